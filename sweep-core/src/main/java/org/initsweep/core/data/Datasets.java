@@ -1,0 +1,142 @@
+package org.initsweep.core.data;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+
+/**
+ * Seeded generators for the datasets of {@link DatasetKind}. Pure Java, so the same
+ * (kind, samples, width, seed) gives bit-identical data on every machine and executor.
+ *
+ * <p>The 2-D sets follow scikit-learn's {@code make_circles(factor=0.5, noise=0.1)} and
+ * {@code make_moons(noise=0.1)} shapes; labels are balanced (alternating classes).
+ */
+public final class Datasets {
+
+    private static final double NOISE = 0.1;
+
+    private Datasets() {
+    }
+
+    /**
+     * Generates and normalizes a dataset.
+     *
+     * @param kind    generator
+     * @param samples number of examples, ≥ 2
+     * @param width   hidden width of the network (the input dimension of {@code gaussian})
+     * @param seed    data seed; all runs with the same seed see the same data
+     * @return inputs {@code [samples, kind.inputDim(width)]} normalized per feature, labels in {0,1}
+     * @throws IllegalArgumentException if {@code samples < 2} or {@code width < 1}
+     */
+    public static Dataset generate(DatasetKind kind, int samples, int width, long seed) {
+        if (samples < 2) {
+            throw new IllegalArgumentException("samples must be ≥ 2, got " + samples);
+        }
+        if (width < 1) {
+            throw new IllegalArgumentException("width must be ≥ 1, got " + width);
+        }
+        int dim = kind.inputDim(width);
+        double[] x = new double[samples * dim];
+        float[] y = new float[samples];
+        SplittableRandom rng = new SplittableRandom(mix(seed, kind.specName()));
+        switch (kind) {
+            case GAUSSIAN -> gaussianTeacher(rng, x, y, samples, dim);
+            default -> {
+                for (int i = 0; i < samples; i++) {
+                    int label = i & 1;
+                    y[i] = label;
+                    double[] p = point2d(kind, rng, label, i, samples);
+                    x[2 * i] = p[0];
+                    x[2 * i + 1] = p[1];
+                }
+            }
+        }
+        return new Dataset(kind, normalize(x, samples, dim), y, samples, dim);
+    }
+
+    private static void gaussianTeacher(SplittableRandom rng, double[] x, float[] y, int samples, int dim) {
+        double[] teacher = new double[dim];
+        for (int j = 0; j < dim; j++) {
+            teacher[j] = rng.nextGaussian();
+        }
+        for (int i = 0; i < samples; i++) {
+            double dot = 0;
+            for (int j = 0; j < dim; j++) {
+                double v = rng.nextGaussian();
+                x[i * dim + j] = v;
+                dot += v * teacher[j];
+            }
+            y[i] = dot > 0 ? 1f : 0f;
+        }
+    }
+
+    private static double[] point2d(DatasetKind kind, SplittableRandom rng, int label, int i, int samples) {
+        switch (kind) {
+            case CIRCLES -> {
+                double t = 2 * Math.PI * rng.nextDouble();
+                double r = label == 0 ? 1.0 : 0.5;
+                return new double[] {r * Math.cos(t) + NOISE * rng.nextGaussian(),
+                        r * Math.sin(t) + NOISE * rng.nextGaussian()};
+            }
+            case MOONS -> {
+                double t = Math.PI * rng.nextDouble();
+                double px = label == 0 ? Math.cos(t) : 1 - Math.cos(t);
+                double py = label == 0 ? Math.sin(t) : 0.5 - Math.sin(t);
+                return new double[] {px + NOISE * rng.nextGaussian(), py + NOISE * rng.nextGaussian()};
+            }
+            case SPIRAL -> {
+                double t = 0.25 + 3.0 * rng.nextDouble();
+                double angle = 2 * Math.PI * t / 2.0 + label * Math.PI;
+                double r = t;
+                return new double[] {r * Math.cos(angle) + NOISE * rng.nextGaussian(),
+                        r * Math.sin(angle) + NOISE * rng.nextGaussian()};
+            }
+            case XOR -> {
+                // Draw a point in the quadrants of this label: sign(x1·x2) > 0 ⇔ label 1.
+                double a = rng.nextDouble(0.05, 1.0);
+                double b = rng.nextDouble(0.05, 1.0);
+                boolean flip = rng.nextBoolean();
+                double sx = flip ? -1 : 1;
+                double sy = label == 1 ? sx : -sx;
+                return new double[] {sx * a, sy * b};
+            }
+            case BLOBS -> {
+                double cx = label == 0 ? -1.5 : 1.5;
+                double cy = label == 0 ? -0.5 : 0.5;
+                return new double[] {cx + rng.nextGaussian(), cy + rng.nextGaussian()};
+            }
+            default -> throw new IllegalStateException("not a 2-D dataset: " + kind);
+        }
+    }
+
+    /** Per-feature standardization to zero mean and unit population variance (constant features left at 0). */
+    static float[] normalize(double[] x, int samples, int dim) {
+        float[] out = new float[x.length];
+        for (int j = 0; j < dim; j++) {
+            double sum = 0;
+            for (int i = 0; i < samples; i++) {
+                sum += x[i * dim + j];
+            }
+            double mean = sum / samples;
+            double ss = 0;
+            for (int i = 0; i < samples; i++) {
+                double d = x[i * dim + j] - mean;
+                ss += d * d;
+            }
+            double sd = Math.sqrt(ss / samples);
+            double scale = sd > 0 ? 1 / sd : 0;
+            for (int i = 0; i < samples; i++) {
+                out[i * dim + j] = (float) ((x[i * dim + j] - mean) * scale);
+            }
+        }
+        return out;
+    }
+
+    /** A 64-bit seed from (seed, name): different datasets with one seed get unrelated streams. */
+    static long mix(long seed, String name) {
+        long h = seed * 0x9E3779B97F4A7C15L;
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            h = (h ^ b) * 0x100000001B3L;
+        }
+        return h ^ (h >>> 31);
+    }
+}

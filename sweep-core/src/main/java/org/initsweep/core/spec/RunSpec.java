@@ -1,0 +1,89 @@
+package org.initsweep.core.spec;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.initsweep.core.activation.Activation;
+import org.initsweep.core.data.DatasetKind;
+import org.initsweep.core.init.InitSpec;
+
+/**
+ * One point of a sweep's grid: everything needed to train and trace one network.
+ *
+ * @param sweep        name of the sweep it belongs to (not part of the id)
+ * @param depth        hidden layers L ≥ 1; the network has L + 1 weight layers (output included)
+ * @param width        hidden width n ≥ 1
+ * @param activation   hidden activation φ
+ * @param init         weight init
+ * @param multiplier   m = fan_in·Var(W); {@code NaN} for fixed schemes (zero, constant, identity_scaled)
+ * @param sigmaB2      bias variance σ_b² ≥ 0
+ * @param dataset      training set
+ * @param seed         seed
+ * @param samples      training-set size
+ * @param epochs       epochs
+ * @param learningRate SGD step size
+ * @param batchSize    mini-batch size
+ * @param recordEpochs epochs with layer traces
+ * @param precision    float32 or float64
+ */
+public record RunSpec(
+        String sweep,
+        int depth,
+        int width,
+        Activation activation,
+        InitSpec init,
+        double multiplier,
+        double sigmaB2,
+        DatasetKind dataset,
+        long seed,
+        int samples,
+        int epochs,
+        double learningRate,
+        int batchSize,
+        List<Integer> recordEpochs,
+        Precision precision) {
+
+    public RunSpec {
+        recordEpochs = List.copyOf(recordEpochs);
+    }
+
+    /** Whether m applies to this run (false for the fixed init schemes). */
+    public boolean hasMultiplier() {
+        return !Double.isNaN(multiplier);
+    }
+
+    /** Input dimension n^[0] (the dataset's). */
+    public int inputDim() {
+        return dataset.inputDim(width);
+    }
+
+    /**
+     * Canonical text of every parameter that affects the run's values. Two runs with equal keys are
+     * the same computation; the sweep name is left out on purpose.
+     */
+    public String canonicalKey() {
+        return "v1|depth=" + depth + "|width=" + width + "|activation=" + activation.label()
+                + "|init=" + init.label() + "|multiplier=" + multiplier + "|sigma_b2=" + sigmaB2
+                + "|dataset=" + dataset.specName() + "|seed=" + seed + "|samples=" + samples
+                + "|epochs=" + epochs + "|learning_rate=" + learningRate + "|batch_size=" + batchSize
+                + "|record_epochs=" + recordEpochs + "|precision=" + precision.specName();
+    }
+
+    /** Stable run id: the first 16 hex digits of SHA-256 of {@link #canonicalKey()}. */
+    public String runId() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonicalKey().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** The 64-bit seed of this run's weight RNG, from (seed, run id). */
+    public long weightSeed() {
+        return seed * 0x9E3779B97F4A7C15L ^ Long.parseUnsignedLong(runId(), 16);
+    }
+}

@@ -1,0 +1,51 @@
+package org.initsweep.core.spec;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/** "Did you mean" for unknown names: the closest known name within a small edit distance. */
+final class Suggestions {
+
+    private Suggestions() {
+    }
+
+    /** The closest candidate to {@code word} with edit distance ≤ max(2, len/3), if any. */
+    static Optional<String> closest(String word, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = distance(word.toLowerCase(), c);
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        int limit = Math.max(2, word.length() / 3);
+        return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    /** " (did you mean 'x'?)" or "". */
+    static String hint(String word, Collection<String> candidates) {
+        return closest(word, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,31 @@
+package org.initsweep.core.trace;
+
+import java.io.Serializable;
+import java.util.List;
+import org.initsweep.core.spec.RunSpec;
+
+/**
+ * Everything one run produced.
+ *
+ * @param spec          the run
+ * @param runId         {@code spec.runId()}
+ * @param status        ok or diverged
+ * @param divergedEpoch epoch at which NaN/Inf appeared, or −1
+ * @param divergedLayer first layer (1..L+1) whose z held NaN/Inf at that epoch, 0 if only the
+ *                      update overflowed, or −1
+ * @param finalLoss     loss at the last epoch reached
+ * @param finalAccuracy accuracy at the last epoch reached
+ * @param durationMs    wall time of data generation, init and training, milliseconds
+ * @param inputVar      population variance of the inputs (1 after standardization)
+ * @param layers        traces, by recorded epoch then layer
+ * @param epochs        cost and accuracy of every epoch reached
+ */
+public record RunResult(RunSpec spec, String runId, RunStatus status, int divergedEpoch, int divergedLayer,
+        double finalLoss, double finalAccuracy, long durationMs, double inputVar,
+        List<LayerTrace> layers, List<EpochMetrics> epochs) implements Serializable {
+
+    public RunResult {
+        layers = List.copyOf(layers);
+        epochs = List.copyOf(epochs);
+    }
+}

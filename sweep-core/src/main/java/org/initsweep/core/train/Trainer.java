@@ -1,0 +1,168 @@
+package org.initsweep.core.train;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.initsweep.core.data.Dataset;
+import org.initsweep.core.data.Datasets;
+import org.initsweep.core.init.WeightInitializer;
+import org.initsweep.core.nn.Mlp;
+import org.initsweep.core.spec.Precision;
+import org.initsweep.core.spec.RunSpec;
+import org.initsweep.core.trace.EpochMetrics;
+import org.initsweep.core.trace.LayerTrace;
+import org.initsweep.core.trace.RunResult;
+import org.initsweep.core.trace.RunStatus;
+import org.initsweep.core.trace.TraceRecorder;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains one run and records its traces.
+ *
+ * <p>Every epoch e = 0..epochs starts by evaluating the whole training set (cost and accuracy
+ * "after e epochs"; e = 0 is the network at initialization); at recorded epochs a backward pass on
+ * the whole set gives the layer traces. Then one epoch of SGD follows: with
+ * {@code batch_size = samples} the evaluation pass's gradients are the step's (full-batch gradient
+ * descent, no extra work); otherwise the set is shuffled and walked in mini-batches.
+ *
+ * <p>Determinism: data come from (dataset, seed), weights from the run's own ND4J RNG seeded with
+ * {@link RunSpec#weightSeed()}, shuffling from a {@link SplittableRandom} of the same seed; with
+ * ND4J at one thread the result is bit-identical wherever it runs.
+ *
+ * <p>A cost or layer that becomes NaN/Inf stops the run with status {@code diverged}; it never
+ * throws.
+ */
+public final class Trainer {
+
+    private Trainer() {
+    }
+
+    /**
+     * Trains and traces one run.
+     *
+     * @param run the run
+     * @return the result, never null; diverged runs included
+     */
+    public static RunResult train(RunSpec run) {
+        long start = System.nanoTime();
+        DataType dt = run.precision() == Precision.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT;
+        Dataset data = Datasets.generate(run.dataset(), run.samples(), run.width(), run.seed());
+        int n = data.samples();
+        INDArray x = Nd4j.create(data.x(), new long[] {n, data.dim()}, 'c').castTo(dt);
+        INDArray y = Nd4j.create(data.y(), new long[] {n, 1}, 'c').castTo(dt);
+        double[] yd = y.toDoubleVector();
+
+        Mlp net = new Mlp(data.dim(), run.depth(), run.width(), run.activation(), dt);
+        Random rng = Nd4j.getRandomFactory().getNewRandomInstance(run.weightSeed());
+        try {
+            for (int l = 1; l <= net.layers(); l++) {
+                WeightInitializer.fill(net.weight(l), run.init(), run.multiplier(), rng);
+                WeightInitializer.fillBias(net.bias(l), run.sigmaB2(), rng);
+            }
+        } finally {
+            closeQuietly(rng);
+        }
+
+        Set<Integer> recorded = new HashSet<>(run.recordEpochs());
+        boolean fullBatch = run.batchSize() >= n;
+        Mlp.Pass all = net.newPass(n);
+        Mlp.Pass mini = fullBatch ? null : net.newPass(run.batchSize());
+        SplittableRandom shuffle = new SplittableRandom(run.weightSeed());
+        List<LayerTrace> traces = new ArrayList<>();
+        List<EpochMetrics> metrics = new ArrayList<>();
+        RunStatus status = RunStatus.OK;
+        int divergedEpoch = -1;
+        int divergedLayer = -1;
+
+        for (int epoch = 0; epoch <= run.epochs(); epoch++) {
+            net.forward(all, x);
+            double[] zOut = all.z(net.layers()).toDoubleVector();
+            double loss = Losses.binaryCrossEntropy(zOut, yd);
+            double acc = Losses.accuracy(zOut, yd);
+            metrics.add(new EpochMetrics(epoch, loss, acc));
+            boolean record = recorded.contains(epoch);
+            boolean step = epoch < run.epochs();
+            if (!Double.isFinite(loss)) {
+                status = RunStatus.DIVERGED;
+                divergedEpoch = epoch;
+                divergedLayer = firstNonFiniteLayer(net, all);
+                if (record) {
+                    net.backward(all, y);
+                    TraceRecorder.record(epoch, net, all, yd, traces);
+                }
+                break;
+            }
+            if (record || (step && fullBatch)) {
+                net.backward(all, y);
+            }
+            if (record) {
+                TraceRecorder.record(epoch, net, all, yd, traces);
+            }
+            if (!step) {
+                break;
+            }
+            if (fullBatch) {
+                net.sgdStep(all, run.learningRate());
+            } else {
+                miniBatchEpoch(net, mini, x, y, n, shuffle, run.learningRate());
+            }
+        }
+        EpochMetrics last = metrics.get(metrics.size() - 1);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        return new RunResult(run, run.runId(), status, divergedEpoch, divergedLayer, last.loss(),
+                last.accuracy(), ms, data.inputVariance(), traces, metrics);
+    }
+
+    private static void miniBatchEpoch(Mlp net, Mlp.Pass mini, INDArray x, INDArray y, int n,
+            SplittableRandom shuffle, double lr) {
+        int[] order = permutation(n, shuffle);
+        int bs = mini.batch();
+        // Batches are full-sized; the last n mod bs examples of this epoch's order are skipped,
+        // and reshuffling makes every example count equally over epochs.
+        for (int start = 0; start + bs <= n; start += bs) {
+            int[] idx = java.util.Arrays.copyOfRange(order, start, start + bs);
+            INDArray xb = Nd4j.pullRows(x, 1, idx);
+            INDArray yb = Nd4j.pullRows(y, 1, idx);
+            net.forward(mini, xb);
+            net.backward(mini, yb);
+            net.sgdStep(mini, lr);
+        }
+    }
+
+    private static int[] permutation(int n, SplittableRandom rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    private static void closeQuietly(Random rng) {
+        try {
+            rng.close();
+        } catch (Exception e) {
+            // Only frees the RNG's native state; the run's values are already drawn.
+        }
+    }
+
+    /** First layer whose z has a NaN/Inf entry (1..L+1), or 0 if every z is finite. */
+    static int firstNonFiniteLayer(Mlp net, Mlp.Pass pass) {
+        for (int l = 1; l <= net.layers(); l++) {
+            if (!Double.isFinite(pass.z(l).sumNumber().doubleValue())) {
+                return l;
+            }
+        }
+        return 0;
+    }
+}
