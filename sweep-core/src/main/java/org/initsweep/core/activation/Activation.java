@@ -16,7 +16,7 @@ import java.util.Locale;
  * @param kind  which function
  * @param slope negative-side slope of {@code leaky_relu}; 0 for every other kind
  */
-public record Activation(Kind kind, double slope) {
+public record Activation(Kind kind, double slope) implements java.io.Serializable {
 
     /** The supported functions. */
     public enum Kind {
@@ -72,6 +72,31 @@ public record Activation(Kind kind, double slope) {
      */
     public String label() {
         return kind == Kind.LEAKY_RELU ? kind.specName() + "(" + slope + ")" : kind.specName();
+    }
+
+    /**
+     * Parses a {@link #label()} back: {@code tanh}, {@code leaky_relu(0.01)}.
+     *
+     * @throws IllegalArgumentException if the text is not a label this class writes
+     */
+    public static Activation fromLabel(String label) {
+        String name = label;
+        double slope = 0;
+        int open = label.indexOf('(');
+        if (open >= 0 && label.endsWith(")")) {
+            name = label.substring(0, open);
+            try {
+                slope = Double.parseDouble(label.substring(open + 1, label.length() - 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not an activation label: " + label, e);
+            }
+        }
+        for (Kind k : Kind.values()) {
+            if (k.specName().equals(name)) {
+                return new Activation(k, slope);
+            }
+        }
+        throw new IllegalArgumentException("not an activation label: " + label);
     }
 
     /** φ(z). */

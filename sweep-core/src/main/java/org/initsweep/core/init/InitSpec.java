@@ -7,7 +7,7 @@ package org.initsweep.core.init;
  * @param param  {@code value} of constant, {@code alpha} of identity_scaled; 0 for schemes without
  *               a parameter
  */
-public record InitSpec(InitScheme scheme, double param) {
+public record InitSpec(InitScheme scheme, double param) implements java.io.Serializable {
 
     /** @throws IllegalArgumentException if the scheme is null or the parameter is not finite */
     public InitSpec {

@@ -43,7 +43,7 @@ public record RunSpec(
         double learningRate,
         int batchSize,
         List<Integer> recordEpochs,
-        Precision precision) {
+        Precision precision) implements java.io.Serializable {
 
     public RunSpec {
         recordEpochs = List.copyOf(recordEpochs);

@@ -41,7 +41,7 @@ public record SweepSpec(
         double learningRate,
         int batchSize,
         List<Integer> recordEpochs,
-        Precision precision) {
+        Precision precision) implements java.io.Serializable {
 
     /** Copies every list, so a spec never changes after construction. */
     public SweepSpec {

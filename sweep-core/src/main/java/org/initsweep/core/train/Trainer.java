@@ -49,6 +49,18 @@ public final class Trainer {
      * @return the result, never null; diverged runs included
      */
     public static RunResult train(RunSpec run) {
+        return train(run, net -> { });
+    }
+
+    /**
+     * Trains and traces one run, then hands the trained network to {@code atEnd} (for inspection
+     * in tests and notebooks; its arrays are live and must not be kept past the call).
+     *
+     * @param run   the run
+     * @param atEnd receives the network after the last epoch reached
+     * @return the result, never null; diverged runs included
+     */
+    public static RunResult train(RunSpec run, java.util.function.Consumer<Mlp> atEnd) {
         long start = System.nanoTime();
         DataType dt = run.precision() == Precision.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT;
         Dataset data = Datasets.generate(run.dataset(), run.samples(), run.width(), run.seed());
@@ -112,6 +124,7 @@ public final class Trainer {
                 miniBatchEpoch(net, mini, x, y, n, shuffle, run.learningRate());
             }
         }
+        atEnd.accept(net);
         EpochMetrics last = metrics.get(metrics.size() - 1);
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new RunResult(run, run.runId(), status, divergedEpoch, divergedLayer, last.loss(),

@@ -1,0 +1,131 @@
+package org.initsweep.core.regime;
+
+/**
+ * Measured per-layer growth rates of a network's signals and the regime they put it in.
+ *
+ * <p><b>Rates.</b> The forward rate is the least-squares slope of ln Var(a^[l]) against l, and the
+ * backward rate that of ln Var(∂J/∂a^[l]) against L − l (so both are "per layer, in the direction
+ * the signal travels"), in nats per layer. A rate r means the variance is multiplied by e^r per
+ * layer: for a linear net with Var(W) = m/fan_in, r = ln m; at the critical point r = 0.
+ *
+ * <p>For depth L ≥ 4 the slope is fitted over the deeper half of the hidden layers
+ * (l ≥ ⌈L/2⌉), which estimates the asymptotic rate that mean-field theory predicts (ln χ₁ backward;
+ * Schoenholz et al. 2017): the first layers are a transient (e.g. tanh at m = 1 decays only like
+ * 1/l, algebraically). For L &lt; 4 the forward fit uses the input (l = 0, Var(x)) and every hidden
+ * layer, the backward fit every hidden layer (no backward rate for L = 1).
+ *
+ * <p><b>Threshold.</b> A signal is {@code stable} when |r| ≤ τ, with τ = ln(10)/10 ≈ 0.230 by
+ * default: less than a factor 10 per 10 layers. The regime of a network is that of its forward or
+ * backward rate, whichever has the larger magnitude. A variance of exactly 0 in the fitted range
+ * (e.g. zero init) is a rate of −∞ (vanishing); NaN or +∞ (float overflow) a rate of +∞ (exploding).
+ */
+public final class SignalGrowth {
+
+    /** Default τ = ln(10)/10 nats per layer. */
+    public static final double DEFAULT_THRESHOLD = Math.log(10) / 10;
+
+    private SignalGrowth() {
+    }
+
+    /**
+     * Forward rate, nats per layer.
+     *
+     * @param inputVar Var(x), the variance of the network's input entries
+     * @param varA     Var(a^[l]) for hidden layers l = 1..L ({@code varA[l-1]}); L ≥ 1
+     * @throws IllegalArgumentException if {@code varA} is empty
+     */
+    public static double forwardRate(double inputVar, double[] varA) {
+        int depth = varA.length;
+        if (depth == 0) {
+            throw new IllegalArgumentException("varA must hold at least one hidden layer");
+        }
+        if (depth >= 4) {
+            int from = (depth + 1) / 2;
+            double[] v = new double[depth - from + 1];
+            System.arraycopy(varA, from - 1, v, 0, v.length);
+            return slope(v);
+        }
+        double[] v = new double[depth + 1];
+        v[0] = inputVar;
+        System.arraycopy(varA, 0, v, 1, depth);
+        return slope(v);
+    }
+
+    /**
+     * Backward rate, nats per layer toward the input.
+     *
+     * @param varGradA Var(∂J/∂a^[l]) for hidden layers l = 1..L ({@code varGradA[l-1]})
+     * @return the rate, or NaN for a single hidden layer (no layer-to-layer step)
+     */
+    public static double backwardRate(double[] varGradA) {
+        int depth = varGradA.length;
+        if (depth < 2) {
+            return Double.NaN;
+        }
+        // The deeper half again: there the forward signal sits at its fixed point, so the
+        // per-layer factor is the asymptotic one (χ₁ in mean-field theory).
+        int from = depth >= 4 ? (depth + 1) / 2 : 1;
+        double[] v = new double[depth - from + 1];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = varGradA[depth - 1 - i]; // travel order: layer L first, layer 'from' last
+        }
+        return slope(v);
+    }
+
+    /**
+     * The regime of a network from its two rates.
+     *
+     * @param forward   forward rate (may be ±∞ or NaN: NaN counts as overflow)
+     * @param backward  backward rate, NaN when not defined (then only the forward rate counts)
+     * @param threshold τ &gt; 0, nats per layer
+     * @throws IllegalArgumentException if the threshold is not positive and finite
+     */
+    public static Regime classify(double forward, double backward, double threshold) {
+        if (!(threshold > 0) || Double.isInfinite(threshold)) {
+            throw new IllegalArgumentException("threshold must be > 0 and finite, got " + threshold);
+        }
+        double f = Double.isNaN(forward) ? Double.POSITIVE_INFINITY : forward;
+        double r = Double.isNaN(backward) || Math.abs(f) >= Math.abs(backward) ? f : backward;
+        if (r > threshold) {
+            return Regime.EXPLODING;
+        }
+        if (r < -threshold) {
+            return Regime.VANISHING;
+        }
+        return Regime.STABLE;
+    }
+
+    /**
+     * Least-squares slope of ln v[i] against i. Zero anywhere: −∞; NaN or +∞ anywhere: +∞.
+     */
+    static double slope(double[] v) {
+        int n = v.length;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        for (double x : v) {
+            if (Double.isNaN(x) || x == Double.POSITIVE_INFINITY) {
+                return Double.POSITIVE_INFINITY;
+            }
+        }
+        for (double x : v) {
+            if (x <= 0) {
+                return Double.NEGATIVE_INFINITY;
+            }
+        }
+        double meanI = (n - 1) / 2.0;
+        double meanY = 0;
+        for (double x : v) {
+            meanY += Math.log(x);
+        }
+        meanY /= n;
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < n; i++) {
+            double di = i - meanI;
+            num += di * (Math.log(v[i]) - meanY);
+            den += di * di;
+        }
+        return num / den;
+    }
+}

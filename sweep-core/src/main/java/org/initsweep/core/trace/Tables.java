@@ -1,0 +1,25 @@
+package org.initsweep.core.trace;
+
+/** Names of the tables (folders) and files under a sweep's output directory. */
+public final class Tables {
+
+    /** One row per run. */
+    public static final String RUNS = "runs";
+    /** One row per run × recorded epoch × layer, partitioned by activation. */
+    public static final String LAYERS = "layers";
+    /** One row per run × epoch: cost and accuracy. */
+    public static final String EPOCHS = "epochs";
+    /** Written by the analysis: per-run, per-layer signal growth. */
+    public static final String GROWTH = "growth";
+    /** Written by the analysis: one row per grid cell with its regime. */
+    public static final String REGIONS = "regions";
+    /** Written by the analysis: PNG charts. */
+    public static final String CHARTS = "charts";
+    /** The spec as run (normalized JSON). */
+    public static final String SPEC_FILE = "spec.json";
+    /** Engine version, Spark/ND4J/Java versions, master, times. */
+    public static final String ENGINE_FILE = "engine.json";
+
+    private Tables() {
+    }
+}

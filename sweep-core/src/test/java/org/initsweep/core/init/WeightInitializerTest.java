@@ -1,0 +1,100 @@
+package org.initsweep.core.init;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.initsweep.core.trace.TraceRecorder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Each scheme's sample variance against its formula, on 512 × 256 matrices (131,072 draws). */
+class WeightInitializerTest {
+
+    private static final int FAN_IN = 512;
+    private static final int FAN_OUT = 256;
+    private static final double M = 1.7;
+
+    private static INDArray draw(InitSpec init, double m, long seed, int fanIn, int fanOut) {
+        INDArray w = Nd4j.create(DataType.DOUBLE, fanIn, fanOut);
+        try (Random rng = Nd4j.getRandomFactory().getNewRandomInstance(seed)) {
+            WeightInitializer.fill(w, init, m, rng);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return w;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = InitScheme.class, names = {"SCALED_NORMAL", "LECUN_NORMAL", "XAVIER_NORMAL", "GLOROT_NORMAL",
+        "GLOROT_UNIFORM", "HE_NORMAL", "HE_UNIFORM", "UNIFORM_FAN_IN", "STANDARD_NORMAL", "ORTHOGONAL"})
+    void sampleVarianceMatchesFormula(InitScheme scheme) {
+        double expected = switch (scheme) {
+            case SCALED_NORMAL, LECUN_NORMAL, XAVIER_NORMAL -> M / FAN_IN;
+            case GLOROT_NORMAL, GLOROT_UNIFORM -> M * 2.0 / (FAN_IN + FAN_OUT);
+            case HE_NORMAL, HE_UNIFORM -> M * 2.0 / FAN_IN;
+            case UNIFORM_FAN_IN -> M / (3.0 * FAN_IN);
+            case STANDARD_NORMAL -> M;
+            case ORTHOGONAL -> M / FAN_IN; // orthonormal columns of length 1 over FAN_IN rows
+            default -> throw new AssertionError();
+        };
+        INDArray w = draw(InitSpec.of(scheme), M, 11, FAN_IN, FAN_OUT);
+        double[] mv = TraceRecorder.moments(w);
+        // Relative standard error of a variance from 131k normal draws is √(2/131072) ≈ 0.4%.
+        assertEquals(expected, mv[1], 0.02 * expected, scheme + " variance");
+        assertEquals(0, mv[0], 4 * Math.sqrt(expected / w.length()), scheme + " mean");
+        assertEquals(expected, scheme.variance(FAN_IN, FAN_OUT, M), 1e-15, scheme + " formula");
+    }
+
+    @Test
+    void uniformSchemesStayInsideTheirBounds() {
+        INDArray w = draw(InitSpec.of(InitScheme.UNIFORM_FAN_IN), 1.0, 3, FAN_IN, FAN_OUT);
+        double bound = 1 / Math.sqrt(FAN_IN) * (1 + 1e-12);
+        assertTrue(w.maxNumber().doubleValue() <= bound && w.minNumber().doubleValue() >= -bound);
+        assertTrue(w.maxNumber().doubleValue() > 0.95 * bound, "uses its whole range");
+    }
+
+    @Test
+    void orthogonalHasOrthonormalColumnsScaledBySqrtM() {
+        INDArray w = draw(InitSpec.of(InitScheme.ORTHOGONAL), 2.0, 5, 64, 32);
+        INDArray gram = w.transpose().mmul(w);
+        INDArray expected = Nd4j.eye(32).castTo(DataType.DOUBLE).muli(2.0);
+        assertTrue(gram.equalsWithEps(expected, 1e-9), "WᵀW = m·I");
+        INDArray wide = draw(InitSpec.of(InitScheme.ORTHOGONAL), 1.0, 5, 16, 48);
+        assertTrue(wide.mmul(wide.transpose()).equalsWithEps(Nd4j.eye(16).castTo(DataType.DOUBLE), 1e-9),
+                "fan_in < fan_out: orthonormal rows");
+    }
+
+    @Test
+    void fixedSchemesIgnoreTheMultiplier() {
+        INDArray zero = draw(InitSpec.of(InitScheme.ZERO), Double.NaN, 1, 4, 3);
+        assertEquals(0, zero.sumNumber().doubleValue());
+        INDArray c = draw(new InitSpec(InitScheme.CONSTANT, 0.25), Double.NaN, 1, 4, 3);
+        assertEquals(0.25 * 12, c.sumNumber().doubleValue(), 1e-12);
+        INDArray id = draw(new InitSpec(InitScheme.IDENTITY_SCALED, 1.5), Double.NaN, 1, 4, 3);
+        assertEquals(1.5, id.getDouble(2, 2));
+        assertEquals(0, id.getDouble(3, 2));
+        assertEquals(4.5, id.sumNumber().doubleValue(), 1e-12, "rectangular identity: min(fan_in, fan_out) ones");
+    }
+
+    @Test
+    void sameSeedSameWeightsOtherSeedOtherWeights() {
+        InitSpec he = InitSpec.of(InitScheme.HE_NORMAL);
+        assertEquals(draw(he, 1, 9, 32, 32), draw(he, 1, 9, 32, 32));
+        assertTrue(!draw(he, 1, 9, 32, 32).equals(draw(he, 1, 10, 32, 32)));
+    }
+
+    @Test
+    void glorotVarianceIsTheHarmonicMeanOfForwardAndBackwardConditions() {
+        // Forward wants Var(W) = 1/fan_in, backward 1/fan_out (the article, §IV); Glorot's 2/(fan_in+fan_out)
+        // is their harmonic mean.
+        double forward = 1.0 / FAN_IN;
+        double backward = 1.0 / FAN_OUT;
+        double harmonic = 2 / (1 / forward + 1 / backward);
+        assertEquals(harmonic, InitScheme.GLOROT_NORMAL.variance(FAN_IN, FAN_OUT, 1), 1e-18);
+    }
+}

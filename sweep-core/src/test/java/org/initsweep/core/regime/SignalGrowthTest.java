@@ -1,0 +1,65 @@
+package org.initsweep.core.regime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Rates and classification on hand-made variance profiles. */
+class SignalGrowthTest {
+
+    private static double[] geometric(double first, double factor, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = first * Math.pow(factor, i);
+        }
+        return v;
+    }
+
+    @Test
+    void forwardRateOfAGeometricProfileIsLnOfItsFactor() {
+        assertEquals(Math.log(0.5), SignalGrowth.forwardRate(1, geometric(0.5, 0.5, 20)), 1e-12);
+        assertEquals(Math.log(3), SignalGrowth.forwardRate(1, geometric(3, 3, 3)), 1e-12, "shallow: input included");
+    }
+
+    @Test
+    void deepRatesIgnoreTheFirstHalf() {
+        double[] v = geometric(1, 1, 20);
+        for (int i = 0; i < 9; i++) {
+            v[i] = 100 * Math.pow(0.5, i); // a transient in layers 1..9
+        }
+        assertEquals(0, SignalGrowth.forwardRate(1, v), 1e-12);
+    }
+
+    @Test
+    void backwardRateIsGrowthTowardTheInput() {
+        // Var(dJ/da^[l]) = 2^(L-l): doubles at each step from layer L toward layer 1.
+        double[] g = new double[12];
+        for (int l = 1; l <= 12; l++) {
+            g[l - 1] = Math.pow(2, 12 - l);
+        }
+        assertEquals(Math.log(2), SignalGrowth.backwardRate(g), 1e-12);
+        assertTrue(Double.isNaN(SignalGrowth.backwardRate(new double[] {1})), "no step in a one-layer net");
+    }
+
+    @Test
+    void zerosNaNsAndInfinitiesClassifyWithoutLogOfZero() {
+        double[] dead = {1, 0, 0, 0, 0, 0};
+        assertEquals(Double.NEGATIVE_INFINITY, SignalGrowth.forwardRate(1, dead));
+        assertEquals(Regime.VANISHING, SignalGrowth.classify(SignalGrowth.forwardRate(1, dead), Double.NaN, 0.23));
+        double[] overflow = {1, 1e30, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, Double.NaN};
+        assertEquals(Regime.EXPLODING, SignalGrowth.classify(SignalGrowth.forwardRate(1, overflow), Double.NaN, 0.23));
+        assertEquals(Regime.EXPLODING, SignalGrowth.classify(Double.NaN, 0, 0.23), "NaN is overflow");
+    }
+
+    @Test
+    void classifyUsesTheLargerMagnitudeAndTheThreshold() {
+        double tau = SignalGrowth.DEFAULT_THRESHOLD;
+        assertEquals(Math.log(10) / 10, tau, 1e-15);
+        assertEquals(Regime.STABLE, SignalGrowth.classify(0.2, -0.2, tau));
+        assertEquals(Regime.EXPLODING, SignalGrowth.classify(0.0, 0.3, tau), "tanh at m = 4: forward saturates");
+        assertEquals(Regime.VANISHING, SignalGrowth.classify(-0.5, 0.3, tau));
+        assertThrows(IllegalArgumentException.class, () -> SignalGrowth.classify(0, 0, 0));
+    }
+}

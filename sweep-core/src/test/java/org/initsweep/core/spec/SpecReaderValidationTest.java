@@ -1,0 +1,104 @@
+package org.initsweep.core.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Invalid specs: every problem reported, one line each, naming the JSON path and the value. */
+class SpecReaderValidationTest {
+
+    private static final String BASE = """
+            {"name": "v", "depths": [3], "widths": [8], "activations": ["relu"], "inits": ["he_normal"] %s}
+            """;
+
+    private static List<String> problems(String json) {
+        SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse(json, "s.json"));
+        List<String> lines = e.getMessage().lines().toList();
+        assertEquals(e.problems().size(), lines.size(), "one line per problem");
+        lines.forEach(l -> assertTrue(l.startsWith("s.json: "), l));
+        return lines;
+    }
+
+    private static String only(String extra) {
+        List<String> p = problems(BASE.formatted(extra));
+        assertEquals(1, p.size(), p.toString());
+        return p.get(0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        ", \"widht\": [4]                 | s.json: widht: unknown field (did you mean 'widths'?)",
+        ", \"seeds\": []                  | s.json: seeds: must not be empty",
+        ", \"seeds\": [1, 1]              | s.json: seeds[1]: duplicate value 1",
+        ", \"multipliers\": [1, -2]       | s.json: multipliers[1]: must be > 0 and finite, got -2",
+        ", \"multipliers\": [0]           | s.json: multipliers[0]: must be > 0 and finite, got 0",
+        ", \"sigma_b2\": [-0.1]           | s.json: sigma_b2[0]: must be ≥ 0 and finite, got -0.1",
+        ", \"learning_rate\": 0           | s.json: learning_rate: must be a number > 0 and finite",
+        ", \"epochs\": 5, \"record_epochs\": [7] | s.json: record_epochs[0]: must be within [0, epochs=5], got 7",
+        ", \"samples\": 64, \"batch_size\": 65  | s.json: batch_size: must be ≤ samples (64), got 65",
+        ", \"datasets\": [\"moon\"]       | s.json: datasets[0]: unknown dataset \"moon\" (did you mean 'moons'?)",
+        ", \"precision\": \"half\"        | s.json: precision: must be \"float32\" or \"float64\", got a string \"half\"",
+    })
+    void oneClearLine(String extra, String expectedStart) {
+        String line = only(extra);
+        assertTrue(line.startsWith(expectedStart), line);
+    }
+
+    @Test
+    void widthAtMostZeroNamesTheFieldAndValue() {
+        assertEquals("s.json: widths[1]: must be in [1, 65536], got 0", problems("""
+                {"name": "v", "depths": [3], "widths": [8, 0], "activations": ["relu"], "inits": ["he_normal"]}
+                """).get(0));
+    }
+
+    @Test
+    void unknownNamesGetSuggestions() {
+        List<String> p = problems("""
+                {"name": "v", "depths": [3], "widths": [8], "activations": ["tahn"],
+                 "inits": ["he_normall", {"scheme": "identity_scaled", "alpa": 2}]}
+                """);
+        assertEquals(3, p.size(), p.toString());
+        assertTrue(p.get(0).contains("activations[0]: unknown activation \"tahn\" (did you mean 'tanh'?)"), p.get(0));
+        assertTrue(p.get(1).contains("inits[0]: unknown init scheme \"he_normall\" (did you mean 'he_normal'?)"), p.get(1));
+        assertTrue(p.get(2).contains("inits[1].alpa: unknown field (did you mean 'alpha'?)"), p.get(2));
+    }
+
+    @Test
+    void reportsAllProblemsAtOnce() {
+        List<String> p = problems("""
+                {"depths": [0], "widths": "8", "activations": [], "inits": [42], "epochs": -1}
+                """);
+        assertEquals(List.of(
+                "s.json: name: missing (a name such as \"my-sweep\" is required)",
+                "s.json: depths[0]: must be in [1, 10000], got 0",
+                "s.json: widths: must be an array, got a string \"8\"",
+                "s.json: activations: must not be empty",
+                "s.json: inits[0]: must be a scheme name or an object {\"scheme\": ...}, got the number 42",
+                "s.json: epochs: must be in [0, 1000000], got -1"), p);
+    }
+
+    @Test
+    void jsonSyntaxErrorsGiveLineAndColumn() {
+        String line = problems("{\"name\": \"v\",\n  \"depths\": [3,, 4]}").get(0);
+        assertTrue(line.startsWith("s.json: line 2, column 16: invalid JSON"), line);
+    }
+
+    @Test
+    void nameCannotEscapeTheOutputDirectory() {
+        for (String bad : List.of("../x", "a/b", "", ".hidden", "x".repeat(65))) {
+            String line = problems(BASE.replace("\"v\"", "\"" + bad + "\"").formatted("")).get(0);
+            assertTrue(line.startsWith("s.json: name: must be 1-64 characters"), line);
+        }
+    }
+
+    @Test
+    void duplicateKeysAreRejected() {
+        String line = problems("{\"name\": \"a\", \"name\": \"b\"}").get(0);
+        assertTrue(line.contains("Duplicate field 'name'"), line);
+    }
+}

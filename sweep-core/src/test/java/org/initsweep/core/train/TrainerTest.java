@@ -1,0 +1,115 @@
+package org.initsweep.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.initsweep.core.TestRuns;
+import org.initsweep.core.activation.Activation;
+import org.initsweep.core.data.DatasetKind;
+import org.initsweep.core.init.InitScheme;
+import org.initsweep.core.init.InitSpec;
+import org.initsweep.core.spec.Precision;
+import org.initsweep.core.spec.RunSpec;
+import org.initsweep.core.trace.LayerTrace;
+import org.initsweep.core.trace.RunResult;
+import org.initsweep.core.trace.RunStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Training and tracing of single runs, against hand calculations. */
+class TrainerTest {
+
+    @ParameterizedTest(name = "linear, m = {0}")
+    @CsvSource({"0.5", "1.0", "2.0"})
+    void wideLinearNetScalesVarianceByMPerLayer(double m) {
+        // Var(a^[l]) = n^[l-1]·Var(W)·Var(a^[l-1]) = m·Var(a^[l-1]) (the article, §IV); layer 1 sees Var(x) = 1.
+        RunResult r = Trainer.train(TestRuns.atInit(Activation.LINEAR, InitScheme.SCALED_NORMAL, m, 6, 512, 1));
+        List<LayerTrace> t = r.layers();
+        assertEquals(1.0, r.inputVar(), 1e-5);
+        assertEquals(m, t.get(0).varA(), 0.05 * m, "layer 1");
+        for (int l = 1; l < 6; l++) {
+            double ratio = t.get(l).varA() / t.get(l - 1).varA();
+            assertEquals(m, ratio, 0.05 * m, "Var(a^[" + (l + 1) + "]) / Var(a^[" + l + "])");
+        }
+    }
+
+    @Test
+    void reluAtHeKeepsPreActivationVariance() {
+        // Var(z^[l+1]) = m·E[relu(z)²] = (m/2)·Var(z^[l]) for zero-mean symmetric z (He et al. 2015, eq. 10).
+        // Averaged over 7 layer steps; one step at width 512 fluctuates by several percent.
+        RunResult r = Trainer.train(TestRuns.atInit(Activation.RELU, InitScheme.SCALED_NORMAL, 2.0, 9, 512, 2));
+        double perLayer = Math.pow(r.layers().get(8).varZ() / r.layers().get(1).varZ(), 1.0 / 7);
+        assertEquals(1.0, perLayer, 0.05, "geometric-mean Var(z) ratio per layer");
+        RunResult half = Trainer.train(TestRuns.atInit(Activation.RELU, InitScheme.SCALED_NORMAL, 1.0, 9, 512, 2));
+        double halfPerLayer = Math.pow(half.layers().get(8).varZ() / half.layers().get(1).varZ(), 1.0 / 7);
+        assertEquals(0.5, halfPerLayer, 0.025, "m = 1 (LeCun) halves Var(z) per ReLU layer");
+    }
+
+    @Test
+    void zeroAndConstantInitNeverBreakSymmetry() {
+        // Gaussian-teacher labels are not exactly balanced, so even W = 0 gets a non-zero gradient.
+        for (InitSpec init : List.of(InitSpec.of(InitScheme.ZERO), new InitSpec(InitScheme.CONSTANT, 0.3))) {
+            RunSpec run = TestRuns.run(Activation.SIGMOID, init, Double.NaN, 3, 6, DatasetKind.GAUSSIAN, 128, 30,
+                    0.5, 128, List.of(0, 30), Precision.FLOAT32);
+            double[] moved = new double[1];
+            Trainer.train(run, net -> {
+                for (int l = 1; l <= net.depth(); l++) {
+                    var w = net.weight(l);
+                    for (int j = 1; j < w.columns(); j++) {
+                        assertTrue(w.getColumn(j).equalsWithEps(w.getColumn(0), 0),
+                                init.label() + ": unit " + j + " of layer " + l + " differs from unit 0");
+                    }
+                    moved[0] += Math.abs(w.getDouble(0, 0) - (init.scheme() == InitScheme.ZERO ? 0 : 0.3));
+                }
+            });
+            assertTrue(moved[0] > 1e-4, init.label() + ": training changed the weights, symmetrically");
+        }
+    }
+
+    @Test
+    void sameRunTwiceGivesIdenticalValues() {
+        RunSpec run = TestRuns.run(Activation.TANH, InitSpec.of(InitScheme.GLOROT_UNIFORM), 1.0, 4, 16,
+                DatasetKind.SPIRAL, 200, 5, 0.3, 50, List.of(0, 2, 5), Precision.FLOAT32);
+        RunResult a = Trainer.train(run);
+        RunResult b = Trainer.train(run);
+        assertEquals(a.layers(), b.layers());
+        assertEquals(a.epochs(), b.epochs());
+        assertEquals(3 * 5, a.layers().size(), "3 recorded epochs × (4 hidden + 1 output) layers");
+    }
+
+    @Test
+    void miniBatchSgdLearnsMoons() {
+        RunSpec run = TestRuns.run(Activation.TANH, InitSpec.of(InitScheme.XAVIER_NORMAL), 1.0, 2, 16,
+                DatasetKind.MOONS, 256, 60, 0.5, 32, List.of(0, 60), Precision.FLOAT32);
+        RunResult r = Trainer.train(run);
+        assertEquals(RunStatus.OK, r.status());
+        assertEquals(61, r.epochs().size());
+        assertTrue(r.finalLoss() < 0.5 * r.epochs().get(0).loss(), "loss halves: " + r.epochs());
+        assertTrue(r.finalAccuracy() > 0.85, "accuracy " + r.finalAccuracy());
+    }
+
+    @Test
+    void overflowAtInitIsRecordedAsDivergedNotThrown() {
+        // N(0, 1) weights on width 256: |z| grows by √256 = 2⁴ per layer and passes float32's 2¹²⁸ at layer 32.
+        RunSpec run = TestRuns.run(Activation.LINEAR, InitSpec.of(InitScheme.STANDARD_NORMAL), 1.0, 40, 256,
+                DatasetKind.GAUSSIAN, 64, 5, 0.1, 64, List.of(0), Precision.FLOAT32);
+        RunResult r = Trainer.train(run);
+        assertEquals(RunStatus.DIVERGED, r.status());
+        assertEquals(0, r.divergedEpoch());
+        assertTrue(r.divergedLayer() >= 30 && r.divergedLayer() <= 34, "first non-finite layer " + r.divergedLayer());
+        assertEquals(41, r.layers().size(), "epoch-0 traces kept for the analysis");
+        assertEquals(1, r.epochs().size());
+    }
+
+    @Test
+    void divergenceDuringTrainingStopsAtThatEpoch() {
+        RunSpec run = TestRuns.run(Activation.LINEAR, InitSpec.of(InitScheme.HE_NORMAL), 2.0, 6, 32,
+                DatasetKind.BLOBS, 128, 200, 50.0, 128, List.of(0), Precision.FLOAT32);
+        RunResult r = Trainer.train(run);
+        assertEquals(RunStatus.DIVERGED, r.status());
+        assertTrue(r.divergedEpoch() > 0 && r.divergedEpoch() < 200, "epoch " + r.divergedEpoch());
+        assertEquals(r.divergedEpoch() + 1, r.epochs().size());
+    }
+}
