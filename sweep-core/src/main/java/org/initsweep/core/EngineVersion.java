@@ -7,25 +7,35 @@ import java.util.Properties;
 /** The engine's version, stored with every result for provenance. */
 public final class EngineVersion {
 
-    private static final String VERSION = load();
+    private static final Properties PROPS = load();
 
     private EngineVersion() {
     }
 
     /** The Maven project version this engine was built as, e.g. {@code 0.1.0}. */
     public static String get() {
-        return VERSION;
+        return PROPS.getProperty("version", "unknown");
     }
 
-    private static String load() {
+    /** The ND4J version the engine was built against. */
+    public static String nd4j() {
+        return PROPS.getProperty("nd4j", "unknown");
+    }
+
+    /** The Spark version the engine was built against (the cluster's may differ; see engine.json). */
+    public static String spark() {
+        return PROPS.getProperty("spark", "unknown");
+    }
+
+    private static Properties load() {
+        Properties p = new Properties();
         try (InputStream in = EngineVersion.class.getResourceAsStream("version.properties")) {
-            Properties p = new Properties();
             if (in != null) {
                 p.load(in);
             }
-            return p.getProperty("version", "unknown");
         } catch (IOException e) {
-            return "unknown";
+            // Provenance degrades to "unknown"; results stay valid.
         }
+        return p;
     }
 }

@@ -3,16 +3,18 @@ package org.initsweep.core.regime;
 /**
  * Measured per-layer growth rates of a network's signals and the regime they put it in.
  *
- * <p><b>Rates.</b> The forward rate is the least-squares slope of ln Var(a^[l]) against l, and the
+ * <p><b>Rates.</b> The forward rate is the least-squares slope of ln Var(z^[l]) against l, the
  * backward rate that of ln Var(∂J/∂a^[l]) against L − l (so both are "per layer, in the direction
  * the signal travels"), in nats per layer. A rate r means the variance is multiplied by e^r per
- * layer: for a linear net with Var(W) = m/fan_in, r = ln m; at the critical point r = 0.
+ * layer: for a linear net with Var(W) = m/fan_in, r = ln m; at the critical point r = 0. The
+ * forward signal is the pre-activation z, whose variance q^l is what mean-field theory propagates
+ * (Poole et al. 2016, eq. 3): it obeys the same map in every layer, the output layer L+1 included,
+ * whereas Var(a) differs from Var(z) by a factor set by φ (about 0.34 for ReLU) and Var(x) by none.
  *
- * <p>For depth L ≥ 4 the slope is fitted over the deeper half of the hidden layers
- * (l ≥ ⌈L/2⌉), which estimates the asymptotic rate that mean-field theory predicts (ln χ₁ backward;
- * Schoenholz et al. 2017): the first layers are a transient (e.g. tanh at m = 1 decays only like
- * 1/l, algebraically). For L &lt; 4 the forward fit uses the input (l = 0, Var(x)) and every hidden
- * layer, the backward fit every hidden layer (no backward rate for L = 1).
+ * <p>For depth L ≥ 4 the slopes are fitted over the deeper half of the network (l ≥ ⌈L/2⌉), which
+ * estimates the asymptotic rate that mean-field theory predicts (ln χ₁ backward; Schoenholz et al.
+ * 2017): the first layers are a transient (e.g. tanh at m = 1 decays only like 1/l, algebraically).
+ * For L &lt; 4 every layer is used; a one-hidden-layer net has no backward rate.
  *
  * <p><b>Threshold.</b> A signal is {@code stable} when |r| ≤ τ, with τ = ln(10)/10 ≈ 0.230 by
  * default: less than a factor 10 per 10 layers. The regime of a network is that of its forward or
@@ -30,24 +32,18 @@ public final class SignalGrowth {
     /**
      * Forward rate, nats per layer.
      *
-     * @param inputVar Var(x), the variance of the network's input entries
-     * @param varA     Var(a^[l]) for hidden layers l = 1..L ({@code varA[l-1]}); L ≥ 1
-     * @throws IllegalArgumentException if {@code varA} is empty
+     * @param varZ Var(z^[l]) for layers l = 1..L+1 ({@code varZ[l-1]}, output layer last); L ≥ 1
+     * @throws IllegalArgumentException if fewer than two layers are given
      */
-    public static double forwardRate(double inputVar, double[] varA) {
-        int depth = varA.length;
-        if (depth == 0) {
-            throw new IllegalArgumentException("varA must hold at least one hidden layer");
+    public static double forwardRate(double[] varZ) {
+        int layers = varZ.length;
+        if (layers < 2) {
+            throw new IllegalArgumentException("varZ must hold layers 1..L+1 (at least 2), got " + layers);
         }
-        if (depth >= 4) {
-            int from = (depth + 1) / 2;
-            double[] v = new double[depth - from + 1];
-            System.arraycopy(varA, from - 1, v, 0, v.length);
-            return slope(v);
-        }
-        double[] v = new double[depth + 1];
-        v[0] = inputVar;
-        System.arraycopy(varA, 0, v, 1, depth);
+        int depth = layers - 1;
+        int from = depth >= 4 ? (depth + 1) / 2 : 1;
+        double[] v = new double[layers - from + 1];
+        System.arraycopy(varZ, from - 1, v, 0, v.length);
         return slope(v);
     }
 

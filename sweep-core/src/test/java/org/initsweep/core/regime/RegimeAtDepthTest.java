@@ -32,15 +32,15 @@ class RegimeAtDepthTest {
         double backward = 0;
         for (long seed = 1; seed <= 2; seed++) {
             RunResult r = Trainer.train(TestRuns.atInit(phi, InitScheme.SCALED_NORMAL, m, DEPTH, WIDTH, seed));
-            double[] varA = new double[DEPTH];
+            double[] varZ = new double[DEPTH + 1];
             double[] varGradA = new double[DEPTH];
             for (LayerTrace t : r.layers()) {
+                varZ[t.layer() - 1] = t.varZ();
                 if (t.layer() <= DEPTH) {
-                    varA[t.layer() - 1] = t.varA();
                     varGradA[t.layer() - 1] = t.varGradA();
                 }
             }
-            forward += SignalGrowth.forwardRate(r.inputVar(), varA) / 2;
+            forward += SignalGrowth.forwardRate(varZ) / 2;
             backward += SignalGrowth.backwardRate(varGradA) / 2;
         }
         assertEquals(expected, SignalGrowth.classify(forward, backward, SignalGrowth.DEFAULT_THRESHOLD),

@@ -19,17 +19,17 @@ class SignalGrowthTest {
 
     @Test
     void forwardRateOfAGeometricProfileIsLnOfItsFactor() {
-        assertEquals(Math.log(0.5), SignalGrowth.forwardRate(1, geometric(0.5, 0.5, 20)), 1e-12);
-        assertEquals(Math.log(3), SignalGrowth.forwardRate(1, geometric(3, 3, 3)), 1e-12, "shallow: input included");
+        assertEquals(Math.log(0.5), SignalGrowth.forwardRate(geometric(0.5, 0.5, 21)), 1e-12);
+        assertEquals(Math.log(3), SignalGrowth.forwardRate(geometric(3, 3, 2)), 1e-12, "one hidden layer + output");
     }
 
     @Test
     void deepRatesIgnoreTheFirstHalf() {
-        double[] v = geometric(1, 1, 20);
+        double[] v = geometric(1, 1, 21);
         for (int i = 0; i < 9; i++) {
-            v[i] = 100 * Math.pow(0.5, i); // a transient in layers 1..9
+            v[i] = 100 * Math.pow(0.5, i); // a transient in layers 1..9 of 20
         }
-        assertEquals(0, SignalGrowth.forwardRate(1, v), 1e-12);
+        assertEquals(0, SignalGrowth.forwardRate(v), 1e-12);
     }
 
     @Test
@@ -46,10 +46,10 @@ class SignalGrowthTest {
     @Test
     void zerosNaNsAndInfinitiesClassifyWithoutLogOfZero() {
         double[] dead = {1, 0, 0, 0, 0, 0};
-        assertEquals(Double.NEGATIVE_INFINITY, SignalGrowth.forwardRate(1, dead));
-        assertEquals(Regime.VANISHING, SignalGrowth.classify(SignalGrowth.forwardRate(1, dead), Double.NaN, 0.23));
+        assertEquals(Double.NEGATIVE_INFINITY, SignalGrowth.forwardRate(dead));
+        assertEquals(Regime.VANISHING, SignalGrowth.classify(SignalGrowth.forwardRate(dead), Double.NaN, 0.23));
         double[] overflow = {1, 1e30, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, Double.NaN};
-        assertEquals(Regime.EXPLODING, SignalGrowth.classify(SignalGrowth.forwardRate(1, overflow), Double.NaN, 0.23));
+        assertEquals(Regime.EXPLODING, SignalGrowth.classify(SignalGrowth.forwardRate(overflow), Double.NaN, 0.23));
         assertEquals(Regime.EXPLODING, SignalGrowth.classify(Double.NaN, 0, 0.23), "NaN is overflow");
     }
 

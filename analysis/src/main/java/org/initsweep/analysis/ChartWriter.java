@@ -1,0 +1,217 @@
+package org.initsweep.analysis;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.chart.LayerCurve;
+import org.initsweep.analysis.chart.LayerVarianceChart;
+import org.initsweep.analysis.chart.LossCurveChart;
+import org.initsweep.analysis.chart.RegimeHeatmapChart;
+import org.initsweep.analysis.chart.RegionCell;
+import org.initsweep.core.activation.Activation;
+import org.initsweep.core.regime.Regime;
+import org.initsweep.core.trace.Tables;
+
+/**
+ * Chooses what to chart from the analyzed views and writes the PNGs under {@code charts/}: per
+ * chart group (activation × init × width × σ_b² × dataset) a regime heatmap over depth × m, the
+ * per-layer variance curves of the deepest networks at the first and last recorded epoch, and
+ * their cost curves. Charts are drawn on the driver's local disk, then copied to the output
+ * directory's file system (which may be HDFS or S3 on a cluster).
+ */
+final class ChartWriter {
+
+    /** Multipliers shown on per-layer charts: the ones nearest these (in log m). */
+    private static final double[] CURVE_TARGETS = {0.25, 0.5, 1, 2, 4};
+
+    private ChartWriter() {
+    }
+
+    /** A chart group's key. */
+    private record Group(String activation, String init, int width, double sigmaB2, String dataset) {
+        String fileStem() {
+            return sanitize(activation + "_" + init + "_w" + width + "_sb" + sigmaB2 + "_" + dataset);
+        }
+
+        String title() {
+            return activation + ", " + init + ", width " + width + ", σ_b² = " + sigmaB2 + ", " + dataset;
+        }
+
+        static Group of(Row r) {
+            return new Group(r.getAs("activation"), r.getAs("init"), r.<Integer>getAs("width"),
+                    r.<Double>getAs("sigma_b2"), r.getAs("dataset"));
+        }
+    }
+
+    static List<String> writeAll(SparkSession spark, String dir, List<Row> regions) throws IOException {
+        java.nio.file.Path local = Files.createTempDirectory("initsweep-charts");
+        Map<Group, List<RegionCell>> heatmaps = new LinkedHashMap<>();
+        for (Row r : regions) {
+            if (r.isNullAt(r.fieldIndex("multiplier"))) {
+                continue;
+            }
+            heatmaps.computeIfAbsent(Group.of(r), g -> new ArrayList<>()).add(new RegionCell(
+                    r.<Integer>getAs("depth"), r.<Double>getAs("multiplier"),
+                    Regime.valueOf(r.<String>getAs("regime").toUpperCase()),
+                    r.<Double>getAs("forward_rate"), r.<Double>getAs("backward_rate"),
+                    (int) (long) r.<Long>getAs("runs")));
+        }
+        List<java.nio.file.Path> written = new ArrayList<>();
+        for (var e : heatmaps.entrySet()) {
+            Group g = e.getKey();
+            java.nio.file.Path png = local.resolve("regime_" + g.fileStem() + ".png");
+            RegimeHeatmapChart.write("Regime at initialization: " + g.title(), e.getValue(),
+                    predictedCriticalMultiplier(g), png);
+            written.add(png);
+        }
+        written.addAll(layerAndLossCharts(spark, local));
+
+        FileSystem fs = new org.apache.hadoop.fs.Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
+        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(dir, Tables.CHARTS);
+        fs.delete(target, true);
+        fs.mkdirs(target);
+        List<String> out = new ArrayList<>();
+        for (java.nio.file.Path png : written) {
+            org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(target, png.getFileName().toString());
+            fs.copyFromLocalFile(true, true, new org.apache.hadoop.fs.Path(png.toUri()), dst);
+            out.add(dst.toString());
+        }
+        Files.deleteIfExists(local);
+        return out;
+    }
+
+    /** The m at which the small-signal forward gain m·gain(φ) is 1 (He et al. 2015). */
+    static double predictedCriticalMultiplier(Group g) {
+        return 1.0 / Activation.fromLabel(g.activation()).gain();
+    }
+
+    private static List<java.nio.file.Path> layerAndLossCharts(SparkSession spark, java.nio.file.Path local)
+            throws IOException {
+        List<Row> rows = spark.sql("""
+                WITH deepest AS (
+                  SELECT activation, init, width, sigma_b2, dataset, max(depth) AS depth
+                  FROM runs WHERE multiplier IS NOT NULL
+                  GROUP BY activation, init, width, sigma_b2, dataset),
+                ends AS (SELECT min(epoch) AS first_epoch, max(epoch) AS last_epoch FROM layers)
+                SELECT l.activation, l.init, l.width, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer,
+                       avg(l.var_a) AS var_a, avg(l.var_grad_a) AS var_grad_a
+                FROM layers l
+                JOIN deepest d ON l.activation = d.activation AND l.init = d.init AND l.width = d.width
+                     AND l.sigma_b2 = d.sigma_b2 AND l.dataset = d.dataset AND l.depth = d.depth
+                CROSS JOIN ends
+                WHERE l.multiplier IS NOT NULL AND (l.epoch = ends.first_epoch OR l.epoch = ends.last_epoch)
+                GROUP BY l.activation, l.init, l.width, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer
+                ORDER BY l.layer
+                """).collectAsList();
+        // group → depth, epoch → multiplier → per-layer arrays
+        Map<Group, Integer> depthOf = new LinkedHashMap<>();
+        Map<Group, TreeMap<Integer, TreeMap<Double, double[][]>>> curves = new LinkedHashMap<>();
+        for (Row r : rows) {
+            Group g = Group.of(r);
+            int depth = r.<Integer>getAs("depth");
+            depthOf.put(g, depth);
+            double[][] arrays = curves.computeIfAbsent(g, k -> new TreeMap<>())
+                    .computeIfAbsent(r.<Integer>getAs("epoch"), k -> new TreeMap<>())
+                    .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new double[][] {
+                        nanArray(depth + 1), nanArray(depth + 1)});
+            int l = r.<Integer>getAs("layer");
+            arrays[0][l - 1] = r.<Double>getAs("var_a");
+            arrays[1][l - 1] = r.<Double>getAs("var_grad_a");
+        }
+        List<java.nio.file.Path> written = new ArrayList<>();
+        for (var e : curves.entrySet()) {
+            Group g = e.getKey();
+            for (var byEpoch : e.getValue().entrySet()) {
+                int epoch = byEpoch.getKey();
+                TreeSet<Double> shown = pickMultipliers(byEpoch.getValue().keySet());
+                List<LayerCurve> lines = new ArrayList<>();
+                for (double m : shown) {
+                    double[][] a = byEpoch.getValue().get(m);
+                    lines.add(new LayerCurve(m, epoch, a[0], a[1], null, null));
+                }
+                java.nio.file.Path png = local.resolve("layers_" + g.fileStem() + "_d" + depthOf.get(g)
+                        + "_epoch" + epoch + ".png");
+                LayerVarianceChart.write("Per-layer variance, depth " + depthOf.get(g) + ", epoch " + epoch
+                        + ": " + g.title(), lines, png);
+                written.add(png);
+            }
+        }
+        written.addAll(lossCharts(spark, local));
+        return written;
+    }
+
+    private static List<java.nio.file.Path> lossCharts(SparkSession spark, java.nio.file.Path local) throws IOException {
+        List<Row> rows = spark.sql("""
+                WITH deepest AS (
+                  SELECT activation, init, width, sigma_b2, dataset, max(depth) AS depth
+                  FROM runs WHERE multiplier IS NOT NULL AND epochs > 0
+                  GROUP BY activation, init, width, sigma_b2, dataset)
+                SELECT r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, e.epoch,
+                       avg(e.loss) AS loss
+                FROM epochs e JOIN runs r ON e.run_id = r.run_id
+                JOIN deepest d ON r.activation = d.activation AND r.init = d.init AND r.width = d.width
+                     AND r.sigma_b2 = d.sigma_b2 AND r.dataset = d.dataset AND r.depth = d.depth
+                GROUP BY r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, e.epoch
+                ORDER BY e.epoch
+                """).collectAsList();
+        Map<Group, Integer> depthOf = new LinkedHashMap<>();
+        Map<Group, TreeMap<Double, TreeMap<Integer, Double>>> losses = new LinkedHashMap<>();
+        for (Row r : rows) {
+            Group g = Group.of(r);
+            depthOf.put(g, r.<Integer>getAs("depth"));
+            losses.computeIfAbsent(g, k -> new TreeMap<>())
+                    .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new TreeMap<>())
+                    .put(r.<Integer>getAs("epoch"), r.<Double>getAs("loss"));
+        }
+        List<java.nio.file.Path> written = new ArrayList<>();
+        for (var e : losses.entrySet()) {
+            Map<String, double[]> lines = new LinkedHashMap<>();
+            for (double m : pickMultipliers(e.getValue().keySet())) {
+                TreeMap<Integer, Double> byEpoch = e.getValue().get(m);
+                double[] loss = nanArray(byEpoch.lastKey() + 1);
+                byEpoch.forEach((ep, v) -> loss[ep] = v);
+                lines.put("m = " + m, loss);
+            }
+            Group g = e.getKey();
+            java.nio.file.Path png = local.resolve("cost_" + g.fileStem() + "_d" + depthOf.get(g) + ".png");
+            LossCurveChart.write("Cost per epoch, depth " + depthOf.get(g) + ": " + g.title(), lines, png);
+            written.add(png);
+        }
+        return written;
+    }
+
+    /** Up to five multipliers, the nearest (in log m) to 0.25, 0.5, 1, 2 and 4. */
+    static TreeSet<Double> pickMultipliers(java.util.Set<Double> available) {
+        TreeSet<Double> picked = new TreeSet<>();
+        for (double target : CURVE_TARGETS) {
+            double best = Double.NaN;
+            for (double m : available) {
+                if (Double.isNaN(best) || Math.abs(Math.log(m / target)) < Math.abs(Math.log(best / target))) {
+                    best = m;
+                }
+            }
+            if (!Double.isNaN(best)) {
+                picked.add(best);
+            }
+        }
+        return picked;
+    }
+
+    private static double[] nanArray(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    static String sanitize(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

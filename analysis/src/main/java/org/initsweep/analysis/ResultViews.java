@@ -1,0 +1,68 @@
+package org.initsweep.analysis;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.core.trace.Tables;
+
+/**
+ * Registers a sweep's tables as Spark SQL temporary views named after their folders
+ * ({@code runs}, {@code layers}, {@code epochs}, and {@code growth}, {@code regions} once analyzed).
+ * {@code spark.read().parquet(dir)} discovers the {@code activation} partition of {@code layers/}
+ * itself, unlike a {@code CREATE TABLE … LOCATION}, which would need {@code MSCK REPAIR TABLE}.
+ */
+public final class ResultViews {
+
+    private static final List<String> TABLES = List.of(Tables.RUNS, Tables.LAYERS, Tables.EPOCHS,
+            Tables.GROWTH, Tables.REGIONS);
+
+    private ResultViews() {
+    }
+
+    /**
+     * @param dir a sweep's output directory
+     * @return the names of the views registered
+     * @throws IllegalArgumentException if {@code dir} holds no {@code runs/} table
+     * @throws IOException              if the file system cannot be listed
+     */
+    public static List<String> register(SparkSession spark, String dir) throws IOException {
+        Path root = new Path(dir);
+        FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.exists(new Path(root, Tables.RUNS))) {
+            throw new IllegalArgumentException(dir + " holds no sweep results (no " + Tables.RUNS
+                    + "/ table); run a sweep into it first");
+        }
+        List<String> registered = new ArrayList<>();
+        for (String table : TABLES) {
+            Path p = new Path(root, table);
+            if (fs.exists(p)) {
+                read(spark, p.toString(), table).createOrReplaceTempView(table);
+                registered.add(table);
+            }
+        }
+        return registered;
+    }
+
+    /** Reads one table, turning Spark's failure on a foreign or broken file into one line. */
+    static Dataset<Row> read(SparkSession spark, String path, String table) {
+        try {
+            return spark.read().parquet(path);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cannot read table " + table + " at " + path + ": "
+                    + firstLine(e.getMessage()), e);
+        }
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,289 @@
+package org.initsweep.analysis.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Stroke;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import javax.imageio.ImageIO;
+
+import org.initsweep.core.regime.Regime;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.Range;
+
+/**
+ * Shared look of the initsweep charts: the Okabe–Ito colour-blind-safe palette, fonts, axes and
+ * PNG output (white background, anti-aliased, no AWT display needed).
+ *
+ * <p>Package-private: the public entry points are {@link RegimeHeatmapChart},
+ * {@link LayerVarianceChart} and {@link LossCurveChart}.
+ */
+final class ChartStyle {
+
+    /** Okabe–Ito blue, the colour of {@link Regime#VANISHING}. */
+    static final Color BLUE = new Color(0x0072B2);
+    /** Okabe–Ito bluish green, the colour of {@link Regime#STABLE}. */
+    static final Color BLUISH_GREEN = new Color(0x009E73);
+    /** Okabe–Ito vermillion, the colour of {@link Regime#EXPLODING}. */
+    static final Color VERMILLION = new Color(0xD55E00);
+    static final Color ORANGE = new Color(0xE69F00);
+    static final Color SKY_BLUE = new Color(0x56B4E9);
+    static final Color REDDISH_PURPLE = new Color(0xCC79A7);
+    static final Color YELLOW = new Color(0xF0E442);
+    static final Color BLACK = Color.BLACK;
+
+    /**
+     * The eight Okabe–Ito colours in the order lines get them: the dark, well separated ones
+     * first, yellow (weak on white) last.
+     */
+    static final List<Color> LINE_COLOURS = List.of(BLUE, VERMILLION, BLUISH_GREEN, ORANGE, REDDISH_PURPLE,
+            SKY_BLUE, BLACK, YELLOW);
+
+    /** Viridis anchors (perceptually uniform, colour-blind safe), for more than eight lines. */
+    private static final int[] VIRIDIS = {0x440154, 0x482878, 0x3E4A89, 0x31688E, 0x26828E, 0x1F9E89, 0x35B779,
+        0x6DCD59, 0xB4DE2C, 0xFDE725};
+
+    static final Color GRID = new Color(0xDDDDDD);
+    static final Color NOTE = new Color(0x555555);
+
+    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 17);
+    static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Font AXIS_LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    static final Font MARKER_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+    static final Font CELL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    static final Stroke LINE_STROKE = new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    static final Stroke DASHED_STROKE = new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {7f, 5f}, 0f);
+
+    /** Default PNG size, pixels. */
+    static final int WIDTH = 900;
+    static final int HEIGHT = 600;
+
+    private ChartStyle() {
+    }
+
+    /** The Okabe–Ito colour of a regime. */
+    static Color regimeColour(Regime regime) {
+        return switch (regime) {
+            case VANISHING -> BLUE;
+            case STABLE -> BLUISH_GREEN;
+            case EXPLODING -> VERMILLION;
+        };
+    }
+
+    /**
+     * The colour of line {@code index} of {@code count}: Okabe–Ito for up to eight lines, otherwise
+     * evenly sampled from viridis (dark purple → green, the pale yellow end left out).
+     */
+    static Color lineColour(int index, int count) {
+        if (count <= LINE_COLOURS.size()) {
+            return LINE_COLOURS.get(index);
+        }
+        double t = count == 1 ? 0 : 0.9 * index / (count - 1);
+        double pos = t * (VIRIDIS.length - 1);
+        int i = Math.min((int) Math.floor(pos), VIRIDIS.length - 2);
+        double f = pos - i;
+        Color a = new Color(VIRIDIS[i]);
+        Color b = new Color(VIRIDIS[i + 1]);
+        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+                (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+    }
+
+    /** Whether {@code v} can go on a log axis: finite and &gt; 0. */
+    static boolean plottableOnLog(double v) {
+        return v > 0 && v < Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * A short, locale-independent rendering of a number: four significant digits, no trailing
+     * zeros, plain notation between 10⁻³ and 10⁵ ("0.5", "1", "1.414", "2"), else "1.5e-05".
+     */
+    static String formatNumber(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "−∞";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e-3 && a < 1e5) {
+            return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        }
+        String s = String.format(Locale.ROOT, "%.3e", v); // 1.500e-05
+        int e = s.indexOf('e');
+        String mant = s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return mant + s.substring(e);
+    }
+
+    /** {@link #formatNumber} as a {@link NumberFormat}, for axes that take one (format only). */
+    static NumberFormat plainNumberFormat() {
+        return new NumberFormat() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+                return toAppendTo.append(formatNumber(number));
+            }
+
+            @Override
+            public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+                return toAppendTo.append(formatNumber(number));
+            }
+
+            @Override
+            public Number parse(String source, ParsePosition parsePosition) {
+                throw new UnsupportedOperationException("format only");
+            }
+        };
+    }
+
+    /** Applies the shared fonts and colours to an axis. */
+    static void styleAxis(Axis axis) {
+        axis.setLabelFont(AXIS_LABEL_FONT);
+        axis.setTickLabelFont(TICK_FONT);
+        axis.setLabelPaint(Color.BLACK);
+        axis.setTickLabelPaint(Color.DARK_GRAY);
+        axis.setAxisLinePaint(Color.GRAY);
+        axis.setTickMarkPaint(Color.GRAY);
+    }
+
+    /**
+     * A base-10 log axis that reaches down to the smallest double (vanishing signals go far below
+     * JFreeChart's default floor of 10⁻¹⁰⁰), with integer exponent ticks labelled 10ⁿ.
+     */
+    static LogAxis logAxis(String label) {
+        LogAxis axis = new LogAxis(label);
+        axis.setBase(10);
+        axis.setSmallestValue(Double.MIN_VALUE);
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+        axis.setDefaultAutoRange(new Range(0.1, 10));
+        axis.setMinorTickMarksVisible(false);
+        styleAxis(axis);
+        return axis;
+    }
+
+    /** An integer axis (layers, epochs). */
+    static NumberAxis integerAxis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+        axis.setAutoRangeIncludesZero(false);
+        styleAxis(axis);
+        return axis;
+    }
+
+    /** White background, light grey grid lines, no default outline clutter. */
+    static void stylePlot(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlinePaint(Color.GRAY);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setDomainGridlineStroke(new BasicStroke(1f));
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    }
+
+    /**
+     * Wraps a plot in a chart with the shared title, legend and rendering settings.
+     *
+     * @param title  the title, or null/blank for none
+     * @param legend whether to show the legend (at the bottom)
+     */
+    static JFreeChart chart(String title, Plot plot, boolean legend) {
+        JFreeChart chart = new JFreeChart(title == null || title.isBlank() ? null : title, TITLE_FONT, plot, legend);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setPadding(new RectangleInsets(8, 8, 8, 16));
+        if (chart.getTitle() != null) {
+            chart.getTitle().setPaint(Color.BLACK);
+        }
+        LegendTitle lt = chart.getLegend();
+        if (lt != null) {
+            lt.setItemFont(LEGEND_FONT);
+            lt.setBackgroundPaint(Color.WHITE);
+            lt.setFrame(BlockBorder.NONE);
+            lt.setPosition(RectangleEdge.BOTTOM);
+            lt.setItemLabelPadding(new RectangleInsets(2, 4, 2, 14));
+        }
+        return chart;
+    }
+
+    /** Adds a small grey explanatory line under the title. */
+    static void addNote(JFreeChart chart, String text) {
+        TextTitle note = new TextTitle(text, SUBTITLE_FONT);
+        note.setPaint(NOTE);
+        note.setPosition(RectangleEdge.TOP);
+        note.setHorizontalAlignment(HorizontalAlignment.CENTER);
+        note.setPadding(new RectangleInsets(0, 0, 4, 0));
+        chart.addSubtitle(note);
+    }
+
+    /**
+     * Renders the chart into a {@code width × height} RGB image (white background, anti-aliased)
+     * and writes it as PNG, creating missing parent directories.
+     *
+     * @return the rendering info: data areas of the plots, for tests that map data to pixels
+     * @throws IOException if the file cannot be written
+     */
+    static ChartRenderingInfo save(JFreeChart chart, Path png, int width, int height) throws IOException {
+        Objects.requireNonNull(png, "png");
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        Graphics2D g2 = image.createGraphics();
+        try {
+            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g2.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g2.setColor(Color.WHITE);
+            g2.fillRect(0, 0, width, height);
+            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
+        } finally {
+            g2.dispose();
+        }
+        Path parent = png.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream out = Files.newOutputStream(png)) {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        }
+        return info;
+    }
+}

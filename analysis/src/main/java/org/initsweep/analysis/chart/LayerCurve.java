@@ -1,0 +1,16 @@
+package org.initsweep.analysis.chart;
+
+/**
+ * Per-layer variances of one network configuration at one epoch, averaged over seeds; one line of
+ * a per-layer variance chart. Arrays are indexed by layer l − 1 for l = 1..L+1 (output last).
+ *
+ * @param multiplier       m of the line (the legend shows it)
+ * @param epoch            recorded epoch
+ * @param varA             measured Var(a^[l]); entries may be 0, NaN or ±∞ (must be skipped on a log axis)
+ * @param varGradA         measured Var(∂J/∂a^[l]); same conventions
+ * @param predictedVarA    theory's Var(a^[l]) or null when not available (drawn dashed)
+ * @param predictedVarGradA theory's Var(∂J/∂a^[l]) or null
+ */
+public record LayerCurve(double multiplier, int epoch, double[] varA, double[] varGradA, double[] predictedVarA,
+        double[] predictedVarGradA) {
+}

@@ -1,0 +1,232 @@
+package org.initsweep.analysis.chart;
+
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Per-layer signal variances of a few network configurations: how Var(a^[l]) (forward) and
+ * Var(∂J/∂a^[l]) (backward) evolve through the layers.
+ *
+ * <p>What is drawn: two stacked plots sharing the x axis, layer l = 1..L+1 (l = L+1 is the output
+ * layer; array index l − 1). Top: forward Var(a^[l]); bottom: backward Var(∂J/∂a^[l]); both on a
+ * log₁₀ y axis, dimensionless (variances of activations and of cost gradients). One solid line
+ * with dots per {@link LayerCurve} (legend "m = 0.5"; the epoch is added only if two curves share a
+ * multiplier), sorted by multiplier; the theory's prediction, when the curve carries one, as a
+ * dashed line of the same colour. Colours: Okabe–Ito for up to eight lines, viridis beyond.
+ *
+ * <p>Values that a log axis cannot show (0, negative, NaN, ±∞ — e.g. underflow in a vanishing run,
+ * overflow in an exploding one) are left out; a note under the title says how many, and names
+ * curves that had nothing left to draw. The chart is drawn even then.
+ *
+ * <p>The PNG is {@value #WIDTH}×{@value #HEIGHT} pixels, white background.
+ */
+public final class LayerVarianceChart {
+
+    /** PNG width, pixels. */
+    public static final int WIDTH = 900;
+    /** PNG height, pixels. */
+    public static final int HEIGHT = 760;
+
+    static final String X_LABEL = "layer l (l = L+1: output layer)";
+    static final String FORWARD_LABEL = "forward Var(a^[l])";
+    static final String BACKWARD_LABEL = "backward Var(∂J/∂a^[l])";
+
+    /** Dots on the measured lines only while they stay distinguishable. */
+    private static final int MAX_LAYERS_WITH_DOTS = 40;
+
+    private LayerVarianceChart() {
+    }
+
+    /**
+     * Draws the per-layer variance chart and writes it as PNG.
+     *
+     * @param title  chart title, or null for none
+     * @param curves the lines to draw, at least one; measured arrays must be non-null, predicted ones
+     *               may be null (no theory line)
+     * @param png    output file; missing parent directories are created
+     * @throws IllegalArgumentException if {@code curves} is empty, holds null or a curve whose
+     *                                  {@code varA} or {@code varGradA} is null
+     * @throws NullPointerException     if {@code curves} or {@code png} is null
+     * @throws IOException              if the PNG cannot be written
+     */
+    public static void write(String title, List<LayerCurve> curves, Path png) throws IOException {
+        Objects.requireNonNull(png, "png");
+        ChartStyle.save(createChart(title, curves), png, WIDTH, HEIGHT);
+    }
+
+    /**
+     * The chart {@link #write} renders (package-private for tests). Subplot 0 is forward, 1 is
+     * backward; in each, dataset 0 holds the measured series and dataset 1 the theory series, with
+     * series i of both belonging to the i-th curve in multiplier order.
+     */
+    static JFreeChart createChart(String title, List<LayerCurve> curves) {
+        Objects.requireNonNull(curves, "curves");
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("no curves to draw");
+        }
+        for (LayerCurve c : curves) {
+            if (c == null) {
+                throw new IllegalArgumentException("null curve");
+            }
+            if (c.varA() == null || c.varGradA() == null) {
+                throw new IllegalArgumentException("curve m = " + ChartStyle.formatNumber(c.multiplier())
+                        + " lacks measured varA or varGradA");
+            }
+        }
+        List<LayerCurve> sorted = new ArrayList<>(curves);
+        sorted.sort(Comparator.comparingDouble(LayerCurve::multiplier).thenComparingInt(LayerCurve::epoch));
+        List<String> keys = seriesKeys(sorted);
+
+        int maxLayers = 0;
+        for (LayerCurve c : sorted) {
+            maxLayers = Math.max(maxLayers, Math.max(c.varA().length, c.varGradA().length));
+        }
+
+        Counter skipped = new Counter();
+        List<String> empty = new ArrayList<>();
+        XYPlot forward = subplot(FORWARD_LABEL, sorted, keys, true, maxLayers, skipped, empty);
+        XYPlot backward = subplot(BACKWARD_LABEL, sorted, keys, false, maxLayers, skipped, empty);
+
+        NumberAxis xAxis = ChartStyle.integerAxis(X_LABEL);
+        xAxis.setRange(0.5, Math.max(1, maxLayers) + 0.5);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(xAxis);
+        plot.setGap(14);
+        plot.add(forward, 1);
+        plot.add(backward, 1);
+        ChartStyle.stylePlot(plot);
+
+        boolean anyTheory = false;
+        LegendItemCollection legend = new LegendItemCollection();
+        for (int i = 0; i < sorted.size(); i++) {
+            LayerCurve c = sorted.get(i);
+            anyTheory |= c.predictedVarA() != null || c.predictedVarGradA() != null;
+            legend.add(lineItem(keys.get(i), ChartStyle.lineColour(i, sorted.size()), ChartStyle.LINE_STROKE));
+        }
+        if (anyTheory) {
+            legend.add(lineItem("theory (dashed)", Color.GRAY, ChartStyle.DASHED_STROKE));
+        }
+        plot.setFixedLegendItems(legend);
+
+        JFreeChart chart = ChartStyle.chart(title, plot, true);
+        if (skipped.n > 0) {
+            ChartStyle.addNote(chart, skipped.n + (skipped.n == 1 ? " value" : " values")
+                    + " left out: 0, negative, NaN or ±∞ cannot go on a log axis (underflow / overflow)");
+        }
+        if (!empty.isEmpty()) {
+            ChartStyle.addNote(chart, "nothing to plot for: " + String.join("; ", empty));
+        }
+        return chart;
+    }
+
+    private static XYPlot subplot(String yLabel, List<LayerCurve> sorted, List<String> keys, boolean fwd,
+            int maxLayers, Counter skipped, List<String> empty) {
+        XYSeriesCollection measured = new XYSeriesCollection();
+        XYSeriesCollection theory = new XYSeriesCollection();
+        for (int i = 0; i < sorted.size(); i++) {
+            LayerCurve c = sorted.get(i);
+            double[] m = fwd ? c.varA() : c.varGradA();
+            double[] p = fwd ? c.predictedVarA() : c.predictedVarGradA();
+            XYSeries ms = series(keys.get(i), m, skipped);
+            if (ms.getItemCount() == 0) {
+                empty.add((fwd ? "forward " : "backward ") + keys.get(i));
+            }
+            measured.addSeries(ms);
+            // Theory values are not counted as skipped: an infinite prediction is not a data loss.
+            theory.addSeries(series(keys.get(i) + " (theory)", p, new Counter()));
+        }
+
+        LogAxis yAxis = ChartStyle.logAxis(yLabel);
+        XYLineAndShapeRenderer solid = new XYLineAndShapeRenderer(true, maxLayers <= MAX_LAYERS_WITH_DOTS);
+        XYLineAndShapeRenderer dashed = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < sorted.size(); i++) {
+            Paint colour = ChartStyle.lineColour(i, sorted.size());
+            solid.setSeriesPaint(i, colour);
+            solid.setSeriesStroke(i, ChartStyle.LINE_STROKE);
+            solid.setSeriesShape(i, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+            if (measured.getSeries(i).getItemCount() == 1) {
+                solid.setSeriesShapesVisible(i, true); // a lone point has no line to show it
+            }
+            dashed.setSeriesPaint(i, colour);
+            dashed.setSeriesStroke(i, ChartStyle.DASHED_STROKE);
+            if (theory.getSeries(i).getItemCount() == 1) {
+                dashed.setSeriesShapesVisible(i, true);
+            }
+        }
+        XYPlot plot = new XYPlot(measured, null, yAxis, solid);
+        plot.setDataset(1, theory);
+        plot.setRenderer(1, dashed);
+        ChartStyle.stylePlot(plot);
+        return plot;
+    }
+
+    /** Points (l, v[l−1]) with v plottable on a log axis; null array: empty series. */
+    private static XYSeries series(String key, double[] v, Counter skipped) {
+        XYSeries s = new XYSeries(key, false, true);
+        if (v == null) {
+            return s;
+        }
+        for (int i = 0; i < v.length; i++) {
+            if (ChartStyle.plottableOnLog(v[i])) {
+                s.add(i + 1, v[i]);
+            } else {
+                skipped.n++;
+            }
+        }
+        return s;
+    }
+
+    /** "m = 0.5", with ", epoch e" when two curves share a multiplier, "#k" as a last resort. */
+    private static List<String> seriesKeys(List<LayerCurve> sorted) {
+        Set<Double> ms = new HashSet<>();
+        Set<Double> shared = new HashSet<>();
+        for (LayerCurve c : sorted) {
+            if (!ms.add(c.multiplier())) {
+                shared.add(c.multiplier());
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (LayerCurve c : sorted) {
+            String k = "m = " + ChartStyle.formatNumber(c.multiplier());
+            if (shared.contains(c.multiplier())) {
+                k += ", epoch " + c.epoch();
+            }
+            String unique = k;
+            for (int n = 2; !used.add(unique); n++) {
+                unique = k + " #" + n;
+            }
+            keys.add(unique);
+        }
+        return keys;
+    }
+
+    private static LegendItem lineItem(String label, Paint paint, Stroke stroke) {
+        return new LegendItem(label, null, null, null, new Line2D.Double(-12, 0, 12, 0), stroke, paint);
+    }
+
+    private static final class Counter {
+        int n;
+    }
+}

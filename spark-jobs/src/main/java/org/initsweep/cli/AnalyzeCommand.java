@@ -1,0 +1,47 @@
+package org.initsweep.cli;
+
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.Analysis;
+import org.initsweep.core.regime.SignalGrowth;
+import org.initsweep.spark.SparkSessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code initsweep analyze DIR}: growth, regions and charts of a finished sweep. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Classify every grid cell of the sweep in DIR and draw its charts.")
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "Output directory of a sweep.")
+    String dir;
+
+    @Option(names = "--threshold", paramLabel = "TAU",
+            description = "Stable while |growth rate| ≤ TAU nats per layer (default: ln(10)/10 = 0.2303).")
+    double threshold = SignalGrowth.DEFAULT_THRESHOLD;
+
+    @Option(names = "--no-charts", negatable = true, defaultValue = "true", description = "Skip the PNG charts.")
+    boolean charts = true;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        SparkSession spark = SparkSessions.create("initsweep analyze", common.master);
+        try {
+            print(Analysis.run(spark, dir, threshold, charts), dir);
+        } finally {
+            spark.stop();
+        }
+        return 0;
+    }
+
+    static void print(Analysis.Summary a, String dir) {
+        System.out.printf("initsweep: analyzed %d runs, %d cells: %s%n", a.runs(), a.cells(), a.cellsByRegime());
+        System.out.printf("initsweep: wrote %s/regions, %s/growth and %d charts in %s/charts%n", dir, dir,
+                a.charts().size(), dir);
+    }
+}

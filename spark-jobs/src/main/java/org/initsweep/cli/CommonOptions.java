@@ -1,0 +1,14 @@
+package org.initsweep.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options every subcommand takes. */
+final class CommonOptions {
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: spark-submit's, else local[*]).")
+    String master;
+
+    @Option(names = "--debug", description = "Print stack traces on errors.")
+    boolean debug;
+}

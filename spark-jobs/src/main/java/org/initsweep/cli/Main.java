@@ -1,0 +1,70 @@
+package org.initsweep.cli;
+
+import java.io.PrintWriter;
+import org.initsweep.core.EngineVersion;
+import org.initsweep.core.spec.SpecException;
+import org.initsweep.spark.OutputExistsException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code initsweep} command line. Exit codes: 0 done, 2 bad input (spec, arguments, output
+ * directory), 1 anything else. Errors are one line on stderr; {@code --debug} adds stack traces.
+ */
+@Command(name = "initsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Sweeps weight initialization of deep networks on Spark and shows where the signal "
+                + "vanishes, stays stable or explodes.",
+        subcommands = {RunCommand.class, AnalyzeCommand.class, SqlCommand.class, ValidateCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code for bad input. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code for any other failure. */
+    public static final int FAILURE = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Entry point; exits the JVM with the command's exit code. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests and embedding). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        cl.setExecutionExceptionHandler((e, line, parsed) -> report(line.getErr(), e, debug));
+        return cl.execute(args);
+    }
+
+    static int report(PrintWriter err, Exception e, boolean debug) {
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof SpecException) {
+            err.println(e.getMessage());
+            return BAD_INPUT;
+        }
+        if (e instanceof OutputExistsException || e instanceof IllegalArgumentException) {
+            err.println("initsweep: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        err.println("initsweep: error: " + msg + (debug ? "" : " (run with --debug for details)"));
+        return FAILURE;
+    }
+
+    /** Prints the engine version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"initsweep " + EngineVersion.get()};
+        }
+    }
+}

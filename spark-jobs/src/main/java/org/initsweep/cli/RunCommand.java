@@ -1,0 +1,64 @@
+package org.initsweep.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.Analysis;
+import org.initsweep.core.regime.SignalGrowth;
+import org.initsweep.core.spec.Grid;
+import org.initsweep.core.spec.SpecReader;
+import org.initsweep.core.spec.SweepSpec;
+import org.initsweep.spark.SparkSessions;
+import org.initsweep.spark.SweepJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code initsweep run SPEC}: the sweep, then its analysis. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the sweep described by SPEC and write its traces (and analysis) under --out.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "Sweep spec (JSON).")
+    Path spec;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/<spec name>).")
+    String out;
+
+    @Option(names = "--overwrite", description = "Replace results already in the output directory.")
+    boolean overwrite;
+
+    @Option(names = "--tasks", paramLabel = "N", description = "Spark tasks (default: 4 per core).")
+    int tasks;
+
+    @Option(names = "--no-analyze", negatable = true, defaultValue = "true",
+            description = "Skip the analysis and charts after the sweep.")
+    boolean analyze = true;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepSpec s = SpecReader.read(spec);
+        if (tasks < 0) {
+            throw new IllegalArgumentException("--tasks must be ≥ 0, got " + tasks);
+        }
+        String dir = out != null ? out : "results/" + s.name();
+        System.out.printf("initsweep: sweep '%s', %d runs -> %s%n", s.name(), new Grid(s).size(), dir);
+        SparkSession spark = SparkSessions.create("initsweep " + s.name(), common.master);
+        try {
+            SweepJob.Summary sum = SweepJob.run(spark, s, dir, new SweepJob.Options(overwrite, tasks));
+            System.out.printf("initsweep: %d runs (%d diverged) in %.1f s%n", sum.runs(), sum.diverged(),
+                    sum.millis() / 1000.0);
+            if (analyze) {
+                Analysis.Summary a = Analysis.run(spark, dir, SignalGrowth.DEFAULT_THRESHOLD, true);
+                AnalyzeCommand.print(a, dir);
+            }
+        } finally {
+            spark.stop();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,39 @@
+package org.initsweep.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Creates the Spark session: local mode on all cores when no master is given (neither by the CLI
+ * nor by spark-submit), the cluster's master otherwise.
+ */
+public final class SparkSessions {
+
+    /** The master used when none is set: every local core, one Spark task (and ND4J thread) each. */
+    public static final String DEFAULT_MASTER = "local[*]";
+
+    private SparkSessions() {
+    }
+
+    /**
+     * @param appName shown in the Spark UI and cluster manager
+     * @param master  a master URL to force, or null to take spark-submit's or {@link #DEFAULT_MASTER}
+     */
+    public static SparkSession create(String appName, String master) {
+        SparkConf conf = new SparkConf();
+        String chosen = master != null ? master : conf.get("spark.master", DEFAULT_MASTER);
+        SparkSession.Builder b = SparkSession.builder()
+                .appName(appName)
+                .master(chosen)
+                // One OpenMP thread per task on executors (the driver's own ND4J is limited in code).
+                .config("spark.executorEnv.OMP_NUM_THREADS", "1")
+                .config("spark.sql.session.timeZone", "UTC");
+        if (chosen.startsWith("local")) {
+            b.config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"));
+            b.config("spark.ui.showConsoleProgress", "false");
+            // Result tables are small: 200 shuffle partitions would be 200 near-empty tasks per query.
+            b.config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", "8"));
+        }
+        return b.getOrCreate();
+    }
+}

@@ -1,0 +1,126 @@
+package org.initsweep.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.initsweep.core.EngineVersion;
+import org.initsweep.core.spec.RunSpec;
+import org.initsweep.core.trace.EpochMetrics;
+import org.initsweep.core.trace.LayerTrace;
+import org.initsweep.core.trace.RunResult;
+import org.initsweep.core.trace.RunStatus;
+
+/**
+ * Schemas of the three result tables and the conversion of a {@link RunResult} into their rows.
+ * Column names and units are documented in the README ("Output schema").
+ */
+public final class TraceRows {
+
+    /** {@code runs/}: one row per run. */
+    public static final StructType RUNS = new StructType(new StructField[] {
+        field("run_id", DataTypes.StringType, false),
+        field("sweep", DataTypes.StringType, false),
+        field("depth", DataTypes.IntegerType, false),
+        field("width", DataTypes.IntegerType, false),
+        field("activation", DataTypes.StringType, false),
+        field("init", DataTypes.StringType, false),
+        field("multiplier", DataTypes.DoubleType, true),
+        field("sigma_b2", DataTypes.DoubleType, false),
+        field("dataset", DataTypes.StringType, false),
+        field("seed", DataTypes.LongType, false),
+        field("samples", DataTypes.IntegerType, false),
+        field("epochs", DataTypes.IntegerType, false),
+        field("learning_rate", DataTypes.DoubleType, false),
+        field("batch_size", DataTypes.IntegerType, false),
+        field("precision", DataTypes.StringType, false),
+        field("input_dim", DataTypes.IntegerType, false),
+        field("input_var", DataTypes.DoubleType, false),
+        field("status", DataTypes.StringType, false),
+        field("diverged_epoch", DataTypes.IntegerType, true),
+        field("diverged_layer", DataTypes.IntegerType, true),
+        field("final_loss", DataTypes.DoubleType, false),
+        field("final_accuracy", DataTypes.DoubleType, false),
+        field("duration_ms", DataTypes.LongType, false),
+        field("engine_version", DataTypes.StringType, false),
+    });
+
+    /** {@code layers/}: one row per run × recorded epoch × layer; partitioned by {@code activation}. */
+    public static final StructType LAYERS = new StructType(new StructField[] {
+        field("run_id", DataTypes.StringType, false),
+        field("epoch", DataTypes.IntegerType, false),
+        field("layer", DataTypes.IntegerType, false),
+        field("fan_in", DataTypes.IntegerType, false),
+        field("fan_out", DataTypes.IntegerType, false),
+        field("mean_z", DataTypes.DoubleType, false),
+        field("var_z", DataTypes.DoubleType, false),
+        field("mean_a", DataTypes.DoubleType, false),
+        field("var_a", DataTypes.DoubleType, false),
+        field("var_grad_a", DataTypes.DoubleType, false),
+        field("var_grad_w", DataTypes.DoubleType, false),
+        field("var_w", DataTypes.DoubleType, false),
+        field("depth", DataTypes.IntegerType, false),
+        field("width", DataTypes.IntegerType, false),
+        field("init", DataTypes.StringType, false),
+        field("multiplier", DataTypes.DoubleType, true),
+        field("sigma_b2", DataTypes.DoubleType, false),
+        field("dataset", DataTypes.StringType, false),
+        field("seed", DataTypes.LongType, false),
+        field("activation", DataTypes.StringType, false),
+    });
+
+    /** {@code epochs/}: one row per run × epoch reached. */
+    public static final StructType EPOCHS = new StructType(new StructField[] {
+        field("run_id", DataTypes.StringType, false),
+        field("epoch", DataTypes.IntegerType, false),
+        field("loss", DataTypes.DoubleType, false),
+        field("accuracy", DataTypes.DoubleType, false),
+    });
+
+    private TraceRows() {
+    }
+
+    private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
+        return DataTypes.createStructField(name, type, nullable);
+    }
+
+    private static Double multiplier(RunSpec s) {
+        return s.hasMultiplier() ? s.multiplier() : null;
+    }
+
+    /** The {@code runs/} row of a result. */
+    public static Row runRow(RunResult r) {
+        RunSpec s = r.spec();
+        boolean diverged = r.status() == RunStatus.DIVERGED;
+        return RowFactory.create(r.runId(), s.sweep(), s.depth(), s.width(), s.activation().label(),
+                s.init().label(), multiplier(s), s.sigmaB2(), s.dataset().specName(), s.seed(), s.samples(),
+                s.epochs(), s.learningRate(), s.batchSize(), s.precision().specName(), s.inputDim(), r.inputVar(),
+                r.status().label(), diverged ? r.divergedEpoch() : null, diverged ? r.divergedLayer() : null,
+                r.finalLoss(), r.finalAccuracy(), r.durationMs(), EngineVersion.get());
+    }
+
+    /** The {@code layers/} rows of a result. */
+    public static List<Row> layerRows(RunResult r) {
+        RunSpec s = r.spec();
+        List<Row> rows = new ArrayList<>(r.layers().size());
+        for (LayerTrace t : r.layers()) {
+            rows.add(RowFactory.create(r.runId(), t.epoch(), t.layer(), t.fanIn(), t.fanOut(), t.meanZ(), t.varZ(),
+                    t.meanA(), t.varA(), t.varGradA(), t.varGradW(), t.varW(), s.depth(), s.width(),
+                    s.init().label(), multiplier(s), s.sigmaB2(), s.dataset().specName(), s.seed(),
+                    s.activation().label()));
+        }
+        return rows;
+    }
+
+    /** The {@code epochs/} rows of a result. */
+    public static List<Row> epochRows(RunResult r) {
+        List<Row> rows = new ArrayList<>(r.epochs().size());
+        for (EpochMetrics e : r.epochs()) {
+            rows.add(RowFactory.create(r.runId(), e.epoch(), e.loss(), e.accuracy()));
+        }
+        return rows;
+    }
+}

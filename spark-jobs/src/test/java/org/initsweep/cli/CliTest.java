@@ -1,0 +1,113 @@
+package org.initsweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.initsweep.spark.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end: exit codes, one-line errors, nothing written on bad input, sql. */
+class CliTest {
+
+    /** Exit code, stdout, stderr of one in-process invocation. */
+    record Result(int code, String out, String err) {
+    }
+
+    static Result cli(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void badSpecExitsTwoWithOneLinePerProblemAndWritesNothing(@TempDir Path tmp) throws Exception {
+        Path spec = tmp.resolve("bad.json");
+        Files.writeString(spec, """
+                {"name": "bad", "depths": [3], "widths": [16, 0], "activations": [], "inits": ["he_normal"],
+                 "colour": "blue"}
+                """);
+        Path out = tmp.resolve("out");
+        Result r = cli("run", spec.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(List.of(
+                spec + ": colour: unknown field",
+                spec + ": widths[1]: must be in [1, 65536], got 0",
+                spec + ": activations: must not be empty"), lines);
+        assertFalse(Files.exists(out), "nothing written");
+        assertFalse(r.err().contains("Exception"), "no stack trace");
+    }
+
+    @Test
+    void missingSpecAndBadArgumentsExitTwo(@TempDir Path tmp) {
+        Result missing = cli("validate", tmp.resolve("nope.json").toString());
+        assertEquals(2, missing.code());
+        assertEquals(tmp.resolve("nope.json") + ": no such spec file", missing.err().strip());
+        assertEquals(2, cli("frobnicate").code());
+        assertEquals(2, cli("run").code(), "SPEC is required");
+        Result notASweep = cli("sql", tmp.toString(), "SELECT 1");
+        assertEquals(2, notASweep.code());
+        assertTrue(notASweep.err().startsWith("initsweep: " + tmp + " holds no sweep results"), notASweep.err());
+    }
+
+    @Test
+    void validateCountsTheDefaultGrid() {
+        Result r = cli("validate", TestSpark.conf("default.json").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("sweep 'default' with 540 runs"), r.out());
+    }
+
+    @Test
+    void runAnalyzeAndQueryTheTinySweep(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("tiny");
+        Result run = cli("run", TestSpark.conf("tiny.json").toString(), "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        for (String table : List.of("runs", "layers", "epochs", "growth", "regions", "charts")) {
+            assertTrue(Files.isDirectory(out.resolve(table)), table);
+        }
+        try (Stream<Path> charts = Files.list(out.resolve("charts"))) {
+            List<Path> pngs = charts.filter(p -> p.toString().endsWith(".png")).toList();
+            assertTrue(pngs.stream().anyMatch(p -> p.getFileName().toString().startsWith("regime_tanh")), pngs.toString());
+            for (Path png : pngs) {
+                assertTrue(Files.size(png) > 5_000, png + " is a real image");
+            }
+        }
+
+        Result sql = cli("sql", out.toString(), "--csv",
+                "SELECT activation, count(*) AS runs, sum(CASE WHEN status = 'ok' THEN 1 ELSE 0 END) AS ok "
+                        + "FROM runs GROUP BY activation ORDER BY activation");
+        assertEquals(0, sql.code(), sql.err());
+        assertEquals(List.of("activation,runs,ok", "relu,6,6", "tanh,6,6"), sql.out().lines().toList());
+
+        Result regions = cli("sql", out.toString(), "--csv",
+                "SELECT count(*) AS cells FROM regions WHERE regime IN ('vanishing', 'stable', 'exploding')");
+        assertEquals(List.of("cells", "12"), regions.out().lines().toList());
+
+        Result bad = cli("sql", out.toString(), "SELECT nope FROM runs");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("initsweep: bad query:"), bad.err());
+
+        Result again = cli("run", TestSpark.conf("tiny.json").toString(), "--out", out.toString());
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("already holds sweep results; pass --overwrite"), again.err());
+    }
+}

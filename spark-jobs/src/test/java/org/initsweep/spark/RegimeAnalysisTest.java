@@ -1,0 +1,54 @@
+package org.initsweep.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.Analysis;
+import org.initsweep.core.regime.SignalGrowth;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The analysis on a real sweep of 20-layer networks: the critical multiplier of each activation
+ * (linear and tanh 1, ReLU 2) classifies stable, m = 0.25 vanishing, m = 4 exploding.
+ */
+class RegimeAnalysisTest {
+
+    @Test
+    void regionsAroundTheCriticalLine(@TempDir Path tmp) throws Exception {
+        SparkSession spark = TestSpark.session("local[2]");
+        try {
+            String out = tmp.resolve("regimes").toString();
+            SweepJob.run(spark, TestSpark.spec("""
+                    {"name": "regimes", "depths": [20], "widths": [256], "activations": ["linear", "tanh", "relu"],
+                     "inits": ["scaled_normal"], "multipliers": [0.25, 1, 2, 4], "seeds": [1, 2],
+                     "samples": 256, "epochs": 0}
+                    """), out, SweepJob.Options.defaults());
+            Analysis.Summary s = Analysis.run(spark, out, SignalGrowth.DEFAULT_THRESHOLD, false);
+            assertEquals(24, s.runs());
+            assertEquals(12, s.cells());
+            Map<String, String> regime = new HashMap<>();
+            for (Row r : spark.read().parquet(out + "/regions").collectAsList()) {
+                assertEquals(2L, (long) r.getAs("runs"), "two seeds per cell");
+                regime.put(r.getAs("activation") + "@" + r.getAs("multiplier"), r.getAs("regime"));
+            }
+            assertEquals("stable", regime.get("linear@1.0"));
+            assertEquals("stable", regime.get("tanh@1.0"));
+            assertEquals("stable", regime.get("relu@2.0"));
+            for (String act : new String[] {"linear", "tanh", "relu"}) {
+                assertEquals("vanishing", regime.get(act + "@0.25"), act);
+                assertEquals("exploding", regime.get(act + "@4.0"), act);
+            }
+            assertEquals("exploding", regime.get("linear@2.0"));
+            assertEquals("vanishing", regime.get("relu@1.0"));
+            long growthRows = spark.read().parquet(out + "/growth").count();
+            assertEquals(24L * 21, growthRows, "one growth row per run and layer");
+        } finally {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.initsweep.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.core.spec.Grid;
+import org.initsweep.core.spec.SpecReader;
+import org.initsweep.core.spec.SweepSpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sweep job in local mode: tables, their row counts, provenance, refusal to clobber. */
+class SweepJobTest {
+
+    static final String SPEC = """
+            {"name": "job", "depths": [2, 4], "widths": [8], "activations": ["tanh", "relu"],
+             "inits": ["he_normal", "zero"], "multipliers": [0.5, 2], "seeds": [1, 2],
+             "samples": 32, "epochs": 3, "record_epochs": [0, 3], "datasets": ["xor"]}
+            """;
+
+    static SparkSession spark;
+    @TempDir
+    static Path tmp;
+    static Path out;
+    static SweepSpec spec;
+    static SweepJob.Summary summary;
+
+    @BeforeAll
+    static void runSweep() throws Exception {
+        spark = TestSpark.session("local[2]");
+        spec = TestSpark.spec(SPEC);
+        out = tmp.resolve("out");
+        summary = SweepJob.run(spark, spec, out.toString(), SweepJob.Options.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void writesOneRowPerRunLayerAndEpoch() {
+        long runs = new Grid(spec).size();
+        assertEquals(2L * (2 + 1) * 2 * 2, runs, "he_normal × 2 m + zero, × 2 acts × 2 depths × 2 seeds");
+        assertEquals(runs, summary.runs());
+        assertEquals(runs, spark.read().parquet(out.resolve("runs").toString()).count());
+        // layers: per run 2 recorded epochs × (depth + 1) layers; depths 2 and 4 equally often.
+        assertEquals(runs / 2 * 2 * (3 + 5), spark.read().parquet(out.resolve("layers").toString()).count());
+        assertEquals(runs * 4, spark.read().parquet(out.resolve("epochs").toString()).count());
+        assertEquals(runs, spark.read().parquet(out.resolve("runs").toString()).select("run_id").distinct().count());
+    }
+
+    @Test
+    void layersArePartitionedByActivationAndCarryTheGridKeys() {
+        assertTrue(Files.isDirectory(out.resolve("layers/activation=tanh")));
+        assertTrue(Files.isDirectory(out.resolve("layers/activation=relu")));
+        List<Row> r = spark.read().parquet(out.resolve("layers").toString())
+                .where("init = 'zero' AND layer = 2 AND epoch = 0").select("multiplier", "var_w", "fan_in").collectAsList();
+        assertFalse(r.isEmpty());
+        for (Row row : r) {
+            assertTrue(row.isNullAt(0), "fixed schemes have no multiplier");
+            assertEquals(0.0, row.getDouble(1));
+            assertEquals(8, row.getInt(2));
+        }
+    }
+
+    @Test
+    void storesTheSpecAndEngineBesideTheTables() throws Exception {
+        SweepSpec stored = SpecReader.read(out.resolve("spec.json"));
+        assertEquals(spec, stored);
+        String engine = Files.readString(out.resolve("engine.json"));
+        assertTrue(engine.contains("\"engine_version\" : \"0.1.0\""), engine);
+        assertTrue(engine.contains("\"nd4j_version\" : \"1.0.0-M2.1\""), engine);
+        Row run = spark.read().parquet(out.resolve("runs").toString()).first();
+        assertEquals("0.1.0", run.getAs("engine_version"));
+    }
+
+    @Test
+    void refusesToWriteOverResultsUnlessAskedTo() throws Exception {
+        assertThrows(OutputExistsException.class,
+                () -> SweepJob.run(spark, spec, out.toString(), SweepJob.Options.defaults()));
+        Path other = tmp.resolve("other");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("notes.txt"), "mine");
+        SweepJob.run(spark, TestSpark.spec(SPEC.replace("[2, 4]", "[2]")), other.toString(),
+                SweepJob.Options.defaults());
+        SweepJob.run(spark, TestSpark.spec(SPEC.replace("[2, 4]", "[3]")), other.toString(),
+                new SweepJob.Options(true, 0));
+        assertEquals("mine", Files.readString(other.resolve("notes.txt")), "overwrite deletes only what a sweep owns");
+        assertEquals(List.of(3), spark.read().parquet(other.resolve("runs").toString())
+                .select("depth").distinct().collectAsList().stream().map(x -> x.getInt(0)).toList());
+    }
+}

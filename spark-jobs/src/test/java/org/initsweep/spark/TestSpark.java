@@ -1,0 +1,38 @@
+package org.initsweep.spark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.core.spec.SpecException;
+import org.initsweep.core.spec.SpecReader;
+import org.initsweep.core.spec.SweepSpec;
+
+/** Spark sessions and specs for tests. One SparkContext per JVM: stop a session before the next. */
+public final class TestSpark {
+
+    private TestSpark() {
+    }
+
+    /** A session on {@code master} with the settings the CLI uses. */
+    public static SparkSession session(String master) {
+        return SparkSessions.create("initsweep-test", master);
+    }
+
+    /** Parses a spec, failing the test on a spec error. */
+    public static SweepSpec spec(String json) {
+        try {
+            return SpecReader.parse(json, "test.json");
+        } catch (SpecException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    /** The repository's {@code conf/} folder (tests run in a module folder). */
+    public static Path conf(String file) {
+        Path p = Path.of("..", "conf", file);
+        if (!Files.exists(p)) {
+            throw new AssertionError("missing " + p.toAbsolutePath());
+        }
+        return p;
+    }
+}
