@@ -1,0 +1,629 @@
+package org.initsweep.core.theory;
+
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+
+import org.initsweep.core.activation.Activation;
+
+/**
+ * Mean-field (infinite-width) signal propagation through a deep fully connected network with
+ * i.i.d. weights W<sub>ij</sub> ~ N(0, m / fan_in) and biases b<sub>i</sub> ~ N(0, σ_b²), i.e.
+ * σ_w² = m in the notation of Poole et al. 2016, "Exponential expressivity in deep neural networks
+ * through transient chaos" (NeurIPS), and Schoenholz et al. 2017, "Deep Information Propagation"
+ * (ICLR).
+ *
+ * <p>Notation: z<sup>l</sup> = W<sup>l</sup> a<sup>l−1</sup> + b<sup>l</sup> is the pre-activation
+ * of hidden layer l (l = 1..depth), a<sup>l</sup> = φ(z<sup>l</sup>), a<sup>0</sup> = x the input.
+ * q<sup>l</sup> = Var(z<sup>l</sup><sub>i</sub>) (z is zero-mean under the theory); all q's are in
+ * units of the squared pre-activation. Expectations over u ~ N(0, 1) ("∫Dz" in the papers) are
+ * computed by {@link GaussHermite#gaussianExpectation(DoubleUnaryOperator, double)} to about
+ * 10<sup>−15</sup>.
+ *
+ * <p>Assumption used throughout (true for every {@link Activation.Kind}): q ↦ E[φ(√q u)²] is
+ * non-decreasing, so the length map is monotone and its iteration from q<sub>0</sub> converges
+ * monotonically to the nearest fixed point in the direction it starts moving. Linear, ReLU and
+ * leaky ReLU are positively homogeneous (their length map is affine in q); tanh and sigmoid are
+ * bounded (their length map is bounded by m·sup φ² + σ_b², so q* is finite).
+ *
+ * <p>The record is immutable; every method is a pure function of its components and arguments.
+ *
+ * @param activation the element-wise non-linearity φ
+ * @param m          weight-variance multiplier σ_w²: Var(W) = m / fan_in; finite and &gt; 0
+ * @param sigmaB2    bias variance σ_b²; finite and ≥ 0
+ */
+public record MeanField(Activation activation, double m, double sigmaB2) implements Serializable {
+
+    /** Default half-width of the "critical" band of χ₁ used by {@link #regime()}: |χ₁ − 1| ≤ 10⁻³. */
+    public static final double DEFAULT_REGIME_TOL = 1e-3;
+
+    /** Default starting length q<sub>0</sub> of {@link #fixedPoint()}. */
+    public static final double DEFAULT_Q0 = 1.0;
+
+    /** Plain iterations of the length map before switching to bracketing + bisection. */
+    static final int MAX_ITERATIONS = 200;
+
+    /** Relative step below which the plain iteration is considered converged. */
+    static final double RELATIVE_TOL = 1e-13;
+
+    /**
+     * When q = 0 is itself a fixed point (σ_b² = 0 and φ(0) = 0), fixed points below this are
+     * reported as 0: below it the sign of qMap(q) − q is at the level of the rounding error.
+     */
+    static final double ZERO_FLOOR = 1e-14;
+
+    /** Slope of an affine length map closer to 1 than this counts as exactly 1 (rounding of E[φ²]). */
+    private static final double UNIT_SLOPE_TOL = 1e-12;
+
+    /** Upper end of the length searched for a fixed point; beyond it the length is taken to diverge. */
+    private static final double Q_DIVERGED = 1e300;
+
+    /** Search range of {@link #criticalMultiplier(Activation, double)}. */
+    private static final double M_MIN = 1e-6;
+    private static final double M_MAX = 1e6;
+
+    /**
+     * Phase of the forward/backward signal, from the slope χ₁ of the correlation map at c = 1
+     * (Poole et al. 2016; Schoenholz et al. 2017, eq. 3): ordered/vanishing (χ₁ &lt; 1),
+     * the edge of chaos (χ₁ = 1), chaotic/exploding (χ₁ &gt; 1).
+     */
+    public enum Regime {
+        /** χ₁ &lt; 1 − tol: ordered phase, gradients vanish exponentially with depth. */
+        VANISHING,
+        /** |χ₁ − 1| ≤ tol: the edge of chaos. */
+        CRITICAL,
+        /** χ₁ &gt; 1 + tol: chaotic phase, gradients explode exponentially with depth. */
+        EXPLODING;
+
+        /** @return {@code vanishing}, {@code critical} or {@code exploding} */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Validates the components.
+     *
+     * @param activation the non-linearity, not null
+     * @param m          weight-variance multiplier, finite and &gt; 0
+     * @param sigmaB2    bias variance, finite and ≥ 0
+     * @throws IllegalArgumentException if {@code activation} is null, {@code m} is not finite and
+     *                                  &gt; 0, or {@code sigmaB2} is not finite and ≥ 0 (the message
+     *                                  names the parameter and the rejected value)
+     */
+    public MeanField {
+        if (activation == null) {
+            throw new IllegalArgumentException("activation must not be null");
+        }
+        checkMultiplier(m);
+        checkBiasVariance(sigmaB2);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Gaussian moments of the activation
+
+    /**
+     * E[φ(√q u)], u ~ N(0, 1): the mean of a<sup>l</sup> when Var(z<sup>l</sup>) = q.
+     *
+     * @param q pre-activation variance, ≥ 0 or +∞ (limits as in
+     *          {@link GaussHermite#gaussianExpectation(DoubleUnaryOperator, double)})
+     * @return the mean, in units of φ
+     * @throws IllegalArgumentException if {@code q} is negative or NaN
+     */
+    public double meanPhi(double q) {
+        return GaussHermite.gaussianExpectation(activation::value, q);
+    }
+
+    /**
+     * E[φ(√q u)²], u ~ N(0, 1): the second moment of a<sup>l</sup> when Var(z<sup>l</sup>) = q
+     * (the integral in Poole et al. 2016, eq. 3).
+     *
+     * @param q pre-activation variance, ≥ 0 or +∞
+     * @return the second moment, in units of φ²
+     * @throws IllegalArgumentException if {@code q} is negative or NaN
+     */
+    public double meanPhiSquared(double q) {
+        return GaussHermite.gaussianExpectation(z -> square(activation.value(z)), q);
+    }
+
+    /**
+     * E[φ'(√q u)²], u ~ N(0, 1) (the integral in χ₁, Schoenholz et al. 2017, eq. 3). For (leaky) ReLU it does not depend on q, and q = 0 gives the limit q → 0⁺.
+     *
+     * @param q pre-activation variance, ≥ 0 or +∞
+     * @return the mean squared slope (dimensionless)
+     * @throws IllegalArgumentException if {@code q} is negative or NaN
+     */
+    public double meanDerivativeSquared(double q) {
+        return GaussHermite.gaussianExpectation(z -> square(activation.derivative(z)), q);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Length map and its fixed point
+
+    /**
+     * The length map q<sup>l</sup> = m·E[φ(√q<sup>l−1</sup> u)²] + σ_b² (Poole et al. 2016, eq. 3): the pre-activation variance of the next layer.
+     *
+     * @param q pre-activation variance of the previous layer, ≥ 0 or +∞
+     * @return the next layer's pre-activation variance
+     * @throws IllegalArgumentException if {@code q} is negative or NaN
+     */
+    public double qMap(double q) {
+        return m * meanPhiSquared(q) + sigmaB2;
+    }
+
+    /**
+     * Slope of the length map, dq<sup>l</sup>/dq<sup>l−1</sup> = m·E[φ'(√q u)² + φ(√q u)φ''(√q u)]
+     * (the argument of the logarithm in Schoenholz et al. 2017,
+     * eq. 6; equal to the derivative of the length map by Stein's lemma). φ'' comes from
+     * {@link #secondDerivative(Activation, double)}.
+     *
+     * @param q pre-activation variance, ≥ 0 or +∞
+     * @return the slope (dimensionless)
+     * @throws IllegalArgumentException if {@code q} is negative or NaN
+     */
+    public double qMapSlope(double q) {
+        return m * GaussHermite.gaussianExpectation(z -> {
+            double phi = activation.value(z);
+            double d2 = secondDerivative(activation, z);
+            // (leaky) ReLU: φ'' = 0 and φ may be infinite at the q = ∞ limit; 0·∞ must not be NaN
+            double curvature = d2 == 0 ? 0 : phi * d2;
+            return square(activation.derivative(z)) + curvature;
+        }, q);
+    }
+
+    /**
+     * The fixed point q* reached by iterating {@link #qMap(double)} from q<sub>0</sub> =
+     * {@value #DEFAULT_Q0}.
+     *
+     * @return q* as in {@link #fixedPoint(double)}
+     */
+    public double fixedPoint() {
+        return fixedPoint(DEFAULT_Q0);
+    }
+
+    /**
+     * The fixed point q* = m·E[φ(√q* u)²] + σ_b² (Poole et al. 2016, eq. 4) that the iteration of
+     * {@link #qMap(double)} from q<sub>0</sub> converges to, in units of the squared pre-activation.
+     *
+     * <ul>
+     *   <li>Linear, (leaky) ReLU: the map is affine, q ↦ a·q + σ_b² with a = m·E[φ(u)²]
+     *       (= m·{@link Activation#gain()}), so q* is closed-form: σ_b²/(1 − a) if a &lt; 1
+     *       (0 when σ_b² = 0); q<sub>0</sub> if a = 1 and σ_b² = 0 (every q is fixed);
+     *       {@link Double#POSITIVE_INFINITY} if a = 1 and σ_b² &gt; 0, or a &gt; 1 (unless q<sub>0</sub>
+     *       = σ_b² = 0, which stays at 0). |a − 1| ≤ 10⁻¹² counts as a = 1.</li>
+     *   <li>Tanh, sigmoid: up to {@value #MAX_ITERATIONS} plain iterations, stopping when the
+     *       relative step is ≤ 10⁻¹³; if that has not converged (slow, algebraic convergence near
+     *       the edge of chaos, e.g. q<sup>l</sup> ≈ 1/(2l) for tanh at m = 1, σ_b² = 0), the fixed
+     *       point is bracketed by halving (or doubling) from the last iterate in the direction the
+     *       iteration moves and located by bisection to ~10⁻¹⁵ relative. When 0 is a fixed point
+     *       (σ_b² = 0, φ(0) = 0) and the decreasing iteration or the bracket goes below 10⁻¹⁴, 0 is
+     *       returned; q<sub>0</sub> = 0 then also returns 0, even where that fixed point is unstable
+     *       (m·φ'(0)² &gt; 1).</li>
+     * </ul>
+     *
+     * @param q0 starting variance, finite and ≥ 0
+     * @return q* ≥ 0, possibly {@link Double#POSITIVE_INFINITY}
+     * @throws IllegalArgumentException if {@code q0} is negative, NaN or infinite
+     */
+    public double fixedPoint(double q0) {
+        checkQ0(q0);
+        if (isPositivelyHomogeneous(activation)) {
+            double a = m * meanPhiSquared(1.0);
+            if (Math.abs(a - 1) <= UNIT_SLOPE_TOL) {
+                return sigmaB2 == 0 ? q0 : Double.POSITIVE_INFINITY;
+            }
+            if (a < 1) {
+                return sigmaB2 / (1 - a);
+            }
+            return q0 == 0 && sigmaB2 == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        boolean zeroIsFixed = qMap(0) == 0;
+        if (q0 == 0 && zeroIsFixed) {
+            return 0;
+        }
+        double q = q0;
+        for (int i = 0; i < MAX_ITERATIONS; i++) {
+            double next = qMap(q);
+            if (Math.abs(next - q) <= RELATIVE_TOL * Math.max(next, q)) {
+                return next;
+            }
+            if (zeroIsFixed && next < q && next < ZERO_FLOOR) {
+                return 0;
+            }
+            q = next;
+        }
+        if (qMap(q) < q) {
+            // Moving down: q* is the largest root of qMap(q) − q below q.
+            double hi = q;
+            double lo = q / 2;
+            while (qMap(lo) < lo) {
+                hi = lo;
+                lo /= 2;
+                if (zeroIsFixed && lo < ZERO_FLOOR) {
+                    return 0;
+                }
+            }
+            return bisectLength(lo, hi);
+        }
+        // Moving up: q* is the smallest root above q.
+        double lo = q;
+        double hi = 2 * q;
+        while (qMap(hi) > hi) {
+            lo = hi;
+            hi *= 2;
+            if (hi > Q_DIVERGED) {
+                return Double.POSITIVE_INFINITY;
+            }
+        }
+        return bisectLength(lo, hi);
+    }
+
+    /** Bisection for qMap(q) = q on [lo, hi] where the sign of qMap(q) − q differs at the ends. */
+    private double bisectLength(double lo, double hi) {
+        boolean loAbove = qMap(lo) >= lo;
+        for (int i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
+            double mid = 0.5 * (lo + hi);
+            if ((qMap(mid) >= mid) == loAbove) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // χ₁, regime, critical multiplier
+
+    /**
+     * χ₁ = m·E[φ'(√q* u)²] at the fixed point q* = {@link #fixedPoint()} (Poole et al. 2016;
+     * Schoenholz et al. 2017, eq. 3): the slope of the correlation map at c = 1, and the per-layer
+     * factor of the backward second moment for equal widths. Examples: linear m; (leaky) ReLU
+     * m·(1 + slope²)/2 at any q*; tanh with q* = 0 (m ≤ 1, σ_b² = 0) m·φ'(0)² = m.
+     *
+     * @return χ₁ (dimensionless)
+     */
+    public double chi1() {
+        return chi1(fixedPoint());
+    }
+
+    /**
+     * m·E[φ'(√q u)²] at a given pre-activation variance q (χ₁ of Schoenholz et al. 2017, eq. 3,
+     * evaluated away from the fixed point).
+     *
+     * @param q pre-activation variance, ≥ 0 or +∞
+     * @return the slope factor (dimensionless)
+     * @throws IllegalArgumentException if {@code q} is negative or NaN
+     */
+    public double chi1(double q) {
+        return m * meanDerivativeSquared(q);
+    }
+
+    /**
+     * The regime of {@link #chi1()} with the default band {@value #DEFAULT_REGIME_TOL}.
+     *
+     * @return the regime
+     */
+    public Regime regime() {
+        return regime(DEFAULT_REGIME_TOL);
+    }
+
+    /**
+     * The regime of {@link #chi1()}: see {@link #regimeOf(double, double)}.
+     *
+     * @param tol half-width of the critical band, finite and ≥ 0
+     * @return the regime
+     * @throws IllegalArgumentException if {@code tol} is negative, NaN or infinite
+     */
+    public Regime regime(double tol) {
+        return regimeOf(chi1(), tol);
+    }
+
+    /**
+     * Classifies χ₁: {@link Regime#VANISHING} if χ₁ &lt; 1 − tol, {@link Regime#EXPLODING} if
+     * χ₁ &gt; 1 + tol, {@link Regime#CRITICAL} otherwise.
+     *
+     * @param chi1 the slope χ₁, not NaN
+     * @param tol  half-width of the critical band, finite and ≥ 0
+     * @return the regime
+     * @throws IllegalArgumentException if {@code chi1} is NaN or {@code tol} is invalid
+     */
+    public static Regime regimeOf(double chi1, double tol) {
+        if (Double.isNaN(chi1)) {
+            throw new IllegalArgumentException("chi1 must not be NaN");
+        }
+        if (!(tol >= 0) || Double.isInfinite(tol)) {
+            throw new IllegalArgumentException("tol must be finite and >= 0, got " + tol);
+        }
+        if (chi1 < 1 - tol) {
+            return Regime.VANISHING;
+        }
+        if (chi1 > 1 + tol) {
+            return Regime.EXPLODING;
+        }
+        return Regime.CRITICAL;
+    }
+
+    /**
+     * The critical weight-variance multiplier m<sub>c</sub> with χ₁(m<sub>c</sub>) = 1 at the given
+     * σ_b²: the order-to-chaos line of the (σ_w², σ_b²) phase diagrams of Poole et al. 2016 and Schoenholz
+     * et al. 2017.
+     * Examples: linear 1, ReLU 2, leaky ReLU(s) 2/(1 + s²), tanh 1 at σ_b² = 0 and ≈ 1.76 at
+     * σ_b² = 0.05.
+     *
+     * <p>Method: χ₁(m) − 1 (with q* = {@link #fixedPoint()}, from q<sub>0</sub> = 1) is bracketed by
+     * doubling/halving m from 1 within [10⁻⁶, 10⁶], then bisected to a relative width of 10⁻¹³.
+     * Assumed (true for the activations here in the range searched): χ₁ − 1 changes sign once, from
+     * negative to positive, as m increases. For tanh at σ_b² = 0, χ₁ − 1 is of second order in
+     * m − 1 just above m = 1, which bisection still resolves to ~10⁻⁷.
+     *
+     * @param activation the non-linearity, not null
+     * @param sigmaB2    bias variance, finite and ≥ 0
+     * @return m<sub>c</sub> &gt; 0
+     * @throws IllegalArgumentException if an argument is invalid
+     * @throws IllegalStateException    if χ₁ does not cross 1 for m in [10⁻⁶, 10⁶]
+     */
+    public static double criticalMultiplier(Activation activation, double sigmaB2) {
+        if (activation == null) {
+            throw new IllegalArgumentException("activation must not be null");
+        }
+        checkBiasVariance(sigmaB2);
+        DoubleUnaryOperator excess = mm -> new MeanField(activation, mm, sigmaB2).chi1() - 1;
+        double lo;
+        double hi;
+        if (excess.applyAsDouble(1) < 0) {
+            lo = 1;
+            hi = 2;
+            while (excess.applyAsDouble(hi) < 0) {
+                lo = hi;
+                hi *= 2;
+                if (hi > M_MAX) {
+                    throw new IllegalStateException("chi1 < 1 for every m up to " + M_MAX + " ("
+                            + activation.label() + ", sigmaB2 = " + sigmaB2 + ")");
+                }
+            }
+        } else {
+            hi = 1;
+            lo = 0.5;
+            while (excess.applyAsDouble(lo) >= 0) {
+                hi = lo;
+                lo /= 2;
+                if (lo < M_MIN) {
+                    throw new IllegalStateException("chi1 >= 1 for every m down to " + M_MIN + " ("
+                            + activation.label() + ", sigmaB2 = " + sigmaB2 + ")");
+                }
+            }
+        }
+        for (int i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (excess.applyAsDouble(mid) < 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Depth scales
+
+    /**
+     * ξ_q = −1/ln(m·∫Dz [φ'(√q* z)² + φ(√q* z)φ''(√q* z)]) (Schoenholz et al. 2017, eq. 6): the
+     * number of layers over which |q<sup>l</sup> − q*| shrinks by a factor e. The argument is
+     * {@link #qMapSlope(double)} at q* = {@link #fixedPoint()}, which is ≤ 1 at an attracting fixed
+     * point. Returns {@link Double#POSITIVE_INFINITY} when it is ≥ 1: the approach to q* is not
+     * exponential (e.g. tanh at m = 1, σ_b² = 0, where q<sup>l</sup> ~ 1/(2l); ReLU at m = 2,
+     * σ_b² = 0, where every q is fixed), or there is no finite q* to approach (q* = +∞).
+     *
+     * @return ξ_q in layers, &gt; 0, possibly +∞
+     */
+    public double depthScaleQ() {
+        double slope = qMapSlope(fixedPoint());
+        if (!(slope < 1)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return -1 / Math.log(slope);
+    }
+
+    /**
+     * ξ_c = −1/ln χ₁ (Schoenholz et al. 2017, eq. 9 with c* = 1, which is the stable fixed point of
+     * the correlation map in the ordered phase): the number of layers over which the correlation of
+     * two inputs relaxes by a factor e towards 1.
+     * <ul>
+     *   <li>χ₁ &lt; 1: −1/ln χ₁ (finite, &gt; 0);</li>
+     *   <li>|χ₁ − 1| ≤ 10⁻¹²: {@link Double#POSITIVE_INFINITY} (the edge of chaos, where the
+     *       depth scale diverges);</li>
+     *   <li>χ₁ &gt; 1: {@link Double#NaN}. In the chaotic phase c = 1 is unstable and eq. 9 must be
+     *       evaluated at the other fixed point c* &lt; 1 of the correlation map, a two-dimensional
+     *       Gaussian integral this class does not compute; for (leaky) ReLU and linear χ₁ &gt; 1
+     *       means q* = +∞ and no c* exists at all. −1/ln χ₁ would be negative, i.e. meaningless,
+     *       so NaN is returned rather than a wrong number.</li>
+     * </ul>
+     *
+     * @return ξ_c in layers, or +∞ or NaN as above
+     */
+    public double depthScaleC() {
+        double chi = chi1();
+        if (Math.abs(chi - 1) <= UNIT_SLOPE_TOL) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (chi > 1) {
+            return Double.NaN;
+        }
+        return -1 / Math.log(chi);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Per-layer predictions
+
+    /**
+     * Predicted Var(z<sup>l</sup>) = q<sup>l</sup> for hidden layers l = 1..depth, given the input's
+     * per-feature second moment q<sub>0</sub> = E[x<sub>j</sub>²]: q<sup>1</sup> = m·q<sub>0</sub> +
+     * σ_b² (the input is not passed through φ), q<sup>l</sup> = {@link #qMap(double)}(q<sup>l−1</sup>)
+     * (Poole et al. 2016, eq. 3). Widths do not enter (Var(W) is fan_in-normalised).
+     *
+     * @param q0    input second moment per feature, finite and ≥ 0 (units of x²)
+     * @param depth number of hidden layers, ≥ 0
+     * @return array of length {@code depth}; element l−1 is q<sup>l</sup> (may overflow to +∞ for
+     *         an exploding unbounded φ)
+     * @throws IllegalArgumentException if {@code q0} or {@code depth} is invalid
+     */
+    public double[] predictedVarZ(double q0, int depth) {
+        checkQ0(q0);
+        checkDepth(depth);
+        double[] q = new double[depth];
+        double current = m * q0 + sigmaB2;
+        for (int l = 0; l < depth; l++) {
+            if (l > 0) {
+                current = qMap(current);
+            }
+            q[l] = current;
+        }
+        return q;
+    }
+
+    /**
+     * Predicted Var(a<sup>l</sup>) = E[φ(√q<sup>l</sup> u)²] − E[φ(√q<sup>l</sup> u)]² for
+     * l = 1..depth, with q<sup>l</sup> from {@link #predictedVarZ(double, int)}.
+     *
+     * @param q0    input second moment per feature, finite and ≥ 0
+     * @param depth number of hidden layers, ≥ 0
+     * @return array of length {@code depth}; element l−1 is Var(a<sup>l</sup>) in units of φ²
+     * @throws IllegalArgumentException if {@code q0} or {@code depth} is invalid
+     */
+    public double[] predictedVarA(double q0, int depth) {
+        double[] q = predictedVarZ(q0, depth);
+        double[] var = new double[depth];
+        for (int l = 0; l < depth; l++) {
+            double second = meanPhiSquared(q[l]);
+            if (Double.isInfinite(second)) {
+                var[l] = Double.POSITIVE_INFINITY;
+            } else {
+                double mean = meanPhi(q[l]);
+                var[l] = Math.max(0, second - mean * mean);
+            }
+        }
+        return var;
+    }
+
+    /**
+     * Backward factor of layer l: Var(∂J/∂a<sup>l−1</sup>) = factor·Var(∂J/∂a<sup>l</sup>) with
+     * factor = m·(fan_out/fan_in)·E[φ'(√q<sup>l</sup> u)²], where fan_in = width of layer l−1 and
+     * fan_out = width of layer l (∂J/∂a<sup>l−1</sup> = W<sup>lᵀ</sup>(φ'(z<sup>l</sup>) ⊙
+     * ∂J/∂a<sup>l</sup>) sums fan_out terms with Var(W) = m/fan_in; with the mean-field assumption of
+     * Schoenholz et al. 2017 that the weights used in the backward pass are independent of the forward
+     * pass). For equal fans this is χ₁ at q<sup>l</sup>.
+     *
+     * @param q      pre-activation variance q<sup>l</sup> of layer l, ≥ 0 or +∞
+     * @param fanIn  width of layer l − 1, ≥ 1
+     * @param fanOut width of layer l, ≥ 1
+     * @return the factor (dimensionless)
+     * @throws IllegalArgumentException if an argument is invalid
+     */
+    public double gradientFactor(double q, int fanIn, int fanOut) {
+        if (fanIn < 1) {
+            throw new IllegalArgumentException("fanIn must be >= 1, got " + fanIn);
+        }
+        if (fanOut < 1) {
+            throw new IllegalArgumentException("fanOut must be >= 1, got " + fanOut);
+        }
+        return m * ((double) fanOut / fanIn) * meanDerivativeSquared(q);
+    }
+
+    /**
+     * Predicted Var(∂J/∂a<sup>l</sup>) for l = 1..depth in a network of equal hidden widths:
+     * Var(∂J/∂a<sup>depth</sup>) = {@code outputGradVar} (what the output layer sends back to the
+     * last hidden layer), and Var(∂J/∂a<sup>l−1</sup>) = {@link #gradientFactor(double, int, int)}
+     * (q<sup>l</sup>, n, n)·Var(∂J/∂a<sup>l</sup>) for l = depth..2, with q<sup>l</sup> from
+     * {@link #predictedVarZ(double, int)} (the gradient recursion of Schoenholz et al. 2017, whose per-layer
+     * factor is χ₁ at the fixed point).
+     *
+     * @param q0            input second moment per feature, finite and ≥ 0
+     * @param depth         number of hidden layers, ≥ 0
+     * @param outputGradVar Var(∂J/∂a<sup>depth</sup>), finite and ≥ 0 (units of J²/φ²)
+     * @return array of length {@code depth}; element l−1 is Var(∂J/∂a<sup>l</sup>)
+     * @throws IllegalArgumentException if an argument is invalid
+     */
+    public double[] predictedVarGradA(double q0, int depth, double outputGradVar) {
+        if (!(outputGradVar >= 0) || Double.isInfinite(outputGradVar)) {
+            throw new IllegalArgumentException(
+                    "outputGradVar must be finite and >= 0, got " + outputGradVar);
+        }
+        double[] q = predictedVarZ(q0, depth);
+        double[] grad = new double[depth];
+        if (depth == 0) {
+            return grad;
+        }
+        grad[depth - 1] = outputGradVar;
+        for (int i = depth - 2; i >= 0; i--) {
+            grad[i] = chi1(q[i + 1]) * grad[i + 1];
+        }
+        return grad;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Activation helpers
+
+    /**
+     * φ''(z), analytic: tanh −2·tanh z·(1 − tanh² z); sigmoid σ(1 − σ)(1 − 2σ); 0 for linear and
+     * (leaky) ReLU (whose delta at the kink contributes nothing to E[φ φ''] since φ(0) = 0).
+     *
+     * @param activation the non-linearity, not null
+     * @param z          pre-activation
+     * @return φ''(z)
+     * @throws NullPointerException if {@code activation} is null
+     */
+    public static double secondDerivative(Activation activation, double z) {
+        return switch (activation.kind()) {
+            case LINEAR, RELU, LEAKY_RELU -> 0;
+            case TANH -> {
+                double t = Math.tanh(z);
+                yield -2 * t * (1 - t * t);
+            }
+            case SIGMOID -> {
+                double s = activation.value(z);
+                yield s * (1 - s) * (1 - 2 * s);
+            }
+        };
+    }
+
+    /** Linear and (leaky) ReLU: φ(λz) = λφ(z) for λ &gt; 0, so the length map is affine in q. */
+    private static boolean isPositivelyHomogeneous(Activation activation) {
+        return switch (activation.kind()) {
+            case LINEAR, RELU, LEAKY_RELU -> true;
+            case TANH, SIGMOID -> false;
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Validation
+
+    private static void checkMultiplier(double m) {
+        if (!(m > 0) || Double.isInfinite(m)) {
+            throw new IllegalArgumentException("m must be finite and > 0, got " + m);
+        }
+    }
+
+    private static void checkBiasVariance(double sigmaB2) {
+        if (!(sigmaB2 >= 0) || Double.isInfinite(sigmaB2)) {
+            throw new IllegalArgumentException("sigmaB2 must be finite and >= 0, got " + sigmaB2);
+        }
+    }
+
+    private static void checkQ0(double q0) {
+        if (!(q0 >= 0) || Double.isInfinite(q0)) {
+            throw new IllegalArgumentException("q0 must be finite and >= 0, got " + q0);
+        }
+    }
+
+    private static void checkDepth(int depth) {
+        if (depth < 0) {
+            throw new IllegalArgumentException("depth must be >= 0, got " + depth);
+        }
+    }
+
+    private static double square(double x) {
+        return x * x;
+    }
+}
