@@ -1,0 +1,126 @@
+package org.initsweep.analysis.chart;
+
+import static org.initsweep.analysis.chart.ChartTestSupport.colourAt;
+import static org.initsweep.analysis.chart.ChartTestSupport.hex;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LossCurveChartTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<Double> xs(XYDataset d, int series) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < d.getItemCount(series); i++) {
+            out.add(d.getXValue(series, i));
+        }
+        return out;
+    }
+
+    @Test
+    void leavesOutNonFiniteCostsAndKeepsEpochIndices() {
+        Map<String, double[]> loss = new LinkedHashMap<>();
+        loss.put("He", new double[] {0.69, Double.NaN, 0.5, Double.POSITIVE_INFINITY, 0.4});
+        JFreeChart chart = LossCurveChart.createChart("t", loss);
+        XYDataset d = chart.getXYPlot().getDataset();
+        assertEquals(List.of(0.0, 2.0, 4.0), xs(d, 0));
+        assertEquals(0.5, d.getYValue(0, 1), 0);
+        assertTrue(ChartTestSupport.subtitles(chart).stream().anyMatch(t -> t.startsWith("2 costs left out")));
+    }
+
+    @Test
+    void linesFollowMapOrderInOkabeItoColours() {
+        Map<String, double[]> loss = new LinkedHashMap<>();
+        loss.put("zero", new double[] {0.69, 0.69});
+        loss.put("Xavier", new double[] {0.69, 0.6});
+        loss.put("He", new double[] {0.69, 0.5});
+        XYPlot plot = LossCurveChart.createChart("t", loss).getXYPlot();
+        XYDataset d = plot.getDataset();
+        assertEquals("zero", d.getSeriesKey(0));
+        assertEquals("Xavier", d.getSeriesKey(1));
+        assertEquals("He", d.getSeriesKey(2));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(ChartStyle.LINE_COLOURS.get(i), plot.getRenderer().getSeriesPaint(i));
+        }
+        assertEquals("epoch (0 = at initialization)", plot.getDomainAxis().getLabel());
+        assertTrue(plot.getRangeAxis().getLabel().contains("binary cross-entropy"));
+        assertTrue(plot.getRangeAxis().getLabel().contains("nats"));
+    }
+
+    @Test
+    void logScaleOnlyForWideSpansOfPositiveCosts() {
+        Map<String, double[]> narrow = Map.of("a", new double[] {0.69, 0.5, 0.3});
+        assertFalse(LossCurveChart.createChart("t", narrow).getXYPlot().getRangeAxis() instanceof LogAxis);
+
+        Map<String, double[]> wide = Map.of("a", new double[] {0.69, 0.1, 0.01, Double.NaN});
+        assertInstanceOf(LogAxis.class, LossCurveChart.createChart("t", wide).getXYPlot().getRangeAxis());
+
+        // A zero cost cannot go on a log axis, so it keeps the linear one and stays visible.
+        Map<String, double[]> withZero = Map.of("a", new double[] {0.69, 0.01, 0});
+        JFreeChart chart = LossCurveChart.createChart("t", withZero);
+        assertFalse(chart.getXYPlot().getRangeAxis() instanceof LogAxis);
+        assertEquals(3, chart.getXYPlot().getDataset().getItemCount(0));
+
+        // A huge span (diverged run) uses the general log axis; all positive points stay.
+        Map<String, double[]> huge = Map.of("a", new double[] {1e6, 1, 1e-6});
+        JFreeChart h = LossCurveChart.createChart("t", huge);
+        assertInstanceOf(LogAxis.class, h.getXYPlot().getRangeAxis());
+        assertEquals(3, h.getXYPlot().getDataset().getItemCount(0));
+    }
+
+    @Test
+    void pointIsDrawnInItsColourWhereItBelongs() throws Exception {
+        Map<String, double[]> loss = new LinkedHashMap<>();
+        loss.put("He", new double[] {0.7, 0.6, 0.5, 0.4});
+        loss.put("Xavier", new double[] {0.7, 0.68, 0.66, 0.64});
+        JFreeChart chart = LossCurveChart.createChart("t", loss);
+        Path png = dir.resolve("loss.png");
+        ChartRenderingInfo info = ChartStyle.save(chart, png, LossCurveChart.WIDTH, LossCurveChart.HEIGHT);
+        BufferedImage img = ChartTestSupport.read(png);
+        XYPlot plot = chart.getXYPlot();
+        var area = info.getPlotInfo().getDataArea();
+        assertEquals(hex(ChartStyle.LINE_COLOURS.get(0).getRGB()), colourAt(img, plot, area, 3, 0.4));
+        assertEquals(hex(ChartStyle.LINE_COLOURS.get(1).getRGB()), colourAt(img, plot, area, 3, 0.64));
+        String empty = colourAt(img, plot, area, 2.5, 0.2);
+        assertTrue(empty.equals("#FFFFFF") || empty.equals(hex(ChartStyle.GRID.getRGB())),
+                "no line far below the curves, white background or grid line: " + empty);
+    }
+
+    @Test
+    void writeProducesThePng() throws Exception {
+        Path png = dir.resolve("l.png");
+        LossCurveChart.write(null, Map.of("only NaN", new double[] {Double.NaN}), png);
+        BufferedImage img = ChartTestSupport.read(png);
+        assertEquals(LossCurveChart.WIDTH, img.getWidth());
+        assertEquals(LossCurveChart.HEIGHT, img.getHeight());
+    }
+
+    @Test
+    void rejectsEmptyAndMalformedInput() {
+        assertThrows(IllegalArgumentException.class, () -> LossCurveChart.createChart("t", Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> LossCurveChart.write("t", Map.of(), dir.resolve("x.png")));
+        Map<String, double[]> nullArray = new HashMap<>();
+        nullArray.put("a", null);
+        assertThrows(IllegalArgumentException.class, () -> LossCurveChart.createChart("t", nullArray));
+    }
+}
