@@ -28,6 +28,35 @@ public record InitSpec(InitScheme scheme, double param) implements java.io.Seria
     }
 
     /**
+     * Parses a {@link #label()} back: {@code he_normal}, {@code identity_scaled(1.5)}.
+     *
+     * @throws IllegalArgumentException if the text is not a label this class writes
+     */
+    public static InitSpec fromLabel(String label) {
+        int open = label.indexOf('(');
+        String name = open >= 0 && label.endsWith(")") ? label.substring(0, open) : label;
+        InitScheme scheme = InitScheme.fromSpecName(name)
+                .orElseThrow(() -> new IllegalArgumentException("not an init label: " + label));
+        if (open < 0) {
+            return of(scheme);
+        }
+        try {
+            return new InitSpec(scheme, Double.parseDouble(label.substring(open + 1, label.length() - 1)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an init label: " + label, e);
+        }
+    }
+
+    /**
+     * The effective multiplier fan_in·Var(W) of a layer with this init at sweep multiplier m: what
+     * mean-field theory calls σ_w². m itself for scaled_normal/LeCun; 2m for He; 2m·fan_in/(fan_in +
+     * fan_out) for Glorot; m/3 for fan-in uniform; NaN for the fixed schemes.
+     */
+    public double effectiveMultiplier(int fanIn, int fanOut, double m) {
+        return fanIn * scheme.variance(fanIn, fanOut, m);
+    }
+
+    /**
      * Name used in result tables: {@code he_normal}, {@code identity_scaled(1.5)},
      * {@code constant(0.5)}. Part of every run's id.
      */

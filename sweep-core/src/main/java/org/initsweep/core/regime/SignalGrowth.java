@@ -94,7 +94,7 @@ public final class SignalGrowth {
     /**
      * Least-squares slope of ln v[i] against i. Zero anywhere: −∞; NaN or +∞ anywhere: +∞.
      */
-    static double slope(double[] v) {
+    public static double slope(double[] v) {
         int n = v.length;
         if (n < 2) {
             return Double.NaN;
