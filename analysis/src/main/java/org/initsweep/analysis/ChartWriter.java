@@ -16,8 +16,8 @@ import org.initsweep.analysis.chart.LayerVarianceChart;
 import org.initsweep.analysis.chart.LossCurveChart;
 import org.initsweep.analysis.chart.RegimeHeatmapChart;
 import org.initsweep.analysis.chart.RegionCell;
-import org.initsweep.core.activation.Activation;
 import org.initsweep.core.regime.Regime;
+import org.initsweep.core.theory.NetworkPrediction;
 import org.initsweep.core.trace.Tables;
 
 /**
@@ -88,9 +88,28 @@ final class ChartWriter {
         return out;
     }
 
-    /** The m at which the small-signal forward gain m·gain(φ) is 1 (He et al. 2015). */
+    /**
+     * The sweep multiplier at which mean-field theory puts χ₁ = 1 for this group's activation, init
+     * scheme and σ_b² (NaN for fixed schemes).
+     */
     static double predictedCriticalMultiplier(Group g) {
-        return 1.0 / Activation.fromLabel(g.activation()).gain();
+        return RunProfile.predict(g.activation(), g.init(), 1.0, g.sigmaB2(), RunProfile.inputDim(g.dataset(), g.width()),
+                g.width(), 1, 1.0).map(NetworkPrediction::criticalM).orElse(Double.NaN);
+    }
+
+    /** Theory's per-layer curves for one line, or nulls; backward anchored at the measured layer L. */
+    private static double[][] predictedCurves(Group g, int depth, double m, int epoch, double[] measuredGradA) {
+        if (epoch != 0) {
+            return new double[][] {null, null};
+        }
+        return RunProfile.predict(g.activation(), g.init(), m, g.sigmaB2(), RunProfile.inputDim(g.dataset(), g.width()),
+                g.width(), depth, 1.0).map(p -> {
+                    double[] grad = nanArray(depth + 1);
+                    for (int l = 0; l < depth; l++) {
+                        grad[l] = p.varGradA()[l] * measuredGradA[depth - 1];
+                    }
+                    return new double[][] {p.varA(), grad};
+                }).orElse(new double[][] {null, null});
     }
 
     private static List<java.nio.file.Path> layerAndLossCharts(SparkSession spark, java.nio.file.Path local)
@@ -135,7 +154,8 @@ final class ChartWriter {
                 List<LayerCurve> lines = new ArrayList<>();
                 for (double m : shown) {
                     double[][] a = byEpoch.getValue().get(m);
-                    lines.add(new LayerCurve(m, epoch, a[0], a[1], null, null));
+                    double[][] theory = predictedCurves(g, depthOf.get(g), m, epoch, a[1]);
+                    lines.add(new LayerCurve(m, epoch, a[0], a[1], theory[0], theory[1]));
                 }
                 java.nio.file.Path png = local.resolve("layers_" + g.fileStem() + "_d" + depthOf.get(g)
                         + "_epoch" + epoch + ".png");

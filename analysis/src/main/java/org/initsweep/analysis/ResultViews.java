@@ -19,7 +19,7 @@ import org.initsweep.core.trace.Tables;
 public final class ResultViews {
 
     private static final List<String> TABLES = List.of(Tables.RUNS, Tables.LAYERS, Tables.EPOCHS,
-            Tables.GROWTH, Tables.REGIONS);
+            Tables.GROWTH, Tables.REGIONS, Tables.AGREEMENT);
 
     private ResultViews() {
     }

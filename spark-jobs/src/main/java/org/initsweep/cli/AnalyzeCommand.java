@@ -41,7 +41,20 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     static void print(Analysis.Summary a, String dir) {
         System.out.printf("initsweep: analyzed %d runs, %d cells: %s%n", a.runs(), a.cells(), a.cellsByRegime());
-        System.out.printf("initsweep: wrote %s/regions, %s/growth and %d charts in %s/charts%n", dir, dir,
-                a.charts().size(), dir);
+        if (!a.agreement().isEmpty()) {
+            System.out.println("initsweep: theory vs measurement (deepest depth; m_c where the backward rate crosses 0):");
+            System.out.printf("  %-12s %-16s %6s %5s %12s %12s %10s%n", "activation", "init", "width", "depth",
+                    "measured m_c", "predicted", "var_a err");
+            for (org.apache.spark.sql.Row r : a.agreement()) {
+                System.out.printf("  %-12s %-16s %6d %5d %12s %12s %10s%n", r.getString(0), r.getString(1), r.getInt(4),
+                        r.getInt(5), fmt(r, 6), fmt(r, 7), r.isNullAt(9) ? "-" : String.format("%.1f%%", 100 * r.getDouble(9)));
+            }
+        }
+        System.out.printf("initsweep: wrote %s/regions, %s/growth, %s/agreement and %d charts in %s/charts%n", dir, dir,
+                dir, a.charts().size(), dir);
+    }
+
+    private static String fmt(org.apache.spark.sql.Row r, int i) {
+        return r.isNullAt(i) ? "-" : String.format("%.3f", r.getDouble(i));
     }
 }

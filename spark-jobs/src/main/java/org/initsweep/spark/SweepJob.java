@@ -35,7 +35,7 @@ public final class SweepJob {
 
     /** Entries of an output directory that a sweep owns (and {@code --overwrite} may delete). */
     static final List<String> OWNED = List.of(Tables.RUNS, Tables.LAYERS, Tables.EPOCHS, Tables.GROWTH,
-            Tables.REGIONS, Tables.CHARTS, Tables.SPEC_FILE, Tables.ENGINE_FILE);
+            Tables.REGIONS, Tables.AGREEMENT, Tables.CHARTS, Tables.SPEC_FILE, Tables.ENGINE_FILE);
 
     /**
      * @param overwrite replace results already in the output directory

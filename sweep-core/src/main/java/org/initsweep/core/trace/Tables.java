@@ -13,6 +13,8 @@ public final class Tables {
     public static final String GROWTH = "growth";
     /** Written by the analysis: one row per grid cell with its regime. */
     public static final String REGIONS = "regions";
+    /** Written by the analysis: measured vs predicted critical multiplier and variance error. */
+    public static final String AGREEMENT = "agreement";
     /** Written by the analysis: PNG charts. */
     public static final String CHARTS = "charts";
     /** The spec as run (normalized JSON). */
