@@ -73,6 +73,7 @@ final class ChartWriter {
             written.add(png);
         }
         written.addAll(layerAndLossCharts(spark, local));
+        written.addAll(CompareCharts.write(spark, local));
 
         FileSystem fs = new org.apache.hadoop.fs.Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
         org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(dir, Tables.CHARTS);
@@ -225,10 +226,15 @@ final class ChartWriter {
         return picked;
     }
 
-    private static double[] nanArray(int n) {
+    static double[] nanArray(int n) {
         double[] a = new double[n];
         java.util.Arrays.fill(a, Double.NaN);
         return a;
+    }
+
+    /** A multiplier as short text: 2, 0.5, 1.4142. */
+    static String trim(double m) {
+        return m == Math.rint(m) && Math.abs(m) < 1e6 ? Long.toString((long) m) : Double.toString(m);
     }
 
     static String sanitize(String s) {

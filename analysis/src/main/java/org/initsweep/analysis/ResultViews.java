@@ -19,7 +19,12 @@ import org.initsweep.core.trace.Tables;
 public final class ResultViews {
 
     private static final List<String> TABLES = List.of(Tables.RUNS, Tables.LAYERS, Tables.EPOCHS,
-            Tables.GROWTH, Tables.REGIONS, Tables.AGREEMENT);
+            Tables.GROWTH, Tables.REGIONS, Tables.AGREEMENT,
+            Tables.HISTOGRAMS, Tables.BOUNDARIES);
+
+    /** Tables with rows per run, filtered to committed runs. */
+    private static final List<String> PER_RUN = List.of(Tables.LAYERS, Tables.EPOCHS, Tables.HISTOGRAMS,
+            Tables.BOUNDARIES);
 
     private ResultViews() {
     }
@@ -41,7 +46,14 @@ public final class ResultViews {
         for (String table : TABLES) {
             Path p = new Path(root, table);
             if (fs.exists(p)) {
-                read(spark, p.toString(), table).createOrReplaceTempView(table);
+                Dataset<Row> df = read(spark, p.toString(), table);
+                if (PER_RUN.contains(table)) {
+                    // Rows of a chunk whose runs/ row is not committed yet are not shown: a reader never
+                    // sees half a run while a sweep is being written or after it was interrupted.
+                    df.createOrReplaceTempView(table + "_all");
+                    df = spark.sql("SELECT * FROM " + table + "_all WHERE run_id IN (SELECT run_id FROM runs)");
+                }
+                df.createOrReplaceTempView(table);
                 registered.add(table);
             }
         }

@@ -26,7 +26,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/<spec name>).")
     String out;
 
-    @Option(names = "--overwrite", description = "Replace results already in the output directory.")
+    @Option(names = "--overwrite", description = "Replace results already in the output directory (by default a "
+            + "directory holding this same spec is resumed: only missing runs are computed).")
     boolean overwrite;
 
     @Option(names = "--tasks", paramLabel = "N", description = "Spark tasks (default: 4 per core).")
@@ -50,8 +51,13 @@ final class RunCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.create("initsweep " + s.name(), common.master);
         try {
             SweepJob.Summary sum = SweepJob.run(spark, s, dir, new SweepJob.Options(overwrite, tasks));
-            System.out.printf("initsweep: %d runs (%d diverged) in %.1f s%n", sum.runs(), sum.diverged(),
-                    sum.millis() / 1000.0);
+            if (sum.computed() < sum.runs()) {
+                System.out.printf("initsweep: %d runs computed (%d diverged), %d were already done, in %.1f s%n",
+                        sum.computed(), sum.diverged(), sum.runs() - sum.computed(), sum.millis() / 1000.0);
+            } else {
+                System.out.printf("initsweep: %d runs (%d diverged) in %.1f s%n", sum.runs(), sum.diverged(),
+                        sum.millis() / 1000.0);
+            }
             if (analyze) {
                 Analysis.Summary a = Analysis.run(spark, dir, SignalGrowth.DEFAULT_THRESHOLD, true);
                 AnalyzeCommand.print(a, dir);

@@ -4,18 +4,22 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.initsweep.core.EngineVersion;
 import org.initsweep.core.spec.Grid;
+import org.initsweep.core.spec.SpecException;
+import org.initsweep.core.spec.SpecReader;
 import org.initsweep.core.spec.SpecWriter;
 import org.initsweep.core.spec.SweepSpec;
 import org.initsweep.core.trace.RunResult;
@@ -26,8 +30,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sweep: fans a spec's grid out over Spark, trains every run on the executors, and writes
- * {@code runs/}, {@code layers/} (partitioned by activation) and {@code epochs/} as Parquet, then
- * {@code spec.json} and {@code engine.json} beside them (their presence marks a finished sweep).
+ * {@code runs/}, {@code layers/} (partitioned by activation), {@code epochs/} (and
+ * {@code histograms/}, {@code boundaries/} when the spec asks) as Parquet.
+ *
+ * <p>The grid is processed in chunks; each chunk becomes visible at once ({@link ChunkCommit}), so
+ * readers never see half a run, and a sweep that was interrupted — driver killed, cluster lost —
+ * resumes where it stopped: running the same spec into the same directory computes only the runs
+ * missing from {@code runs/} and appends them. {@code spec.json} is written first (it names the
+ * sweep a directory holds; another spec is refused unless {@code --overwrite}), {@code engine.json}
+ * last (it marks the sweep complete). One writer at a time holds the directory ({@link OutputLock}).
  */
 public final class SweepJob {
 
@@ -35,97 +46,181 @@ public final class SweepJob {
 
     /** Entries of an output directory that a sweep owns (and {@code --overwrite} may delete). */
     static final List<String> OWNED = List.of(Tables.RUNS, Tables.LAYERS, Tables.EPOCHS, Tables.GROWTH,
-            Tables.REGIONS, Tables.AGREEMENT, Tables.CHARTS, Tables.SPEC_FILE, Tables.ENGINE_FILE);
+            Tables.REGIONS, Tables.AGREEMENT, Tables.HISTOGRAMS, Tables.BOUNDARIES, Tables.CHARTS, "report",
+            Tables.SPEC_FILE, Tables.ENGINE_FILE, ChunkCommit.STAGING);
 
     /**
-     * @param overwrite replace results already in the output directory
-     * @param tasks     Spark tasks to split the grid into; 0 = four per core of the cluster
+     * @param overwrite  replace results already in the output directory
+     * @param tasks      Spark tasks per chunk; 0 = four per core of the cluster
+     * @param chunkRuns  runs per chunk (the unit of commit and resume); 0 = about an eighth of the grid
      */
-    public record Options(boolean overwrite, int tasks) {
-        /** No overwrite, automatic task count. */
+    public record Options(boolean overwrite, int tasks, int chunkRuns) {
+        /** @param overwrite replace existing results; @param tasks Spark tasks per chunk (0 = auto) */
+        public Options(boolean overwrite, int tasks) {
+            this(overwrite, tasks, 0);
+        }
+
+        /** No overwrite, automatic task count and chunks. */
         public static Options defaults() {
-            return new Options(false, 0);
+            return new Options(false, 0, 0);
         }
     }
 
     /**
-     * @param runs     runs written
-     * @param diverged runs with status diverged
+     * @param runs     runs in the grid (all now in {@code runs/})
+     * @param computed runs computed by this call (the rest were already there)
+     * @param diverged runs with status diverged among those computed
      * @param millis   wall time of the job, ms
      * @param out      output directory
      */
-    public record Summary(long runs, long diverged, long millis, String out) {
+    public record Summary(long runs, long computed, long diverged, long millis, String out) {
     }
 
     private SweepJob() {
     }
 
     /**
-     * Runs the sweep.
+     * Runs (or resumes) the sweep.
      *
      * @param spark session (local or cluster)
      * @param spec  a validated spec
      * @param out   output directory (any Hadoop file system URI or local path)
-     * @throws OutputExistsException if {@code out} already holds results and overwrite is off
+     * @throws OutputExistsException if {@code out} holds another sweep and overwrite is off, or another
+     *                               run is writing to it
      * @throws IOException           if the output cannot be written
      */
     public static Summary run(SparkSession spark, SweepSpec spec, String out, Options options)
             throws IOException, OutputExistsException {
         long start = System.currentTimeMillis();
         Instant started = Instant.now();
-        Path outPath = new Path(out);
-        FileSystem fs = outPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        prepareOutput(fs, outPath, options.overwrite());
-
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Grid grid = new Grid(spec);
-        long n = grid.size();
-        int tasks = options.tasks() > 0
-                ? options.tasks()
-                : (int) Math.min(n, Math.max(1, jsc.defaultParallelism()) * 4L);
-        LOG.info("Sweep '{}': {} runs in {} tasks -> {}", spec.name(), n, tasks, out);
-
-        Broadcast<SweepSpec> shared = jsc.broadcast(spec);
-        JavaRDD<RunResult> results = jsc.parallelize(IntStream.range(0, tasks).boxed().toList(), tasks)
-                .flatMap(new TrainSlot(shared, tasks))
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
-        try {
-            spark.createDataFrame(results.map(TraceRows::runRow), TraceRows.RUNS)
-                    .write().mode(SaveMode.ErrorIfExists).parquet(child(outPath, Tables.RUNS));
-            spark.createDataFrame(results.flatMap(r -> TraceRows.layerRows(r).iterator()), TraceRows.LAYERS)
-                    .write().mode(SaveMode.ErrorIfExists).partitionBy("activation")
-                    .parquet(child(outPath, Tables.LAYERS));
-            spark.createDataFrame(results.flatMap(r -> TraceRows.epochRows(r).iterator()), TraceRows.EPOCHS)
-                    .write().mode(SaveMode.ErrorIfExists).parquet(child(outPath, Tables.EPOCHS));
-            long diverged = results.filter(r -> r.status() == RunStatus.DIVERGED).count();
+        FileSystem fs = new Path(out).getFileSystem(spark.sparkContext().hadoopConfiguration());
+        Path outPath = fs.makeQualified(new Path(out));
+        try (OutputLock lock = OutputLock.acquire(fs, outPath)) {
+            prepareOutput(fs, outPath, spec, options.overwrite());
+            int orphans = ChunkCommit.removeOrphans(fs, outPath);
+            if (orphans > 0) {
+                LOG.info("Removed {} files of an interrupted chunk", orphans);
+            }
+            Set<String> done = doneRunIds(spark, fs, outPath);
             writeText(fs, new Path(outPath, Tables.SPEC_FILE), SpecWriter.toJson(spec));
+
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            Grid grid = new Grid(spec);
+            long n = grid.size();
+            int parallelism = Math.max(1, jsc.defaultParallelism());
+            long chunk = options.chunkRuns() > 0 ? options.chunkRuns()
+                    : Math.max(8L * parallelism, Math.min(10_000, (n + 7) / 8));
+            if (!done.isEmpty()) {
+                LOG.info("Sweep '{}': resuming, {} of {} runs already in {}", spec.name(), done.size(), n, out);
+            } else {
+                LOG.info("Sweep '{}': {} runs -> {}", spec.name(), n, out);
+            }
+            Broadcast<SweepSpec> sharedSpec = jsc.broadcast(spec);
+            Broadcast<Set<String>> sharedDone = jsc.broadcast(done);
+            String invocation = Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
+            long computed = 0;
+            long diverged = 0;
+            try (Progress progress = new Progress(spark.sparkContext(), n, done.size(), Progress.interactive(),
+                    System.err)) {
+                for (long from = 0, k = 0; from < n; from += chunk, k++) {
+                    long to = Math.min(n, from + chunk);
+                    int tasks = (int) Math.min(to - from, options.tasks() > 0 ? options.tasks() : 4L * parallelism);
+                    String id = String.format("c%s%05d", invocation, k);
+                    long[] counts = runChunk(spark, jsc, spec, outPath, fs, id, sharedSpec, sharedDone, from, to, tasks,
+                            progress);
+                    computed += counts[0];
+                    diverged += counts[1];
+                }
+            } finally {
+                sharedSpec.destroy();
+                sharedDone.destroy();
+            }
+            fs.delete(new Path(outPath, ChunkCommit.STAGING), true);
             writeText(fs, new Path(outPath, Tables.ENGINE_FILE), engineJson(spark, started, n));
             long millis = System.currentTimeMillis() - start;
-            LOG.info("Sweep '{}': {} runs ({} diverged) in {} s", spec.name(), n, diverged, millis / 1000.0);
-            return new Summary(n, diverged, millis, out);
-        } finally {
-            results.unpersist(false);
-            shared.destroy();
+            LOG.info("Sweep '{}': {} runs computed ({} diverged), {} already there, in {} s", spec.name(), computed,
+                    diverged, n - computed, millis / 1000.0);
+            return new Summary(n, computed, diverged, millis, out);
         }
     }
 
-    private static void prepareOutput(FileSystem fs, Path out, boolean overwrite) throws IOException, OutputExistsException {
-        boolean holdsResults = false;
-        for (String entry : OWNED) {
-            if (fs.exists(new Path(out, entry))) {
-                holdsResults = true;
-                break;
+    /** Trains runs [from, to) not yet done, writes them to staging, commits; returns {computed, diverged}. */
+    private static long[] runChunk(SparkSession spark, JavaSparkContext jsc, SweepSpec spec, Path out, FileSystem fs,
+            String id, Broadcast<SweepSpec> sharedSpec, Broadcast<Set<String>> sharedDone, long from, long to,
+            int tasks, Progress progress) throws IOException {
+        JavaRDD<RunResult> results = jsc.parallelize(IntStream.range(0, tasks).boxed().toList(), tasks)
+                .flatMap(new TrainSlot(sharedSpec, sharedDone, from, to, tasks, progress.done(), progress.diverged()))
+                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        try {
+            Path staged = new Path(new Path(out, ChunkCommit.STAGING), id);
+            spark.createDataFrame(results.flatMap(r -> TraceRows.layerRows(r).iterator()), TraceRows.LAYERS)
+                    .write().partitionBy("activation").parquet(child(staged, Tables.LAYERS));
+            spark.createDataFrame(results.flatMap(r -> TraceRows.epochRows(r).iterator()), TraceRows.EPOCHS)
+                    .write().parquet(child(staged, Tables.EPOCHS));
+            if (spec.outputs().histograms()) {
+                spark.createDataFrame(results.flatMap(r -> TraceRows.histogramRows(r).iterator()), TraceRows.HISTOGRAMS)
+                        .write().parquet(child(staged, Tables.HISTOGRAMS));
             }
+            if (spec.outputs().boundaries()) {
+                spark.createDataFrame(results.flatMap(r -> TraceRows.boundaryRows(r).iterator()), TraceRows.BOUNDARIES)
+                        .write().parquet(child(staged, Tables.BOUNDARIES));
+            }
+            // One runs/ file per chunk, so that the last rename of a commit is a single atomic step.
+            spark.createDataFrame(results.map(TraceRows::runRow), TraceRows.RUNS).coalesce(1)
+                    .write().parquet(child(staged, Tables.RUNS));
+            long computed = results.count();
+            long diverged = results.filter(r -> r.status() == RunStatus.DIVERGED).count();
+            ChunkCommit.commit(fs, out, id);
+            LOG.debug("Chunk {} committed: runs [{}, {}), {} computed", id, from, to, computed);
+            return new long[] {computed, diverged};
+        } finally {
+            results.unpersist(false);
         }
-        if (!holdsResults) {
+    }
+
+    /** Run ids already committed in {@code runs/}. */
+    private static Set<String> doneRunIds(SparkSession spark, FileSystem fs, Path out) throws IOException {
+        Path runs = new Path(out, Tables.RUNS);
+        if (!fs.exists(runs) || ChunkCommit.parquetFiles(fs, runs).isEmpty()) {
+            return Set.of();
+        }
+        Set<String> ids = new HashSet<>();
+        for (Row r : spark.read().parquet(runs.toString()).select("run_id").collectAsList()) {
+            ids.add(r.getString(0));
+        }
+        return ids;
+    }
+
+    private static void prepareOutput(FileSystem fs, Path out, SweepSpec spec, boolean overwrite)
+            throws IOException, OutputExistsException {
+        if (overwrite) {
+            // Only what a sweep writes is deleted: --out pointed at a home directory stays a home directory.
+            for (String entry : OWNED) {
+                fs.delete(new Path(out, entry), true);
+            }
             return;
         }
-        if (!overwrite) {
-            throw new OutputExistsException(out.toString());
+        Path specFile = new Path(out, Tables.SPEC_FILE);
+        if (fs.exists(specFile)) {
+            String stored;
+            try (var in = fs.open(specFile)) {
+                stored = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            SweepSpec previous;
+            try {
+                previous = SpecReader.parse(stored, specFile.toString());
+            } catch (SpecException e) {
+                throw new OutputExistsException(out.toString());
+            }
+            if (!previous.equals(spec)) {
+                throw new OutputExistsException(out.toString());
+            }
+            return;
         }
-        // Only what a sweep writes is deleted: --out pointed at a home directory stays a home directory.
         for (String entry : OWNED) {
-            fs.delete(new Path(out, entry), true);
+            if (fs.exists(new Path(out, entry))) {
+                throw new OutputExistsException(out.toString());
+            }
         }
     }
 

@@ -9,6 +9,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.initsweep.core.EngineVersion;
 import org.initsweep.core.spec.RunSpec;
+import org.initsweep.core.trace.ActivationHistogram;
+import org.initsweep.core.trace.DecisionBoundary;
 import org.initsweep.core.trace.EpochMetrics;
 import org.initsweep.core.trace.LayerTrace;
 import org.initsweep.core.trace.RunResult;
@@ -80,6 +82,27 @@ public final class TraceRows {
         field("accuracy", DataTypes.DoubleType, false),
     });
 
+    /** {@code histograms/}: one row per run × recorded epoch × layer × bin (when the spec asks). */
+    public static final StructType HISTOGRAMS = new StructType(new StructField[] {
+        field("run_id", DataTypes.StringType, false),
+        field("epoch", DataTypes.IntegerType, false),
+        field("layer", DataTypes.IntegerType, false),
+        field("bin", DataTypes.IntegerType, false),
+        field("lower", DataTypes.DoubleType, false),
+        field("upper", DataTypes.DoubleType, false),
+        field("count", DataTypes.LongType, false),
+    });
+
+    /** {@code boundaries/}: one row per run × grid point of the input plane (when the spec asks). */
+    public static final StructType BOUNDARIES = new StructType(new StructField[] {
+        field("run_id", DataTypes.StringType, false),
+        field("i1", DataTypes.IntegerType, false),
+        field("i2", DataTypes.IntegerType, false),
+        field("x1", DataTypes.DoubleType, false),
+        field("x2", DataTypes.DoubleType, false),
+        field("p", DataTypes.DoubleType, false),
+    });
+
     private TraceRows() {
     }
 
@@ -111,6 +134,34 @@ public final class TraceRows {
                     t.meanA(), t.varA(), t.varGradA(), t.varGradW(), t.varW(), s.depth(), s.width(),
                     s.init().label(), multiplier(s), s.sigmaB2(), s.dataset().specName(), s.seed(),
                     s.activation().label()));
+        }
+        return rows;
+    }
+
+    /** The {@code histograms/} rows of a result. */
+    public static List<Row> histogramRows(RunResult r) {
+        List<Row> rows = new ArrayList<>();
+        for (ActivationHistogram h : r.histograms()) {
+            for (int b = 0; b < h.counts().length; b++) {
+                rows.add(RowFactory.create(r.runId(), h.epoch(), h.layer(), b, h.edges()[b], h.edges()[b + 1],
+                        h.counts()[b]));
+            }
+        }
+        return rows;
+    }
+
+    /** The {@code boundaries/} rows of a result (none without a boundary). */
+    public static List<Row> boundaryRows(RunResult r) {
+        DecisionBoundary d = r.boundary();
+        if (d == null) {
+            return List.of();
+        }
+        List<Row> rows = new ArrayList<>(d.steps() * d.steps());
+        for (int i2 = 0; i2 < d.steps(); i2++) {
+            for (int i1 = 0; i1 < d.steps(); i1++) {
+                rows.add(RowFactory.create(r.runId(), i1, i2, d.coordinate(i1), d.coordinate(i2),
+                        (double) d.probability()[i2 * d.steps() + i1]));
+            }
         }
         return rows;
     }

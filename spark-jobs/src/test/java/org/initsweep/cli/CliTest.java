@@ -106,8 +106,14 @@ class CliTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().startsWith("initsweep: bad query:"), bad.err());
 
-        Result again = cli("run", TestSpark.conf("tiny.json").toString(), "--out", out.toString());
-        assertEquals(2, again.code());
-        assertTrue(again.err().contains("already holds sweep results; pass --overwrite"), again.err());
+        Result again = cli("run", TestSpark.conf("tiny.json").toString(), "--out", out.toString(), "--no-analyze");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("0 runs computed (0 diverged), 12 were already done"), again.out());
+
+        Path other = tmp.resolve("other.json");
+        Files.writeString(other, Files.readString(TestSpark.conf("tiny.json")).replace("[3, 6]", "[4]"));
+        Result different = cli("run", other.toString(), "--out", out.toString(), "--no-analyze");
+        assertEquals(2, different.code());
+        assertTrue(different.err().contains("already holds results of another sweep; pass --overwrite"), different.err());
     }
 }

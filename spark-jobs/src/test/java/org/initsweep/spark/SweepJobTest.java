@@ -85,9 +85,9 @@ class SweepJobTest {
     }
 
     @Test
-    void refusesToWriteOverResultsUnlessAskedTo() throws Exception {
-        assertThrows(OutputExistsException.class,
-                () -> SweepJob.run(spark, spec, out.toString(), SweepJob.Options.defaults()));
+    void refusesAnotherSpecUnlessAskedToOverwrite() throws Exception {
+        assertThrows(OutputExistsException.class, () -> SweepJob.run(spark, TestSpark.spec(SPEC.replace("[2, 4]", "[2]")),
+                out.toString(), SweepJob.Options.defaults()));
         Path other = tmp.resolve("other");
         Files.createDirectories(other);
         Files.writeString(other.resolve("notes.txt"), "mine");
@@ -98,5 +98,29 @@ class SweepJobTest {
         assertEquals("mine", Files.readString(other.resolve("notes.txt")), "overwrite deletes only what a sweep owns");
         assertEquals(List.of(3), spark.read().parquet(other.resolve("runs").toString())
                 .select("depth").distinct().collectAsList().stream().map(x -> x.getInt(0)).toList());
+    }
+
+    @Test
+    void theSameSpecAgainComputesNothing() throws Exception {
+        SweepJob.Summary again = SweepJob.run(spark, spec, out.toString(), SweepJob.Options.defaults());
+        assertEquals(0, again.computed());
+        assertEquals(summary.runs(), spark.read().parquet(out.resolve("runs").toString()).count());
+    }
+
+    @Test
+    void aLiveWriterLocksTheDirectory() throws Exception {
+        Path locked = tmp.resolve("locked");
+        Files.createDirectories(locked);
+        Files.writeString(locked.resolve(".initsweep.lock"), java.net.InetAddress.getLocalHost().getHostName() + " "
+                + ProcessHandle.current().pid() + " now");
+        OutputExistsException e = assertThrows(OutputExistsException.class,
+                () -> SweepJob.run(spark, spec, locked.toString(), SweepJob.Options.defaults()));
+        assertTrue(e.getMessage().contains("is being written by another initsweep run"), e.getMessage());
+        assertFalse(Files.exists(locked.resolve("runs")), "nothing written");
+        // A lock left by a process that no longer exists is taken over.
+        Files.writeString(locked.resolve(".initsweep.lock"), java.net.InetAddress.getLocalHost().getHostName()
+                + " 999999999 earlier");
+        SweepJob.run(spark, TestSpark.spec(SPEC.replace("[2, 4]", "[2]")), locked.toString(), SweepJob.Options.defaults());
+        assertFalse(Files.exists(locked.resolve(".initsweep.lock")), "released");
     }
 }

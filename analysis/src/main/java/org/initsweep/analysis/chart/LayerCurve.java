@@ -10,7 +10,14 @@ package org.initsweep.analysis.chart;
  * @param varGradA         measured Var(∂J/∂a^[l]); same conventions
  * @param predictedVarA    theory's Var(a^[l]) or null when not available (drawn dashed)
  * @param predictedVarGradA theory's Var(∂J/∂a^[l]) or null
+ * @param label            legend text, or null for "m = …" (fixed init schemes have no m: NaN)
  */
 public record LayerCurve(double multiplier, int epoch, double[] varA, double[] varGradA, double[] predictedVarA,
-        double[] predictedVarGradA) {
+        double[] predictedVarGradA, String label) {
+
+    /** A curve labelled by its multiplier. */
+    public LayerCurve(double multiplier, int epoch, double[] varA, double[] varGradA, double[] predictedVarA,
+            double[] predictedVarGradA) {
+        this(multiplier, epoch, varA, varGradA, predictedVarA, predictedVarGradA, null);
+    }
 }

@@ -209,8 +209,8 @@ public final class LayerVarianceChart {
         List<String> keys = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (LayerCurve c : sorted) {
-            String k = "m = " + ChartStyle.formatNumber(c.multiplier());
-            if (shared.contains(c.multiplier())) {
+            String k = c.label() != null ? c.label() : "m = " + ChartStyle.formatNumber(c.multiplier());
+            if (c.label() == null && shared.contains(c.multiplier())) {
                 k += ", epoch " + c.epoch();
             }
             String unique = k;

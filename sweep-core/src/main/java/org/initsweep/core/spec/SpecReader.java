@@ -37,7 +37,8 @@ import org.initsweep.core.init.InitSpec;
  * {@code activations}, {@code inits} are required; {@code multipliers} [[1.0]], {@code sigma_b2}
  * [[0.0]], {@code datasets} [["gaussian"]], {@code seeds} [[0]], {@code samples} [256],
  * {@code epochs} [10], {@code learning_rate} [0.1], {@code batch_size} [= samples],
- * {@code record_epochs} [[0, epochs]], {@code precision} ["float32"], {@code description} [none].
+ * {@code record_epochs} [[0, epochs]], {@code precision} ["float32"], {@code histograms} [false],
+ * {@code boundaries} [false], {@code description} [none].
  */
 public final class SpecReader {
 
@@ -49,7 +50,7 @@ public final class SpecReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final List<String> FIELDS = List.of("name", "description", "depths", "widths",
             "activations", "inits", "multipliers", "sigma_b2", "datasets", "seeds", "samples", "epochs",
-            "learning_rate", "batch_size", "record_epochs", "precision");
+            "learning_rate", "batch_size", "record_epochs", "precision", "histograms", "boundaries");
     private static final List<String> ACTIVATION_NAMES =
             List.of("linear", "tanh", "relu", "sigmoid", "leaky_relu");
     private static final List<String> PRECISIONS = List.of("float32", "float64");
@@ -195,11 +196,25 @@ public final class SpecReader {
                     precision = Precision.valueOf(p.asText().toUpperCase());
                 }
             }
+            Outputs outputs = new Outputs(flag("histograms"), flag("boundaries"));
             if (!problems.isEmpty()) {
                 return null;
             }
             return new SweepSpec(name, depths, widths, activations, inits, multipliers, sigmaB2, datasets,
-                    seeds, samples, epochs, lr, Math.min(batch, samples), record.stream().sorted().toList(), precision);
+                    seeds, samples, epochs, lr, Math.min(batch, samples), record.stream().sorted().toList(), precision,
+                    outputs);
+        }
+
+        private boolean flag(String field) {
+            JsonNode n = root.get(field);
+            if (n == null) {
+                return false;
+            }
+            if (!n.isBoolean()) {
+                problem(field, "must be true or false, got " + kind(n));
+                return false;
+            }
+            return n.asBoolean();
         }
 
         private String name() {

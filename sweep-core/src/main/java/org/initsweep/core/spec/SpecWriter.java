@@ -52,6 +52,8 @@ public final class SpecWriter {
         o.put("batch_size", spec.batchSize());
         spec.recordEpochs().forEach(o.putArray("record_epochs")::add);
         o.put("precision", spec.precision().specName());
+        o.put("histograms", spec.outputs().histograms());
+        o.put("boundaries", spec.outputs().boundaries());
         try {
             return MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {

@@ -25,6 +25,7 @@ import org.initsweep.core.init.InitSpec;
  * @param batchSize     mini-batch size, 1 ≤ batchSize ≤ samples (= samples: full-batch gradient descent)
  * @param recordEpochs  epochs whose layer traces are kept, each in [0, epochs]; 0 = at initialization
  * @param precision     float32 or float64
+ * @param outputs       optional outputs: activation histograms, decision boundaries
  */
 public record SweepSpec(
         String name,
@@ -41,7 +42,8 @@ public record SweepSpec(
         double learningRate,
         int batchSize,
         List<Integer> recordEpochs,
-        Precision precision) implements java.io.Serializable {
+        Precision precision,
+        Outputs outputs) implements java.io.Serializable {
 
     /** Copies every list, so a spec never changes after construction. */
     public SweepSpec {

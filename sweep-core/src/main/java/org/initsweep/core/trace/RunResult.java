@@ -19,13 +19,17 @@ import org.initsweep.core.spec.RunSpec;
  * @param inputVar      population variance of the inputs (1 after standardization)
  * @param layers        traces, by recorded epoch then layer
  * @param epochs        cost and accuracy of every epoch reached
+ * @param histograms    activation histograms per recorded epoch and layer (empty unless asked for)
+ * @param boundary      decision boundary after training, or null (not asked for, or not 2-D)
  */
 public record RunResult(RunSpec spec, String runId, RunStatus status, int divergedEpoch, int divergedLayer,
         double finalLoss, double finalAccuracy, long durationMs, double inputVar,
-        List<LayerTrace> layers, List<EpochMetrics> epochs) implements Serializable {
+        List<LayerTrace> layers, List<EpochMetrics> epochs, List<ActivationHistogram> histograms,
+        DecisionBoundary boundary) implements Serializable {
 
     public RunResult {
         layers = List.copyOf(layers);
         epochs = List.copyOf(epochs);
+        histograms = List.copyOf(histograms);
     }
 }

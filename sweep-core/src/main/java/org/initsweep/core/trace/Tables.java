@@ -9,6 +9,10 @@ public final class Tables {
     public static final String LAYERS = "layers";
     /** One row per run × epoch: cost and accuracy. */
     public static final String EPOCHS = "epochs";
+    /** Activation histograms per run, recorded epoch, layer and bin (spec: "histograms": true). */
+    public static final String HISTOGRAMS = "histograms";
+    /** Decision boundaries on a grid over the input plane (spec: "boundaries": true). */
+    public static final String BOUNDARIES = "boundaries";
     /** Written by the analysis: per-run, per-layer signal growth. */
     public static final String GROWTH = "growth";
     /** Written by the analysis: one row per grid cell with its regime. */

@@ -33,6 +33,43 @@ public final class TraceRecorder {
         }
     }
 
+    /** Bins per activation histogram. */
+    public static final int HISTOGRAM_BINS = 40;
+
+    /**
+     * Appends one activation histogram per layer l = 1..L+1 for {@code epoch}, on the fixed edges
+     * of {@link ActivationHistogram}.
+     */
+    public static void histograms(int epoch, Mlp net, Mlp.Pass pass, List<ActivationHistogram> out) {
+        for (int l = 1; l <= net.layers(); l++) {
+            double lo;
+            double hi;
+            if (l == net.layers() || net.activation().kind() == org.initsweep.core.activation.Activation.Kind.SIGMOID) {
+                lo = 0;
+                hi = 1;
+            } else if (net.activation().kind() == org.initsweep.core.activation.Activation.Kind.TANH) {
+                lo = -1;
+                hi = 1;
+            } else {
+                lo = -3;
+                hi = 3;
+            }
+            double[] edges = new double[HISTOGRAM_BINS + 1];
+            for (int i = 0; i <= HISTOGRAM_BINS; i++) {
+                edges[i] = lo + (hi - lo) * i / HISTOGRAM_BINS;
+            }
+            long[] counts = new long[HISTOGRAM_BINS];
+            double scale = HISTOGRAM_BINS / (hi - lo);
+            for (double v : pass.a(l).toDoubleVector()) {
+                if (!Double.isNaN(v)) {
+                    int bin = (int) Math.floor((v - lo) * scale);
+                    counts[Math.max(0, Math.min(HISTOGRAM_BINS - 1, bin))]++;
+                }
+            }
+            out.add(new ActivationHistogram(epoch, l, edges, counts));
+        }
+    }
+
     /** {mean, population variance} of all entries, accumulated in double. */
     public static double[] moments(INDArray x) {
         double mean = x.meanNumber().doubleValue();

@@ -9,8 +9,11 @@ import org.initsweep.core.data.Dataset;
 import org.initsweep.core.data.Datasets;
 import org.initsweep.core.init.WeightInitializer;
 import org.initsweep.core.nn.Mlp;
+import org.initsweep.core.spec.Outputs;
 import org.initsweep.core.spec.Precision;
 import org.initsweep.core.spec.RunSpec;
+import org.initsweep.core.trace.ActivationHistogram;
+import org.initsweep.core.trace.DecisionBoundary;
 import org.initsweep.core.trace.EpochMetrics;
 import org.initsweep.core.trace.LayerTrace;
 import org.initsweep.core.trace.RunResult;
@@ -49,18 +52,30 @@ public final class Trainer {
      * @return the result, never null; diverged runs included
      */
     public static RunResult train(RunSpec run) {
-        return train(run, net -> { });
+        return train(run, Outputs.NONE, net -> { });
+    }
+
+    /**
+     * Trains and traces one run with optional extra outputs.
+     *
+     * @param run     the run
+     * @param outputs histograms and decision boundaries to produce
+     * @return the result, never null; diverged runs included
+     */
+    public static RunResult train(RunSpec run, Outputs outputs) {
+        return train(run, outputs, net -> { });
     }
 
     /**
      * Trains and traces one run, then hands the trained network to {@code atEnd} (for inspection
      * in tests and notebooks; its arrays are live and must not be kept past the call).
      *
-     * @param run   the run
-     * @param atEnd receives the network after the last epoch reached
+     * @param run     the run
+     * @param outputs histograms and decision boundaries to produce
+     * @param atEnd   receives the network after the last epoch reached
      * @return the result, never null; diverged runs included
      */
-    public static RunResult train(RunSpec run, java.util.function.Consumer<Mlp> atEnd) {
+    public static RunResult train(RunSpec run, Outputs outputs, java.util.function.Consumer<Mlp> atEnd) {
         long start = System.nanoTime();
         DataType dt = run.precision() == Precision.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT;
         Dataset data = Datasets.generate(run.dataset(), run.samples(), run.width(), run.seed());
@@ -87,6 +102,7 @@ public final class Trainer {
         SplittableRandom shuffle = new SplittableRandom(run.weightSeed());
         List<LayerTrace> traces = new ArrayList<>();
         List<EpochMetrics> metrics = new ArrayList<>();
+        List<ActivationHistogram> histograms = new ArrayList<>();
         RunStatus status = RunStatus.OK;
         int divergedEpoch = -1;
         int divergedLayer = -1;
@@ -106,6 +122,9 @@ public final class Trainer {
                 if (record) {
                     net.backward(all, y);
                     TraceRecorder.record(epoch, net, all, yd, traces);
+                    if (outputs.histograms()) {
+                        TraceRecorder.histograms(epoch, net, all, histograms);
+                    }
                 }
                 break;
             }
@@ -114,6 +133,9 @@ public final class Trainer {
             }
             if (record) {
                 TraceRecorder.record(epoch, net, all, yd, traces);
+                if (outputs.histograms()) {
+                    TraceRecorder.histograms(epoch, net, all, histograms);
+                }
             }
             if (!step) {
                 break;
@@ -124,11 +146,30 @@ public final class Trainer {
                 miniBatchEpoch(net, mini, x, y, n, shuffle, run.learningRate());
             }
         }
+        DecisionBoundary boundary = outputs.boundaries() && data.dim() == 2 ? boundary(net) : null;
         atEnd.accept(net);
         EpochMetrics last = metrics.get(metrics.size() - 1);
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new RunResult(run, run.runId(), status, divergedEpoch, divergedLayer, last.loss(),
-                last.accuracy(), ms, data.inputVariance(), traces, metrics);
+                last.accuracy(), ms, data.inputVariance(), traces, metrics, histograms, boundary);
+    }
+
+    /** σ(z) of the network on the standard grid over the input plane. */
+    static DecisionBoundary boundary(Mlp net) {
+        int steps = DecisionBoundary.STEPS;
+        DecisionBoundary grid = new DecisionBoundary(DecisionBoundary.MIN, DecisionBoundary.MAX, steps, new float[0]);
+        double[] points = new double[steps * steps * 2];
+        for (int i2 = 0; i2 < steps; i2++) {
+            for (int i1 = 0; i1 < steps; i1++) {
+                points[2 * (i2 * steps + i1)] = grid.coordinate(i1);
+                points[2 * (i2 * steps + i1) + 1] = grid.coordinate(i2);
+            }
+        }
+        INDArray input = Nd4j.create(points, new long[] {(long) steps * steps, 2}, 'c').castTo(net.dataType());
+        Mlp.Pass pass = net.newPass(steps * steps);
+        net.forward(pass, input);
+        float[] p = pass.a(net.layers()).castTo(DataType.FLOAT).toFloatVector();
+        return new DecisionBoundary(grid.min(), grid.max(), steps, p);
     }
 
     private static void miniBatchEpoch(Mlp net, Mlp.Pass mini, INDArray x, INDArray y, int n,

@@ -54,7 +54,7 @@ class TrainerTest {
             RunSpec run = TestRuns.run(Activation.SIGMOID, init, Double.NaN, 3, 6, DatasetKind.GAUSSIAN, 128, 30,
                     0.5, 128, List.of(0, 30), Precision.FLOAT32);
             double[] moved = new double[1];
-            Trainer.train(run, net -> {
+            Trainer.train(run, org.initsweep.core.spec.Outputs.NONE, net -> {
                 for (int l = 1; l <= net.depth(); l++) {
                     var w = net.weight(l);
                     for (int j = 1; j < w.columns(); j++) {

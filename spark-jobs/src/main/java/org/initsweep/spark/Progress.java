@@ -1,0 +1,88 @@
+package org.initsweep.spark;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.apache.spark.SparkContext;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * Driver-side progress of a sweep: runs done out of the total, rate, ETA and diverged count,
+ * redrawn on one line every two seconds as tasks finish (Spark accumulators arrive with each
+ * finished task). Silent when the console is not a terminal, so logs and CI output stay clean.
+ */
+final class Progress implements AutoCloseable {
+
+    private final LongAccumulator done;
+    private final LongAccumulator diverged;
+    private final long total;
+    private final long skipped;
+    private final long start = System.nanoTime();
+    private final PrintStream out;
+    private final Thread ticker;
+
+    Progress(SparkContext sc, long total, long skipped, boolean interactive, PrintStream out) {
+        this.done = sc.longAccumulator("initsweep runs done");
+        this.diverged = sc.longAccumulator("initsweep runs diverged");
+        this.total = total;
+        this.skipped = skipped;
+        this.out = out;
+        if (interactive) {
+            ticker = new Thread(this::tick, "initsweep-progress");
+            ticker.setDaemon(true);
+            ticker.start();
+        } else {
+            ticker = null;
+        }
+    }
+
+    /** Whether progress should be drawn: a terminal, and not switched off by INITSWEEP_PROGRESS=0. */
+    static boolean interactive() {
+        return System.console() != null && !"0".equals(System.getenv("INITSWEEP_PROGRESS"));
+    }
+
+    LongAccumulator done() {
+        return done;
+    }
+
+    LongAccumulator diverged() {
+        return diverged;
+    }
+
+    /** The line as it would be drawn now. */
+    String line() {
+        long d = done.value();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double rate = seconds > 0 ? d / seconds : 0;
+        long left = total - skipped - d;
+        String eta = rate > 0 ? clock(left / rate) : "--:--";
+        return String.format(Locale.ROOT, "initsweep: %d/%d runs (%.0f%%)  %.1f runs/s  ETA %s  %d diverged",
+                d + skipped, total, 100.0 * (d + skipped) / Math.max(1, total), rate, eta, diverged.value());
+    }
+
+    private static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    private void tick() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(2000);
+                out.print("\r" + line() + "   ");
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.interrupt();
+            out.print("\r" + line() + "   \n");
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.initsweep.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.ResultViews;
+import org.initsweep.core.spec.Grid;
+import org.initsweep.core.spec.SweepSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An interrupted sweep resumes: a chunk whose runs/ file never landed is recomputed, its orphaned
+ * rows in the other tables are removed first, and every run ends up exactly once everywhere.
+ */
+class ResumeTest {
+
+    @Test
+    void interruptedChunkIsRecomputedWithoutDuplicates(@TempDir Path tmp) throws Exception {
+        SweepSpec spec = TestSpark.spec("""
+                {"name": "resume", "depths": [2, 3], "widths": [8], "activations": ["tanh", "relu"],
+                 "inits": ["he_normal"], "multipliers": [0.5, 1, 2], "seeds": [1, 2],
+                 "samples": 32, "epochs": 2, "record_epochs": [0, 2], "datasets": ["moons"]}
+                """);
+        long n = new Grid(spec).size();
+        Path out = tmp.resolve("out");
+        SparkSession spark = TestSpark.session("local[2]");
+        try {
+            SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 2, 6));
+            List<Path> runFiles;
+            try (Stream<Path> s = Files.list(out.resolve("runs"))) {
+                runFiles = s.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
+            }
+            assertEquals(n / 6, runFiles.size(), "one runs/ file per chunk");
+            // Simulate a driver killed between a chunk's renames: its runs/ file is missing, its layers and
+            // epochs files are there; and a half-written staging folder is left behind.
+            Files.delete(runFiles.get(1));
+            Files.deleteIfExists(runFiles.get(1).resolveSibling("." + runFiles.get(1).getFileName() + ".crc"));
+            Files.delete(out.resolve("engine.json"));
+            Files.createDirectories(out.resolve(".staging/cdead00001/layers"));
+            Files.writeString(out.resolve(".staging/cdead00001/layers/part-0.parquet"), "half written");
+
+            ResultViews.register(spark, out.toString());
+            assertEquals(n - 6, spark.sql("SELECT count(DISTINCT run_id) FROM layers").first().getLong(0),
+                    "readers see only committed runs");
+
+            SweepJob.Summary resumed = SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 2, 6));
+            assertEquals(6, resumed.computed(), "only the lost chunk is recomputed");
+            assertFalse(Files.exists(out.resolve(".staging")));
+            assertTrue(Files.exists(out.resolve("engine.json")));
+
+            var runs = spark.read().parquet(out.resolve("runs").toString());
+            assertEquals(n, runs.count());
+            assertEquals(n, runs.select("run_id").distinct().count());
+            var layers = spark.read().parquet(out.resolve("layers").toString());
+            // per run: 2 recorded epochs × (depth + 1) layers, depths 2 and 3 equally often
+            assertEquals(n / 2 * 2 * (3 + 4), layers.count());
+            assertEquals(layers.count(), layers.select("run_id", "epoch", "layer").distinct().count());
+            var epochs = spark.read().parquet(out.resolve("epochs").toString());
+            assertEquals(n * 3, epochs.count());
+        } finally {
+            spark.stop();
+        }
+    }
+}

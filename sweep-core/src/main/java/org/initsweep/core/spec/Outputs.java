@@ -1,0 +1,16 @@
+package org.initsweep.core.spec;
+
+/**
+ * Optional per-run outputs beyond the layer traces, off by default because they multiply the
+ * output size.
+ *
+ * @param histograms activation histograms of every layer at every recorded epoch
+ *                   ({@code histograms/}: 40 fixed bins per layer)
+ * @param boundaries the trained network's output probability on a grid over the input plane
+ *                   ({@code boundaries/}), for 2-D datasets
+ */
+public record Outputs(boolean histograms, boolean boundaries) implements java.io.Serializable {
+
+    /** Neither. */
+    public static final Outputs NONE = new Outputs(false, false);
+}
