@@ -286,4 +286,21 @@ final class ChartStyle {
         }
         return info;
     }
+
+    /**
+     * A tick step for about {@code intervals} intervals over {@code range}: the largest of 1, 2,
+     * 2.5 and 5 times a power of ten that is at most {@code range / intervals} (positive, finite
+     * range; at least one interval).
+     */
+    static double niceTickStep(double range, int intervals) {
+        double raw = range / Math.max(1, intervals);
+        double pow = Math.pow(10, Math.floor(Math.log10(raw)));
+        double best = pow;
+        for (double f : new double[] {1, 2, 2.5, 5, 10}) {
+            if (f * pow <= raw * (1 + 1e-9)) {
+                best = f * pow;
+            }
+        }
+        return best;
+    }
 }

@@ -10,6 +10,11 @@
  *       {@link org.initsweep.analysis.chart.LayerCurve}.</li>
  *   <li>{@link org.initsweep.analysis.chart.LossCurveChart}: cost (mean binary cross-entropy,
  *       nats) per epoch.</li>
+ *   <li>{@link org.initsweep.analysis.chart.DecisionBoundaryChart}: a trained network's P(class 1)
+ *       over the input plane with the training points; input
+ *       {@link org.initsweep.analysis.chart.BoundaryGrid}.</li>
+ *   <li>{@link org.initsweep.analysis.chart.ActivationHistogramChart}: the distribution of each
+ *       layer's activations; input {@link org.initsweep.analysis.chart.LayerHistogram}.</li>
  * </ul>
  *
  * <p>All charts use the Okabe–Ito colour-blind-safe palette, a white background and

@@ -1,0 +1,120 @@
+package org.initsweep.analysis;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.chart.ActivationHistogramChart;
+import org.initsweep.analysis.chart.BoundaryGrid;
+import org.initsweep.analysis.chart.DecisionBoundaryChart;
+import org.initsweep.analysis.chart.LayerHistogram;
+import org.initsweep.core.data.Dataset;
+import org.initsweep.core.data.DatasetKind;
+import org.initsweep.core.data.Datasets;
+
+/**
+ * Charts of single runs, drawn when the spec asked for the outputs behind them: the decision
+ * boundary of every run on a 2-D dataset (with its training points, regenerated from the seed)
+ * and the activation histograms of every run at each recorded epoch.
+ */
+final class RunCharts {
+
+    /** Runs drawn at most per kind of chart: a safety net for large sweeps that asked for these. */
+    static final int MAX_RUNS = 200;
+
+    private RunCharts() {
+    }
+
+    static List<Path> write(SparkSession spark, Path local, List<String> views) throws IOException {
+        List<Path> written = new ArrayList<>();
+        if (views.contains("boundaries")) {
+            written.addAll(boundaries(spark, local));
+        }
+        if (views.contains("histograms")) {
+            written.addAll(histograms(spark, local));
+        }
+        return written;
+    }
+
+    private static String stem(Row r) {
+        String m = r.isNullAt(r.fieldIndex("multiplier")) ? "" : "_m" + ChartWriter.trim(r.<Double>getAs("multiplier"));
+        return ChartWriter.sanitize(r.<String>getAs("activation") + "_" + r.<String>getAs("init") + m + "_w"
+                + r.<Integer>getAs("width") + "_d" + r.<Integer>getAs("depth") + "_" + r.<String>getAs("dataset")
+                + "_s" + r.<Long>getAs("seed"));
+    }
+
+    private static String title(Row r) {
+        String m = r.isNullAt(r.fieldIndex("multiplier")) ? "" : ", m = " + ChartWriter.trim(r.<Double>getAs("multiplier"));
+        return r.<String>getAs("activation") + ", " + r.<String>getAs("init") + m + ", width " + r.<Integer>getAs("width")
+                + ", depth " + r.<Integer>getAs("depth") + ", " + r.<String>getAs("dataset") + ", seed " + r.<Long>getAs("seed");
+    }
+
+    private static List<Path> boundaries(SparkSession spark, Path local) throws IOException {
+        List<Row> runs = spark.sql("""
+                SELECT r.* FROM runs r WHERE r.run_id IN (SELECT DISTINCT run_id FROM boundaries)
+                ORDER BY r.dataset, r.init, r.multiplier, r.seed""").takeAsList(MAX_RUNS);
+        List<Path> written = new ArrayList<>();
+        for (Row run : runs) {
+            List<Row> cells = spark.sql("SELECT i1, i2, x1, p FROM boundaries WHERE run_id = '"
+                    + run.<String>getAs("run_id") + "' ORDER BY i2, i1").collectAsList();
+            int steps = (int) Math.round(Math.sqrt(cells.size()));
+            if (steps * steps != cells.size() || steps < 2) {
+                continue;
+            }
+            double[] p = new double[cells.size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = cells.get(i).getDouble(3);
+            }
+            double cell = cells.get(1).getDouble(2) - cells.get(0).getDouble(2);
+            double min = cells.get(0).getDouble(2) - cell / 2;
+            BoundaryGrid grid = new BoundaryGrid(min, min + cell * steps, steps, p);
+            Dataset data = Datasets.generate(DatasetKind.fromSpecName(run.getAs("dataset")).orElseThrow(),
+                    run.<Integer>getAs("samples"), run.<Integer>getAs("width"), run.<Long>getAs("seed"));
+            Path png = local.resolve("boundary_" + stem(run) + ".png");
+            DecisionBoundaryChart.write("Decision boundary after " + run.<Integer>getAs("epochs") + " epochs: "
+                    + title(run), grid, data.x(), data.y(), png);
+            written.add(png);
+        }
+        return written;
+    }
+
+    private static List<Path> histograms(SparkSession spark, Path local) throws IOException {
+        List<Row> runs = spark.sql("""
+                SELECT r.* FROM runs r WHERE r.run_id IN (SELECT DISTINCT run_id FROM histograms)
+                ORDER BY r.activation, r.init, r.multiplier, r.seed""").takeAsList(MAX_RUNS);
+        List<Path> written = new ArrayList<>();
+        for (Row run : runs) {
+            List<Row> bins = spark.sql("SELECT epoch, layer, bin, lower, upper, count FROM histograms WHERE run_id = '"
+                    + run.<String>getAs("run_id") + "' ORDER BY epoch, layer, bin").collectAsList();
+            Map<Integer, Map<Integer, List<Row>>> byEpoch = new TreeMap<>();
+            for (Row b : bins) {
+                byEpoch.computeIfAbsent(b.getInt(0), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(b.getInt(1), k -> new ArrayList<>()).add(b);
+            }
+            for (var e : byEpoch.entrySet()) {
+                List<LayerHistogram> layers = new ArrayList<>();
+                for (var l : e.getValue().entrySet()) {
+                    List<Row> rows = l.getValue();
+                    double[] edges = new double[rows.size() + 1];
+                    long[] counts = new long[rows.size()];
+                    for (int i = 0; i < rows.size(); i++) {
+                        edges[i] = rows.get(i).getDouble(3);
+                        edges[i + 1] = rows.get(i).getDouble(4);
+                        counts[i] = rows.get(i).getLong(5);
+                    }
+                    layers.add(new LayerHistogram(l.getKey(), edges, counts));
+                }
+                Path png = local.resolve("histograms_" + stem(run) + "_epoch" + e.getKey() + ".png");
+                ActivationHistogramChart.write("Activations per layer, epoch " + e.getKey() + ": " + title(run),
+                        layers, png);
+                written.add(png);
+            }
+        }
+        return written;
+    }
+}
