@@ -5,11 +5,13 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.initsweep.analysis.Analysis;
 import org.initsweep.core.regime.SignalGrowth;
-import org.initsweep.core.spec.Grid;
+import org.apache.spark.SparkConf;
+import org.initsweep.core.spec.Preflight;
 import org.initsweep.core.spec.SpecReader;
 import org.initsweep.core.spec.SweepSpec;
 import org.initsweep.spark.SparkSessions;
 import org.initsweep.spark.SweepJob;
+import org.initsweep.spark.TaskMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +39,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Skip the analysis and charts after the sweep.")
     boolean analyze = true;
 
+    @Option(names = "--max-runs", paramLabel = "N", description = "Refuse grids larger than N runs (default: 1000000).")
+    long maxRuns = 1_000_000;
+
+    @Option(names = "--ignore-memory-check",
+            description = "Run even if the largest run seems not to fit the ND4J memory of a Spark task.")
+    boolean ignoreMemoryCheck;
+
     @Mixin
     CommonOptions common;
 
@@ -47,8 +56,21 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--tasks must be ≥ 0, got " + tasks);
         }
         String dir = out != null ? out : "results/" + s.name();
-        System.out.printf("initsweep: sweep '%s', %d runs -> %s%n", s.name(), new Grid(s).size(), dir);
-        SparkSession spark = SparkSessions.create("initsweep " + s.name(), common.master);
+        Preflight preflight = Preflight.of(s);
+        System.out.printf("initsweep: sweep '%s' -> %s: %s%n", s.name(), dir, preflight.describe());
+        if (preflight.runs() > maxRuns) {
+            throw new IllegalArgumentException("the grid has " + preflight.runs() + " runs, more than --max-runs="
+                    + maxRuns + "; raise --max-runs to run it, or split the spec");
+        }
+        String master = common.master != null ? common.master
+                : new SparkConf().get("spark.master", SparkSessions.DEFAULT_MASTER);
+        long budget = TaskMemory.budget(new SparkConf(), master);
+        if (preflight.maxRunBytes() > budget && !ignoreMemoryCheck) {
+            throw new IllegalArgumentException("the largest run needs about " + Preflight.bytes(preflight.maxRunBytes())
+                    + " of ND4J memory, more than the " + Preflight.bytes(budget) + " a Spark task has on " + master
+                    + " (raise spark.executor.memoryOverhead or -Xmx, or pass --ignore-memory-check)");
+        }
+        SparkSession spark = SparkSessions.create("initsweep " + s.name(), master);
         try {
             SweepJob.Summary sum = SweepJob.run(spark, s, dir, new SweepJob.Options(overwrite, tasks));
             if (sum.computed() < sum.runs()) {

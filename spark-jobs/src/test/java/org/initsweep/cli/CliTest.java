@@ -70,6 +70,26 @@ class CliTest {
     }
 
     @Test
+    void preflightRefusesGridsTooLargeOrTooBigToFitWithTheOverridingFlag(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Result many = cli("run", TestSpark.conf("tiny.json").toString(), "--out", out.toString(), "--max-runs", "5");
+        assertEquals(2, many.code());
+        assertEquals("initsweep: the grid has 12 runs, more than --max-runs=5; raise --max-runs to run it, or split the spec",
+                many.err().strip());
+        Path huge = tmp.resolve("huge.json");
+        Files.writeString(huge, """
+                {"name": "huge", "depths": [200], "widths": [20000], "activations": ["relu"], "inits": ["he_normal"],
+                 "samples": 100000, "epochs": 1}
+                """);
+        Result memory = cli("run", huge.toString(), "--out", out.toString());
+        assertEquals(2, memory.code());
+        assertTrue(memory.err().startsWith("initsweep: the largest run needs about "), memory.err());
+        assertTrue(memory.err().contains("--ignore-memory-check"), memory.err());
+        assertTrue(memory.out().contains("1 runs, "), memory.out());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void validateCountsTheDefaultGrid() {
         Result r = cli("validate", TestSpark.conf("default.json").toString());
         assertEquals(0, r.code(), r.err());

@@ -44,6 +44,8 @@ public final class SpecReader {
 
     /** Largest spec file read, in bytes. */
     public static final int MAX_BYTES = 1 << 20;
+    /** Hard upper bound on a grid's size (a soft, overridable limit is checked before a run starts). */
+    public static final long MAX_GRID = 1_000_000_000_000L;
     /** Largest number of values on one axis. */
     public static final int MAX_AXIS_VALUES = 10_000;
 
@@ -198,6 +200,18 @@ public final class SpecReader {
             }
             Outputs outputs = new Outputs(flag("histograms"), flag("boundaries"));
             if (!problems.isEmpty()) {
+                return null;
+            }
+            java.math.BigInteger size = java.math.BigInteger.valueOf(depths.size())
+                    .multiply(java.math.BigInteger.valueOf(widths.size()))
+                    .multiply(java.math.BigInteger.valueOf(activations.size()))
+                    .multiply(java.math.BigInteger.valueOf((long) inits.size() * multipliers.size()))
+                    .multiply(java.math.BigInteger.valueOf(sigmaB2.size()))
+                    .multiply(java.math.BigInteger.valueOf(datasets.size()))
+                    .multiply(java.math.BigInteger.valueOf(seeds.size()));
+            if (size.compareTo(java.math.BigInteger.valueOf(MAX_GRID)) > 0) {
+                problem("", "the grid has up to " + size + " runs, more than any sweep can hold (" + MAX_GRID
+                        + "); split it into several specs");
                 return null;
             }
             return new SweepSpec(name, depths, widths, activations, inits, multipliers, sigmaB2, datasets,

@@ -1,0 +1,85 @@
+package org.initsweep.core.spec;
+
+import java.util.Locale;
+import org.initsweep.core.data.DatasetKind;
+import org.initsweep.core.init.InitSpec;
+import org.initsweep.core.trace.DecisionBoundary;
+
+/**
+ * What a sweep will cost before it starts, computed from the axes (never by expanding the grid):
+ * the number of runs, the floating-point work, and the ND4J (off-heap) memory of its largest run.
+ *
+ * <p>Work per run: 6·samples·P per epoch of training (forward 2, backward 4 multiply-adds per
+ * weight and example) plus 2·samples·P per evaluation pass, P = Σ fan_in·fan_out. Memory per run:
+ * weights and their gradients (2P), the full-set and mini-batch buffers (z, a, ∂z, ∂a per layer),
+ * the inputs, and the decision-boundary grid when asked for, at 4 or 8 bytes per value.
+ *
+ * @param runs          runs in the grid
+ * @param flops         total floating-point operations
+ * @param maxRunBytes   ND4J memory of the largest run, bytes
+ */
+public record Preflight(long runs, double flops, long maxRunBytes) {
+
+    /** Estimates a spec. */
+    public static Preflight of(SweepSpec spec) {
+        long pairs = 0;
+        for (InitSpec init : spec.inits()) {
+            pairs += init.scheme().scaledByMultiplier() ? spec.multipliers().size() : 1;
+        }
+        long others = spec.activations().size() * pairs * spec.sigmaB2().size() * spec.seeds().size();
+        int bytes = spec.precision() == Precision.FLOAT64 ? 8 : 4;
+        long runs = 0;
+        double flops = 0;
+        long maxBytes = 0;
+        for (int depth : spec.depths()) {
+            for (int width : spec.widths()) {
+                for (DatasetKind ds : spec.datasets()) {
+                    int d0 = ds.inputDim(width);
+                    double params = (double) d0 * width + (double) (depth - 1) * width * width + width;
+                    double perRun = 6.0 * spec.samples() * params * spec.epochs()
+                            + 2.0 * spec.samples() * params * (spec.epochs() + 1)
+                            + 4.0 * spec.samples() * params * spec.recordEpochs().size();
+                    runs += others;
+                    flops += others * perRun;
+                    long units = (long) depth * width + 1;
+                    long values = 2L * (long) params
+                            + 4L * spec.samples() * units
+                            + (spec.batchSize() < spec.samples() ? 4L * spec.batchSize() * units : 0)
+                            + (long) spec.samples() * (d0 + 1)
+                            + (spec.outputs().boundaries() && d0 == 2
+                                    ? 4L * DecisionBoundary.STEPS * DecisionBoundary.STEPS * units : 0);
+                    maxBytes = Math.max(maxBytes, values * bytes);
+                }
+            }
+        }
+        return new Preflight(runs, flops, maxBytes);
+    }
+
+    /** One line for the console: runs, work, largest run's memory. */
+    public String describe() {
+        return String.format(Locale.ROOT, "%d runs, %s of work, largest run %s of ND4J memory", runs,
+                flops(flops), bytes(maxRunBytes));
+    }
+
+    /** 1.2 GFLOP, 3.4 TFLOP, … */
+    public static String flops(double f) {
+        String[] units = {"FLOP", "kFLOP", "MFLOP", "GFLOP", "TFLOP", "PFLOP", "EFLOP"};
+        int i = 0;
+        while (f >= 1000 && i < units.length - 1) {
+            f /= 1000;
+            i++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", f, units[i]);
+    }
+
+    /** 12.3 MiB, … */
+    public static String bytes(double b) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        int i = 0;
+        while (b >= 1024 && i < units.length - 1) {
+            b /= 1024;
+            i++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", b, units[i]);
+    }
+}

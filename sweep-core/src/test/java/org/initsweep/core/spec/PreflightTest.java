@@ -1,0 +1,56 @@
+package org.initsweep.core.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Preflight estimates against hand counts, and grids too large to exist. */
+class PreflightTest {
+
+    @Test
+    void countsRunsWorkAndMemoryByHand() throws SpecException {
+        SweepSpec s = SpecReader.parse("""
+                {"name": "p", "depths": [2], "widths": [10], "activations": ["tanh"], "inits": ["he_normal", "zero"],
+                 "multipliers": [1, 2], "seeds": [1, 2, 3], "samples": 100, "epochs": 4, "record_epochs": [0, 4],
+                 "datasets": ["moons"]}
+                """, "p.json");
+        Preflight p = Preflight.of(s);
+        assertEquals(new Grid(s).size(), p.runs());
+        assertEquals(9, p.runs(), "(2 multipliers + 1 fixed) × 3 seeds");
+        // P = 2·10 + 10·10 + 10 = 130 weights; per run 6·100·130·4 + 2·100·130·5 + 4·100·130·2 = 546,000.
+        assertEquals(9 * 546_000.0, p.flops(), 1e-6);
+        // values: 2P + 4·100·(2·10 + 1) + 100·(2 + 1) = 260 + 8400 + 300 = 8960 floats of 4 bytes.
+        assertEquals(8960L * 4, p.maxRunBytes());
+        assertTrue(p.describe().startsWith("9 runs, 4.9 MFLOP of work, largest run 35.0 KiB"), p.describe());
+    }
+
+    @Test
+    void aMillionRunGridIsEstimatedWithoutExpandingIt() throws SpecException {
+        StringBuilder depths = new StringBuilder();
+        for (int d = 1; d <= 1000; d++) {
+            depths.append(d == 1 ? "" : ",").append(d);
+        }
+        SweepSpec s = SpecReader.parse("{\"name\": \"big\", \"depths\": [" + depths + "], \"widths\": [4,8,16,32,64,128,"
+                + "256,512,1024,2048], \"activations\": [\"tanh\"], \"inits\": [\"scaled_normal\"], \"multipliers\": "
+                + "[0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1], \"seeds\": [1,2,3,4,5,6,7,8,9,10]}", "big.json");
+        long before = System.nanoTime();
+        Preflight p = Preflight.of(s);
+        assertEquals(1_000_000L, p.runs());
+        assertTrue((System.nanoTime() - before) / 1e9 < 1, "estimated from the axes");
+    }
+
+    @Test
+    void gridsBeyondAnySweepAreRejectedWhileReading() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 1; i <= 10_000; i++) {
+            many.append(i == 1 ? "" : ",").append(i);
+        }
+        SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse("{\"name\": \"huge\", \"depths\": ["
+                + many + "], \"widths\": [" + many + "], \"activations\": [\"tanh\", \"relu\"], \"inits\": [\"scaled_normal\"],"
+                + " \"seeds\": [" + many + "], \"samples\": 10000000, \"batch_size\": 1}", "huge.json"));
+        assertTrue(e.getMessage().startsWith("huge.json: the grid has up to 2000000000000 runs, more than any sweep"),
+                e.getMessage());
+    }
+}
