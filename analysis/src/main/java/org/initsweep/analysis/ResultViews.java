@@ -64,10 +64,42 @@ public final class ResultViews {
     static Dataset<Row> read(SparkSession spark, String path, String table) {
         try {
             return spark.read().parquet(path);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot read table " + table + " at " + path + ": "
-                    + firstLine(e.getMessage()), e);
+        } catch (Exception e) {
+            throw brokenFile(e).map(m -> new IllegalArgumentException("cannot read table " + table + ": " + m, e))
+                    .orElseGet(() -> new IllegalArgumentException("cannot read table " + table + " at " + path + ": "
+                            + firstLine(e.getMessage()), e));
         }
+    }
+
+    private static final java.util.regex.Pattern PARQUET_FILE =
+            java.util.regex.Pattern.compile("((?:file|hdfs|s3a?|gs|abfss?):)?/[^\\s,;'\"\\]\\[]+\\.parquet");
+
+    /**
+     * If {@code e} (Spark's failure while reading or querying) comes from a Parquet file that is
+     * truncated or not Parquet at all, one line naming that file and why.
+     */
+    public static java.util.Optional<String> brokenFile(Throwable e) {
+        String file = null;
+        String reason = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String msg = t.getMessage();
+            if (msg == null) {
+                continue;
+            }
+            java.util.regex.Matcher m = PARQUET_FILE.matcher(msg);
+            if (file == null && m.find()) {
+                file = m.group();
+            }
+            if (t instanceof RuntimeException || t instanceof java.io.IOException) {
+                reason = firstLine(msg);
+            }
+        }
+        if (file == null) {
+            return java.util.Optional.empty();
+        }
+        String why = reason == null ? "unreadable" : reason.replace(file, "").replaceAll("\\s+", " ").strip();
+        return java.util.Optional.of("file " + file + " is truncated or not a Parquet file (" + why
+                + "); delete it, or rerun the sweep with --overwrite");
     }
 
     static String firstLine(String s) {

@@ -55,6 +55,11 @@ public final class Main implements Runnable {
             err.println("initsweep: " + e.getMessage());
             return BAD_INPUT;
         }
+        var broken = org.initsweep.analysis.ResultViews.brokenFile(e);
+        if (broken.isPresent()) {
+            err.println("initsweep: " + broken.get());
+            return BAD_INPUT;
+        }
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
         err.println("initsweep: error: " + msg + (debug ? "" : " (run with --debug for details)"));
         return FAILURE;

@@ -22,6 +22,10 @@ class CliTest {
     record Result(int code, String out, String err) {
     }
 
+    static Path tinySpec() {
+        return TestSpark.conf("tiny.json");
+    }
+
     static Result cli(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
