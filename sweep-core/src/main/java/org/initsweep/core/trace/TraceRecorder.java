@@ -60,7 +60,8 @@ public final class TraceRecorder {
             }
             long[] counts = new long[HISTOGRAM_BINS];
             double scale = HISTOGRAM_BINS / (hi - lo);
-            for (double v : pass.a(l).toDoubleVector()) {
+            INDArray a = pass.a(l);
+            for (double v : a.reshape(a.length()).toDoubleVector()) {
                 if (!Double.isNaN(v)) {
                     int bin = (int) Math.floor((v - lo) * scale);
                     counts[Math.max(0, Math.min(HISTOGRAM_BINS - 1, bin))]++;
