@@ -10,8 +10,17 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * A fully connected network: {@code depth} hidden layers of {@code width} units with activation φ,
  * and one sigmoid output unit trained with binary cross-entropy. Forward, backward and the SGD
- * update are written by hand with in-place ND4J ops on buffers allocated once per batch size
- * ({@link Pass}), so an epoch allocates nothing.
+ * update are written by hand on buffers allocated once per batch size ({@link Pass}), so an epoch
+ * allocates nothing.
+ *
+ * <p>Two paths compute the same equations ({@link Kernel}): in float32 by default the values live in
+ * {@code float[]}s, elementwise work and SGD are Java loops, and the three products per layer call
+ * OpenBLAS's sgemm directly (or Java loops for tiny layers), about 3 native calls per layer and epoch;
+ * in float64, or with {@code -Dinitsweep.kernel=nd4j}, every step is an in-place ND4J op as before
+ * (≈ 16 ops per layer and epoch, each with 10–40 µs of set-up). Both are deterministic; they agree to
+ * float32 rounding ({@code MlpFastPathTest}), not bit for bit (summation order inside the products,
+ * and the fast path's tanh is a rational approximation within 6 ulp where ND4J's float tanh is off
+ * by far more near 0).
  *
  * <p>Layers are numbered l = 1..L+1 (L = depth; layer L+1 is the output). Layer l has weights
  * {@code W[l]} of shape {@code [fan_in, fan_out] = [n^[l-1], n^[l]]} and bias {@code b[l]} of shape
@@ -32,6 +41,50 @@ public final class Mlp {
     private final int[] units;
     private final INDArray[] w;
     private final INDArray[] b;
+    /** Float32 Java kernel ({@link Kernel#AUTO}); false: every op through ND4J as before. */
+    private final boolean fast;
+    /** Fast path: layers whose products run in Java loops (the others call ND4J's sgemm). */
+    private final boolean[] javaLayer;
+    /** Fast path: copies of W[l], W[l]ᵀ and b[l] taken at the start of each forward pass. */
+    private final float[][] wf;
+    private final float[][] wtf;
+    private final float[][] bf;
+    /** Fast path: sgemm layers up to this many weights take their SGD step in Java, larger ones in ND4J. */
+    private static final long SGD_COPY_MAX = 64 * 64;
+    /** Fast path: scratch for the SGD step of sgemm layers. */
+    private final float[] sgdW;
+    private final float[] sgdDw;
+
+    /**
+     * How {@link Mlp} computes. The fast path exists for float32 only; float64 (theory checks)
+     * always runs through ND4J.
+     */
+    public enum Kernel {
+        /**
+         * float32: elementwise work, the SGD step, and the matrix products of layers no larger than
+         * {@link #javaMaxParams()}, in plain Java loops ({@link FloatKernels}); wider products in ND4J's
+         * sgemm. float64: as {@link #ND4J}. The default; system property {@code initsweep.kernel=nd4j}
+         * selects {@link #ND4J} instead.
+         */
+        AUTO,
+        /** Every operation as an in-place ND4J op, in float32 and float64 alike. */
+        ND4J;
+
+        /** The kernel named by the system property {@code initsweep.kernel} ({@code auto} if unset). */
+        public static Kernel fromSystemProperty() {
+            String v = System.getProperty("initsweep.kernel", "auto");
+            return "nd4j".equalsIgnoreCase(v) ? ND4J : AUTO;
+        }
+    }
+
+    /**
+     * Largest layer (fan_in × fan_out entries of W) whose products the fast path computes in Java
+     * loops rather than with ND4J's sgemm: system property {@code initsweep.javaMaxParams}, default
+     * 64. Java loops win only where ND4J's per-call overhead (≈ 10 µs) exceeds the arithmetic.
+     */
+    public static int javaMaxParams() {
+        return Integer.getInteger("initsweep.javaMaxParams", 64);
+    }
 
     /**
      * Creates a network with all parameters 0; fill them with
@@ -45,6 +98,15 @@ public final class Mlp {
      * @throws IllegalArgumentException on a size &lt; 1
      */
     public Mlp(int inputDim, int depth, int width, Activation phi, DataType dataType) {
+        this(inputDim, depth, width, phi, dataType, Kernel.fromSystemProperty());
+    }
+
+    /**
+     * As {@link #Mlp(int, int, int, Activation, DataType)} with an explicit kernel.
+     *
+     * @param kernel {@link Kernel#AUTO} (fast float32 path) or {@link Kernel#ND4J}
+     */
+    public Mlp(int inputDim, int depth, int width, Activation phi, DataType dataType, Kernel kernel) {
         if (inputDim < 1 || depth < 1 || width < 1) {
             throw new IllegalArgumentException("inputDim, depth and width must be ≥ 1, got "
                     + inputDim + ", " + depth + ", " + width);
@@ -64,6 +126,36 @@ public final class Mlp {
             w[l] = Nd4j.create(dataType, units[l - 1], units[l]);
             b[l] = Nd4j.create(dataType, 1, units[l]);
         }
+        this.fast = kernel == Kernel.AUTO && dataType == DataType.FLOAT;
+        this.javaLayer = new boolean[depth + 2];
+        this.wf = new float[depth + 2][];
+        this.wtf = new float[depth + 2][];
+        this.bf = new float[depth + 2][];
+        if (fast) {
+            int max = javaMaxParams();
+            int largest = 0;
+            for (int l = 1; l <= depth + 1; l++) {
+                javaLayer[l] = (long) units[l - 1] * units[l] <= max;
+                if (!javaLayer[l] && (long) units[l - 1] * units[l] <= SGD_COPY_MAX) {
+                    largest = Math.max(largest, units[l - 1] * units[l]);
+                }
+                bf[l] = new float[units[l]];
+                if (javaLayer[l]) {
+                    wf[l] = new float[units[l - 1] * units[l]];
+                    wtf[l] = new float[units[l - 1] * units[l]];
+                }
+            }
+            sgdW = new float[largest];
+            sgdDw = new float[largest];
+        } else {
+            sgdW = null;
+            sgdDw = null;
+        }
+    }
+
+    /** Whether this network runs the float32 fast path (see {@link Kernel}). */
+    public boolean fastPath() {
+        return fast;
     }
 
     /** Number of weight layers, L + 1. */
@@ -112,6 +204,10 @@ public final class Mlp {
      * @param x inputs {@code [batch, n^[0]]} of this network's data type
      */
     public void forward(Pass p, INDArray x) {
+        if (fast) {
+            forwardFast(p, x);
+            return;
+        }
         p.a[0] = x;
         for (int l = 1; l <= depth + 1; l++) {
             Nd4j.gemm(p.a[l - 1], w[l], p.z[l], false, false, 1.0, 0.0);
@@ -131,6 +227,10 @@ public final class Mlp {
      * @param y labels {@code [batch, 1]} in {0, 1}
      */
     public void backward(Pass p, INDArray y) {
+        if (fast) {
+            backwardFast(p, y);
+            return;
+        }
         int out = depth + 1;
         p.dz[out].assign(p.a[out]).subi(y).divi(p.batch);
         for (int l = out; l >= 1; l--) {
@@ -145,9 +245,156 @@ public final class Mlp {
 
     /** Plain SGD: W −= lr·dW, b −= lr·db. Overwrites the gradients. */
     public void sgdStep(Pass p, double learningRate) {
+        if (fast) {
+            sgdFast(p, learningRate);
+            return;
+        }
         for (int l = 1; l <= depth + 1; l++) {
             w[l].subi(p.dw[l].muli(learningRate));
             b[l].subi(p.db[l].muli(learningRate));
+        }
+    }
+
+    // ------------------------------------------------------------------ float32 fast path
+    //
+    // Same equations and operation order per entry as the ND4J path: Z = A·W then + b, A = φ(Z);
+    // dZ_out = (A_out − Y)/B; dW = Aᵀ·dZ; db = Σ_rows dZ; dA = dZ·Wᵀ; dZ = dA ∘ φ'(·) written exactly
+    // as the ND4J path writes it; W −= (dW ← dW·lr). Values live in the Pass's float[]s; its
+    // INDArrays are filled when read through the accessors (or used as sgemm operands).
+
+    private void forwardFast(Pass p, INDArray x) {
+        p.a[0] = x;
+        int batch = p.batch;
+        FloatKernels.pull(x, p.af[0], batch * units[0]);
+        for (int l = 1; l <= depth + 1; l++) {
+            int k = units[l - 1];
+            int n = units[l];
+            FloatKernels.pull(b[l], bf[l], n);
+            if (javaLayer[l]) {
+                FloatKernels.pull(w[l], wf[l], k * n);
+                FloatKernels.transpose(wf[l], wtf[l], k, n);
+                FloatKernels.mulNN(p.af[l - 1], wf[l], p.zf[l], batch, k, n);
+            } else {
+                FloatKernels.push(p.af[l - 1], p.gemmIn(l - 1), batch * k);
+                FloatKernels.sgemm(false, false, batch, n, k, p.gemmIn(l - 1), w[l], p.z[l]);
+                FloatKernels.pull(p.z[l], p.zf[l], batch * n);
+            }
+            FloatKernels.addRow(p.zf[l], bf[l], batch, n);
+            float[] z = p.zf[l];
+            float[] a = p.af[l];
+            int len = batch * n;
+            if (l == depth + 1) {
+                for (int i = 0; i < len; i++) {
+                    a[i] = FloatKernels.sigmoid(z[i]);
+                }
+                continue;
+            }
+            switch (phi.kind()) {
+                case TANH -> FloatKernels.tanh(z, a, len);
+                case RELU -> {
+                    for (int i = 0; i < len; i++) {
+                        a[i] = Math.max(z[i], 0f);
+                    }
+                }
+                case LEAKY_RELU -> {
+                    float slope = (float) phi.slope();
+                    for (int i = 0; i < len; i++) {
+                        float v = z[i];
+                        a[i] = v < 0f ? slope * v : v;
+                    }
+                }
+                case SIGMOID -> {
+                    for (int i = 0; i < len; i++) {
+                        a[i] = FloatKernels.sigmoid(z[i]);
+                    }
+                }
+                case LINEAR -> { } // a is z (same array)
+            }
+        }
+    }
+
+    private void backwardFast(Pass p, INDArray y) {
+        int batch = p.batch;
+        int out = depth + 1;
+        FloatKernels.pull(y, p.yf, batch);
+        float[] aOut = p.af[out];
+        float[] dzOut = p.dzf[out];
+        float bb = batch;
+        for (int i = 0; i < batch; i++) {
+            dzOut[i] = (aOut[i] - p.yf[i]) / bb;
+        }
+        for (int l = out; l >= 1; l--) {
+            int k = units[l - 1];
+            int n = units[l];
+            if (javaLayer[l]) {
+                FloatKernels.mulTN(p.af[l - 1], p.dzf[l], p.dwf[l], batch, k, n);
+            } else {
+                FloatKernels.push(p.dzf[l], p.dz[l], batch * n);
+                FloatKernels.sgemm(true, false, k, n, batch, p.gemmIn(l - 1), p.dz[l], p.dw[l]);
+            }
+            FloatKernels.colSum(p.dzf[l], p.dbf[l], batch, n);
+            if (l > 1) {
+                if (javaLayer[l]) {
+                    FloatKernels.mulNT(p.dzf[l], wtf[l], p.daf[l - 1], batch, k, n);
+                } else {
+                    FloatKernels.sgemm(false, true, batch, k, n, p.dz[l], w[l], p.da[l - 1]);
+                    FloatKernels.pull(p.da[l - 1], p.daf[l - 1], batch * k);
+                }
+                activationBackwardFast(p, l - 1);
+            }
+        }
+    }
+
+    private void activationBackwardFast(Pass p, int l) {
+        float[] da = p.daf[l];
+        float[] dz = p.dzf[l];
+        float[] a = p.af[l];
+        float[] z = p.zf[l];
+        int len = p.batch * units[l];
+        switch (phi.kind()) {
+            case LINEAR -> { } // dz is da (same array)
+            case TANH -> {
+                for (int i = 0; i < len; i++) {
+                    dz[i] = (1f - a[i] * a[i]) * da[i];
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < len; i++) {
+                    dz[i] = (1f - a[i]) * a[i] * da[i];
+                }
+            }
+            case RELU, LEAKY_RELU -> {
+                float slope = phi.kind() == Activation.Kind.RELU ? 0f : (float) phi.slope();
+                for (int i = 0; i < len; i++) {
+                    dz[i] = z[i] > 0f ? da[i] : da[i] * slope;
+                }
+            }
+        }
+    }
+
+    private void sgdFast(Pass p, double learningRate) {
+        float lr = (float) learningRate;
+        for (int l = 1; l <= depth + 1; l++) {
+            int n = units[l];
+            if (javaLayer[l]) {
+                int len = units[l - 1] * n;
+                FloatKernels.pull(w[l], wf[l], len);
+                FloatKernels.sgd(wf[l], p.dwf[l], lr, len);
+                FloatKernels.push(wf[l], w[l], len);
+            } else if ((long) units[l - 1] * n > SGD_COPY_MAX) {
+                // Large layers: two in-place ND4J ops (same float arithmetic) beat four copies.
+                w[l].subi(p.dw[l].muli(learningRate));
+            } else {
+                int len = units[l - 1] * n;
+                FloatKernels.pull(w[l], sgdW, len);
+                FloatKernels.pull(p.dw[l], sgdDw, len);
+                FloatKernels.sgd(sgdW, sgdDw, lr, len);
+                FloatKernels.push(sgdW, w[l], len);
+                FloatKernels.push(sgdDw, p.dw[l], len);
+            }
+            FloatKernels.pull(b[l], bf[l], n);
+            FloatKernels.sgd(bf[l], p.dbf[l], lr, n);
+            FloatKernels.push(bf[l], b[l], n);
         }
     }
 
@@ -189,6 +436,16 @@ public final class Mlp {
         private final INDArray[] da;
         private final INDArray[] dw;
         private final INDArray[] db;
+        // Fast path: the values themselves (the INDArrays above are filled from these on read).
+        private final float[][] zf;
+        private final float[][] af;
+        private final float[][] dzf;
+        private final float[][] daf;
+        private final float[][] dwf;
+        private final float[][] dbf;
+        private final float[] yf;
+        // Fast path: a copy of the input for an sgemm first layer (the caller's x may be a view).
+        private INDArray in0;
 
         private Pass(int batch) {
             if (batch < 1) {
@@ -212,6 +469,53 @@ public final class Mlp {
                 dw[l] = Nd4j.create(dataType, units[l - 1], units[l]);
                 db[l] = Nd4j.create(dataType, 1, units[l]);
             }
+            if (fast) {
+                zf = new float[n][];
+                af = new float[n][];
+                dzf = new float[n][];
+                daf = new float[n][];
+                dwf = new float[n][];
+                dbf = new float[n][];
+                yf = new float[batch];
+                af[0] = new float[batch * units[0]];
+                for (int l = 1; l <= depth + 1; l++) {
+                    boolean hidden = l <= depth;
+                    int len = batch * units[l];
+                    zf[l] = new float[len];
+                    af[l] = hidden && linear ? zf[l] : new float[len];
+                    daf[l] = new float[len];
+                    dzf[l] = hidden && linear ? daf[l] : new float[len];
+                    dwf[l] = new float[units[l - 1] * units[l]];
+                    dbf[l] = new float[units[l]];
+                }
+            } else {
+                zf = null;
+                af = null;
+                dzf = null;
+                daf = null;
+                dwf = null;
+                dbf = null;
+                yf = null;
+            }
+        }
+
+        /** Fast path: the native array holding A[l] as an sgemm operand. */
+        private INDArray gemmIn(int l) {
+            if (l > 0) {
+                return a[l];
+            }
+            if (in0 == null) {
+                in0 = Nd4j.create(dataType, batch, units[0]);
+            }
+            return in0;
+        }
+
+        /** Fast path: copies a value array into its INDArray for a reader. */
+        private INDArray view(float[][] values, INDArray[] arrays, int l) {
+            if (fast && l >= 1) {
+                FloatKernels.push(values[l], arrays[l], (int) arrays[l].length());
+            }
+            return arrays[l];
         }
 
         /** Rows per batch. */
@@ -221,17 +525,17 @@ public final class Mlp {
 
         /** Z[l] {@code [batch, n^[l]]}. */
         public INDArray z(int l) {
-            return z[l];
+            return view(zf, z, l);
         }
 
         /** A[l] {@code [batch, n^[l]]}; A[0] is the last input. */
         public INDArray a(int l) {
-            return a[l];
+            return view(af, a, l);
         }
 
         /** ∂J/∂Z[l] {@code [batch, n^[l]]}. */
         public INDArray dz(int l) {
-            return dz[l];
+            return view(dzf, dz, l);
         }
 
         /**
@@ -240,17 +544,17 @@ public final class Mlp {
          * {@link org.initsweep.core.trace.TraceRecorder}.
          */
         public INDArray da(int l) {
-            return da[l];
+            return view(daf, da, l);
         }
 
         /** ∂J/∂W[l] {@code [n^[l-1], n^[l]]}. */
         public INDArray dw(int l) {
-            return dw[l];
+            return fast && !javaLayer[l] ? dw[l] : view(dwf, dw, l);
         }
 
         /** ∂J/∂b[l] {@code [1, n^[l]]}. */
         public INDArray db(int l) {
-            return db[l];
+            return view(dbf, db, l);
         }
     }
 }

@@ -1,0 +1,442 @@
+package org.initsweep.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.core.activation.Activation;
+import org.initsweep.core.data.DatasetKind;
+import org.initsweep.core.data.Datasets;
+import org.initsweep.core.init.InitScheme;
+import org.initsweep.core.init.InitSpec;
+import org.initsweep.core.nn.Nd4jThreads;
+import org.initsweep.core.spec.Grid;
+import org.initsweep.core.spec.Precision;
+import org.initsweep.core.spec.RunSpec;
+import org.initsweep.core.spec.SpecException;
+import org.initsweep.core.spec.SpecReader;
+import org.initsweep.core.spec.SweepSpec;
+import org.initsweep.core.trace.RunResult;
+import org.initsweep.core.train.Trainer;
+import org.initsweep.spark.ScheduleProbe;
+import org.initsweep.spark.SparkSessions;
+import org.initsweep.spark.SweepJob;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * initsweep's throughput benchmark, run by hand (never in CI): {@code benchmarks/bench}.
+ *
+ * <p>Sections (all by default, {@code --sections dl4j,spark,memory} to choose):
+ * <ol>
+ *   <li>{@code dl4j}: initsweep ({@link Trainer#train(RunSpec)}, record_epochs = [0], the path the
+ *       Spark job runs) vs DL4J {@code MultiLayerNetwork} on the same MLP and data, one thread
+ *       each, with the roofline column: achieved GFLOP/s against ND4J's large-matrix sgemm.</li>
+ *   <li>{@code spark}: ≥ 500 small runs through {@link SweepJob} in local[1] and local[2] vs a
+ *       plain loop of {@code Trainer.train}.</li>
+ *   <li>{@code memory}: driver heap retained by a 100,000-run grid, expanded and scheduled.</li>
+ * </ol>
+ * Every figure is the median of {@code --reps} repetitions after warm-up. Tables go to stdout
+ * (Markdown), progress to stderr.
+ */
+public final class Bench {
+
+    private static final int SAMPLES = 256;
+    private static final double LR = 0.1;
+
+    private int epochs = 10;
+    private int reps = 5;
+    private double repSeconds = 0.6;
+    private int[] widths = {4, 16, 64, 256, 1024};
+    private int[] depths = {9, 50};
+    private int sparkReps = 3;
+    private Set<String> sections = new LinkedHashSet<>(List.of("dl4j", "spark", "memory"));
+    private long seedCounter = 1;
+    private boolean compareBefore = true;
+
+    public static void main(String[] args) throws Exception {
+        Bench b = new Bench();
+        b.parse(args);
+        b.run();
+        System.exit(0);
+    }
+
+    private void parse(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+                case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--spark-reps" -> sparkReps = Integer.parseInt(args[++i]);
+                case "--rep-seconds" -> repSeconds = Double.parseDouble(args[++i]);
+                case "--widths" -> widths = ints(args[++i]);
+                case "--depths" -> depths = ints(args[++i]);
+                case "--sections" -> sections = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
+                case "--no-before" -> compareBefore = false;
+                case "--quick" -> {
+                    widths = new int[] {4, 16, 64};
+                    depths = new int[] {9};
+                    reps = 3;
+                    sparkReps = 1;
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + a
+                        + " (--epochs N --reps N --spark-reps N --rep-seconds S --widths a,b --depths a,b"
+                        + " --sections dl4j,spark,memory --no-before --quick)");
+            }
+        }
+    }
+
+    private static int[] ints(String csv) {
+        return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    private void run() throws Exception {
+        Nd4jThreads.limitToOne();
+        Nd4j.create(DataType.FLOAT, 1, 1); // load the backend before timing anything
+        System.out.println("## Machine");
+        System.out.println();
+        System.out.println("- CPU: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores visible");
+        System.out.println("- Java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+                + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+        System.out.println("- ND4J " + org.initsweep.core.EngineVersion.nd4j() + " (OpenBLAS backend), OMP_NUM_THREADS="
+                + System.getenv("OMP_NUM_THREADS") + ", ND4J max threads " + Nd4j.getEnvironment().maxThreads()
+                + ", BLAS threads " + Nd4j.factory().blas().getMaxThreads());
+        System.out.println("- initsweep Mlp kernel: " + System.getProperty("initsweep.kernel", "auto")
+                + ", Java loops for layers of ≤ " + org.initsweep.core.nn.Mlp.javaMaxParams() + " weights");
+        System.out.println("- Load average at start: " + loadAverage());
+        System.out.println("- Each figure: median of " + reps + " repetitions (Spark: " + sparkReps
+                + ") after warm-up, all in this one JVM run.");
+        System.out.println();
+        if (sections.contains("dl4j")) {
+            dl4jAndRoofline();
+        }
+        if (sections.contains("spark")) {
+            spark();
+        }
+        if (sections.contains("memory")) {
+            memory();
+        }
+        System.out.println("Load average at end: " + loadAverage()
+                + " (2 cores; a load above the benchmark's own threads means other work shared the machine).");
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+
+    // ---------------------------------------------------------------- initsweep vs DL4J + roofline
+
+    private void dl4jAndRoofline() {
+        log("sgemm reference...");
+        double sgemm = sgemmGflops(2048);
+        System.out.println("## initsweep vs DL4J MultiLayerNetwork, and roofline");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "MLP: input 2 (moons), `depth` tanh hidden layers of `width`, sigmoid output, "
+                + "binary cross-entropy, full-batch SGD (batch = samples = %d, lr %.2f), float32, %d epochs, one thread."
+                + " Runs/s by the benchmark thread's CPU time (each engine computes on the calling thread; "
+                + "robust to other load on the machine); initsweep's wall-clock runs/s is shown too."
+                + " A run = data + init + training. initsweep: `Trainer.train(RunSpec)` with record_epochs = [0] "
+                + "(per-epoch loss/accuracy, layer traces at init); \"no traces\": record_epochs = [] (per-epoch loss/accuracy only), what a run costs once the traces are cheap. DL4J: `MultiLayerNetwork`, `Sgd`, LeCun normal, "
+                + "workspaces ENABLED, no listeners, `fit(DataSet)` per epoch.%n%n", SAMPLES, LR, epochs);
+        System.out.printf(Locale.ROOT, "Roofline reference: ND4J `Nd4j.gemm` float32 2048×2048×2048, one thread: "
+                + "**%.1f GFLOP/s**. Training FLOPs counted as 6·batch·fan_in·fan_out per layer per epoch.%n%n", sgemm);
+        System.out.println("| width | depth | DL4J runs/s | initsweep before (all-ND4J Mlp) runs/s | before / DL4J "
+                + "| initsweep runs/s | **initsweep / DL4J** | initsweep GFLOP/s | % of sgemm | initsweep wall runs/s "
+                + "| initsweep, no traces: runs/s (× DL4J) |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int depth : depths) {
+            for (int width : widths) {
+                log("width " + width + " depth " + depth + ": DL4J...");
+                double dl4j = runsPerSecond(seed -> Dl4jMlp.train(
+                        Datasets.generate(DatasetKind.MOONS, SAMPLES, width, seed), depth, width, epochs, LR, seed));
+                double before = Double.NaN;
+                if (compareBefore) {
+                    log("width " + width + " depth " + depth + ": initsweep, all-ND4J kernel...");
+                    System.setProperty("initsweep.kernel", "nd4j");
+                    try {
+                        before = runsPerSecond(seed -> Trainer.train(benchRun(depth, width, seed)));
+                    } finally {
+                        System.clearProperty("initsweep.kernel");
+                    }
+                }
+                log("width " + width + " depth " + depth + ": initsweep...");
+                double ours = runsPerSecond(seed -> Trainer.train(benchRun(depth, width, seed)));
+                double oursWall = lastWall;
+                String noTraces = "–";
+                if (width <= 256) {
+                    log("width " + width + " depth " + depth + ": initsweep without traces...");
+                    double nt = runsPerSecond(seed -> Trainer.train(benchRun(depth, width, seed, List.of())));
+                    noTraces = String.format(Locale.ROOT, "%s (%.1f×)", fmt(nt), nt / dl4j);
+                }
+                double gflops = ours * flopsPerRun(depth, width) / 1e9;
+                System.out.printf(Locale.ROOT, "| %d | %d | %s | %s | %.1f× | %s | **%.1f×** | %.1f | %.0f%% | %s | %s |%n",
+                        width, depth, fmt(dl4j), compareBefore ? fmt(before) : "–", before / dl4j, fmt(ours), ours / dl4j,
+                        gflops, 100 * gflops / sgemm, fmt(oursWall), noTraces);
+            }
+        }
+        System.out.println();
+    }
+
+    private RunSpec benchRun(int depth, int width, long seed) {
+        return benchRun(depth, width, seed, List.of(0));
+    }
+
+    private RunSpec benchRun(int depth, int width, long seed, List<Integer> record) {
+        return new RunSpec("bench", depth, width, Activation.TANH, InitSpec.of(InitScheme.SCALED_NORMAL), 1.0, 0.0,
+                DatasetKind.MOONS, seed, SAMPLES, epochs, LR, SAMPLES, record, Precision.FLOAT32);
+    }
+
+    private double flopsPerRun(int depth, int width) {
+        double perEpoch = 6.0 * SAMPLES * (2.0 * width + (depth - 1.0) * width * width + width);
+        return perEpoch * epochs;
+    }
+
+    /**
+     * Median runs/s over {@link #reps} repetitions of about {@link #repSeconds} each, after warm-up,
+     * by the benchmark thread's CPU time (one-thread engines: all their arithmetic runs on the calling
+     * thread), so other load on the machine does not distort the comparison; the wall-clock median is
+     * kept in {@link #lastWall}.
+     */
+    private double runsPerSecond(LongConsumer oneRun) {
+        java.lang.management.ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
+        // Warm-up: JIT, ND4J buffers, DL4J's workspaces; at least 2 runs and 0.5 s.
+        long t0 = System.nanoTime();
+        double last = 0;
+        for (int i = 0; i < 2 || System.nanoTime() - t0 < 500_000_000L; i++) {
+            long s = tmx.getCurrentThreadCpuTime();
+            oneRun.accept(seedCounter++);
+            last = (tmx.getCurrentThreadCpuTime() - s) / 1e9;
+            if (last > 3) {
+                break; // a slow run needs little warm-up
+            }
+        }
+        int perRep = (int) Math.max(1, Math.round(repSeconds / Math.max(last, 1e-6)));
+        int n = last > 3 ? Math.min(reps, 3) : reps;
+        double[] rates = new double[n];
+        double[] wall = new double[n];
+        for (int r = 0; r < n; r++) {
+            long s = tmx.getCurrentThreadCpuTime();
+            long w = System.nanoTime();
+            for (int i = 0; i < perRep; i++) {
+                oneRun.accept(seedCounter++);
+            }
+            rates[r] = perRep / ((tmx.getCurrentThreadCpuTime() - s) / 1e9);
+            wall[r] = perRep / ((System.nanoTime() - w) / 1e9);
+        }
+        lastWall = median(wall);
+        return median(rates);
+    }
+
+    private double lastWall;
+
+    /** Median single-thread sgemm rate of ND4J on n×n×n float matrices, GFLOP/s. */
+    private double sgemmGflops(int n) {
+        INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray c = Nd4j.create(DataType.FLOAT, n, n);
+        for (int i = 0; i < 2; i++) {
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+        }
+        double[] rates = new double[reps];
+        java.lang.management.ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
+        for (int r = 0; r < reps; r++) {
+            long s = tmx.getCurrentThreadCpuTime();
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            rates[r] = 2.0 * n * n * n / (tmx.getCurrentThreadCpuTime() - s);
+        }
+        return median(rates);
+    }
+
+    // ---------------------------------------------------------------- Spark
+
+    private static final String SPARK_SPEC = """
+            {"name": "bench-spark", "depths": [4, 8], "widths": [8, 32], "activations": ["tanh", "relu"],
+             "inits": ["scaled_normal"], "multipliers": [0.25, 0.5, 1, 2, 4],
+             "datasets": ["moons"], "seeds": [1,2,3,4,5,6,7,8,9,10,11,12,13],
+             "samples": 256, "epochs": 10, "learning_rate": 0.1, "record_epochs": [0, 10]}
+            """;
+
+    private void spark() throws IOException {
+        SweepSpec spec = spec(SPARK_SPEC);
+        Grid grid = new Grid(spec);
+        long n = grid.size();
+        Path out = Files.createTempDirectory("initsweep-bench-spark");
+        System.out.println("## Spark overhead and scaling");
+        System.out.println();
+        System.out.println("Sweep of " + n + " small runs (tanh/relu × 5 multipliers × depths 4, 8 × widths 8, 32 × "
+                + "13 seeds; moons, 256 samples, full batch, 10 epochs, traces at epochs 0 and 10). Spark: "
+                + "`SweepJob.run(SparkSessions.create(..), spec, out, new SweepJob.Options(true, 0))`, wall time "
+                + "including its Parquet output (session start-up excluded). Loop: `Trainer.train` over the grid in "
+                + "one thread, no output.");
+        System.out.println();
+        log("plain loop...");
+        double loop = median(timeRepeated(() -> {
+            for (RunSpec r : grid) {
+                Trainer.train(r);
+            }
+        }, sparkReps));
+        double[] sparkSec = new double[3];
+        for (int cores = 1; cores <= 2; cores++) {
+            log("SweepJob local[" + cores + "]...");
+            SparkSession spark = SparkSessions.create("initsweep-bench", "local[" + cores + "]");
+            try {
+                sparkSec[cores] = median(timeRepeated(() -> {
+                    try {
+                        SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(true, 0));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, sparkReps));
+            } finally {
+                spark.stop();
+            }
+        }
+        System.out.println("| engine | wall s | runs/s | vs loop | vs local[1] |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        System.out.printf(Locale.ROOT, "| plain loop, 1 thread | %.2f | %s | 1.00× | |%n", loop, fmt(n / loop));
+        System.out.printf(Locale.ROOT, "| SweepJob local[1] | %.2f | %s | **%.2f×** | 1.00× |%n", sparkSec[1],
+                fmt(n / sparkSec[1]), loop / sparkSec[1]);
+        System.out.printf(Locale.ROOT, "| SweepJob local[2] | %.2f | %s | %.2f× | **%.2f×** |%n", sparkSec[2],
+                fmt(n / sparkSec[2]), loop / sparkSec[2], sparkSec[1] / sparkSec[2]);
+        System.out.println();
+    }
+
+    /** Times {@code body} once for warm-up, then {@code n} times; seconds. */
+    private static double[] timeRepeated(Runnable body, int n) {
+        body.run();
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            body.run();
+            s[i] = (System.nanoTime() - t) / 1e9;
+        }
+        return s;
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    private static final String MEMORY_SPEC = """
+            {"name": "bench-memory", "depths": [1,2,3,4,5,6,7,8,9,10], "widths": [1,2,3,4,5,6,7,8,9,10],
+             "activations": ["linear", "tanh", "relu", "sigmoid", "leaky_relu"], "inits": ["scaled_normal"],
+             "multipliers": [0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1,1.1,1.2,1.3,1.4,1.5,1.6,1.7,1.8,1.9,2],
+             "seeds": [1,2,3,4,5,6,7,8,9,10], "samples": 8, "epochs": 1}
+            """;
+
+    private void memory() {
+        SweepSpec spec = spec(MEMORY_SPEC);
+        System.out.println("## Driver memory of a 100,000-run grid");
+        System.out.println();
+        SparkSession spark = SparkSessions.create("initsweep-bench", "local[2]");
+        try {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            // Warm Spark's own lazily created structures with a small grid first.
+            ScheduleProbe.schedule(jsc, spec(MEMORY_SPEC.replace("\"seeds\": [1,2,3,4,5,6,7,8,9,10]", "\"seeds\": [1]")),
+                    10_000);
+            long before = usedAfterGc();
+            Grid grid = new Grid(spec);
+            long n = grid.size();
+            long t = System.nanoTime();
+            long checksum = 0;
+            for (long i = 0; i < n; i++) {
+                checksum += grid.run(i).runId().hashCode(); // what the tasks expand, by index
+            }
+            double expandSec = (System.nanoTime() - t) / 1e9;
+            JavaRDD<RunResult> rdd = ScheduleProbe.schedule(jsc, spec, n);
+            int partitions = rdd.partitions().size();
+            long after = usedAfterGc();
+            // Reference: what a materialized list of the runs would cost.
+            List<RunSpec> all = new ArrayList<>((int) n);
+            for (RunSpec r : grid) {
+                all.add(r);
+            }
+            long materialized = usedAfterGc();
+            System.out.printf(Locale.ROOT, "%d runs (checksum %d): `Grid`, the broadcast spec and done-set, and every "
+                    + "chunk's RDD of `TrainSlot`s defined and partitioned as `SweepJob` does (%d partitions per chunk); "
+                    + "every run also expanded by index on the driver (`grid.run(i).runId()`, nothing kept) in %.2f s "
+                    + "(%s runs/s).%n%n", n, checksum, partitions, expandSec, fmt(n / expandSec));
+            System.out.println("| driver heap after GC | bytes | bytes per run |");
+            System.out.println("|---|---:|---:|");
+            System.out.printf(Locale.ROOT, "| grid expanded and scheduled (retained) | %d | **%.2f** |%n",
+                    after - before, (after - before) / (double) n);
+            System.out.printf(Locale.ROOT, "| for comparison: all RunSpecs materialized in a list | %d | %.0f |%n",
+                    materialized - before, (materialized - before) / (double) n);
+            System.out.println();
+            java.lang.ref.Reference.reachabilityFence(grid);
+            java.lang.ref.Reference.reachabilityFence(rdd);
+            java.lang.ref.Reference.reachabilityFence(all);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static long usedAfterGc() {
+        var mem = ManagementFactory.getMemoryMXBean();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            used = Math.min(used, mem.getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static SweepSpec spec(String json) {
+        try {
+            return SpecReader.parse(json, "bench");
+        } catch (SpecException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int m = s.length / 2;
+        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+    }
+
+    private static String fmt(double runsPerSecond) {
+        return runsPerSecond >= 100 ? String.format(Locale.ROOT, "%.0f", runsPerSecond)
+                : runsPerSecond >= 1 ? String.format(Locale.ROOT, "%.1f", runsPerSecond)
+                : String.format(Locale.ROOT, "%.3f", runsPerSecond);
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return System.getProperty("os.arch");
+    }
+
+    private static void log(String msg) {
+        System.err.println("[bench] " + msg);
+    }
+}

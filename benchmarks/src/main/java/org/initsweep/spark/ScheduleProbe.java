@@ -1,0 +1,42 @@
+package org.initsweep.spark;
+
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.initsweep.core.spec.SweepSpec;
+import org.initsweep.core.trace.RunResult;
+
+/**
+ * Benchmark access to the job's scheduling (same package as the package-private {@link TrainSlot}):
+ * builds the chunk RDDs exactly as {@link SweepJob#run} does for a fresh sweep, without running them.
+ * Keep in step with {@code SweepJob.run}/{@code runChunk} when they change.
+ */
+public final class ScheduleProbe {
+
+    private ScheduleProbe() {
+    }
+
+    /**
+     * Defines (and partitions) every chunk's RDD of a fresh sweep of {@code spec}, one after the other
+     * as the job does; returns the last one.
+     */
+    public static JavaRDD<RunResult> schedule(JavaSparkContext jsc, SweepSpec spec, long n) {
+        int parallelism = Math.max(1, jsc.defaultParallelism());
+        long chunk = Math.max(8L * parallelism, Math.min(10_000, (n + 7) / 8));
+        Broadcast<SweepSpec> sharedSpec = jsc.broadcast(spec);
+        Broadcast<Set<String>> sharedDone = jsc.broadcast(Set.of());
+        var finished = jsc.sc().longAccumulator("finished");
+        var diverged = jsc.sc().longAccumulator("diverged");
+        JavaRDD<RunResult> last = null;
+        for (long from = 0; from < n; from += chunk) {
+            long to = Math.min(n, from + chunk);
+            int tasks = (int) Math.min(to - from, 4L * parallelism);
+            last = jsc.parallelize(IntStream.range(0, tasks).boxed().toList(), tasks)
+                    .flatMap(new TrainSlot(sharedSpec, sharedDone, from, to, tasks, finished, diverged));
+            last.partitions();
+        }
+        return last;
+    }
+}
