@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.initsweep.analysis.report.HtmlReport;
 import org.initsweep.core.regime.Regime;
 import org.initsweep.core.regime.SignalGrowth;
 import org.initsweep.core.trace.Tables;
@@ -167,6 +168,11 @@ public final class Analysis {
             }
             long runs = spark.sql("SELECT count(*) FROM runs").first().getLong(0);
             List<String> files = charts ? ChartWriter.writeAll(spark, dir, collected) : List.of();
+            if (charts) {
+                List<String> withReport = new ArrayList<>(files);
+                withReport.add(HtmlReport.write(spark, dir, files));
+                files = withReport;
+            }
             return new Summary(runs, collected.size(), byRegime, files, agreement);
         } finally {
             profiles.unpersist();

@@ -1,0 +1,694 @@
+package org.initsweep.analysis.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.initsweep.core.activation.Activation;
+import org.initsweep.core.theory.MeanField;
+import org.initsweep.core.trace.Tables;
+
+/**
+ * Collects what the report shows from a sweep's Spark SQL views ({@code runs}, {@code layers},
+ * {@code epochs}, {@code regions}) and its {@code spec.json} / {@code engine.json}, as the JSON
+ * tree that {@link ReportPage} embeds. The shape of that tree is documented on
+ * {@link ReportPage#render(JsonNode)}.
+ *
+ * <p>Chart groups are those of the PNG charts: activation × init × width × σ_b² × dataset; the
+ * per-layer and cost curves are those of the group's deepest networks, at the first and last
+ * recorded epoch.
+ */
+final class ReportData {
+
+    /** Activation histograms ({@code histograms/}, when the spec asks): charted per group. */
+    static final String HISTOGRAMS = "histograms";
+    /** Decision boundaries ({@code boundaries/}, when the spec asks): charted per group. */
+    static final String BOUNDARIES = "boundaries";
+    static final List<String> HISTOGRAM_COLUMNS = List.of("run_id", "epoch", "layer", "bin", "lower", "upper", "count");
+    static final List<String> BOUNDARY_COLUMNS = List.of("run_id", "i1", "i2", "x1", "x2", "p");
+
+    /** Tables shown as plain tables when present but not charted (another schema than expected). */
+    static final List<String> EXTRA_TABLES = List.of(BOUNDARIES, HISTOGRAMS);
+
+    /** Columns of {@code regions/} with the mean-field prediction of a cell, shown where present. */
+    static final List<String> THEORY_CELL_COLUMNS = List.of("chi1", "predicted_regime", "predicted_forward_rate",
+            "predicted_backward_rate");
+
+    /** Rows of an extra table put in the page. */
+    static final int EXTRA_ROWS = 200;
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ReportData() {
+    }
+
+    /** A chart group's key (the same grouping as the PNG charts). */
+    record Group(String activation, String init, int width, double sigmaB2, String dataset) {
+        static Group of(Row r) {
+            return new Group(r.getAs("activation"), r.getAs("init"), r.<Integer>getAs("width"),
+                    r.<Double>getAs("sigma_b2"), r.getAs("dataset"));
+        }
+
+        /** The stem of the PNG file names {@code ChartWriter} gives this group's charts. */
+        String fileStem() {
+            return sanitize(activation + "_" + init + "_w" + width + "_sb" + sigmaB2 + "_" + dataset);
+        }
+    }
+
+    /**
+     * @param dir        the sweep's output directory; its views must be registered
+     * @param chartFiles paths of the PNG charts written for it (linked where a chart matches)
+     * @param threshold  τ of {@code regions/} (NaN if there are no cells)
+     */
+    static ObjectNode collect(SparkSession spark, String dir, List<String> chartFiles) throws IOException {
+        FileSystem fs = new Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
+        ObjectNode root = F.objectNode();
+        root.put("generated_at", Instant.now().toString());
+        root.set("spec", readJson(fs, new Path(dir, Tables.SPEC_FILE)));
+        root.set("engine", readJson(fs, new Path(dir, Tables.ENGINE_FILE)));
+
+        ObjectNode status = root.putObject("runs_by_status");
+        long total = 0;
+        for (Row r : spark.sql("SELECT status, count(*) AS n FROM runs GROUP BY status ORDER BY status")
+                .collectAsList()) {
+            long n = r.getLong(1);
+            status.put(r.isNullAt(0) ? "unknown" : r.getString(0), n);
+            total += n;
+        }
+        root.put("runs", total);
+
+        Set<String> pngs = new LinkedHashSet<>();
+        for (String f : chartFiles) {
+            pngs.add(new Path(f).getName());
+        }
+
+        List<Row> regions = spark.sql("SELECT * FROM regions").collectAsList();
+        ObjectNode byRegime = root.putObject("cells_by_regime");
+        for (String regime : new String[] {"vanishing", "stable", "exploding"}) {
+            byRegime.put(regime, 0);
+        }
+        double threshold = Double.NaN;
+        Map<Group, List<Row>> cells = new TreeMap<>(Comparator.comparing(Group::activation)
+                .thenComparing(Group::init).thenComparingInt(Group::width)
+                .thenComparingDouble(Group::sigmaB2).thenComparing(Group::dataset));
+        for (Row r : regions) {
+            cells.computeIfAbsent(Group.of(r), g -> new ArrayList<>()).add(r);
+            String regime = r.getAs("regime");
+            byRegime.put(regime, byRegime.path(regime).asLong() + 1);
+            threshold = r.<Double>getAs("threshold");
+        }
+        root.set("threshold", number(threshold));
+        root.put("cells", regions.size());
+
+        Map<Group, ObjectNode> layers = layerCurves(spark, pngs);
+        Map<Group, ObjectNode> costs = costCurves(spark, pngs);
+        Map<Group, ObjectNode> histograms = hasTable(spark, fs, dir, HISTOGRAMS, HISTOGRAM_COLUMNS)
+                ? histograms(spark, pngs) : Map.of();
+        Map<Group, ObjectNode> boundaries = hasTable(spark, fs, dir, BOUNDARIES, BOUNDARY_COLUMNS)
+                ? boundaries(spark, pngs) : Map.of();
+        Set<Group> all = new LinkedHashSet<>(cells.keySet());
+        all.addAll(layers.keySet());
+        all.addAll(costs.keySet());
+        all.addAll(histograms.keySet());
+        all.addAll(boundaries.keySet());
+
+        boolean manyInits = all.stream().map(Group::init).distinct().count() > 1;
+        boolean manySigma = all.stream().map(Group::sigmaB2).distinct().count() > 1;
+        boolean manyData = all.stream().map(Group::dataset).distinct().count() > 1;
+        ArrayNode groups = root.putArray("groups");
+        int i = 0;
+        for (Group g : all) {
+            ObjectNode node = groups.addObject();
+            node.put("id", "g" + i++);
+            node.put("activation", g.activation());
+            node.put("init", g.init());
+            node.put("width", g.width());
+            node.put("sigma_b2", g.sigmaB2());
+            node.put("dataset", g.dataset());
+            node.put("title", title(g, manyInits, manySigma, manyData));
+            node.set("critical", critical(g));
+            node.set("heatmap", heatmap(g, cells.getOrDefault(g, List.of()), pngs));
+            node.set("layers", layers.get(g));
+            node.set("cost", costs.get(g));
+            node.set("histograms", histograms.get(g));
+            node.set("boundary", boundaries.get(g));
+        }
+        root.set("extras", extras(spark, fs, dir, histograms.isEmpty() ? "" : HISTOGRAMS,
+                boundaries.isEmpty() ? "" : BOUNDARIES));
+        return root;
+    }
+
+    static String title(Group g, boolean manyInits, boolean manySigma, boolean manyData) {
+        StringBuilder t = new StringBuilder(g.activation());
+        if (manyInits) {
+            t.append(" · ").append(g.init());
+        }
+        t.append(" · width ").append(g.width());
+        if (manySigma) {
+            t.append(" · σ_b² = ").append(g.sigmaB2());
+        }
+        if (manyData) {
+            t.append(" · ").append(g.dataset());
+        }
+        return t.toString();
+    }
+
+    /**
+     * The predicted critical multiplier: mean-field m_c with χ₁ = 1 (Poole et al. 2016) where it
+     * exists, else the small-signal 1/gain of the activation; null if neither applies.
+     */
+    static ObjectNode critical(Group g) {
+        ObjectNode c = F.objectNode();
+        Activation act;
+        try {
+            act = Activation.fromLabel(g.activation());
+        } catch (IllegalArgumentException e) {
+            c.putNull("m_c");
+            c.put("method", "none");
+            c.put("note", "unknown activation label");
+            return c;
+        }
+        double small = 1.0 / act.gain();
+        c.put("small_signal", small);
+        try {
+            double mc = MeanField.criticalMultiplier(act, g.sigmaB2());
+            c.put("m_c", mc);
+            c.put("method", "mean_field");
+        } catch (RuntimeException e) {
+            c.put("m_c", small);
+            c.put("method", "small_signal");
+            c.put("note", "mean field gives no critical line here: " + e.getMessage());
+        }
+        return c;
+    }
+
+    static ObjectNode heatmap(Group g, List<Row> rows, Set<String> pngs) {
+        ObjectNode h = F.objectNode();
+        TreeSet<Integer> depths = new TreeSet<>();
+        TreeSet<Double> ms = new TreeSet<>();
+        ArrayNode cells = F.arrayNode();
+        ArrayNode fixed = F.arrayNode();
+        for (Row r : rows) {
+            ObjectNode c = F.objectNode();
+            int depth = r.<Integer>getAs("depth");
+            c.put("depth", depth);
+            boolean hasM = !r.isNullAt(r.fieldIndex("multiplier"));
+            if (hasM) {
+                c.put("m", r.<Double>getAs("multiplier"));
+            } else {
+                c.putNull("m");
+            }
+            c.put("regime", r.<String>getAs("regime"));
+            c.set("forward_rate", number(r.<Double>getAs("forward_rate")));
+            c.set("backward_rate", number(r.<Double>getAs("backward_rate")));
+            c.put("runs", r.<Long>getAs("runs"));
+            for (String theory : THEORY_CELL_COLUMNS) {
+                if (List.of(r.schema().fieldNames()).contains(theory) && !r.isNullAt(r.fieldIndex(theory))) {
+                    Object v = r.get(r.fieldIndex(theory));
+                    c.set(theory, v instanceof Double d ? number(d) : F.textNode(String.valueOf(v)));
+                }
+            }
+            if (hasM) {
+                depths.add(depth);
+                ms.add(r.<Double>getAs("multiplier"));
+                cells.add(c);
+            } else {
+                fixed.add(c);
+            }
+        }
+        ArrayNode d = h.putArray("depths");
+        depths.forEach(d::add);
+        ArrayNode m = h.putArray("multipliers");
+        ms.forEach(m::add);
+        h.set("cells", cells);
+        h.set("fixed", fixed);
+        putPng(h, "regime_" + g.fileStem() + ".png", pngs);
+        return h;
+    }
+
+    private static Map<Group, ObjectNode> layerCurves(SparkSession spark, Set<String> pngs) {
+        List<Row> rows = spark.sql("""
+                WITH deepest AS (
+                  SELECT activation, init, width, sigma_b2, dataset, max(depth) AS depth
+                  FROM runs WHERE multiplier IS NOT NULL
+                  GROUP BY activation, init, width, sigma_b2, dataset),
+                ends AS (SELECT min(epoch) AS first_epoch, max(epoch) AS last_epoch FROM layers)
+                SELECT l.activation, l.init, l.width, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer,
+                       avg(l.var_a) AS var_a, avg(l.var_grad_a) AS var_grad_a, count(*) AS runs
+                FROM layers l
+                JOIN deepest d ON l.activation = d.activation AND l.init = d.init AND l.width = d.width
+                     AND l.sigma_b2 = d.sigma_b2 AND l.dataset = d.dataset AND l.depth = d.depth
+                CROSS JOIN ends
+                WHERE l.multiplier IS NOT NULL AND (l.epoch = ends.first_epoch OR l.epoch = ends.last_epoch)
+                GROUP BY l.activation, l.init, l.width, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer
+                """).collectAsList();
+        // group → epoch → multiplier → [var_a[], var_grad_a[]]
+        Map<Group, Integer> depthOf = new LinkedHashMap<>();
+        Map<Group, TreeMap<Integer, TreeMap<Double, double[][]>>> curves = new LinkedHashMap<>();
+        for (Row r : rows) {
+            Group g = Group.of(r);
+            int depth = r.<Integer>getAs("depth");
+            depthOf.put(g, depth);
+            double[][] a = curves.computeIfAbsent(g, k -> new TreeMap<>())
+                    .computeIfAbsent(r.<Integer>getAs("epoch"), k -> new TreeMap<>())
+                    .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new double[][] {
+                        nan(depth + 1), nan(depth + 1)});
+            int l = r.<Integer>getAs("layer");
+            if (l >= 1 && l <= depth + 1) {
+                a[0][l - 1] = r.<Double>getAs("var_a");
+                a[1][l - 1] = r.<Double>getAs("var_grad_a");
+            }
+        }
+        Map<Group, TreeMap<Double, double[][]>> predicted = predictedVariance(spark, depthOf);
+        Map<Group, ObjectNode> out = new LinkedHashMap<>();
+        for (var e : curves.entrySet()) {
+            Group g = e.getKey();
+            int depth = depthOf.get(g);
+            ObjectNode node = F.objectNode();
+            node.put("depth", depth);
+            ArrayNode epochs = node.putArray("epochs");
+            int first = e.getValue().firstKey();
+            for (var byEpoch : e.getValue().entrySet()) {
+                ObjectNode ep = epochs.addObject();
+                ep.put("epoch", byEpoch.getKey());
+                putPng(ep, "layers_" + g.fileStem() + "_d" + depth + "_epoch" + byEpoch.getKey() + ".png", pngs);
+                ArrayNode series = ep.putArray("series");
+                for (var byM : byEpoch.getValue().entrySet()) {
+                    ObjectNode s = series.addObject();
+                    s.put("m", byM.getKey());
+                    s.set("var_a", numbers(byM.getValue()[0]));
+                    s.set("var_grad_a", numbers(byM.getValue()[1]));
+                    double[][] theory = predicted.getOrDefault(g, new TreeMap<>()).get(byM.getKey());
+                    if (byEpoch.getKey() == first && first == 0 && theory != null) {
+                        s.set("predicted_var_a", numbers(theory[0]));
+                        s.set("predicted_var_grad_a", numbers(theory[1]));
+                    }
+                }
+            }
+            out.put(g, node);
+        }
+        return out;
+    }
+
+    /**
+     * The mean-field prediction of Var(a) and Var(∂J/∂a) per layer at initialization ({@code growth/}
+     * columns {@code predicted_var_a}, {@code predicted_var_grad_a}, where the analysis wrote them),
+     * seeds averaged, for each group's deepest networks.
+     */
+    private static Map<Group, TreeMap<Double, double[][]>> predictedVariance(SparkSession spark,
+            Map<Group, Integer> depthOf) {
+        Map<Group, TreeMap<Double, double[][]>> out = new LinkedHashMap<>();
+        List<String> cols;
+        try {
+            cols = List.of(spark.table("growth").columns());
+        } catch (RuntimeException e) {
+            return out;
+        }
+        if (!cols.containsAll(List.of("predicted_var_a", "predicted_var_grad_a", "sigma_b2", "dataset"))) {
+            return out;
+        }
+        List<Row> rows = spark.sql("""
+                SELECT activation, init, width, sigma_b2, dataset, depth, multiplier, layer,
+                       avg(predicted_var_a) AS predicted_var_a, avg(predicted_var_grad_a) AS predicted_var_grad_a
+                FROM growth WHERE multiplier IS NOT NULL
+                GROUP BY activation, init, width, sigma_b2, dataset, depth, multiplier, layer
+                """).collectAsList();
+        for (Row r : rows) {
+            Group g = Group.of(r);
+            Integer depth = depthOf.get(g);
+            int l = r.<Integer>getAs("layer");
+            if (depth == null || depth != r.<Integer>getAs("depth") || l < 1 || l > depth + 1) {
+                continue;
+            }
+            double[][] a = out.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(r.<Double>getAs("multiplier"),
+                    k -> new double[][] {nan(depth + 1), nan(depth + 1)});
+            a[0][l - 1] = r.isNullAt(r.fieldIndex("predicted_var_a")) ? Double.NaN : r.<Double>getAs("predicted_var_a");
+            a[1][l - 1] = r.isNullAt(r.fieldIndex("predicted_var_grad_a")) ? Double.NaN
+                    : r.<Double>getAs("predicted_var_grad_a");
+        }
+        return out;
+    }
+
+    private static Map<Group, ObjectNode> costCurves(SparkSession spark, Set<String> pngs) {
+        List<Row> rows = spark.sql("""
+                WITH deepest AS (
+                  SELECT activation, init, width, sigma_b2, dataset, max(depth) AS depth
+                  FROM runs WHERE multiplier IS NOT NULL AND epochs > 0
+                  GROUP BY activation, init, width, sigma_b2, dataset)
+                SELECT r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, e.epoch,
+                       avg(e.loss) AS loss, avg(e.accuracy) AS accuracy
+                FROM epochs e JOIN runs r ON e.run_id = r.run_id
+                JOIN deepest d ON r.activation = d.activation AND r.init = d.init AND r.width = d.width
+                     AND r.sigma_b2 = d.sigma_b2 AND r.dataset = d.dataset AND r.depth = d.depth
+                GROUP BY r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, e.epoch
+                """).collectAsList();
+        Map<Group, Integer> depthOf = new LinkedHashMap<>();
+        Map<Group, TreeMap<Double, TreeMap<Integer, double[]>>> losses = new LinkedHashMap<>();
+        for (Row r : rows) {
+            Group g = Group.of(r);
+            depthOf.put(g, r.<Integer>getAs("depth"));
+            double loss = r.isNullAt(r.fieldIndex("loss")) ? Double.NaN : r.<Double>getAs("loss");
+            double acc = r.isNullAt(r.fieldIndex("accuracy")) ? Double.NaN : r.<Double>getAs("accuracy");
+            losses.computeIfAbsent(g, k -> new TreeMap<>())
+                    .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new TreeMap<>())
+                    .put(r.<Integer>getAs("epoch"), new double[] {loss, acc});
+        }
+        Map<Group, ObjectNode> out = new LinkedHashMap<>();
+        for (var e : losses.entrySet()) {
+            Group g = e.getKey();
+            int depth = depthOf.get(g);
+            ObjectNode node = F.objectNode();
+            node.put("depth", depth);
+            putPng(node, "cost_" + g.fileStem() + "_d" + depth + ".png", pngs);
+            ArrayNode series = node.putArray("series");
+            for (var byM : e.getValue().entrySet()) {
+                int last = byM.getValue().lastKey();
+                double[] loss = nan(last + 1);
+                double[] acc = nan(last + 1);
+                byM.getValue().forEach((ep, v) -> {
+                    if (ep >= 0) {
+                        loss[ep] = v[0];
+                        acc[ep] = v[1];
+                    }
+                });
+                ObjectNode s = series.addObject();
+                s.put("m", byM.getKey());
+                s.set("loss", numbers(loss));
+                s.set("accuracy", numbers(acc));
+            }
+            out.put(g, node);
+        }
+        return out;
+    }
+
+    /** Registers {@code report_<table>} when {@code dir/<table>} exists with the expected columns. */
+    private static boolean hasTable(SparkSession spark, FileSystem fs, String dir, String table, List<String> columns)
+            throws IOException {
+        Path p = new Path(dir, table);
+        if (!fs.exists(p)) {
+            return false;
+        }
+        try {
+            var df = spark.read().parquet(p.toString());
+            if (!List.of(df.columns()).containsAll(columns)) {
+                return false;
+            }
+            df.createOrReplaceTempView("report_" + table);
+            return true;
+        } catch (RuntimeException e) {
+            return false; // shown as an unreadable table by extras()
+        }
+    }
+
+    /** The groups' deepest networks among the runs that have rows in {@code view}. */
+    private static String deepestWith(String view) {
+        return "WITH deepest AS (SELECT activation, init, width, sigma_b2, dataset, max(depth) AS depth FROM runs"
+                + " WHERE run_id IN (SELECT DISTINCT run_id FROM " + view + ")"
+                + " GROUP BY activation, init, width, sigma_b2, dataset) ";
+    }
+
+    private static final String JOIN_DEEPEST = " JOIN deepest d ON r.activation = d.activation AND r.init = d.init"
+            + " AND r.width = d.width AND r.sigma_b2 = d.sigma_b2 AND r.dataset = d.dataset AND r.depth = d.depth ";
+
+    /**
+     * Per group: the activation histograms of its deepest networks, counts summed over seeds, as
+     * fractions of each layer's activations; one view per (m, epoch).
+     */
+    private static Map<Group, ObjectNode> histograms(SparkSession spark, Set<String> pngs) {
+        List<Row> rows = spark.sql(deepestWith("report_histograms")
+                + "SELECT r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, h.epoch, h.layer,"
+                + " h.bin, min(h.lower) AS lower, max(h.upper) AS upper, sum(h.count) AS count"
+                + " FROM report_histograms h JOIN runs r ON h.run_id = r.run_id" + JOIN_DEEPEST
+                + " GROUP BY r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, h.epoch,"
+                + " h.layer, h.bin").collectAsList();
+        // group → (m, epoch) → layer → bin → [lower, upper, count]
+        Map<Group, Integer> depthOf = new LinkedHashMap<>();
+        Map<Group, TreeMap<String, TreeMap<Integer, TreeMap<Integer, double[]>>>> all = new LinkedHashMap<>();
+        Map<String, Object[]> keys = new LinkedHashMap<>();
+        for (Row r : rows) {
+            Group g = Group.of(r);
+            depthOf.put(g, r.<Integer>getAs("depth"));
+            Double m = r.isNullAt(r.fieldIndex("multiplier")) ? null : r.<Double>getAs("multiplier");
+            int epoch = r.<Integer>getAs("epoch");
+            String key = viewKey(m, epoch);
+            keys.putIfAbsent(key, new Object[] {m, epoch});
+            all.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(key, k -> new TreeMap<>())
+                    .computeIfAbsent(r.<Integer>getAs("layer"), k -> new TreeMap<>())
+                    .put(r.<Integer>getAs("bin"), new double[] {r.<Double>getAs("lower"), r.<Double>getAs("upper"),
+                        r.<Long>getAs("count")});
+        }
+        Map<Group, ObjectNode> out = new LinkedHashMap<>();
+        for (var e : all.entrySet()) {
+            Group g = e.getKey();
+            ObjectNode node = F.objectNode();
+            node.put("depth", depthOf.get(g));
+            ArrayNode views = node.putArray("views");
+            for (var v : e.getValue().entrySet()) {
+                Object[] k = keys.get(v.getKey());
+                ObjectNode view = views.addObject();
+                putMultiplier(view, (Double) k[0]);
+                view.put("epoch", (Integer) k[1]);
+                ArrayNode layers = view.putArray("layers");
+                for (var l : v.getValue().entrySet()) {
+                    ObjectNode layer = layers.addObject();
+                    layer.put("layer", l.getKey());
+                    ArrayNode lower = layer.putArray("lower");
+                    ArrayNode upper = layer.putArray("upper");
+                    ArrayNode fraction = layer.putArray("fraction");
+                    double total = 0;
+                    for (double[] b : l.getValue().values()) {
+                        total += b[2];
+                    }
+                    for (double[] b : l.getValue().values()) {
+                        lower.add(b[0]);
+                        upper.add(b[1]);
+                        fraction.add(total > 0 ? Math.round(b[2] / total * 1e5) / 1e5 : 0);
+                    }
+                }
+            }
+            putRunPngs(node, "histograms_", g, depthOf.get(g), pngs);
+            out.put(g, node);
+        }
+        return out;
+    }
+
+    /**
+     * Per group: the trained networks' output probability over the input plane, for the deepest
+     * networks, seeds averaged; one map per m.
+     */
+    private static Map<Group, ObjectNode> boundaries(SparkSession spark, Set<String> pngs) {
+        List<Row> rows = spark.sql(deepestWith("report_boundaries")
+                + "SELECT r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, b.i1, b.i2,"
+                + " avg(b.x1) AS x1, avg(b.x2) AS x2, avg(b.p) AS p, max(r.epochs) AS epochs"
+                + " FROM report_boundaries b JOIN runs r ON b.run_id = r.run_id" + JOIN_DEEPEST
+                + " GROUP BY r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, b.i1, b.i2")
+                .collectAsList();
+        Map<Group, Integer> depthOf = new LinkedHashMap<>();
+        Map<Group, Integer> epochsOf = new LinkedHashMap<>();
+        Map<Group, Integer> steps = new LinkedHashMap<>();
+        Map<Group, TreeMap<Integer, Double>> coords = new LinkedHashMap<>();
+        Map<Group, Map<String, Double>> ms = new LinkedHashMap<>();
+        Map<Group, Map<String, Map<Long, Double>>> maps = new LinkedHashMap<>();
+        for (Row r : rows) {
+            Group g = Group.of(r);
+            depthOf.put(g, r.<Integer>getAs("depth"));
+            epochsOf.merge(g, r.<Integer>getAs("epochs"), Math::max);
+            int i1 = r.<Integer>getAs("i1");
+            int i2 = r.<Integer>getAs("i2");
+            steps.merge(g, Math.max(i1, i2) + 1, Math::max);
+            coords.computeIfAbsent(g, k -> new TreeMap<>()).put(i1, r.<Double>getAs("x1"));
+            Double m = r.isNullAt(r.fieldIndex("multiplier")) ? null : r.<Double>getAs("multiplier");
+            String key = viewKey(m, 0);
+            ms.computeIfAbsent(g, k -> new TreeMap<>()).put(key, m);
+            maps.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(key, k -> new LinkedHashMap<>())
+                    .put(((long) i2 << 32) | i1, r.isNullAt(r.fieldIndex("p")) ? Double.NaN : r.<Double>getAs("p"));
+        }
+        Map<Group, ObjectNode> out = new LinkedHashMap<>();
+        for (Group g : maps.keySet()) {
+            int n = steps.get(g);
+            ObjectNode node = F.objectNode();
+            node.put("depth", depthOf.get(g));
+            node.put("epochs", epochsOf.get(g));
+            node.put("steps", n);
+            ArrayNode xs = node.putArray("coords");
+            for (int i = 0; i < n; i++) {
+                Double x = coords.get(g).get(i);
+                if (x == null) {
+                    xs.addNull();
+                } else {
+                    xs.add(Math.round(x * 1e4) / 1e4);
+                }
+            }
+            ArrayNode list = node.putArray("maps");
+            for (var e : maps.get(g).entrySet()) {
+                ObjectNode map = list.addObject();
+                putMultiplier(map, ms.get(g).get(e.getKey()));
+                ArrayNode p = map.putArray("p");
+                for (int i2 = 0; i2 < n; i2++) {
+                    for (int i1 = 0; i1 < n; i1++) {
+                        Double v = e.getValue().get(((long) i2 << 32) | i1);
+                        if (v == null || !Double.isFinite(v)) {
+                            p.addNull();
+                        } else {
+                            p.add(Math.round(v * 1e3) / 1e3);
+                        }
+                    }
+                }
+            }
+            putRunPngs(node, "boundary_", g, depthOf.get(g), pngs);
+            out.put(g, node);
+        }
+        return out;
+    }
+
+    /** Sortable key of (m, epoch): fixed schemes (m null) first, then m ascending, then epoch. */
+    private static String viewKey(Double m, int epoch) {
+        return (m == null ? "0" : String.format(java.util.Locale.ROOT, "1%030.12f", m))
+                + String.format(java.util.Locale.ROOT, "_%09d", epoch);
+    }
+
+    private static void putMultiplier(ObjectNode node, Double m) {
+        if (m == null) {
+            node.putNull("m");
+        } else {
+            node.put("m", m);
+        }
+    }
+
+    /** The per-run PNGs of a group's deepest networks (file names that start with {@code prefix}). */
+    private static void putRunPngs(ObjectNode node, String prefix, Group g, int depth, Set<String> pngs) {
+        String start = prefix + sanitize(g.activation() + "_" + g.init() + "_");
+        String middle = sanitize("_w" + g.width() + "_d" + depth + "_" + g.dataset() + "_s");
+        ArrayNode list = node.putArray("pngs");
+        for (String f : pngs) {
+            if (f.startsWith(start) && f.contains(middle) && f.endsWith(".png")) {
+                list.add("../" + Tables.CHARTS + "/" + f);
+            }
+        }
+    }
+
+    static String sanitize(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * Tables of {@link #EXTRA_TABLES} that exist but are not charted ({@code charted}): columns,
+     * the first rows as text, the row count.
+     */
+    private static ArrayNode extras(SparkSession spark, FileSystem fs, String dir, String... charted)
+            throws IOException {
+        ArrayNode out = F.arrayNode();
+        for (String table : EXTRA_TABLES) {
+            Path p = new Path(dir, table);
+            if (!fs.exists(p) || List.of(charted).contains(table)) {
+                continue;
+            }
+
+            ObjectNode t = out.addObject();
+            t.put("table", table);
+            try {
+                var df = spark.read().parquet(p.toString());
+                ArrayNode cols = t.putArray("columns");
+                for (StructField f : df.schema().fields()) {
+                    cols.add(f.name());
+                }
+                t.put("total", df.count());
+                ArrayNode rows = t.putArray("rows");
+                for (Row r : df.limit(EXTRA_ROWS).collectAsList()) {
+                    ArrayNode row = rows.addArray();
+                    for (int i = 0; i < r.length(); i++) {
+                        Object v = r.get(i);
+                        if (v == null) {
+                            row.addNull();
+                        } else if (v instanceof Number n && !(v instanceof java.math.BigDecimal)) {
+                            row.add(number(n.doubleValue()));
+                        } else {
+                            row.add(String.valueOf(v));
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                t.put("error", "cannot read " + table + "/: " + firstLine(e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode readJson(FileSystem fs, Path p) throws IOException {
+        if (!fs.exists(p)) {
+            return F.nullNode();
+        }
+        try (InputStream in = fs.open(p)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                return MAPPER.readTree(text);
+            } catch (IOException e) {
+                return F.textNode(text); // shown as text rather than lost
+            }
+        }
+    }
+
+    private static void putPng(ObjectNode node, String name, Set<String> pngs) {
+        if (pngs.contains(name)) {
+            node.put("png", "../" + Tables.CHARTS + "/" + name);
+        } else {
+            node.putNull("png");
+        }
+    }
+
+    /** A finite double as a number; NaN and ±∞ as the strings "NaN", "Infinity", "-Infinity". */
+    static JsonNode number(double v) {
+        if (Double.isFinite(v)) {
+            return F.numberNode(v);
+        }
+        return F.textNode(Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
+    }
+
+    /** An array for a chart: finite values as numbers, anything else as null (a gap). */
+    static ArrayNode numbers(double[] values) {
+        ArrayNode a = F.arrayNode();
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                a.add(v);
+            } else {
+                a.addNull();
+            }
+        }
+        return a;
+    }
+
+    private static double[] nan(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,1018 @@
+/* initsweep report: draws the charts of the sweep from the JSON data island with Apache ECharts.
+   Every value from the data goes into the page as text (textContent) or, for tooltips, through
+   esc(); nothing from the data is ever parsed as HTML. After drawing, the page checks itself
+   (selfcheck below) and writes the result into the hidden selfcheck element for tests and curious readers. */
+(function () {
+  'use strict';
+
+  // Okabe–Ito, as in the PNG charts (ChartStyle): regimes, then lines in the same order.
+  var REGIMES = ['vanishing', 'stable', 'exploding'];
+  var REGIME_COLOUR = { vanishing: '#0072B2', stable: '#009E73', exploding: '#D55E00' };
+  var REGIME_TEXT = { vanishing: '#ffffff', stable: '#000000', exploding: '#000000' };
+  var LINE_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#E69F00', '#CC79A7', '#56B4E9', '#000000', '#F0E442'];
+  var VIRIDIS = ['#440154', '#482878', '#3E4A89', '#31688E', '#26828E', '#1F9E89', '#35B779', '#6DCD59',
+    '#B4DE2C', '#FDE725'];
+  var SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin', 'arrow', 'emptyCircle'];
+  var FONT = 'system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif';
+  var MINUS = '\u2212';
+
+  var errors = window.__initsweepErrors || [];
+  var data;
+  try {
+    data = JSON.parse(document.getElementById('report-data').textContent);
+  } catch (e) {
+    errors.push('report data is not valid JSON: ' + e.message);
+    data = {};
+  }
+  var charts = [];
+  var expectedCharts = 0;
+
+  // ---------------------------------------------------------------------------------------------
+  // Small helpers
+
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  /** An element with attributes and children; strings become text nodes (never HTML). */
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) {
+        if (attrs[k] !== null && attrs[k] !== undefined) { e.setAttribute(k, String(attrs[k])); }
+      });
+    }
+    (children || []).forEach(function (c) {
+      if (c === null || c === undefined) { return; }
+      e.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+    });
+    return e;
+  }
+
+  function num(v) {
+    if (typeof v === 'number') { return v; }
+    if (v === 'Infinity') { return Infinity; }
+    if (v === '-Infinity') { return -Infinity; }
+    return NaN;
+  }
+
+  /** Four significant digits, no trailing zeros, plain from 1e-3 to 1e5, else 1.5e−5; U+2212 minus. */
+  function fmt(v) {
+    v = num(v);
+    if (isNaN(v)) { return 'NaN'; }
+    if (!isFinite(v)) { return v > 0 ? '\u221e' : MINUS + '\u221e'; }
+    if (v === 0) { return '0'; }
+    var a = Math.abs(v);
+    var s;
+    if (a >= 1e-3 && a < 1e5) {
+      s = String(parseFloat(v.toPrecision(4)));
+    } else {
+      var parts = v.toExponential(3).split('e');
+      s = String(parseFloat(parts[0])) + 'e' + parseInt(parts[1], 10);
+    }
+    return s.replace(/-/g, MINUS);
+  }
+
+  function signed(v) {
+    var n = num(v);
+    return (n > 0 ? '+' : '') + fmt(v);
+  }
+
+  var SUP = { '-': '\u207b', '0': '\u2070', '1': '\u00b9', '2': '\u00b2', '3': '\u00b3', '4': '\u2074',
+    '5': '\u2075', '6': '\u2076', '7': '\u2077', '8': '\u2078', '9': '\u2079' };
+
+  /** Tick label of a log axis: 0.01 … 1000 plainly, else 10ⁿ. */
+  function logTick(v) {
+    var k = Math.round(Math.log10(v));
+    if (Math.abs(Math.log10(v) - k) > 1e-6) { return fmt(v); }
+    if (k >= -1 && k <= 1) { return fmt(v); }
+    return '10' + String(k).split('').map(function (c) { return SUP[c]; }).join('');
+  }
+
+  function lineColour(i, n) {
+    if (n <= LINE_COLOURS.length) { return LINE_COLOURS[i]; }
+    var t = n === 1 ? 0 : 0.9 * i / (n - 1);
+    var pos = t * (VIRIDIS.length - 1);
+    var j = Math.min(Math.floor(pos), VIRIDIS.length - 2);
+    var f = pos - j;
+    var a = hexRgb(VIRIDIS[j]);
+    var b = hexRgb(VIRIDIS[j + 1]);
+    return '#' + [0, 1, 2].map(function (c) {
+      return ('0' + Math.round(a[c] + f * (b[c] - a[c])).toString(16)).slice(-2);
+    }).join('');
+  }
+
+  function hexRgb(h) {
+    return [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)];
+  }
+
+  function swatch(colour) {
+    return '<span class="tt-swatch" style="background:' + esc(colour) + '"></span>';
+  }
+
+  function mLabel(m) {
+    return 'm = ' + fmt(m);
+  }
+
+  var baseText = { fontFamily: FONT, color: '#222', fontSize: 12 };
+
+  function axisCommon(name, gap) {
+    return {
+      name: name, nameLocation: 'middle', nameGap: gap,
+      nameTextStyle: { fontFamily: FONT, fontSize: 13, color: '#111' },
+      axisLabel: { fontFamily: FONT, fontSize: 12, color: '#333' },
+      axisLine: { show: true, lineStyle: { color: '#888' } },
+      axisTick: { show: true, lineStyle: { color: '#888' } },
+      splitLine: { show: true, lineStyle: { color: '#e4e4e4' } }
+    };
+  }
+
+  function merge(a, b) {
+    var o = {};
+    Object.keys(a).forEach(function (k) { o[k] = a[k]; });
+    Object.keys(b).forEach(function (k) { o[k] = b[k]; });
+    return o;
+  }
+
+  function legend() {
+    return { bottom: 0, left: 'center', textStyle: baseText, itemGap: 14 };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Regime heatmap over depth × multiplier (x: log₂ m, drawn as value axis; y: depth index)
+
+  function cellEdges(lx) {
+    return lx.map(function (x, i) {
+      var left = i > 0 ? (lx[i - 1] + x) / 2 : (lx.length > 1 ? x - (lx[1] - x) / 2 : x - 0.5);
+      var right = i < lx.length - 1 ? (x + lx[i + 1]) / 2 : (lx.length > 1 ? x + (x - lx[i - 1]) / 2 : x + 0.5);
+      return [left, right];
+    });
+  }
+
+  /** Where the backward rate crosses 0 along m, per depth (log-linear interpolation): the measured m*. */
+  function measuredCritical(h) {
+    var out = [];
+    h.depths.forEach(function (d, yi) {
+      var row = h.cells.filter(function (c) { return c.depth === d; })
+        .sort(function (a, b) { return a.m - b.m; });
+      for (var i = 0; i + 1 < row.length; i++) {
+        var b0 = num(row[i].backward_rate);
+        var b1 = num(row[i + 1].backward_rate);
+        if (isFinite(b0) && isFinite(b1) && b0 !== b1 && (b0 < 0) !== (b1 < 0)) {
+          var x0 = Math.log2(row[i].m);
+          var x1 = Math.log2(row[i + 1].m);
+          var x = x0 + (0 - b0) * (x1 - x0) / (b1 - b0);
+          out.push({ value: [x, yi - 0.2], depth: d, m: Math.pow(2, x) });
+          break;
+        }
+      }
+    });
+    return out;
+  }
+
+  function heatmapOption(g) {
+    var h = g.heatmap;
+    var depths = h.depths;
+    var ms = h.multipliers;
+    var lx = ms.map(Math.log2);
+    var edges = cellEdges(lx);
+    var yIndex = {};
+    depths.forEach(function (d, i) { yIndex[d] = i; });
+    var yMin = -0.5;
+    var yMax = depths.length - 0.5;
+    var xMin = edges[0][0];
+    var xMax = edges[edges.length - 1][1];
+
+    var series = REGIMES.map(function (regime) {
+      var items = h.cells.filter(function (c) { return c.regime === regime; }).map(function (c) {
+        var i = ms.indexOf(c.m);
+        return { value: [edges[i][0], edges[i][1], yIndex[c.depth]], cell: c };
+      });
+      return {
+        type: 'custom', progressive: 0, name: regime, data: items, clip: true,
+        encode: { x: [0, 1], y: 2 },
+        itemStyle: { color: REGIME_COLOUR[regime] },
+        renderItem: function (params, api) {
+          var p0 = api.coord([api.value(0), api.value(2) - 0.5]);
+          var p1 = api.coord([api.value(1), api.value(2) + 0.5]);
+          var x = Math.min(p0[0], p1[0]);
+          var y = Math.min(p0[1], p1[1]);
+          var w = Math.abs(p1[0] - p0[0]);
+          var hh = Math.abs(p1[1] - p0[1]);
+          var c = items[params.dataIndex].cell;
+          var shape = {
+            type: 'rect', shape: { x: x, y: y, width: w, height: hh },
+            style: { fill: REGIME_COLOUR[regime], stroke: '#ffffff', lineWidth: 1 }
+          };
+          var oneLine = w >= 112 && hh >= 22;
+          if (oneLine || (w >= 56 && hh >= 40)) {
+            shape.textContent = {
+              style: {
+                text: '\u2192 ' + signed(c.forward_rate) + (oneLine ? '   ' : '\n') + '\u2190 ' + signed(c.backward_rate),
+                fill: REGIME_TEXT[regime], fontFamily: FONT, fontSize: 11, lineHeight: 15, align: 'center'
+              }
+            };
+            shape.textConfig = { position: 'insideTop', distance: 6 };
+          }
+          return shape;
+        },
+        tooltip: {
+          formatter: function (p) {
+            var c = p.data.cell;
+            var f = num(c.forward_rate);
+            var b = num(c.backward_rate);
+            return '<b>' + esc(g.title) + '</b><br>'
+              + 'depth L = ' + esc(c.depth) + ' hidden layers, ' + esc(mLabel(c.m)) + '<br>'
+              + swatch(REGIME_COLOUR[regime]) + 'regime: <b>' + esc(regime) + '</b><br>'
+              + 'forward rate: ' + esc(signed(f)) + ' nats/layer'
+              + (isFinite(f) ? ' (Var(z) \u00d7' + esc(fmt(Math.exp(f))) + ' per layer)' : '') + '<br>'
+              + 'backward rate: ' + esc(signed(b)) + ' nats/layer'
+              + (isFinite(b) ? ' (Var(\u2202J/\u2202a) \u00d7' + esc(fmt(Math.exp(b))) + ' per layer)' : '') + '<br>'
+              + 'runs averaged: ' + esc(c.runs)
+              + (c.predicted_regime !== undefined || c.chi1 !== undefined
+                ? '<br><i>mean-field theory:</i> ' + (c.chi1 !== undefined ? '\u03c7\u2081 = ' + esc(fmt(c.chi1)) + ', ' : '')
+                  + (c.predicted_regime !== undefined ? 'regime ' + esc(c.predicted_regime) : '')
+                  + (c.predicted_forward_rate !== undefined ? ', rates ' + esc(signed(c.predicted_forward_rate)) + ' / '
+                    + esc(signed(c.predicted_backward_rate)) + ' nats/layer' : '')
+                : '');
+          }
+        }
+      };
+    });
+
+    var crit = g.critical || {};
+    var mc = typeof crit.m_c === 'number' && crit.m_c > 0 ? crit.m_c : null;
+    var lines = [{ x: 0, name: 'fan_in\u00b7Var(W) = 1 (m = 1)', dashed: false, label: 'm = 1' }];
+    if (mc !== null) {
+      var how = crit.method === 'mean_field' ? 'mean field, \u03c7\u2081 = 1' : 'small signal, 1/gain';
+      if (Math.abs(Math.log2(mc)) < 0.02) {
+        lines[0] = { x: 0, name: 'm = 1 = predicted m_c (' + how + ')', dashed: false, label: 'm = 1 = m_c' };
+      } else {
+        lines.push({ x: Math.log2(mc), name: 'predicted m_c = ' + fmt(mc) + ' (' + how + ')', dashed: true,
+          label: 'm_c = ' + fmt(mc) });
+      }
+    }
+    lines.forEach(function (l) {
+      xMin = Math.min(xMin, l.x - 0.25);
+      xMax = Math.max(xMax, l.x + 0.25);
+      series.push({
+        type: 'line', name: l.name, symbol: 'none', z: 5, clip: false,
+        lineStyle: { color: '#000000', width: 2.5, type: l.dashed ? 'dashed' : 'solid' },
+        itemStyle: { color: '#000000' },
+        data: [[l.x, yMin], [l.x, yMax]],
+        tooltip: { trigger: 'item', formatter: function () { return esc(l.name); } }
+      });
+    });
+    var measured = measuredCritical(h);
+    var MEASURED = 'measured boundary: backward rate = 0';
+    if (measured.length) {
+      series.push({
+        type: 'line', name: MEASURED, data: measured, z: 6, clip: false,
+        symbol: 'diamond', symbolSize: 13, showSymbol: true,
+        lineStyle: { color: '#000000', width: 1.5, type: 'dotted' },
+        itemStyle: { color: '#ffffff', borderColor: '#000000', borderWidth: 2 },
+        tooltip: { formatter: function (p) {
+          return 'depth L = ' + esc(p.data.depth) + ': backward rate crosses 0 at m \u2248 ' + esc(fmt(p.data.m))
+            + '<br>(log-linear interpolation between neighbouring multipliers)';
+        } }
+      });
+    }
+    var notes = ms.map(function (m, i) { return { value: [lx[i], yMin], kind: 'x', text: fmt(m) }; })
+      .concat(depths.map(function (d, i) { return { value: [xMin, i], kind: 'y', text: String(d) }; }))
+      .concat(lines.map(function (l) { return { value: [l.x, yMax], kind: 'top', text: l.label }; }));
+    series.push({
+      type: 'custom', progressive: 0, name: 'labels', silent: true, clip: false, z: 10, data: notes, encode: { x: 0, y: 1 },
+      tooltip: { show: false },
+      renderItem: function (params, api) {
+        var n = notes[params.dataIndex];
+        var p = api.coord(n.value);
+        var style = { text: n.text, fill: '#333', font: '12px ' + FONT };
+        if (n.kind === 'x') {
+          return { type: 'text', x: p[0], y: p[1] + 7, style: merge(style, { align: 'center', verticalAlign: 'top' }) };
+        }
+        if (n.kind === 'y') {
+          return { type: 'text', x: p[0] - 8, y: p[1], style: merge(style, { align: 'right', verticalAlign: 'middle' }) };
+        }
+        return { type: 'text', x: p[0], y: p[1] - 5, style: merge(style, {
+          align: 'center', verticalAlign: 'bottom', fill: '#000', font: 'bold 12px ' + FONT,
+          backgroundColor: 'rgba(255,255,255,0.9)', padding: [1, 4] }) };
+      }
+    });
+    return {
+      animation: false,
+      textStyle: baseText,
+      grid: { left: 70, right: 24, top: 30, bottom: 92 },
+      tooltip: { trigger: 'item', confine: true, textStyle: baseText },
+      legend: merge(legend(), { data: REGIMES.concat(lines.map(function (l) { return l.name; }))
+        .concat(measured.length ? [MEASURED] : []) }),
+      xAxis: merge(axisCommon('variance multiplier m = fan_in\u00b7Var(W)  (log scale)', 30), {
+        type: 'value', min: xMin, max: xMax,
+        axisLabel: { show: false }, axisTick: { show: false }, splitLine: { show: false }
+      }),
+      yAxis: merge(axisCommon('depth L (hidden layers)', 44), {
+        type: 'value', min: yMin, max: yMax,
+        axisLabel: { show: false }, axisTick: { show: false }, splitLine: { show: false }
+      }),
+      series: series
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Per-layer variance (log scale) and cost curves: one line per multiplier
+
+  function curveSeries(list, valuesOf, x0) {
+    var n = list.length;
+    var hidden = 0;
+    var series = list.map(function (s, i) {
+      var values = valuesOf(s) || [];
+      var pts = values.map(function (v, j) {
+        var ok = typeof v === 'number' && v > 0 && isFinite(v);
+        if (!ok) { hidden++; }
+        return [j + x0, ok ? v : null];
+      });
+      return {
+        type: 'line', name: mLabel(s.m), data: pts, connectNulls: false,
+        symbol: SYMBOLS[i % SYMBOLS.length], symbolSize: 7, showSymbol: values.length <= 60,
+        lineStyle: { width: 2, color: lineColour(i, n) }, itemStyle: { color: lineColour(i, n) }
+      };
+    });
+    return { series: series, hidden: hidden };
+  }
+
+  function axisTooltip(xName, yName, unit) {
+    return {
+      trigger: 'axis', confine: true, textStyle: baseText,
+      formatter: function (ps) {
+        if (!ps.length) { return ''; }
+        var rows = ps.map(function (p) {
+          var v = p.value[1];
+          var theory = String(p.seriesId).indexOf('theory-') === 0;
+          return swatch(p.color) + esc(p.seriesName) + (theory ? ' mean-field prediction' : ' measured') + ': <b>'
+            + esc(v === null ? 'not shown' : fmt(v)) + '</b>';
+        });
+        return esc(xName + ' ' + p0(ps)) + '<br>' + esc(yName) + (unit ? ' (' + esc(unit) + ')' : '') + '<br>'
+          + rows.join('<br>');
+      }
+    };
+  }
+
+  function p0(ps) {
+    return fmt(ps[0].value[0]);
+  }
+
+  function layerOption(g, ep, field) {
+    var forward = field === 'var_a';
+    var yName = forward ? 'Var(a^[l])  forward, log scale' : 'Var(\u2202J/\u2202a^[l])  backward, log scale';
+    var cs = curveSeries(ep.series, function (s) { return s[field]; }, 1);
+    var depth = g.layers.depth;
+    var theory = 0;
+    ep.series.forEach(function (s, i) {
+      var pred = s['predicted_' + field];
+      if (!pred) { return; }
+      theory++;
+      cs.series.push({
+        type: 'line', id: 'theory-' + i, name: mLabel(s.m), connectNulls: false, symbol: 'none', z: 1,
+        data: pred.map(function (v, j) { return [j + 1, typeof v === 'number' && v > 0 ? v : null]; }),
+        lineStyle: { width: 1.5, type: 'dashed', color: lineColour(i, ep.series.length), opacity: 0.85 },
+        itemStyle: { color: lineColour(i, ep.series.length) }
+      });
+    });
+    return {
+      option: {
+        animation: false,
+        textStyle: baseText,
+        color: ep.series.map(function (s, i) { return lineColour(i, ep.series.length); }),
+        grid: { left: 78, right: 20, top: 16, bottom: 84 },
+        tooltip: axisTooltip('layer l =', forward ? 'Var(a^[l])' : 'Var(\u2202J/\u2202a^[l])',
+          'dimensionless'),
+        legend: legend(),
+        xAxis: merge(axisCommon('layer l  (1 \u2026 L+1 = ' + (depth + 1) + ', the output unit)', 28), {
+          type: 'value', min: 1, max: depth + 1, minInterval: 1 }),
+        yAxis: merge(axisCommon(yName, 58), {
+          type: 'log', logBase: 10,
+          axisLabel: merge(axisCommon('', 0).axisLabel, { formatter: logTick }) }),
+        series: cs.series
+      },
+      hidden: cs.hidden,
+      theory: theory > 0
+    };
+  }
+
+  function costOption(g) {
+    var list = g.cost.series;
+    var n = list.length;
+    var hidden = 0;
+    var series = list.map(function (s, i) {
+      var pts = (s.loss || []).map(function (v, j) {
+        if (typeof v !== 'number') { hidden++; }
+        return [j, typeof v === 'number' ? v : null];
+      });
+      return {
+        type: 'line', name: mLabel(s.m), data: pts, connectNulls: false,
+        symbol: SYMBOLS[i % SYMBOLS.length], symbolSize: 7, showSymbol: pts.length <= 60,
+        lineStyle: { width: 2, color: lineColour(i, n) }, itemStyle: { color: lineColour(i, n) }
+      };
+    });
+    var accuracy = list.map(function (s) { return s.accuracy || []; });
+    return {
+      option: {
+        animation: false,
+        textStyle: baseText,
+        grid: { left: 70, right: 20, top: 16, bottom: 84 },
+        tooltip: {
+          trigger: 'axis', confine: true, textStyle: baseText,
+          formatter: function (ps) {
+            if (!ps.length) { return ''; }
+            var epoch = ps[0].value[0];
+            return 'epoch ' + esc(fmt(epoch)) + (epoch === 0 ? ' (at initialization)' : '') + '<br>'
+              + ps.map(function (p) {
+                var acc = accuracy[p.seriesIndex][epoch];
+                return swatch(p.color) + esc(p.seriesName) + ': cost <b>'
+                  + esc(p.value[1] === null ? 'not finite' : fmt(p.value[1])) + '</b> nats'
+                  + (typeof acc === 'number' ? ', accuracy ' + esc(fmt(acc)) : '');
+              }).join('<br>');
+          }
+        },
+        legend: legend(),
+        xAxis: merge(axisCommon('epoch  (0 = at initialization)', 28), { type: 'value', min: 0, minInterval: 1 }),
+        yAxis: merge(axisCommon('cost J (nats)', 50), { type: 'value', scale: true }),
+        series: series
+      },
+      hidden: hidden
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Activation histograms (layer × activation value, colour = fraction) and decision boundaries
+
+  function viewLabel(m) {
+    return m === null || m === undefined ? 'fixed scheme (no m)' : mLabel(m);
+  }
+
+  function histogramOption(g, view) {
+    var layers = view.layers || [];
+    var items = [];
+    var maxF = 0;
+    var xMin = Infinity;
+    var xMax = -Infinity;
+    layers.forEach(function (l, yi) {
+      (l.fraction || []).forEach(function (f, b) {
+        items.push([l.lower[b], l.upper[b], yi, f, l.layer, Math.sqrt(Math.max(0, f))]);
+        maxF = Math.max(maxF, f);
+        xMin = Math.min(xMin, l.lower[b]);
+        xMax = Math.max(xMax, l.upper[b]);
+      });
+    });
+    return {
+      animation: false,
+      textStyle: baseText,
+      grid: { left: 70, right: 24, top: 16, bottom: 96 },
+      tooltip: { trigger: 'item', confine: true, textStyle: baseText, formatter: function (p) {
+        var d = p.data;
+        return 'layer l = ' + esc(d[4]) + '<br>a^[l] in [' + esc(fmt(d[0])) + ', ' + esc(fmt(d[1])) + ')<br>'
+          + 'fraction of the layer\u2019s activations: <b>' + esc(fmt(d[3])) + '</b>';
+      } },
+      // Colour by √fraction, so that a spike (ReLU's zeros, tanh's saturated ends) leaves the rest visible.
+      visualMap: { type: 'continuous', dimension: 5, seriesIndex: 0, min: 0, max: Math.sqrt(maxF > 0 ? maxF : 1),
+        inRange: { color: VIRIDIS }, orient: 'horizontal', left: 'center', bottom: 0, itemWidth: 12,
+        itemHeight: 200, calculable: false, text: ['fraction ' + fmt(maxF > 0 ? maxF : 1) + ' (\u221a scale)', '0'],
+        textStyle: baseText },
+      xAxis: merge(axisCommon('activation a^[l] (dimensionless; the end bins also hold values beyond them)', 28), {
+        type: 'value', min: xMin, max: xMax, splitLine: { show: false } }),
+      yAxis: merge(axisCommon('layer l', 44), {
+        type: 'category', data: layers.map(function (l) { return String(l.layer); }), splitLine: { show: false } }),
+      series: [{
+        type: 'custom', progressive: 0, name: 'activations', data: items, encode: { x: [0, 1], y: 2 }, clip: true,
+        renderItem: function (params, api) {
+          var p0 = api.coord([api.value(0), api.value(2)]);
+          var p1 = api.coord([api.value(1), api.value(2)]);
+          var h = api.size([0, 1])[1];
+          return { type: 'rect', shape: { x: p0[0], y: p0[1] - h / 2, width: Math.max(1, p1[0] - p0[0] + 0.6), height: h - 1 },
+            style: { fill: api.visual('color') } };
+        }
+      }]
+    };
+  }
+
+  function boundaryOption(g, map) {
+    var b = g.boundary;
+    var n = b.steps;
+    var xs = b.coords || [];
+    var half = n > 1 && xs[0] !== null && xs[1] !== null ? (xs[1] - xs[0]) / 2 : 0.05;
+    var lo = Math.round((xs[0] - half) * 1e9) / 1e9;
+    var hi = Math.round((xs[n - 1] + half) * 1e9) / 1e9;
+    // [x1, x2, p]; a diverged network's NaN is −1, drawn grey (outside the colour scale).
+    var data = (map.p || []).map(function (v, k) { return [xs[k % n], xs[Math.floor(k / n)], v === null ? -1 : v]; });
+    return {
+      animation: false,
+      textStyle: baseText,
+      grid: { top: 16, height: 300, width: 300, left: 'center' },
+      tooltip: { trigger: 'item', confine: true, textStyle: baseText, formatter: function (p) {
+        var v = p.data;
+        return 'x\u2081 = ' + esc(fmt(v[0])) + ', x\u2082 = ' + esc(fmt(v[1])) + '<br>P(class 1) = <b>'
+          + esc(v[2] < 0 ? 'not finite (diverged)' : fmt(v[2])) + '</b>';
+      } },
+      visualMap: { type: 'continuous', dimension: 2, min: 0, max: 1, seriesIndex: 0, calculable: false,
+        orient: 'horizontal', left: 'center', bottom: 0, itemWidth: 12, itemHeight: 200,
+        inRange: { color: ['#0072B2', '#ffffff', '#D55E00'] }, outOfRange: { color: '#999999' },
+        text: ['P(class 1) = 1', '0'], textStyle: baseText },
+      xAxis: merge(axisCommon('input x\u2081 (standardized)', 28), { type: 'value', min: lo, max: hi,
+        splitLine: { show: false } }),
+      yAxis: merge(axisCommon('input x\u2082 (standardized)', 36), { type: 'value', min: lo, max: hi,
+        splitLine: { show: false } }),
+      series: [{
+        type: 'custom', progressive: 0, name: 'P(class 1)', data: data, encode: { x: 0, y: 1 }, clip: true,
+        renderItem: function (params, api) {
+          var p0 = api.coord([api.value(0) - half, api.value(1) + half]);
+          var p1 = api.coord([api.value(0) + half, api.value(1) - half]);
+          return { type: 'rect', shape: { x: p0[0], y: p0[1], width: p1[0] - p0[0] + 0.5, height: p1[1] - p0[1] + 0.5 },
+            style: { fill: api.visual('color') } };
+        }
+      }]
+    };
+  }
+
+  /** A select box for a card: options [{text}], onChange(index). */
+  function selector(label, options, selected, onChange) {
+    var sel = el('select', { 'aria-label': label });
+    options.forEach(function (o, i) {
+      var opt = el('option', { value: String(i) }, [o.text]);
+      if (i === selected) { opt.selected = true; }
+      sel.appendChild(opt);
+    });
+    sel.addEventListener('change', function () { onChange(parseInt(sel.value, 10)); });
+    return el('label', { 'class': 'control' }, [label + ' ', sel]);
+  }
+
+  function pngList(parent, pngs) {
+    var ok = (pngs || []).filter(function (p) { return typeof p === 'string' && PNG_HREF.test(p); });
+    if (!ok.length) { return; }
+    var list = el('ul');
+    ok.forEach(function (p) { list.appendChild(el('li', null, [el('a', { href: p, 'class': 'png-run' }, [p.replace('../', '')])])); });
+    parent.appendChild(el('details', { 'class': 'runs' }, [el('summary', null, ['PNG of every run (' + ok.length + ')']), list]));
+  }
+
+  function nearestToOne(list) {
+    var best = 0;
+    list.forEach(function (v, i) {
+      var a = v.m === null || v.m === undefined ? Infinity : Math.abs(Math.log(v.m));
+      var b = list[best].m === null || list[best].m === undefined ? Infinity : Math.abs(Math.log(list[best].m));
+      if (a < b) { best = i; }
+    });
+    return best;
+  }
+
+  function histogramCard(grid, g) {
+    var hs = g.histograms;
+    var ms = [];
+    var epochs = [];
+    hs.views.forEach(function (v) {
+      if (!ms.some(function (x) { return x === v.m; })) { ms.push(v.m); }
+      if (epochs.indexOf(v.epoch) < 0) { epochs.push(v.epoch); }
+    });
+    epochs.sort(function (a, b) { return a - b; });
+    var state = { m: nearestToOne(ms.map(function (m) { return { m: m }; })), epoch: 0 };
+    function view() {
+      return hs.views.filter(function (v) { return v.m === ms[state.m] && v.epoch === epochs[state.epoch]; })[0]
+        || { layers: [] };
+    }
+    function title() {
+      return 'Activation histograms, depth L = ' + hs.depth + ', ' + viewLabel(ms[state.m]) + ', epoch '
+        + epochs[state.epoch] + ': ' + g.title;
+    }
+    var c = card(grid, {
+      kind: 'histogram', title: title(), label: 'Activation histograms per layer (deepest networks, L = ' + hs.depth + ')',
+      option: histogramOption(g, view()), height: 420,
+      caption: 'Share of the activations a^[l] of each layer in each bin, over the training set, seeds summed '
+        + '(colour: square root of the share). Saturation piles up in the end bins, a collapsing signal in the middle; '
+        + 'the output unit (layer L+1, a sigmoid) spans [0, 1].',
+      controls: [
+        { label: 'multiplier', options: ms.map(function (m) { return { text: viewLabel(m) }; }), selected: state.m,
+          change: function (i) { state.m = i; } },
+        { label: 'epoch', options: epochs.map(function (e) { return { text: e === 0 ? '0 (at initialization)' : String(e) }; }),
+          selected: 0, change: function (i) { state.epoch = i; } }
+      ],
+      refresh: function () { return { option: histogramOption(g, view()), title: title() }; }
+    });
+    pngList(c.fig, hs.pngs);
+    expectedCharts++;
+  }
+
+  function boundaryCard(grid, g) {
+    var b = g.boundary;
+    var state = { map: nearestToOne(b.maps) };
+    function title() {
+      return 'Decision boundary after ' + b.epochs + ' epochs, depth L = ' + b.depth + ', '
+        + viewLabel(b.maps[state.map].m) + ': ' + g.title;
+    }
+    var c = card(grid, {
+      kind: 'boundary', title: title(), label: 'Decision boundary after training (L = ' + b.depth + ')',
+      option: boundaryOption(g, b.maps[state.map]), height: 420,
+      caption: 'The trained network\u2019s output probability P(class 1) = \u03c3(z^[L+1]) over the standardized input plane, '
+        + 'seeds averaged; white (P = 0.5) is the decision boundary.',
+      controls: [{ label: 'multiplier', options: b.maps.map(function (m) { return { text: viewLabel(m.m) }; }),
+        selected: state.map, change: function (i) { state.map = i; } }],
+      refresh: function () { return { option: boundaryOption(g, b.maps[state.map]), title: title() }; }
+    });
+    pngList(c.fig, b.pngs);
+    expectedCharts++;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Chart cards, export (PNG and SVG, drawn again off screen with the title), layout
+
+  function slug(s) {
+    return String(s).replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 120) || 'chart';
+  }
+
+  function withTitle(option, title) {
+    var o = merge(option, {
+      title: { text: title, left: 'center', top: 6, textStyle: { fontFamily: FONT, fontSize: 15, color: '#000' } }
+    });
+    o.grid = merge(option.grid, { top: (option.grid.top || 0) + 34 });
+    o.tooltip = { show: false };
+    return o;
+  }
+
+  function exportSvg(c) {
+    var chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: c.exportSize[0], height: c.exportSize[1] });
+    try {
+      chart.setOption(withTitle(c.option, c.title));
+      return chart.renderToSVGString();
+    } finally {
+      chart.dispose();
+    }
+  }
+
+  function exportPng(c) {
+    var holder = el('div', { 'class': 'offscreen' });
+    holder.style.width = c.exportSize[0] + 'px';
+    holder.style.height = c.exportSize[1] + 'px';
+    document.body.appendChild(holder);
+    var chart = echarts.init(holder, null, { renderer: 'canvas', devicePixelRatio: 2 });
+    try {
+      chart.setOption(withTitle(c.option, c.title));
+      return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+    } finally {
+      chart.dispose();
+      holder.remove();
+    }
+  }
+
+  function download(name, href, revoke) {
+    var a = el('a', { href: href, download: name });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    if (revoke) { setTimeout(function () { URL.revokeObjectURL(href); }, 1000); }
+  }
+
+  var PNG_HREF = /^\.\.\/charts\/[A-Za-z0-9._-]+\.png$/;
+
+  /**
+   * @param spec {kind, title, caption, option, png, height, wide, expect: colours that must show}
+   */
+  function card(parent, spec) {
+    var id = 'chart-' + charts.length;
+    var box = el('div', { 'class': 'chart', id: id, role: 'img', 'aria-label': spec.title });
+    box.style.height = (spec.height || 340) + 'px';
+    var save = el('p', { 'class': 'save' }, ['Save: ']);
+    var c = { id: id, kind: spec.kind, title: spec.title, option: spec.option, el: box,
+      expect: spec.expect || [], exportSize: spec.wide ? [1100, 560] : [900, 520], finished: false };
+    var png = el('button', { type: 'button' }, ['PNG']);
+    png.addEventListener('click', function () { download(slug(spec.title) + '.png', exportPng(c), false); });
+    var svg = el('button', { type: 'button' }, ['SVG']);
+    svg.addEventListener('click', function () {
+      var url = URL.createObjectURL(new Blob([exportSvg(c)], { type: 'image/svg+xml' }));
+      download(slug(spec.title) + '.svg', url, true);
+    });
+    save.appendChild(png);
+    save.appendChild(document.createTextNode(' '));
+    save.appendChild(svg);
+    if (typeof spec.png === 'string' && PNG_HREF.test(spec.png)) {
+      save.appendChild(document.createTextNode(' \u00b7 drawn by the analysis: '));
+      save.appendChild(el('a', { href: spec.png, 'class': 'png-file' }, [spec.png.replace('../', '')]));
+    }
+    var head = el('figcaption', null, [el('h3', null, [spec.label || spec.title])]);
+    (spec.controls || []).forEach(function (ctl) {
+      head.appendChild(selector(ctl.label, ctl.options, ctl.selected, function (i) {
+        ctl.change(i);
+        var next = spec.refresh();
+        c.option = next.option;
+        c.title = next.title;
+        box.setAttribute('aria-label', next.title);
+        if (c.chart) { c.chart.setOption(next.option, true); }
+      }));
+    });
+    var fig = el('figure', { 'class': 'card' + (spec.wide ? ' wide' : '') }, [
+      head,
+      box,
+      spec.caption ? el('p', { 'class': 'caption' }, [spec.caption]) : null,
+      save
+    ]);
+    parent.appendChild(fig);
+    c.fig = fig;
+    charts.push(c);
+    return c;
+  }
+
+  function draw(c) {
+    c.chart = echarts.init(c.el, null, { renderer: 'canvas' });
+    c.chart.on('finished', function () { c.finished = true; });
+    c.chart.setOption(c.option);
+  }
+
+  function groupSection(main, g, index, toc) {
+    var id = 'group-' + index;
+    var sec = el('section', { 'class': 'group', id: id });
+    sec.appendChild(el('h2', null, [g.title]));
+    toc.appendChild(el('li', null, [el('a', { href: '#' + id }, [g.title])]));
+    var crit = g.critical || {};
+    var facts = [];
+    if (typeof crit.m_c === 'number') {
+      facts.push('Predicted critical multiplier m_c = ' + fmt(crit.m_c)
+        + (crit.method === 'mean_field'
+          ? ' (mean-field theory: \u03c7\u2081 = 1 at \u03c3_b\u00b2 = ' + fmt(g.sigma_b2) + '; small-signal 1/gain = '
+            + fmt(crit.small_signal) + ').'
+          : ' (small-signal 1/gain of ' + g.activation + ').'));
+    }
+    if (crit.note) { facts.push(crit.note + '.'); }
+    facts.push('Init ' + g.init + ', width n = ' + g.width + ', \u03c3_b\u00b2 = ' + fmt(g.sigma_b2) + ', data '
+      + g.dataset + '.');
+    sec.appendChild(el('p', { 'class': 'meta' }, [facts.join(' ')]));
+
+    var h = g.heatmap;
+    var top = el('div', { 'class': 'grid' });
+    sec.appendChild(top);
+    if (h && h.cells && h.cells.length) {
+      var present = REGIMES.filter(function (r) {
+        return h.cells.some(function (c) { return c.regime === r; });
+      });
+      card(top, {
+        kind: 'heatmap', title: 'Regime at initialization: ' + g.title, wide: true, height: 400,
+        label: 'Regime at initialization over depth \u00d7 multiplier',
+        option: heatmapOption(g), png: h.png,
+        expect: present.map(function (r) { return REGIME_COLOUR[r]; }),
+        caption: 'Each cell is one (depth, m) of the grid, seeds averaged; its text: \u2192 forward rate '
+          + '(ln Var(z) per layer), \u2190 backward rate (ln Var(\u2202J/\u2202a) per layer), in nats per layer. '
+          + 'Stable when both are within \u00b1\u03c4. Hover a cell for its values.'
+      });
+      expectedCharts++;
+    }
+    if (h && h.fixed && h.fixed.length) {
+      sec.appendChild(table('Fixed schemes (no multiplier): ' + g.init,
+        ['depth L', 'regime', 'forward rate (nats/layer)', 'backward rate (nats/layer)', 'runs'],
+        h.fixed.map(function (c) {
+          return [c.depth, c.regime, signed(c.forward_rate), signed(c.backward_rate), c.runs];
+        })));
+    }
+
+    if (g.layers && g.layers.epochs && g.layers.epochs.length) {
+      var grid = el('div', { 'class': 'grid' });
+      sec.appendChild(el('h3', { 'class': 'sub' }, ['Per-layer variance, deepest networks (L = ' + g.layers.depth
+        + '), one line per multiplier']));
+      sec.appendChild(grid);
+      g.layers.epochs.forEach(function (ep, i) {
+        var when = ep.epoch === 0 ? 'at initialization (epoch 0)'
+          : (i === g.layers.epochs.length - 1 ? 'at the last recorded epoch (' + ep.epoch + ')' : 'epoch ' + ep.epoch);
+        ['var_a', 'var_grad_a'].forEach(function (field) {
+          var lo = layerOption(g, ep, field);
+          var colours = ep.series.map(function (s, k) { return lineColour(k, ep.series.length); })
+            .filter(function (col) { return col !== '#000000'; });
+          card(grid, {
+            kind: 'layers', title: (field === 'var_a' ? 'Forward: Var(a^[l])' : 'Backward: Var(\u2202J/\u2202a^[l])')
+              + ' ' + when + ': ' + g.title,
+            label: (field === 'var_a' ? 'Forward: Var(a^[l])' : 'Backward: Var(\u2202J/\u2202a^[l])') + ' ' + when,
+            option: lo.option, png: ep.png, expect: colours, anyColour: true,
+            caption: (field === 'var_a'
+              ? 'Variance of the activations a^[l] of layer l over batch \u00d7 units (inputs standardized: dimensionless). '
+              : 'Variance of the back-propagated gradient \u2202J/\u2202a^[l], J the mean cross-entropy. ')
+              + (lo.theory ? 'Dashed: the mean-field prediction for the same network at initialization. ' : '')
+              + (lo.hidden ? lo.hidden + ' values \u2264 0 or not finite are not drawn (no place on a log axis).' : '')
+          });
+          expectedCharts++;
+        });
+      });
+    }
+
+    var grid2 = el('div', { 'class': 'grid' });
+    sec.appendChild(grid2);
+    if (g.cost && g.cost.series && g.cost.series.length) {
+      var co = costOption(g);
+      card(grid2, {
+        kind: 'cost', title: 'Cost per epoch, depth L = ' + g.cost.depth + ': ' + g.title, option: co.option,
+        label: 'Cost per epoch, deepest networks (L = ' + g.cost.depth + ')',
+        png: g.cost.png, anyColour: true,
+        expect: g.cost.series.map(function (s, k) { return lineColour(k, g.cost.series.length); })
+          .filter(function (col) { return col !== '#000000'; }),
+        caption: 'Training cost J (mean binary cross-entropy over the training set, nats), seeds averaged.'
+          + (co.hidden ? ' ' + co.hidden + ' epochs without a finite cost (diverged) are gaps.' : '')
+      });
+      expectedCharts++;
+    }
+    if (g.histograms && g.histograms.views && g.histograms.views.length) {
+      histogramCard(grid2, g);
+    }
+    if (g.boundary && g.boundary.maps && g.boundary.maps.length && g.boundary.steps > 0) {
+      boundaryCard(grid2, g);
+    }
+    main.appendChild(sec);
+  }
+
+  function table(caption, head, rows, total) {
+    var t = el('table', { 'class': 'data' });
+    t.appendChild(el('caption', null, [caption]));
+    t.appendChild(el('thead', null, [el('tr', null, head.map(function (c) { return el('th', null, [String(c)]); }))]));
+    var body = el('tbody');
+    rows.forEach(function (r) {
+      body.appendChild(el('tr', null, r.map(function (v) {
+        return el('td', null, [v === null || v === undefined ? '' : (typeof v === 'number' ? fmt(v) : String(v))]);
+      })));
+    });
+    t.appendChild(body);
+    var wrap = el('div', { 'class': 'table-wrap' }, [t]);
+    if (total !== undefined && total > rows.length) {
+      wrap.appendChild(el('p', { 'class': 'caption' }, ['First ' + rows.length + ' of ' + total + ' rows.']));
+    }
+    return wrap;
+  }
+
+  var EXTRA_TITLES = { boundaries: 'Decision boundaries', histograms: 'Activation histograms' };
+
+  function extraSection(main, x, index, toc) {
+    var id = 'extra-' + index;
+    var title = (EXTRA_TITLES[x.table] || x.table) + ' (' + x.table + '/)';
+    var sec = el('section', { 'class': 'group', id: id }, [el('h2', null, [title])]);
+    toc.appendChild(el('li', null, [el('a', { href: '#' + id }, [title])]));
+    if (x.error) {
+      sec.appendChild(el('p', { 'class': 'warn' }, [x.error]));
+    } else {
+      sec.appendChild(table(title, x.columns || [], x.rows || [], x.total));
+    }
+    main.appendChild(sec);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Self-check: every chart has a size and drawn data pixels of its colours, no errors anywhere
+
+  function countColours(c) {
+    var canvas = c.el.querySelector('canvas');
+    if (!canvas) { return null; }
+    var ctx = canvas.getContext('2d');
+    var px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    var targets = c.expect.map(hexRgb);
+    var counts = targets.map(function () { return 0; });
+    var inked = 0;
+    var chroma = 0;
+    for (var i = 0; i < px.length; i += 4) {
+      if (px[i + 3] < 128) { continue; }
+      var r = px[i], gg = px[i + 1], b = px[i + 2];
+      if (r < 245 || gg < 245 || b < 245) { inked++; }
+      if (Math.max(r, gg, b) - Math.min(r, gg, b) >= 40) { chroma++; }
+      for (var t = 0; t < targets.length; t++) {
+        var q = targets[t];
+        if (Math.abs(r - q[0]) <= 24 && Math.abs(gg - q[1]) <= 24 && Math.abs(b - q[2]) <= 24) { counts[t]++; break; }
+      }
+    }
+    return { canvas: [canvas.width, canvas.height], inked: inked, chroma: chroma, counts: counts };
+  }
+
+  /** Elements that could load or run something, and event-handler attributes: none should come from data. */
+  function domCensus() {
+    var out = {};
+    ['script', 'img', 'iframe', 'object', 'embed', 'link', 'base', 'form', 'svg'].forEach(function (t) {
+      out[t] = document.getElementsByTagName(t).length;
+    });
+    var handlers = 0;
+    Array.prototype.forEach.call(document.getElementsByTagName('*'), function (e) {
+      Array.prototype.forEach.call(e.attributes, function (a) {
+        if (/^on/i.test(a.name)) { handlers++; }
+      });
+    });
+    out.handler_attributes = handlers;
+    return out;
+  }
+
+  function selfcheck() {
+    var problems = [];
+    var out = charts.map(function (c) {
+      var r = { id: c.id, kind: c.kind, title: c.title, width: c.el.clientWidth, height: c.el.clientHeight,
+        finished: c.finished };
+      try {
+        var px = countColours(c);
+        if (!px) {
+          problems.push(c.id + ': no canvas');
+        } else {
+          r.canvas = px.canvas;
+          r.inked = px.inked;
+          r.colours = {};
+          c.expect.forEach(function (col, i) { r.colours[col] = px.counts[i]; });
+          var data = px.counts.reduce(function (a, b) { return a + b; }, 0);
+          r.data_pixels = data;
+          r.chroma_pixels = px.chroma;
+          if (c.kind === 'histogram' || c.kind === 'boundary') {
+            var items = c.chart.getModel().getSeriesByIndex(0).getData().count();
+            r.items = items;
+            r.data_pixels = px.chroma;
+            if (!(items > 0)) { problems.push(c.id + ': no data in the chart'); }
+            if (px.chroma < 200) { problems.push(c.id + ': only ' + px.chroma + ' coloured pixels'); }
+          } else if (c.kind === 'heatmap') {
+            px.counts.forEach(function (n, i) {
+              if (n < 200) { problems.push(c.id + ': regime colour ' + c.expect[i] + ' shows on ' + n + ' pixels'); }
+            });
+          } else if (data < 40) {
+            problems.push(c.id + ': only ' + data + ' pixels in the colours of its lines');
+          }
+        }
+        var svg = exportSvg(c);
+        r.svg_bytes = svg.length;
+        r.svg_shapes = (svg.match(/<(path|rect|polyline|circle)\b/g) || []).length;
+        if (svg.indexOf('<svg') !== 0 || r.svg_shapes < 10) { problems.push(c.id + ': SVG export is empty'); }
+      } catch (e) {
+        problems.push(c.id + ': ' + (e && e.message));
+      }
+      if (!(r.width > 0 && r.height > 0)) { problems.push(c.id + ': zero size'); }
+      return r;
+    });
+    if (charts.length !== expectedCharts) {
+      problems.push('drew ' + charts.length + ' charts, expected ' + expectedCharts);
+    }
+    var errs = errors.slice();
+    var result = {
+      ok: problems.length === 0 && errs.length === 0 && charts.length > 0,
+      expected_charts: expectedCharts, charts: out, problems: problems, errors: errs,
+      warnings: (window.__initsweepWarnings || []).slice(),
+      page: { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight },
+      elements: domCensus(),
+      sweep_name: document.getElementById('sweep-name') ? document.getElementById('sweep-name').textContent : null
+    };
+    var json = JSON.stringify(result).replace(/[<>&\u2028\u2029]/g, function (ch) {
+      return '\\u' + ('000' + ch.charCodeAt(0).toString(16)).slice(-4);
+    });
+    document.getElementById('selfcheck').textContent = json;
+    document.documentElement.setAttribute('data-selfcheck', result.ok ? 'pass' : 'fail');
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  function main() {
+    var mainEl = document.getElementById('report');
+    var nav = document.getElementById('toc');
+    var toc = el('ol');
+    nav.appendChild(el('h2', null, ['Contents']));
+    nav.appendChild(toc);
+    var key = el('p', { 'class': 'key' }, ['Regimes: ']);
+    REGIMES.forEach(function (r) {
+      var chip = el('span', { 'class': 'chip' });
+      chip.style.background = REGIME_COLOUR[r];
+      key.appendChild(chip);
+      key.appendChild(document.createTextNode(r + '  '));
+    });
+    key.appendChild(document.createTextNode('\u2014 Okabe\u2013Ito colours, safe for colour-blind readers. '
+      + 'Lines: solid m = 1 (fan_in\u00b7Var(W) = 1), dashed predicted m_c, \u25c7 measured m where the backward rate is 0.'));
+    nav.appendChild(key);
+    (data.groups || []).forEach(function (g, i) {
+      try {
+        groupSection(mainEl, g, i, toc);
+      } catch (e) {
+        errors.push('cannot draw ' + g.title + ': ' + (e && e.stack || e));
+      }
+    });
+    (data.extras || []).forEach(function (x, i) { extraSection(mainEl, x, i, toc); });
+    if (!(data.groups || []).length) {
+      mainEl.appendChild(el('p', { 'class': 'warn' }, ['This sweep has no analyzed cells to chart.']));
+    }
+    charts.forEach(function (c) {
+      try {
+        draw(c);
+      } catch (e) {
+        errors.push('cannot draw ' + c.title + ': ' + (e && e.stack || e));
+      }
+    });
+    var resizeTimer = null;
+    window.addEventListener('resize', function () {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(function () { charts.forEach(function (c) { if (c.chart) { c.chart.resize(); } }); }, 100);
+    });
+    // Check once every chart has finished drawing (or after 2 s, reporting those that have not).
+    var started = Date.now();
+    (function wait() {
+      var done = charts.every(function (c) { return c.finished; });
+      if (done || Date.now() - started > 2000) {
+        selfcheck();
+      } else {
+        setTimeout(wait, 25);
+      }
+    })();
+  }
+
+  if (typeof echarts === 'undefined') {
+    errors.push('the charting library did not load');
+    document.getElementById('selfcheck').textContent = JSON.stringify({ ok: false, charts: [], errors: errors });
+    document.documentElement.setAttribute('data-selfcheck', 'fail');
+  } else {
+    main();
+  }
+})();
