@@ -50,8 +50,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                         r.getInt(5), fmt(r, 6), fmt(r, 7), r.isNullAt(9) ? "-" : String.format("%.1f%%", 100 * r.getDouble(9)));
             }
         }
+        long pngs = a.charts().stream().filter(c -> c.endsWith(".png")).count();
         System.out.printf("initsweep: wrote %s/regions, %s/growth, %s/agreement and %d charts in %s/charts%n", dir, dir,
-                dir, a.charts().size(), dir);
+                dir, pngs, dir);
+        a.charts().stream().filter(c -> c.endsWith(".html")).forEach(r -> System.out.println("initsweep: report " + r));
     }
 
     private static String fmt(org.apache.spark.sql.Row r, int i) {
