@@ -52,7 +52,7 @@ public final class SweepJob {
     /**
      * @param overwrite  replace results already in the output directory
      * @param tasks      Spark tasks per chunk; 0 = four per core of the cluster
-     * @param chunkRuns  runs per chunk (the unit of commit and resume); 0 = about an eighth of the grid
+     * @param chunkRuns  runs per chunk (the unit of commit and resume); 0 = an eighth of the grid, at least 256
      */
     public record Options(boolean overwrite, int tasks, int chunkRuns) {
         /** @param overwrite replace existing results; @param tasks Spark tasks per chunk (0 = auto) */
@@ -108,8 +108,10 @@ public final class SweepJob {
             Grid grid = new Grid(spec);
             long n = grid.size();
             int parallelism = Math.max(1, jsc.defaultParallelism());
+            // About an eighth of the grid per chunk (the unit of resume), but never so small that Spark's
+            // per-job cost (a handful of jobs per chunk) rivals the training itself.
             long chunk = options.chunkRuns() > 0 ? options.chunkRuns()
-                    : Math.max(8L * parallelism, Math.min(10_000, (n + 7) / 8));
+                    : Math.max(Math.max(256, 8L * parallelism), Math.min(10_000, (n + 7) / 8));
             if (!done.isEmpty()) {
                 LOG.info("Sweep '{}': resuming, {} of {} runs already in {}", spec.name(), done.size(), n, out);
             } else {
@@ -168,8 +170,10 @@ public final class SweepJob {
             // One runs/ file per chunk, so that the last rename of a commit is a single atomic step.
             spark.createDataFrame(results.map(TraceRows::runRow), TraceRows.RUNS).coalesce(1)
                     .write().parquet(child(staged, Tables.RUNS));
-            long computed = results.count();
-            long diverged = results.filter(r -> r.status() == RunStatus.DIVERGED).count();
+            long[] counts = results.map(r -> new long[] {1, r.status() == RunStatus.DIVERGED ? 1 : 0})
+                    .fold(new long[] {0, 0}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+            long computed = counts[0];
+            long diverged = counts[1];
             ChunkCommit.commit(fs, out, id);
             LOG.debug("Chunk {} committed: runs [{}, {}), {} computed", id, from, to, computed);
             return new long[] {computed, diverged};
