@@ -32,11 +32,36 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SparkSession spark = SparkSessions.create("initsweep analyze", common.master);
         try {
-            print(Analysis.run(spark, dir, threshold, charts), dir);
+            warnIfIncomplete(spark, dir);
+            print(analyzeLocked(spark, dir, threshold, charts), dir);
         } finally {
             spark.stop();
         }
         return 0;
+    }
+
+    /** The analysis under the directory's writer lock: it rewrites growth/, regions/, charts/ and report/. */
+    static Analysis.Summary analyzeLocked(SparkSession spark, String dir, double threshold, boolean charts)
+            throws Exception {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir);
+        org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.exists(path)) {
+            throw new IllegalArgumentException("no such directory: " + dir);
+        }
+        try (org.initsweep.spark.OutputLock lock = org.initsweep.spark.OutputLock.acquire(fs, path)) {
+            return Analysis.run(spark, dir, threshold, charts);
+        }
+    }
+
+    /** One line on stderr when the directory holds a sweep that has not finished (no engine.json). */
+    static void warnIfIncomplete(SparkSession spark, String dir) throws Exception {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir);
+        org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (fs.exists(new org.apache.hadoop.fs.Path(path, org.initsweep.core.trace.Tables.SPEC_FILE))
+                && !fs.exists(new org.apache.hadoop.fs.Path(path, org.initsweep.core.trace.Tables.ENGINE_FILE))) {
+            System.err.println("initsweep: warning: the sweep in " + dir + " is incomplete (interrupted or still "
+                    + "running); its analysis covers only the runs committed so far. Run it again to finish it.");
+        }
     }
 
     static void print(Analysis.Summary a, String dir) {

@@ -32,8 +32,24 @@ public final class Main implements Runnable {
 
     /** Entry point; exits the JVM with the command's exit code. */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        String sparkLog = System.getenv("INITSWEEP_SPARK_LOG");
+        System.setProperty("initsweep.sparkLogLevel", debug ? "warn" : sparkLog != null ? sparkLog : "fatal");
+        Thread mainThread = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            // Ctrl-C: Spark's own shutdown hook cancels the jobs; say what that means, once.
+            if (mainThread.isAlive() && !DONE.get()) {
+                System.err.println("\ninitsweep: interrupted. Committed runs are kept: run the same command again "
+                        + "to resume.");
+            }
+        }, "initsweep-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code = execute(args);
+        DONE.set(true);
+        System.exit(code);
     }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean DONE = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int execute(String... args) {

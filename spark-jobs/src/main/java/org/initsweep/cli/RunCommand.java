@@ -56,6 +56,9 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--tasks must be ≥ 0, got " + tasks);
         }
         String dir = out != null ? out : "results/" + s.name();
+        if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(dir))) {
+            throw new IllegalArgumentException("--out " + dir + " is a file; give a directory");
+        }
         Preflight preflight = Preflight.of(s);
         System.out.printf("initsweep: sweep '%s' -> %s: %s%n", s.name(), dir, preflight.describe());
         if (preflight.runs() > maxRuns) {
@@ -81,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
                         sum.millis() / 1000.0);
             }
             if (analyze) {
-                Analysis.Summary a = Analysis.run(spark, dir, SignalGrowth.DEFAULT_THRESHOLD, true);
+                Analysis.Summary a = AnalyzeCommand.analyzeLocked(spark, dir, SignalGrowth.DEFAULT_THRESHOLD, true);
                 AnalyzeCommand.print(a, dir);
             }
         } finally {

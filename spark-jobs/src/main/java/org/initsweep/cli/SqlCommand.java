@@ -33,10 +33,20 @@ final class SqlCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    /** First keywords of statements that only read: the tables are results, not scratch space. */
+    private static final java.util.Set<String> READ_ONLY = java.util.Set.of("SELECT", "WITH", "SHOW", "DESCRIBE",
+            "DESC", "EXPLAIN", "VALUES", "TABLE", "FROM");
+
     @Override
     public Integer call() throws Exception {
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be ≥ 1, got " + limit);
+        }
+        String first = query.replaceAll("(?s)^(\\s|--[^\n]*\n|/\\*.*?\\*/)*", "").split("[\\s(]", 2)[0]
+                .toUpperCase(java.util.Locale.ROOT);
+        if (!READ_ONLY.contains(first)) {
+            throw new IllegalArgumentException("sql runs read-only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN); got "
+                    + (first.isEmpty() ? "an empty query" : first));
         }
         SparkSession spark = SparkSessions.create("initsweep sql", common.master);
         try {
@@ -47,7 +57,9 @@ final class SqlCommand implements Callable<Integer> {
             } catch (Exception e) {
                 // Scala declares no checked exceptions: AnalysisException (and its ParseException) arrive undeclared.
                 if (e instanceof AnalysisException) {
-                    throw new IllegalArgumentException("bad query: " + e.getMessage().lines().findFirst().orElse(""));
+                    String msg = e.getMessage() == null ? "" : e.getMessage().lines().map(String::strip)
+                            .filter(l -> !l.isEmpty()).findFirst().orElse("");
+                    throw new IllegalArgumentException("bad query: " + msg);
                 }
                 throw e;
             }

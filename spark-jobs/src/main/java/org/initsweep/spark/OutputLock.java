@@ -14,7 +14,7 @@ import org.apache.hadoop.fs.Path;
  * holding the writer's host, pid and start time. A lock left by a dead process on this host is
  * taken over; any other is refused with a message that names its owner.
  */
-final class OutputLock implements AutoCloseable {
+public final class OutputLock implements AutoCloseable {
 
     static final String FILE = ".initsweep.lock";
 
@@ -29,7 +29,7 @@ final class OutputLock implements AutoCloseable {
     /**
      * @throws OutputExistsException if a live writer holds the directory
      */
-    static OutputLock acquire(FileSystem fs, Path dir) throws IOException, OutputExistsException {
+    public static OutputLock acquire(FileSystem fs, Path dir) throws IOException, OutputExistsException {
         fs.mkdirs(dir);
         Path file = new Path(dir, FILE);
         String me = host() + " " + ProcessHandle.current().pid() + " " + Instant.now();

@@ -34,6 +34,13 @@ public final class SparkSessions {
             // Result tables are small: 200 shuffle partitions would be 200 near-empty tasks per query.
             b.config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", "8"));
         }
-        return b.getOrCreate();
+        try {
+            return b.getOrCreate();
+        } catch (Exception e) {
+            // A master that does not parse or cannot be reached is the user's input, not a crash.
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+            throw new IllegalArgumentException("cannot start Spark on master " + chosen + ": " + msg, e);
+        }
     }
 }

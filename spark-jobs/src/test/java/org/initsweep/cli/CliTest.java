@@ -129,6 +129,26 @@ class CliTest {
         Result bad = cli("sql", out.toString(), "SELECT nope FROM runs");
         assertEquals(2, bad.code());
         assertTrue(bad.err().startsWith("initsweep: bad query:"), bad.err());
+        Result syntax = cli("sql", out.toString(), "SELEC * FROM runs");
+        assertEquals(2, syntax.code());
+        assertTrue(syntax.err().startsWith("initsweep: sql runs read-only queries"), syntax.err());
+        Result typo = cli("sql", out.toString(), "SELECT (1 + FROM runs");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().matches("(?s)initsweep: bad query: \\S.*"), "the parser's message: " + typo.err());
+        Result write = cli("sql", out.toString(),
+                "INSERT OVERWRITE DIRECTORY '" + out.resolve("epochs").toUri() + "' USING parquet SELECT * FROM runs");
+        assertEquals(2, write.code());
+        assertEquals("initsweep: sql runs read-only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN); got INSERT",
+                write.err().strip());
+        assertEquals(12 * 4, cli("sql", out.toString(), "--csv", "SELECT count(*) FROM epochs").out().lines()
+                .skip(1).mapToLong(Long::parseLong).sum(), "epochs untouched");
+
+        Files.writeString(out.resolve(".initsweep.lock"), java.net.InetAddress.getLocalHost().getHostName() + " "
+                + ProcessHandle.current().pid() + " now");
+        Result locked = cli("analyze", out.toString());
+        assertEquals(2, locked.code());
+        assertTrue(locked.err().contains("is being written by another initsweep run"), locked.err());
+        Files.delete(out.resolve(".initsweep.lock"));
 
         Result again = cli("run", TestSpark.conf("tiny.json").toString(), "--out", out.toString(), "--no-analyze");
         assertEquals(0, again.code(), again.err());

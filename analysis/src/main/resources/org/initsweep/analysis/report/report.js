@@ -400,6 +400,22 @@
     };
   }
 
+  // A log axis once the costs span more than a factor 30 (exploding inits reach 1e14 nats and would
+  // flatten every other curve), as the PNG of the same chart does; linear otherwise.
+  function costAxis(list) {
+    var lo = Infinity, hi = 0;
+    list.forEach(function (s) {
+      (s.loss || []).forEach(function (v) {
+        if (typeof v === 'number' && v > 0 && isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+      });
+    });
+    if (hi > 0 && hi / lo > 30) {
+      return merge(axisCommon('cost J (nats, log scale)', 58), { type: 'log', logBase: 10,
+        axisLabel: merge(axisCommon('', 0).axisLabel, { formatter: logTick }) });
+    }
+    return merge(axisCommon('cost J (nats)', 50), { type: 'value', scale: true });
+  }
+
   function costOption(g) {
     var list = g.cost.series;
     var n = list.length;
@@ -437,7 +453,7 @@
         },
         legend: legend(),
         xAxis: merge(axisCommon('epoch  (0 = at initialization)', 28), { type: 'value', min: 0, minInterval: 1 }),
-        yAxis: merge(axisCommon('cost J (nats)', 50), { type: 'value', scale: true }),
+        yAxis: costAxis(list),
         series: series
       },
       hidden: hidden

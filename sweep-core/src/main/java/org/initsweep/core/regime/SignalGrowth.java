@@ -8,8 +8,9 @@ package org.initsweep.core.regime;
  * the signal travels"), in nats per layer. A rate r means the variance is multiplied by e^r per
  * layer: for a linear net with Var(W) = m/fan_in, r = ln m; at the critical point r = 0. The
  * forward signal is the pre-activation z, whose variance q^l is what mean-field theory propagates
- * (Poole et al. 2016, eq. 3): it obeys the same map in every layer, the output layer L+1 included,
- * whereas Var(a) differs from Var(z) by a factor set by φ (about 0.34 for ReLU) and Var(x) by none.
+ * (Poole et al. 2016, eq. 3): it obeys the same map in every hidden layer, whereas Var(a) differs
+ * from Var(z) by a factor set by φ (about 0.34 for ReLU) and Var(x) by none. The output layer (one
+ * unit) enters the fit only for one-hidden-layer networks.
  *
  * <p>For depth L ≥ 4 the slopes are fitted over the deeper half of the network (l ≥ ⌈L/2⌉), which
  * estimates the asymptotic rate that mean-field theory predicts (ln χ₁ backward; Schoenholz et al.
@@ -41,8 +42,12 @@ public final class SignalGrowth {
             throw new IllegalArgumentException("varZ must hold layers 1..L+1 (at least 2), got " + layers);
         }
         int depth = layers - 1;
+        // The single output unit is left out once there are two hidden layers to fit: its variance over the
+        // batch lacks the spread of per-unit means that a layer of many units averages in (for ReLU, whose
+        // activations have a non-zero mean, that is a third of the signal).
+        int last = depth >= 2 ? depth : layers;
         int from = depth >= 4 ? (depth + 1) / 2 : 1;
-        double[] v = new double[layers - from + 1];
+        double[] v = new double[last - from + 1];
         System.arraycopy(varZ, from - 1, v, 0, v.length);
         return slope(v);
     }

@@ -24,6 +24,13 @@ class SignalGrowthTest {
     }
 
     @Test
+    void theOneUnitOutputLayerIsLeftOutOnceTwoHiddenLayersExist() {
+        // ReLU at He, depth 5: hidden Var(z) flat, the single output unit's batch variance a third lower.
+        assertEquals(0, SignalGrowth.forwardRate(new double[] {2, 2, 2, 2, 2, 0.74}), 1e-12);
+        assertEquals(0, SignalGrowth.forwardRate(new double[] {2, 2, 0.74}), 1e-12, "depth 2");
+    }
+
+    @Test
     void deepRatesIgnoreTheFirstHalf() {
         double[] v = geometric(1, 1, 21);
         for (int i = 0; i < 9; i++) {
