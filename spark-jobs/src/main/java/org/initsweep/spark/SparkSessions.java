@@ -33,6 +33,9 @@ public final class SparkSessions {
             b.config("spark.ui.showConsoleProgress", "false");
             // Result tables are small: 200 shuffle partitions would be 200 near-empty tasks per query.
             b.config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", "8"));
+            // initsweep uses temporary views only: no spark-warehouse/ folder in the user's working directory.
+            b.config("spark.sql.warehouse.dir", conf.get("spark.sql.warehouse.dir",
+                    new java.io.File(System.getProperty("java.io.tmpdir"), "initsweep-warehouse").toURI().toString()));
         }
         try {
             return b.getOrCreate();
