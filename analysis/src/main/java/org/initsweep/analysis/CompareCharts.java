@@ -111,7 +111,9 @@ final class CompareCharts {
                         ChartWriter.nanArray(shape.depth() + 1), ChartWriter.nanArray(shape.depth() + 1)});
             int l = r.<Integer>getAs("layer");
             arrays[0][l - 1] = r.<Double>getAs("var_a");
-            arrays[1][l - 1] = r.<Double>getAs("var_grad_a");
+            // The output unit's ∂J/∂a (a saturated sigmoid's can reach 1e22) is not the signal the
+            // hidden layers pass back; the backward panel shows hidden layers only.
+            arrays[1][l - 1] = l <= r.<Integer>getAs("depth") ? r.<Double>getAs("var_grad_a") : Double.NaN;
         }
         List<Path> written = new ArrayList<>();
         for (var e : byShape.entrySet()) {

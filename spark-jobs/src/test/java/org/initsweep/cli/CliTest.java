@@ -89,7 +89,7 @@ class CliTest {
         assertEquals(2, memory.code());
         assertTrue(memory.err().startsWith("initsweep: the largest run needs about "), memory.err());
         assertTrue(memory.err().contains("--ignore-memory-check"), memory.err());
-        assertTrue(memory.out().contains("1 runs, "), memory.out());
+        assertTrue(memory.out().contains("1 run, "), memory.out());
         assertFalse(Files.exists(out), "nothing written");
     }
 

@@ -77,7 +77,14 @@ public final class RegimeHeatmapChart {
     static final String Y_LABEL = "depth L (hidden layers)";
     static final String UNIT_LINE_LABEL = "fan_in·Var(W) = 1";
     static final String CRITICAL_LINE_LABEL = "predicted m_c";
-    static final String RATE_NOTE = "number in a cell: forward rate, nats per layer";
+    /** The rate that decided the cell's regime: forward or backward, whichever is larger in magnitude. */
+    static double decidingRate(RegionCell c) {
+        double f = Double.isNaN(c.forwardRate()) ? Double.POSITIVE_INFINITY : c.forwardRate();
+        double b = c.backwardRate();
+        return Double.isNaN(b) || Math.abs(f) >= Math.abs(b) ? f : b;
+    }
+
+    static final String RATE_NOTE = "number in a cell: the deciding rate (forward or backward, the larger), nats per layer";
 
     /** A marker further than this factor outside the swept range does not widen the axis. */
     private static final double MAX_EXTENSION = 8.0;
@@ -211,7 +218,7 @@ public final class RegimeHeatmapChart {
         boolean showRates = roomy && DATA_HEIGHT_PX / depths.size() >= 18;
         if (showRates) {
             for (RegionCell c : cells) {
-                String text = rateText(c.forwardRate());
+                String text = rateText(decidingRate(c));
                 if (text.isEmpty()) {
                     continue;
                 }

@@ -57,7 +57,8 @@ public record Preflight(long runs, double flops, long maxRunBytes) {
 
     /** One line for the console: runs, work, largest run's memory. */
     public String describe() {
-        return String.format(Locale.ROOT, "%d runs, %s of work, largest run %s of ND4J memory", runs,
+        return String.format(Locale.ROOT, "%d run%s, %s of work, largest run %s of ND4J memory", runs,
+                runs == 1 ? "" : "s",
                 flops(flops), bytes(maxRunBytes));
     }
 
