@@ -36,8 +36,23 @@ import org.initsweep.core.trace.Tables;
  */
 public final class Analysis {
 
+    /** Mean-field theory's view of a run or cell (null for fixed init schemes). */
+    private static final StructField[] THEORY = {
+        DataTypes.createStructField("predicted_forward_rate", DataTypes.DoubleType, true),
+        DataTypes.createStructField("predicted_backward_rate", DataTypes.DoubleType, true),
+        DataTypes.createStructField("chi1", DataTypes.DoubleType, true),
+        DataTypes.createStructField("predicted_regime", DataTypes.StringType, true),
+        DataTypes.createStructField("critical_multiplier", DataTypes.DoubleType, true),
+    };
+
+    private static StructType schema(StructField[] measured, StructField[] theory) {
+        StructField[] all = java.util.Arrays.copyOf(measured, measured.length + theory.length);
+        System.arraycopy(theory, 0, all, measured.length, theory.length);
+        return new StructType(all);
+    }
+
     /** {@code regions/} schema. */
-    public static final StructType REGIONS = new StructType(new StructField[] {
+    public static final StructType REGIONS = schema(new StructField[] {
         DataTypes.createStructField("activation", DataTypes.StringType, false),
         DataTypes.createStructField("init", DataTypes.StringType, false),
         DataTypes.createStructField("width", DataTypes.IntegerType, false),
@@ -50,15 +65,10 @@ public final class Analysis {
         DataTypes.createStructField("backward_rate", DataTypes.DoubleType, false),
         DataTypes.createStructField("regime", DataTypes.StringType, false),
         DataTypes.createStructField("threshold", DataTypes.DoubleType, false),
-        DataTypes.createStructField("predicted_forward_rate", DataTypes.DoubleType, true),
-        DataTypes.createStructField("predicted_backward_rate", DataTypes.DoubleType, true),
-        DataTypes.createStructField("chi1", DataTypes.DoubleType, true),
-        DataTypes.createStructField("predicted_regime", DataTypes.StringType, true),
-        DataTypes.createStructField("critical_multiplier", DataTypes.DoubleType, true),
-    });
+    }, THEORY);
 
     /** Per-run rates (an intermediate view, {@code run_rates}). */
-    static final StructType RUN_RATES = new StructType(new StructField[] {
+    static final StructType RUN_RATES = schema(new StructField[] {
         DataTypes.createStructField("run_id", DataTypes.StringType, false),
         DataTypes.createStructField("activation", DataTypes.StringType, false),
         DataTypes.createStructField("init", DataTypes.StringType, false),
@@ -70,12 +80,7 @@ public final class Analysis {
         DataTypes.createStructField("seed", DataTypes.LongType, false),
         DataTypes.createStructField("forward_rate", DataTypes.DoubleType, false),
         DataTypes.createStructField("backward_rate", DataTypes.DoubleType, false),
-        DataTypes.createStructField("predicted_forward_rate", DataTypes.DoubleType, true),
-        DataTypes.createStructField("predicted_backward_rate", DataTypes.DoubleType, true),
-        DataTypes.createStructField("chi1", DataTypes.DoubleType, true),
-        DataTypes.createStructField("predicted_regime", DataTypes.StringType, true),
-        DataTypes.createStructField("critical_multiplier", DataTypes.DoubleType, true),
-    });
+    }, THEORY);
 
     /** {@code growth/} schema. */
     public static final StructType GROWTH = new StructType(new StructField[] {

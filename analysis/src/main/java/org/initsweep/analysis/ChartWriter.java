@@ -116,39 +116,13 @@ final class ChartWriter {
 
     private static List<java.nio.file.Path> layerAndLossCharts(SparkSession spark, java.nio.file.Path local)
             throws IOException {
-        List<Row> rows = spark.sql("""
-                WITH deepest AS (
-                  SELECT activation, init, width, sigma_b2, dataset, max(depth) AS depth
-                  FROM runs WHERE multiplier IS NOT NULL
-                  GROUP BY activation, init, width, sigma_b2, dataset),
-                ends AS (SELECT min(epoch) AS first_epoch, max(epoch) AS last_epoch FROM layers)
-                SELECT l.activation, l.init, l.width, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer,
-                       avg(l.var_a) AS var_a, avg(l.var_grad_a) AS var_grad_a
-                FROM layers l
-                JOIN deepest d ON l.activation = d.activation AND l.init = d.init AND l.width = d.width
-                     AND l.sigma_b2 = d.sigma_b2 AND l.dataset = d.dataset AND l.depth = d.depth
-                CROSS JOIN ends
-                WHERE l.multiplier IS NOT NULL AND (l.epoch = ends.first_epoch OR l.epoch = ends.last_epoch)
-                GROUP BY l.activation, l.init, l.width, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer
-                ORDER BY l.layer
-                """).collectAsList();
-        // group → depth, epoch → multiplier → per-layer arrays
         Map<Group, Integer> depthOf = new LinkedHashMap<>();
         Map<Group, TreeMap<Integer, TreeMap<Double, double[][]>>> curves = new LinkedHashMap<>();
-        for (Row r : rows) {
-            Group g = Group.of(r);
-            int depth = r.<Integer>getAs("depth");
-            depthOf.put(g, depth);
-            double[][] arrays = curves.computeIfAbsent(g, k -> new TreeMap<>())
-                    .computeIfAbsent(r.<Integer>getAs("epoch"), k -> new TreeMap<>())
-                    .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new double[][] {
-                        nanArray(depth + 1), nanArray(depth + 1)});
-            int l = r.<Integer>getAs("layer");
-            arrays[0][l - 1] = r.<Double>getAs("var_a");
-            // The output unit's ∂J/∂a (a saturated sigmoid's can reach 1e22) is not the signal the
-            // hidden layers pass back; the backward panel shows hidden layers only.
-            arrays[1][l - 1] = l <= r.<Integer>getAs("depth") ? r.<Double>getAs("var_grad_a") : Double.NaN;
-        }
+        DeepestCurves.load(spark).forEach((k, c) -> {
+            Group g = new Group(k.activation(), k.init(), k.width(), k.sigmaB2(), k.dataset());
+            depthOf.put(g, c.depth());
+            curves.put(g, c.byEpoch());
+        });
         List<java.nio.file.Path> written = new ArrayList<>();
         for (var e : curves.entrySet()) {
             Group g = e.getKey();

@@ -248,38 +248,13 @@ final class ReportData {
     }
 
     private static Map<Group, ObjectNode> layerCurves(SparkSession spark, Set<String> pngs) {
-        List<Row> rows = spark.sql("""
-                WITH deepest AS (
-                  SELECT activation, init, width, sigma_b2, dataset, max(depth) AS depth
-                  FROM runs WHERE multiplier IS NOT NULL
-                  GROUP BY activation, init, width, sigma_b2, dataset),
-                ends AS (SELECT min(epoch) AS first_epoch, max(epoch) AS last_epoch FROM layers)
-                SELECT l.activation, l.init, l.width, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer,
-                       avg(l.var_a) AS var_a, avg(l.var_grad_a) AS var_grad_a, count(*) AS runs
-                FROM layers l
-                JOIN deepest d ON l.activation = d.activation AND l.init = d.init AND l.width = d.width
-                     AND l.sigma_b2 = d.sigma_b2 AND l.dataset = d.dataset AND l.depth = d.depth
-                CROSS JOIN ends
-                WHERE l.multiplier IS NOT NULL AND (l.epoch = ends.first_epoch OR l.epoch = ends.last_epoch)
-                GROUP BY l.activation, l.init, l.width, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer
-                """).collectAsList();
-        // group → epoch → multiplier → [var_a[], var_grad_a[]]
         Map<Group, Integer> depthOf = new LinkedHashMap<>();
         Map<Group, TreeMap<Integer, TreeMap<Double, double[][]>>> curves = new LinkedHashMap<>();
-        for (Row r : rows) {
-            Group g = Group.of(r);
-            int depth = r.<Integer>getAs("depth");
-            depthOf.put(g, depth);
-            double[][] a = curves.computeIfAbsent(g, k -> new TreeMap<>())
-                    .computeIfAbsent(r.<Integer>getAs("epoch"), k -> new TreeMap<>())
-                    .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new double[][] {
-                        nan(depth + 1), nan(depth + 1)});
-            int l = r.<Integer>getAs("layer");
-            if (l >= 1 && l <= depth + 1) {
-                a[0][l - 1] = r.<Double>getAs("var_a");
-                a[1][l - 1] = r.<Double>getAs("var_grad_a");
-            }
-        }
+        org.initsweep.analysis.DeepestCurves.load(spark).forEach((k, c) -> {
+            Group g = new Group(k.activation(), k.init(), k.width(), k.sigmaB2(), k.dataset());
+            depthOf.put(g, c.depth());
+            curves.put(g, c.byEpoch());
+        });
         Map<Group, TreeMap<Double, double[][]>> predicted = predictedVariance(spark, depthOf);
         Map<Group, ObjectNode> out = new LinkedHashMap<>();
         for (var e : curves.entrySet()) {

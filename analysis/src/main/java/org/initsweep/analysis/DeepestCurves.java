@@ -1,0 +1,68 @@
+package org.initsweep.analysis;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The per-layer variance curves both the PNG charts and the HTML report draw: for every chart group
+ * (activation × init × width × σ_b² × dataset) with a multiplier, its deepest networks' Var(a^[l]) and
+ * Var(∂J/∂a^[l]) per multiplier at the first and last recorded epoch, seeds averaged. Arrays are
+ * indexed by layer l − 1, l = 1..L+1; the output unit's ∂J/∂a (a saturated sigmoid's reaches 1e22, and
+ * it is not the signal the hidden layers pass back) is NaN.
+ */
+public final class DeepestCurves {
+
+    /** A chart group. */
+    public record Group(String activation, String init, int width, double sigmaB2, String dataset) {
+        static Group of(Row r) {
+            return new Group(r.getAs("activation"), r.getAs("init"), r.<Integer>getAs("width"),
+                    r.<Double>getAs("sigma_b2"), r.getAs("dataset"));
+        }
+    }
+
+    /**
+     * @param depth   the group's deepest depth L
+     * @param byEpoch epoch → multiplier → {Var(a) per layer, Var(∂J/∂a) per layer}
+     */
+    public record Curves(int depth, TreeMap<Integer, TreeMap<Double, double[][]>> byEpoch) {
+    }
+
+    private DeepestCurves() {
+    }
+
+    /** Reads the curves from the registered {@code runs} and {@code layers} views. */
+    public static Map<Group, Curves> load(SparkSession spark) {
+        Map<Group, Curves> out = new LinkedHashMap<>();
+        for (Row r : spark.sql("""
+                WITH deepest AS (
+                  SELECT activation, init, width, sigma_b2, dataset, max(depth) AS depth
+                  FROM runs WHERE multiplier IS NOT NULL
+                  GROUP BY activation, init, width, sigma_b2, dataset),
+                ends AS (SELECT min(epoch) AS first_epoch, max(epoch) AS last_epoch FROM layers)
+                SELECT l.activation, l.init, l.width, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer,
+                       avg(l.var_a) AS var_a, avg(l.var_grad_a) AS var_grad_a
+                FROM layers l
+                JOIN deepest d ON l.activation = d.activation AND l.init = d.init AND l.width = d.width
+                     AND l.sigma_b2 = d.sigma_b2 AND l.dataset = d.dataset AND l.depth = d.depth
+                CROSS JOIN ends
+                WHERE l.multiplier IS NOT NULL AND (l.epoch = ends.first_epoch OR l.epoch = ends.last_epoch)
+                GROUP BY l.activation, l.init, l.width, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer
+                ORDER BY l.layer
+                """).collectAsList()) {
+            int depth = r.<Integer>getAs("depth");
+            Curves c = out.computeIfAbsent(Group.of(r), k -> new Curves(depth, new TreeMap<>()));
+            double[][] arrays = c.byEpoch().computeIfAbsent(r.<Integer>getAs("epoch"), k -> new TreeMap<>())
+                    .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new double[][] {
+                        ChartWriter.nanArray(depth + 1), ChartWriter.nanArray(depth + 1)});
+            int l = r.<Integer>getAs("layer");
+            if (l >= 1 && l <= depth + 1) {
+                arrays[0][l - 1] = r.<Double>getAs("var_a");
+                arrays[1][l - 1] = l <= depth ? r.<Double>getAs("var_grad_a") : Double.NaN;
+            }
+        }
+        return out;
+    }
+}
