@@ -147,40 +147,17 @@ final class ChartWriter {
     }
 
     private static List<java.nio.file.Path> lossCharts(SparkSession spark, java.nio.file.Path local) throws IOException {
-        List<Row> rows = spark.sql("""
-                WITH deepest AS (
-                  SELECT activation, init, width, sigma_b2, dataset, max(depth) AS depth
-                  FROM runs WHERE multiplier IS NOT NULL AND epochs > 0
-                  GROUP BY activation, init, width, sigma_b2, dataset)
-                SELECT r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, e.epoch,
-                       avg(e.loss) AS loss
-                FROM epochs e JOIN runs r ON e.run_id = r.run_id
-                JOIN deepest d ON r.activation = d.activation AND r.init = d.init AND r.width = d.width
-                     AND r.sigma_b2 = d.sigma_b2 AND r.dataset = d.dataset AND r.depth = d.depth
-                GROUP BY r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, e.epoch
-                ORDER BY e.epoch
-                """).collectAsList();
-        Map<Group, Integer> depthOf = new LinkedHashMap<>();
-        Map<Group, TreeMap<Double, TreeMap<Integer, Double>>> losses = new LinkedHashMap<>();
-        for (Row r : rows) {
-            Group g = Group.of(r);
-            depthOf.put(g, r.<Integer>getAs("depth"));
-            losses.computeIfAbsent(g, k -> new TreeMap<>())
-                    .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new TreeMap<>())
-                    .put(r.<Integer>getAs("epoch"), r.<Double>getAs("loss"));
-        }
         List<java.nio.file.Path> written = new ArrayList<>();
-        for (var e : losses.entrySet()) {
+        for (var e : DeepestCurves.loadCosts(spark).entrySet()) {
+            DeepestCurves.Group k = e.getKey();
+            Group g = new Group(k.activation(), k.init(), k.width(), k.sigmaB2(), k.dataset());
             Map<String, double[]> lines = new LinkedHashMap<>();
-            for (double m : pickMultipliers(e.getValue().keySet())) {
-                TreeMap<Integer, Double> byEpoch = e.getValue().get(m);
-                double[] loss = nanArray(byEpoch.lastKey() + 1);
-                byEpoch.forEach((ep, v) -> loss[ep] = v);
-                lines.put("m = " + m, loss);
+            for (double m : pickMultipliers(e.getValue().byMultiplier().keySet())) {
+                lines.put("m = " + m, e.getValue().byMultiplier().get(m)[0]);
             }
-            Group g = e.getKey();
-            java.nio.file.Path png = local.resolve("cost_" + g.fileStem() + "_d" + depthOf.get(g) + ".png");
-            LossCurveChart.write("Cost per epoch, depth " + depthOf.get(g) + ": " + g.title(), lines, png);
+            int depth = e.getValue().depth();
+            java.nio.file.Path png = local.resolve("cost_" + g.fileStem() + "_d" + depth + ".png");
+            LossCurveChart.write("Cost per epoch, depth " + depth + ": " + g.title(), lines, png);
             written.add(png);
         }
         return written;

@@ -30,7 +30,58 @@ public final class DeepestCurves {
     public record Curves(int depth, TreeMap<Integer, TreeMap<Double, double[][]>> byEpoch) {
     }
 
+    /**
+     * @param depth        the group's deepest depth L
+     * @param byMultiplier multiplier → {cost per epoch (nats), accuracy per epoch}, indexed by epoch
+     *                     (NaN where an epoch was not reached)
+     */
+    public record Costs(int depth, TreeMap<Double, double[][]> byMultiplier) {
+    }
+
     private DeepestCurves() {
+    }
+
+    /** Cost and accuracy per epoch of every group's deepest trained networks, seeds averaged. */
+    public static Map<Group, Costs> loadCosts(SparkSession spark) {
+        Map<Group, Integer> depthOf = new LinkedHashMap<>();
+        Map<Group, TreeMap<Double, TreeMap<Integer, double[]>>> byEpoch = new LinkedHashMap<>();
+        for (Row r : spark.sql("""
+                WITH deepest AS (
+                  SELECT activation, init, width, sigma_b2, dataset, max(depth) AS depth
+                  FROM runs WHERE multiplier IS NOT NULL AND epochs > 0
+                  GROUP BY activation, init, width, sigma_b2, dataset)
+                SELECT r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, e.epoch,
+                       avg(e.loss) AS loss, avg(e.accuracy) AS accuracy
+                FROM epochs e JOIN runs r ON e.run_id = r.run_id
+                JOIN deepest d ON r.activation = d.activation AND r.init = d.init AND r.width = d.width
+                     AND r.sigma_b2 = d.sigma_b2 AND r.dataset = d.dataset AND r.depth = d.depth
+                GROUP BY r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, e.epoch
+                """).collectAsList()) {
+            Group g = Group.of(r);
+            depthOf.put(g, r.<Integer>getAs("depth"));
+            double loss = r.isNullAt(r.fieldIndex("loss")) ? Double.NaN : r.<Double>getAs("loss");
+            double acc = r.isNullAt(r.fieldIndex("accuracy")) ? Double.NaN : r.<Double>getAs("accuracy");
+            byEpoch.computeIfAbsent(g, k -> new TreeMap<>())
+                    .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new TreeMap<>())
+                    .put(r.<Integer>getAs("epoch"), new double[] {loss, acc});
+        }
+        Map<Group, Costs> out = new LinkedHashMap<>();
+        byEpoch.forEach((g, byM) -> {
+            TreeMap<Double, double[][]> arrays = new TreeMap<>();
+            byM.forEach((m, epochs) -> {
+                double[] loss = ChartWriter.nanArray(epochs.lastKey() + 1);
+                double[] acc = ChartWriter.nanArray(epochs.lastKey() + 1);
+                epochs.forEach((ep, v) -> {
+                    if (ep >= 0) {
+                        loss[ep] = v[0];
+                        acc[ep] = v[1];
+                    }
+                });
+                arrays.put(m, new double[][] {loss, acc});
+            });
+            out.put(g, new Costs(depthOf.get(g), arrays));
+        });
+        return out;
     }
 
     /** Reads the curves from the registered {@code runs} and {@code layers} views. */

@@ -1,10 +1,6 @@
 package org.initsweep.analysis.chart;
 
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Rectangle2D;
-import java.awt.geom.RectangularShape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +18,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
@@ -228,7 +223,7 @@ public final class ActivationHistogramChart {
         data.addSeries(series);
 
         XYBarRenderer bars = new XYBarRenderer();
-        bars.setBarPainter(new CrispBarPainter());
+        bars.setBarPainter(new ChartStyle.CrispBarPainter(true));
         bars.setShadowVisible(false);
         bars.setMargin(0);
         bars.setDrawBarOutline(false);
@@ -266,28 +261,4 @@ public final class ActivationHistogramChart {
         return plot;
     }
 
-    /**
-     * Bars drawn without anti-aliasing on whole-pixel edges (at least one pixel wide): adjacent bins
-     * meet without seams or gaps.
-     */
-    private static final class CrispBarPainter extends StandardXYBarPainter {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public void paintBar(Graphics2D g2, XYBarRenderer renderer, int row, int column, RectangularShape bar,
-                RectangleEdge base) {
-            Object old = g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
-            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-            try {
-                double x0 = Math.round(bar.getMinX());
-                double x1 = Math.max(x0 + 1, Math.round(bar.getMaxX()));
-                double y0 = Math.round(bar.getMinY());
-                double y1 = Math.round(bar.getMaxY());
-                super.paintBar(g2, renderer, row, column, new Rectangle2D.Double(x0, y0, x1 - x0, y1 - y0), base);
-            } finally {
-                g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING,
-                        old != null ? old : RenderingHints.VALUE_ANTIALIAS_DEFAULT);
-            }
-        }
-    }
 }

@@ -3,10 +3,8 @@ package org.initsweep.analysis.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.font.TextAttribute;
 import java.awt.geom.Rectangle2D;
-import java.awt.geom.RectangularShape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.text.AttributedString;
@@ -31,7 +29,6 @@ import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.TickType;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -164,7 +161,7 @@ public final class RegimeHeatmapChart {
 
         XYBarRenderer renderer = new XYBarRenderer();
         renderer.setUseYInterval(true);
-        renderer.setBarPainter(new CrispBarPainter());
+        renderer.setBarPainter(new ChartStyle.CrispBarPainter(false));
         renderer.setShadowVisible(false);
         renderer.setMargin(0);
         // Thin white separators between cells, unless the cells are so small that they would
@@ -336,26 +333,6 @@ public final class RegimeHeatmapChart {
         return s.replace('-', '−');
     }
 
-    /**
-     * Flat cells drawn without anti-aliasing: adjacent cells then meet without the faint seams
-     * that blended edges leave, and the white separators stay one crisp pixel.
-     */
-    private static final class CrispBarPainter extends StandardXYBarPainter {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public void paintBar(Graphics2D g2, XYBarRenderer renderer, int row, int column, RectangularShape bar,
-                RectangleEdge base) {
-            Object old = g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
-            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-            try {
-                super.paintBar(g2, renderer, row, column, bar, base);
-            } finally {
-                g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING,
-                        old != null ? old : RenderingHints.VALUE_ANTIALIAS_DEFAULT);
-            }
-        }
-    }
 
     /**
      * Base-2 log axis. With column values it puts one tick at each swept multiplier, labelled with

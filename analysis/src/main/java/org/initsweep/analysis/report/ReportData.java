@@ -326,51 +326,20 @@ final class ReportData {
     }
 
     private static Map<Group, ObjectNode> costCurves(SparkSession spark, Set<String> pngs) {
-        List<Row> rows = spark.sql("""
-                WITH deepest AS (
-                  SELECT activation, init, width, sigma_b2, dataset, max(depth) AS depth
-                  FROM runs WHERE multiplier IS NOT NULL AND epochs > 0
-                  GROUP BY activation, init, width, sigma_b2, dataset)
-                SELECT r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, e.epoch,
-                       avg(e.loss) AS loss, avg(e.accuracy) AS accuracy
-                FROM epochs e JOIN runs r ON e.run_id = r.run_id
-                JOIN deepest d ON r.activation = d.activation AND r.init = d.init AND r.width = d.width
-                     AND r.sigma_b2 = d.sigma_b2 AND r.dataset = d.dataset AND r.depth = d.depth
-                GROUP BY r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, e.epoch
-                """).collectAsList();
-        Map<Group, Integer> depthOf = new LinkedHashMap<>();
-        Map<Group, TreeMap<Double, TreeMap<Integer, double[]>>> losses = new LinkedHashMap<>();
-        for (Row r : rows) {
-            Group g = Group.of(r);
-            depthOf.put(g, r.<Integer>getAs("depth"));
-            double loss = r.isNullAt(r.fieldIndex("loss")) ? Double.NaN : r.<Double>getAs("loss");
-            double acc = r.isNullAt(r.fieldIndex("accuracy")) ? Double.NaN : r.<Double>getAs("accuracy");
-            losses.computeIfAbsent(g, k -> new TreeMap<>())
-                    .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new TreeMap<>())
-                    .put(r.<Integer>getAs("epoch"), new double[] {loss, acc});
-        }
         Map<Group, ObjectNode> out = new LinkedHashMap<>();
-        for (var e : losses.entrySet()) {
-            Group g = e.getKey();
-            int depth = depthOf.get(g);
+        for (var e : org.initsweep.analysis.DeepestCurves.loadCosts(spark).entrySet()) {
+            var k = e.getKey();
+            Group g = new Group(k.activation(), k.init(), k.width(), k.sigmaB2(), k.dataset());
+            int depth = e.getValue().depth();
             ObjectNode node = F.objectNode();
             node.put("depth", depth);
             putPng(node, "cost_" + g.fileStem() + "_d" + depth + ".png", pngs);
             ArrayNode series = node.putArray("series");
-            for (var byM : e.getValue().entrySet()) {
-                int last = byM.getValue().lastKey();
-                double[] loss = nan(last + 1);
-                double[] acc = nan(last + 1);
-                byM.getValue().forEach((ep, v) -> {
-                    if (ep >= 0) {
-                        loss[ep] = v[0];
-                        acc[ep] = v[1];
-                    }
-                });
+            for (var byM : e.getValue().byMultiplier().entrySet()) {
                 ObjectNode s = series.addObject();
                 s.put("m", byM.getKey());
-                s.set("loss", numbers(loss));
-                s.set("accuracy", numbers(acc));
+                s.set("loss", numbers(byM.getValue()[0]));
+                s.set("accuracy", numbers(byM.getValue()[1]));
             }
             out.put(g, node);
         }

@@ -237,19 +237,7 @@ public final class GaussHermite {
             x[i] = xi;
             w[i] = 1 / sumSq;
         }
-        // Enforce exact symmetry (odd n: the middle node is exactly 0).
-        for (int i = 0; i < n / 2; i++) {
-            int j = n - 1 - i;
-            double node = 0.5 * (x[j] - x[i]);
-            double weight = 0.5 * (w[i] + w[j]);
-            x[i] = -node;
-            x[j] = node;
-            w[i] = weight;
-            w[j] = weight;
-        }
-        if (n % 2 == 1) {
-            x[n / 2] = 0;
-        }
+        symmetrize(x, w);
         // Normalise so that the weights sum to 1 exactly (up to rounding); the Christoffel numbers
         // already do to ~1e-16.
         double sum = 0;
@@ -276,17 +264,9 @@ public final class GaussHermite {
         }
     }
 
-    /** Gauss–Legendre on [0, 1] by Golub–Welsch: Jacobi off-diagonal k/√(4k² − 1), μ₀ = 2. */
-    private static double[][] gaussLegendreUnit(int n) {
-        double[] diag = new double[n];
-        double[] off = new double[n];
-        for (int k = 0; k < n - 1; k++) {
-            double kk = k + 1.0;
-            off[k] = kk / Math.sqrt(4 * kk * kk - 1);
-        }
-        double[][] eig = symmetricTridiagonalEigen(diag, off);
-        double[] x = eig[0];
-        double[] w = eig[1];
+    /** Makes a rule symmetric about 0 exactly (odd n: the middle node is exactly 0). */
+    private static void symmetrize(double[] x, double[] w) {
+        int n = x.length;
         for (int i = 0; i < n / 2; i++) {
             int j = n - 1 - i;
             double node = 0.5 * (x[j] - x[i]);
@@ -299,6 +279,20 @@ public final class GaussHermite {
         if (n % 2 == 1) {
             x[n / 2] = 0;
         }
+    }
+
+    /** Gauss–Legendre on [0, 1] by Golub–Welsch: Jacobi off-diagonal k/√(4k² − 1), μ₀ = 2. */
+    private static double[][] gaussLegendreUnit(int n) {
+        double[] diag = new double[n];
+        double[] off = new double[n];
+        for (int k = 0; k < n - 1; k++) {
+            double kk = k + 1.0;
+            off[k] = kk / Math.sqrt(4 * kk * kk - 1);
+        }
+        double[][] eig = symmetricTridiagonalEigen(diag, off);
+        double[] x = eig[0];
+        double[] w = eig[1];
+        symmetrize(x, w);
         double[] t = new double[n];
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
