@@ -64,6 +64,8 @@ public final class Bench {
     private Set<String> sections = new LinkedHashSet<>(List.of("dl4j", "spark", "memory"));
     private long seedCounter = 1;
     private boolean compareBefore = true;
+    /** Kernel of the "before" column ({@code initsweep.kernel}): blas (no Vector API) or nd4j. */
+    private String beforeKernel = "blas";
 
     public static void main(String[] args) throws Exception {
         Bench b = new Bench();
@@ -84,6 +86,7 @@ public final class Bench {
                 case "--depths" -> depths = ints(args[++i]);
                 case "--sections" -> sections = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
                 case "--no-before" -> compareBefore = false;
+                case "--before" -> beforeKernel = args[++i];
                 case "--quick" -> {
                     widths = new int[] {4, 16, 64};
                     depths = new int[] {9};
@@ -92,7 +95,7 @@ public final class Bench {
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + a
                         + " (--epochs N --reps N --spark-reps N --rep-seconds S --widths a,b --depths a,b"
-                        + " --sections dl4j,spark,memory --no-before --quick)");
+                        + " --sections dl4j,spark,memory --before blas|nd4j --no-before --quick)");
             }
         }
     }
@@ -114,7 +117,10 @@ public final class Bench {
                 + System.getenv("OMP_NUM_THREADS") + ", ND4J max threads " + Nd4j.getEnvironment().maxThreads()
                 + ", BLAS threads " + Nd4j.factory().blas().getMaxThreads());
         System.out.println("- initsweep Mlp kernel: " + System.getProperty("initsweep.kernel", "auto")
-                + ", Java loops for layers of ≤ " + org.initsweep.core.nn.Mlp.javaMaxParams() + " weights");
+                + "; Vector API kernel " + (org.initsweep.core.nn.Mlp.vectorKernelAvailable()
+                        ? "for layers of ≤ " + org.initsweep.core.nn.Mlp.vectorMaxParams() + " weights"
+                        : "unavailable") + ", else sgemm (without it: Java loops for layers of ≤ "
+                + org.initsweep.core.nn.Mlp.javaMaxParams() + " weights)");
         System.out.println("- Load average at start: " + loadAverage());
         System.out.println("- Each figure: median of " + reps + " repetitions (Spark: " + sparkReps
                 + ") after warm-up, all in this one JVM run.");
@@ -156,7 +162,7 @@ public final class Bench {
                 + "workspaces ENABLED, no listeners, `fit(DataSet)` per epoch.%n%n", SAMPLES, LR, epochs);
         System.out.printf(Locale.ROOT, "Roofline reference: ND4J `Nd4j.gemm` float32 2048×2048×2048, one thread: "
                 + "**%.1f GFLOP/s**. Training FLOPs counted as 6·batch·fan_in·fan_out per layer per epoch.%n%n", sgemm);
-        System.out.println("| width | depth | DL4J runs/s | initsweep before (all-ND4J Mlp) runs/s | before / DL4J "
+        System.out.println("| width | depth | DL4J runs/s | initsweep before (kernel " + beforeKernel + ") runs/s | before / DL4J "
                 + "| initsweep runs/s | **initsweep / DL4J** | initsweep GFLOP/s | % of sgemm | initsweep wall runs/s "
                 + "| initsweep, no traces: runs/s (× DL4J) |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -167,8 +173,8 @@ public final class Bench {
                         Datasets.generate(DatasetKind.MOONS, SAMPLES, width, seed), depth, width, epochs, LR, seed));
                 double before = Double.NaN;
                 if (compareBefore) {
-                    log("width " + width + " depth " + depth + ": initsweep, all-ND4J kernel...");
-                    System.setProperty("initsweep.kernel", "nd4j");
+                    log("width " + width + " depth " + depth + ": initsweep, kernel " + beforeKernel + "...");
+                    System.setProperty("initsweep.kernel", beforeKernel);
                     try {
                         before = runsPerSecond(seed -> Trainer.train(benchRun(depth, width, seed)));
                     } finally {
@@ -185,8 +191,9 @@ public final class Bench {
                     noTraces = String.format(Locale.ROOT, "%s (%.1f×)", fmt(nt), nt / dl4j);
                 }
                 double gflops = ours * flopsPerRun(depth, width) / 1e9;
-                System.out.printf(Locale.ROOT, "| %d | %d | %s | %s | %.1f× | %s | **%.1f×** | %.1f | %.0f%% | %s | %s |%n",
-                        width, depth, fmt(dl4j), compareBefore ? fmt(before) : "–", before / dl4j, fmt(ours), ours / dl4j,
+                System.out.printf(Locale.ROOT, "| %d | %d | %s | %s | %s | %s | **%.1f×** | %.1f | %.0f%% | %s | %s |%n",
+                        width, depth, fmt(dl4j), compareBefore ? fmt(before) : "–",
+                        compareBefore ? String.format(Locale.ROOT, "%.1f×", before / dl4j) : "–", fmt(ours), ours / dl4j,
                         gflops, 100 * gflops / sgemm, fmt(oursWall), noTraces);
             }
         }

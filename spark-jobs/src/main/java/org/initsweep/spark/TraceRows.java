@@ -48,6 +48,7 @@ public final class TraceRows {
         field("final_accuracy", DataTypes.DoubleType, false),
         field("duration_ms", DataTypes.LongType, false),
         field("engine_version", DataTypes.StringType, false),
+        field("kernel", DataTypes.StringType, false),
     });
 
     /** {@code layers/}: one row per run × recorded epoch × layer; partitioned by {@code activation}. */
@@ -122,7 +123,7 @@ public final class TraceRows {
                 s.init().label(), multiplier(s), s.sigmaB2(), s.dataset().specName(), s.seed(), s.samples(),
                 s.epochs(), s.learningRate(), s.batchSize(), s.precision().specName(), s.inputDim(), r.inputVar(),
                 r.status().label(), diverged ? r.divergedEpoch() : null, diverged ? r.divergedLayer() : null,
-                r.finalLoss(), r.finalAccuracy(), r.durationMs(), EngineVersion.get());
+                r.finalLoss(), r.finalAccuracy(), r.durationMs(), EngineVersion.get(), r.kernel());
     }
 
     /** The {@code layers/} rows of a result. */

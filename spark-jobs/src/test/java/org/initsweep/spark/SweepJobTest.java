@@ -82,6 +82,8 @@ class SweepJobTest {
         assertTrue(engine.contains("\"nd4j_version\" : \"1.0.0-M2.1\""), engine);
         Row run = spark.read().parquet(out.resolve("runs").toString()).first();
         assertEquals("0.1.0", run.getAs("engine_version"));
+        // width 8: every product in the Vector API kernel, which the executors' JVM options load
+        assertEquals("vector256", run.getAs("kernel"));
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.initsweep.core.spec.RunSpec;
  * @param finalLoss     loss at the last epoch reached
  * @param finalAccuracy accuracy at the last epoch reached
  * @param durationMs    wall time of data generation, init and training, milliseconds
+ * @param kernel        what computed the matrix products ({@link org.initsweep.core.nn.Mlp#kernelName()}),
+ *                      provenance: results agree across kernels to float32 rounding, not bit for bit
  * @param inputVar      population variance of the inputs (1 after standardization)
  * @param layers        traces, by recorded epoch then layer
  * @param epochs        cost and accuracy of every epoch reached
@@ -23,7 +25,7 @@ import org.initsweep.core.spec.RunSpec;
  * @param boundary      decision boundary after training, or null (not asked for, or not 2-D)
  */
 public record RunResult(RunSpec spec, String runId, RunStatus status, int divergedEpoch, int divergedLayer,
-        double finalLoss, double finalAccuracy, long durationMs, double inputVar,
+        double finalLoss, double finalAccuracy, long durationMs, String kernel, double inputVar,
         List<LayerTrace> layers, List<EpochMetrics> epochs, List<ActivationHistogram> histograms,
         DecisionBoundary boundary) implements Serializable {
 

@@ -151,7 +151,7 @@ public final class Trainer {
         EpochMetrics last = metrics.get(metrics.size() - 1);
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new RunResult(run, run.runId(), status, divergedEpoch, divergedLayer, last.loss(),
-                last.accuracy(), ms, data.inputVariance(), traces, metrics, histograms, boundary);
+                last.accuracy(), ms, net.kernelName(), data.inputVariance(), traces, metrics, histograms, boundary);
     }
 
     /** σ(z) of the network on the standard grid over the input plane. */

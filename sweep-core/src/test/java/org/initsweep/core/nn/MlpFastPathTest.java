@@ -18,10 +18,11 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The float32 fast path ({@link Mlp.Kernel#AUTO}) against the all-ND4J path on the same weights and
- * data: forward values, gradients and the SGD step agree to float32 rounding (they differ only in
- * summation order inside the products and in the tanh/sigmoid approximations, a few ulp), for every
- * activation, with layers in Java loops (narrow) and in ND4J's sgemm (wide). The ND4J path itself is
+ * The float32 fast path ({@link Mlp.Kernel#AUTO}, {@link Mlp.Kernel#BLAS}) against the all-ND4J path
+ * on the same weights and data: forward values, gradients and the SGD step agree to float32 rounding
+ * (they differ only in summation order and fused multiply-adds inside the products and in the
+ * tanh/sigmoid approximations, a few ulp), for every activation, with products in the Vector API
+ * kernel, in Java loops (narrow layers) and in OpenBLAS's sgemm (wide). The ND4J path itself is
  * checked against finite differences in float64 by {@link MlpGradientTest}.
  */
 class MlpFastPathTest {
@@ -33,20 +34,41 @@ class MlpFastPathTest {
 
     @ParameterizedTest
     @MethodSource("activations")
-    void javaLayersMatchNd4j(Activation phi) {
-        compare(phi, 3, 4, 7, 37); // 3×7, 7×7, 7×1 ≤ 64 entries: Java loops
+    void vectorLayersMatchNd4j(Activation phi) {
+        // 70 = 2·32 + 6 columns (the 4×32 tiles, then the scalar tail), 37 rows = 9 row tiles + 1
+        assertEquals("vector" + VectorGemm.vectorBits(), compare(phi, Mlp.Kernel.AUTO, 3, 3, 70, 37));
+        // 40 = 32 + 8 columns: both tile widths
+        assertEquals("vector" + VectorGemm.vectorBits(), compare(phi, Mlp.Kernel.AUTO, 2, 2, 40, 21));
+    }
+
+    @ParameterizedTest
+    @MethodSource("activations")
+    void javaLoopLayersMatchNd4j(Activation phi) {
+        assertEquals("loops", compare(phi, Mlp.Kernel.BLAS, 3, 4, 7, 37)); // 3×7, 7×7, 7×1 ≤ 64 entries
     }
 
     @ParameterizedTest
     @MethodSource("activations")
     void sgemmLayersMatchNd4j(Activation phi) {
-        compare(phi, 2, 3, 96, 64); // more than 64 entries: every layer through ND4J's sgemm
+        // more than 64 entries without the Vector API: every layer through sgemm
+        assertEquals("sgemm", compare(phi, Mlp.Kernel.BLAS, 2, 3, 96, 64));
+        // more than 64×128 weights: the square layers through sgemm, the thin first and last in vectors
+        assertEquals("sgemm+vector" + VectorGemm.vectorBits(), compare(phi, Mlp.Kernel.AUTO, 2, 2, 100, 9));
     }
 
     @ParameterizedTest
     @MethodSource("activations")
     void mixedLayersMatchNd4j(Activation phi) {
-        compare(phi, 2, 3, 16, 50); // 2×16 and 16×1 in Java, 16×16 through sgemm
+        assertEquals("loops+sgemm", compare(phi, Mlp.Kernel.BLAS, 2, 3, 16, 50)); // 2×16, 16×1 in loops
+    }
+
+    @Test
+    void vectorKernelIsLoadedInTests() {
+        // bin/jvm.options (surefire's argLine, the launcher, spark-submit) loads jdk.incubator.vector;
+        // without it every sweep silently falls back to the slower BLAS kernel.
+        assertTrue(Mlp.vectorKernelAvailable(), "jdk.incubator.vector not loaded or vectors < 256 bit");
+        assertEquals("nd4j", new Mlp(2, 2, 8, Activation.TANH, DataType.DOUBLE).kernelName());
+        assertEquals("nd4j", new Mlp(2, 2, 8, Activation.TANH, DataType.FLOAT, Mlp.Kernel.ND4J).kernelName());
     }
 
     @Test
@@ -94,8 +116,9 @@ class MlpFastPathTest {
         return p.z(net.layers()).toFloatVector();
     }
 
-    private static void compare(Activation phi, int in, int depth, int width, int batch) {
-        Mlp fast = new Mlp(in, depth, width, phi, DataType.FLOAT, Mlp.Kernel.AUTO);
+    /** Runs three steps on both paths, asserting agreement; returns the fast net's kernel name. */
+    private static String compare(Activation phi, Mlp.Kernel kernel, int in, int depth, int width, int batch) {
+        Mlp fast = new Mlp(in, depth, width, phi, DataType.FLOAT, kernel);
         Mlp ref = new Mlp(in, depth, width, phi, DataType.FLOAT, Mlp.Kernel.ND4J);
         assertTrue(fast.fastPath());
         init(ref, 7);
@@ -131,6 +154,7 @@ class MlpFastPathTest {
                 close(pr.dw(l), pf.dw(l), phi.label() + " after step " + step + " lr·dW" + l);
             }
         }
+        return fast.kernelName();
     }
 
     /** Entries agree to float32 rounding relative to the array's scale. */
