@@ -64,6 +64,9 @@ public final class Bench {
     private Set<String> sections = new LinkedHashSet<>(List.of("dl4j", "spark", "memory"));
     private long seedCounter = 1;
     private boolean compareBefore = true;
+    /** Further sweeps for the Spark section; default: the project's conf/default.json unless --quick. */
+    private final List<Path> sparkSpecs = new java.util.ArrayList<>();
+    private boolean quick;
     /** Kernel of the "before" column ({@code initsweep.kernel}): blas (no Vector API) or nd4j. */
     private String beforeKernel = "blas";
 
@@ -87,15 +90,17 @@ public final class Bench {
                 case "--sections" -> sections = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
                 case "--no-before" -> compareBefore = false;
                 case "--before" -> beforeKernel = args[++i];
+                case "--spark-spec" -> sparkSpecs.add(Path.of(args[++i]));
                 case "--quick" -> {
                     widths = new int[] {4, 16, 64};
                     depths = new int[] {9};
                     reps = 3;
                     sparkReps = 1;
+                    quick = true;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + a
                         + " (--epochs N --reps N --spark-reps N --rep-seconds S --widths a,b --depths a,b"
-                        + " --sections dl4j,spark,memory --before blas|nd4j --no-before --quick)");
+                        + " --sections dl4j,spark,memory --spark-spec FILE --before blas|nd4j --no-before --quick)");
             }
         }
     }
@@ -129,7 +134,26 @@ public final class Bench {
             dl4jAndRoofline();
         }
         if (sections.contains("spark")) {
-            spark();
+            System.out.println("## Spark overhead and scaling");
+            System.out.println();
+            spark(spec(SPARK_SPEC), "Sweep of 520 small runs (tanh/relu × 5 multipliers × depths 4, 8 × widths 8, 32 × "
+                    + "13 seeds; moons, 256 samples, full batch, 10 epochs, traces at epochs 0 and 10).");
+            if (sparkSpecs.isEmpty() && !quick) {
+                Path root = Path.of(System.getProperty("initsweep.root", "."));
+                if (Files.isRegularFile(root.resolve("conf/default.json"))) {
+                    sparkSpecs.add(root.resolve("conf/default.json"));
+                }
+            }
+            for (Path file : sparkSpecs) {
+                SweepSpec spec;
+                try {
+                    spec = SpecReader.read(file);
+                } catch (SpecException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+                spark(spec, "`" + file.getFileName() + "`: " + org.initsweep.core.spec.Preflight.of(spec).describe()
+                        + ".");
+            }
         }
         if (sections.contains("memory")) {
             memory();
@@ -279,15 +303,11 @@ public final class Bench {
              "samples": 256, "epochs": 10, "learning_rate": 0.1, "record_epochs": [0, 10]}
             """;
 
-    private void spark() throws IOException {
-        SweepSpec spec = spec(SPARK_SPEC);
+    private void spark(SweepSpec spec, String what) throws IOException {
         Grid grid = new Grid(spec);
         long n = grid.size();
         Path out = Files.createTempDirectory("initsweep-bench-spark");
-        System.out.println("## Spark overhead and scaling");
-        System.out.println();
-        System.out.println("Sweep of " + n + " small runs (tanh/relu × 5 multipliers × depths 4, 8 × widths 8, 32 × "
-                + "13 seeds; moons, 256 samples, full batch, 10 epochs, traces at epochs 0 and 10). Spark: "
+        System.out.println(what + " Spark: "
                 + "`SweepJob.run(SparkSessions.create(..), spec, out, new SweepJob.Options(true, 0))`, wall time "
                 + "including its Parquet output (session start-up excluded). Loop: `Trainer.train` over the grid in "
                 + "one thread, no output.");
@@ -295,7 +315,7 @@ public final class Bench {
         log("plain loop...");
         double loop = median(timeRepeated(() -> {
             for (RunSpec r : grid) {
-                Trainer.train(r);
+                Trainer.train(r, spec.outputs());
             }
         }, sparkReps));
         double[] sparkSec = new double[3];

@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.initsweep.core.EngineVersion;
 import org.initsweep.core.spec.Grid;
+import org.initsweep.core.spec.Preflight;
 import org.initsweep.core.spec.SpecException;
 import org.initsweep.core.spec.SpecReader;
 import org.initsweep.core.spec.SpecWriter;
@@ -52,7 +53,8 @@ public final class SweepJob {
     /**
      * @param overwrite  replace results already in the output directory
      * @param tasks      Spark tasks per chunk; 0 = four per core of the cluster
-     * @param chunkRuns  runs per chunk (the unit of commit and resume); 0 = an eighth of the grid, at least 256
+     * @param chunkRuns  runs per chunk (the unit of commit and resume); 0 = about a minute of the cluster's
+     *                   work per chunk ({@link ChunkPlan})
      */
     public record Options(boolean overwrite, int tasks, int chunkRuns) {
         /** @param overwrite replace existing results; @param tasks Spark tasks per chunk (0 = auto) */
@@ -108,10 +110,7 @@ public final class SweepJob {
             Grid grid = new Grid(spec);
             long n = grid.size();
             int parallelism = Math.max(1, jsc.defaultParallelism());
-            // About an eighth of the grid per chunk (the unit of resume), but never so small that Spark's
-            // per-job cost (a handful of jobs per chunk) rivals the training itself.
-            long chunk = options.chunkRuns() > 0 ? options.chunkRuns()
-                    : Math.max(Math.max(256, 8L * parallelism), Math.min(10_000, (n + 7) / 8));
+            long chunk = ChunkPlan.of(n, Preflight.of(spec).flops(), parallelism, options.chunkRuns()).runsEach();
             if (!done.isEmpty()) {
                 LOG.info("Sweep '{}': resuming, {} of {} runs already in {}", spec.name(), done.size(), n, out);
             } else {
@@ -129,7 +128,7 @@ public final class SweepJob {
                     int tasks = (int) Math.min(to - from, options.tasks() > 0 ? options.tasks() : 4L * parallelism);
                     String id = String.format("c%s%05d", invocation, k);
                     long[] counts = runChunk(spark, jsc, spec, outPath, fs, id, sharedSpec, sharedDone, from, to, tasks,
-                            progress);
+                            parallelism, progress);
                     computed += counts[0];
                     diverged += counts[1];
                 }
@@ -149,31 +148,37 @@ public final class SweepJob {
     /** Trains runs [from, to) not yet done, writes them to staging, commits; returns {computed, diverged}. */
     private static long[] runChunk(SparkSession spark, JavaSparkContext jsc, SweepSpec spec, Path out, FileSystem fs,
             String id, Broadcast<SweepSpec> sharedSpec, Broadcast<Set<String>> sharedDone, long from, long to,
-            int tasks, Progress progress) throws IOException {
+            int tasks, int writers, Progress progress) throws IOException {
         JavaRDD<RunResult> results = jsc.parallelize(IntStream.range(0, tasks).boxed().toList(), tasks)
                 .flatMap(new TrainSlot(sharedSpec, sharedDone, from, to, tasks, progress.done(), progress.diverged()))
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                // Deserialized: the tables' write jobs after the first read the results back without
+                // paying Java deserialization of every trace once per table.
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Path staged = new Path(new Path(out, ChunkCommit.STAGING), id);
-            spark.createDataFrame(results.flatMap(r -> TraceRows.layerRows(r).iterator()), TraceRows.LAYERS)
-                    .write().partitionBy("activation").parquet(child(staged, Tables.LAYERS));
-            spark.createDataFrame(results.flatMap(r -> TraceRows.epochRows(r).iterator()), TraceRows.EPOCHS)
-                    .write().parquet(child(staged, Tables.EPOCHS));
-            if (spec.outputs().histograms()) {
-                spark.createDataFrame(results.flatMap(r -> TraceRows.histogramRows(r).iterator()), TraceRows.HISTOGRAMS)
-                        .write().parquet(child(staged, Tables.HISTOGRAMS));
-            }
-            if (spec.outputs().boundaries()) {
-                spark.createDataFrame(results.flatMap(r -> TraceRows.boundaryRows(r).iterator()), TraceRows.BOUNDARIES)
-                        .write().parquet(child(staged, Tables.BOUNDARIES));
-            }
-            // One runs/ file per chunk, so that the last rename of a commit is a single atomic step.
-            spark.createDataFrame(results.map(TraceRows::runRow), TraceRows.RUNS).coalesce(1)
-                    .write().parquet(child(staged, Tables.RUNS));
+            // Train first (4 tasks per core, balanced by cost), then write from the cache with one writer
+            // per core: every Parquet file costs ≈ 20–40 ms to open, encode and commit, so files per
+            // chunk follow the cores, not the training tasks (a 520-run chunk: 0.7 s less per chunk).
             long[] counts = results.map(r -> new long[] {1, r.status() == RunStatus.DIVERGED ? 1 : 0})
                     .fold(new long[] {0, 0}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
             long computed = counts[0];
             long diverged = counts[1];
+            JavaRDD<RunResult> written = results.coalesce(Math.max(1, Math.min(tasks, writers)));
+            Path staged = new Path(new Path(out, ChunkCommit.STAGING), id);
+            spark.createDataFrame(written.flatMap(r -> TraceRows.layerRows(r).iterator()), TraceRows.LAYERS)
+                    .write().partitionBy("activation").parquet(child(staged, Tables.LAYERS));
+            spark.createDataFrame(written.flatMap(r -> TraceRows.epochRows(r).iterator()), TraceRows.EPOCHS)
+                    .write().parquet(child(staged, Tables.EPOCHS));
+            if (spec.outputs().histograms()) {
+                spark.createDataFrame(written.flatMap(r -> TraceRows.histogramRows(r).iterator()), TraceRows.HISTOGRAMS)
+                        .write().parquet(child(staged, Tables.HISTOGRAMS));
+            }
+            if (spec.outputs().boundaries()) {
+                spark.createDataFrame(written.flatMap(r -> TraceRows.boundaryRows(r).iterator()), TraceRows.BOUNDARIES)
+                        .write().parquet(child(staged, Tables.BOUNDARIES));
+            }
+            // One runs/ file per chunk, so that the last rename of a commit is a single atomic step.
+            spark.createDataFrame(written.map(TraceRows::runRow), TraceRows.RUNS).coalesce(1)
+                    .write().parquet(child(staged, Tables.RUNS));
             ChunkCommit.commit(fs, out, id);
             LOG.debug("Chunk {} committed: runs [{}, {}), {} computed", id, from, to, computed);
             return new long[] {computed, diverged};

@@ -1,5 +1,6 @@
 package org.initsweep.spark;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -8,6 +9,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
 import org.initsweep.core.nn.Nd4jThreads;
 import org.initsweep.core.spec.Grid;
+import org.initsweep.core.spec.Preflight;
 import org.initsweep.core.spec.RunSpec;
 import org.initsweep.core.spec.SweepSpec;
 import org.initsweep.core.trace.RunResult;
@@ -15,10 +17,10 @@ import org.initsweep.core.trace.RunStatus;
 import org.initsweep.core.train.Trainer;
 
 /**
- * The work of one Spark task: runs {@code from + slot, from + slot + slots, …} below {@code to} of
- * the grid, minus those already done, trained one at a time as the iterator is consumed.
- * Interleaving spreads deep and shallow runs evenly over tasks; expanding by index keeps the driver
- * free of per-run objects.
+ * The work of one Spark task: its share ({@link SlotAssignment}, balanced by estimated cost) of the
+ * runs in {@code [from, to)} of the grid not yet done, trained one at a time as the iterator is
+ * consumed. Every task expands the chunk's runs by index itself, which keeps the driver free of
+ * per-run objects.
  */
 final class TrainSlot implements FlatMapFunction<Integer, RunResult> {
 
@@ -48,37 +50,35 @@ final class TrainSlot implements FlatMapFunction<Integer, RunResult> {
         Nd4jThreads.limitToOne();
         Grid grid = new Grid(spec.value());
         Set<String> skip = done.value();
-        return new Iterator<>() {
-            private long next = from + slot;
-            private RunSpec pending = advance();
-
-            private RunSpec advance() {
-                while (next < to) {
-                    RunSpec run = grid.run(next);
-                    next += slots;
-                    if (!skip.contains(run.runId())) {
-                        return run;
-                    }
-                }
-                return null;
+        long[] todo = new long[(int) (to - from)];
+        double[] cost = new double[todo.length];
+        int count = 0;
+        for (long i = from; i < to; i++) {
+            RunSpec run = grid.run(i);
+            if (!skip.contains(run.runId())) {
+                todo[count] = i;
+                cost[count++] = Preflight.runFlops(run) + SlotAssignment.RUN_OVERHEAD_FLOPS;
             }
+        }
+        long[] mine = SlotAssignment.of(Arrays.copyOf(todo, count), Arrays.copyOf(cost, count), slots, slot);
+        return new Iterator<>() {
+            private int next;
 
             @Override
             public boolean hasNext() {
-                return pending != null;
+                return next < mine.length;
             }
 
             @Override
             public RunResult next() {
-                if (pending == null) {
+                if (next >= mine.length) {
                     throw new NoSuchElementException();
                 }
-                RunResult r = Trainer.train(pending, grid.spec().outputs());
+                RunResult r = Trainer.train(grid.run(mine[next++]), grid.spec().outputs());
                 finished.add(1);
                 if (r.status() == RunStatus.DIVERGED) {
                     diverged.add(1);
                 }
-                pending = advance();
                 return r;
             }
         };

@@ -36,9 +36,7 @@ public record Preflight(long runs, double flops, long maxRunBytes) {
                 for (DatasetKind ds : spec.datasets()) {
                     int d0 = ds.inputDim(width);
                     double params = (double) d0 * width + (double) (depth - 1) * width * width + width;
-                    double perRun = 6.0 * spec.samples() * params * spec.epochs()
-                            + 2.0 * spec.samples() * params * (spec.epochs() + 1)
-                            + 4.0 * spec.samples() * params * spec.recordEpochs().size();
+                    double perRun = flops(params, spec.samples(), spec.epochs(), spec.recordEpochs().size());
                     runs += others;
                     flops += others * perRun;
                     long units = (long) depth * width + 1;
@@ -53,6 +51,23 @@ public record Preflight(long runs, double flops, long maxRunBytes) {
             }
         }
         return new Preflight(runs, flops, maxBytes);
+    }
+
+    /**
+     * Floating-point work of one run, by the formula of the class comment.
+     *
+     * @param run any run of a grid
+     * @return operations (not per second)
+     */
+    public static double runFlops(RunSpec run) {
+        int width = run.width();
+        double params = (double) run.inputDim() * width + (double) (run.depth() - 1) * width * width + width;
+        return flops(params, run.samples(), run.epochs(), run.recordEpochs().size());
+    }
+
+    private static double flops(double params, int samples, int epochs, int recorded) {
+        return 6.0 * samples * params * epochs + 2.0 * samples * params * (epochs + 1)
+                + 4.0 * samples * params * recorded;
     }
 
     /** One line for the console: runs, work, largest run's memory. */
