@@ -21,6 +21,8 @@ public final class Main implements Runnable {
     public static final int BAD_INPUT = 2;
     /** Exit code for any other failure. */
     public static final int FAILURE = 1;
+    /** Exit code after Ctrl-C or SIGTERM (128 + SIGINT, as shells report an interrupted command). */
+    public static final int INTERRUPTED_EXIT = 130;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,10 +39,17 @@ public final class Main implements Runnable {
         System.setProperty("initsweep.sparkLogLevel", debug ? "warn" : sparkLog != null ? sparkLog : "fatal");
         Thread mainThread = Thread.currentThread();
         Thread hook = new Thread(() -> {
-            // Ctrl-C: Spark's own shutdown hook cancels the jobs; say what that means, once.
+            // Ctrl-C: Spark's own shutdown hook cancels the jobs; say what that means, once. What follows
+            // is the fallout of that cancellation (the job's "SparkContext was shut down", stack traces
+            // of Spark's futures refused by its stopped pools): silenced unless --debug.
             if (mainThread.isAlive() && !DONE.get()) {
+                INTERRUPTED.set(true);
                 System.err.println("\ninitsweep: interrupted. Committed runs are kept: run the same command again "
                         + "to resume.");
+                System.err.flush();
+                if (!debug) {
+                    System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+                }
             }
         }, "initsweep-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -50,6 +59,8 @@ public final class Main implements Runnable {
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean DONE = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final java.util.concurrent.atomic.AtomicBoolean INTERRUPTED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int execute(String... args) {
@@ -60,6 +71,9 @@ public final class Main implements Runnable {
     }
 
     static int report(PrintWriter err, Exception e, boolean debug) {
+        if (INTERRUPTED.get() && !debug) {
+            return INTERRUPTED_EXIT; // the shutdown hook has said it; this is Spark cancelling the job
+        }
         if (debug) {
             e.printStackTrace(err);
         }
