@@ -162,6 +162,9 @@ public final class SweepJob {
                     .fold(new long[] {0, 0}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
             long computed = counts[0];
             long diverged = counts[1];
+            if (computed == 0) {
+                return new long[] {0, 0}; // all done before (a resume): no empty files, nothing to commit
+            }
             JavaRDD<RunResult> written = results.coalesce(Math.max(1, Math.min(tasks, writers)));
             Path staged = new Path(new Path(out, ChunkCommit.STAGING), id);
             spark.createDataFrame(written.flatMap(r -> TraceRows.layerRows(r).iterator()), TraceRows.LAYERS)

@@ -33,10 +33,7 @@ class ResumeTest {
         SparkSession spark = TestSpark.session("local[2]");
         try {
             SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 2, 6));
-            List<Path> runFiles;
-            try (Stream<Path> s = Files.list(out.resolve("runs"))) {
-                runFiles = s.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
-            }
+            List<Path> runFiles = parquetFiles(out.resolve("runs"));
             assertEquals(n / 6, runFiles.size(), "one runs/ file per chunk");
             // Simulate a driver killed between a chunk's renames: its runs/ file is missing, its layers and
             // epochs files are there; and a half-written staging folder is left behind.
@@ -52,6 +49,11 @@ class ResumeTest {
 
             SweepJob.Summary resumed = SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 2, 6));
             assertEquals(6, resumed.computed(), "only the lost chunk is recomputed");
+            assertEquals(n / 6, parquetFiles(out.resolve("runs")).size(),
+                    "chunks that were complete write no (empty) files");
+            List<Path> epochFiles = parquetFiles(out.resolve("epochs"));
+            assertEquals(0, SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 2, 6)).computed());
+            assertEquals(epochFiles, parquetFiles(out.resolve("epochs")), "a complete sweep re-run writes nothing");
             assertFalse(Files.exists(out.resolve(".staging")));
             assertTrue(Files.exists(out.resolve("engine.json")));
 
@@ -66,6 +68,12 @@ class ResumeTest {
             assertEquals(n * 3, epochs.count());
         } finally {
             spark.stop();
+        }
+    }
+
+    private static List<Path> parquetFiles(Path dir) throws java.io.IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
         }
     }
 }
