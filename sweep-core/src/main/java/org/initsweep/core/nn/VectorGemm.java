@@ -62,14 +62,43 @@ final class VectorGemm {
             tile4x8(a, rs, cs, b, c, m, n, k, j);
         }
         for (; j < n; j++) {
-            for (int i = 0; i < m; i++) {
-                float s = 0f;
-                int ao = i * rs;
-                for (int q = 0; q < k; q++) {
-                    s = Math.fma(a[ao + q * cs], b[q * n + j], s);
-                }
-                c[i * n + j] = s;
+            tailColumn(a, rs, cs, b, c, m, n, k, j);
+        }
+    }
+
+    /**
+     * Column j of C in scalar code (n mod 8 columns; all of a layer with one output unit). Four rows'
+     * chains run interleaved: one chain is bound by the FMA latency (4 cycles), four independent ones
+     * by its throughput, each still summed in order of q.
+     */
+    private static void tailColumn(float[] a, int rs, int cs, float[] b, float[] c, int m, int n, int k, int j) {
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            int ao = i * rs;
+            for (int q = 0; q < k; q++) {
+                float y = b[q * n + j];
+                int o = ao + q * cs;
+                s0 = Math.fma(a[o], y, s0);
+                s1 = Math.fma(a[o + rs], y, s1);
+                s2 = Math.fma(a[o + 2 * rs], y, s2);
+                s3 = Math.fma(a[o + 3 * rs], y, s3);
             }
+            c[i * n + j] = s0;
+            c[(i + 1) * n + j] = s1;
+            c[(i + 2) * n + j] = s2;
+            c[(i + 3) * n + j] = s3;
+        }
+        for (; i < m; i++) {
+            float s = 0f;
+            int ao = i * rs;
+            for (int q = 0; q < k; q++) {
+                s = Math.fma(a[ao + q * cs], b[q * n + j], s);
+            }
+            c[i * n + j] = s;
         }
     }
 
