@@ -24,7 +24,7 @@ public final class ScheduleProbe {
      */
     public static JavaRDD<RunResult> schedule(JavaSparkContext jsc, SweepSpec spec, long n) {
         int parallelism = Math.max(1, jsc.defaultParallelism());
-        long chunk = ChunkPlan.of(n, org.initsweep.core.spec.Preflight.of(spec).flops(), parallelism, 0).runsEach();
+        long chunk = ChunkPlan.of(spec, n, parallelism, 0).runsEach();
         Broadcast<SweepSpec> sharedSpec = jsc.broadcast(spec);
         Broadcast<Set<String>> sharedDone = jsc.broadcast(Set.of());
         var finished = jsc.sc().longAccumulator("finished");

@@ -7,8 +7,10 @@ package org.initsweep.spark;
  * training for the whole cluster, and are all the same size (no trailing sliver that would pay the
  * fixed cost for a handful of runs).
  *
- * <p>Bounds: at least {@value #MIN_RUNS} runs (and 8 per core) per chunk so tasks balance, at most
- * {@value #MAX_RUNS} so a chunk's results stay a modest amount of executor memory.
+ * <p>Bounds: at least {@value #MIN_RUNS} runs (and 8 per core) per chunk so tasks balance; at most
+ * {@value #MAX_RUNS} runs and {@value #MAX_TRACE_ROWS} {@code layers/} rows, so that a chunk's
+ * results — held in executor memory between training and writing — stay a few hundred MB even for
+ * cheap runs that record many epochs of deep networks.
  *
  * @param chunks   number of chunks, ≥ 1
  * @param runsEach runs per chunk (the last may hold fewer), ≥ 1
@@ -19,6 +21,8 @@ record ChunkPlan(long chunks, long runsEach) {
     static final long MIN_RUNS = 256;
     /** Most runs per chunk. */
     static final long MAX_RUNS = 10_000;
+    /** Most {@code layers/} rows (recorded epochs × layers, summed over runs) per chunk. */
+    static final long MAX_TRACE_ROWS = 1_000_000;
     /**
      * Work per core per chunk, floating-point operations: a minute at 50 GFLOP/s, the engine's rate
      * on layers of 64 and wider (docs/benchmarks.md: 60–70 GFLOP/s per core on the default sweep).
@@ -29,10 +33,11 @@ record ChunkPlan(long chunks, long runsEach) {
     /**
      * @param runs        runs in the grid, ≥ 0
      * @param flops       their total work ({@link org.initsweep.core.spec.Preflight#flops()})
+     * @param traceRows   their total {@code layers/} rows ({@link #traceRows})
      * @param parallelism cores (Spark's default parallelism), ≥ 1
      * @param fixedRuns   runs per chunk asked for explicitly, or 0 for the plan above
      */
-    static ChunkPlan of(long runs, double flops, int parallelism, long fixedRuns) {
+    static ChunkPlan of(long runs, double flops, double traceRows, int parallelism, long fixedRuns) {
         if (runs <= 0) {
             return new ChunkPlan(0, 1);
         }
@@ -41,9 +46,33 @@ record ChunkPlan(long chunks, long runsEach) {
         }
         long minRuns = Math.max(MIN_RUNS, 8L * parallelism);
         long most = Math.max(1, runs / minRuns);
-        long least = (runs + MAX_RUNS - 1) / MAX_RUNS;
+        long least = Math.max((runs + MAX_RUNS - 1) / MAX_RUNS, (long) Math.ceil(traceRows / MAX_TRACE_ROWS));
         long byWork = (long) Math.ceil(flops / (FLOPS_PER_CORE * parallelism));
         long chunks = Math.max(least, Math.min(most, Math.max(1, byWork)));
         return new ChunkPlan(chunks, (runs + chunks - 1) / chunks);
+    }
+
+    /**
+     * The plan for a sweep: its work from {@link org.initsweep.core.spec.Preflight}, its
+     * {@code layers/} rows from {@link #traceRows}.
+     *
+     * @param runs        runs in the grid of {@code spec}
+     * @param parallelism cores, ≥ 1
+     * @param fixedRuns   runs per chunk asked for explicitly, or 0
+     */
+    static ChunkPlan of(org.initsweep.core.spec.SweepSpec spec, long runs, int parallelism, long fixedRuns) {
+        return of(runs, org.initsweep.core.spec.Preflight.of(spec).flops(), traceRows(spec, runs), parallelism,
+                fixedRuns);
+    }
+
+    /**
+     * {@code layers/} rows of a sweep: every run records {@code record_epochs} × (depth + 1) layers,
+     * and each depth of the axis occurs equally often in the grid.
+     *
+     * @param runs runs in the grid
+     */
+    static double traceRows(org.initsweep.core.spec.SweepSpec spec, long runs) {
+        double meanLayers = spec.depths().stream().mapToInt(Integer::intValue).average().orElse(0) + 1;
+        return (double) runs * spec.recordEpochs().size() * meanLayers;
     }
 }

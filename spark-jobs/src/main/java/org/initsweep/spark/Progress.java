@@ -55,7 +55,7 @@ final class Progress implements AutoCloseable {
         double rate = seconds > 0 ? d / seconds : 0;
         long left = total - skipped - d;
         String eta = rate > 0 ? clock(left / rate) : "--:--";
-        return String.format(Locale.ROOT, "initsweep: %d/%d runs (%.0f%%)  %.1f runs/s  ETA %s  %d diverged",
+        return String.format(Locale.ROOT, "initsweep: %d/%d runs trained (%.0f%%)  %.1f runs/s  ETA %s  %d diverged",
                 d + skipped, total, 100.0 * (d + skipped) / Math.max(1, total), rate, eta, diverged.value());
     }
 

@@ -18,7 +18,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.initsweep.core.EngineVersion;
 import org.initsweep.core.spec.Grid;
-import org.initsweep.core.spec.Preflight;
 import org.initsweep.core.spec.SpecException;
 import org.initsweep.core.spec.SpecReader;
 import org.initsweep.core.spec.SpecWriter;
@@ -110,7 +109,7 @@ public final class SweepJob {
             Grid grid = new Grid(spec);
             long n = grid.size();
             int parallelism = Math.max(1, jsc.defaultParallelism());
-            long chunk = ChunkPlan.of(n, Preflight.of(spec).flops(), parallelism, options.chunkRuns()).runsEach();
+            long chunk = ChunkPlan.of(spec, n, parallelism, options.chunkRuns()).runsEach();
             if (!done.isEmpty()) {
                 LOG.info("Sweep '{}': resuming, {} of {} runs already in {}", spec.name(), done.size(), n, out);
             } else {
@@ -118,7 +117,7 @@ public final class SweepJob {
             }
             Broadcast<SweepSpec> sharedSpec = jsc.broadcast(spec);
             Broadcast<Set<String>> sharedDone = jsc.broadcast(done);
-            String invocation = Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
+            String invocation = invocationId(new java.security.SecureRandom());
             long computed = 0;
             long diverged = 0;
             try (Progress progress = new Progress(spark.sparkContext(), n, done.size(), Progress.interactive(),
@@ -143,6 +142,14 @@ public final class SweepJob {
                     diverged, n - computed, millis / 1000.0);
             return new Summary(n, computed, diverged, millis, out);
         }
+    }
+
+    /**
+     * Six random hex digits naming this invocation's chunks (staging folders and file prefixes), so
+     * that files of an interrupted invocation are never taken for this one's.
+     */
+    static String invocationId(java.util.Random random) {
+        return String.format("%06x", random.nextInt(1 << 24));
     }
 
     /** Trains runs [from, to) not yet done, writes them to staging, commits; returns {computed, diverged}. */

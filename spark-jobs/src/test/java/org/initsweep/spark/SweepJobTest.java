@@ -87,6 +87,20 @@ class SweepJobTest {
     }
 
     @Test
+    void invocationIdsUseAll24RandomBits() {
+        // (the ids once began with a double's exponent bits: always "3f")
+        java.util.Random r = new java.util.Random(42);
+        java.util.Set<Character> firstDigits = new java.util.HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            String id = SweepJob.invocationId(r);
+            assertEquals(6, id.length(), id);
+            assertTrue(id.matches("[0-9a-f]{6}"), id);
+            firstDigits.add(id.charAt(0));
+        }
+        assertEquals(16, firstDigits.size(), "first hex digit " + firstDigits);
+    }
+
+    @Test
     void refusesAnotherSpecUnlessAskedToOverwrite() throws Exception {
         assertThrows(OutputExistsException.class, () -> SweepJob.run(spark, TestSpark.spec(SPEC.replace("[2, 4]", "[2]")),
                 out.toString(), SweepJob.Options.defaults()));
