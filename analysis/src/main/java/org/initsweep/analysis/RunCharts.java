@@ -41,6 +41,32 @@ final class RunCharts {
         return written;
     }
 
+    /**
+     * The first {@link #MAX_RUNS} runs (in {@code runOrder}) that have rows in {@code table}, each with
+     * its rows of {@code columns} in {@code rowOrder} (run_id appended as the last column): one scan
+     * of the table for all of them, not one per run.
+     */
+    private static Map<Row, List<Row>> runsWithRows(SparkSession spark, String table, String runOrder,
+            String columns, String rowOrder) {
+        List<Row> runs = spark.sql("SELECT r.* FROM runs r WHERE r.run_id IN (SELECT DISTINCT run_id FROM " + table
+                + ") ORDER BY " + runOrder).takeAsList(MAX_RUNS);
+        Map<Row, List<Row>> out = new LinkedHashMap<>();
+        if (runs.isEmpty()) {
+            return out;
+        }
+        String ids = runs.stream().map(r -> "'" + r.<String>getAs("run_id") + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
+        Map<String, List<Row>> byRun = new java.util.HashMap<>();
+        for (Row row : spark.sql("SELECT " + columns + ", run_id FROM " + table + " WHERE run_id IN (" + ids
+                + ") ORDER BY run_id, " + rowOrder).collectAsList()) {
+            byRun.computeIfAbsent(row.getString(row.length() - 1), k -> new ArrayList<>()).add(row);
+        }
+        for (Row run : runs) {
+            out.put(run, byRun.getOrDefault(run.<String>getAs("run_id"), List.of()));
+        }
+        return out;
+    }
+
     private static String stem(Row r) {
         String m = r.isNullAt(r.fieldIndex("multiplier")) ? "" : "_m" + ChartWriter.trim(r.<Double>getAs("multiplier"));
         return ChartWriter.sanitize(r.<String>getAs("activation") + "_" + r.<String>getAs("init") + m + "_w"
@@ -55,13 +81,11 @@ final class RunCharts {
     }
 
     private static List<Path> boundaries(SparkSession spark, Path local) throws IOException {
-        List<Row> runs = spark.sql("""
-                SELECT r.* FROM runs r WHERE r.run_id IN (SELECT DISTINCT run_id FROM boundaries)
-                ORDER BY r.dataset, r.init, r.multiplier, r.seed""").takeAsList(MAX_RUNS);
         List<Path> written = new ArrayList<>();
-        for (Row run : runs) {
-            List<Row> cells = spark.sql("SELECT i1, i2, x1, p FROM boundaries WHERE run_id = '"
-                    + run.<String>getAs("run_id") + "' ORDER BY i2, i1").collectAsList();
+        for (var entry : runsWithRows(spark, "boundaries", "r.dataset, r.init, r.multiplier, r.seed",
+                "i1, i2, x1, p", "i2, i1").entrySet()) {
+            Row run = entry.getKey();
+            List<Row> cells = entry.getValue();
             int steps = (int) Math.round(Math.sqrt(cells.size()));
             if (steps * steps != cells.size() || steps < 2) {
                 continue;
@@ -84,13 +108,11 @@ final class RunCharts {
     }
 
     private static List<Path> histograms(SparkSession spark, Path local) throws IOException {
-        List<Row> runs = spark.sql("""
-                SELECT r.* FROM runs r WHERE r.run_id IN (SELECT DISTINCT run_id FROM histograms)
-                ORDER BY r.activation, r.init, r.multiplier, r.seed""").takeAsList(MAX_RUNS);
         List<Path> written = new ArrayList<>();
-        for (Row run : runs) {
-            List<Row> bins = spark.sql("SELECT epoch, layer, bin, lower, upper, count FROM histograms WHERE run_id = '"
-                    + run.<String>getAs("run_id") + "' ORDER BY epoch, layer, bin").collectAsList();
+        for (var entry : runsWithRows(spark, "histograms", "r.activation, r.init, r.multiplier, r.seed",
+                "epoch, layer, bin, lower, upper, count", "epoch, layer, bin").entrySet()) {
+            Row run = entry.getKey();
+            List<Row> bins = entry.getValue();
             Map<Integer, Map<Integer, List<Row>>> byEpoch = new TreeMap<>();
             for (Row b : bins) {
                 byEpoch.computeIfAbsent(b.getInt(0), k -> new LinkedHashMap<>())

@@ -42,21 +42,22 @@ final class SlotAssignment {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -cost[i]).thenComparingLong(i -> runs[i]));
-        // (load, task) pairs; the least loaded, lowest-numbered task first
-        PriorityQueue<double[]> loads = new PriorityQueue<>(Math.max(1, slots),
-                Comparator.<double[]>comparingDouble(x -> x[0]).thenComparingDouble(x -> x[1]));
-        for (int s = 0; s < slots; s++) {
-            loads.add(new double[] {0, s});
+        double[] load = new double[slots];
+        // the least loaded, lowest-numbered task first (a task's load only changes while it is out of the queue)
+        PriorityQueue<Integer> tasks = new PriorityQueue<>(slots,
+                Comparator.<Integer>comparingDouble(t -> load[t]).thenComparingInt(t -> t));
+        for (int t = 0; t < slots; t++) {
+            tasks.add(t);
         }
         long[] mine = new long[runs.length];
         int count = 0;
         for (int i : order) {
-            double[] least = loads.poll();
-            if ((int) least[1] == slot) {
+            int least = tasks.poll();
+            if (least == slot) {
                 mine[count++] = runs[i];
             }
-            least[0] += cost[i];
-            loads.add(least);
+            load[least] += cost[i];
+            tasks.add(least);
         }
         long[] out = Arrays.copyOf(mine, count);
         Arrays.sort(out);

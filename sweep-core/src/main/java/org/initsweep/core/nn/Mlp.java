@@ -193,7 +193,7 @@ public final class Mlp {
                 bf[l] = new float[units[l]];
                 if (product[l] != Product.SGEMM) {
                     wf[l] = new float[units[l - 1] * units[l]];
-                    wtf[l] = new float[units[l - 1] * units[l]];
+                    wtf[l] = l > 1 ? new float[units[l - 1] * units[l]] : null; // Wᵀ only feeds dA[l-1]
                 }
             }
             sgdW = new float[largest];

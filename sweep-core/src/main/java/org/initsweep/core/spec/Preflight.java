@@ -35,7 +35,7 @@ public record Preflight(long runs, double flops, long maxRunBytes) {
             for (int width : spec.widths()) {
                 for (DatasetKind ds : spec.datasets()) {
                     int d0 = ds.inputDim(width);
-                    double params = (double) d0 * width + (double) (depth - 1) * width * width + width;
+                    double params = params(d0, depth, width);
                     double perRun = flops(params, spec.samples(), spec.epochs(), spec.recordEpochs().size());
                     runs += others;
                     flops += others * perRun;
@@ -60,9 +60,13 @@ public record Preflight(long runs, double flops, long maxRunBytes) {
      * @return operations (not per second)
      */
     public static double runFlops(RunSpec run) {
-        int width = run.width();
-        double params = (double) run.inputDim() * width + (double) (run.depth() - 1) * width * width + width;
-        return flops(params, run.samples(), run.epochs(), run.recordEpochs().size());
+        return flops(params(run.inputDim(), run.depth(), run.width()), run.samples(), run.epochs(),
+                run.recordEpochs().size());
+    }
+
+    /** P = Σ fan_in·fan_out: input layer, depth − 1 square hidden layers, one output unit. */
+    private static double params(int inputDim, int depth, int width) {
+        return (double) inputDim * width + (double) (depth - 1) * width * width + width;
     }
 
     private static double flops(double params, int samples, int epochs, int recorded) {

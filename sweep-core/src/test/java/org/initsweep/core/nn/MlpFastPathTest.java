@@ -27,13 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class MlpFastPathTest {
 
-    static Activation[] activations() {
-        return new Activation[] {Activation.LINEAR, Activation.TANH, Activation.RELU, Activation.SIGMOID,
-            Activation.leakyRelu(0.1)};
-    }
-
     @ParameterizedTest
-    @MethodSource("activations")
+    @MethodSource("org.initsweep.core.nn.MlpGradientTest#activations")
     void vectorLayersMatchNd4j(Activation phi) {
         // 70 = 2·32 + 6 columns (the 4×32 tiles, then the scalar tail), 37 rows = 9 row tiles + 1
         assertEquals("vector" + VectorGemm.vectorBits(), compare(phi, Mlp.Kernel.AUTO, 3, 3, 70, 37));
@@ -42,13 +37,13 @@ class MlpFastPathTest {
     }
 
     @ParameterizedTest
-    @MethodSource("activations")
+    @MethodSource("org.initsweep.core.nn.MlpGradientTest#activations")
     void javaLoopLayersMatchNd4j(Activation phi) {
         assertEquals("loops", compare(phi, Mlp.Kernel.BLAS, 3, 4, 7, 37)); // 3×7, 7×7, 7×1 ≤ 64 entries
     }
 
     @ParameterizedTest
-    @MethodSource("activations")
+    @MethodSource("org.initsweep.core.nn.MlpGradientTest#activations")
     void sgemmLayersMatchNd4j(Activation phi) {
         // more than 64 entries without the Vector API: every layer through sgemm
         assertEquals("sgemm", compare(phi, Mlp.Kernel.BLAS, 2, 3, 96, 64));
@@ -57,7 +52,7 @@ class MlpFastPathTest {
     }
 
     @ParameterizedTest
-    @MethodSource("activations")
+    @MethodSource("org.initsweep.core.nn.MlpGradientTest#activations")
     void mixedLayersMatchNd4j(Activation phi) {
         assertEquals("loops+sgemm", compare(phi, Mlp.Kernel.BLAS, 2, 3, 16, 50)); // 2×16, 16×1 in loops
     }
