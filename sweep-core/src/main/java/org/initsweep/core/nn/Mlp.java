@@ -16,7 +16,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>Two paths compute the same equations ({@link Kernel}): in float32 by default the values live in
  * {@code float[]}s, elementwise work and SGD are Java loops, and the three products per layer run
  * in the Vector API kernel {@link VectorGemm} for layers up to {@link #vectorMaxParams()} weights
- * (64 × 128), otherwise in OpenBLAS's sgemm called directly; without the Vector API
+ * (256 × 256 with 512-bit vectors), otherwise in OpenBLAS's sgemm called directly; without the Vector API
  * ({@link Kernel#BLAS}) tiny layers use Java loops and the rest sgemm. In float64, or with
  * {@code -Dinitsweep.kernel=nd4j}, every step is an in-place ND4J op (≈ 16 ops per layer and epoch,
  * each with 10–40 µs of set-up). All are deterministic; they agree to float32 rounding
@@ -106,13 +106,15 @@ public final class Mlp {
 
     /**
      * Largest layer (fan_in × fan_out) whose products {@link Kernel#AUTO} computes with
-     * {@link VectorGemm}: system property {@code initsweep.vectorMaxParams}, default 8,192
-     * (64 × 128). Beyond it OpenBLAS's cache-blocked sgemm is as fast or faster (measured in whole
-     * training runs on Zen 4, batch 256: vector kernel 12% faster at width 64, 3% slower at 128,
-     * 20% slower at 256).
+     * {@link VectorGemm}: system property {@code initsweep.vectorMaxParams}, default 65,536
+     * (256 × 256). Beyond it OpenBLAS's cache-blocked sgemm is faster (whole training runs on Zen 4,
+     * batch 256, depth 9, 512-bit vectors: the kernel is 27% faster than sgemm at width 128, 9% at
+     * 256, 13% slower at 512). The same bound for 256-bit vectors (up to ≈ 15% slower than sgemm at
+     * width 256 there) keeps layers in the one kernel whose bits do not depend on the machine, so
+     * AVX2 and AVX-512 executors of one sweep agree.
      */
     public static int vectorMaxParams() {
-        return Integer.getInteger("initsweep.vectorMaxParams", 64 * 128);
+        return Integer.getInteger("initsweep.vectorMaxParams", 256 * 256);
     }
 
     /**
@@ -347,7 +349,8 @@ public final class Mlp {
                     FloatKernels.transpose(wf[l], wtf[l], k, n);
                 }
                 if (product[l] == Product.VECTOR) {
-                    VectorGemm.mul(p.af[l - 1], k, 1, wf[l], p.zf[l], batch, n, k);
+                    // Bias and φ (but σ, computed in double) applied per block inside the product.
+                    VectorGemm.mul(p.af[l - 1], k, 1, wf[l], p.zf[l], batch, n, k, p.forwardEpilogue[l]);
                 } else {
                     FloatKernels.mulNN(p.af[l - 1], wf[l], p.zf[l], batch, k, n);
                 }
@@ -356,7 +359,10 @@ public final class Mlp {
                 FloatKernels.sgemm(false, false, batch, n, k, p.gemmIn(l - 1), w[l], p.z[l]);
                 FloatKernels.pull(p.z[l], p.zf[l], batch * n);
             }
-            FloatKernels.addRow(p.zf[l], bf[l], batch, n);
+            boolean fused = product[l] == Product.VECTOR;
+            if (!fused) {
+                FloatKernels.addRow(p.zf[l], bf[l], batch, n);
+            }
             float[] z = p.zf[l];
             float[] a = p.af[l];
             int len = batch * n;
@@ -364,6 +370,9 @@ public final class Mlp {
                 for (int i = 0; i < len; i++) {
                     a[i] = FloatKernels.sigmoid(z[i]);
                 }
+                continue;
+            }
+            if (fused && phi.kind() != Activation.Kind.SIGMOID) {
                 continue;
             }
             switch (phi.kind()) {
@@ -400,6 +409,7 @@ public final class Mlp {
         for (int i = 0; i < batch; i++) {
             dzOut[i] = (aOut[i] - p.yf[i]) / bb;
         }
+        boolean dbDone = false; // db[l] already summed by the epilogue of layer l+1's dA product
         for (int l = out; l >= 1; l--) {
             int k = units[l - 1];
             int n = units[l];
@@ -411,10 +421,16 @@ public final class Mlp {
                 FloatKernels.push(p.dzf[l], p.dz[l], batch * n);
                 FloatKernels.sgemm(true, false, k, n, batch, p.gemmIn(l - 1), p.dz[l], p.dw[l]);
             }
-            FloatKernels.colSum(p.dzf[l], p.dbf[l], batch, n);
+            if (!dbDone) {
+                FloatKernels.colSum(p.dzf[l], p.dbf[l], batch, n);
+            }
+            dbDone = false;
             if (l > 1) {
                 if (product[l] == Product.VECTOR) {
-                    VectorGemm.mul(p.dzf[l], n, 1, wtf[l], p.daf[l - 1], batch, k, n);
+                    // dZ[l-1] = dA[l-1] ∘ φ' and db[l-1] computed per block inside the product.
+                    VectorGemm.mul(p.dzf[l], n, 1, wtf[l], p.daf[l - 1], batch, k, n, p.backwardEpilogue[l]);
+                    dbDone = true;
+                    continue;
                 } else if (product[l] == Product.LOOPS) {
                     FloatKernels.mulNT(p.dzf[l], wtf[l], p.daf[l - 1], batch, k, n);
                 } else {
@@ -525,6 +541,9 @@ public final class Mlp {
         private final float[][] dwf;
         private final float[][] dbf;
         private final float[] yf;
+        // Fast path, layers whose products run in VectorGemm: the elementwise work fused into them.
+        private final Epilogue[] forwardEpilogue;
+        private final Epilogue[] backwardEpilogue;
         // Fast path: a copy of the input for an sgemm first layer (the caller's x may be a view).
         private INDArray in0;
 
@@ -569,7 +588,19 @@ public final class Mlp {
                     dwf[l] = new float[units[l - 1] * units[l]];
                     dbf[l] = new float[units[l]];
                 }
+                forwardEpilogue = new Epilogue[n];
+                backwardEpilogue = new Epilogue[n];
+                for (int l = 1; l <= depth + 1; l++) {
+                    if (product[l] == Product.VECTOR) {
+                        forwardEpilogue[l] = Epilogue.forward(l <= depth ? phi : null, bf[l], af[l]);
+                        if (l > 1) {
+                            backwardEpilogue[l] = Epilogue.backward(phi, af[l - 1], zf[l - 1], dzf[l - 1], dbf[l - 1]);
+                        }
+                    }
+                }
             } else {
+                forwardEpilogue = null;
+                backwardEpilogue = null;
                 zf = null;
                 af = null;
                 dzf = null;

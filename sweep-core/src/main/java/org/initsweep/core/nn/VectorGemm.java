@@ -1,20 +1,22 @@
 package org.initsweep.core.nn;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Register-tiled float32 matrix product on the JDK's Vector API ({@code jdk.incubator.vector}):
  * {@code C = A·B} for the small and medium layers of a sweep, where OpenBLAS's per-call packing
- * costs more than the arithmetic (batch 256, one Zen 4 core: at width 32 OpenBLAS reaches
- * ≈ 52 GFLOP/s and this kernel ≈ 92, at width 64 ≈ 70 against ≈ 90; equal at 256; see
- * docs/benchmarks.md).
+ * costs more than the arithmetic (batch 256, one Zen 4 core, 512-bit vectors: ≈ 110 GFLOP/s at
+ * widths 64–256 where OpenBLAS reaches 70–95; see docs/benchmarks.md). Optionally applies the
+ * layer's elementwise work to each finished block ({@link Epilogue}).
  *
- * <p>Each 4-row × 4-vector tile of C is held in 16 vector registers while k runs over the whole
- * inner dimension, so every entry is one ordered chain of fused multiply-adds
- * {@code c = fma(a[i,0], b[0,j], 0); c = fma(a[i,1], b[1,j], c); …}; the column and row tails use
- * the same chain in scalar code ({@link Math#fma}). The result therefore depends neither on the
- * tile an entry falls in nor on the thread, only on the operands.
+ * <p>Each tile of C — 4 rows × 4, 2 or 1 vectors of 16 (or 8) lanes — is held in vector registers
+ * while k runs over the whole inner dimension, so every entry is one ordered chain of fused
+ * multiply-adds {@code c = fma(a[i,0], b[0,j], 0); c = fma(a[i,1], b[1,j], c); …}; the column and
+ * row tails use the same chain in scalar code ({@link Math#fma}). The result therefore depends
+ * neither on the tile an entry falls in, nor on the vector width, nor on the thread, only on the
+ * operands.
  *
  * <p>Only touched through {@link FloatKernels}, which checks {@link #usable()} first: loading this
  * class needs {@code --add-modules jdk.incubator.vector} (in {@code bin/jvm.options}, and added by
@@ -22,11 +24,20 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorGemm {
 
-    // One species only: C2 intrinsifies vector ops through type profiles of the JDK's shared
-    // FloatVector methods, and a second species in the same JVM pollutes them (measured: a 512-bit
-    // tile first run after 256-bit ones fell to 1/8 of its speed, every op boxed). 256-bit is
-    // within 10% of 512-bit at widths 32–256 on Zen 4 and native on every AVX2 machine.
-    private static final VectorSpecies<Float> S8 = FloatVector.SPECIES_256;
+    // One species per JVM, chosen once: C2 intrinsifies vector ops through type profiles of the
+    // JDK's shared FloatVector methods, and a second species in the same JVM pollutes them
+    // (measured: a 512-bit tile first run after 256-bit ones fell to 1/8 of its speed, every op
+    // boxed). 512-bit where the CPU has it (Zen 4, batch 256, width 64: ≈ 113 GFLOP/s against
+    // ≈ 90 in 256-bit vectors, fewer instructions per FLOP), else 256-bit (AVX2).
+    private static final VectorSpecies<Float> S = species();
+    /** Lanes per vector: 16 or 8. */
+    private static final int L = S.length();
+
+    private static VectorSpecies<Float> species() {
+        int preferred = FloatVector.SPECIES_PREFERRED.vectorBitSize();
+        int bits = Integer.getInteger("initsweep.vectorBits", Math.min(preferred, 512));
+        return bits >= 512 && preferred >= 512 ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
+    }
 
     private VectorGemm() {
     }
@@ -40,9 +51,12 @@ final class VectorGemm {
         return FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
     }
 
-    /** Vector width in bits this kernel uses: 256. */
+    /**
+     * Vector width in bits this kernel uses: 512 where the CPU has 512-bit vectors, else 256; system
+     * property {@code initsweep.vectorBits=256} forces 256 (the results are the same bits either way).
+     */
     static int vectorBits() {
-        return 256;
+        return S.vectorBitSize();
     }
 
     /**
@@ -54,16 +68,129 @@ final class VectorGemm {
      * @throws ArrayIndexOutOfBoundsException if an array is shorter than its shape
      */
     static void mul(float[] a, int rs, int cs, float[] b, float[] c, int m, int n, int k) {
-        int j = 0;
-        for (; j + 32 <= n; j += 32) {
-            tile4x32(a, rs, cs, b, c, m, n, k, j);
+        mul(a, rs, cs, b, c, m, n, k, null);
+    }
+
+    /**
+     * As {@link #mul(float[], int, int, float[], float[], int, int, int)}, then {@code e} applied to
+     * each block of C right after it is stored (bias and φ, or φ' and column sums; see
+     * {@link Epilogue}), so the elementwise work reads C from L1 rather than from a whole-matrix
+     * pass. Blocks of a column are finished in increasing row order, so the column sums add rows
+     * in order as {@link FloatKernels#colSum} does.
+     *
+     * @param e the epilogue, or null for a plain product
+     */
+    static void mul(float[] a, int rs, int cs, float[] b, float[] c, int m, int n, int k, Epilogue e) {
+        if (e != null && !e.forward) {
+            java.util.Arrays.fill(e.db, 0, n, 0f);
         }
-        for (; j + 8 <= n; j += 8) {
-            tile4x8(a, rs, cs, b, c, m, n, k, j);
+        int j = 0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            tile4x4v(a, rs, cs, b, c, m, n, k, j, e);
+        }
+        if (j + 2 * L <= n) {
+            tile4x2v(a, rs, cs, b, c, m, n, k, j, e);
+            j += 2 * L;
+        }
+        for (; j + L <= n; j += L) {
+            tile4x1v(a, rs, cs, b, c, m, n, k, j, e);
         }
         for (; j < n; j++) {
-            tailColumn(a, rs, cs, b, c, m, n, k, j);
+            tailColumn(a, rs, cs, b, c, m, n, k, j, e);
         }
+    }
+
+    /**
+     * Applies {@code e} to rows i0..i0+rows-1, columns j0..j0+cols-1 of C (row-major, n columns):
+     * a vector of columns at a time, the rest in scalar code with the same operations.
+     */
+    private static void finish(float[] c, int i0, int rows, int j0, int cols, int n, Epilogue e) {
+        if (e == null) {
+            return;
+        }
+        for (int i = i0; i < i0 + rows; i++) {
+            int j = j0;
+            for (; j + L <= j0 + cols; j += L) {
+                int o = i * n + j;
+                FloatVector v = FloatVector.fromArray(S, c, o);
+                if (e.forward) {
+                    v = v.add(FloatVector.fromArray(S, e.bias, j));
+                    v.intoArray(c, o);
+                    if (e.fn != Epilogue.Fn.NONE && e.out != c) {
+                        activate(v, e).intoArray(e.out, o);
+                    }
+                } else {
+                    FloatVector dz = derivative(v, o, e);
+                    if (e.out != c) {
+                        dz.intoArray(e.out, o);
+                    }
+                    FloatVector.fromArray(S, e.db, j).add(dz).intoArray(e.db, j);
+                }
+            }
+            for (; j < j0 + cols; j++) {
+                int o = i * n + j;
+                if (e.forward) {
+                    float z = c[o] + e.bias[j];
+                    c[o] = z;
+                    if (e.fn != Epilogue.Fn.NONE && e.out != c) {
+                        e.out[o] = e.activate(z);
+                    }
+                } else {
+                    float dz = e.derivative(c[o], e.act == null ? 0f : e.act[o]);
+                    if (e.out != c) {
+                        e.out[o] = dz;
+                    }
+                    e.db[j] += dz;
+                }
+            }
+        }
+    }
+
+    /** φ(z) lanewise: the same float operations as {@link Epilogue#activate(float)}. */
+    private static FloatVector activate(FloatVector z, Epilogue e) {
+        return switch (e.fn) {
+            case TANH -> tanh(z);
+            case RELU -> z.max(0f);
+            case LEAKY_RELU -> z.blend(z.mul(e.slope), z.compare(VectorOperators.LT, 0f));
+            default -> z;
+        };
+    }
+
+    /** dz from da lanewise: the same float operations as {@link Epilogue#derivative(float, float)}. */
+    private static FloatVector derivative(FloatVector da, int o, Epilogue e) {
+        return switch (e.fn) {
+            case TANH -> {
+                FloatVector a = FloatVector.fromArray(S, e.act, o);
+                yield FloatVector.broadcast(S, 1f).sub(a.mul(a)).mul(da);
+            }
+            case SIGMOID -> {
+                FloatVector a = FloatVector.fromArray(S, e.act, o);
+                yield FloatVector.broadcast(S, 1f).sub(a).mul(a).mul(da);
+            }
+            case RELU, LEAKY_RELU -> {
+                FloatVector z = FloatVector.fromArray(S, e.act, o);
+                float slope = e.fn == Epilogue.Fn.RELU ? 0f : e.slope;
+                yield da.mul(slope).blend(da, z.compare(VectorOperators.GT, 0f));
+            }
+            default -> da;
+        };
+    }
+
+    /** {@link FloatKernels#tanh(float)} lanewise, operation for operation (no fused multiply-adds). */
+    private static FloatVector tanh(FloatVector v) {
+        FloatVector x = v.min(FloatKernels.TANH_CLAMP).max(-FloatKernels.TANH_CLAMP);
+        FloatVector x2 = x.mul(x);
+        FloatVector p = x2.mul(FloatKernels.A13).add(FloatKernels.A11);
+        p = p.mul(x2).add(FloatKernels.A9);
+        p = p.mul(x2).add(FloatKernels.A7);
+        p = p.mul(x2).add(FloatKernels.A5);
+        p = p.mul(x2).add(FloatKernels.A3);
+        p = p.mul(x2).add(FloatKernels.A1);
+        p = p.mul(x);
+        FloatVector q = x2.mul(FloatKernels.B6).add(FloatKernels.B4);
+        q = q.mul(x2).add(FloatKernels.B2);
+        q = q.mul(x2).add(FloatKernels.B0);
+        return p.div(q);
     }
 
     /**
@@ -71,7 +198,8 @@ final class VectorGemm {
      * chains run interleaved: one chain is bound by the FMA latency (4 cycles), four independent ones
      * by its throughput, each still summed in order of q.
      */
-    private static void tailColumn(float[] a, int rs, int cs, float[] b, float[] c, int m, int n, int k, int j) {
+    private static void tailColumn(float[] a, int rs, int cs, float[] b, float[] c, int m, int n, int k, int j,
+            Epilogue e) {
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             float s0 = 0f;
@@ -91,6 +219,7 @@ final class VectorGemm {
             c[(i + 1) * n + j] = s1;
             c[(i + 2) * n + j] = s2;
             c[(i + 3) * n + j] = s3;
+            finish(c, i, 4, j, 1, n, e);
         }
         for (; i < m; i++) {
             float s = 0f;
@@ -99,15 +228,17 @@ final class VectorGemm {
                 s = Math.fma(a[ao + q * cs], b[q * n + j], s);
             }
             c[i * n + j] = s;
+            finish(c, i, 1, j, 1, n, e);
         }
     }
 
-    /** Columns j..j+31 of C, 4 rows at a time, 256-bit vectors. */
-    private static void tile4x32(float[] a, int rs, int cs, float[] b, float[] c, int m, int n, int k, int j) {
-        final int l = 8;
+    /** Columns j..j+4L-1 of C, 4 rows at a time (16 accumulators). */
+    private static void tile4x4v(float[] a, int rs, int cs, float[] b, float[] c, int m, int n, int k, int j,
+            Epilogue e) {
+        final int l = L;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
-            FloatVector c00 = FloatVector.zero(S8), c01 = c00, c02 = c00, c03 = c00;
+            FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
             FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
             FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
             FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
@@ -117,27 +248,27 @@ final class VectorGemm {
             int a3 = a2 + rs;
             for (int q = 0; q < k; q++) {
                 int bo = q * n + j;
-                FloatVector b0 = FloatVector.fromArray(S8, b, bo);
-                FloatVector b1 = FloatVector.fromArray(S8, b, bo + l);
-                FloatVector b2 = FloatVector.fromArray(S8, b, bo + 2 * l);
-                FloatVector b3 = FloatVector.fromArray(S8, b, bo + 3 * l);
+                FloatVector b0 = FloatVector.fromArray(S, b, bo);
+                FloatVector b1 = FloatVector.fromArray(S, b, bo + l);
+                FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * l);
+                FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * l);
                 int qo = q * cs;
-                FloatVector x = FloatVector.broadcast(S8, a[a0 + qo]);
+                FloatVector x = FloatVector.broadcast(S, a[a0 + qo]);
                 c00 = x.fma(b0, c00);
                 c01 = x.fma(b1, c01);
                 c02 = x.fma(b2, c02);
                 c03 = x.fma(b3, c03);
-                x = FloatVector.broadcast(S8, a[a1 + qo]);
+                x = FloatVector.broadcast(S, a[a1 + qo]);
                 c10 = x.fma(b0, c10);
                 c11 = x.fma(b1, c11);
                 c12 = x.fma(b2, c12);
                 c13 = x.fma(b3, c13);
-                x = FloatVector.broadcast(S8, a[a2 + qo]);
+                x = FloatVector.broadcast(S, a[a2 + qo]);
                 c20 = x.fma(b0, c20);
                 c21 = x.fma(b1, c21);
                 c22 = x.fma(b2, c22);
                 c23 = x.fma(b3, c23);
-                x = FloatVector.broadcast(S8, a[a3 + qo]);
+                x = FloatVector.broadcast(S, a[a3 + qo]);
                 c30 = x.fma(b0, c30);
                 c31 = x.fma(b1, c31);
                 c32 = x.fma(b2, c32);
@@ -160,52 +291,109 @@ final class VectorGemm {
             c31.intoArray(c, co + 3 * n + l);
             c32.intoArray(c, co + 3 * n + 2 * l);
             c33.intoArray(c, co + 3 * n + 3 * l);
+            finish(c, i, 4, j, 4 * L, n, e);
         }
         for (; i < m; i++) {
-            FloatVector c0 = FloatVector.zero(S8), c1 = c0, c2 = c0, c3 = c0;
+            FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
             int ao = i * rs;
             for (int q = 0; q < k; q++) {
                 int bo = q * n + j;
-                FloatVector x = FloatVector.broadcast(S8, a[ao + q * cs]);
-                c0 = x.fma(FloatVector.fromArray(S8, b, bo), c0);
-                c1 = x.fma(FloatVector.fromArray(S8, b, bo + l), c1);
-                c2 = x.fma(FloatVector.fromArray(S8, b, bo + 2 * l), c2);
-                c3 = x.fma(FloatVector.fromArray(S8, b, bo + 3 * l), c3);
+                FloatVector x = FloatVector.broadcast(S, a[ao + q * cs]);
+                c0 = x.fma(FloatVector.fromArray(S, b, bo), c0);
+                c1 = x.fma(FloatVector.fromArray(S, b, bo + l), c1);
+                c2 = x.fma(FloatVector.fromArray(S, b, bo + 2 * l), c2);
+                c3 = x.fma(FloatVector.fromArray(S, b, bo + 3 * l), c3);
             }
             c0.intoArray(c, i * n + j);
             c1.intoArray(c, i * n + j + l);
             c2.intoArray(c, i * n + j + 2 * l);
             c3.intoArray(c, i * n + j + 3 * l);
+            finish(c, i, 1, j, 4 * L, n, e);
         }
     }
 
-    /** Columns j..j+7 of C, 4 rows at a time (narrow layers and column remainders). */
-    private static void tile4x8(float[] a, int rs, int cs, float[] b, float[] c, int m, int n, int k, int j) {
+    /** Columns j..j+2L-1 of C, 4 rows at a time (8 accumulators: enough chains to hide the FMA latency). */
+    private static void tile4x2v(float[] a, int rs, int cs, float[] b, float[] c, int m, int n, int k, int j,
+            Epilogue e) {
         int i = 0;
         for (; i + 4 <= m; i += 4) {
-            FloatVector c0 = FloatVector.zero(S8), c1 = c0, c2 = c0, c3 = c0;
+            FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
+            FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
             int a0 = i * rs;
             for (int q = 0; q < k; q++) {
-                FloatVector bv = FloatVector.fromArray(S8, b, q * n + j);
+                int bo = q * n + j;
+                FloatVector b0 = FloatVector.fromArray(S, b, bo);
+                FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
                 int ao = a0 + q * cs;
-                c0 = FloatVector.broadcast(S8, a[ao]).fma(bv, c0);
-                c1 = FloatVector.broadcast(S8, a[ao + rs]).fma(bv, c1);
-                c2 = FloatVector.broadcast(S8, a[ao + 2 * rs]).fma(bv, c2);
-                c3 = FloatVector.broadcast(S8, a[ao + 3 * rs]).fma(bv, c3);
+                FloatVector x = FloatVector.broadcast(S, a[ao]);
+                c00 = x.fma(b0, c00);
+                c01 = x.fma(b1, c01);
+                x = FloatVector.broadcast(S, a[ao + rs]);
+                c10 = x.fma(b0, c10);
+                c11 = x.fma(b1, c11);
+                x = FloatVector.broadcast(S, a[ao + 2 * rs]);
+                c20 = x.fma(b0, c20);
+                c21 = x.fma(b1, c21);
+                x = FloatVector.broadcast(S, a[ao + 3 * rs]);
+                c30 = x.fma(b0, c30);
+                c31 = x.fma(b1, c31);
+            }
+            int co = i * n + j;
+            c00.intoArray(c, co);
+            c01.intoArray(c, co + L);
+            c10.intoArray(c, co + n);
+            c11.intoArray(c, co + n + L);
+            c20.intoArray(c, co + 2 * n);
+            c21.intoArray(c, co + 2 * n + L);
+            c30.intoArray(c, co + 3 * n);
+            c31.intoArray(c, co + 3 * n + L);
+            finish(c, i, 4, j, 2 * L, n, e);
+        }
+        for (; i < m; i++) {
+            FloatVector c0 = FloatVector.zero(S), c1 = c0;
+            int ao = i * rs;
+            for (int q = 0; q < k; q++) {
+                int bo = q * n + j;
+                FloatVector x = FloatVector.broadcast(S, a[ao + q * cs]);
+                c0 = x.fma(FloatVector.fromArray(S, b, bo), c0);
+                c1 = x.fma(FloatVector.fromArray(S, b, bo + L), c1);
+            }
+            c0.intoArray(c, i * n + j);
+            c1.intoArray(c, i * n + j + L);
+            finish(c, i, 1, j, 2 * L, n, e);
+        }
+    }
+
+    /** Columns j..j+L-1 of C, 4 rows at a time (narrow layers and column remainders). */
+    private static void tile4x1v(float[] a, int rs, int cs, float[] b, float[] c, int m, int n, int k, int j,
+            Epilogue e) {
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+            int a0 = i * rs;
+            for (int q = 0; q < k; q++) {
+                FloatVector bv = FloatVector.fromArray(S, b, q * n + j);
+                int ao = a0 + q * cs;
+                c0 = FloatVector.broadcast(S, a[ao]).fma(bv, c0);
+                c1 = FloatVector.broadcast(S, a[ao + rs]).fma(bv, c1);
+                c2 = FloatVector.broadcast(S, a[ao + 2 * rs]).fma(bv, c2);
+                c3 = FloatVector.broadcast(S, a[ao + 3 * rs]).fma(bv, c3);
             }
             int co = i * n + j;
             c0.intoArray(c, co);
             c1.intoArray(c, co + n);
             c2.intoArray(c, co + 2 * n);
             c3.intoArray(c, co + 3 * n);
+            finish(c, i, 4, j, L, n, e);
         }
         for (; i < m; i++) {
-            FloatVector c0 = FloatVector.zero(S8);
+            FloatVector c0 = FloatVector.zero(S);
             int ao = i * rs;
             for (int q = 0; q < k; q++) {
-                c0 = FloatVector.broadcast(S8, a[ao + q * cs]).fma(FloatVector.fromArray(S8, b, q * n + j), c0);
+                c0 = FloatVector.broadcast(S, a[ao + q * cs]).fma(FloatVector.fromArray(S, b, q * n + j), c0);
             }
             c0.intoArray(c, i * n + j);
+            finish(c, i, 1, j, L, n, e);
         }
     }
 }

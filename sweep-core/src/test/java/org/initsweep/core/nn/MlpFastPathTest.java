@@ -30,10 +30,12 @@ class MlpFastPathTest {
     @ParameterizedTest
     @MethodSource("org.initsweep.core.nn.MlpGradientTest#activations")
     void vectorLayersMatchNd4j(Activation phi) {
-        // 70 = 2·32 + 6 columns (the 4×32 tiles, then the scalar tail), 37 rows = 9 row tiles + 1
+        // Columns per tile: 4, 2 and 1 vectors of L = 16 (512-bit) or 8 lanes, then a scalar tail.
+        // L = 16: 70 = 64 + 6, 40 = 32 + 8, 117 = 64 + 32 + 16 + 5; L = 8: 70 = 2·32 + 6,
+        // 40 = 32 + 8, 117 = 3·32 + 16 + 5. 37 rows = 9 row tiles + 1.
         assertEquals("vector" + VectorGemm.vectorBits(), compare(phi, Mlp.Kernel.AUTO, 3, 3, 70, 37));
-        // 40 = 32 + 8 columns: both tile widths
         assertEquals("vector" + VectorGemm.vectorBits(), compare(phi, Mlp.Kernel.AUTO, 2, 2, 40, 21));
+        assertEquals("vector" + VectorGemm.vectorBits(), compare(phi, Mlp.Kernel.AUTO, 2, 1, 117, 13)); // no 117×117 layer: sgemm at 256 bits
     }
 
     @ParameterizedTest
@@ -47,8 +49,8 @@ class MlpFastPathTest {
     void sgemmLayersMatchNd4j(Activation phi) {
         // more than 64 entries without the Vector API: every layer through sgemm
         assertEquals("sgemm", compare(phi, Mlp.Kernel.BLAS, 2, 3, 96, 64));
-        // more than 64×128 weights: the square layers through sgemm, the thin first and last in vectors
-        assertEquals("sgemm+vector" + VectorGemm.vectorBits(), compare(phi, Mlp.Kernel.AUTO, 2, 2, 100, 9));
+        // more than 256×256 weights: the square layers through sgemm, the thin first and last in vectors
+        assertEquals("sgemm+vector" + VectorGemm.vectorBits(), compare(phi, Mlp.Kernel.AUTO, 2, 2, 260, 9));
     }
 
     @ParameterizedTest

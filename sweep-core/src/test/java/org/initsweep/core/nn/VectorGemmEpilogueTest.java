@@ -1,0 +1,116 @@
+package org.initsweep.core.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.initsweep.core.activation.Activation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@link VectorGemm#mul(float[], int, int, float[], float[], int, int, int, Epilogue)}: the elementwise
+ * work fused into the product must give, bit for bit, what {@link Mlp}'s separate loops give after a
+ * plain product — bias then φ forward; φ' and the row-ordered column sums backward — on shapes that
+ * cover every tile width and both tails for 256- and 512-bit vectors, with NaN, ±∞ and values
+ * beyond tanh's clamp among the inputs.
+ */
+class VectorGemmEpilogueTest {
+
+    private static final float[] SPECIAL = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 9f, -30f, 0f};
+
+    @ParameterizedTest(name = "{0} [{1}×{3}]·[{3}×{2}]")
+    @CsvSource({
+        "tanh, 37, 117, 13", "tanh, 6, 70, 64", "relu, 37, 117, 13", "relu, 9, 40, 5",
+        "leaky_relu(0.2), 37, 117, 13", "linear, 37, 117, 13", "sigmoid, 37, 117, 13", "tanh, 5, 3, 2"})
+    void forwardEqualsBiasThenActivationLoops(String act, int m, int n, int k) {
+        Activation phi = Activation.fromLabel(act);
+        SplittableRandom r = new SplittableRandom(m * 131L + n);
+        float[] a = gaussian(r, m * k, 2);
+        float[] w = gaussian(r, k * n, 2);
+        float[] bias = withSpecials(gaussian(r, n, 1));
+        boolean linear = phi.kind() == Activation.Kind.LINEAR;
+
+        float[] zRef = new float[m * n];
+        VectorGemm.mul(a, k, 1, w, zRef, m, n, k);
+        FloatKernels.addRow(zRef, bias, m, n);
+
+        float[] z = gaussian(r, m * n, 1); // garbage must be overwritten
+        float[] out = linear ? z : gaussian(r, m * n, 1);
+        VectorGemm.mul(a, k, 1, w, z, m, n, k, Epilogue.forward(phi, bias, out));
+        for (int i = 0; i < m * n; i++) {
+            assertBits(zRef[i], z[i], "z[" + i + "]");
+            if (!linear && phi.kind() != Activation.Kind.SIGMOID) {
+                float expected = switch (phi.kind()) {
+                    case TANH -> FloatKernels.tanh(zRef[i]);
+                    case RELU -> Math.max(zRef[i], 0f);
+                    case LEAKY_RELU -> zRef[i] < 0f ? (float) phi.slope() * zRef[i] : zRef[i];
+                    default -> throw new AssertionError(phi);
+                };
+                assertBits(expected, out[i], act + "(z[" + i + "] = " + zRef[i] + ")");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} [{1}×{3}]·[{3}×{2}]")
+    @CsvSource({
+        "tanh, 37, 117, 13", "tanh, 256, 64, 64", "sigmoid, 37, 117, 13", "relu, 37, 117, 13",
+        "leaky_relu(0.2), 9, 40, 5", "linear, 37, 117, 13", "tanh, 3, 2, 7"})
+    void backwardEqualsDerivativeAndColumnSumLoops(String act, int m, int n, int k) {
+        Activation phi = Activation.fromLabel(act);
+        SplittableRandom r = new SplittableRandom(m * 17L + n);
+        float[] dzNext = gaussian(r, m * k, 1);
+        float[] wt = gaussian(r, k * n, 1);
+        float[] aPrev = withSpecials(gaussian(r, m * n, 1));
+        float[] zPrev = withSpecials(gaussian(r, m * n, 1));
+        boolean linear = phi.kind() == Activation.Kind.LINEAR;
+
+        float[] daRef = new float[m * n];
+        VectorGemm.mul(dzNext, k, 1, wt, daRef, m, n, k);
+        float[] dzRef = new float[m * n];
+        float slope = (float) phi.slope();
+        for (int i = 0; i < m * n; i++) {
+            float da = daRef[i];
+            dzRef[i] = switch (phi.kind()) {
+                case TANH -> (1f - aPrev[i] * aPrev[i]) * da;
+                case SIGMOID -> (1f - aPrev[i]) * aPrev[i] * da;
+                case RELU -> zPrev[i] > 0f ? da : da * 0f;
+                case LEAKY_RELU -> zPrev[i] > 0f ? da : da * slope;
+                case LINEAR -> da;
+            };
+        }
+        float[] dbRef = new float[n];
+        FloatKernels.colSum(dzRef, dbRef, m, n);
+
+        float[] da = gaussian(r, m * n, 1);
+        float[] dz = linear ? da : gaussian(r, m * n, 1);
+        float[] db = gaussian(r, n, 1); // overwritten, not accumulated into
+        VectorGemm.mul(dzNext, k, 1, wt, da, m, n, k, Epilogue.backward(phi, aPrev, zPrev, dz, db));
+        for (int i = 0; i < m * n; i++) {
+            assertBits(daRef[i], da[i], "da[" + i + "]");
+            assertBits(dzRef[i], dz[i], "dz[" + i + "]");
+        }
+        for (int j = 0; j < n; j++) {
+            assertBits(dbRef[j], db[j], "db[" + j + "]");
+        }
+    }
+
+    private static void assertBits(float expected, float got, String what) {
+        assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(got), what + ": " + got + ", loops " + expected);
+    }
+
+    /** Puts NaN, ±∞, values past tanh's clamp and 0 at spread-out positions. */
+    private static float[] withSpecials(float[] x) {
+        for (int i = 0; i < SPECIAL.length && i < x.length; i++) {
+            x[(int) ((long) i * 7919 % x.length)] = SPECIAL[i];
+        }
+        return x;
+    }
+
+    private static float[] gaussian(SplittableRandom r, int n, double sd) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (r.nextGaussian() * sd);
+        }
+        return x;
+    }
+}
