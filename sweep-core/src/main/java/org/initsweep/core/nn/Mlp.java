@@ -266,6 +266,22 @@ public final class Mlp {
         return b[l];
     }
 
+    /** The per-layer buffers of a {@link Pass} whose moments {@link Pass#moments} reports. */
+    public enum Buffer {
+        /** Pre-activations Z[l] {@code [batch, n^[l]]}. */
+        Z,
+        /** Activations A[l] {@code [batch, n^[l]]}. */
+        A,
+        /** ∂J/∂Z[l] {@code [batch, n^[l]]}. */
+        DZ,
+        /** ∂J/∂A[l] {@code [batch, n^[l]]}, hidden layers. */
+        DA,
+        /** ∂J/∂W[l] {@code [n^[l-1], n^[l]]}. */
+        DW,
+        /** ∂J/∂b[l] {@code [1, n^[l]]}. */
+        DB
+    }
+
     /** Allocates the forward/backward buffers for batches of {@code batch} rows. */
     public Pass newPass(int batch) {
         return new Pass(batch);
@@ -356,8 +372,8 @@ public final class Mlp {
                 }
             } else {
                 FloatKernels.push(p.af[l - 1], p.gemmIn(l - 1), batch * k);
-                FloatKernels.sgemm(false, false, batch, n, k, p.gemmIn(l - 1), w[l], p.z[l]);
-                FloatKernels.pull(p.z[l], p.zf[l], batch * n);
+                FloatKernels.sgemm(false, false, batch, n, k, p.gemmIn(l - 1), w[l], p.array(Buffer.Z, l));
+                FloatKernels.pull(p.array(Buffer.Z, l), p.zf[l], batch * n);
             }
             boolean fused = product[l] == Product.VECTOR;
             if (!fused) {
@@ -418,8 +434,8 @@ public final class Mlp {
             } else if (product[l] == Product.LOOPS) {
                 FloatKernels.mulTN(p.af[l - 1], p.dzf[l], p.dwf[l], batch, k, n);
             } else {
-                FloatKernels.push(p.dzf[l], p.dz[l], batch * n);
-                FloatKernels.sgemm(true, false, k, n, batch, p.gemmIn(l - 1), p.dz[l], p.dw[l]);
+                FloatKernels.push(p.dzf[l], p.array(Buffer.DZ, l), batch * n);
+                FloatKernels.sgemm(true, false, k, n, batch, p.gemmIn(l - 1), p.array(Buffer.DZ, l), p.array(Buffer.DW, l));
             }
             if (!dbDone) {
                 FloatKernels.colSum(p.dzf[l], p.dbf[l], batch, n);
@@ -434,8 +450,8 @@ public final class Mlp {
                 } else if (product[l] == Product.LOOPS) {
                     FloatKernels.mulNT(p.dzf[l], wtf[l], p.daf[l - 1], batch, k, n);
                 } else {
-                    FloatKernels.sgemm(false, true, batch, k, n, p.dz[l], w[l], p.da[l - 1]);
-                    FloatKernels.pull(p.da[l - 1], p.daf[l - 1], batch * k);
+                    FloatKernels.sgemm(false, true, batch, k, n, p.array(Buffer.DZ, l), w[l], p.array(Buffer.DA, l - 1));
+                    FloatKernels.pull(p.array(Buffer.DA, l - 1), p.daf[l - 1], batch * k);
                 }
                 activationBackwardFast(p, l - 1);
             }
@@ -480,14 +496,14 @@ public final class Mlp {
                 FloatKernels.push(wf[l], w[l], len);
             } else if ((long) units[l - 1] * n > SGD_COPY_MAX) {
                 // Large layers: two in-place ND4J ops (same float arithmetic) beat four copies.
-                w[l].subi(p.dw[l].muli(learningRate));
+                w[l].subi(p.array(Buffer.DW, l).muli(learningRate));
             } else {
                 int len = units[l - 1] * n;
                 FloatKernels.pull(w[l], sgdW, len);
-                FloatKernels.pull(p.dw[l], sgdDw, len);
+                FloatKernels.pull(p.array(Buffer.DW, l), sgdDw, len);
                 FloatKernels.sgd(sgdW, sgdDw, lr, len);
                 FloatKernels.push(sgdW, w[l], len);
-                FloatKernels.push(sgdDw, p.dw[l], len);
+                FloatKernels.push(sgdDw, p.array(Buffer.DW, l), len);
             }
             FloatKernels.pull(b[l], bf[l], n);
             FloatKernels.sgd(bf[l], p.dbf[l], lr, n);
@@ -560,16 +576,9 @@ public final class Mlp {
             dw = new INDArray[n];
             db = new INDArray[n];
             boolean linear = phi.kind() == Activation.Kind.LINEAR;
-            for (int l = 1; l <= depth + 1; l++) {
-                boolean hidden = l <= depth;
-                z[l] = Nd4j.create(dataType, batch, units[l]);
-                a[l] = hidden && linear ? z[l] : Nd4j.create(dataType, batch, units[l]);
-                da[l] = Nd4j.create(dataType, batch, units[l]);
-                dz[l] = hidden && linear ? da[l] : Nd4j.create(dataType, batch, units[l]);
-                dw[l] = Nd4j.create(dataType, units[l - 1], units[l]);
-                db[l] = Nd4j.create(dataType, 1, units[l]);
-            }
             if (fast) {
+                // The INDArrays are created on first use (sgemm operands, readers): ≈ 6 native
+                // allocations per layer that most runs never touch.
                 zf = new float[n][];
                 af = new float[n][];
                 dzf = new float[n][];
@@ -608,13 +617,44 @@ public final class Mlp {
                 dwf = null;
                 dbf = null;
                 yf = null;
+                for (int l = 1; l <= depth + 1; l++) {
+                    for (Buffer which : Buffer.values()) {
+                        array(which, l);
+                    }
+                }
             }
+        }
+
+        /**
+         * The INDArray of a buffer of layer l ≥ 1, created on first use; a linear network's hidden
+         * A[l] is its Z[l] and its dZ[l] its dA[l].
+         */
+        private INDArray array(Buffer which, int l) {
+            INDArray[] arrays = switch (which) {
+                case Z -> z;
+                case A -> a;
+                case DZ -> dz;
+                case DA -> da;
+                case DW -> dw;
+                case DB -> db;
+            };
+            if (arrays[l] == null) {
+                boolean linearHidden = l <= depth && phi.kind() == Activation.Kind.LINEAR;
+                arrays[l] = switch (which) {
+                    case A -> linearHidden ? array(Buffer.Z, l) : Nd4j.create(dataType, batch, units[l]);
+                    case DZ -> linearHidden ? array(Buffer.DA, l) : Nd4j.create(dataType, batch, units[l]);
+                    case DW -> Nd4j.create(dataType, units[l - 1], units[l]);
+                    case DB -> Nd4j.create(dataType, 1, units[l]);
+                    default -> Nd4j.create(dataType, batch, units[l]);
+                };
+            }
+            return arrays[l];
         }
 
         /** Fast path: the native array holding A[l] as an sgemm operand. */
         private INDArray gemmIn(int l) {
             if (l > 0) {
-                return a[l];
+                return array(Buffer.A, l);
             }
             if (in0 == null) {
                 in0 = Nd4j.create(dataType, batch, units[0]);
@@ -623,11 +663,49 @@ public final class Mlp {
         }
 
         /** Fast path: copies a value array into its INDArray for a reader. */
-        private INDArray view(float[][] values, INDArray[] arrays, int l) {
-            if (fast && l >= 1) {
-                FloatKernels.push(values[l], arrays[l], (int) arrays[l].length());
+        private INDArray view(float[][] values, Buffer which, int l) {
+            if (l == 0) {
+                return a[0];
             }
-            return arrays[l];
+            INDArray x = array(which, l);
+            if (fast) {
+                FloatKernels.push(values[l], x, (int) x.length());
+            }
+            return x;
+        }
+
+        /**
+         * {mean, population variance} of one buffer of layer l (1..L+1) after the last pass, by
+         * {@link FastMoments}: on the fast path straight from the values, without filling the
+         * INDArray that {@link #z}, {@link #a}, {@link #da} or {@link #dw} would return.
+         *
+         * @param which the buffer; DA for hidden layers only, as {@link #da}
+         */
+        public double[] moments(Buffer which, int l) {
+            if (!fast || (which == Buffer.DW && product[l] == Product.SGEMM)) {
+                return FastMoments.of(switch (which) {
+                    case Z -> z(l);
+                    case A -> a(l);
+                    case DZ -> dz(l);
+                    case DA -> da(l);
+                    case DW -> dw(l);
+                    case DB -> db(l);
+                });
+            }
+            float[] v = switch (which) {
+                case Z -> zf[l];
+                case A -> af[l];
+                case DZ -> dzf[l];
+                case DA -> daf[l];
+                case DW -> dwf[l];
+                case DB -> dbf[l];
+            };
+            int len = switch (which) {
+                case DW -> units[l - 1] * units[l];
+                case DB -> units[l];
+                default -> batch * units[l];
+            };
+            return FastMoments.of(v, len);
         }
 
         /** Rows per batch. */
@@ -637,17 +715,17 @@ public final class Mlp {
 
         /** Z[l] {@code [batch, n^[l]]}. */
         public INDArray z(int l) {
-            return view(zf, z, l);
+            return view(zf, Buffer.Z, l);
         }
 
         /** A[l] {@code [batch, n^[l]]}; A[0] is the last input. */
         public INDArray a(int l) {
-            return view(af, a, l);
+            return view(af, Buffer.A, l);
         }
 
         /** ∂J/∂Z[l] {@code [batch, n^[l]]}. */
         public INDArray dz(int l) {
-            return view(dzf, dz, l);
+            return view(dzf, Buffer.DZ, l);
         }
 
         /**
@@ -656,17 +734,17 @@ public final class Mlp {
          * {@link org.initsweep.core.trace.TraceRecorder}.
          */
         public INDArray da(int l) {
-            return view(daf, da, l);
+            return view(daf, Buffer.DA, l);
         }
 
         /** ∂J/∂W[l] {@code [n^[l-1], n^[l]]}. */
         public INDArray dw(int l) {
-            return fast && product[l] == Product.SGEMM ? dw[l] : view(dwf, dw, l);
+            return fast && product[l] == Product.SGEMM ? array(Buffer.DW, l) : view(dwf, Buffer.DW, l);
         }
 
         /** ∂J/∂b[l] {@code [1, n^[l]]}. */
         public INDArray db(int l) {
-            return view(dbf, db, l);
+            return view(dbf, Buffer.DB, l);
         }
     }
 }

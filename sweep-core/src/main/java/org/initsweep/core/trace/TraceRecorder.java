@@ -23,10 +23,10 @@ public final class TraceRecorder {
     public static void record(int epoch, Mlp net, Mlp.Pass pass, double[] y, List<LayerTrace> out) {
         int last = net.layers();
         for (int l = 1; l <= last; l++) {
-            double[] z = moments(pass.z(l));
-            double[] a = moments(pass.a(l));
-            double varGradA = l < last ? moments(pass.da(l))[1] : outputGradVariance(pass.z(l), y);
-            double varGradW = moments(pass.dw(l))[1];
+            double[] z = pass.moments(Mlp.Buffer.Z, l);
+            double[] a = pass.moments(Mlp.Buffer.A, l);
+            double varGradA = l < last ? pass.moments(Mlp.Buffer.DA, l)[1] : outputGradVariance(pass.z(l), y);
+            double varGradW = pass.moments(Mlp.Buffer.DW, l)[1];
             double varW = moments(net.weight(l))[1];
             out.add(new LayerTrace(epoch, l, net.units(l - 1), net.units(l), z[0], z[1], a[0], a[1],
                     varGradA, varGradW, varW));

@@ -28,6 +28,22 @@ class FastMomentsTest {
         assertTrue(Double.isNaN(FastMoments.of(x)[1]));
     }
 
+    @Test
+    void partialSumsGiveTheExactMomentsOfRepresentableData() {
+        // 0..n-1 (n = 8·12 + 5, so the tail runs too): mean (n-1)/2 and variance (n²-1)/12 exactly
+        int n = 101;
+        float[] x = new float[n + 3];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+        }
+        x[n] = 1e9f; // past n: must not be read
+        double[] m = FastMoments.of(x, n);
+        assertEquals((n - 1) / 2.0, m[0], 0.0);
+        assertEquals((n * (double) n - 1) / 12, m[1], 1e-12 * m[1]);
+        float[] inf = {1, 2, Float.POSITIVE_INFINITY, 4, 5, 6, 7, 8, 9};
+        assertTrue(Double.isNaN(FastMoments.of(inf, 9)[1]));
+    }
+
     private static void check(INDArray x) {
         double[] m = FastMoments.of(x);
         assertEquals(x.meanNumber().doubleValue(), m[0], 1e-6 * (1 + Math.abs(m[0])));
