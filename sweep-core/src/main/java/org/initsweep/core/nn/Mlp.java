@@ -375,7 +375,7 @@ public final class Mlp {
                 FloatKernels.sgemm(false, false, batch, n, k, p.gemmIn(l - 1), w[l], p.array(Buffer.Z, l));
                 FloatKernels.pull(p.array(Buffer.Z, l), p.zf[l], batch * n);
             }
-            boolean fused = product[l] == Product.VECTOR;
+            boolean fused = product[l] == Product.VECTOR && p.forwardEpilogue[l] != null;
             if (!fused) {
                 FloatKernels.addRow(p.zf[l], bf[l], batch, n);
             }
@@ -442,11 +442,13 @@ public final class Mlp {
             }
             dbDone = false;
             if (l > 1) {
-                if (product[l] == Product.VECTOR) {
+                if (product[l] == Product.VECTOR && p.backwardEpilogue[l] != null) {
                     // dZ[l-1] = dA[l-1] ∘ φ' and db[l-1] computed per block inside the product.
                     VectorGemm.mul(p.dzf[l], n, 1, wtf[l], p.daf[l - 1], batch, k, n, p.backwardEpilogue[l]);
                     dbDone = true;
                     continue;
+                } else if (product[l] == Product.VECTOR) {
+                    VectorGemm.mul(p.dzf[l], n, 1, wtf[l], p.daf[l - 1], batch, k, n);
                 } else if (product[l] == Product.LOOPS) {
                     FloatKernels.mulNT(p.dzf[l], wtf[l], p.daf[l - 1], batch, k, n);
                 } else {
@@ -557,7 +559,7 @@ public final class Mlp {
         private final float[][] dwf;
         private final float[][] dbf;
         private final float[] yf;
-        // Fast path, layers whose products run in VectorGemm: the elementwise work fused into them.
+        // Fast path, VectorGemm layers at least a vector wide: the elementwise work fused into them.
         private final Epilogue[] forwardEpilogue;
         private final Epilogue[] backwardEpilogue;
         // Fast path: a copy of the input for an sgemm first layer (the caller's x may be a view).
@@ -599,10 +601,15 @@ public final class Mlp {
                 }
                 forwardEpilogue = new Epilogue[n];
                 backwardEpilogue = new Epilogue[n];
+                // Fused only where C has at least a vector of columns: narrower layers would run the
+                // elementwise work entry by entry in the scalar tail, slower than one vectorized loop.
                 for (int l = 1; l <= depth + 1; l++) {
                     if (product[l] == Product.VECTOR) {
-                        forwardEpilogue[l] = Epilogue.forward(l <= depth ? phi : null, bf[l], af[l]);
-                        if (l > 1) {
+                        int lanes = VectorGemm.lanes();
+                        if (units[l] >= lanes) {
+                            forwardEpilogue[l] = Epilogue.forward(l <= depth ? phi : null, bf[l], af[l]);
+                        }
+                        if (l > 1 && units[l - 1] >= lanes) {
                             backwardEpilogue[l] = Epilogue.backward(phi, af[l - 1], zf[l - 1], dzf[l - 1], dbf[l - 1]);
                         }
                     }
@@ -692,7 +699,29 @@ public final class Mlp {
                     case DB -> db(l);
                 });
             }
-            float[] v = switch (which) {
+            return FastMoments.of(values(which, l), length(which, l));
+        }
+
+        /**
+         * The entries of one buffer of layer l (1..L+1) after the last pass, row-major, as doubles;
+         * on the fast path read straight from the values (what {@code z(l).toDoubleVector()} gives,
+         * without the INDArray).
+         */
+        public double[] toDoubles(Buffer which, int l) {
+            if (!fast || (which == Buffer.DW && product[l] == Product.SGEMM)) {
+                return array(which, l).toDoubleVector();
+            }
+            float[] v = values(which, l);
+            double[] out = new double[length(which, l)];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = v[i];
+            }
+            return out;
+        }
+
+        /** Fast path: the value array of a buffer. */
+        private float[] values(Buffer which, int l) {
+            return switch (which) {
                 case Z -> zf[l];
                 case A -> af[l];
                 case DZ -> dzf[l];
@@ -700,12 +729,15 @@ public final class Mlp {
                 case DW -> dwf[l];
                 case DB -> dbf[l];
             };
-            int len = switch (which) {
+        }
+
+        /** Entries of a buffer of layer l. */
+        private int length(Buffer which, int l) {
+            return switch (which) {
                 case DW -> units[l - 1] * units[l];
                 case DB -> units[l];
                 default -> batch * units[l];
             };
-            return FastMoments.of(v, len);
         }
 
         /** Rows per batch. */

@@ -51,6 +51,11 @@ final class VectorGemm {
         return FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
     }
 
+    /** Floats per vector: 16 or 8. */
+    static int lanes() {
+        return L;
+    }
+
     /**
      * Vector width in bits this kernel uses: 512 where the CPU has 512-bit vectors, else 256; system
      * property {@code initsweep.vectorBits=256} forces 256 (the results are the same bits either way).

@@ -25,7 +25,7 @@ public final class TraceRecorder {
         for (int l = 1; l <= last; l++) {
             double[] z = pass.moments(Mlp.Buffer.Z, l);
             double[] a = pass.moments(Mlp.Buffer.A, l);
-            double varGradA = l < last ? pass.moments(Mlp.Buffer.DA, l)[1] : outputGradVariance(pass.z(l), y);
+            double varGradA = l < last ? pass.moments(Mlp.Buffer.DA, l)[1] : outputGradVariance(pass.toDoubles(Mlp.Buffer.Z, l), y);
             double varGradW = pass.moments(Mlp.Buffer.DW, l)[1];
             double varW = moments(net.weight(l))[1];
             out.add(new LayerTrace(epoch, l, net.units(l - 1), net.units(l), z[0], z[1], a[0], a[1],
@@ -81,8 +81,7 @@ public final class TraceRecorder {
      * written via z so saturation cannot divide by zero: −(1 + e^{−z})/B for y = 1 and
      * (1 + e^{z})/B for y = 0.
      */
-    static double outputGradVariance(INDArray zOut, double[] y) {
-        double[] z = zOut.toDoubleVector();
+    static double outputGradVariance(double[] z, double[] y) {
         int n = z.length;
         double sum = 0;
         double sumSq = 0;

@@ -68,7 +68,8 @@ public final class Trainer {
 
     /**
      * Trains and traces one run, then hands the trained network to {@code atEnd} (for inspection
-     * in tests and notebooks; its arrays are live and must not be kept past the call).
+     * in tests and notebooks; its arrays are live and must not be kept past the call: the thread's
+     * next run of the same shape reuses them, see {@link NetCache}).
      *
      * @param run     the run
      * @param outputs histograms and decision boundaries to produce
@@ -84,7 +85,8 @@ public final class Trainer {
         INDArray y = Nd4j.create(data.y(), new long[] {n, 1}, 'c').castTo(dt);
         double[] yd = y.toDoubleVector();
 
-        Mlp net = new Mlp(data.dim(), run.depth(), run.width(), run.activation(), dt);
+        NetCache.Entry reused = NetCache.acquire(data.dim(), run.depth(), run.width(), run.activation(), dt, n);
+        Mlp net = reused.net();
         Random rng = Nd4j.getRandomFactory().getNewRandomInstance(run.weightSeed());
         try {
             for (int l = 1; l <= net.layers(); l++) {
@@ -97,7 +99,7 @@ public final class Trainer {
 
         Set<Integer> recorded = new HashSet<>(run.recordEpochs());
         boolean fullBatch = run.batchSize() >= n;
-        Mlp.Pass all = net.newPass(n);
+        Mlp.Pass all = reused.pass();
         Mlp.Pass mini = fullBatch ? null : net.newPass(run.batchSize());
         SplittableRandom shuffle = new SplittableRandom(run.weightSeed());
         List<LayerTrace> traces = new ArrayList<>();
@@ -109,7 +111,7 @@ public final class Trainer {
 
         for (int epoch = 0; epoch <= run.epochs(); epoch++) {
             net.forward(all, x);
-            double[] zOut = all.z(net.layers()).toDoubleVector();
+            double[] zOut = all.toDoubles(Mlp.Buffer.Z, net.layers());
             double loss = Losses.binaryCrossEntropy(zOut, yd);
             double acc = Losses.accuracy(zOut, yd);
             metrics.add(new EpochMetrics(epoch, loss, acc));

@@ -1,0 +1,69 @@
+package org.initsweep.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.initsweep.core.TestRuns;
+import org.initsweep.core.activation.Activation;
+import org.initsweep.core.data.DatasetKind;
+import org.initsweep.core.init.InitScheme;
+import org.initsweep.core.init.InitSpec;
+import org.initsweep.core.nn.Mlp;
+import org.initsweep.core.spec.Outputs;
+import org.initsweep.core.spec.Precision;
+import org.initsweep.core.spec.RunSpec;
+import org.initsweep.core.trace.RunResult;
+import org.initsweep.core.trace.RunStatus;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** {@link NetCache}: reused networks give the bits of fresh ones, whatever ran before on the thread. */
+class NetCacheTest {
+
+    private static RunSpec run(Activation phi, InitScheme scheme, double m, int width, long seed) {
+        return new RunSpec("cache", 5, width, phi, InitSpec.of(scheme), m, 0.0, DatasetKind.MOONS, seed, 128, 6,
+                0.2, 128, List.of(0, 3, 6), Precision.FLOAT32);
+    }
+
+    @Test
+    void aRunAfterADivergedRunOfTheSameShapeGivesTheSameBits() {
+        for (Activation phi : List.of(Activation.TANH, Activation.RELU, Activation.LINEAR)) {
+            RunSpec first = run(phi, InitScheme.SCALED_NORMAL, 1.0, 48, 3);
+            // ReLU and linear overflow at once; tanh saturates (±1), a different run all the same
+            RunSpec diverging = run(phi, InitScheme.SCALED_NORMAL, 1e30, 48, 4);
+            RunSpec otherShape = run(phi, InitScheme.SCALED_NORMAL, 1.0, 20, 3);
+            Trainer.train(otherShape); // first of the shape: a new network
+            RunResult fresh = Trainer.train(first);
+            RunResult bad = Trainer.train(diverging);
+            assertEquals(phi == Activation.TANH ? RunStatus.OK : RunStatus.DIVERGED, bad.status(), phi.label());
+            RunResult again = Trainer.train(first); // same network, NaN/Inf left in every buffer
+            assertEquals(fresh.layers(), again.layers(), phi.label());
+            assertEquals(fresh.epochs(), again.epochs(), phi.label());
+        }
+    }
+
+    @Test
+    void sameShapeReusesTheNetworkAndAnotherShapeDoesNot() {
+        Mlp[] seen = new Mlp[3];
+        Trainer.train(run(Activation.TANH, InitScheme.HE_NORMAL, 1.0, 32, 1), Outputs.NONE, net -> seen[0] = net);
+        Trainer.train(run(Activation.TANH, InitScheme.LECUN_NORMAL, 3.0, 32, 2), Outputs.NONE, net -> seen[1] = net);
+        Trainer.train(run(Activation.RELU, InitScheme.HE_NORMAL, 1.0, 32, 1), Outputs.NONE, net -> seen[2] = net);
+        assertSame(seen[0], seen[1], "seed, init and multiplier do not change the shape");
+        assertNotSame(seen[1], seen[2], "another activation is another network");
+    }
+
+    @Test
+    void largeNetworksAreNotKept() {
+        // depth 5 × width 1024 at batch 512: 4 MiB of parameters ×4 + 10 MiB of activations ×7 > 16 MiB
+        long bytes = NetCache.estimatedBytes(2, 5, 1024, DataType.FLOAT, 512);
+        assertTrue(bytes > NetCache.MAX_BYTES, "estimate " + bytes);
+        NetCache.Entry a = NetCache.acquire(2, 5, 1024, Activation.TANH, DataType.FLOAT, 512);
+        NetCache.Entry b = NetCache.acquire(2, 5, 1024, Activation.TANH, DataType.FLOAT, 512);
+        assertNotSame(a.net(), b.net());
+        // the estimate: 4·(2·1024 + 4·1024² + 1024) + 7·512·(5·1024 + 1) floats
+        assertEquals(4L * (4 * (2 * 1024 + 4L * 1024 * 1024 + 1024) + 7L * 512 * (5 * 1024 + 1)), bytes);
+    }
+}
