@@ -113,93 +113,110 @@ final class VectorGemm {
         if (e == null) {
             return;
         }
+        if (e.forward) {
+            finishForward(c, i0, rows, j0, cols, n, e);
+        } else {
+            finishBackward(c, i0, rows, j0, cols, n, e);
+        }
+    }
+
+    // The two finishers keep every FloatVector local (the JDK's vector methods are always inlined,
+    // ours might not be, and a vector passed to an out-of-line call is boxed on the heap).
+
+    /** Z = C + b in C, then A = φ(Z): operation for operation as {@link Epilogue#activate(float)}. */
+    private static void finishForward(float[] c, int i0, int rows, int j0, int cols, int n, Epilogue e) {
+        float[] bias = e.bias;
+        float[] out = e.out;
+        Epilogue.Fn fn = out == c ? Epilogue.Fn.NONE : e.fn;
+        float slope = e.slope;
+        int end = j0 + cols;
         for (int i = i0; i < i0 + rows; i++) {
             int j = j0;
-            for (; j + L <= j0 + cols; j += L) {
+            for (; j + L <= end; j += L) {
                 int o = i * n + j;
-                FloatVector v = FloatVector.fromArray(S, c, o);
-                if (e.forward) {
-                    v = v.add(FloatVector.fromArray(S, e.bias, j));
-                    v.intoArray(c, o);
-                    if (e.fn != Epilogue.Fn.NONE && e.out != c) {
-                        activate(v, e).intoArray(e.out, o);
+                FloatVector z = FloatVector.fromArray(S, c, o).add(FloatVector.fromArray(S, bias, j));
+                z.intoArray(c, o);
+                switch (fn) {
+                    case TANH -> {
+                        // FloatKernels.tanh: clamp, then the rational approximation without FMAs
+                        FloatVector x = z.min(FloatKernels.TANH_CLAMP).max(-FloatKernels.TANH_CLAMP);
+                        FloatVector x2 = x.mul(x);
+                        FloatVector p = x2.mul(FloatKernels.A13).add(FloatKernels.A11);
+                        p = p.mul(x2).add(FloatKernels.A9);
+                        p = p.mul(x2).add(FloatKernels.A7);
+                        p = p.mul(x2).add(FloatKernels.A5);
+                        p = p.mul(x2).add(FloatKernels.A3);
+                        p = p.mul(x2).add(FloatKernels.A1);
+                        p = p.mul(x);
+                        FloatVector q = x2.mul(FloatKernels.B6).add(FloatKernels.B4);
+                        q = q.mul(x2).add(FloatKernels.B2);
+                        q = q.mul(x2).add(FloatKernels.B0);
+                        p.div(q).intoArray(out, o);
                     }
-                } else {
-                    FloatVector dz = derivative(v, o, e);
-                    if (e.out != c) {
-                        dz.intoArray(e.out, o);
-                    }
-                    FloatVector.fromArray(S, e.db, j).add(dz).intoArray(e.db, j);
+                    case RELU -> z.max(0f).intoArray(out, o);
+                    case LEAKY_RELU -> z.blend(z.mul(slope), z.compare(VectorOperators.LT, 0f)).intoArray(out, o);
+                    default -> { }
                 }
             }
-            for (; j < j0 + cols; j++) {
+            for (; j < end; j++) {
                 int o = i * n + j;
-                if (e.forward) {
-                    float z = c[o] + e.bias[j];
-                    c[o] = z;
-                    if (e.fn != Epilogue.Fn.NONE && e.out != c) {
-                        e.out[o] = e.activate(z);
-                    }
-                } else {
-                    float dz = e.derivative(c[o], e.act == null ? 0f : e.act[o]);
-                    if (e.out != c) {
-                        e.out[o] = dz;
-                    }
-                    e.db[j] += dz;
+                float z = c[o] + bias[j];
+                c[o] = z;
+                if (fn != Epilogue.Fn.NONE) {
+                    out[o] = e.activate(z);
                 }
             }
         }
     }
 
-    /** φ(z) lanewise: the same float operations as {@link Epilogue#activate(float)}. */
-    private static FloatVector activate(FloatVector z, Epilogue e) {
-        return switch (e.fn) {
-            case TANH -> tanh(z);
-            case RELU -> z.max(0f);
-            case LEAKY_RELU -> z.blend(z.mul(e.slope), z.compare(VectorOperators.LT, 0f));
-            default -> z;
-        };
-    }
-
-    /** dz from da lanewise: the same float operations as {@link Epilogue#derivative(float, float)}. */
-    private static FloatVector derivative(FloatVector da, int o, Epilogue e) {
-        return switch (e.fn) {
-            case TANH -> {
-                FloatVector a = FloatVector.fromArray(S, e.act, o);
-                yield FloatVector.broadcast(S, 1f).sub(a.mul(a)).mul(da);
+    /**
+     * C is dA: dZ = dA ∘ φ' into {@code e.out} (unless it is C), and db += dZ row by row:
+     * operation for operation as {@link Epilogue#derivative(float, float)} and
+     * {@link FloatKernels#colSum}.
+     */
+    private static void finishBackward(float[] c, int i0, int rows, int j0, int cols, int n, Epilogue e) {
+        float[] act = e.act;
+        float[] out = e.out;
+        float[] db = e.db;
+        Epilogue.Fn fn = e.fn;
+        float slope = fn == Epilogue.Fn.RELU ? 0f : e.slope;
+        int end = j0 + cols;
+        for (int i = i0; i < i0 + rows; i++) {
+            int j = j0;
+            for (; j + L <= end; j += L) {
+                int o = i * n + j;
+                FloatVector da = FloatVector.fromArray(S, c, o);
+                FloatVector dz = switch (fn) {
+                    case TANH -> {
+                        FloatVector a = FloatVector.fromArray(S, act, o);
+                        yield FloatVector.broadcast(S, 1f).sub(a.mul(a)).mul(da);
+                    }
+                    case SIGMOID -> {
+                        FloatVector a = FloatVector.fromArray(S, act, o);
+                        yield FloatVector.broadcast(S, 1f).sub(a).mul(a).mul(da);
+                    }
+                    case RELU, LEAKY_RELU ->
+                        da.mul(slope).blend(da, FloatVector.fromArray(S, act, o).compare(VectorOperators.GT, 0f));
+                    default -> da;
+                };
+                if (out != c) {
+                    dz.intoArray(out, o);
+                }
+                FloatVector.fromArray(S, db, j).add(dz).intoArray(db, j);
             }
-            case SIGMOID -> {
-                FloatVector a = FloatVector.fromArray(S, e.act, o);
-                yield FloatVector.broadcast(S, 1f).sub(a).mul(a).mul(da);
+            for (; j < end; j++) {
+                int o = i * n + j;
+                float dz = e.derivative(c[o], act == null ? 0f : act[o]);
+                if (out != c) {
+                    out[o] = dz;
+                }
+                db[j] += dz;
             }
-            case RELU, LEAKY_RELU -> {
-                FloatVector z = FloatVector.fromArray(S, e.act, o);
-                float slope = e.fn == Epilogue.Fn.RELU ? 0f : e.slope;
-                yield da.mul(slope).blend(da, z.compare(VectorOperators.GT, 0f));
-            }
-            default -> da;
-        };
-    }
-
-    /** {@link FloatKernels#tanh(float)} lanewise, operation for operation (no fused multiply-adds). */
-    private static FloatVector tanh(FloatVector v) {
-        FloatVector x = v.min(FloatKernels.TANH_CLAMP).max(-FloatKernels.TANH_CLAMP);
-        FloatVector x2 = x.mul(x);
-        FloatVector p = x2.mul(FloatKernels.A13).add(FloatKernels.A11);
-        p = p.mul(x2).add(FloatKernels.A9);
-        p = p.mul(x2).add(FloatKernels.A7);
-        p = p.mul(x2).add(FloatKernels.A5);
-        p = p.mul(x2).add(FloatKernels.A3);
-        p = p.mul(x2).add(FloatKernels.A1);
-        p = p.mul(x);
-        FloatVector q = x2.mul(FloatKernels.B6).add(FloatKernels.B4);
-        q = q.mul(x2).add(FloatKernels.B2);
-        q = q.mul(x2).add(FloatKernels.B0);
-        return p.div(q);
+        }
     }
 
     /**
-     * Column j of C in scalar code (n mod 8 columns; all of a layer with one output unit). Four rows'
+     * Column j of C in scalar code (the n mod L last columns; all of a layer with one output unit). Four rows'
      * chains run interleaved: one chain is bound by the FMA latency (4 cycles), four independent ones
      * by its throughput, each still summed in order of q.
      */
