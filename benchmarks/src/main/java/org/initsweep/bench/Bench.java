@@ -123,7 +123,9 @@ public final class Bench {
                 + ", BLAS threads " + Nd4j.factory().blas().getMaxThreads());
         System.out.println("- initsweep Mlp kernel: " + System.getProperty("initsweep.kernel", "auto")
                 + "; Vector API kernel " + (org.initsweep.core.nn.Mlp.vectorKernelAvailable()
-                        ? "for layers of ≤ " + org.initsweep.core.nn.Mlp.vectorMaxParams() + " weights"
+                        ? "(" + new org.initsweep.core.nn.Mlp(2, 1, 64, Activation.TANH,
+                                org.nd4j.linalg.api.buffer.DataType.FLOAT).kernelName() + ") for layers of ≤ "
+                                + org.initsweep.core.nn.Mlp.vectorMaxParams() + " weights"
                         : "unavailable") + ", else sgemm (without it: Java loops for layers of ≤ "
                 + org.initsweep.core.nn.Mlp.javaMaxParams() + " weights)");
         System.out.println("- Load average at start: " + loadAverage());
