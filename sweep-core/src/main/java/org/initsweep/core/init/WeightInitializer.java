@@ -100,6 +100,11 @@ public final class WeightInitializer {
         long narrow = Math.min(fanIn, fanOut);
         INDArray g = Nd4j.create(w.dataType(), tall, narrow);
         Nd4j.getExecutioner().exec(new GaussianDistribution(g, 0.0, 1.0), rng);
+        if (tall == 1) {
+            // O(1) = {−1, 1}: Q = sign(g). ND4J's Qr crashes the JVM (SIGSEGV) on a 1×1 matrix.
+            w.assign(Math.copySign(Math.sqrt(m), g.getDouble(0, 0)));
+            return;
+        }
         INDArray[] qr = Nd4j.exec(new Qr(g, false));
         INDArray q = qr[0];
         INDArray r = qr[1];

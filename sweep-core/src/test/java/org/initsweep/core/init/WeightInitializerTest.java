@@ -70,6 +70,20 @@ class WeightInitializerTest {
     }
 
     @Test
+    void orthogonalOneByOneIsPlusOrMinusSqrtM() {
+        // a width-1 network's hidden layers (ND4J's QR of a 1×1 matrix kills the JVM)
+        int positive = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            double v = draw(InitSpec.of(InitScheme.ORTHOGONAL), 3.0, seed, 1, 1).getDouble(0, 0);
+            assertEquals(Math.sqrt(3.0), Math.abs(v), 1e-12);
+            positive += v > 0 ? 1 : 0;
+        }
+        assertTrue(positive > 8 && positive < 32, "both signs, Haar on {−1, 1}: " + positive + " of 40 positive");
+        INDArray column = draw(InitSpec.of(InitScheme.ORTHOGONAL), 2.0, 4, 7, 1);
+        assertEquals(2.0, column.transpose().mmul(column).getDouble(0, 0), 1e-9, "a 7×1 column of length √m");
+    }
+
+    @Test
     void fixedSchemesIgnoreTheMultiplier() {
         INDArray zero = draw(InitSpec.of(InitScheme.ZERO), Double.NaN, 1, 4, 3);
         assertEquals(0, zero.sumNumber().doubleValue());
