@@ -16,7 +16,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>Two paths compute the same equations ({@link Kernel}): in float32 by default the values live in
  * {@code float[]}s, elementwise work and SGD are Java loops, and the three products per layer run
  * in the Vector API kernel {@link VectorGemm} for layers up to {@link #vectorMaxParams()} weights
- * (256 × 256 with 512-bit vectors), otherwise in OpenBLAS's sgemm called directly; without the Vector API
+ * (256 × 256; bias and φ, or φ' and db, applied inside it, see {@link Epilogue}), otherwise in
+ * OpenBLAS's sgemm called directly; without the Vector API
  * ({@link Kernel#BLAS}) tiny layers use Java loops and the rest sgemm. In float64, or with
  * {@code -Dinitsweep.kernel=nd4j}, every step is an in-place ND4J op (≈ 16 ops per layer and epoch,
  * each with 10–40 µs of set-up). All are deterministic; they agree to float32 rounding
