@@ -3,7 +3,6 @@ package org.initsweep.core.nn;
 import org.initsweep.core.activation.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUBp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -535,8 +534,14 @@ public final class Mlp {
             case LINEAR -> { } // dz is da (same buffer)
             case TANH -> dz.assign(p.a[l]).muli(p.a[l]).rsubi(1.0).muli(da);
             case SIGMOID -> dz.assign(p.a[l]).rsubi(1.0).muli(p.a[l]).muli(da);
-            case RELU -> Nd4j.exec(new LeakyReLUBp(p.z[l], da, dz, 0.0));
-            case LEAKY_RELU -> Nd4j.exec(new LeakyReLUBp(p.z[l], da, dz, phi.slope()));
+            case RELU, LEAKY_RELU -> {
+                // φ'(0) is the left derivative (0, or the slope), as Activation.derivative and the fast
+                // path take it; ND4J's LeakyReLUBp passes the whole gradient at z = 0, where a dead
+                // layer's z sits exactly. factor = [z > 0] + (1 − [z > 0])·slope, exact in both cases.
+                INDArray pos = p.z[l].gt(0).castTo(dataType);
+                INDArray factor = phi.kind() == Activation.Kind.RELU ? pos : pos.rsub(1.0).muli(phi.slope()).addi(pos);
+                dz.assign(da).muli(factor);
+            }
         }
     }
 
@@ -710,7 +715,8 @@ public final class Mlp {
          */
         public double[] toDoubles(Buffer which, int l) {
             if (!fast || (which == Buffer.DW && product[l] == Product.SGEMM)) {
-                return array(which, l).toDoubleVector();
+                INDArray x = array(which, l);
+                return x.reshape(x.length()).toDoubleVector();
             }
             float[] v = values(which, l);
             double[] out = new double[length(which, l)];
