@@ -266,7 +266,7 @@ public final class Mlp {
         return b[l];
     }
 
-    /** The per-layer buffers of a {@link Pass} whose moments {@link Pass#moments} reports. */
+    /** The per-layer buffers of a {@link Pass}, as {@link Pass#moments} and {@link Pass#toDoubles} name them. */
     public enum Buffer {
         /** Pre-activations Z[l] {@code [batch, n^[l]]}. */
         Z,
