@@ -10,62 +10,36 @@ import org.initsweep.core.activation.Activation;
  *   <li>{@link #forward forward}: {@code C = A[l-1]·W[l]} becomes {@code Z[l] = C + b[l]} (stored in
  *       C) and {@code A[l] = φ(Z[l])} (stored in {@code out});</li>
  *   <li>{@link #backward backward}: {@code C = dZ[l]·W[l]ᵀ} is {@code dA[l-1]} (stored in C), then
- *       {@code dZ[l-1] = dA[l-1] ∘ φ'(·)} (stored in {@code dz}) and {@code db[l-1] = Σ_rows dZ[l-1]}.</li>
+ *       {@code dZ[l-1] = dA[l-1] ∘ φ'(·)} (stored in {@code out}) and {@code db[l-1] = Σ_rows dZ[l-1]}.</li>
  * </ul>
  * Each entry gets exactly the float operations, in the same order, as {@link Mlp}'s separate loops
  * ({@link FloatKernels#addRow}, {@link FloatKernels#tanh(float)}, {@link FloatKernels#colSum}, the
- * derivative loops), so fusing changes no bit of any result.
+ * derivative loops), so fusing changes no bit of any result. Holds references to the caller's
+ * buffers (row-major {@code [rows, cols]} like the product's C; bias and db of length cols).
  *
- * <p>Immutable; holds references to the caller's buffers (all row-major {@code [rows, cols]} of
- * the product's C, vectors of length cols).
+ * @param forward whether this is the forward or the backward step
+ * @param kind    φ; forward, {@code LINEAR} means "bias only, {@code out} not written" (a linear
+ *                layer's A is its Z; σ layers are finished by the caller, in double)
+ * @param slope   negative-side slope of leaky ReLU, 0 otherwise
+ * @param bias    forward: b[l]
+ * @param out     forward: A[l]; backward: dZ[l-1] (the same array as C for a linear layer)
+ * @param act     backward: A[l-1] for tanh and sigmoid, Z[l-1] for (leaky) ReLU, else null
+ * @param db      backward: db[l-1], overwritten with the column sums of {@code out}
  */
-final class Epilogue {
-
-    /** Which elementwise function the epilogue applies. */
-    enum Fn {
-        /** Forward: bias only ({@code out} unused); the caller applies φ (sigmoid) itself. */
-        NONE,
-        LINEAR,
-        TANH,
-        RELU,
-        LEAKY_RELU,
-        /** Backward only: φ' of the logistic sigmoid from its output, (1 − a)·a. */
-        SIGMOID
-    }
-
-    final boolean forward;
-    final Fn fn;
-    final float slope;
-    /** Forward: b[l], length cols. */
-    final float[] bias;
-    /** Forward: A[l] (the same array as C for a linear layer). Backward: dZ[l-1] (same as C if linear). */
-    final float[] out;
-    /** Backward: A[l-1] for tanh and sigmoid, Z[l-1] for (leaky) ReLU; null otherwise. */
-    final float[] act;
-    /** Backward: db[l-1], length cols, overwritten with the column sums of {@code out}. */
-    final float[] db;
-
-    private Epilogue(boolean forward, Fn fn, float slope, float[] bias, float[] out, float[] act, float[] db) {
-        this.forward = forward;
-        this.fn = fn;
-        this.slope = slope;
-        this.bias = bias;
-        this.out = out;
-        this.act = act;
-        this.db = db;
-    }
+record Epilogue(boolean forward, Activation.Kind kind, float slope, float[] bias, float[] out, float[] act,
+        float[] db) {
 
     /**
      * {@code Z = C + bias} in C, then {@code out = φ(Z)}.
      *
-     * @param phi  hidden activation, or null for bias only (sigmoid hidden layers and the output
-     *             layer, whose σ is computed in double by the caller)
+     * @param phi  hidden activation, or null for bias only (the output layer, whose σ the caller
+     *             computes in double, as it does for sigmoid hidden layers)
      * @param bias b[l], length = columns of C
-     * @param out  A[l]; ignored for a null or linear φ
+     * @param out  A[l]; not written for a null, linear or sigmoid φ
      */
     static Epilogue forward(Activation phi, float[] bias, float[] out) {
-        Fn fn = phi == null || phi.kind() == Activation.Kind.SIGMOID ? Fn.NONE : fn(phi.kind());
-        return new Epilogue(true, fn, (float) (phi == null ? 0 : phi.slope()), bias, out, null, null);
+        Activation.Kind kind = phi == null || phi.kind() == Activation.Kind.SIGMOID ? Activation.Kind.LINEAR : phi.kind();
+        return new Epilogue(true, kind, (float) (phi == null ? 0 : phi.slope()), bias, out, null, null);
     }
 
     /**
@@ -78,43 +52,32 @@ final class Epilogue {
      * @param db  db[l-1], length = columns of C
      */
     static Epilogue backward(Activation phi, float[] a, float[] z, float[] dz, float[] db) {
-        Fn fn = fn(phi.kind());
-        float[] act = switch (fn) {
+        float[] act = switch (phi.kind()) {
             case TANH, SIGMOID -> a;
             case RELU, LEAKY_RELU -> z;
-            default -> null;
+            case LINEAR -> null;
         };
-        return new Epilogue(false, fn, (float) phi.slope(), null, dz, act, db);
-    }
-
-    private static Fn fn(Activation.Kind kind) {
-        return switch (kind) {
-            case LINEAR -> Fn.LINEAR;
-            case TANH -> Fn.TANH;
-            case RELU -> Fn.RELU;
-            case LEAKY_RELU -> Fn.LEAKY_RELU;
-            case SIGMOID -> Fn.SIGMOID;
-        };
+        return new Epilogue(false, phi.kind(), (float) phi.slope(), null, dz, act, db);
     }
 
     /** Forward φ of one pre-activation, as {@link Mlp}'s loops compute it. */
     float activate(float z) {
-        return switch (fn) {
+        return switch (kind) {
             case TANH -> FloatKernels.tanh(z);
             case RELU -> Math.max(z, 0f);
             case LEAKY_RELU -> z < 0f ? slope * z : z;
-            default -> z;
+            case LINEAR, SIGMOID -> z;
         };
     }
 
     /** Backward: dz from da and the stored activation or pre-activation {@code s}, as {@link Mlp}'s loops. */
     float derivative(float da, float s) {
-        return switch (fn) {
+        return switch (kind) {
             case TANH -> (1f - s * s) * da;
             case SIGMOID -> (1f - s) * s * da;
             case RELU -> s > 0f ? da : da * 0f;
             case LEAKY_RELU -> s > 0f ? da : da * slope;
-            default -> da;
+            case LINEAR -> da;
         };
     }
 }

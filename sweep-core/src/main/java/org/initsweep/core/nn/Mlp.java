@@ -675,14 +675,19 @@ public final class Mlp {
             return in0;
         }
 
-        /** Fast path: copies a value array into its INDArray for a reader. */
-        private INDArray view(float[][] values, Buffer which, int l) {
+        /** Whether a buffer's values live in its INDArray (the ND4J path, sgemm layers' ∂W), not a float[]. */
+        private boolean inArray(Buffer which, int l) {
+            return !fast || (which == Buffer.DW && product[l] == Product.SGEMM);
+        }
+
+        /** A buffer's INDArray for a reader; on the fast path first filled from the values. */
+        private INDArray read(Buffer which, int l) {
             if (l == 0) {
                 return a[0];
             }
             INDArray x = array(which, l);
-            if (fast) {
-                FloatKernels.push(values[l], x, (int) x.length());
+            if (!inArray(which, l)) {
+                FloatKernels.push(values(which, l), x, length(which, l));
             }
             return x;
         }
@@ -695,17 +700,8 @@ public final class Mlp {
          * @param which the buffer; DA for hidden layers only, as {@link #da}
          */
         public double[] moments(Buffer which, int l) {
-            if (!fast || (which == Buffer.DW && product[l] == Product.SGEMM)) {
-                return FastMoments.of(switch (which) {
-                    case Z -> z(l);
-                    case A -> a(l);
-                    case DZ -> dz(l);
-                    case DA -> da(l);
-                    case DW -> dw(l);
-                    case DB -> db(l);
-                });
-            }
-            return FastMoments.of(values(which, l), length(which, l));
+            return inArray(which, l) ? FastMoments.of(read(which, l))
+                    : FastMoments.of(values(which, l), length(which, l));
         }
 
         /**
@@ -714,8 +710,8 @@ public final class Mlp {
          * without the INDArray).
          */
         public double[] toDoubles(Buffer which, int l) {
-            if (!fast || (which == Buffer.DW && product[l] == Product.SGEMM)) {
-                INDArray x = array(which, l);
+            if (inArray(which, l)) {
+                INDArray x = read(which, l);
                 return x.reshape(x.length()).toDoubleVector();
             }
             float[] v = values(which, l);
@@ -754,17 +750,17 @@ public final class Mlp {
 
         /** Z[l] {@code [batch, n^[l]]}. */
         public INDArray z(int l) {
-            return view(zf, Buffer.Z, l);
+            return read(Buffer.Z, l);
         }
 
         /** A[l] {@code [batch, n^[l]]}; A[0] is the last input. */
         public INDArray a(int l) {
-            return view(af, Buffer.A, l);
+            return read(Buffer.A, l);
         }
 
         /** ∂J/∂Z[l] {@code [batch, n^[l]]}. */
         public INDArray dz(int l) {
-            return view(dzf, Buffer.DZ, l);
+            return read(Buffer.DZ, l);
         }
 
         /**
@@ -773,17 +769,17 @@ public final class Mlp {
          * {@link org.initsweep.core.trace.TraceRecorder}.
          */
         public INDArray da(int l) {
-            return view(daf, Buffer.DA, l);
+            return read(Buffer.DA, l);
         }
 
         /** ∂J/∂W[l] {@code [n^[l-1], n^[l]]}. */
         public INDArray dw(int l) {
-            return fast && product[l] == Product.SGEMM ? array(Buffer.DW, l) : view(dwf, Buffer.DW, l);
+            return read(Buffer.DW, l);
         }
 
         /** ∂J/∂b[l] {@code [1, n^[l]]}. */
         public INDArray db(int l) {
-            return view(dbf, Buffer.DB, l);
+            return read(Buffer.DB, l);
         }
     }
 }

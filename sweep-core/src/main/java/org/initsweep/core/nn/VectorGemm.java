@@ -3,6 +3,7 @@ package org.initsweep.core.nn;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.initsweep.core.activation.Activation;
 
 /**
  * Register-tiled float32 matrix product on the JDK's Vector API ({@code jdk.incubator.vector}):
@@ -86,8 +87,8 @@ final class VectorGemm {
      * @param e the epilogue, or null for a plain product
      */
     static void mul(float[] a, int rs, int cs, float[] b, float[] c, int m, int n, int k, Epilogue e) {
-        if (e != null && !e.forward) {
-            java.util.Arrays.fill(e.db, 0, n, 0f);
+        if (e != null && !e.forward()) {
+            java.util.Arrays.fill(e.db(), 0, n, 0f);
         }
         int j = 0;
         for (; j + 4 * L <= n; j += 4 * L) {
@@ -113,7 +114,7 @@ final class VectorGemm {
         if (e == null) {
             return;
         }
-        if (e.forward) {
+        if (e.forward()) {
             finishForward(c, i0, rows, j0, cols, n, e);
         } else {
             finishBackward(c, i0, rows, j0, cols, n, e);
@@ -125,10 +126,10 @@ final class VectorGemm {
 
     /** Z = C + b in C, then A = φ(Z): operation for operation as {@link Epilogue#activate(float)}. */
     private static void finishForward(float[] c, int i0, int rows, int j0, int cols, int n, Epilogue e) {
-        float[] bias = e.bias;
-        float[] out = e.out;
-        Epilogue.Fn fn = out == c ? Epilogue.Fn.NONE : e.fn;
-        float slope = e.slope;
+        float[] bias = e.bias();
+        float[] out = e.out();
+        Activation.Kind fn = out == c ? Activation.Kind.LINEAR : e.kind();
+        float slope = e.slope();
         int end = j0 + cols;
         for (int i = i0; i < i0 + rows; i++) {
             int j = j0;
@@ -155,14 +156,14 @@ final class VectorGemm {
                     }
                     case RELU -> z.max(0f).intoArray(out, o);
                     case LEAKY_RELU -> z.blend(z.mul(slope), z.compare(VectorOperators.LT, 0f)).intoArray(out, o);
-                    default -> { }
+                    case LINEAR, SIGMOID -> { }
                 }
             }
             for (; j < end; j++) {
                 int o = i * n + j;
                 float z = c[o] + bias[j];
                 c[o] = z;
-                if (fn != Epilogue.Fn.NONE) {
+                if (fn != Activation.Kind.LINEAR) {
                     out[o] = e.activate(z);
                 }
             }
@@ -175,11 +176,11 @@ final class VectorGemm {
      * {@link FloatKernels#colSum}.
      */
     private static void finishBackward(float[] c, int i0, int rows, int j0, int cols, int n, Epilogue e) {
-        float[] act = e.act;
-        float[] out = e.out;
-        float[] db = e.db;
-        Epilogue.Fn fn = e.fn;
-        float slope = fn == Epilogue.Fn.RELU ? 0f : e.slope;
+        float[] act = e.act();
+        float[] out = e.out();
+        float[] db = e.db();
+        Activation.Kind fn = e.kind();
+        float slope = fn == Activation.Kind.RELU ? 0f : e.slope();
         int end = j0 + cols;
         for (int i = i0; i < i0 + rows; i++) {
             int j = j0;
@@ -197,7 +198,7 @@ final class VectorGemm {
                     }
                     case RELU, LEAKY_RELU ->
                         da.mul(slope).blend(da, FloatVector.fromArray(S, act, o).compare(VectorOperators.GT, 0f));
-                    default -> da;
+                    case LINEAR -> da;
                 };
                 if (out != c) {
                     dz.intoArray(out, o);
@@ -257,7 +258,6 @@ final class VectorGemm {
     /** Columns j..j+4L-1 of C, 4 rows at a time (16 accumulators). */
     private static void tile4x4v(float[] a, int rs, int cs, float[] b, float[] c, int m, int n, int k, int j,
             Epilogue e) {
-        final int l = L;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
@@ -271,9 +271,9 @@ final class VectorGemm {
             for (int q = 0; q < k; q++) {
                 int bo = q * n + j;
                 FloatVector b0 = FloatVector.fromArray(S, b, bo);
-                FloatVector b1 = FloatVector.fromArray(S, b, bo + l);
-                FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * l);
-                FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * l);
+                FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+                FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
+                FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * L);
                 int qo = q * cs;
                 FloatVector x = FloatVector.broadcast(S, a[a0 + qo]);
                 c00 = x.fma(b0, c00);
@@ -298,40 +298,24 @@ final class VectorGemm {
             }
             int co = i * n + j;
             c00.intoArray(c, co);
-            c01.intoArray(c, co + l);
-            c02.intoArray(c, co + 2 * l);
-            c03.intoArray(c, co + 3 * l);
+            c01.intoArray(c, co + L);
+            c02.intoArray(c, co + 2 * L);
+            c03.intoArray(c, co + 3 * L);
             c10.intoArray(c, co + n);
-            c11.intoArray(c, co + n + l);
-            c12.intoArray(c, co + n + 2 * l);
-            c13.intoArray(c, co + n + 3 * l);
+            c11.intoArray(c, co + n + L);
+            c12.intoArray(c, co + n + 2 * L);
+            c13.intoArray(c, co + n + 3 * L);
             c20.intoArray(c, co + 2 * n);
-            c21.intoArray(c, co + 2 * n + l);
-            c22.intoArray(c, co + 2 * n + 2 * l);
-            c23.intoArray(c, co + 2 * n + 3 * l);
+            c21.intoArray(c, co + 2 * n + L);
+            c22.intoArray(c, co + 2 * n + 2 * L);
+            c23.intoArray(c, co + 2 * n + 3 * L);
             c30.intoArray(c, co + 3 * n);
-            c31.intoArray(c, co + 3 * n + l);
-            c32.intoArray(c, co + 3 * n + 2 * l);
-            c33.intoArray(c, co + 3 * n + 3 * l);
+            c31.intoArray(c, co + 3 * n + L);
+            c32.intoArray(c, co + 3 * n + 2 * L);
+            c33.intoArray(c, co + 3 * n + 3 * L);
             finish(c, i, 4, j, 4 * L, n, e);
         }
-        for (; i < m; i++) {
-            FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
-            int ao = i * rs;
-            for (int q = 0; q < k; q++) {
-                int bo = q * n + j;
-                FloatVector x = FloatVector.broadcast(S, a[ao + q * cs]);
-                c0 = x.fma(FloatVector.fromArray(S, b, bo), c0);
-                c1 = x.fma(FloatVector.fromArray(S, b, bo + l), c1);
-                c2 = x.fma(FloatVector.fromArray(S, b, bo + 2 * l), c2);
-                c3 = x.fma(FloatVector.fromArray(S, b, bo + 3 * l), c3);
-            }
-            c0.intoArray(c, i * n + j);
-            c1.intoArray(c, i * n + j + l);
-            c2.intoArray(c, i * n + j + 2 * l);
-            c3.intoArray(c, i * n + j + 3 * l);
-            finish(c, i, 1, j, 4 * L, n, e);
-        }
+        rowTail(a, rs, cs, b, c, i, m, n, k, j, 4 * L, e);
     }
 
     /** Columns j..j+2L-1 of C, 4 rows at a time (8 accumulators: enough chains to hide the FMA latency). */
@@ -371,19 +355,7 @@ final class VectorGemm {
             c31.intoArray(c, co + 3 * n + L);
             finish(c, i, 4, j, 2 * L, n, e);
         }
-        for (; i < m; i++) {
-            FloatVector c0 = FloatVector.zero(S), c1 = c0;
-            int ao = i * rs;
-            for (int q = 0; q < k; q++) {
-                int bo = q * n + j;
-                FloatVector x = FloatVector.broadcast(S, a[ao + q * cs]);
-                c0 = x.fma(FloatVector.fromArray(S, b, bo), c0);
-                c1 = x.fma(FloatVector.fromArray(S, b, bo + L), c1);
-            }
-            c0.intoArray(c, i * n + j);
-            c1.intoArray(c, i * n + j + L);
-            finish(c, i, 1, j, 2 * L, n, e);
-        }
+        rowTail(a, rs, cs, b, c, i, m, n, k, j, 2 * L, e);
     }
 
     /** Columns j..j+L-1 of C, 4 rows at a time (narrow layers and column remainders). */
@@ -408,14 +380,25 @@ final class VectorGemm {
             c3.intoArray(c, co + 3 * n);
             finish(c, i, 4, j, L, n, e);
         }
-        for (; i < m; i++) {
-            FloatVector c0 = FloatVector.zero(S);
+        rowTail(a, rs, cs, b, c, i, m, n, k, j, L, e);
+    }
+
+    /**
+     * Rows i0..m-1 (fewer than 4, below the last 4-row tile) of columns j..j+cols-1, one row and one
+     * vector at a time: the same FMA chain per entry as the tiles, in a loop too short to unroll.
+     */
+    private static void rowTail(float[] a, int rs, int cs, float[] b, float[] c, int i0, int m, int n, int k,
+            int j, int cols, Epilogue e) {
+        for (int i = i0; i < m; i++) {
             int ao = i * rs;
-            for (int q = 0; q < k; q++) {
-                c0 = FloatVector.broadcast(S, a[ao + q * cs]).fma(FloatVector.fromArray(S, b, q * n + j), c0);
+            for (int jv = j; jv < j + cols; jv += L) {
+                FloatVector c0 = FloatVector.zero(S);
+                for (int q = 0; q < k; q++) {
+                    c0 = FloatVector.broadcast(S, a[ao + q * cs]).fma(FloatVector.fromArray(S, b, q * n + jv), c0);
+                }
+                c0.intoArray(c, i * n + jv);
             }
-            c0.intoArray(c, i * n + j);
-            finish(c, i, 1, j, L, n, e);
+            finish(c, i, 1, j, cols, n, e);
         }
     }
 }

@@ -35,7 +35,7 @@ public record Preflight(long runs, double flops, long maxRunBytes) {
             for (int width : spec.widths()) {
                 for (DatasetKind ds : spec.datasets()) {
                     int d0 = ds.inputDim(width);
-                    double params = params(d0, depth, width);
+                    double params = parameters(d0, depth, width);
                     double perRun = flops(params, spec.samples(), spec.epochs(), spec.recordEpochs().size());
                     runs += others;
                     flops += others * perRun;
@@ -60,13 +60,16 @@ public record Preflight(long runs, double flops, long maxRunBytes) {
      * @return operations (not per second)
      */
     public static double runFlops(RunSpec run) {
-        return flops(params(run.inputDim(), run.depth(), run.width()), run.samples(), run.epochs(),
+        return flops(parameters(run.inputDim(), run.depth(), run.width()), run.samples(), run.epochs(),
                 run.recordEpochs().size());
     }
 
-    /** P = Σ fan_in·fan_out: input layer, depth − 1 square hidden layers, one output unit. */
-    private static double params(int inputDim, int depth, int width) {
-        return (double) inputDim * width + (double) (depth - 1) * width * width + width;
+    /**
+     * Weights of a network, P = Σ fan_in·fan_out: the input layer, depth − 1 square hidden layers,
+     * one output unit.
+     */
+    public static long parameters(int inputDim, int depth, int width) {
+        return (long) inputDim * width + (long) (depth - 1) * width * width + width;
     }
 
     private static double flops(double params, int samples, int epochs, int recorded) {

@@ -2,6 +2,7 @@ package org.initsweep.core.train;
 
 import org.initsweep.core.activation.Activation;
 import org.initsweep.core.nn.Mlp;
+import org.initsweep.core.spec.Preflight;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -69,7 +70,7 @@ final class NetCache {
      * where read, as INDArrays).
      */
     static long estimatedBytes(int inputDim, int depth, int width, DataType dataType, int batch) {
-        long params = (long) inputDim * width + (long) (depth - 1) * width * width + width;
+        long params = Preflight.parameters(inputDim, depth, width);
         long units = (long) depth * width + 1;
         return (long) dataType.width() * (4 * params + 7 * (long) batch * units);
     }
