@@ -66,7 +66,7 @@ class StandaloneClusterIT {
         deleteTree(DIR);
         // Submit a copy: a build running meanwhile in the same tree must not swap the jar under a driver.
         Path built = Path.of(System.getProperty("initsweep.sparkJar",
-                TARGET.resolve("initsweep-0.1.0-spark.jar").toString()));
+                TARGET.resolve("initsweep-" + org.initsweep.core.EngineVersion.get() + "-spark.jar").toString()));
         assertTrue(Files.isRegularFile(built), "no " + built + ": run `mvn -DskipTests package`");
         jar = Files.copy(built, Files.createDirectories(DIR.resolve("app")).resolve(built.getFileName()));
         Path sparkHome = Path.of(System.getProperty("initsweep.sparkHome", TARGET.resolve("spark-home").toString()));

@@ -2,10 +2,14 @@ package org.initsweep.core.data;
 
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
+import org.initsweep.core.init.Gaussian;
 
 /**
- * Seeded generators for the datasets of {@link DatasetKind}. Pure Java, so the same
- * (kind, samples, width, seed) gives bit-identical data on every machine and executor.
+ * Seeded generators for the datasets of {@link DatasetKind}. Pure Java on a {@link SplittableRandom}
+ * (whose stream the JDK specifies), with initsweep's own {@link Gaussian} and {@link StrictMath}'s
+ * sine and cosine rather than the JDK's {@code nextGaussian} and {@code Math}'s intrinsics (either may
+ * differ between JDK versions or CPUs): the same (kind, samples, width, seed) gives bit-identical data
+ * on every JVM, machine and executor.
  *
  * <p>The 2-D sets follow scikit-learn's {@code make_circles(factor=0.5, noise=0.1)} and
  * {@code make_moons(noise=0.1)} shapes; labels are balanced (alternating classes).
@@ -56,12 +60,12 @@ public final class Datasets {
     private static void gaussianTeacher(SplittableRandom rng, double[] x, float[] y, int samples, int dim) {
         double[] teacher = new double[dim];
         for (int j = 0; j < dim; j++) {
-            teacher[j] = rng.nextGaussian();
+            teacher[j] = Gaussian.next(rng);
         }
         for (int i = 0; i < samples; i++) {
             double dot = 0;
             for (int j = 0; j < dim; j++) {
-                double v = rng.nextGaussian();
+                double v = Gaussian.next(rng);
                 x[i * dim + j] = v;
                 dot += v * teacher[j];
             }
@@ -74,21 +78,21 @@ public final class Datasets {
             case CIRCLES -> {
                 double t = 2 * Math.PI * rng.nextDouble();
                 double r = label == 0 ? 1.0 : 0.5;
-                return new double[] {r * Math.cos(t) + NOISE * rng.nextGaussian(),
-                        r * Math.sin(t) + NOISE * rng.nextGaussian()};
+                return new double[] {r * StrictMath.cos(t) + NOISE * Gaussian.next(rng),
+                        r * StrictMath.sin(t) + NOISE * Gaussian.next(rng)};
             }
             case MOONS -> {
                 double t = Math.PI * rng.nextDouble();
-                double px = label == 0 ? Math.cos(t) : 1 - Math.cos(t);
-                double py = label == 0 ? Math.sin(t) : 0.5 - Math.sin(t);
-                return new double[] {px + NOISE * rng.nextGaussian(), py + NOISE * rng.nextGaussian()};
+                double px = label == 0 ? StrictMath.cos(t) : 1 - StrictMath.cos(t);
+                double py = label == 0 ? StrictMath.sin(t) : 0.5 - StrictMath.sin(t);
+                return new double[] {px + NOISE * Gaussian.next(rng), py + NOISE * Gaussian.next(rng)};
             }
             case SPIRAL -> {
                 double t = 0.25 + 3.0 * rng.nextDouble();
                 double angle = 2 * Math.PI * t / 2.0 + label * Math.PI;
                 double r = t;
-                return new double[] {r * Math.cos(angle) + NOISE * rng.nextGaussian(),
-                        r * Math.sin(angle) + NOISE * rng.nextGaussian()};
+                return new double[] {r * StrictMath.cos(angle) + NOISE * Gaussian.next(rng),
+                        r * StrictMath.sin(angle) + NOISE * Gaussian.next(rng)};
             }
             case XOR -> {
                 // Draw a point in the quadrants of this label: sign(x1·x2) > 0 ⇔ label 1.
@@ -102,7 +106,7 @@ public final class Datasets {
             case BLOBS -> {
                 double cx = label == 0 ? -1.5 : 1.5;
                 double cy = label == 0 ? -0.5 : 0.5;
-                return new double[] {cx + rng.nextGaussian(), cy + rng.nextGaussian()};
+                return new double[] {cx + Gaussian.next(rng), cy + Gaussian.next(rng)};
             }
             default -> throw new IllegalStateException("not a 2-D dataset: " + kind);
         }

@@ -1,21 +1,23 @@
 package org.initsweep.core.init;
 
+import java.nio.FloatBuffer;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.Qr;
-import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
-import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
-import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Fills weight matrices and bias vectors in place, from a run's own RNG.
+ * Fills weight matrices and bias vectors from a run's own random stream.
  *
- * <p>Weights have shape {@code [fan_in, fan_out]} (so a layer computes {@code z = a·W + b} on
- * row-major batches {@code [batch, fan_in]}); this is the transpose of the article's
+ * <p>Weights have shape {@code [fan_in, fan_out]}, row-major (so a layer computes {@code z = a·W + b}
+ * on row-major batches {@code [batch, fan_in]}); this is the transpose of the article's
  * {@code W^[l]} of shape {@code [n^[l], n^[l-1]]}, with the same entry variance.
  *
- * <p>The RNG must be the run's own instance ({@code Nd4j.getRandomFactory().getNewRandomInstance(seed)}),
- * never the global one, so that results do not depend on which executor thread ran the run.
+ * <p>Values are drawn in double ({@link Gaussian} for normal schemes, {@link SplittableRandom#nextDouble()}
+ * for uniform ones), scaled, and rounded once to float32, in row-major order from one stream: the
+ * weights of a seed are the same on every JVM and machine, and a float64 network starts from exactly
+ * the weights of the float32 one.
  */
 public final class WeightInitializer {
 
@@ -23,97 +25,133 @@ public final class WeightInitializer {
     }
 
     /**
-     * Fills {@code w} according to {@code init}.
+     * Fills {@code w[0 .. fanIn·fanOut)} (row-major {@code [fan_in, fan_out]}) according to {@code init}.
      *
-     * @param w    weights {@code [fan_in, fan_out]}, overwritten
-     * @param init scheme and parameter
-     * @param m    variance multiplier (ignored by the fixed schemes; may be NaN for them)
-     * @param rng  the run's RNG
-     * @throws IllegalArgumentException if {@code w} is not a matrix, or m is not positive for a
-     *                                  random scheme
+     * @param w      receives the weights; longer arrays keep their tail
+     * @param fanIn  n^[l-1] ≥ 1
+     * @param fanOut n^[l] ≥ 1
+     * @param init   scheme and parameter
+     * @param m      variance multiplier (ignored by the fixed schemes; may be NaN for them)
+     * @param rng    the run's stream, advanced by the draws
+     * @throws IllegalArgumentException if a fan is &lt; 1, {@code w} is too short, or m is not
+     *                                  positive and finite for a random scheme
      */
-    public static void fill(INDArray w, InitSpec init, double m, Random rng) {
-        if (w.rank() != 2) {
-            throw new IllegalArgumentException("weights must be [fan_in, fan_out], got rank " + w.rank());
+    public static void fill(float[] w, int fanIn, int fanOut, InitSpec init, double m, SplittableRandom rng) {
+        if (fanIn < 1 || fanOut < 1 || (long) fanIn * fanOut > w.length) {
+            throw new IllegalArgumentException("weights [" + fanIn + ", " + fanOut + "] do not fit an array of "
+                    + w.length);
         }
-        int fanIn = (int) w.rows();
-        int fanOut = (int) w.columns();
         InitScheme s = init.scheme();
         if (s.scaledByMultiplier() && !(m > 0 && Double.isFinite(m))) {
             throw new IllegalArgumentException("multiplier must be > 0 for " + s.specName() + ", got " + m);
         }
+        int len = fanIn * fanOut;
         switch (s) {
-            case ZERO -> fill(w, 0);
-            case CONSTANT -> fill(w, init.param());
+            case ZERO -> java.util.Arrays.fill(w, 0, len, 0f);
+            case CONSTANT -> java.util.Arrays.fill(w, 0, len, (float) init.param());
             case IDENTITY_SCALED -> {
-                fill(w, 0);
+                java.util.Arrays.fill(w, 0, len, 0f);
                 for (int i = 0; i < Math.min(fanIn, fanOut); i++) {
-                    w.putScalar(i, i, init.param());
+                    w[i * fanOut + i] = (float) init.param();
                 }
             }
             case SCALED_NORMAL, LECUN_NORMAL, XAVIER_NORMAL, GLOROT_NORMAL, HE_NORMAL, STANDARD_NORMAL ->
-                    Nd4j.getExecutioner().exec(new GaussianDistribution(w, 0.0, Math.sqrt(s.variance(fanIn, fanOut, m))), rng);
+                    gaussian(w, len, Math.sqrt(s.variance(fanIn, fanOut, m)), rng);
             case GLOROT_UNIFORM, HE_UNIFORM, UNIFORM_FAN_IN -> {
                 // U(−r, r) has variance r²/3.
                 double r = Math.sqrt(3 * s.variance(fanIn, fanOut, m));
-                Nd4j.getExecutioner().exec(new UniformDistribution(w, -r, r), rng);
+                for (int i = 0; i < len; i++) {
+                    w[i] = (float) (r * (2 * rng.nextDouble() - 1));
+                }
             }
-            case ORTHOGONAL -> orthogonal(w, m, rng);
+            case ORTHOGONAL -> orthogonal(w, fanIn, fanOut, m, rng);
         }
     }
 
     /**
-     * Fills biases: 0, or N(0, σ_b²) when {@code sigmaB2 > 0}.
+     * Fills biases {@code b[0 .. n)}: 0, or N(0, σ_b²) when {@code sigmaB2 > 0}.
      *
-     * @param b       biases {@code [1, fan_out]}, overwritten
      * @param sigmaB2 bias variance ≥ 0
      */
-    public static void fillBias(INDArray b, double sigmaB2, Random rng) {
+    public static void fillBias(float[] b, int n, double sigmaB2, SplittableRandom rng) {
         if (sigmaB2 > 0) {
-            Nd4j.getExecutioner().exec(new GaussianDistribution(b, 0.0, Math.sqrt(sigmaB2)), rng);
+            gaussian(b, n, Math.sqrt(sigmaB2), rng);
         } else {
-            fill(b, 0);
+            java.util.Arrays.fill(b, 0, n, 0f);
         }
     }
 
     /**
-     * Sets every entry to {@code v}: through the data buffer when the array is all of it (≈ 0.2 µs
-     * for a bias vector, against ≈ 16 µs of op set-up for {@code assign}, paid per layer and run).
+     * As {@link #fill(float[], int, int, InitSpec, double, SplittableRandom)} for an ND4J matrix
+     * {@code [fan_in, fan_out]} of any floating type (values rounded to float32 first).
+     *
+     * @throws IllegalArgumentException if {@code w} is not a matrix, or as the float[] form
      */
-    private static void fill(INDArray x, double v) {
-        if (!x.isView() && x.offset() == 0 && x.data().length() == x.length()) {
-            x.data().assign(v);
+    public static void fill(INDArray w, InitSpec init, double m, SplittableRandom rng) {
+        if (w.rank() != 2) {
+            throw new IllegalArgumentException("weights must be [fan_in, fan_out], got rank " + w.rank());
+        }
+        float[] v = new float[(int) w.length()];
+        fill(v, (int) w.rows(), (int) w.columns(), init, m, rng);
+        write(v, w);
+    }
+
+    /** As {@link #fillBias(float[], int, double, SplittableRandom)} for an ND4J vector {@code [1, n]}. */
+    public static void fillBias(INDArray b, double sigmaB2, SplittableRandom rng) {
+        float[] v = new float[(int) b.length()];
+        fillBias(v, v.length, sigmaB2, rng);
+        write(v, b);
+    }
+
+    private static void gaussian(float[] x, int n, double sigma, SplittableRandom rng) {
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (sigma * Gaussian.next(rng));
+        }
+    }
+
+    private static void write(float[] v, INDArray x) {
+        if (x.dataType() == DataType.FLOAT && !x.isView() && x.ordering() == 'c' && x.offset() == 0) {
+            FloatBuffer fb = x.data().asNioFloat();
+            fb.position(0);
+            fb.put(v, 0, v.length);
         } else {
-            x.assign(v);
+            x.assign(Nd4j.createFromArray(v).reshape(x.shape()).castTo(x.dataType()));
         }
     }
 
     /**
-     * W = √m·Q: Q from the QR decomposition of a Gaussian {@code [max, min]} matrix, columns
-     * multiplied by sign(diag R) so Q is Haar-distributed (Mezzadri 2007, "How to generate random
-     * matrices from the classical compact groups", §5), transposed when fan_in &lt; fan_out.
+     * W = √m·Q: Q from the QR decomposition (in float64) of a Gaussian {@code [max, min]} matrix,
+     * columns multiplied by sign(diag R) so Q is Haar-distributed (Mezzadri 2007, "How to generate
+     * random matrices from the classical compact groups", §5), transposed when fan_in &lt; fan_out.
      */
-    private static void orthogonal(INDArray w, double m, Random rng) {
-        long fanIn = w.rows();
-        long fanOut = w.columns();
-        long tall = Math.max(fanIn, fanOut);
-        long narrow = Math.min(fanIn, fanOut);
-        INDArray g = Nd4j.create(w.dataType(), tall, narrow);
-        Nd4j.getExecutioner().exec(new GaussianDistribution(g, 0.0, 1.0), rng);
+    private static void orthogonal(float[] w, int fanIn, int fanOut, double m, SplittableRandom rng) {
+        int tall = Math.max(fanIn, fanOut);
+        int narrow = Math.min(fanIn, fanOut);
+        double[] g = new double[tall * narrow];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = Gaussian.next(rng);
+        }
+        double scale = Math.sqrt(m);
         if (tall == 1) {
             // O(1) = {−1, 1}: Q = sign(g). ND4J's Qr crashes the JVM (SIGSEGV) on a 1×1 matrix.
-            w.assign(Math.copySign(Math.sqrt(m), g.getDouble(0, 0)));
+            w[0] = (float) Math.copySign(scale, g[0]);
             return;
         }
-        INDArray[] qr = Nd4j.exec(new Qr(g, false));
-        INDArray q = qr[0];
-        INDArray r = qr[1];
+        INDArray[] qr = Nd4j.exec(new Qr(Nd4j.create(g, new long[] {tall, narrow}, 'c'), false));
+        double[] q = qr[0].dup('c').data().asDouble();
+        double[] sign = new double[narrow];
         for (int j = 0; j < narrow; j++) {
-            if (r.getDouble(j, j) < 0) {
-                q.getColumn(j).negi();
+            sign[j] = qr[1].getDouble(j, j) < 0 ? -scale : scale;
+        }
+        for (int i = 0; i < tall; i++) {
+            for (int j = 0; j < narrow; j++) {
+                float v = (float) (sign[j] * q[i * narrow + j]);
+                if (fanIn >= fanOut) {
+                    w[i * fanOut + j] = v;
+                } else {
+                    w[j * fanOut + i] = v;
+                }
             }
         }
-        q.muli(Math.sqrt(m));
-        w.assign(fanIn >= fanOut ? q : q.transpose());
     }
 }

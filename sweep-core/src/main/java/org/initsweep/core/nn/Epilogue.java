@@ -13,7 +13,7 @@ import org.initsweep.core.activation.Activation;
  *       {@code dZ[l-1] = dA[l-1] ∘ φ'(·)} (stored in {@code out}) and {@code db[l-1] = Σ_rows dZ[l-1]}.</li>
  * </ul>
  * Each entry gets exactly the float operations, in the same order, as {@link Mlp}'s separate loops
- * ({@link FloatKernels#addRow}, {@link FloatKernels#tanh(float)}, {@link FloatKernels#colSum}, the
+ * ({@link FloatKernels#addRow}, {@link FloatKernels#tanhFma(float)}, {@link FloatKernels#colSum}, the
  * derivative loops), so fusing changes no bit of any result. Holds references to the caller's
  * buffers (row-major {@code [rows, cols]} like the product's C; bias and db of length cols).
  *
@@ -63,7 +63,7 @@ record Epilogue(boolean forward, Activation.Kind kind, float slope, float[] bias
     /** Forward φ of one pre-activation, as {@link Mlp}'s loops compute it. */
     float activate(float z) {
         return switch (kind) {
-            case TANH -> FloatKernels.tanh(z);
+            case TANH -> FloatKernels.tanhFma(z);
             case RELU -> Math.max(z, 0f);
             case LEAKY_RELU -> z < 0f ? slope * z : z;
             case LINEAR, SIGMOID -> z;

@@ -44,9 +44,16 @@ public final class FastMoments {
      * independent add chains instead of one make a traced epoch's moments ≈ 5× cheaper, and the
      * order is still fixed, so the result is deterministic.
      *
+     * In vectors ({@link VectorMoments}, same bits) where the Vector API kernel runs.
+     *
      * @throws ArrayIndexOutOfBoundsException if {@code n > x.length}
      */
     static double[] of(float[] x, int n) {
+        return FloatKernels.VECTOR_GEMM ? VectorMoments.of(x, n) : scalar(x, n);
+    }
+
+    /** {@link #of(float[], int)} in scalar code: the definition {@link VectorMoments} reproduces. */
+    static double[] scalar(float[] x, int n) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int i = 0;
         for (; i + 8 <= n; i += 8) {

@@ -46,12 +46,28 @@ public final class Mlp {
     private final INDArray[] b;
     /** Float32 Java kernel ({@link Kernel#AUTO}); false: every op through ND4J as before. */
     private final boolean fast;
+    /**
+     * Fast path: tanh by {@link FloatKernels#tanhFma} (networks using the Vector API kernel, whose
+     * epilogue computes it so) or {@link FloatKernels#tanh(float)} ({@link Kernel#BLAS}).
+     */
+    private final boolean fmaTanh;
     /** Fast path: how each layer's three products are computed. */
     private final Product[] product;
-    /** Fast path: copies of W[l], W[l]ᵀ and b[l] taken at the start of each forward pass. */
+    /**
+     * Fast path: the parameters themselves — W[l] (layers not in sgemm) and b[l] (all layers) — and
+     * W[l]ᵀ, refreshed by each backward pass. The INDArrays {@link #w} and {@link #b} follow them only
+     * for layers whose arrays a caller holds ({@link #shared}).
+     */
     private final float[][] wf;
     private final float[][] wtf;
     private final float[][] bf;
+    /**
+     * Fast path: layers whose W and b arrays were handed out by {@link #weight}/{@link #bias} since the
+     * last {@link #initialize}: read back before each forward pass (the caller may have written them)
+     * and written after each SGD step. Other layers' arrays are not touched during training (three
+     * copies of every weight per epoch otherwise: ≈ 4% of a width-64 run).
+     */
+    private final boolean[] shared;
     /** Fast path: sgemm layers up to this many weights take their SGD step in Java, larger ones in ND4J. */
     private static final long SGD_COPY_MAX = 64 * 64;
     /** Fast path: scratch for the SGD step of sgemm layers. */
@@ -176,12 +192,14 @@ public final class Mlp {
             b[l] = Nd4j.create(dataType, 1, units[l]);
         }
         this.fast = kernel != Kernel.ND4J && dataType == DataType.FLOAT;
+        this.fmaTanh = fast && kernel == Kernel.AUTO && FloatKernels.VECTOR_GEMM;
         this.product = new Product[depth + 2];
         this.wf = new float[depth + 2][];
         this.wtf = new float[depth + 2][];
         this.bf = new float[depth + 2][];
+        this.shared = new boolean[depth + 2];
         if (fast) {
-            boolean vector = kernel == Kernel.AUTO && FloatKernels.VECTOR_GEMM;
+            boolean vector = fmaTanh;
             long loopsMax = javaMaxParams();
             long vectorMax = vectorMaxParams();
             int largest = 0;
@@ -256,14 +274,102 @@ public final class Mlp {
         return dataType;
     }
 
-    /** W[l], shape {@code [n^[l-1], n^[l]]}, l = 1..L+1; the live array (mutable). */
+    /**
+     * W[l], shape {@code [n^[l-1], n^[l]]}, l = 1..L+1: the live array, read by every later forward
+     * pass and updated by every SGD step, until the next {@link #initialize} (which leaves arrays
+     * handed out before it behind; ask again). Writes to it take effect at the next forward pass.
+     * To set all parameters, {@link #initialize} is faster: on the float32 fast path the network
+     * then keeps its parameters in Java arrays only, without copying them to these arrays and back.
+     */
     public INDArray weight(int l) {
+        share(l);
         return w[l];
     }
 
-    /** b[l], shape {@code [1, n^[l]]}, l = 1..L+1; the live array (mutable). */
+    /** b[l], shape {@code [1, n^[l]]}, l = 1..L+1; live as {@link #weight}. */
     public INDArray bias(int l) {
+        share(l);
         return b[l];
+    }
+
+    /**
+     * Writes every weight and bias: {@code filler} is called once per layer l = 1..L+1, in order,
+     * with arrays to fill — W[l] row-major {@code [n^[l-1], n^[l]]} in {@code w[0 .. n^[l-1]·n^[l])}
+     * and b[l] in {@code b[0 .. n^[l])}. Values are float32 on every path (a float64 network holds
+     * them widened). Arrays returned earlier by {@link #weight}/{@link #bias} stop following the
+     * network.
+     *
+     * @param filler writes the values, e.g. from {@link org.initsweep.core.init.WeightInitializer}
+     */
+    public void initialize(ParameterFiller filler) {
+        for (int l = 1; l <= depth + 1; l++) {
+            int k = units[l - 1];
+            int n = units[l];
+            boolean weightsInJava = fast && product[l] != Product.SGEMM;
+            float[] wv = weightsInJava ? wf[l] : new float[k * n];
+            float[] bv = fast ? bf[l] : new float[n];
+            filler.fill(l, k, n, wv, bv);
+            if (!weightsInJava) {
+                write(wv, w[l]);
+            }
+            if (!fast) {
+                write(bv, b[l]);
+            }
+            shared[l] = false;
+        }
+    }
+
+    /** Writes one layer's parameters during {@link #initialize}. */
+    @FunctionalInterface
+    public interface ParameterFiller {
+        /**
+         * @param l      layer 1..L+1
+         * @param fanIn  n^[l-1]
+         * @param fanOut n^[l]
+         * @param w      receives W[l], row-major {@code [fanIn, fanOut]} (length ≥ fanIn·fanOut)
+         * @param b      receives b[l] (length ≥ fanOut)
+         */
+        void fill(int l, int fanIn, int fanOut, float[] w, float[] b);
+    }
+
+    /**
+     * {mean, population variance} of the entries of W[l], as {@link FastMoments#of(INDArray)} gives
+     * for {@link #weight}(l), without handing the array out.
+     */
+    public double[] weightMoments(int l) {
+        return fast && product[l] != Product.SGEMM ? FastMoments.of(wf[l], units[l - 1] * units[l])
+                : FastMoments.of(w[l]);
+    }
+
+    /** Fast path: brings a layer's arrays up to date and marks them held by a caller. */
+    private void share(int l) {
+        if (fast && !shared[l]) {
+            pushParameters(l);
+            shared[l] = true;
+        }
+    }
+
+    private void pushParameters(int l) {
+        if (product[l] != Product.SGEMM) {
+            FloatKernels.push(wf[l], w[l], units[l - 1] * units[l]);
+        }
+        FloatKernels.push(bf[l], b[l], units[l]);
+    }
+
+    private void pullParameters(int l) {
+        if (product[l] != Product.SGEMM) {
+            FloatKernels.pull(w[l], wf[l], units[l - 1] * units[l]);
+        }
+        FloatKernels.pull(b[l], bf[l], units[l]);
+    }
+
+    /** float32 values into an array of the network's type (same shape, c order, not a view). */
+    private static void write(float[] v, INDArray x) {
+        if (x.dataType() == DataType.FLOAT) {
+            FloatKernels.push(v, x, v.length);
+        } else {
+            x.assign(Nd4j.createFromArray(v).reshape(x.shape()).castTo(x.dataType()));
+        }
     }
 
     /** The per-layer buffers of a {@link Pass}, as {@link Pass#moments} and {@link Pass#toDoubles} name them. */
@@ -332,7 +438,10 @@ public final class Mlp {
         }
     }
 
-    /** Plain SGD: W −= lr·dW, b −= lr·db. Overwrites the gradients. */
+    /**
+     * Plain SGD: W −= lr·dW, b −= lr·db, applied to the parameters the last forward pass used.
+     * Overwrites the gradients.
+     */
     public void sgdStep(Pass p, double learningRate) {
         if (fast) {
             sgdFast(p, learningRate);
@@ -358,12 +467,10 @@ public final class Mlp {
         for (int l = 1; l <= depth + 1; l++) {
             int k = units[l - 1];
             int n = units[l];
-            FloatKernels.pull(b[l], bf[l], n);
+            if (shared[l]) {
+                pullParameters(l);
+            }
             if (product[l] != Product.SGEMM) {
-                FloatKernels.pull(w[l], wf[l], k * n);
-                if (l > 1) {
-                    FloatKernels.transpose(wf[l], wtf[l], k, n);
-                }
                 if (product[l] == Product.VECTOR) {
                     // Bias and φ (but σ, computed in double) applied per block inside the product.
                     VectorGemm.mul(p.af[l - 1], k, 1, wf[l], p.zf[l], batch, n, k, p.forwardEpilogue[l]);
@@ -392,7 +499,7 @@ public final class Mlp {
                 continue;
             }
             switch (phi.kind()) {
-                case TANH -> FloatKernels.tanh(z, a, len);
+                case TANH -> FloatKernels.tanh(z, a, len, fmaTanh);
                 case RELU -> {
                     for (int i = 0; i < len; i++) {
                         a[i] = Math.max(z[i], 0f);
@@ -442,6 +549,9 @@ public final class Mlp {
             }
             dbDone = false;
             if (l > 1) {
+                if (product[l] != Product.SGEMM) {
+                    FloatKernels.transpose(wf[l], wtf[l], k, n);
+                }
                 if (product[l] == Product.VECTOR && p.backwardEpilogue[l] != null) {
                     // dZ[l-1] = dA[l-1] ∘ φ' and db[l-1] computed per block inside the product.
                     VectorGemm.mul(p.dzf[l], n, 1, wtf[l], p.daf[l - 1], batch, k, n, p.backwardEpilogue[l]);
@@ -492,10 +602,7 @@ public final class Mlp {
         for (int l = 1; l <= depth + 1; l++) {
             int n = units[l];
             if (product[l] != Product.SGEMM) {
-                int len = units[l - 1] * n;
-                FloatKernels.pull(w[l], wf[l], len);
-                FloatKernels.sgd(wf[l], p.dwf[l], lr, len);
-                FloatKernels.push(wf[l], w[l], len);
+                FloatKernels.sgd(wf[l], p.dwf[l], lr, units[l - 1] * n);
             } else if ((long) units[l - 1] * n > SGD_COPY_MAX) {
                 // Large layers: two in-place ND4J ops (same float arithmetic) beat four copies.
                 w[l].subi(p.array(Buffer.DW, l).muli(learningRate));
@@ -507,9 +614,10 @@ public final class Mlp {
                 FloatKernels.push(sgdW, w[l], len);
                 FloatKernels.push(sgdDw, p.array(Buffer.DW, l), len);
             }
-            FloatKernels.pull(b[l], bf[l], n);
             FloatKernels.sgd(bf[l], p.dbf[l], lr, n);
-            FloatKernels.push(bf[l], b[l], n);
+            if (shared[l]) {
+                pushParameters(l);
+            }
         }
     }
 

@@ -30,7 +30,7 @@ final class VectorGemm {
     // (measured: a 512-bit tile first run after 256-bit ones fell to 1/8 of its speed, every op
     // boxed). 512-bit where the CPU has it (Zen 4, batch 256, width 64: ≈ 113 GFLOP/s against
     // ≈ 90 in 256-bit vectors, fewer instructions per FLOP), else 256-bit (AVX2).
-    private static final VectorSpecies<Float> S = species();
+    static final VectorSpecies<Float> S = species();
     /** Lanes per vector: 16 or 8. */
     private static final int L = S.length();
 
@@ -139,19 +139,19 @@ final class VectorGemm {
                 z.intoArray(c, o);
                 switch (fn) {
                     case TANH -> {
-                        // FloatKernels.tanh: clamp, then the rational approximation without FMAs
-                        FloatVector x = z.min(FloatKernels.TANH_CLAMP).max(-FloatKernels.TANH_CLAMP);
+                        // FloatKernels.tanhFma: clamp, then the rational approximation in FMAs
+                        FloatVector x = z.min(FloatKernels.TANH_CLAMP_FMA).max(-FloatKernels.TANH_CLAMP_FMA);
                         FloatVector x2 = x.mul(x);
-                        FloatVector p = x2.mul(FloatKernels.A13).add(FloatKernels.A11);
-                        p = p.mul(x2).add(FloatKernels.A9);
-                        p = p.mul(x2).add(FloatKernels.A7);
-                        p = p.mul(x2).add(FloatKernels.A5);
-                        p = p.mul(x2).add(FloatKernels.A3);
-                        p = p.mul(x2).add(FloatKernels.A1);
+                        FloatVector p = x2.fma(FloatKernels.A13, FloatKernels.A11);
+                        p = p.fma(x2, FloatVector.broadcast(S, FloatKernels.A9));
+                        p = p.fma(x2, FloatVector.broadcast(S, FloatKernels.A7));
+                        p = p.fma(x2, FloatVector.broadcast(S, FloatKernels.A5));
+                        p = p.fma(x2, FloatVector.broadcast(S, FloatKernels.A3));
+                        p = p.fma(x2, FloatVector.broadcast(S, FloatKernels.A1));
                         p = p.mul(x);
-                        FloatVector q = x2.mul(FloatKernels.B6).add(FloatKernels.B4);
-                        q = q.mul(x2).add(FloatKernels.B2);
-                        q = q.mul(x2).add(FloatKernels.B0);
+                        FloatVector q = x2.fma(FloatKernels.B6, FloatKernels.B4);
+                        q = q.fma(x2, FloatVector.broadcast(S, FloatKernels.B2));
+                        q = q.fma(x2, FloatVector.broadcast(S, FloatKernels.B0));
                         p.div(q).intoArray(out, o);
                     }
                     case RELU -> z.max(0f).intoArray(out, o);

@@ -27,7 +27,7 @@ public final class TraceRecorder {
             double[] a = pass.moments(Mlp.Buffer.A, l);
             double varGradA = l < last ? pass.moments(Mlp.Buffer.DA, l)[1] : outputGradVariance(pass.toDoubles(Mlp.Buffer.Z, l), y);
             double varGradW = pass.moments(Mlp.Buffer.DW, l)[1];
-            double varW = moments(net.weight(l))[1];
+            double varW = net.weightMoments(l)[1];
             out.add(new LayerTrace(epoch, l, net.units(l - 1), net.units(l), z[0], z[1], a[0], a[1],
                     varGradA, varGradW, varW));
         }

@@ -11,8 +11,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * a fifth of a width-16 run). A sweep's runs come in such streaks: seeds, multipliers, init schemes
  * and learning rates share a shape.
  *
- * <p>Safe because nothing of a run survives into the next: {@link org.initsweep.core.init.WeightInitializer}
- * overwrites every weight and bias, and every forward and backward pass overwrites every buffer it
+ * <p>Safe because nothing of a run survives into the next: {@link Mlp#initialize} overwrites every
+ * weight and bias, and every forward and backward pass overwrites every buffer it
  * later reads ({@code NetCacheTest} trains a run, then a diverging run of the same shape, then the
  * first again, and gets the same bits). Networks above {@link #MAX_BYTES} are not kept, so an
  * executor's pooled threads hold at most that much each between tasks.

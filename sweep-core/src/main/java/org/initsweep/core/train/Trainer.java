@@ -21,7 +21,6 @@ import org.initsweep.core.trace.RunStatus;
 import org.initsweep.core.trace.TraceRecorder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -33,8 +32,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code batch_size = samples} the evaluation pass's gradients are the step's (full-batch gradient
  * descent, no extra work); otherwise the set is shuffled and walked in mini-batches.
  *
- * <p>Determinism: data come from (dataset, seed), weights from the run's own ND4J RNG seeded with
- * {@link RunSpec#weightSeed()}, shuffling from a {@link SplittableRandom} of the same seed; with
+ * <p>Determinism: data come from (dataset, seed); weights from a {@link SplittableRandom} seeded
+ * with {@link RunSpec#weightSeed()} (through {@link org.initsweep.core.init.Gaussian}, not ND4J's
+ * RNG), and the mini-batch order from a stream split off it before the weights are drawn; with
  * ND4J at one thread the result is bit-identical wherever it runs.
  *
  * <p>A cost or layer that becomes NaN/Inf stops the run with status {@code diverged}; it never
@@ -87,21 +87,18 @@ public final class Trainer {
 
         NetCache.Entry reused = NetCache.acquire(data.dim(), run.depth(), run.width(), run.activation(), dt, n);
         Mlp net = reused.net();
-        Random rng = Nd4j.getRandomFactory().getNewRandomInstance(run.weightSeed());
-        try {
-            for (int l = 1; l <= net.layers(); l++) {
-                WeightInitializer.fill(net.weight(l), run.init(), run.multiplier(), rng);
-                WeightInitializer.fillBias(net.bias(l), run.sigmaB2(), rng);
-            }
-        } finally {
-            closeQuietly(rng);
-        }
+        // One stream per run, split before drawing: the mini-batch order is independent of the weights.
+        SplittableRandom rng = new SplittableRandom(run.weightSeed());
+        SplittableRandom shuffle = rng.split();
+        net.initialize((l, fanIn, fanOut, w, b) -> {
+            WeightInitializer.fill(w, fanIn, fanOut, run.init(), run.multiplier(), rng);
+            WeightInitializer.fillBias(b, fanOut, run.sigmaB2(), rng);
+        });
 
         Set<Integer> recorded = new HashSet<>(run.recordEpochs());
         boolean fullBatch = run.batchSize() >= n;
         Mlp.Pass all = reused.pass();
         Mlp.Pass mini = fullBatch ? null : net.newPass(run.batchSize());
-        SplittableRandom shuffle = new SplittableRandom(run.weightSeed());
         List<LayerTrace> traces = new ArrayList<>();
         List<EpochMetrics> metrics = new ArrayList<>();
         List<ActivationHistogram> histograms = new ArrayList<>();
@@ -202,14 +199,6 @@ public final class Trainer {
             p[j] = t;
         }
         return p;
-    }
-
-    private static void closeQuietly(Random rng) {
-        try {
-            rng.close();
-        } catch (Exception e) {
-            // Only frees the RNG's native state; the run's values are already drawn.
-        }
     }
 
     /** First layer whose z has a NaN/Inf entry (1..L+1), or 0 if every z is finite. */

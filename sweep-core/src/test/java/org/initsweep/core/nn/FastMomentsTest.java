@@ -44,6 +44,36 @@ class FastMomentsTest {
         assertTrue(Double.isNaN(FastMoments.of(inf, 9)[1]));
     }
 
+    @Test
+    void vectorsGiveTheScalarSumsBits() {
+        // every length mod 16 (whole vectors, a leftover block of 8, the scalar tail), NaN and ±∞,
+        // and a trace-sized buffer; under -Dinitsweep.vectorBits=256 too (surefire's vector256 run)
+        java.util.SplittableRandom r = new java.util.SplittableRandom(8);
+        java.util.List<Integer> lengths = new java.util.ArrayList<>();
+        for (int n = 0; n <= 70; n++) {
+            lengths.add(n);
+        }
+        lengths.add(256 * 64 + 13);
+        for (int n : lengths) {
+            float[] x = new float[n + 5];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) (r.nextGaussian() * 3 + 0.7);
+            }
+            assertBits(FastMoments.scalar(x, n), VectorMoments.of(x, n), "n = " + n);
+            if (n > 20) {
+                x[n / 3] = Float.POSITIVE_INFINITY;
+                assertBits(FastMoments.scalar(x, n), VectorMoments.of(x, n), "n = " + n + " with ∞");
+                x[n / 2] = Float.NaN;
+                assertBits(FastMoments.scalar(x, n), VectorMoments.of(x, n), "n = " + n + " with NaN");
+            }
+        }
+    }
+
+    private static void assertBits(double[] expected, double[] actual, String what) {
+        assertEquals(Double.doubleToRawLongBits(expected[0]), Double.doubleToRawLongBits(actual[0]), what + " mean");
+        assertEquals(Double.doubleToRawLongBits(expected[1]), Double.doubleToRawLongBits(actual[1]), what + " variance");
+    }
+
     private static void check(INDArray x) {
         double[] m = FastMoments.of(x);
         assertEquals(x.meanNumber().doubleValue(), m[0], 1e-6 * (1 + Math.abs(m[0])));

@@ -41,7 +41,7 @@ class VectorGemmEpilogueTest {
             assertBits(zRef[i], z[i], "z[" + i + "]");
             if (!linear && phi.kind() != Activation.Kind.SIGMOID) {
                 float expected = switch (phi.kind()) {
-                    case TANH -> FloatKernels.tanh(zRef[i]);
+                    case TANH -> FloatKernels.tanhFma(zRef[i]);
                     case RELU -> Math.max(zRef[i], 0f);
                     case LEAKY_RELU -> zRef[i] < 0f ? (float) phi.slope() * zRef[i] : zRef[i];
                     default -> throw new AssertionError(phi);
