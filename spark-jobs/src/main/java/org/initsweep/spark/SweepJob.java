@@ -86,8 +86,8 @@ public final class SweepJob {
      * @param spark session (local or cluster)
      * @param spec  a validated spec
      * @param out   output directory (any Hadoop file system URI or local path)
-     * @throws OutputExistsException if {@code out} holds another sweep and overwrite is off, or another
-     *                               run is writing to it
+     * @throws OutputExistsException if {@code out} holds another sweep, or runs of another engine
+     *                               version, and overwrite is off; or another run is writing to it
      * @throws IOException           if the output cannot be written
      */
     public static Summary run(SparkSession spark, SweepSpec spec, String out, Options options)
@@ -198,14 +198,30 @@ public final class SweepJob {
     }
 
     /** Run ids already committed in {@code runs/}. */
-    private static Set<String> doneRunIds(SparkSession spark, FileSystem fs, Path out) throws IOException {
+    /**
+     * Ids of the runs already in {@code runs/}, after checking that an engine of this version computed
+     * them: another version's results differ (at least in the last bits; see the README's determinism
+     * section), and a directory mixing two would look like one sweep.
+     *
+     * @throws OutputExistsException if a run there was computed by another engine version
+     */
+    private static Set<String> doneRunIds(SparkSession spark, FileSystem fs, Path out)
+            throws IOException, OutputExistsException {
         Path runs = new Path(out, Tables.RUNS);
         if (!fs.exists(runs) || ChunkCommit.parquetFiles(fs, runs).isEmpty()) {
             return Set.of();
         }
         Set<String> ids = new HashSet<>();
-        for (Row r : spark.read().parquet(runs.toString()).select("run_id").collectAsList()) {
+        Set<String> versions = new java.util.TreeSet<>();
+        for (Row r : spark.read().parquet(runs.toString()).select("run_id", "engine_version").collectAsList()) {
             ids.add(r.getString(0));
+            versions.add(String.valueOf(r.getString(1)));
+        }
+        versions.remove(EngineVersion.get());
+        if (!versions.isEmpty()) {
+            throw new OutputExistsException("output directory " + out + " holds runs computed by initsweep "
+                    + String.join(", ", versions) + "; this is " + EngineVersion.get()
+                    + ", and results of different versions differ: pass --overwrite or choose another --out", true);
         }
         return ids;
     }

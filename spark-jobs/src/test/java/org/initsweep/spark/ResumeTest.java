@@ -71,6 +71,47 @@ class ResumeTest {
         }
     }
 
+    @Test
+    void resultsOfAnotherEngineVersionAreNotResumed(@TempDir Path tmp) throws Exception {
+        SweepSpec spec = TestSpark.spec("""
+                {"name": "versions", "depths": [2], "widths": [4], "activations": ["tanh"],
+                 "inits": ["he_normal"], "multipliers": [1], "seeds": [1, 2, 3, 4],
+                 "samples": 16, "epochs": 1, "datasets": ["moons"]}
+                """);
+        Path out = tmp.resolve("out");
+        SparkSession spark = TestSpark.session("local[1]");
+        try {
+            SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 1, 2));
+            // What an older build left: its runs/ rows carry its version; the last chunk is missing.
+            Path runs = out.resolve("runs");
+            Path old = tmp.resolve("old-runs");
+            spark.read().parquet(runs.toString())
+                    .withColumn("engine_version", org.apache.spark.sql.functions.lit("0.0.9"))
+                    .limit(2).write().parquet(old.toString());
+            try (Stream<Path> files = Files.walk(runs)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.move(old, runs);
+            Files.delete(out.resolve("engine.json"));
+
+            var refused = org.junit.jupiter.api.Assertions.assertThrows(OutputExistsException.class,
+                    () -> SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 1, 2)));
+            assertTrue(refused.getMessage().contains("computed by initsweep 0.0.9; this is "
+                    + org.initsweep.core.EngineVersion.get()), refused.getMessage());
+            assertFalse(Files.exists(out.resolve("engine.json")), "nothing written");
+            assertEquals(2, spark.read().parquet(runs.toString()).count(), "the old runs are left alone");
+
+            assertEquals(4, SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(true, 1, 2)).computed(),
+                    "--overwrite starts over");
+            assertEquals(List.of(org.initsweep.core.EngineVersion.get()), spark.read().parquet(runs.toString())
+                    .select("engine_version").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        } finally {
+            spark.stop();
+        }
+    }
+
     private static List<Path> parquetFiles(Path dir) throws java.io.IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
