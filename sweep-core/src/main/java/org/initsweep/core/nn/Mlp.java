@@ -462,6 +462,7 @@ public final class Mlp {
 
     private void forwardFast(Pass p, INDArray x) {
         p.a[0] = x;
+        p.zKept = p.keep;
         int batch = p.batch;
         FloatKernels.pull(x, p.af[0], batch * units[0]);
         for (int l = 1; l <= depth + 1; l++) {
@@ -524,6 +525,7 @@ public final class Mlp {
 
     private void backwardFast(Pass p, INDArray y) {
         int batch = p.batch;
+        p.daKept = p.keep;
         int out = depth + 1;
         FloatKernels.pull(y, p.yf, batch);
         float[] aOut = p.af[out];
@@ -666,10 +668,20 @@ public final class Mlp {
         private final INDArray[] dw;
         private final INDArray[] db;
         // Fast path: the values themselves (the INDArrays above are filled from these on read).
+        // zf and daf name the arrays the next pass writes: each layer's own (zOwn, daOwn), or for the
+        // layers nothing later reads them in, with keepAll(false), one scratch array for all layers.
         private final float[][] zf;
         private final float[][] af;
         private final float[][] dzf;
         private final float[][] daf;
+        private final float[][] zOwn;
+        private final float[][] daOwn;
+        private final float[] zScratch;
+        private final float[] daScratch;
+        private boolean keep = true;
+        /** Whether the last forward (backward) pass kept every layer's Z (dA). */
+        private boolean zKept = true;
+        private boolean daKept = true;
         private final float[][] dwf;
         private final float[][] dbf;
         private final float[] yf;
@@ -699,6 +711,10 @@ public final class Mlp {
                 af = new float[n][];
                 dzf = new float[n][];
                 daf = new float[n][];
+                zOwn = new float[n][];
+                daOwn = new float[n][];
+                zScratch = zShareable(1) ? new float[batch * units[1]] : null;
+                daScratch = daShareable(1) ? new float[batch * units[1]] : null;
                 dwf = new float[n][];
                 dbf = new float[n][];
                 yf = new float[batch];
@@ -707,8 +723,10 @@ public final class Mlp {
                     boolean hidden = l <= depth;
                     int len = batch * units[l];
                     zf[l] = new float[len];
+                    zOwn[l] = zf[l];
                     af[l] = hidden && linear ? zf[l] : new float[len];
                     daf[l] = new float[len];
+                    daOwn[l] = daf[l];
                     dzf[l] = hidden && linear ? daf[l] : new float[len];
                     dwf[l] = new float[units[l - 1] * units[l]];
                     dbf[l] = new float[units[l]];
@@ -731,6 +749,10 @@ public final class Mlp {
             } else {
                 forwardEpilogue = null;
                 backwardEpilogue = null;
+                zOwn = null;
+                daOwn = null;
+                zScratch = null;
+                daScratch = null;
                 zf = null;
                 af = null;
                 dzf = null;
@@ -744,6 +766,41 @@ public final class Mlp {
                     }
                 }
             }
+        }
+
+        /**
+         * Whether the next forward and backward passes keep every layer's Z and dA (the default) or,
+         * with {@code false}, only what training reads later: the hidden Z of tanh and sigmoid layers
+         * (their backward pass reads A) and every hidden dA (turned into dZ at once) then go to one
+         * scratch array shared by all layers. A, dZ, ∂W, ∂b and the output layer's Z are the same
+         * bits either way; reading a buffer that was not kept ({@link #z}, {@link #da},
+         * {@link #moments}, {@link #toDoubles}) throws {@link IllegalStateException}. Deep networks
+         * train ≈ 10% faster without (width 64, depth 50: 3 MB less written and read per epoch). The
+         * float64/ND4J path keeps everything regardless.
+         *
+         * @param keep whether to keep every layer's Z and dA
+         */
+        public void keepAll(boolean keep) {
+            this.keep = keep;
+            if (!fast) {
+                return;
+            }
+            for (int l = 1; l <= depth; l++) {
+                if (zShareable(l)) {
+                    zf[l] = keep ? zOwn[l] : zScratch;
+                }
+                if (daShareable(l)) {
+                    daf[l] = keep ? daOwn[l] : daScratch;
+                }
+            }
+        }
+
+        private boolean zShareable(int l) {
+            return l <= depth && (phi.kind() == Activation.Kind.TANH || phi.kind() == Activation.Kind.SIGMOID);
+        }
+
+        private boolean daShareable(int l) {
+            return l <= depth && phi.kind() != Activation.Kind.LINEAR;
         }
 
         /**
@@ -830,8 +887,12 @@ public final class Mlp {
             return out;
         }
 
-        /** Fast path: the value array of a buffer. */
+        /** Fast path: the value array of a buffer; throws if the last pass did not keep it. */
         private float[] values(Buffer which, int l) {
+            if ((which == Buffer.Z && !zKept && zShareable(l)) || (which == Buffer.DA && !daKept && daShareable(l))) {
+                throw new IllegalStateException((which == Buffer.Z ? "Z[" : "dA[") + l + "] was not kept by the last "
+                        + (which == Buffer.Z ? "forward" : "backward") + " pass (Pass.keepAll(false))");
+            }
             return switch (which) {
                 case Z -> zf[l];
                 case A -> af[l];

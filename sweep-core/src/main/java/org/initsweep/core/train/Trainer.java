@@ -99,6 +99,9 @@ public final class Trainer {
         boolean fullBatch = run.batchSize() >= n;
         Mlp.Pass all = reused.pass();
         Mlp.Pass mini = fullBatch ? null : net.newPass(run.batchSize());
+        if (mini != null) {
+            mini.keepAll(false); // only trains: nothing reads its Z or dA
+        }
         List<LayerTrace> traces = new ArrayList<>();
         List<EpochMetrics> metrics = new ArrayList<>();
         List<ActivationHistogram> histograms = new ArrayList<>();
@@ -107,16 +110,22 @@ public final class Trainer {
         int divergedLayer = -1;
 
         for (int epoch = 0; epoch <= run.epochs(); epoch++) {
+            boolean record = recorded.contains(epoch);
+            // Every layer's Z and dA only where traces read them (see Mlp.Pass#keepAll).
+            all.keepAll(record);
             net.forward(all, x);
             double[] zOut = all.toDoubles(Mlp.Buffer.Z, net.layers());
             double loss = Losses.binaryCrossEntropy(zOut, yd);
             double acc = Losses.accuracy(zOut, yd);
             metrics.add(new EpochMetrics(epoch, loss, acc));
-            boolean record = recorded.contains(epoch);
             boolean step = epoch < run.epochs();
             if (!Double.isFinite(loss)) {
                 status = RunStatus.DIVERGED;
                 divergedEpoch = epoch;
+                if (!record) {
+                    all.keepAll(true); // the same pass again, keeping every Z, to find the first bad layer
+                    net.forward(all, x);
+                }
                 divergedLayer = firstNonFiniteLayer(net, all);
                 if (record) {
                     net.backward(all, y);

@@ -103,6 +103,25 @@ class TrainerTest {
         assertEquals(1, r.epochs().size());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"tanh", "sigmoid", "relu"})
+    void divergedLayerIsFoundAtEpochsWithoutTraces(String activation) {
+        // W = 1e38 everywhere: |z¹| = |x₁ + x₂|·1e38 passes float32's 3.4e38 for some inputs, so layer 1
+        // is the first non-finite one. Epochs without traces keep no hidden Z (Mlp.Pass#keepAll):
+        // the layer must be found all the same, and agree with a run that traces the epoch.
+        Activation phi = Activation.fromLabel(activation);
+        InitSpec huge = new InitSpec(InitScheme.CONSTANT, 1e38);
+        RunResult untraced = Trainer.train(TestRuns.run(phi, huge, Double.NaN, 4, 8, DatasetKind.MOONS, 64, 3,
+                0.1, 64, List.of(), Precision.FLOAT32));
+        RunResult traced = Trainer.train(TestRuns.run(phi, huge, Double.NaN, 4, 8, DatasetKind.MOONS, 64, 3,
+                0.1, 64, List.of(0), Precision.FLOAT32));
+        assertEquals(RunStatus.DIVERGED, untraced.status());
+        assertEquals(0, untraced.divergedEpoch());
+        assertEquals(1, untraced.divergedLayer(), "first non-finite layer");
+        assertEquals(traced.divergedLayer(), untraced.divergedLayer());
+        assertEquals(traced.epochs(), untraced.epochs());
+    }
+
     @Test
     void divergenceDuringTrainingStopsAtThatEpoch() {
         RunSpec run = TestRuns.run(Activation.LINEAR, InitSpec.of(InitScheme.HE_NORMAL), 2.0, 6, 32,
