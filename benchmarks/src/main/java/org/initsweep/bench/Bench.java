@@ -192,26 +192,38 @@ public final class Bench {
         List<Double> gflopsOfRows = new ArrayList<>();
         for (int depth : depths) {
             for (int width : widths) {
-                log("width " + width + " depth " + depth + ": DL4J...");
-                double dl4j = runsPerSecond(seed -> Dl4jMlp.train(
-                        Datasets.generate(DatasetKind.MOONS, SAMPLES, width, seed), depth, width, epochs, LR, seed));
-                double before = Double.NaN;
+                // The engines' repetitions take turns (DL4J, [before,] initsweep, [no traces], DL4J, …):
+                // a VM whose speed drifts by 10% over a minute then slows all of them alike.
+                List<String> names = new ArrayList<>(List.of("DL4J"));
+                List<LongConsumer> engines = new ArrayList<>(List.of(seed -> Dl4jMlp.train(
+                        Datasets.generate(DatasetKind.MOONS, SAMPLES, width, seed), depth, width, epochs, LR, seed)));
                 if (compareBefore) {
-                    log("width " + width + " depth " + depth + ": initsweep, kernel " + beforeKernel + "...");
-                    System.setProperty("initsweep.kernel", beforeKernel);
-                    try {
-                        before = runsPerSecond(seed -> Trainer.train(benchRun(depth, width, seed)));
-                    } finally {
-                        System.clearProperty("initsweep.kernel");
-                    }
+                    names.add("initsweep, kernel " + beforeKernel);
+                    engines.add(seed -> {
+                        System.setProperty("initsweep.kernel", beforeKernel);
+                        try {
+                            Trainer.train(benchRun(depth, width, seed));
+                        } finally {
+                            System.clearProperty("initsweep.kernel");
+                        }
+                    });
                 }
-                log("width " + width + " depth " + depth + ": initsweep...");
-                double ours = runsPerSecond(seed -> Trainer.train(benchRun(depth, width, seed)));
-                double oursWall = lastWall;
+                names.add("initsweep");
+                engines.add(seed -> Trainer.train(benchRun(depth, width, seed)));
+                if (width <= 256) {
+                    names.add("initsweep without traces");
+                    engines.add(seed -> Trainer.train(benchRun(depth, width, seed, List.of())));
+                }
+                log("width " + width + " depth " + depth + ": " + String.join(", ", names) + ", in turns...");
+                Rates[] rates = runsPerSecond(engines);
+                double dl4j = rates[0].cpu();
+                double before = compareBefore ? rates[1].cpu() : Double.NaN;
+                int mine = compareBefore ? 2 : 1;
+                double ours = rates[mine].cpu();
+                double oursWall = rates[mine].wall();
                 String noTraces = "–";
                 if (width <= 256) {
-                    log("width " + width + " depth " + depth + ": initsweep without traces...");
-                    double nt = runsPerSecond(seed -> Trainer.train(benchRun(depth, width, seed, List.of())));
+                    double nt = rates[mine + 1].cpu();
                     noTraces = String.format(Locale.ROOT, "%s (%.1f×)", fmt(nt), nt / dl4j);
                 }
                 double gflops = ours * flopsPerRun(depth, width) / 1e9;
@@ -253,43 +265,57 @@ public final class Bench {
         return perEpoch * epochs;
     }
 
-    /**
-     * Median runs/s over {@link #reps} repetitions of about {@link #repSeconds} each, after warm-up,
-     * by the benchmark thread's CPU time (one-thread engines: all their arithmetic runs on the calling
-     * thread), so other load on the machine does not distort the comparison; the wall-clock median is
-     * kept in {@link #lastWall}.
-     */
-    private double runsPerSecond(LongConsumer oneRun) {
-        java.lang.management.ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
-        // Warm-up: JIT, ND4J buffers, DL4J's workspaces; at least 2 runs and 0.5 s.
-        long t0 = System.nanoTime();
-        double last = 0;
-        for (int i = 0; i < 2 || System.nanoTime() - t0 < 500_000_000L; i++) {
-            long s = tmx.getCurrentThreadCpuTime();
-            oneRun.accept(seedCounter++);
-            last = (tmx.getCurrentThreadCpuTime() - s) / 1e9;
-            if (last > 3) {
-                break; // a slow run needs little warm-up
-            }
-        }
-        int perRep = (int) Math.max(1, Math.round(repSeconds / Math.max(last, 1e-6)));
-        int n = last > 3 ? Math.min(reps, 3) : reps;
-        double[] rates = new double[n];
-        double[] wall = new double[n];
-        for (int r = 0; r < n; r++) {
-            long s = tmx.getCurrentThreadCpuTime();
-            long w = System.nanoTime();
-            for (int i = 0; i < perRep; i++) {
-                oneRun.accept(seedCounter++);
-            }
-            rates[r] = perRep / ((tmx.getCurrentThreadCpuTime() - s) / 1e9);
-            wall[r] = perRep / ((System.nanoTime() - w) / 1e9);
-        }
-        lastWall = median(wall);
-        return median(rates);
+    /** Median runs/s of one engine: by the benchmark thread's CPU time, and by the wall clock. */
+    private record Rates(double cpu, double wall) {
     }
 
-    private double lastWall;
+    /**
+     * Median runs/s of each engine over {@link #reps} repetitions of about {@link #repSeconds} each,
+     * after warm-up, by the benchmark thread's CPU time (one-thread engines: all their arithmetic
+     * runs on the calling thread), so other load on the machine does not distort the comparison; the
+     * wall-clock median too. The engines' repetitions alternate, so a drift of the machine's speed
+     * during the measurement affects all of them alike.
+     */
+    private Rates[] runsPerSecond(List<LongConsumer> engines) {
+        java.lang.management.ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
+        int k = engines.size();
+        int[] perRep = new int[k];
+        boolean slow = false;
+        for (int e = 0; e < k; e++) {
+            // Warm-up: JIT, ND4J buffers, DL4J's workspaces; at least 2 runs and 0.5 s.
+            long t0 = System.nanoTime();
+            double last = 0;
+            for (int i = 0; i < 2 || System.nanoTime() - t0 < 500_000_000L; i++) {
+                long s = tmx.getCurrentThreadCpuTime();
+                engines.get(e).accept(seedCounter++);
+                last = (tmx.getCurrentThreadCpuTime() - s) / 1e9;
+                if (last > 3) {
+                    break; // a slow run needs little warm-up
+                }
+            }
+            perRep[e] = (int) Math.max(1, Math.round(repSeconds / Math.max(last, 1e-6)));
+            slow |= last > 3;
+        }
+        int n = slow ? Math.min(reps, 3) : reps;
+        double[][] rates = new double[k][n];
+        double[][] wall = new double[k][n];
+        for (int r = 0; r < n; r++) {
+            for (int e = 0; e < k; e++) {
+                long s = tmx.getCurrentThreadCpuTime();
+                long w = System.nanoTime();
+                for (int i = 0; i < perRep[e]; i++) {
+                    engines.get(e).accept(seedCounter++);
+                }
+                rates[e][r] = perRep[e] / ((tmx.getCurrentThreadCpuTime() - s) / 1e9);
+                wall[e][r] = perRep[e] / ((System.nanoTime() - w) / 1e9);
+            }
+        }
+        Rates[] out = new Rates[k];
+        for (int e = 0; e < k; e++) {
+            out[e] = new Rates(median(rates[e]), median(wall[e]));
+        }
+        return out;
+    }
 
     /** Median single-thread sgemm rate of ND4J on n×n×n float matrices, GFLOP/s. */
     private double sgemmGflops(int n) {
