@@ -67,6 +67,23 @@ class WeightInitializerTest {
     }
 
     @Test
+    void orthogonalIsHaarDistributed() {
+        // For Haar Q, q₁₁ is a coordinate of a uniform unit vector in R⁸: mean 0, E[q₁₁²] = 1/8. Q of a
+        // plain QR (no sign(diag R) correction) has q₁₁ = −|a₁₁|/‖a₁‖ < 0 from Householder's sign choice.
+        int draws = 4000;
+        double sum = 0;
+        double sumSq = 0;
+        for (long seed = 0; seed < draws; seed++) {
+            double q11 = draw(InitSpec.of(InitScheme.ORTHOGONAL), 1.0, seed, 8, 8).getDouble(0, 0);
+            sum += q11;
+            sumSq += q11 * q11;
+        }
+        // Var(q₁₁) = 1/8, Var(q₁₁²) = E q⁴ − 1/64 = 3/80 − 1/64 (Beta(1/2, 7/2) moments)
+        assertEquals(0, sum / draws, 5 * Math.sqrt(1.0 / 8 / draws), "E[q11]");
+        assertEquals(1.0 / 8, sumSq / draws, 5 * Math.sqrt((3.0 / 80 - 1.0 / 64) / draws), "E[q11^2]");
+    }
+
+    @Test
     void orthogonalOneByOneIsPlusOrMinusSqrtM() {
         // a width-1 network's hidden layers (ND4J's QR of a 1×1 matrix kills the JVM)
         int positive = 0;
