@@ -82,8 +82,15 @@ public record RunSpec(
         }
     }
 
-    /** The 64-bit seed of this run's weight RNG, from (seed, run id). */
+    /**
+     * The 64-bit seed of this run's weight RNG, from its {@link #seed()} alone (mixed, so the stream
+     * differs from the data's): runs that differ only in multiplier, init scheme of one family,
+     * learning rate, batch size, epochs, recorded epochs or precision start from the same draws, so
+     * they compare paired — e.g. m = 4 gives exactly twice the weights of m = 1, and a float64 run
+     * starts from the float32 run's weights.
+     */
     public long weightSeed() {
-        return seed * 0x9E3779B97F4A7C15L ^ Long.parseUnsignedLong(runId(), 16);
+        long h = (seed + 0x632BE59BD9B4E019L) * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 31);
     }
 }

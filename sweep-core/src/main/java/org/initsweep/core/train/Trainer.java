@@ -33,7 +33,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * descent, no extra work); otherwise the set is shuffled and walked in mini-batches.
  *
  * <p>Determinism: data come from (dataset, seed); weights from a {@link SplittableRandom} seeded
- * with {@link RunSpec#weightSeed()} (through {@link org.initsweep.core.init.Gaussian}, not ND4J's
+ * with {@link RunSpec#weightSeed()} (the seed alone: runs of one seed start from the same draws) (through {@link org.initsweep.core.init.Gaussian}, not ND4J's
  * RNG), and the mini-batch order from a stream split off it before the weights are drawn; with
  * ND4J at one thread the result is bit-identical wherever it runs.
  *
@@ -213,8 +213,11 @@ public final class Trainer {
     /** First layer whose z has a NaN/Inf entry (1..L+1), or 0 if every z is finite. */
     static int firstNonFiniteLayer(Mlp net, Mlp.Pass pass) {
         for (int l = 1; l <= net.layers(); l++) {
-            if (!Double.isFinite(pass.z(l).sumNumber().doubleValue())) {
-                return l;
+            // Entry by entry: a float32 sum of finite entries overflows long before they do.
+            for (double v : pass.toDoubles(Mlp.Buffer.Z, l)) {
+                if (!Double.isFinite(v)) {
+                    return l;
+                }
             }
         }
         return 0;

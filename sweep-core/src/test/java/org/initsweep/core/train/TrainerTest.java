@@ -106,9 +106,11 @@ class TrainerTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"tanh", "sigmoid", "relu"})
     void divergedLayerIsFoundAtEpochsWithoutTraces(String activation) {
-        // W = 1e38 everywhere: |z¹| = |x₁ + x₂|·1e38 passes float32's 3.4e38 for some inputs, so layer 1
-        // is the first non-finite one. Epochs without traces keep no hidden Z (Mlp.Pass#keepAll):
-        // the layer must be found all the same, and agree with a run that traces the epoch.
+        // W = 1e38 everywhere: z¹ = (x₁ + x₂)·1e38 stays finite (these 64 standardized points keep
+        // |x₁ + x₂| < 3.4), z² adds 8 activations of that size and overflows, so layer 2 is the first
+        // non-finite one (the float32 *sum* of z¹ overflows already, which named layer 1 before).
+        // Epochs without traces keep no hidden Z (Mlp.Pass#keepAll): the layer must be found all
+        // the same, and agree with a run that traces the epoch.
         Activation phi = Activation.fromLabel(activation);
         InitSpec huge = new InitSpec(InitScheme.CONSTANT, 1e38);
         RunResult untraced = Trainer.train(TestRuns.run(phi, huge, Double.NaN, 4, 8, DatasetKind.MOONS, 64, 3,
@@ -117,9 +119,52 @@ class TrainerTest {
                 0.1, 64, List.of(0), Precision.FLOAT32));
         assertEquals(RunStatus.DIVERGED, untraced.status());
         assertEquals(0, untraced.divergedEpoch());
-        assertEquals(1, untraced.divergedLayer(), "first non-finite layer");
+        assertEquals(2, untraced.divergedLayer(), "first non-finite layer");
         assertEquals(traced.divergedLayer(), untraced.divergedLayer());
         assertEquals(traced.epochs(), untraced.epochs());
+    }
+
+    @Test
+    void runsOfOneSeedStartFromTheSameDraws() {
+        // σ = √(m/fan_in) is exactly doubled from m = 1 to m = 4 (a power-of-two scaling is exact), so
+        // with the same draws every weight doubles exactly; float64 holds the float32 weights widened.
+        java.util.function.Function<RunSpec, double[][]> initial = run -> {
+            double[][] w = new double[3][];
+            Trainer.train(run, org.initsweep.core.spec.Outputs.NONE, net -> {
+                for (int l = 1; l <= 2; l++) {
+                    w[l] = net.weight(l).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).data().asDouble();
+                }
+            });
+            return w;
+        };
+        double[][] m1 = initial.apply(TestRuns.run(Activation.TANH, InitSpec.of(InitScheme.SCALED_NORMAL), 1.0, 3, 16,
+                DatasetKind.MOONS, 32, 0, 0.1, 32, List.of(), Precision.FLOAT32));
+        double[][] m4 = initial.apply(TestRuns.run(Activation.TANH, InitSpec.of(InitScheme.SCALED_NORMAL), 4.0, 3, 16,
+                DatasetKind.MOONS, 32, 0, 0.5, 32, List.of(0), Precision.FLOAT32));
+        double[][] f64 = initial.apply(TestRuns.run(Activation.TANH, InitSpec.of(InitScheme.SCALED_NORMAL), 1.0, 3, 16,
+                DatasetKind.MOONS, 32, 0, 0.1, 32, List.of(), Precision.FLOAT64));
+        for (int l = 1; l <= 2; l++) {
+            for (int i = 0; i < m1[l].length; i++) {
+                assertEquals(2 * m1[l][i], m4[l][i], 0.0, "W" + l + "[" + i + "], m = 4 vs 1 (another learning rate too)");
+            }
+            assertTrue(java.util.Arrays.equals(m1[l], f64[l]), "W" + l + ": float64 starts from the float32 weights");
+        }
+    }
+
+    @Test
+    void divergedLayerIsTheFirstWithANonFiniteEntry() {
+        // ReLU at m = 1e6: Var(z) grows ×5e5 per layer; a layer whose entries are all finite (≈ 1e36,
+        // below float32's 3.4e38) has a float32 sum that overflows, and must not be named. The
+        // traces' var_z (accumulated in double) is finite exactly for the layers with finite entries.
+        RunResult r = Trainer.train(TestRuns.run(Activation.RELU, InitSpec.of(InitScheme.SCALED_NORMAL), 1e6, 20, 64,
+                DatasetKind.MOONS, 256, 2, 0.1, 256, List.of(0), Precision.FLOAT32));
+        assertEquals(RunStatus.DIVERGED, r.status());
+        int firstNonFiniteTrace = r.layers().stream().filter(t -> !Double.isFinite(t.varZ())).mapToInt(LayerTrace::layer)
+                .min().orElseThrow();
+        LayerTrace before = r.layers().get(firstNonFiniteTrace - 2);
+        assertTrue(Math.abs(before.meanZ()) * 64 * 256 > Float.MAX_VALUE || before.varZ() > 1e70,
+                "the layer before has finite entries whose float32 sum would overflow: " + before);
+        assertEquals(firstNonFiniteTrace, r.divergedLayer());
     }
 
     @Test
