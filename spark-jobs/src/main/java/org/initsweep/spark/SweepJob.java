@@ -98,11 +98,12 @@ public final class SweepJob {
         Path outPath = fs.makeQualified(new Path(out));
         try (OutputLock lock = OutputLock.acquire(fs, outPath)) {
             prepareOutput(fs, outPath, spec, options.overwrite());
+            // Read (and refuse another engine version's runs) before anything is deleted or written.
+            Set<String> done = doneRunIds(spark, fs, outPath);
             int orphans = ChunkCommit.removeOrphans(fs, outPath);
             if (orphans > 0) {
                 LOG.info("Removed {} files of an interrupted chunk", orphans);
             }
-            Set<String> done = doneRunIds(spark, fs, outPath);
             writeText(fs, new Path(outPath, Tables.SPEC_FILE), SpecWriter.toJson(spec));
 
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());

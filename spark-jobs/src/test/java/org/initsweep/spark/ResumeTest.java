@@ -95,12 +95,16 @@ class ResumeTest {
             }
             Files.move(old, runs);
             Files.delete(out.resolve("engine.json"));
+            Path staged = out.resolve(".staging/cdead00001/layers/part-0.parquet"); // an interrupted chunk's
+            Files.createDirectories(staged.getParent());
+            Files.writeString(staged, "half written");
 
             var refused = org.junit.jupiter.api.Assertions.assertThrows(OutputExistsException.class,
                     () -> SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 1, 2)));
             assertTrue(refused.getMessage().contains("computed by initsweep 0.0.9; this is "
                     + org.initsweep.core.EngineVersion.get()), refused.getMessage());
             assertFalse(Files.exists(out.resolve("engine.json")), "nothing written");
+            assertTrue(Files.exists(staged), "nothing deleted either");
             assertEquals(2, spark.read().parquet(runs.toString()).count(), "the old runs are left alone");
 
             assertEquals(4, SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(true, 1, 2)).computed(),
