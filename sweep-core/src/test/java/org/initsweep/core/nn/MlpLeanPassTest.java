@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
 import org.initsweep.core.activation.Activation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,17 +24,7 @@ class MlpLeanPassTest {
     private static final int DEPTH = 4;
 
     private static Mlp network(Activation phi, int width, Mlp.Kernel kernel) {
-        Mlp net = new Mlp(2, DEPTH, width, phi, DataType.FLOAT, kernel);
-        SplittableRandom rng = new SplittableRandom(7);
-        net.initialize((l, fanIn, fanOut, w, b) -> {
-            for (int i = 0; i < fanIn * fanOut; i++) {
-                w[i] = (float) ((rng.nextDouble() - 0.5) * 3.4 / Math.sqrt(fanIn));
-            }
-            for (int j = 0; j < fanOut; j++) {
-                b[j] = (float) (0.2 * (rng.nextDouble() - 0.5));
-            }
-        });
-        return net;
+        return TestNets.randomize(new Mlp(2, DEPTH, width, phi, DataType.FLOAT, kernel), 7, 3.4, 0.2);
     }
 
     @ParameterizedTest(name = "{0} width {1} {2}")

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.util.SplittableRandom;
 import org.initsweep.core.activation.Activation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,17 +23,7 @@ class MlpParametersTest {
     private static final int BATCH = 16;
 
     private static Mlp network(int width, Mlp.Kernel kernel, DataType dt) {
-        Mlp net = new Mlp(2, 3, width, Activation.TANH, dt, kernel);
-        SplittableRandom rng = new SplittableRandom(width);
-        net.initialize((l, fanIn, fanOut, w, b) -> {
-            for (int i = 0; i < fanIn * fanOut; i++) {
-                w[i] = (float) ((rng.nextDouble() - 0.5) * 3 / Math.sqrt(fanIn));
-            }
-            for (int j = 0; j < fanOut; j++) {
-                b[j] = (float) (0.1 * (rng.nextDouble() - 0.5));
-            }
-        });
-        return net;
+        return TestNets.randomize(new Mlp(2, 3, width, Activation.TANH, dt, kernel), width, 3, 0.1);
     }
 
     private static void steps(Mlp net, int count) {
