@@ -1,8 +1,6 @@
 package org.initsweep.core.init;
 
-import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -108,14 +106,9 @@ public final class WeightInitializer {
         }
     }
 
+    /** Values into an array of any shape, order and floating type (the training path fills float[]s). */
     private static void write(float[] v, INDArray x) {
-        if (x.dataType() == DataType.FLOAT && !x.isView() && x.ordering() == 'c' && x.offset() == 0) {
-            FloatBuffer fb = x.data().asNioFloat();
-            fb.position(0);
-            fb.put(v, 0, v.length);
-        } else {
-            x.assign(Nd4j.createFromArray(v).reshape(x.shape()).castTo(x.dataType()));
-        }
+        x.assign(Nd4j.createFromArray(v).reshape(x.shape()).castTo(x.dataType()));
     }
 
     /**

@@ -47,10 +47,11 @@ public final class Mlp {
     /** Float32 Java kernel ({@link Kernel#AUTO}); false: every op through ND4J as before. */
     private final boolean fast;
     /**
-     * Fast path: tanh by {@link FloatKernels#tanhFma} (networks using the Vector API kernel, whose
-     * epilogue computes it so) or {@link FloatKernels#tanh(float)} ({@link Kernel#BLAS}).
+     * Fast path with the Vector API kernel ({@link Kernel#AUTO} where it can run): products of small
+     * and medium layers in {@link VectorGemm}, and tanh by {@link FloatKernels#tanhFma} as its
+     * epilogue computes it; otherwise ({@link Kernel#BLAS}) {@link FloatKernels#tanh(float)}.
      */
-    private final boolean fmaTanh;
+    private final boolean vectorKernel;
     /** Fast path: how each layer's three products are computed. */
     private final Product[] product;
     /**
@@ -192,20 +193,19 @@ public final class Mlp {
             b[l] = Nd4j.create(dataType, 1, units[l]);
         }
         this.fast = kernel != Kernel.ND4J && dataType == DataType.FLOAT;
-        this.fmaTanh = fast && kernel == Kernel.AUTO && FloatKernels.VECTOR_GEMM;
+        this.vectorKernel = fast && kernel == Kernel.AUTO && FloatKernels.VECTOR_GEMM;
         this.product = new Product[depth + 2];
         this.wf = new float[depth + 2][];
         this.wtf = new float[depth + 2][];
         this.bf = new float[depth + 2][];
         this.shared = new boolean[depth + 2];
         if (fast) {
-            boolean vector = fmaTanh;
             long loopsMax = javaMaxParams();
             long vectorMax = vectorMaxParams();
             int largest = 0;
             for (int l = 1; l <= depth + 1; l++) {
                 long params = (long) units[l - 1] * units[l];
-                product[l] = vector && params <= vectorMax ? Product.VECTOR
+                product[l] = vectorKernel && params <= vectorMax ? Product.VECTOR
                         : params <= loopsMax ? Product.LOOPS : Product.SGEMM;
                 if (product[l] == Product.SGEMM && params <= SGD_COPY_MAX) {
                     largest = Math.max(largest, units[l - 1] * units[l]);
@@ -471,23 +471,23 @@ public final class Mlp {
             if (shared[l]) {
                 pullParameters(l);
             }
+            float[] z = p.zTarget(l);
             if (product[l] != Product.SGEMM) {
                 if (product[l] == Product.VECTOR) {
                     // Bias and φ (but σ, computed in double) applied per block inside the product.
-                    VectorGemm.mul(p.af[l - 1], k, 1, wf[l], p.zf[l], batch, n, k, p.forwardEpilogue[l]);
+                    VectorGemm.mul(p.af[l - 1], k, 1, wf[l], z, batch, n, k, p.forwardEpilogue[l]);
                 } else {
-                    FloatKernels.mulNN(p.af[l - 1], wf[l], p.zf[l], batch, k, n);
+                    FloatKernels.mulNN(p.af[l - 1], wf[l], z, batch, k, n);
                 }
             } else {
                 FloatKernels.push(p.af[l - 1], p.gemmIn(l - 1), batch * k);
                 FloatKernels.sgemm(false, false, batch, n, k, p.gemmIn(l - 1), w[l], p.array(Buffer.Z, l));
-                FloatKernels.pull(p.array(Buffer.Z, l), p.zf[l], batch * n);
+                FloatKernels.pull(p.array(Buffer.Z, l), z, batch * n);
             }
             boolean fused = product[l] == Product.VECTOR && p.forwardEpilogue[l] != null;
             if (!fused) {
-                FloatKernels.addRow(p.zf[l], bf[l], batch, n);
+                FloatKernels.addRow(z, bf[l], batch, n);
             }
-            float[] z = p.zf[l];
             float[] a = p.af[l];
             int len = batch * n;
             if (l == depth + 1) {
@@ -500,7 +500,7 @@ public final class Mlp {
                 continue;
             }
             switch (phi.kind()) {
-                case TANH -> FloatKernels.tanh(z, a, len, fmaTanh);
+                case TANH -> FloatKernels.tanh(z, a, len, vectorKernel);
                 case RELU -> {
                     for (int i = 0; i < len; i++) {
                         a[i] = Math.max(z[i], 0f);
@@ -554,18 +554,19 @@ public final class Mlp {
                 if (product[l] != Product.SGEMM) {
                     FloatKernels.transpose(wf[l], wtf[l], k, n);
                 }
+                float[] da = p.daTarget(l - 1);
                 if (product[l] == Product.VECTOR && p.backwardEpilogue[l] != null) {
                     // dZ[l-1] = dA[l-1] ∘ φ' and db[l-1] computed per block inside the product.
-                    VectorGemm.mul(p.dzf[l], n, 1, wtf[l], p.daf[l - 1], batch, k, n, p.backwardEpilogue[l]);
+                    VectorGemm.mul(p.dzf[l], n, 1, wtf[l], da, batch, k, n, p.backwardEpilogue[l]);
                     dbDone = true;
                     continue;
                 } else if (product[l] == Product.VECTOR) {
-                    VectorGemm.mul(p.dzf[l], n, 1, wtf[l], p.daf[l - 1], batch, k, n);
+                    VectorGemm.mul(p.dzf[l], n, 1, wtf[l], da, batch, k, n);
                 } else if (product[l] == Product.LOOPS) {
-                    FloatKernels.mulNT(p.dzf[l], wtf[l], p.daf[l - 1], batch, k, n);
+                    FloatKernels.mulNT(p.dzf[l], wtf[l], da, batch, k, n);
                 } else {
                     FloatKernels.sgemm(false, true, batch, k, n, p.array(Buffer.DZ, l), w[l], p.array(Buffer.DA, l - 1));
-                    FloatKernels.pull(p.array(Buffer.DA, l - 1), p.daf[l - 1], batch * k);
+                    FloatKernels.pull(p.array(Buffer.DA, l - 1), da, batch * k);
                 }
                 activationBackwardFast(p, l - 1);
             }
@@ -573,10 +574,10 @@ public final class Mlp {
     }
 
     private void activationBackwardFast(Pass p, int l) {
-        float[] da = p.daf[l];
+        float[] da = p.daTarget(l);
         float[] dz = p.dzf[l];
         float[] a = p.af[l];
-        float[] z = p.zf[l];
+        float[] z = p.zTarget(l);
         int len = p.batch * units[l];
         switch (phi.kind()) {
             case LINEAR -> { } // dz is da (same array)
@@ -668,14 +669,12 @@ public final class Mlp {
         private final INDArray[] dw;
         private final INDArray[] db;
         // Fast path: the values themselves (the INDArrays above are filled from these on read).
-        // zf and daf name the arrays the next pass writes: each layer's own (zOwn, daOwn), or for the
-        // layers nothing later reads them in, with keepAll(false), one scratch array for all layers.
+        // With keepAll(false), Z and dA of the layers nothing later reads them in go to the scratch
+        // arrays instead of zf[l] and daf[l] (see zTarget, daTarget).
         private final float[][] zf;
         private final float[][] af;
         private final float[][] dzf;
         private final float[][] daf;
-        private final float[][] zOwn;
-        private final float[][] daOwn;
         private final float[] zScratch;
         private final float[] daScratch;
         private boolean keep = true;
@@ -711,8 +710,6 @@ public final class Mlp {
                 af = new float[n][];
                 dzf = new float[n][];
                 daf = new float[n][];
-                zOwn = new float[n][];
-                daOwn = new float[n][];
                 zScratch = zShareable(1) ? new float[batch * units[1]] : null;
                 daScratch = daShareable(1) ? new float[batch * units[1]] : null;
                 dwf = new float[n][];
@@ -723,10 +720,8 @@ public final class Mlp {
                     boolean hidden = l <= depth;
                     int len = batch * units[l];
                     zf[l] = new float[len];
-                    zOwn[l] = zf[l];
                     af[l] = hidden && linear ? zf[l] : new float[len];
                     daf[l] = new float[len];
-                    daOwn[l] = daf[l];
                     dzf[l] = hidden && linear ? daf[l] : new float[len];
                     dwf[l] = new float[units[l - 1] * units[l]];
                     dbf[l] = new float[units[l]];
@@ -749,8 +744,6 @@ public final class Mlp {
             } else {
                 forwardEpilogue = null;
                 backwardEpilogue = null;
-                zOwn = null;
-                daOwn = null;
                 zScratch = null;
                 daScratch = null;
                 zf = null;
@@ -782,17 +775,16 @@ public final class Mlp {
          */
         public void keepAll(boolean keep) {
             this.keep = keep;
-            if (!fast) {
-                return;
-            }
-            for (int l = 1; l <= depth; l++) {
-                if (zShareable(l)) {
-                    zf[l] = keep ? zOwn[l] : zScratch;
-                }
-                if (daShareable(l)) {
-                    daf[l] = keep ? daOwn[l] : daScratch;
-                }
-            }
+        }
+
+        /** Fast path: where the next pass writes Z[l] — its own array, or the shared scratch. */
+        private float[] zTarget(int l) {
+            return keep || !zShareable(l) ? zf[l] : zScratch;
+        }
+
+        /** Fast path: where the next backward pass writes dA[l] — its own array, or the shared scratch. */
+        private float[] daTarget(int l) {
+            return keep || !daShareable(l) ? daf[l] : daScratch;
         }
 
         private boolean zShareable(int l) {

@@ -33,9 +33,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * descent, no extra work); otherwise the set is shuffled and walked in mini-batches.
  *
  * <p>Determinism: data come from (dataset, seed); weights from a {@link SplittableRandom} seeded
- * with {@link RunSpec#weightSeed()} (the seed alone: runs of one seed start from the same draws) (through {@link org.initsweep.core.init.Gaussian}, not ND4J's
- * RNG), and the mini-batch order from a stream split off it before the weights are drawn; with
- * ND4J at one thread the result is bit-identical wherever it runs.
+ * with {@link RunSpec#weightSeed()} — the seed alone, so runs of one seed start from the same
+ * draws — through {@link org.initsweep.core.init.Gaussian} (not ND4J's RNG); the mini-batch order
+ * from a stream split off it before the weights are drawn. With ND4J at one thread the result is
+ * bit-identical wherever it runs.
  *
  * <p>A cost or layer that becomes NaN/Inf stops the run with status {@code diverged}; it never
  * throws.
