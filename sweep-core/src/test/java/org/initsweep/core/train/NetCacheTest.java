@@ -56,8 +56,20 @@ class NetCacheTest {
     }
 
     @Test
+    void theDefaultSweepsLargestNetworkIsKept() {
+        // conf/default.json: depth 50, width 128, 256 samples in one batch
+        long bytes = NetCache.estimatedBytes(2, 50, 128, DataType.FLOAT, 256);
+        // 4·(2·128 + 49·128² + 128) weights + 7·256·(50·128 + 1) activations, 4 bytes each: 58.7 MB
+        assertEquals(4L * (4 * (2 * 128 + 49 * 128 * 128 + 128) + 7L * 256 * (50 * 128 + 1)), bytes);
+        NetCache.Entry a = NetCache.acquire(2, 50, 128, Activation.TANH, DataType.FLOAT, 256);
+        NetCache.Entry b = NetCache.acquire(2, 50, 128, Activation.TANH, DataType.FLOAT, 256);
+        assertSame(a.net(), b.net());
+        assertSame(a.pass(), b.pass());
+    }
+
+    @Test
     void largeNetworksAreNotKept() {
-        // depth 5 × width 1024 at batch 512: 4 MiB of parameters ×4 + 10 MiB of activations ×7 > 16 MiB
+        // depth 5 × width 1024 at batch 512: 16 MiB of parameters ×4 + 10 MiB of activations ×7 > 64 MiB
         long bytes = NetCache.estimatedBytes(2, 5, 1024, DataType.FLOAT, 512);
         assertTrue(bytes > NetCache.MAX_BYTES, "estimate " + bytes);
         NetCache.Entry a = NetCache.acquire(2, 5, 1024, Activation.TANH, DataType.FLOAT, 512);
