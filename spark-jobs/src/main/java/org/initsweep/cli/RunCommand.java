@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     long maxRuns = 1_000_000;
 
     @Option(names = "--ignore-memory-check",
-            description = "Run even if the largest run seems not to fit the ND4J memory of a Spark task.")
+            description = "Run even if the largest run seems not to fit the memory of a Spark task.")
     boolean ignoreMemoryCheck;
 
     @Mixin
@@ -67,11 +67,8 @@ final class RunCommand implements Callable<Integer> {
         }
         String master = common.master != null ? common.master
                 : new SparkConf().get("spark.master", SparkSessions.DEFAULT_MASTER);
-        long budget = TaskMemory.budget(new SparkConf(), master);
-        if (preflight.maxRunBytes() > budget && !ignoreMemoryCheck) {
-            throw new IllegalArgumentException("the largest run needs about " + Preflight.bytes(preflight.maxRunBytes())
-                    + " of ND4J memory, more than the " + Preflight.bytes(budget) + " a Spark task has on " + master
-                    + " (raise spark.executor.memoryOverhead or -Xmx, or pass --ignore-memory-check)");
+        if (!ignoreMemoryCheck) {
+            checkMemory(preflight, new SparkConf(), master);
         }
         SparkSession spark = SparkSessions.create("initsweep " + s.name(), master);
         try {
@@ -91,5 +88,27 @@ final class RunCommand implements Callable<Integer> {
             spark.stop();
         }
         return 0;
+    }
+
+    /**
+     * Refuses a sweep whose largest run would not fit a Spark task: its off-heap share, and for
+     * float32 runs (which keep their values in Java arrays) also its heap share ({@link TaskMemory}).
+     *
+     * @throws IllegalArgumentException naming the memory, both sizes and the setting to raise
+     */
+    static void checkMemory(Preflight preflight, SparkConf conf, String master) {
+        String need = "the largest run needs about " + Preflight.bytes(preflight.maxRunBytes());
+        String flag = ", or pass --ignore-memory-check)";
+        long offHeap = TaskMemory.budget(conf, master);
+        if (preflight.maxRunBytes() > offHeap) {
+            throw new IllegalArgumentException(need + " of ND4J memory, more than the " + Preflight.bytes(offHeap)
+                    + " a Spark task has on " + master + " (raise spark.executor.memoryOverhead or -Xmx" + flag);
+        }
+        long heap = TaskMemory.heapBudget(conf, master);
+        if (preflight.float32() && preflight.maxRunBytes() > heap) {
+            throw new IllegalArgumentException(need + " of Java heap (float32 runs keep their values in Java arrays),"
+                    + " more than the " + Preflight.bytes(heap) + " a Spark task has on " + master
+                    + " (raise spark.executor.memory or -Xmx" + flag);
+        }
     }
 }

@@ -94,6 +94,31 @@ class CliTest {
     }
 
     @Test
+    void aFloat32RunThatFitsTheOverheadButNotTheHeapIsRefused(@TempDir Path tmp) throws Exception {
+        // Spark's default executor (1 GiB heap, 384 MiB overhead, one core): a task has 289.6 MiB of heap.
+        // 3P + 4·256·(24·1024 + 1) + 256·3 floats, P = 2·1024 + 23·1024² + 1024: 372.0 MiB — fits the
+        // overhead, not the heap. The check runs before Spark starts: no master is contacted.
+        Path spec = tmp.resolve("wide.json");
+        Files.writeString(spec, """
+                {"name": "wide", "depths": [24], "widths": [1024], "activations": ["tanh"], "inits": ["lecun_normal"],
+                 "datasets": ["moons"], "samples": 256, "epochs": 1}
+                """);
+        Path out = tmp.resolve("out");
+        Result r = cli("run", spec.toString(), "--out", out.toString(), "--master", "spark://127.0.0.1:1");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("initsweep: the largest run needs about 372.0 MiB of Java heap (float32 runs keep their values in"
+                + " Java arrays), more than the 289.6 MiB a Spark task has on spark://127.0.0.1:1 (raise"
+                + " spark.executor.memory or -Xmx, or pass --ignore-memory-check)", r.err().strip());
+        assertFalse(Files.exists(out), "nothing written");
+        // float64 keeps two copies of the weights, all off-heap: over the overhead
+        Files.writeString(spec, Files.readString(spec).replace("\"epochs\": 1", "\"epochs\": 1, \"precision\": \"float64\""));
+        Result f64 = cli("run", spec.toString(), "--out", out.toString(), "--master", "spark://127.0.0.1:1");
+        assertEquals(2, f64.code(), f64.err());
+        assertTrue(f64.err().contains(" of ND4J memory, more than the 384.0 MiB a Spark task has on spark://127.0.0.1:1"
+                + " (raise spark.executor.memoryOverhead"), f64.err());
+    }
+
+    @Test
     void validateCountsTheDefaultGrid() {
         Result r = cli("validate", TestSpark.conf("default.json").toString());
         assertEquals(0, r.code(), r.err());

@@ -7,18 +7,23 @@ import org.initsweep.core.trace.DecisionBoundary;
 
 /**
  * What a sweep will cost before it starts, computed from the axes (never by expanding the grid):
- * the number of runs, the floating-point work, and the ND4J (off-heap) memory of its largest run.
+ * the number of runs, the floating-point work, and the memory of its largest run.
  *
  * <p>Work per run: 6·samples·P per epoch of training (forward 2, backward 4 multiply-adds per
  * weight and example) plus 2·samples·P per evaluation pass, P = Σ fan_in·fan_out. Memory per run:
- * weights and their gradients (2P), the full-set and mini-batch buffers (z, a, ∂z, ∂a per layer),
- * the inputs, and the decision-boundary grid when asked for, at 4 or 8 bytes per value.
+ * weights and their gradients (2P; float32 3P, the engine also keeping Wᵀ), the full-set and
+ * mini-batch buffers (z, a, ∂z, ∂a per layer), the inputs, and the decision-boundary grid when asked
+ * for, at 4 or 8 bytes per value. Where it lives: float64 runs compute in ND4J's off-heap memory;
+ * float32 runs keep these values in Java arrays on the heap, and layers wider than 256 units hold
+ * about as much again in ND4J arrays for OpenBLAS (measured: the heap a float32 network keeps is
+ * within 5% of this estimate at widths 32–256).
  *
  * @param runs          runs in the grid
  * @param flops         total floating-point operations
- * @param maxRunBytes   ND4J memory of the largest run, bytes
+ * @param maxRunBytes   memory of the largest run, bytes (as above)
+ * @param float32       whether the runs are float32 (memory on the Java heap as well as off-heap)
  */
-public record Preflight(long runs, double flops, long maxRunBytes) {
+public record Preflight(long runs, double flops, long maxRunBytes, boolean float32) {
 
     /** Estimates a spec. */
     public static Preflight of(SweepSpec spec) {
@@ -27,7 +32,9 @@ public record Preflight(long runs, double flops, long maxRunBytes) {
             pairs += init.scheme().scaledByMultiplier() ? spec.multipliers().size() : 1;
         }
         long others = spec.activations().size() * pairs * spec.sigmaB2().size() * spec.seeds().size();
-        int bytes = spec.precision() == Precision.FLOAT64 ? 8 : 4;
+        boolean float32 = spec.precision() != Precision.FLOAT64;
+        int bytes = float32 ? 4 : 8;
+        int paramCopies = float32 ? 3 : 2;
         long runs = 0;
         double flops = 0;
         long maxBytes = 0;
@@ -40,7 +47,7 @@ public record Preflight(long runs, double flops, long maxRunBytes) {
                     runs += others;
                     flops += others * perRun;
                     long units = (long) depth * width + 1;
-                    long values = 2L * (long) params
+                    long values = paramCopies * (long) params
                             + 4L * spec.samples() * units
                             + (spec.batchSize() < spec.samples() ? 4L * spec.batchSize() * units : 0)
                             + (long) spec.samples() * (d0 + 1)
@@ -50,7 +57,7 @@ public record Preflight(long runs, double flops, long maxRunBytes) {
                 }
             }
         }
-        return new Preflight(runs, flops, maxBytes);
+        return new Preflight(runs, flops, maxBytes, float32);
     }
 
     /**
@@ -79,9 +86,9 @@ public record Preflight(long runs, double flops, long maxRunBytes) {
 
     /** One line for the console: runs, work, largest run's memory. */
     public String describe() {
-        return String.format(Locale.ROOT, "%d run%s, %s of work, largest run %s of ND4J memory", runs,
+        return String.format(Locale.ROOT, "%d run%s, %s of work, largest run %s of %s", runs,
                 runs == 1 ? "" : "s",
-                flops(flops), bytes(maxRunBytes));
+                flops(flops), bytes(maxRunBytes), float32 ? "memory" : "ND4J memory");
     }
 
     /** 1.2 GFLOP, 3.4 TFLOP, … */

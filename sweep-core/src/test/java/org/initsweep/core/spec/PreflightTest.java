@@ -1,6 +1,7 @@
 package org.initsweep.core.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,9 +22,23 @@ class PreflightTest {
         assertEquals(9, p.runs(), "(2 multipliers + 1 fixed) × 3 seeds");
         // P = 2·10 + 10·10 + 10 = 130 weights; per run 6·100·130·4 + 2·100·130·5 + 4·100·130·2 = 546,000.
         assertEquals(9 * 546_000.0, p.flops(), 1e-6);
-        // values: 2P + 4·100·(2·10 + 1) + 100·(2 + 1) = 260 + 8400 + 300 = 8960 floats of 4 bytes.
-        assertEquals(8960L * 4, p.maxRunBytes());
-        assertTrue(p.describe().startsWith("9 runs, 4.9 MFLOP of work, largest run 35.0 KiB"), p.describe());
+        // float32 values: 3P (W, Wᵀ, ∂W) + 4·100·(2·10 + 1) + 100·(2 + 1) = 390 + 8400 + 300 = 9090, 4 bytes each.
+        assertEquals(9090L * 4, p.maxRunBytes());
+        assertTrue(p.float32());
+        assertEquals("9 runs, 4.9 MFLOP of work, largest run 35.5 KiB of memory", p.describe());
+    }
+
+    @Test
+    void float64RunsHoldTwoCopiesOfTheWeightsInNd4j() throws SpecException {
+        SweepSpec s = SpecReader.parse("""
+                {"name": "p", "depths": [2], "widths": [10], "activations": ["tanh"], "inits": ["he_normal"],
+                 "samples": 100, "epochs": 4, "record_epochs": [0, 4], "precision": "float64", "datasets": ["moons"]}
+                """, "p.json");
+        Preflight p = Preflight.of(s);
+        // 2P (W, ∂W) + 4·100·21 + 100·3 = 260 + 8400 + 300 = 8960 doubles.
+        assertEquals(8960L * 8, p.maxRunBytes());
+        assertFalse(p.float32());
+        assertTrue(p.describe().endsWith("largest run 70.0 KiB of ND4J memory"), p.describe());
     }
 
     @Test
