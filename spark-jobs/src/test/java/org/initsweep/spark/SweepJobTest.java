@@ -81,10 +81,10 @@ class SweepJobTest {
         SweepSpec stored = SpecReader.read(out.resolve("spec.json"));
         assertEquals(spec, stored);
         String engine = Files.readString(out.resolve("engine.json"));
-        assertTrue(engine.contains("\"engine_version\" : \"0.2.0\""), engine);
+        assertTrue(engine.contains("\"engine_version\" : \"0.2.1\""), engine);
         assertTrue(engine.contains("\"nd4j_version\" : \"1.0.0-M2.1\""), engine);
         Row run = spark.read().parquet(out.resolve("runs").toString()).first();
-        assertEquals("0.2.0", run.getAs("engine_version"));
+        assertEquals("0.2.1", run.getAs("engine_version"));
         // width 8: every product in the Vector API kernel (512- or 256-bit vectors, as this CPU has),
         // which the executors' JVM options load
         String local = new Mlp(2, 2, 8, Activation.TANH, DataType.FLOAT).kernelName();

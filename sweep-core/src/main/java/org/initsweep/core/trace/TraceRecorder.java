@@ -79,7 +79,8 @@ public final class TraceRecorder {
     /**
      * Var(∂J/∂a^[L+1]) for the sigmoid output with J = (1/B)·Σ BCE: ∂J/∂a = (a − y)/(a(1 − a)B),
      * written via z so saturation cannot divide by zero: −(1 + e^{−z})/B for y = 1 and
-     * (1 + e^{z})/B for y = 0.
+     * (1 + e^{z})/B for y = 0. Positive infinity when a gradient is beyond the double range
+     * (|z| > 709 on the wrong side): the output has exploded, and a NaN would hide it; NaN if a z is.
      */
     static double outputGradVariance(double[] z, double[] y) {
         int n = z.length;
@@ -89,6 +90,9 @@ public final class TraceRecorder {
             double g = (y[i] > 0.5 ? -(1 + Math.exp(-z[i])) : 1 + Math.exp(z[i])) / n;
             sum += g;
             sumSq += g * g;
+        }
+        if (sumSq == Double.POSITIVE_INFINITY) {
+            return sumSq; // Inf − Inf in the formula below would give NaN (a NaN z still does)
         }
         double mean = sum / n;
         return Math.max(0, sumSq / n - mean * mean);
