@@ -35,6 +35,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--tasks", paramLabel = "N", description = "Spark tasks (default: 4 per core).")
     int tasks;
 
+    @Option(names = "--chunk-runs", paramLabel = "N", description = "Runs per chunk, the unit of commit and resume"
+            + " (default: about a minute of the cluster's work, 256 to 10000 runs). A chunk's results wait in"
+            + " executor memory until it is written.")
+    int chunkRuns;
+
     @Option(names = "--no-analyze", negatable = true, defaultValue = "true",
             description = "Skip the analysis and charts after the sweep.")
     boolean analyze = true;
@@ -55,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
         if (tasks < 0) {
             throw new IllegalArgumentException("--tasks must be ≥ 0, got " + tasks);
         }
+        if (chunkRuns < 0) {
+            throw new IllegalArgumentException("--chunk-runs must be ≥ 0, got " + chunkRuns);
+        }
         String dir = out != null ? out : "results/" + s.name();
         if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(dir))) {
             throw new IllegalArgumentException("--out " + dir + " is a file; give a directory");
@@ -72,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
         }
         SparkSession spark = SparkSessions.create("initsweep " + s.name(), master);
         try {
-            SweepJob.Summary sum = SweepJob.run(spark, s, dir, new SweepJob.Options(overwrite, tasks));
+            SweepJob.Summary sum = SweepJob.run(spark, s, dir, new SweepJob.Options(overwrite, tasks, chunkRuns));
             if (sum.computed() < sum.runs()) {
                 System.out.printf("initsweep: %d runs computed (%d diverged), %d were already done, in %.1f s%n",
                         sum.computed(), sum.diverged(), sum.runs() - sum.computed(), sum.millis() / 1000.0);

@@ -119,6 +119,22 @@ class CliTest {
     }
 
     @Test
+    void chunkRunsSetsTheUnitOfCommit(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Result negative = cli("run", TestSpark.conf("tiny.json").toString(), "--out", out.toString(), "--chunk-runs", "-1");
+        assertEquals(2, negative.code());
+        assertEquals("initsweep: --chunk-runs must be ≥ 0, got -1", negative.err().strip());
+        assertFalse(Files.exists(out), "nothing written");
+        Result run = cli("run", TestSpark.conf("tiny.json").toString(), "--out", out.toString(), "--chunk-runs", "5",
+                "--no-analyze");
+        assertEquals(0, run.code(), run.err());
+        // 12 runs in chunks of 5, 5 and 2, each committed as one runs/ file
+        try (Stream<Path> files = Files.list(out.resolve("runs"))) {
+            assertEquals(3, files.filter(p -> p.toString().endsWith(".parquet")).count());
+        }
+    }
+
+    @Test
     void validateCountsTheDefaultGrid() {
         Result r = cli("validate", TestSpark.conf("default.json").toString());
         assertEquals(0, r.code(), r.err());
