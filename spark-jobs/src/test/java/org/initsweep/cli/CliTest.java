@@ -183,6 +183,23 @@ class CliTest {
                 write.err().strip());
         assertEquals(12 * 4, cli("sql", out.toString(), "--csv", "SELECT count(*) FROM epochs").out().lines()
                 .skip(1).mapToLong(Long::parseLong).sum(), "epochs untouched");
+        // writes that start like queries: Spark parses them into inserts
+        Path victim = Files.writeString(Files.createDirectories(tmp.resolve("victim")).resolve("keep.txt"), "mine");
+        for (String[] w : new String[][] {
+                {"WITH x AS (SELECT 1) INSERT INTO runs SELECT * FROM runs", "INSERT INTO"},
+                {"FROM runs INSERT INTO runs SELECT *", "INSERT INTO"},
+                {"WITH x AS (SELECT 1 AS a) INSERT OVERWRITE DIRECTORY '" + victim.getParent().toUri()
+                        + "' USING parquet SELECT * FROM x", "INSERT OVERWRITE DIRECTORY"}}) {
+            Result r = cli("sql", out.toString(), w[0]);
+            assertEquals(2, r.code(), w[0]);
+            assertEquals("initsweep: sql runs read-only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN); this one writes ("
+                    + w[1] + ")", r.err().strip());
+        }
+        assertTrue(Files.exists(victim), "a directory outside the sweep untouched");
+        Result with = cli("sql", out.toString(), "--csv", "WITH x AS (SELECT count(*) AS n FROM runs) SELECT n FROM x");
+        assertEquals(List.of("n", "12"), with.out().lines().toList(), "runs untouched, and WITH queries still run");
+        assertEquals(List.of("count(1)", "12"), cli("sql", out.toString(), "--csv", "FROM runs SELECT count(*)").out()
+                .lines().toList());
 
         Files.writeString(out.resolve(".initsweep.lock"), java.net.InetAddress.getLocalHost().getHostName() + " "
                 + ProcessHandle.current().pid() + " now");
