@@ -75,8 +75,13 @@ final class RunCommand implements Callable<Integer> {
         }
         String master = common.master != null ? common.master
                 : new SparkConf().get("spark.master", SparkSessions.DEFAULT_MASTER);
+        SparkConf conf = new SparkConf();
         if (!ignoreMemoryCheck) {
-            checkMemory(preflight, new SparkConf(), master);
+            checkMemory(preflight, conf, master);
+        }
+        if (master.startsWith("spark://") && !conf.contains("spark.executor.cores")) {
+            System.err.println("initsweep: spark.executor.cores is not set: a standalone executor then takes all of"
+                    + " its worker's cores, and the memory check above assumed one task per executor");
         }
         SparkSession spark = SparkSessions.create("initsweep " + s.name(), master);
         try {
@@ -99,24 +104,38 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Refuses a sweep whose largest run would not fit a Spark task: its off-heap share, and for
-     * float32 runs (which keep their values in Java arrays) also its heap share ({@link TaskMemory}).
+     * Refuses a sweep whose largest run would not fit a Spark task ({@link TaskMemory}): its share of
+     * the Java heap (float32 runs keep their values in Java arrays) and of the off-heap memory (ND4J).
+     * Both shortfalls, if both, in one line, with the setting to raise for this master.
      *
-     * @throws IllegalArgumentException naming the memory, both sizes and the setting to raise
+     * @throws IllegalArgumentException naming each memory, both sizes and the setting to raise
      */
     static void checkMemory(Preflight preflight, SparkConf conf, String master) {
-        String need = "the largest run needs about " + Preflight.bytes(preflight.maxRunBytes());
-        String flag = ", or pass --ignore-memory-check)";
-        long offHeap = TaskMemory.budget(conf, master);
-        if (preflight.maxRunBytes() > offHeap) {
-            throw new IllegalArgumentException(need + " of ND4J memory, more than the " + Preflight.bytes(offHeap)
-                    + " a Spark task has on " + master + " (raise spark.executor.memoryOverhead or -Xmx" + flag);
-        }
+        boolean local = TaskMemory.inThisJvm(conf, master);
+        java.util.List<String> need = new java.util.ArrayList<>();
+        java.util.List<String> have = new java.util.ArrayList<>();
+        java.util.List<String> raise = new java.util.ArrayList<>();
         long heap = TaskMemory.heapBudget(conf, master);
         if (preflight.float32() && preflight.maxRunBytes() > heap) {
-            throw new IllegalArgumentException(need + " of Java heap (float32 runs keep their values in Java arrays),"
-                    + " more than the " + Preflight.bytes(heap) + " a Spark task has on " + master
-                    + " (raise spark.executor.memory or -Xmx" + flag);
+            need.add(Preflight.bytes(preflight.maxRunBytes()) + " of Java heap (float32 runs keep their values in Java"
+                    + " arrays)");
+            have.add(Preflight.bytes(heap));
+            raise.add(local ? "-Xmx (bin/initsweep: INITSWEEP_JAVA_OPTS=-Xmx…)" : "spark.executor.memory");
+        }
+        long offHeap = TaskMemory.budget(conf, master);
+        if (preflight.maxRunOffHeapBytes() > offHeap) {
+            need.add(Preflight.bytes(preflight.maxRunOffHeapBytes()) + " of ND4J memory");
+            have.add(Preflight.bytes(offHeap));
+            if (!local) {
+                raise.add("spark.executor.memoryOverhead");
+            } else if (raise.isEmpty()) { // -Xmx also sizes JavaCPP's limit unless it is set apart
+                raise.add("-Xmx (bin/initsweep: INITSWEEP_JAVA_OPTS=-Xmx…) or -Dorg.bytedeco.javacpp.maxbytes");
+            }
+        }
+        if (!need.isEmpty()) {
+            throw new IllegalArgumentException("the largest run needs about " + String.join(" and ", need)
+                    + "; a Spark task on " + master + " has " + String.join(" and ", have) + " (raise "
+                    + String.join(" and ", raise) + ", or pass --ignore-memory-check)");
         }
     }
 }

@@ -1,7 +1,9 @@
 package org.initsweep.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,15 @@ class TaskMemoryTest {
         // Spark's default overhead: max(384 MiB, 10% of the heap)
         assertEquals(384 * MIB, TaskMemory.budget(conf(), "yarn"));
         assertEquals(8192 * MIB / 10, TaskMemory.budget(conf("spark.executor.memory", "8g"), "yarn"));
+    }
+
+    @Test
+    void localClusterExecutorsHaveTheirOwnCoresAndMemory() {
+        // local-cluster[workers, cores per worker, MiB per worker]
+        assertEquals((long) ((1024 - 300) * MIB * 0.4) / 2, TaskMemory.heapBudget(conf(), "local-cluster[2,2,1024]"));
+        assertEquals(384 * MIB / 2, TaskMemory.budget(conf(), "local-cluster[2,2,1024]"));
+        assertFalse(TaskMemory.inThisJvm(conf(), "local-cluster[2,2,1024]"));
+        assertTrue(TaskMemory.inThisJvm(conf(), "local[*,3]"));
     }
 
     @Test

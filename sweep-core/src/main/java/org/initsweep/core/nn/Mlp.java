@@ -131,8 +131,11 @@ public final class Mlp {
      * AVX2 and AVX-512 executors of one sweep agree.
      */
     public static int vectorMaxParams() {
-        return Integer.getInteger("initsweep.vectorMaxParams", 256 * 256);
+        return Integer.getInteger("initsweep.vectorMaxParams", DEFAULT_VECTOR_MAX_PARAMS);
     }
+
+    /** {@link #vectorMaxParams()} without the system property: 256 × 256. */
+    public static final int DEFAULT_VECTOR_MAX_PARAMS = 256 * 256;
 
     /**
      * Whether {@link Kernel#AUTO} can use the Vector API kernel in this JVM (the

@@ -3,6 +3,7 @@ package org.initsweep.core.spec;
 import java.util.Locale;
 import org.initsweep.core.data.DatasetKind;
 import org.initsweep.core.init.InitSpec;
+import org.initsweep.core.nn.Mlp;
 import org.initsweep.core.trace.DecisionBoundary;
 
 /**
@@ -14,16 +15,21 @@ import org.initsweep.core.trace.DecisionBoundary;
  * weights and their gradients (2P; float32 3P, the engine also keeping Wᵀ), the full-set and
  * mini-batch buffers (z, a, ∂z, ∂a per layer), the inputs, and the decision-boundary grid when asked
  * for, at 4 or 8 bytes per value. Where it lives: float64 runs compute in ND4J's off-heap memory;
- * float32 runs keep these values in Java arrays on the heap, and layers wider than 256 units hold
- * about as much again in ND4J arrays for OpenBLAS (measured: the heap a float32 network keeps is
- * within 5% of this estimate at widths 32–256).
+ * float32 runs keep these values in Java arrays on the heap (measured: the heap a float32 network
+ * keeps is within 5% of this estimate at widths 32–256) and only their weights, biases and inputs
+ * in ND4J — unless a layer has more than {@link Mlp#DEFAULT_VECTOR_MAX_PARAMS} weights: its products run in
+ * OpenBLAS, and the weights' gradients and the buffers (z, a, ∂z, ∂a) are then held in ND4J too.
+ * (Without the Vector API kernel, layers above 64 weights run in OpenBLAS: the off-heap estimate
+ * is then low for widths 9–256.)
  *
- * @param runs          runs in the grid
- * @param flops         total floating-point operations
- * @param maxRunBytes   memory of the largest run, bytes (as above)
- * @param float32       whether the runs are float32 (memory on the Java heap as well as off-heap)
+ * @param runs               runs in the grid
+ * @param flops              total floating-point operations
+ * @param maxRunBytes        memory of the largest run, bytes: float32 on the Java heap, float64 in ND4J
+ * @param maxRunOffHeapBytes ND4J (off-heap) memory of the largest run, bytes
+ * @param float32            whether the runs are float32
  */
-public record Preflight(long runs, double flops, long maxRunBytes, boolean float32) {
+public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOffHeapBytes, boolean float32) {
+
 
     /** Estimates a spec. */
     public static Preflight of(SweepSpec spec) {
@@ -38,6 +44,7 @@ public record Preflight(long runs, double flops, long maxRunBytes, boolean float
         long runs = 0;
         double flops = 0;
         long maxBytes = 0;
+        long maxOffHeap = 0;
         for (int depth : spec.depths()) {
             for (int width : spec.widths()) {
                 for (DatasetKind ds : spec.datasets()) {
@@ -47,17 +54,22 @@ public record Preflight(long runs, double flops, long maxRunBytes, boolean float
                     runs += others;
                     flops += others * perRun;
                     long units = (long) depth * width + 1;
-                    long values = paramCopies * (long) params
-                            + 4L * spec.samples() * units
+                    long buffers = 4L * spec.samples() * units
                             + (spec.batchSize() < spec.samples() ? 4L * spec.batchSize() * units : 0)
-                            + (long) spec.samples() * (d0 + 1)
                             + (spec.outputs().boundaries() && d0 == 2
                                     ? 4L * DecisionBoundary.STEPS * DecisionBoundary.STEPS * units : 0);
+                    long inputs = (long) spec.samples() * (d0 + 1);
+                    long values = paramCopies * (long) params + buffers + inputs;
+                    boolean sgemm = (long) width * width > Mlp.DEFAULT_VECTOR_MAX_PARAMS
+                            || (long) d0 * width > Mlp.DEFAULT_VECTOR_MAX_PARAMS;
+                    long offHeap = !float32 ? values
+                            : (long) params + units + inputs + (sgemm ? (long) params + buffers : 0);
                     maxBytes = Math.max(maxBytes, values * bytes);
+                    maxOffHeap = Math.max(maxOffHeap, offHeap * bytes);
                 }
             }
         }
-        return new Preflight(runs, flops, maxBytes, float32);
+        return new Preflight(runs, flops, maxBytes, maxOffHeap, float32);
     }
 
     /**

@@ -79,8 +79,9 @@ public final class TraceRecorder {
     /**
      * Var(∂J/∂a^[L+1]) for the sigmoid output with J = (1/B)·Σ BCE: ∂J/∂a = (a − y)/(a(1 − a)B),
      * written via z so saturation cannot divide by zero: −(1 + e^{−z})/B for y = 1 and
-     * (1 + e^{z})/B for y = 0. Positive infinity when a gradient is beyond the double range
-     * (|z| > 709 on the wrong side): the output has exploded, and a NaN would hide it; NaN if a z is.
+     * (1 + e^{z})/B for y = 0. Positive infinity when a gradient's square is beyond the double range
+     * (|z| ≳ 355 + ln B on the wrong side): the output has exploded, and a NaN would hide it; NaN if
+     * a z is.
      */
     static double outputGradVariance(double[] z, double[] y) {
         int n = z.length;

@@ -24,6 +24,8 @@ class PreflightTest {
         assertEquals(9 * 546_000.0, p.flops(), 1e-6);
         // float32 values: 3P (W, Wᵀ, ∂W) + 4·100·(2·10 + 1) + 100·(2 + 1) = 390 + 8400 + 300 = 9090, 4 bytes each.
         assertEquals(9090L * 4, p.maxRunBytes());
+        // in ND4J only the weights, biases and inputs: P + (2·10 + 1) + 300 = 451 floats
+        assertEquals(451L * 4, p.maxRunOffHeapBytes());
         assertTrue(p.float32());
         assertEquals("9 runs, 4.9 MFLOP of work, largest run 35.5 KiB of memory", p.describe());
     }
@@ -37,8 +39,23 @@ class PreflightTest {
         Preflight p = Preflight.of(s);
         // 2P (W, ∂W) + 4·100·21 + 100·3 = 260 + 8400 + 300 = 8960 doubles.
         assertEquals(8960L * 8, p.maxRunBytes());
+        assertEquals(p.maxRunBytes(), p.maxRunOffHeapBytes(), "all of it in ND4J");
         assertFalse(p.float32());
         assertTrue(p.describe().endsWith("largest run 70.0 KiB of ND4J memory"), p.describe());
+    }
+
+    @Test
+    void float32LayersBeyond256SquaredAlsoHoldTheirBuffersInNd4j() throws SpecException {
+        SweepSpec s = SpecReader.parse("""
+                {"name": "p", "depths": [2], "widths": [512], "activations": ["tanh"], "inits": ["he_normal"],
+                 "samples": 100, "epochs": 4, "datasets": ["moons"]}
+                """, "p.json");
+        Preflight p = Preflight.of(s);
+        // P = 2·512 + 512² + 512 = 263,680; units 2·512 + 1 = 1025; buffers 4·100·1025; inputs 100·3
+        long params = 263_680;
+        assertEquals(4 * (3 * params + 410_000 + 300), p.maxRunBytes());
+        // 512² > 256²: the products run in OpenBLAS on ND4J arrays (weights, ∂W, z, a, ∂z, ∂a)
+        assertEquals(4 * (params + 1025 + 300 + params + 410_000), p.maxRunOffHeapBytes());
     }
 
     @Test
