@@ -17,8 +17,9 @@ import org.initsweep.core.trace.DecisionBoundary;
  * for, at 4 or 8 bytes per value. Where it lives: float64 runs compute in ND4J's off-heap memory;
  * float32 runs keep these values in Java arrays on the heap (measured: the heap a float32 network
  * keeps is within 5% of this estimate at widths 32–256) and only their weights, biases and inputs
- * in ND4J — unless a layer has more than {@link Mlp#DEFAULT_VECTOR_MAX_PARAMS} weights: its products run in
- * OpenBLAS, and the weights' gradients and the buffers (z, a, ∂z, ∂a) are then held in ND4J too.
+ * in ND4J — unless a layer has more than {@link Mlp#DEFAULT_VECTOR_MAX_PARAMS} weights: its
+ * products run in OpenBLAS, and the weights' gradients and the buffers (z, a, ∂z, ∂a) are then held
+ * in ND4J too.
  * (Without the Vector API kernel, layers above 64 weights run in OpenBLAS: the off-heap estimate
  * is then low for widths 9–256.)
  *
