@@ -1,5 +1,7 @@
 package org.initsweep.cli;
 
+import static org.initsweep.spark.TestSpark.MIB;
+import static org.initsweep.spark.TestSpark.sparkConf;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,22 +14,13 @@ import org.junit.jupiter.api.Test;
 /** {@link RunCommand#checkMemory}: which memory a run is checked against, and what the refusal says. */
 class MemoryCheckTest {
 
-    private static final long MIB = 1L << 20;
-
-    private static SparkConf conf(String... keyValues) {
-        SparkConf c = new SparkConf(false);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            c.set(keyValues[i], keyValues[i + 1]);
-        }
-        return c;
-    }
 
     @Test
     void aDeepNarrowFloat32RunIsCheckedAgainstTheHeapNotTheOverhead() {
         // depth 250, width 256: 437 MiB in Java arrays, 62.5 MiB in ND4J. 16 GiB executors of 4 cores:
         // heap (16384 − 300)·0.4/4 = 1608 MiB, overhead 1638/4 = 409.6 MiB per task
         Preflight run = new Preflight(1, 0, 437 * MIB, 63 * MIB, true);
-        SparkConf big = conf("spark.executor.memory", "16g", "spark.executor.cores", "4");
+        SparkConf big = sparkConf("spark.executor.memory", "16g", "spark.executor.cores", "4");
         assertDoesNotThrow(() -> RunCommand.checkMemory(run, big, "yarn"));
         // the same bytes as float64 all live in ND4J: over the overhead
         Preflight f64 = new Preflight(1, 0, 437 * MIB, 437 * MIB, false);
@@ -42,7 +35,7 @@ class MemoryCheckTest {
         // Spark's default executor: 289.6 MiB of heap and 384 MiB of overhead per task
         Preflight run = new Preflight(1, 0, 500 * MIB, 400 * MIB, true);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RunCommand.checkMemory(run, conf(), "k8s://https://api:6443"));
+                () -> RunCommand.checkMemory(run, sparkConf(), "k8s://https://api:6443"));
         assertEquals("the largest run needs about 500.0 MiB of Java heap (float32 runs keep their values in Java arrays)"
                 + " and 400.0 MiB of ND4J memory; a Spark task on k8s://https://api:6443 has 289.6 MiB and 384.0 MiB"
                 + " (raise spark.executor.memory and spark.executor.memoryOverhead, or pass --ignore-memory-check)",
@@ -53,7 +46,7 @@ class MemoryCheckTest {
     void inLocalModeTheAdviceIsTheJvmsHeap() {
         long tooMuch = Runtime.getRuntime().maxMemory() * 2;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RunCommand.checkMemory(new Preflight(1, 0, tooMuch, tooMuch, true), conf(), "local[1]"));
+                () -> RunCommand.checkMemory(new Preflight(1, 0, tooMuch, tooMuch, true), sparkConf(), "local[1]"));
         // one setting sizes both budgets there
         assertTrue(e.getMessage().endsWith("(raise -Xmx (bin/initsweep: INITSWEEP_JAVA_OPTS=-Xmx…), or pass"
                 + " --ignore-memory-check)"), e.getMessage());
@@ -62,7 +55,7 @@ class MemoryCheckTest {
     @Test
     void aMalformedLocalMasterIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RunCommand.checkMemory(new Preflight(1, 0, 1, 1, true), conf(), "local[x]"));
+                () -> RunCommand.checkMemory(new Preflight(1, 0, 1, 1, true), sparkConf(), "local[x]"));
         assertEquals("master local[x]: expected local, local[N], local[*], local[N,F] or local-cluster[W,C,M]",
                 e.getMessage());
     }

@@ -1,5 +1,7 @@
 package org.initsweep.spark;
 
+import static org.initsweep.spark.TestSpark.MIB;
+import static org.initsweep.spark.TestSpark.sparkConf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,57 +13,48 @@ import org.junit.jupiter.api.Test;
 /** {@link TaskMemory}: a task's share of the heap and of the off-heap memory, by hand. */
 class TaskMemoryTest {
 
-    private static final long MIB = 1L << 20;
-
-    private static SparkConf conf(String... keyValues) {
-        SparkConf c = new SparkConf(false);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            c.set(keyValues[i], keyValues[i + 1]);
-        }
-        return c;
-    }
 
     @Test
     void aClusterTaskGetsTheUserShareOfItsExecutorsHeap() {
         // conf/cluster/spark-defaults.conf: 4 GiB heap, 4 cores: (4096 − 300) MiB · 0.4 / 4
-        SparkConf c = conf("spark.executor.memory", "4g", "spark.executor.cores", "4");
+        SparkConf c = sparkConf("spark.executor.memory", "4g", "spark.executor.cores", "4");
         assertEquals((long) ((4096 - 300) * MIB * 0.4) / 4, TaskMemory.heapBudget(c, "yarn"));
         // a larger fraction for Spark leaves less; two CPUs per task halve the slots
         c.set("spark.memory.fraction", "0.75").set("spark.task.cpus", "2");
         assertEquals((long) ((4096 - 300) * MIB * 0.25) / 2, TaskMemory.heapBudget(c, "spark://host:7077"));
         // Spark's default executor: 1 GiB, one core
-        assertEquals((long) ((1024 - 300) * MIB * 0.4), TaskMemory.heapBudget(conf(), "k8s://https://api:6443"));
+        assertEquals((long) ((1024 - 300) * MIB * 0.4), TaskMemory.heapBudget(sparkConf(), "k8s://https://api:6443"));
     }
 
     @Test
     void localTasksShareThisJvmsHeap() {
         long max = Runtime.getRuntime().maxMemory();
-        assertEquals((long) ((max - 300 * MIB) * 0.4) / 3, TaskMemory.heapBudget(conf(), "local[3]"));
-        assertEquals((long) ((max - 300 * MIB) * 0.4), TaskMemory.heapBudget(conf(), "local"));
+        assertEquals((long) ((max - 300 * MIB) * 0.4) / 3, TaskMemory.heapBudget(sparkConf(), "local[3]"));
+        assertEquals((long) ((max - 300 * MIB) * 0.4), TaskMemory.heapBudget(sparkConf(), "local"));
     }
 
     @Test
     void aClusterTaskGetsItsSlotsShareOfTheOverhead() {
-        assertEquals(512 * MIB, TaskMemory.budget(conf("spark.executor.memoryOverhead", "2g", "spark.executor.cores", "4"),
+        assertEquals(512 * MIB, TaskMemory.budget(sparkConf("spark.executor.memoryOverhead", "2g", "spark.executor.cores", "4"),
                 "yarn"));
         // Spark's default overhead: max(384 MiB, 10% of the heap)
-        assertEquals(384 * MIB, TaskMemory.budget(conf(), "yarn"));
-        assertEquals(8192 * MIB / 10, TaskMemory.budget(conf("spark.executor.memory", "8g"), "yarn"));
+        assertEquals(384 * MIB, TaskMemory.budget(sparkConf(), "yarn"));
+        assertEquals(8192 * MIB / 10, TaskMemory.budget(sparkConf("spark.executor.memory", "8g"), "yarn"));
     }
 
     @Test
     void localClusterExecutorsHaveTheirOwnCoresAndMemory() {
         // local-cluster[workers, cores per worker, MiB per worker]
-        assertEquals((long) ((1024 - 300) * MIB * 0.4) / 2, TaskMemory.heapBudget(conf(), "local-cluster[2,2,1024]"));
-        assertEquals(384 * MIB / 2, TaskMemory.budget(conf(), "local-cluster[2,2,1024]"));
-        assertFalse(TaskMemory.inThisJvm(conf(), "local-cluster[2,2,1024]"));
-        assertTrue(TaskMemory.inThisJvm(conf(), "local[*,3]"));
+        assertEquals((long) ((1024 - 300) * MIB * 0.4) / 2, TaskMemory.heapBudget(sparkConf(), "local-cluster[2,2,1024]"));
+        assertEquals(384 * MIB / 2, TaskMemory.budget(sparkConf(), "local-cluster[2,2,1024]"));
+        assertFalse(TaskMemory.inThisJvm(sparkConf(), "local-cluster[2,2,1024]"));
+        assertTrue(TaskMemory.inThisJvm(sparkConf(), "local[*,3]"));
     }
 
     @Test
     void aMemoryFractionOutsideItsRangeIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TaskMemory.heapBudget(conf("spark.memory.fraction", "1.5"), "yarn"));
+                () -> TaskMemory.heapBudget(sparkConf("spark.memory.fraction", "1.5"), "yarn"));
         assertEquals("spark.memory.fraction must be in [0, 1), got 1.5", e.getMessage());
     }
 }

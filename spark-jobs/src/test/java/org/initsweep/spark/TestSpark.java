@@ -2,6 +2,7 @@ package org.initsweep.spark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.initsweep.core.spec.SpecException;
 import org.initsweep.core.spec.SpecReader;
@@ -25,6 +26,18 @@ public final class TestSpark {
         } catch (SpecException e) {
             throw new AssertionError(e.getMessage(), e);
         }
+    }
+
+    /** 2^20 bytes. */
+    public static final long MIB = 1L << 20;
+
+    /** A SparkConf holding only the given key, value, key, value, … (no system properties). */
+    public static SparkConf sparkConf(String... keyValues) {
+        SparkConf c = new SparkConf(false);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            c.set(keyValues[i], keyValues[i + 1]);
+        }
+        return c;
     }
 
     /** The repository's {@code conf/} folder (tests run in a module folder). */
