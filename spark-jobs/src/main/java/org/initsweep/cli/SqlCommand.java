@@ -5,16 +5,12 @@ import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.plans.logical.InsertIntoDir;
-import org.apache.spark.sql.catalyst.plans.logical.InsertIntoStatement;
-import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.initsweep.analysis.ResultViews;
 import org.initsweep.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import scala.jdk.javaapi.CollectionConverters;
 
 /** {@code initsweep sql DIR QUERY}: Spark SQL over a sweep's tables. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
@@ -37,36 +33,34 @@ final class SqlCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    /** First keywords of statements that only read: the tables are results, not scratch space. */
+    /** First keywords of statements that may only read (the parsed plan decides: {@link ReadOnlyQuery}). */
     private static final java.util.Set<String> READ_ONLY = java.util.Set.of("SELECT", "WITH", "SHOW", "DESCRIBE",
             "DESC", "EXPLAIN", "VALUES", "TABLE", "FROM");
-    /** Of those, the ones Spark parses to a command that reads only (its plan is not a query). */
-    private static final java.util.Set<String> READ_ONLY_COMMANDS = java.util.Set.of("SHOW", "DESCRIBE", "DESC",
-            "EXPLAIN");
 
     @Override
     public Integer call() throws Exception {
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be ≥ 1, got " + limit);
         }
-        String first = query.replaceAll("(?s)^(\\s|--[^\n]*\n|/\\*.*?\\*/)*", "").split("[\\s(]", 2)[0]
-                .toUpperCase(java.util.Locale.ROOT);
-        if (!READ_ONLY.contains(first)) {
-            throw new IllegalArgumentException("sql runs read-only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN); got "
+        // A first look at the text, to name a plain INSERT or DROP before Spark starts; the parsed
+        // plan decides below (comments can hide a statement from any pattern).
+        String text = query.replaceAll("(?s)^(\\s|--[^\n]*\n|/\\*.*?\\*/)*", "");
+        String first = text.split("[\\s(]", 2)[0].toUpperCase(java.util.Locale.ROOT);
+        if (!READ_ONLY.contains(first) && !text.startsWith("(")) {
+            throw new IllegalArgumentException("sql runs read-only queries (" + ReadOnlyQuery.ALLOWED + "); got "
                     + (first.isEmpty() ? "an empty query" : first));
         }
         SparkSession spark = SparkSessions.create("initsweep sql", common.master);
         try {
+            // Only the sweep's views: no `SELECT … FROM parquet.`/any/path``.
+            spark.conf().set("spark.sql.runSQLOnFiles", "false");
             ResultViews.register(spark, dir);
             Dataset<Row> result;
             try {
-                if (!READ_ONLY_COMMANDS.contains(first)) {
-                    // "WITH … INSERT …" and "FROM t INSERT …" start like queries: look at what Spark parses.
-                    String write = firstWrite(spark.sessionState().sqlParser().parsePlan(query));
-                    if (write != null) {
-                        throw new IllegalArgumentException("sql runs read-only queries (SELECT, WITH, SHOW, DESCRIBE,"
-                                + " EXPLAIN); this one writes (" + write + ")");
-                    }
+                String refusal = ReadOnlyQuery.refusal(spark.sessionState().sqlParser().parsePlan(query));
+                if (refusal != null) {
+                    throw new IllegalArgumentException("sql runs read-only queries (" + ReadOnlyQuery.ALLOWED
+                            + "); this one " + refusal);
                 }
                 result = spark.sql(query);
             } catch (Exception e) {
@@ -97,35 +91,5 @@ final class SqlCommand implements Callable<Integer> {
             spark.stop();
         }
         return 0;
-    }
-
-    /**
-     * The first node of a parsed plan that writes or runs a command — an insert into a table or a
-     * directory, or any other Spark command — named for the user, or null for a pure query. CTE
-     * definitions ({@code innerChildren}) are searched too.
-     */
-    static String firstWrite(LogicalPlan plan) {
-        if (plan instanceof InsertIntoStatement) {
-            return "INSERT INTO";
-        }
-        if (plan instanceof InsertIntoDir) {
-            return "INSERT OVERWRITE DIRECTORY";
-        }
-        if (plan instanceof org.apache.spark.sql.catalyst.plans.logical.Command) {
-            return plan.nodeName();
-        }
-        for (LogicalPlan child : CollectionConverters.asJava(plan.children())) {
-            String w = firstWrite(child);
-            if (w != null) {
-                return w;
-            }
-        }
-        for (Object inner : CollectionConverters.asJava(plan.innerChildren())) {
-            String w = inner instanceof LogicalPlan p ? firstWrite(p) : null;
-            if (w != null) {
-                return w;
-            }
-        }
-        return null;
     }
 }

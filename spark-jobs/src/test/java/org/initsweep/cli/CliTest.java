@@ -179,23 +179,31 @@ class CliTest {
         Result write = cli("sql", out.toString(),
                 "INSERT OVERWRITE DIRECTORY '" + out.resolve("epochs").toUri() + "' USING parquet SELECT * FROM runs");
         assertEquals(2, write.code());
-        assertEquals("initsweep: sql runs read-only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN); got INSERT",
+        assertEquals("initsweep: sql runs read-only queries (" + ReadOnlyQuery.ALLOWED + "); got INSERT",
                 write.err().strip());
         assertEquals(12 * 4, cli("sql", out.toString(), "--csv", "SELECT count(*) FROM epochs").out().lines()
                 .skip(1).mapToLong(Long::parseLong).sum(), "epochs untouched");
         // writes that start like queries: Spark parses them into inserts
         Path victim = Files.writeString(Files.createDirectories(tmp.resolve("victim")).resolve("keep.txt"), "mine");
         for (String[] w : new String[][] {
-                {"WITH x AS (SELECT 1) INSERT INTO runs SELECT * FROM runs", "INSERT INTO"},
-                {"FROM runs INSERT INTO runs SELECT *", "INSERT INTO"},
+                {"WITH x AS (SELECT 1) INSERT INTO runs SELECT * FROM runs", "writes (INSERT INTO)"},
+                {"FROM runs INSERT INTO runs SELECT *", "writes (INSERT INTO)"},
                 {"WITH x AS (SELECT 1 AS a) INSERT OVERWRITE DIRECTORY '" + victim.getParent().toUri()
-                        + "' USING parquet SELECT * FROM x", "INSERT OVERWRITE DIRECTORY"}}) {
+                        + "' USING parquet SELECT * FROM x", "writes (INSERT OVERWRITE DIRECTORY)"},
+                // Spark's lexer nests comments: the first word a pattern sees is SHOW
+                {"/* /* */ SHOW */ INSERT OVERWRITE DIRECTORY '" + victim.getParent().toUri()
+                        + "' USING csv SELECT 1 AS a", "writes (INSERT OVERWRITE DIRECTORY)"},
+                {"SELECT TRANSFORM(1) USING 'rm " + victim + "; cat' AS (x)", "runs a shell command (TRANSFORM … USING)"},
+                {"SELECT java_method('java.io.File', 'createTempFile', 'x', 'y')", "calls Java methods (java_method)"}}) {
             Result r = cli("sql", out.toString(), w[0]);
             assertEquals(2, r.code(), w[0]);
-            assertEquals("initsweep: sql runs read-only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN); this one writes ("
-                    + w[1] + ")", r.err().strip());
+            assertEquals("initsweep: sql runs read-only queries (" + ReadOnlyQuery.ALLOWED + "); this one " + w[1],
+                    r.err().strip());
         }
         assertTrue(Files.exists(victim), "a directory outside the sweep untouched");
+        Result file = cli("sql", out.toString(), "SELECT * FROM csv.`" + victim + "`");
+        assertEquals(2, file.code(), "only the sweep's views, no SQL on files");
+        assertTrue(file.err().startsWith("initsweep: bad query: [TABLE_OR_VIEW_NOT_FOUND]"), file.err());
         Result with = cli("sql", out.toString(), "--csv", "WITH x AS (SELECT count(*) AS n FROM runs) SELECT n FROM x");
         assertEquals(List.of("n", "12"), with.out().lines().toList(), "runs untouched, and WITH queries still run");
         assertEquals(List.of("count(1)", "12"), cli("sql", out.toString(), "--csv", "FROM runs SELECT count(*)").out()
