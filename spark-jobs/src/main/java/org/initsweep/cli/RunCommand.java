@@ -112,24 +112,28 @@ final class RunCommand implements Callable<Integer> {
      */
     static void checkMemory(Preflight preflight, SparkConf conf, String master) {
         boolean local = TaskMemory.inThisJvm(conf, master);
+        String xmx = "-Xmx (bin/initsweep: INITSWEEP_JAVA_OPTS=-Xmx…)";
         java.util.List<String> need = new java.util.ArrayList<>();
         java.util.List<String> have = new java.util.ArrayList<>();
         java.util.List<String> raise = new java.util.ArrayList<>();
         long heap = TaskMemory.heapBudget(conf, master);
         if (preflight.float32() && preflight.maxRunBytes() > heap) {
-            need.add(Preflight.bytes(preflight.maxRunBytes()) + " of Java heap (float32 runs keep their values in Java"
-                    + " arrays)");
-            have.add(Preflight.bytes(heap));
-            raise.add(local ? "-Xmx (bin/initsweep: INITSWEEP_JAVA_OPTS=-Xmx…)" : "spark.executor.memory");
+            String[] sizes = sizes(preflight.maxRunBytes(), heap);
+            need.add(sizes[0] + " of Java heap (float32 runs keep their values in Java arrays)");
+            have.add(sizes[1]);
+            raise.add(local ? xmx : "spark.executor.memory");
         }
         long offHeap = TaskMemory.budget(conf, master);
         if (preflight.maxRunOffHeapBytes() > offHeap) {
-            need.add(Preflight.bytes(preflight.maxRunOffHeapBytes()) + " of ND4J memory");
-            have.add(Preflight.bytes(offHeap));
+            String[] sizes = sizes(preflight.maxRunOffHeapBytes(), offHeap);
+            need.add(sizes[0] + " of ND4J memory");
+            have.add(sizes[1]);
             if (!local) {
                 raise.add("spark.executor.memoryOverhead");
-            } else if (raise.isEmpty()) { // -Xmx also sizes JavaCPP's limit unless it is set apart
-                raise.add("-Xmx (bin/initsweep: INITSWEEP_JAVA_OPTS=-Xmx…) or -Dorg.bytedeco.javacpp.maxbytes");
+            } else if (TaskMemory.javaCppLimitSet()) {
+                raise.add("-Dorg.bytedeco.javacpp.maxbytes");
+            } else if (raise.isEmpty()) { // -Xmx also sizes JavaCPP's limit
+                raise.add(xmx);
             }
         }
         if (!need.isEmpty()) {
@@ -137,5 +141,14 @@ final class RunCommand implements Callable<Integer> {
                     + "; a Spark task on " + master + " has " + String.join(" and ", have) + " (raise "
                     + String.join(" and ", raise) + ", or pass --ignore-memory-check)");
         }
+    }
+
+    /** Two sizes as {@link Preflight#bytes}, in MiB to a tenth where that would print them alike. */
+    private static String[] sizes(long need, long have) {
+        String n = Preflight.bytes(need);
+        String h = Preflight.bytes(have);
+        return !n.equals(h) ? new String[] {n, h}
+                : new String[] {String.format(java.util.Locale.ROOT, "%.1f MiB", need / 1048576.0),
+                        String.format(java.util.Locale.ROOT, "%.1f MiB", have / 1048576.0)};
     }
 }

@@ -11,10 +11,15 @@ import org.apache.spark.network.util.JavaUtils;
  * Java heap ({@link #heapBudget}).
  *
  * <p>Executors by master: {@code local}, {@code local[N]}, {@code local[*]}, {@code local[N,F]} run
- * the tasks in this JVM (its heap, N slots); {@code local-cluster[W,C,M]} starts executors of C cores
- * and M MiB; any other master ({@code spark://}, {@code yarn}, {@code k8s://}) has executors of
- * {@code spark.executor.memory} and {@code spark.executor.cores} (default 1 — on a standalone
- * cluster an executor without it takes all of a worker's cores, which the driver cannot see).
+ * the tasks in this JVM (its heap; N / {@code spark.task.cpus} slots; off-heap as JavaCPP limits
+ * it: {@code org.bytedeco.javacpp.maxBytes} or {@code …maxbytes}, bytes or a % of the heap, 0 for
+ * no limit, default the heap); {@code local-cluster[W,C,M]} starts executors of C cores and
+ * {@code spark.executor.memory}; any other master ({@code spark://}, {@code yarn}, {@code k8s://})
+ * has executors of {@code spark.executor.memory} and {@code spark.executor.cores} (default 1 — on a
+ * standalone cluster an executor without it takes all of a worker's cores, which the driver cannot
+ * see). The overhead is {@code spark.executor.memoryOverhead}, by default
+ * max({@code spark.executor.minMemoryOverhead} (384 MiB), {@code spark.executor.memoryOverheadFactor}
+ * (0.1) × heap).
  */
 public final class TaskMemory {
 
@@ -24,8 +29,8 @@ public final class TaskMemory {
     /** Heap Spark reserves for itself before dividing the rest ({@code RESERVED_SYSTEM_MEMORY_BYTES}). */
     static final long SPARK_RESERVED = 300L << 20;
 
-    private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\s*\\d+)?])?");
-    private static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[\\s*\\d+\\s*,\\s*(\\d+)\\s*,\\s*(\\d+)\\s*]");
+    private static final Pattern LOCAL = Pattern.compile("local(?:\\[\\s*(\\*|\\d+)\\s*(?:,\\s*\\d+\\s*)?])?");
+    private static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[\\s*\\d+\\s*,\\s*(\\d+)\\s*,\\s*\\d+\\s*]");
 
     /** One executor: its heap, off-heap budget and task slots; {@code inThisJvm} for local masters. */
     private record Executor(long heap, long offHeap, int slots, boolean inThisJvm) {
@@ -79,12 +84,11 @@ public final class TaskMemory {
             String n = local.group(1);
             int cores = n == null ? 1 : n.equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(n);
             long heap = Runtime.getRuntime().maxMemory();
-            long offHeap = parseBytes(System.getProperty("org.bytedeco.javacpp.maxbytes"), heap);
-            return new Executor(heap, offHeap, Math.max(1, cores), true);
+            return new Executor(heap, javaCppLimit(heap), Math.max(1, cores / taskCpus), true);
         }
+        long heap = bytes(conf, "spark.executor.memory", "1g", false);
         Matcher cluster = LOCAL_CLUSTER.matcher(master);
         if (cluster.matches()) {
-            long heap = Long.parseLong(cluster.group(2)) << 20;
             return new Executor(heap, overhead(conf, heap), Math.max(1, Integer.parseInt(cluster.group(1)) / taskCpus),
                     false);
         }
@@ -92,25 +96,51 @@ public final class TaskMemory {
             throw new IllegalArgumentException("master " + master
                     + ": expected local, local[N], local[*], local[N,F] or local-cluster[W,C,M]");
         }
-        long heap = JavaUtils.byteStringAsBytes(conf.get("spark.executor.memory", "1g"));
         return new Executor(heap, overhead(conf, heap),
                 Math.max(1, conf.getInt("spark.executor.cores", 1) / taskCpus), false);
     }
 
     private static long overhead(SparkConf conf, long heap) {
-        return conf.contains("spark.executor.memoryOverhead")
-                ? JavaUtils.byteStringAsMb(conf.get("spark.executor.memoryOverhead")) << 20
-                : Math.max(384L << 20, heap / 10);
+        if (conf.contains("spark.executor.memoryOverhead")) {
+            return bytes(conf, "spark.executor.memoryOverhead", null, true);
+        }
+        long min = bytes(conf, "spark.executor.minMemoryOverhead", "384m", true);
+        return Math.max(min, (long) (conf.getDouble("spark.executor.memoryOverheadFactor", 0.1) * heap));
     }
 
-    private static long parseBytes(String s, long dflt) {
-        if (s == null || s.isBlank()) {
-            return dflt;
-        }
+    /** A size setting, in bytes; Spark reads the overheads as MiB when no unit is given. */
+    private static long bytes(SparkConf conf, String key, String dflt, boolean mib) {
+        String v = conf.get(key, dflt);
         try {
-            return JavaUtils.byteStringAsBytes(s);
-        } catch (NumberFormatException e) {
-            return dflt;
+            return mib ? JavaUtils.byteStringAsMb(v) << 20 : JavaUtils.byteStringAsBytes(v);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be a size such as 512m or 4g, got " + v);
         }
+    }
+
+    /** Whether this JVM sets JavaCPP's off-heap limit itself (else it is the heap). */
+    public static boolean javaCppLimitSet() {
+        return System.getProperty("org.bytedeco.javacpp.maxBytes") != null
+                || System.getProperty("org.bytedeco.javacpp.maxbytes") != null;
+    }
+
+    /** JavaCPP's limit on this JVM's off-heap memory, as its own {@code Pointer} reads it. */
+    static long javaCppLimit(long heap) {
+        String key = System.getProperty("org.bytedeco.javacpp.maxBytes") != null ? "org.bytedeco.javacpp.maxBytes"
+                : "org.bytedeco.javacpp.maxbytes";
+        String v = System.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return heap;
+        }
+        long limit;
+        try {
+            String s = v.strip();
+            limit = s.endsWith("%") ? (long) (Double.parseDouble(s.substring(0, s.length() - 1)) / 100 * heap)
+                    : JavaUtils.byteStringAsBytes(s);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be a size such as 4g or a percentage of the heap such as 50%,"
+                    + " got " + v);
+        }
+        return limit <= 0 ? Long.MAX_VALUE : limit; // 0: no limit
     }
 }

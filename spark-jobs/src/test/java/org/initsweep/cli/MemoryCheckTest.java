@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.spark.SparkConf;
 import org.initsweep.core.spec.Preflight;
+import org.initsweep.spark.TaskMemory;
 import org.junit.jupiter.api.Test;
 
 /** {@link RunCommand#checkMemory}: which memory a run is checked against, and what the refusal says. */
@@ -50,6 +51,17 @@ class MemoryCheckTest {
         // one setting sizes both budgets there
         assertTrue(e.getMessage().endsWith("(raise -Xmx (bin/initsweep: INITSWEEP_JAVA_OPTS=-Xmx…), or pass"
                 + " --ignore-memory-check)"), e.getMessage());
+    }
+
+    @Test
+    void sizesThatRoundAlikeArePrintedInMiB() {
+        // 1170.2 MiB against 1168.8 MiB would both print as 1.1 GiB
+        long have = TaskMemory.heapBudget(sparkConf("spark.executor.memory", "3222m"), "yarn");
+        assertEquals(1168.8, have / (double) MIB, 0.05);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunCommand.checkMemory(
+                new Preflight(1, 0, (long) (1170.2 * MIB), 0, true), sparkConf("spark.executor.memory", "3222m"), "yarn"));
+        assertTrue(e.getMessage().startsWith("the largest run needs about 1170.2 MiB of Java heap"), e.getMessage());
+        assertTrue(e.getMessage().contains("has 1168.8 MiB (raise"), e.getMessage());
     }
 
     @Test

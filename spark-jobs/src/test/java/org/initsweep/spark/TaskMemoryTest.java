@@ -44,11 +44,61 @@ class TaskMemoryTest {
 
     @Test
     void localClusterExecutorsHaveTheirOwnCoresAndMemory() {
-        // local-cluster[workers, cores per worker, MiB per worker]
-        assertEquals((long) ((1024 - 300) * MIB * 0.4) / 2, TaskMemory.heapBudget(sparkConf(), "local-cluster[2,2,1024]"));
+        // local-cluster[workers, cores per worker, MiB per worker]: executors of spark.executor.memory (1g)
+        assertEquals((long) ((1024 - 300) * MIB * 0.4) / 2, TaskMemory.heapBudget(sparkConf(), "local-cluster[2,2,4096]"));
+        assertEquals((long) ((2048 - 300) * MIB * 0.4) / 2,
+                TaskMemory.heapBudget(sparkConf("spark.executor.memory", "2g"), "local-cluster[2,2,4096]"));
         assertEquals(384 * MIB / 2, TaskMemory.budget(sparkConf(), "local-cluster[2,2,1024]"));
         assertFalse(TaskMemory.inThisJvm(sparkConf(), "local-cluster[2,2,1024]"));
         assertTrue(TaskMemory.inThisJvm(sparkConf(), "local[*,3]"));
+    }
+
+    @Test
+    void theOverheadFollowsItsFactorAndMinimum() {
+        SparkConf c = sparkConf("spark.executor.memory", "4g", "spark.executor.memoryOverheadFactor", "0.5");
+        assertEquals(2048 * MIB, TaskMemory.budget(c, "yarn"));
+        assertEquals(512 * MIB, TaskMemory.budget(sparkConf("spark.executor.minMemoryOverhead", "512m"), "yarn"));
+        assertEquals(300 * MIB, TaskMemory.budget(sparkConf("spark.executor.memoryOverhead", "300"), "yarn"), "MiB");
+    }
+
+    @Test
+    void localSlotsAreCoresOverTaskCpus() {
+        long max = Runtime.getRuntime().maxMemory();
+        assertEquals((long) ((max - 300 * MIB) * 0.4) / 2, TaskMemory.heapBudget(sparkConf("spark.task.cpus", "2"),
+                "local[ 4 , 2 ]"));
+    }
+
+    @Test
+    void javaCppsLimitIsReadAsJavaCppReadsIt() {
+        long heap = 1000 * MIB;
+        String lower = "org.bytedeco.javacpp.maxbytes";
+        String camel = "org.bytedeco.javacpp.maxBytes";
+        try {
+            assertEquals(heap, TaskMemory.javaCppLimit(heap), "unset: the heap");
+            System.setProperty(lower, "0");
+            assertEquals(Long.MAX_VALUE, TaskMemory.javaCppLimit(heap), "0: no limit");
+            System.setProperty(lower, "50%");
+            assertEquals(500 * MIB, TaskMemory.javaCppLimit(heap));
+            System.setProperty(camel, "100m");
+            assertEquals(100 * MIB, TaskMemory.javaCppLimit(heap), "maxBytes wins over maxbytes");
+            System.setProperty(camel, "lots");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaskMemory.javaCppLimit(heap));
+            assertEquals("org.bytedeco.javacpp.maxBytes must be a size such as 4g or a percentage of the heap such as 50%,"
+                    + " got lots", e.getMessage());
+        } finally {
+            System.clearProperty(lower);
+            System.clearProperty(camel);
+        }
+    }
+
+    @Test
+    void aSizeThatIsNotOneIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TaskMemory.heapBudget(sparkConf("spark.executor.memory", "lots"), "yarn"));
+        assertEquals("spark.executor.memory must be a size such as 512m or 4g, got lots", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TaskMemory.budget(sparkConf("spark.executor.memoryOverhead", "0.5g"), "yarn"));
+        assertEquals("spark.executor.memoryOverhead must be a size such as 512m or 4g, got 0.5g", e.getMessage());
     }
 
     @Test
