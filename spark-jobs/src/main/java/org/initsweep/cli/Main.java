@@ -65,6 +65,8 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // a query may start with a "-- comment" line, which picocli would otherwise take for an option
+        cl.getSubcommands().get("sql").setUnmatchedOptionsArePositionalParams(true);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         cl.setExecutionExceptionHandler((e, line, parsed) -> report(line.getErr(), e, debug));
         return cl.execute(args);

@@ -208,6 +208,8 @@ class CliTest {
         assertEquals(List.of("n", "12"), with.out().lines().toList(), "runs untouched, and WITH queries still run");
         assertEquals(List.of("count(1)", "12"), cli("sql", out.toString(), "--csv", "FROM runs SELECT count(*)").out()
                 .lines().toList());
+        assertEquals(List.of("n", "12"), cli("sql", out.toString(), "--csv", "-- how many runs\nSELECT count(*) AS n FROM runs")
+                .out().lines().toList(), "a query that starts with a comment line");
 
         Files.writeString(out.resolve(".initsweep.lock"), java.net.InetAddress.getLocalHost().getHostName() + " "
                 + ProcessHandle.current().pid() + " now");
