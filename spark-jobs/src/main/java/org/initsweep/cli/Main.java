@@ -44,8 +44,8 @@ public final class Main implements Runnable {
             // of Spark's futures refused by its stopped pools): silenced unless --debug.
             if (mainThread.isAlive() && !DONE.get()) {
                 INTERRUPTED.set(true);
-                System.err.println("\ninitsweep: interrupted. Committed runs are kept: run the same command again "
-                        + "to resume.");
+                System.err.println("\ninitsweep: interrupted. Runs of the chunks already committed are kept (a chunk"
+                        + " is about a minute of work; --chunk-runs sets it): run the same command again to resume.");
                 System.err.flush();
                 if (!debug) {
                     System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
