@@ -2,6 +2,8 @@ package org.initsweep.cli;
 
 import java.util.Locale;
 import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.FunctionIdentifier;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.plans.logical.Command;
@@ -18,10 +20,13 @@ import scala.jdk.javaapi.CollectionConverters;
  *
  * <p>Allowed: queries, and the commands that only describe ({@code SHOW …}, {@code DESCRIBE …},
  * {@code EXPLAIN …}, which plans without running). Refused: inserts into tables or directories, any
- * other command, {@code TRANSFORM}/{@code MAP}/{@code REDUCE … USING} (runs a shell command), and
+ * other command, {@code EXECUTE IMMEDIATE} and {@code CALL} (run another statement),
+ * {@code TRANSFORM}/{@code MAP}/{@code REDUCE … USING} (runs a shell command), and
  * {@code reflect}/{@code java_method}/{@code try_reflect} (call any static Java method) — anywhere
- * in the plan, CTE definitions and subqueries included. A guard against accidents, not a sandbox:
- * the query runs with the user's own permissions.
+ * in the plan, CTE definitions and subqueries included. Since a function can also be named by an
+ * expression ({@code IDENTIFIER('ref' || 'lect')(…)}), {@link #lockDown} removes those three from
+ * the session as well. A guard against accidents, not a sandbox: the query runs with the user's own
+ * permissions.
  */
 final class ReadOnlyQuery {
 
@@ -31,6 +36,67 @@ final class ReadOnlyQuery {
     private static final Set<String> JAVA_CALLS = Set.of("reflect", "java_method", "try_reflect");
 
     private ReadOnlyQuery() {
+    }
+
+    /**
+     * Prepares a session for user queries: only its views are readable (no SQL on files), and the
+     * functions that call Java methods are gone from its registry, however a query names them.
+     */
+    static void lockDown(SparkSession spark) {
+        spark.conf().set("spark.sql.runSQLOnFiles", "false");
+        for (String f : JAVA_CALLS) {
+            spark.sessionState().functionRegistry().dropFunction(FunctionIdentifier.apply(f));
+        }
+    }
+
+    /**
+     * The first word of a statement, after whitespace and comments as Spark's lexer reads them
+     * (nested block comments included), upper-cased; "" if there is none. For messages only.
+     */
+    static String firstWord(String sql) {
+        int i = start(sql);
+        int from = i;
+        while (i < sql.length() && Character.isLetter(sql.charAt(i))) {
+            i++;
+        }
+        return sql.substring(from, i).toUpperCase(Locale.ROOT);
+    }
+
+    /** Whether a statement is only whitespace and comments. */
+    static boolean blank(String sql) {
+        return start(sql) == sql.length();
+    }
+
+    /** Index of the first character after leading whitespace and comments (iterative: no stack to overflow). */
+    private static int start(String sql) {
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                i++;
+            } else if (sql.startsWith("--", i)) {
+                while (i < n && sql.charAt(i) != '\n' && sql.charAt(i) != '\r') {
+                    i++;
+                }
+            } else if (sql.startsWith("/*", i)) {
+                int depth = 0;
+                do {
+                    if (sql.startsWith("/*", i)) {
+                        depth++;
+                        i += 2;
+                    } else if (sql.startsWith("*/", i)) {
+                        depth--;
+                        i += 2;
+                    } else {
+                        i++;
+                    }
+                } while (depth > 0 && i < n);
+            } else {
+                break;
+            }
+        }
+        return Math.min(i, n);
     }
 
     /**
@@ -56,6 +122,12 @@ final class ReadOnlyQuery {
         }
         if (plan instanceof ScriptTransformation) {
             return "runs a shell command (TRANSFORM … USING)";
+        }
+        if (plan.nodeName().equals("ExecuteImmediateQuery")) {
+            return "runs another statement (EXECUTE IMMEDIATE)";
+        }
+        if (plan.nodeName().equals("Call")) {
+            return "runs a procedure (CALL)";
         }
         if (plan instanceof Command) {
             return "runs a command (" + plan.nodeName() + ")";

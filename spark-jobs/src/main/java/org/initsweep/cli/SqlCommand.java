@@ -33,31 +33,34 @@ final class SqlCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    /** First keywords of statements that may only read (the parsed plan decides: {@link ReadOnlyQuery}). */
-    private static final java.util.Set<String> READ_ONLY = java.util.Set.of("SELECT", "WITH", "SHOW", "DESCRIBE",
-            "DESC", "EXPLAIN", "VALUES", "TABLE", "FROM");
+    /** First words of statements that write or run commands: named before Spark starts (the plan decides). */
+    private static final java.util.Set<String> WRITES = java.util.Set.of("INSERT", "CREATE", "DROP", "ALTER", "DELETE",
+            "UPDATE", "MERGE", "TRUNCATE", "LOAD", "SET", "RESET", "ADD", "CACHE", "UNCACHE", "CLEAR", "REFRESH",
+            "MSCK", "REPAIR", "USE", "EXECUTE", "CALL", "DECLARE", "ANALYZE", "REPLACE", "COMMENT");
 
     @Override
     public Integer call() throws Exception {
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be ≥ 1, got " + limit);
         }
-        // A first look at the text, to name a plain INSERT or DROP before Spark starts; the parsed
-        // plan decides below (comments can hide a statement from any pattern).
-        String text = query.replaceAll("(?s)^(\\s|--[^\n]*\n|/\\*.*?\\*/)*", "");
-        String first = text.split("[\\s(]", 2)[0].toUpperCase(java.util.Locale.ROOT);
-        if (!READ_ONLY.contains(first) && !text.startsWith("(")) {
+        String first = ReadOnlyQuery.firstWord(query);
+        if (ReadOnlyQuery.blank(query) || WRITES.contains(first)) {
             throw new IllegalArgumentException("sql runs read-only queries (" + ReadOnlyQuery.ALLOWED + "); got "
-                    + (first.isEmpty() ? "an empty query" : first));
+                    + (ReadOnlyQuery.blank(query) ? "an empty query" : first));
         }
         SparkSession spark = SparkSessions.create("initsweep sql", common.master);
         try {
-            // Only the sweep's views: no `SELECT … FROM parquet.`/any/path``.
-            spark.conf().set("spark.sql.runSQLOnFiles", "false");
+            ReadOnlyQuery.lockDown(spark);
             ResultViews.register(spark, dir);
             Dataset<Row> result;
             try {
-                String refusal = ReadOnlyQuery.refusal(spark.sessionState().sqlParser().parsePlan(query));
+                org.apache.spark.sql.catalyst.plans.logical.LogicalPlan plan;
+                try {
+                    plan = spark.sessionState().sqlParser().parsePlan(query);
+                } catch (StackOverflowError e) {
+                    throw new IllegalArgumentException("bad query: nested too deeply to parse");
+                }
+                String refusal = ReadOnlyQuery.refusal(plan);
                 if (refusal != null) {
                     throw new IllegalArgumentException("sql runs read-only queries (" + ReadOnlyQuery.ALLOWED
                             + "); this one " + refusal);
@@ -80,7 +83,7 @@ final class SqlCommand implements Callable<Integer> {
                         if (i > 0) {
                             line.append(',');
                         }
-                        line.append(r.isNullAt(i) ? "" : r.get(i));
+                        line.append(r.isNullAt(i) ? "" : csvField(String.valueOf(r.get(i))));
                     }
                     System.out.println(line);
                 }
@@ -91,5 +94,11 @@ final class SqlCommand implements Callable<Integer> {
             spark.stop();
         }
         return 0;
+    }
+
+    /** A CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, quote or line break. */
+    static String csvField(String v) {
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 }

@@ -172,7 +172,8 @@ class CliTest {
         assertTrue(bad.err().startsWith("initsweep: bad query:"), bad.err());
         Result syntax = cli("sql", out.toString(), "SELEC * FROM runs");
         assertEquals(2, syntax.code());
-        assertTrue(syntax.err().startsWith("initsweep: sql runs read-only queries"), syntax.err());
+        assertTrue(syntax.err().startsWith("initsweep: bad query: [PARSE_SYNTAX_ERROR] Syntax error at or near 'SELEC'"),
+                syntax.err());
         Result typo = cli("sql", out.toString(), "SELECT (1 + FROM runs");
         assertEquals(2, typo.code());
         assertTrue(typo.err().matches("(?s)initsweep: bad query: \\S.*"), "the parser's message: " + typo.err());
@@ -186,21 +187,37 @@ class CliTest {
         // writes that start like queries: Spark parses them into inserts
         Path victim = Files.writeString(Files.createDirectories(tmp.resolve("victim")).resolve("keep.txt"), "mine");
         for (String[] w : new String[][] {
-                {"WITH x AS (SELECT 1) INSERT INTO runs SELECT * FROM runs", "writes (INSERT INTO)"},
-                {"FROM runs INSERT INTO runs SELECT *", "writes (INSERT INTO)"},
+                {"WITH x AS (SELECT 1) INSERT INTO runs SELECT * FROM runs", "this one writes (INSERT INTO)"},
+                {"FROM runs INSERT INTO runs SELECT *", "this one writes (INSERT INTO)"},
                 {"WITH x AS (SELECT 1 AS a) INSERT OVERWRITE DIRECTORY '" + victim.getParent().toUri()
-                        + "' USING parquet SELECT * FROM x", "writes (INSERT OVERWRITE DIRECTORY)"},
-                // Spark's lexer nests comments: the first word a pattern sees is SHOW
+                        + "' USING parquet SELECT * FROM x", "this one writes (INSERT OVERWRITE DIRECTORY)"},
+                // Spark's lexer nests comments (a pattern took SHOW for the first word)
                 {"/* /* */ SHOW */ INSERT OVERWRITE DIRECTORY '" + victim.getParent().toUri()
-                        + "' USING csv SELECT 1 AS a", "writes (INSERT OVERWRITE DIRECTORY)"},
-                {"SELECT TRANSFORM(1) USING 'rm " + victim + "; cat' AS (x)", "runs a shell command (TRANSFORM … USING)"},
-                {"SELECT java_method('java.io.File', 'createTempFile', 'x', 'y')", "calls Java methods (java_method)"}}) {
+                        + "' USING csv SELECT 1 AS a", "got INSERT"},
+                {"SELECT TRANSFORM(1) USING 'rm " + victim + "; cat' AS (x)",
+                        "this one runs a shell command (TRANSFORM … USING)"},
+                {"SELECT java_method('java.io.File', 'createTempFile', 'x', 'y')",
+                        "this one calls Java methods (java_method)"}}) {
             Result r = cli("sql", out.toString(), w[0]);
             assertEquals(2, r.code(), w[0]);
-            assertEquals("initsweep: sql runs read-only queries (" + ReadOnlyQuery.ALLOWED + "); this one " + w[1],
+            assertEquals("initsweep: sql runs read-only queries (" + ReadOnlyQuery.ALLOWED + "); " + w[1],
                     r.err().strip());
         }
         assertTrue(Files.exists(victim), "a directory outside the sweep untouched");
+        // functions that call Java are gone from the session, however a query names them
+        for (String q : new String[] {
+                "SELECT IDENTIFIER('ref' || 'lect')('java.lang.System', 'getProperty', 'user.home') AS h",
+                "SELECT run_id, max(1) OVER w AS m FROM runs WINDOW w AS (PARTITION BY reflect('java.lang.System',"
+                        + " 'getProperty', 'user.home'))"}) {
+            Result r = cli("sql", out.toString(), q);
+            assertEquals(2, r.code(), q);
+            assertTrue(r.err().matches("initsweep: bad query: \\[(ROUTINE_NOT_FOUND|UNRESOLVED_ROUTINE)].*\\s*"), r.err());
+        }
+        assertEquals(List.of("x,y", "\"a,b\",\"say \"\"hi\"\"\""),
+                cli("sql", out.toString(), "--csv", "SELECT 'a,b' AS x, 'say \"hi\"' AS y").out().lines().toList(),
+                "CSV fields quoted as RFC 4180 says");
+        assertEquals(List.of("x", "1"), cli("sql", out.toString(), "--csv", " ".repeat(100_000) + "SELECT 1 AS x").out()
+                .lines().toList(), "a long prefix");
         Result file = cli("sql", out.toString(), "SELECT * FROM csv.`" + victim + "`");
         assertEquals(2, file.code(), "only the sweep's views, no SQL on files");
         assertTrue(file.err().startsWith("initsweep: bad query: [TABLE_OR_VIEW_NOT_FOUND]"), file.err());

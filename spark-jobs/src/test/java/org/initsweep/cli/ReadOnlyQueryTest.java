@@ -1,7 +1,9 @@
 package org.initsweep.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.spark.sql.execution.SparkSqlParser;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,27 @@ class ReadOnlyQueryTest {
                 refusal("SELECT * FROM runs WHERE 1 IN (SELECT try_reflect('a', 'b'))"));
         assertEquals("calls Java methods (reflect)",
                 refusal("WITH x AS (SELECT reflect('a', 'b') AS r) SELECT * FROM x"));
+    }
+
+    @Test
+    void anotherStatementInsideIsRefused() {
+        assertEquals("runs another statement (EXECUTE IMMEDIATE)", refusal("EXECUTE IMMEDIATE 'SELECT 1'"));
+        assertEquals("runs another statement (EXECUTE IMMEDIATE)",
+                refusal("/* /* */ SELECT */ EXECUTE IMMEDIATE \"INSERT OVERWRITE DIRECTORY '/tmp/v' USING text SELECT 'x'\""));
+    }
+
+    @Test
+    void theFirstWordIsReadAsSparksLexerReadsIt() {
+        assertEquals("SELECT", ReadOnlyQuery.firstWord("/* a /* b */ c */ SELECT 1"), "nested block comments");
+        assertEquals("SELECT", ReadOnlyQuery.firstWord("\u00a0SELECT 1"), "a no-break space is a space");
+        assertEquals("INSERT", ReadOnlyQuery.firstWord(" -- note\r\n  insert into t values (1)"));
+        assertEquals("", ReadOnlyQuery.firstWord("(SELECT 1) UNION ALL (SELECT 2)"));
+        // long prefixes: a loop, not a backtracking pattern (which overflowed the stack at ~2,000)
+        assertEquals("SELECT", ReadOnlyQuery.firstWord(" ".repeat(100_000) + "SELECT 1"));
+        assertEquals("SELECT", ReadOnlyQuery.firstWord("-- c\n".repeat(3_000) + "SELECT 1"));
+        assertTrue(ReadOnlyQuery.blank("-- only a comment"));
+        assertTrue(ReadOnlyQuery.blank(" /* only /* nested */ */ "));
+        assertFalse(ReadOnlyQuery.blank("/* c */ SELECT 1"));
     }
 
     @Test
