@@ -25,7 +25,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * {@code reflect}/{@code java_method}/{@code try_reflect} (call any static Java method) — anywhere
  * in the plan, CTE definitions and subqueries included. Since a function can also be named by an
  * expression ({@code IDENTIFIER('ref' || 'lect')(…)}), {@link #lockDown} removes those three from
- * the session as well. A guard against accidents, not a sandbox: the query runs with the user's own
+ * the session as well, with the XML parsers that open a schema path. A guard against accidents, not a sandbox: the query runs with the user's own
  * permissions.
  */
 final class ReadOnlyQuery {
@@ -34,17 +34,24 @@ final class ReadOnlyQuery {
     static final String ALLOWED = "SELECT, WITH, FROM, VALUES, TABLE, SHOW, DESCRIBE, EXPLAIN";
 
     private static final Set<String> JAVA_CALLS = Set.of("reflect", "java_method", "try_reflect");
+    /**
+     * Functions removed from a user query's session: the Java calls, and XML parsing, whose
+     * {@code rowValidationXSDPath} option opens any file or URL.
+     */
+    private static final Set<String> DROPPED = Set.of("reflect", "java_method", "try_reflect", "from_xml",
+            "schema_of_xml");
 
     private ReadOnlyQuery() {
     }
 
     /**
      * Prepares a session for user queries: only its views are readable (no SQL on files), and the
-     * functions that call Java methods are gone from its registry, however a query names them.
+     * functions that call Java methods or open paths ({@code from_xml}, {@code schema_of_xml}) are
+     * gone from its registry, however a query names them.
      */
     static void lockDown(SparkSession spark) {
         spark.conf().set("spark.sql.runSQLOnFiles", "false");
-        for (String f : JAVA_CALLS) {
+        for (String f : DROPPED) {
             spark.sessionState().functionRegistry().dropFunction(FunctionIdentifier.apply(f));
         }
     }

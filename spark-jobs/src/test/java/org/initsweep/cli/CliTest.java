@@ -208,7 +208,9 @@ class CliTest {
         for (String q : new String[] {
                 "SELECT IDENTIFIER('ref' || 'lect')('java.lang.System', 'getProperty', 'user.home') AS h",
                 "SELECT run_id, max(1) OVER w AS m FROM runs WINDOW w AS (PARTITION BY reflect('java.lang.System',"
-                        + " 'getProperty', 'user.home'))"}) {
+                        + " 'getProperty', 'user.home'))",
+                // its rowValidationXSDPath option opened any file or URL
+                "SELECT from_xml('<r><b>1</b></r>', 'b STRING', map('rowValidationXSDPath', '" + victim + "'))"}) {
             Result r = cli("sql", out.toString(), q);
             assertEquals(2, r.code(), q);
             assertTrue(r.err().matches("initsweep: bad query: \\[(ROUTINE_NOT_FOUND|UNRESOLVED_ROUTINE)].*\\s*"), r.err());
