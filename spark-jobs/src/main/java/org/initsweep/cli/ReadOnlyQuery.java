@@ -2,6 +2,8 @@ package org.initsweep.cli;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.FunctionIdentifier;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
@@ -25,8 +27,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * {@code reflect}/{@code java_method}/{@code try_reflect} (call any static Java method) — anywhere
  * in the plan, CTE definitions and subqueries included. Since a function can also be named by an
  * expression ({@code IDENTIFIER('ref' || 'lect')(…)}), {@link #lockDown} removes those three from
- * the session as well, with the XML parsers that open a schema path. A guard against accidents, not a sandbox: the query runs with the user's own
- * permissions.
+ * the session as well, with the XML parsers that open a schema path. A guard against accidents,
+ * not a sandbox: the query runs with the user's own permissions.
  */
 final class ReadOnlyQuery {
 
@@ -38,8 +40,8 @@ final class ReadOnlyQuery {
      * Functions removed from a user query's session: the Java calls, and XML parsing, whose
      * {@code rowValidationXSDPath} option opens any file or URL.
      */
-    private static final Set<String> DROPPED = Set.of("reflect", "java_method", "try_reflect", "from_xml",
-            "schema_of_xml");
+    private static final Set<String> DROPPED = Stream.concat(JAVA_CALLS.stream(),
+            Stream.of("from_xml", "schema_of_xml")).collect(Collectors.toUnmodifiableSet());
 
     private ReadOnlyQuery() {
     }

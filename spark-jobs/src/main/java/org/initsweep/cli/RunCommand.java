@@ -73,9 +73,8 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the grid has " + preflight.runs() + " runs, more than --max-runs="
                     + maxRuns + "; raise --max-runs to run it, or split the spec");
         }
-        String master = common.master != null ? common.master
-                : new SparkConf().get("spark.master", SparkSessions.DEFAULT_MASTER);
         SparkConf conf = new SparkConf();
+        String master = common.master != null ? common.master : conf.get("spark.master", SparkSessions.DEFAULT_MASTER);
         if (!ignoreMemoryCheck) {
             checkMemory(preflight, conf, master);
         }
@@ -111,19 +110,20 @@ final class RunCommand implements Callable<Integer> {
      * @throws IllegalArgumentException naming each memory, both sizes and the setting to raise
      */
     static void checkMemory(Preflight preflight, SparkConf conf, String master) {
-        boolean local = TaskMemory.inThisJvm(conf, master);
+        TaskMemory.Budget budget = TaskMemory.of(conf, master);
+        boolean local = budget.inThisJvm();
         String xmx = "-Xmx (bin/initsweep: INITSWEEP_JAVA_OPTS=-Xmx…)";
         java.util.List<String> need = new java.util.ArrayList<>();
         java.util.List<String> have = new java.util.ArrayList<>();
         java.util.List<String> raise = new java.util.ArrayList<>();
-        long heap = TaskMemory.heapBudget(conf, master);
+        long heap = budget.heapBytes();
         if (preflight.float32() && preflight.maxRunBytes() > heap) {
             String[] sizes = sizes(preflight.maxRunBytes(), heap);
             need.add(sizes[0] + " of Java heap (float32 runs keep their values in Java arrays)");
             have.add(sizes[1]);
             raise.add(local ? xmx : "spark.executor.memory");
         }
-        long offHeap = TaskMemory.budget(conf, master);
+        long offHeap = budget.offHeapBytes();
         if (preflight.maxRunOffHeapBytes() > offHeap) {
             String[] sizes = sizes(preflight.maxRunOffHeapBytes(), offHeap);
             need.add(sizes[0] + " of ND4J memory");

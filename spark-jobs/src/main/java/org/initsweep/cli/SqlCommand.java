@@ -44,9 +44,11 @@ final class SqlCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--limit must be ≥ 1, got " + limit);
         }
         String first = ReadOnlyQuery.firstWord(query);
-        if (ReadOnlyQuery.blank(query) || WRITES.contains(first)) {
-            throw new IllegalArgumentException("sql runs read-only queries (" + ReadOnlyQuery.ALLOWED + "); got "
-                    + (ReadOnlyQuery.blank(query) ? "an empty query" : first));
+        if (ReadOnlyQuery.blank(query)) {
+            throw refused("got an empty query");
+        }
+        if (WRITES.contains(first)) {
+            throw refused("got " + first);
         }
         SparkSession spark = SparkSessions.create("initsweep sql", common.master);
         try {
@@ -62,8 +64,7 @@ final class SqlCommand implements Callable<Integer> {
                 }
                 String refusal = ReadOnlyQuery.refusal(plan);
                 if (refusal != null) {
-                    throw new IllegalArgumentException("sql runs read-only queries (" + ReadOnlyQuery.ALLOWED
-                            + "); this one " + refusal);
+                    throw refused("this one " + refusal);
                 }
                 result = spark.sql(query);
             } catch (Exception e) {
@@ -94,6 +95,10 @@ final class SqlCommand implements Callable<Integer> {
             spark.stop();
         }
         return 0;
+    }
+
+    private static IllegalArgumentException refused(String why) {
+        return new IllegalArgumentException("sql runs read-only queries (" + ReadOnlyQuery.ALLOWED + "); " + why);
     }
 
     /** A CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, quote or line break. */

@@ -37,12 +37,37 @@ public final class TaskMemory {
     }
 
     /**
+     * One task's share under a master.
+     *
+     * @param heapBytes    Java heap, as {@link #heapBudget}
+     * @param offHeapBytes off-heap memory, as {@link #budget}
+     * @param inThisJvm    whether the tasks run in this JVM (local mode), where -Xmx sizes both
+     */
+    public record Budget(long heapBytes, long offHeapBytes, boolean inThisJvm) {
+    }
+
+    /**
+     * Both shares at once.
+     *
+     * @throws IllegalArgumentException as {@link #heapBudget} and {@link #budget}
+     */
+    public static Budget of(SparkConf conf, String master) {
+        double fraction = conf.getDouble("spark.memory.fraction", 0.6);
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("spark.memory.fraction must be in [0, 1), got " + fraction);
+        }
+        Executor e = executor(conf, master);
+        return new Budget((long) (Math.max(0, e.heap() - SPARK_RESERVED) * (1 - fraction)) / e.slots(),
+                e.offHeap() / e.slots(), e.inThisJvm());
+    }
+
+    /**
      * Whether {@code master} runs its tasks in this JVM (local mode), where -Xmx sizes both budgets.
      *
      * @throws IllegalArgumentException for a malformed {@code local…} master
      */
     public static boolean inThisJvm(SparkConf conf, String master) {
-        return executor(conf, master).inThisJvm();
+        return of(conf, master).inThisJvm();
     }
 
     /**
@@ -55,8 +80,7 @@ public final class TaskMemory {
      * @throws IllegalArgumentException for a malformed {@code local…} master
      */
     public static long budget(SparkConf conf, String master) {
-        Executor e = executor(conf, master);
-        return e.offHeap() / e.slots();
+        return of(conf, master).offHeapBytes();
     }
 
     /**
@@ -69,12 +93,7 @@ public final class TaskMemory {
      *                                  malformed {@code local…} master
      */
     public static long heapBudget(SparkConf conf, String master) {
-        double fraction = conf.getDouble("spark.memory.fraction", 0.6);
-        if (!(fraction >= 0 && fraction < 1)) {
-            throw new IllegalArgumentException("spark.memory.fraction must be in [0, 1), got " + fraction);
-        }
-        Executor e = executor(conf, master);
-        return (long) (Math.max(0, e.heap() - SPARK_RESERVED) * (1 - fraction)) / e.slots();
+        return of(conf, master).heapBytes();
     }
 
     private static Executor executor(SparkConf conf, String master) {
@@ -84,20 +103,22 @@ public final class TaskMemory {
             String n = local.group(1);
             int cores = n == null ? 1 : n.equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(n);
             long heap = Runtime.getRuntime().maxMemory();
-            return new Executor(heap, javaCppLimit(heap), Math.max(1, cores / taskCpus), true);
+            return new Executor(heap, javaCppLimit(heap), slots(cores, taskCpus), true);
         }
         long heap = bytes(conf, "spark.executor.memory", "1g", false);
         Matcher cluster = LOCAL_CLUSTER.matcher(master);
         if (cluster.matches()) {
-            return new Executor(heap, overhead(conf, heap), Math.max(1, Integer.parseInt(cluster.group(1)) / taskCpus),
-                    false);
+            return new Executor(heap, overhead(conf, heap), slots(Integer.parseInt(cluster.group(1)), taskCpus), false);
         }
         if (master.startsWith("local")) {
             throw new IllegalArgumentException("master " + master
                     + ": expected local, local[N], local[*], local[N,F] or local-cluster[W,C,M]");
         }
-        return new Executor(heap, overhead(conf, heap),
-                Math.max(1, conf.getInt("spark.executor.cores", 1) / taskCpus), false);
+        return new Executor(heap, overhead(conf, heap), slots(conf.getInt("spark.executor.cores", 1), taskCpus), false);
+    }
+
+    private static int slots(int cores, int taskCpus) {
+        return Math.max(1, cores / taskCpus);
     }
 
     private static long overhead(SparkConf conf, long heap) {
@@ -120,14 +141,18 @@ public final class TaskMemory {
 
     /** Whether this JVM sets JavaCPP's off-heap limit itself (else it is the heap). */
     public static boolean javaCppLimitSet() {
-        return System.getProperty("org.bytedeco.javacpp.maxBytes") != null
-                || System.getProperty("org.bytedeco.javacpp.maxbytes") != null;
+        return System.getProperty(javaCppKey()) != null;
+    }
+
+    /** The property JavaCPP reads its limit from: {@code maxBytes} where set, else {@code maxbytes}. */
+    private static String javaCppKey() {
+        return System.getProperty("org.bytedeco.javacpp.maxBytes") != null ? "org.bytedeco.javacpp.maxBytes"
+                : "org.bytedeco.javacpp.maxbytes";
     }
 
     /** JavaCPP's limit on this JVM's off-heap memory, as its own {@code Pointer} reads it. */
     static long javaCppLimit(long heap) {
-        String key = System.getProperty("org.bytedeco.javacpp.maxBytes") != null ? "org.bytedeco.javacpp.maxBytes"
-                : "org.bytedeco.javacpp.maxbytes";
+        String key = javaCppKey();
         String v = System.getProperty(key);
         if (v == null || v.isBlank()) {
             return heap;
