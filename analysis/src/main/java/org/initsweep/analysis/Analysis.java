@@ -129,7 +129,7 @@ public final class Analysis {
      */
     public static Summary run(SparkSession spark, String dir, double threshold, boolean charts) throws IOException {
         if (!(threshold > 0) || Double.isInfinite(threshold)) {
-            throw new IllegalArgumentException("threshold must be > 0 and finite, got " + threshold);
+            throw new org.initsweep.core.UserInputException("--threshold must be > 0 and finite, got " + threshold);
         }
         ResultViews.register(spark, dir);
         Dataset<Row> profiles = spark.sql("""
@@ -169,7 +169,7 @@ public final class Analysis {
             List<Row> collected = spark.sql("SELECT * FROM regions").collectAsList();
             Map<Regime, Long> byRegime = new EnumMap<>(Regime.class);
             for (Row r : collected) {
-                byRegime.merge(Regime.valueOf(r.getString(r.fieldIndex("regime")).toUpperCase()), 1L, Long::sum);
+                byRegime.merge(Regime.fromLabel(r.getString(r.fieldIndex("regime"))), 1L, Long::sum);
             }
             long runs = spark.sql("SELECT count(*) FROM runs").first().getLong(0);
             List<String> files = charts ? ChartWriter.writeAll(spark, dir, collected) : List.of();

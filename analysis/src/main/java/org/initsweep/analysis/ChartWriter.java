@@ -60,7 +60,7 @@ final class ChartWriter {
             }
             heatmaps.computeIfAbsent(Group.of(r), g -> new ArrayList<>()).add(new RegionCell(
                     r.<Integer>getAs("depth"), r.<Double>getAs("multiplier"),
-                    Regime.valueOf(r.<String>getAs("regime").toUpperCase()),
+                    Regime.fromLabel(r.<String>getAs("regime")),
                     r.<Double>getAs("forward_rate"), r.<Double>getAs("backward_rate"),
                     (int) (long) r.<Long>getAs("runs")));
         }

@@ -39,7 +39,7 @@ public final class ResultViews {
         Path root = new Path(dir);
         FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(new Path(root, Tables.RUNS))) {
-            throw new IllegalArgumentException(dir + " holds no sweep results (no " + Tables.RUNS
+            throw new org.initsweep.core.UserInputException(dir + " holds no sweep results (no " + Tables.RUNS
                     + "/ table); run a sweep into it first");
         }
         List<String> registered = new ArrayList<>();
@@ -65,8 +65,8 @@ public final class ResultViews {
         try {
             return spark.read().parquet(path);
         } catch (Exception e) {
-            throw brokenFile(e).map(m -> new IllegalArgumentException("cannot read table " + table + ": " + m, e))
-                    .orElseGet(() -> new IllegalArgumentException("cannot read table " + table + " at " + path + ": "
+            throw brokenFile(e).map(m -> new org.initsweep.core.UserInputException("cannot read table " + table + ": " + m, e))
+                    .orElseGet(() -> new org.initsweep.core.UserInputException("cannot read table " + table + " at " + path + ": "
                             + firstLine(e.getMessage()), e));
         }
     }

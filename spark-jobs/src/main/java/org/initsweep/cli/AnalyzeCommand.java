@@ -46,7 +46,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir);
         org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(path)) {
-            throw new IllegalArgumentException("no such directory: " + dir);
+            throw new org.initsweep.core.UserInputException("no such directory: " + dir);
         }
         try (org.initsweep.spark.OutputLock lock = org.initsweep.spark.OutputLock.acquire(fs, path)) {
             return Analysis.run(spark, dir, threshold, charts);
@@ -65,23 +65,23 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     static void print(Analysis.Summary a, String dir) {
-        System.out.printf("initsweep: analyzed %d runs, %d cells: %s%n", a.runs(), a.cells(), a.cellsByRegime());
+        System.out.printf(java.util.Locale.ROOT, "initsweep: analyzed %d runs, %d cells: %s%n", a.runs(), a.cells(), a.cellsByRegime());
         if (!a.agreement().isEmpty()) {
             System.out.println("initsweep: theory vs measurement (deepest depth; m_c where the backward rate crosses 0):");
-            System.out.printf("  %-12s %-16s %6s %5s %12s %12s %10s%n", "activation", "init", "width", "depth",
+            System.out.printf(java.util.Locale.ROOT, "  %-12s %-16s %6s %5s %12s %12s %10s%n", "activation", "init", "width", "depth",
                     "measured m_c", "predicted", "var_a err");
             for (org.apache.spark.sql.Row r : a.agreement()) {
-                System.out.printf("  %-12s %-16s %6d %5d %12s %12s %10s%n", r.getString(0), r.getString(1), r.getInt(4),
-                        r.getInt(5), fmt(r, 6), fmt(r, 7), r.isNullAt(9) ? "-" : String.format("%.1f%%", 100 * r.getDouble(9)));
+                System.out.printf(java.util.Locale.ROOT, "  %-12s %-16s %6d %5d %12s %12s %10s%n", r.getString(0), r.getString(1), r.getInt(4),
+                        r.getInt(5), fmt(r, 6), fmt(r, 7), r.isNullAt(9) ? "-" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * r.getDouble(9)));
             }
         }
         long pngs = a.charts().stream().filter(c -> c.endsWith(".png")).count();
-        System.out.printf("initsweep: wrote %s/regions, %s/growth, %s/agreement and %d charts in %s/charts%n", dir, dir,
+        System.out.printf(java.util.Locale.ROOT, "initsweep: wrote %s/regions, %s/growth, %s/agreement and %d charts in %s/charts%n", dir, dir,
                 dir, pngs, dir);
         a.charts().stream().filter(c -> c.endsWith(".html")).forEach(r -> System.out.println("initsweep: report " + r));
     }
 
     private static String fmt(org.apache.spark.sql.Row r, int i) {
-        return r.isNullAt(i) ? "-" : String.format("%.3f", r.getDouble(i));
+        return r.isNullAt(i) ? "-" : String.format(java.util.Locale.ROOT, "%.3f", r.getDouble(i));
     }
 }

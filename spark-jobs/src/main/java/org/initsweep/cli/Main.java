@@ -2,14 +2,15 @@ package org.initsweep.cli;
 
 import java.io.PrintWriter;
 import org.initsweep.core.EngineVersion;
+import org.initsweep.core.UserInputException;
 import org.initsweep.core.spec.SpecException;
-import org.initsweep.spark.OutputExistsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code initsweep} command line. Exit codes: 0 done, 2 bad input (spec, arguments, output
- * directory), 1 anything else. Errors are one line on stderr; {@code --debug} adds stack traces.
+ * The {@code initsweep} command line. Exit codes: 0 done, 2 bad input ({@link UserInputException}:
+ * spec, arguments, data, output directory), 1 anything else ("internal error"). Errors are one line on
+ * stderr; {@code --debug} adds stack traces.
  */
 @Command(name = "initsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Sweeps weight initialization of deep networks on Spark and shows where the signal "
@@ -83,7 +84,7 @@ public final class Main implements Runnable {
             err.println(e.getMessage());
             return BAD_INPUT;
         }
-        if (e instanceof OutputExistsException || e instanceof IllegalArgumentException) {
+        if (e instanceof UserInputException) {
             err.println("initsweep: " + e.getMessage());
             return BAD_INPUT;
         }
@@ -92,8 +93,11 @@ public final class Main implements Runnable {
             err.println("initsweep: " + broken.get());
             return BAD_INPUT;
         }
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-        err.println("initsweep: error: " + msg + (debug ? "" : " (run with --debug for details)"));
+        // Not the user's input: a fault of initsweep (or of the machine), said as such.
+        String msg = e.getMessage() == null ? e.getClass().getName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse("");
+        err.println("initsweep: internal error: " + msg
+                + (debug ? "" : " (rerun with --debug for the stack trace, and report it)"));
         return FAILURE;
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.initsweep.analysis.Analysis;
+import org.initsweep.core.UserInputException;
 import org.initsweep.core.regime.SignalGrowth;
 import org.apache.spark.SparkConf;
 import org.initsweep.core.spec.Preflight;
@@ -58,19 +59,19 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SweepSpec s = SpecReader.read(spec);
         if (tasks < 0) {
-            throw new IllegalArgumentException("--tasks must be ≥ 0, got " + tasks);
+            throw new UserInputException("--tasks must be ≥ 0, got " + tasks);
         }
         if (chunkRuns < 0) {
-            throw new IllegalArgumentException("--chunk-runs must be ≥ 0, got " + chunkRuns);
+            throw new UserInputException("--chunk-runs must be ≥ 0, got " + chunkRuns);
         }
         String dir = out != null ? out : "results/" + s.name();
         if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(dir))) {
-            throw new IllegalArgumentException("--out " + dir + " is a file; give a directory");
+            throw new UserInputException("--out " + dir + " is a file; give a directory");
         }
         Preflight preflight = Preflight.of(s);
-        System.out.printf("initsweep: sweep '%s' -> %s: %s%n", s.name(), dir, preflight.describe());
+        System.out.printf(java.util.Locale.ROOT, "initsweep: sweep '%s' -> %s: %s%n", s.name(), dir, preflight.describe());
         if (preflight.runs() > maxRuns) {
-            throw new IllegalArgumentException("the grid has " + preflight.runs() + " runs, more than --max-runs="
+            throw new UserInputException("the grid has " + preflight.runs() + " runs, more than --max-runs="
                     + maxRuns + "; raise --max-runs to run it, or split the spec");
         }
         SparkConf conf = new SparkConf();
@@ -86,10 +87,10 @@ final class RunCommand implements Callable<Integer> {
         try {
             SweepJob.Summary sum = SweepJob.run(spark, s, dir, new SweepJob.Options(overwrite, tasks, chunkRuns));
             if (sum.computed() < sum.runs()) {
-                System.out.printf("initsweep: %d runs computed (%d diverged), %d were already done, in %.1f s%n",
+                System.out.printf(java.util.Locale.ROOT, "initsweep: %d runs computed (%d diverged), %d were already done, in %.1f s%n",
                         sum.computed(), sum.diverged(), sum.runs() - sum.computed(), sum.millis() / 1000.0);
             } else {
-                System.out.printf("initsweep: %d runs (%d diverged) in %.1f s%n", sum.runs(), sum.diverged(),
+                System.out.printf(java.util.Locale.ROOT, "initsweep: %d runs (%d diverged) in %.1f s%n", sum.runs(), sum.diverged(),
                         sum.millis() / 1000.0);
             }
             if (analyze) {
@@ -107,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
      * the Java heap (float32 runs keep their values in Java arrays) and of the off-heap memory (ND4J).
      * Both shortfalls, if both, in one line, with the setting to raise for this master.
      *
-     * @throws IllegalArgumentException naming each memory, both sizes and the setting to raise
+     * @throws UserInputException naming each memory, both sizes and the setting to raise
      */
     static void checkMemory(Preflight preflight, SparkConf conf, String master) {
         TaskMemory.Budget budget = TaskMemory.of(conf, master);
@@ -137,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         if (!need.isEmpty()) {
-            throw new IllegalArgumentException("the largest run needs about " + String.join(" and ", need)
+            throw new UserInputException("the largest run needs about " + String.join(" and ", need)
                     + "; a Spark task on " + master + " has " + String.join(" and ", have) + " (raise "
                     + String.join(" and ", raise) + ", or pass --ignore-memory-check)");
         }

@@ -41,7 +41,7 @@ final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (limit < 1) {
-            throw new IllegalArgumentException("--limit must be ≥ 1, got " + limit);
+            throw new org.initsweep.core.UserInputException("--limit must be ≥ 1, got " + limit);
         }
         String first = ReadOnlyQuery.firstWord(query);
         if (ReadOnlyQuery.blank(query)) {
@@ -60,7 +60,7 @@ final class SqlCommand implements Callable<Integer> {
                 try {
                     plan = spark.sessionState().sqlParser().parsePlan(query);
                 } catch (StackOverflowError e) {
-                    throw new IllegalArgumentException("bad query: nested too deeply to parse");
+                    throw new org.initsweep.core.UserInputException("bad query: nested too deeply to parse");
                 }
                 String refusal = ReadOnlyQuery.refusal(plan);
                 if (refusal != null) {
@@ -72,7 +72,7 @@ final class SqlCommand implements Callable<Integer> {
                 if (e instanceof AnalysisException) {
                     String msg = e.getMessage() == null ? "" : e.getMessage().lines().map(String::strip)
                             .filter(l -> !l.isEmpty()).findFirst().orElse("");
-                    throw new IllegalArgumentException("bad query: " + msg);
+                    throw new org.initsweep.core.UserInputException("bad query: " + msg);
                 }
                 throw e;
             }
@@ -97,8 +97,8 @@ final class SqlCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static IllegalArgumentException refused(String why) {
-        return new IllegalArgumentException("sql runs read-only queries (" + ReadOnlyQuery.ALLOWED + "); " + why);
+    private static org.initsweep.core.UserInputException refused(String why) {
+        return new org.initsweep.core.UserInputException("sql runs read-only queries (" + ReadOnlyQuery.ALLOWED + "); " + why);
     }
 
     /** A CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, quote or line break. */

@@ -24,9 +24,9 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SweepSpec s = SpecReader.read(spec);
         long runs = new Grid(s).size();
-        System.out.printf("%s: valid, sweep '%s' with %d runs%n", spec, s.name(), runs);
+        System.out.printf(java.util.Locale.ROOT, "%s: valid, sweep '%s' with %d runs%n", spec, s.name(), runs);
         if (runs > 1_000_000) {
-            System.out.printf("%s: note: more runs than run's default --max-runs (1000000); pass --max-runs %d to run it%n",
+            System.out.printf(java.util.Locale.ROOT, "%s: note: more runs than run's default --max-runs (1000000); pass --max-runs %d to run it%n",
                     spec, runs);
         }
         return 0;

@@ -1,7 +1,10 @@
 package org.initsweep.spark;
 
-/** The output directory cannot be written: it holds another sweep's results, or a live writer. */
-public final class OutputExistsException extends Exception {
+/**
+ * The output directory cannot be written: it holds another sweep's results, or a live writer. A user
+ * input error (exit 2).
+ */
+public final class OutputExistsException extends org.initsweep.core.UserInputException {
 
     private static final long serialVersionUID = 1L;
 

@@ -43,7 +43,7 @@ public final class SparkSessions {
             // A master that does not parse or cannot be reached is the user's input, not a crash.
             String msg = e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
-            throw new IllegalArgumentException("cannot start Spark on master " + chosen + ": " + msg, e);
+            throw new org.initsweep.core.UserInputException("cannot start Spark on master " + chosen + ": " + msg, e);
         }
     }
 }

@@ -126,7 +126,7 @@ public final class SweepJob {
                 for (long from = 0, k = 0; from < n; from += chunk, k++) {
                     long to = Math.min(n, from + chunk);
                     int tasks = (int) Math.min(to - from, options.tasks() > 0 ? options.tasks() : 4L * parallelism);
-                    String id = String.format("c%s%05d", invocation, k);
+                    String id = String.format(java.util.Locale.ROOT, "c%s%05d", invocation, k);
                     long[] counts = runChunk(spark, jsc, spec, outPath, fs, id, sharedSpec, sharedDone, from, to, tasks,
                             parallelism, progress);
                     computed += counts[0];
@@ -150,7 +150,7 @@ public final class SweepJob {
      * that files of an interrupted invocation are never taken for this one's.
      */
     static String invocationId(java.util.Random random) {
-        return String.format("%06x", random.nextInt(1 << 24));
+        return String.format(java.util.Locale.ROOT, "%06x", random.nextInt(1 << 24));
     }
 
     /** Trains runs [from, to) not yet done, writes them to staging, commits; returns {computed, diverged}. */

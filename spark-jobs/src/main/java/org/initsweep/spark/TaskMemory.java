@@ -49,12 +49,12 @@ public final class TaskMemory {
     /**
      * Both shares at once.
      *
-     * @throws IllegalArgumentException as {@link #heapBudget} and {@link #budget}
+     * @throws org.initsweep.core.UserInputException as {@link #heapBudget} and {@link #budget}
      */
     public static Budget of(SparkConf conf, String master) {
         double fraction = conf.getDouble("spark.memory.fraction", 0.6);
         if (!(fraction >= 0 && fraction < 1)) {
-            throw new IllegalArgumentException("spark.memory.fraction must be in [0, 1), got " + fraction);
+            throw new org.initsweep.core.UserInputException("spark.memory.fraction must be in [0, 1), got " + fraction);
         }
         Executor e = executor(conf, master);
         return new Budget((long) (Math.max(0, e.heap() - SPARK_RESERVED) * (1 - fraction)) / e.slots(),
@@ -64,7 +64,7 @@ public final class TaskMemory {
     /**
      * Whether {@code master} runs its tasks in this JVM (local mode), where -Xmx sizes both budgets.
      *
-     * @throws IllegalArgumentException for a malformed {@code local…} master
+     * @throws org.initsweep.core.UserInputException for a malformed {@code local…} master
      */
     public static boolean inThisJvm(SparkConf conf, String master) {
         return of(conf, master).inThisJvm();
@@ -77,7 +77,7 @@ public final class TaskMemory {
      * max(384 MiB, 10% of the executor's heap)) shared by its task slots
      * ({@code cores / spark.task.cpus}).
      *
-     * @throws IllegalArgumentException for a malformed {@code local…} master
+     * @throws org.initsweep.core.UserInputException for a malformed {@code local…} master
      */
     public static long budget(SparkConf conf, String master) {
         return of(conf, master).offHeapBytes();
@@ -89,7 +89,7 @@ public final class TaskMemory {
      * default 0.6), shared by the executor's task slots. (Spark's own storage and execution memory
      * may fill the rest of the heap, so a run's arrays cannot count on it.)
      *
-     * @throws IllegalArgumentException if {@code spark.memory.fraction} is not in [0, 1), or for a
+     * @throws org.initsweep.core.UserInputException if {@code spark.memory.fraction} is not in [0, 1), or for a
      *                                  malformed {@code local…} master
      */
     public static long heapBudget(SparkConf conf, String master) {
@@ -111,7 +111,7 @@ public final class TaskMemory {
             return new Executor(heap, overhead(conf, heap), slots(Integer.parseInt(cluster.group(1)), taskCpus), false);
         }
         if (master.startsWith("local")) {
-            throw new IllegalArgumentException("master " + master
+            throw new org.initsweep.core.UserInputException("master " + master
                     + ": expected local, local[N], local[*], local[N,F] or local-cluster[W,C,M]");
         }
         return new Executor(heap, overhead(conf, heap), slots(conf.getInt("spark.executor.cores", 1), taskCpus), false);
@@ -135,7 +135,7 @@ public final class TaskMemory {
         try {
             return mib ? JavaUtils.byteStringAsMb(v) << 20 : JavaUtils.byteStringAsBytes(v);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + " must be a size such as 512m or 4g, got " + v);
+            throw new org.initsweep.core.UserInputException(key + " must be a size such as 512m or 4g, got " + v);
         }
     }
 
@@ -163,7 +163,7 @@ public final class TaskMemory {
             limit = s.endsWith("%") ? (long) (Double.parseDouble(s.substring(0, s.length() - 1)) / 100 * heap)
                     : JavaUtils.byteStringAsBytes(s);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + " must be a size such as 4g or a percentage of the heap such as 50%,"
+            throw new org.initsweep.core.UserInputException(key + " must be a size such as 4g or a percentage of the heap such as 50%,"
                     + " got " + v);
         }
         return limit <= 0 ? Long.MAX_VALUE : limit; // 0: no limit

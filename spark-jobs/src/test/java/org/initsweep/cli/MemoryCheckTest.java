@@ -25,7 +25,7 @@ class MemoryCheckTest {
         assertDoesNotThrow(() -> RunCommand.checkMemory(run, big, "yarn"));
         // the same bytes as float64 all live in ND4J: over the overhead
         Preflight f64 = new Preflight(1, 0, 437 * MIB, 437 * MIB, false);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        org.initsweep.core.UserInputException e = assertThrows(org.initsweep.core.UserInputException.class,
                 () -> RunCommand.checkMemory(f64, big, "yarn"));
         assertEquals("the largest run needs about 437.0 MiB of ND4J memory; a Spark task on yarn has 409.6 MiB"
                 + " (raise spark.executor.memoryOverhead, or pass --ignore-memory-check)", e.getMessage());
@@ -35,7 +35,7 @@ class MemoryCheckTest {
     void bothShortfallsAreNamedInOneLine() {
         // Spark's default executor: 289.6 MiB of heap and 384 MiB of overhead per task
         Preflight run = new Preflight(1, 0, 500 * MIB, 400 * MIB, true);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        org.initsweep.core.UserInputException e = assertThrows(org.initsweep.core.UserInputException.class,
                 () -> RunCommand.checkMemory(run, sparkConf(), "k8s://https://api:6443"));
         assertEquals("the largest run needs about 500.0 MiB of Java heap (float32 runs keep their values in Java arrays)"
                 + " and 400.0 MiB of ND4J memory; a Spark task on k8s://https://api:6443 has 289.6 MiB and 384.0 MiB"
@@ -46,7 +46,7 @@ class MemoryCheckTest {
     @Test
     void inLocalModeTheAdviceIsTheJvmsHeap() {
         long tooMuch = Runtime.getRuntime().maxMemory() * 2;
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        org.initsweep.core.UserInputException e = assertThrows(org.initsweep.core.UserInputException.class,
                 () -> RunCommand.checkMemory(new Preflight(1, 0, tooMuch, tooMuch, true), sparkConf(), "local[1]"));
         // one setting sizes both budgets there
         assertTrue(e.getMessage().endsWith("(raise -Xmx (bin/initsweep: INITSWEEP_JAVA_OPTS=-Xmx…), or pass"
@@ -58,7 +58,7 @@ class MemoryCheckTest {
         // 1170.2 MiB against 1168.8 MiB would both print as 1.1 GiB
         long have = TaskMemory.heapBudget(sparkConf("spark.executor.memory", "3222m"), "yarn");
         assertEquals(1168.8, have / (double) MIB, 0.05);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunCommand.checkMemory(
+        org.initsweep.core.UserInputException e = assertThrows(org.initsweep.core.UserInputException.class, () -> RunCommand.checkMemory(
                 new Preflight(1, 0, (long) (1170.2 * MIB), 0, true), sparkConf("spark.executor.memory", "3222m"), "yarn"));
         assertTrue(e.getMessage().startsWith("the largest run needs about 1170.2 MiB of Java heap"), e.getMessage());
         assertTrue(e.getMessage().contains("has 1168.8 MiB (raise"), e.getMessage());
@@ -66,7 +66,7 @@ class MemoryCheckTest {
 
     @Test
     void aMalformedLocalMasterIsNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        org.initsweep.core.UserInputException e = assertThrows(org.initsweep.core.UserInputException.class,
                 () -> RunCommand.checkMemory(new Preflight(1, 0, 1, 1, true), sparkConf(), "local[x]"));
         assertEquals("master local[x]: expected local, local[N], local[*], local[N,F] or local-cluster[W,C,M]",
                 e.getMessage());

@@ -82,7 +82,7 @@ class TaskMemoryTest {
             System.setProperty(camel, "100m");
             assertEquals(100 * MIB, TaskMemory.javaCppLimit(heap), "maxBytes wins over maxbytes");
             System.setProperty(camel, "lots");
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaskMemory.javaCppLimit(heap));
+            org.initsweep.core.UserInputException e = assertThrows(org.initsweep.core.UserInputException.class, () -> TaskMemory.javaCppLimit(heap));
             assertEquals("org.bytedeco.javacpp.maxBytes must be a size such as 4g or a percentage of the heap such as 50%,"
                     + " got lots", e.getMessage());
         } finally {
@@ -93,17 +93,17 @@ class TaskMemoryTest {
 
     @Test
     void aSizeThatIsNotOneIsNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        org.initsweep.core.UserInputException e = assertThrows(org.initsweep.core.UserInputException.class,
                 () -> TaskMemory.heapBudget(sparkConf("spark.executor.memory", "lots"), "yarn"));
         assertEquals("spark.executor.memory must be a size such as 512m or 4g, got lots", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(org.initsweep.core.UserInputException.class,
                 () -> TaskMemory.budget(sparkConf("spark.executor.memoryOverhead", "0.5g"), "yarn"));
         assertEquals("spark.executor.memoryOverhead must be a size such as 512m or 4g, got 0.5g", e.getMessage());
     }
 
     @Test
     void aMemoryFractionOutsideItsRangeIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        org.initsweep.core.UserInputException e = assertThrows(org.initsweep.core.UserInputException.class,
                 () -> TaskMemory.heapBudget(sparkConf("spark.memory.fraction", "1.5"), "yarn"));
         assertEquals("spark.memory.fraction must be in [0, 1), got 1.5", e.getMessage());
     }

@@ -15,4 +15,14 @@ public enum Regime {
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * The regime of a {@link #label()}, whatever the JVM's default locale (under {@code tr-TR},
+     * {@code "vanishing".toUpperCase()} is {@code VANİSHİNG}, which no constant is named).
+     *
+     * @throws IllegalArgumentException if the text is not a label
+     */
+    public static Regime fromLabel(String label) {
+        return valueOf(label.toUpperCase(Locale.ROOT));
+    }
 }

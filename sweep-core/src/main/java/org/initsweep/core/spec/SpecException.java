@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * A spec that cannot be run. Carries every problem found, so the user fixes them in one pass;
  * {@link #getMessage()} is one line per problem, prefixed with the source name.
  */
-public final class SpecException extends Exception {
+public final class SpecException extends org.initsweep.core.UserInputException {
 
     private static final long serialVersionUID = 1L;
 

@@ -129,7 +129,7 @@ public final class SpecReader {
             case NUMBER -> "the number " + show(n);
             case BOOLEAN -> "the boolean " + n.asText();
             case NULL -> "null";
-            default -> n.getNodeType().toString().toLowerCase();
+            default -> n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
         };
     }
 
@@ -195,7 +195,7 @@ public final class SpecReader {
                 if (!p.isTextual() || !PRECISIONS.contains(p.asText())) {
                     problem("precision", "must be \"float32\" or \"float64\", got " + kind(p));
                 } else {
-                    precision = Precision.valueOf(p.asText().toUpperCase());
+                    precision = Precision.valueOf(p.asText().toUpperCase(java.util.Locale.ROOT));
                 }
             }
             Outputs outputs = new Outputs(flag("histograms"), flag("boundaries"));
@@ -362,7 +362,7 @@ public final class SpecReader {
                         + "; known: " + String.join(", ", ACTIVATION_NAMES));
                 return null;
             }
-            Activation.Kind kind = Activation.Kind.valueOf(name.toUpperCase());
+            Activation.Kind kind = Activation.Kind.valueOf(name.toUpperCase(java.util.Locale.ROOT));
             if (slopeNode != null) {
                 if (kind != Activation.Kind.LEAKY_RELU) {
                     problem(path + ".slope", "only leaky_relu takes a slope");

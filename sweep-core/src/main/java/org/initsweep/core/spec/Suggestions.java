@@ -14,7 +14,7 @@ final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(word.toLowerCase(), c);
+            int d = distance(word.toLowerCase(java.util.Locale.ROOT), c);
             if (d < bestDistance) {
                 best = c;
                 bestDistance = d;
