@@ -121,13 +121,12 @@ public final class Bench {
         System.out.println("- ND4J " + org.initsweep.core.EngineVersion.nd4j() + " (OpenBLAS backend), OMP_NUM_THREADS="
                 + System.getenv("OMP_NUM_THREADS") + ", ND4J max threads " + Nd4j.getEnvironment().maxThreads()
                 + ", BLAS threads " + Nd4j.factory().blas().getMaxThreads());
-        System.out.println("- initsweep Mlp kernel: " + System.getProperty("initsweep.kernel", "auto")
-                + "; Vector API kernel " + (org.initsweep.core.nn.Mlp.vectorKernelAvailable()
-                        ? "(" + new org.initsweep.core.nn.Mlp(2, 1, 64, Activation.TANH,
-                                org.nd4j.linalg.api.buffer.DataType.FLOAT).kernelName() + ") for layers of ≤ "
-                                + org.initsweep.core.nn.Mlp.vectorMaxParams() + " weights"
+        System.out.println("- initsweep kernel: " + System.getProperty("initsweep.kernel", "auto")
+                + "; Vector API kernel " + (org.initsweep.core.nn.Kernel.vectorAvailable()
+                        ? "(vector" + org.initsweep.core.nn.Kernel.vectorBits() + ") for layers of ≤ "
+                                + org.initsweep.core.nn.Kernel.vectorMaxParams() + " weights"
                         : "unavailable") + ", else sgemm (without it: Java loops for layers of ≤ "
-                + org.initsweep.core.nn.Mlp.javaMaxParams() + " weights)");
+                + org.initsweep.core.nn.Kernel.javaMaxParams() + " weights)");
         System.out.println("- Load average at start: " + loadAverage());
         System.out.println("- Each figure: median of " + reps + " repetitions (Spark: " + sparkReps
                 + ") after warm-up, all in this one JVM run.");

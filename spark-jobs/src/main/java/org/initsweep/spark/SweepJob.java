@@ -248,7 +248,7 @@ public final class SweepJob {
             } catch (SpecException e) {
                 throw new OutputExistsException(out.toString());
             }
-            if (!previous.equals(spec)) {
+            if (!previous.sameRuns(spec)) {
                 throw new OutputExistsException(out.toString());
             }
             return;

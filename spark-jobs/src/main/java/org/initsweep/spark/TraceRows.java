@@ -1,6 +1,7 @@
 package org.initsweep.spark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -8,6 +9,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.initsweep.core.EngineVersion;
+import org.initsweep.core.spec.Axes;
+import org.initsweep.core.spec.Column;
 import org.initsweep.core.spec.RunSpec;
 import org.initsweep.core.trace.ActivationHistogram;
 import org.initsweep.core.trace.DecisionBoundary;
@@ -22,58 +25,47 @@ import org.initsweep.core.trace.RunStatus;
  */
 public final class TraceRows {
 
-    /** {@code runs/}: one row per run. */
-    public static final StructType RUNS = new StructType(new StructField[] {
-        field("run_id", DataTypes.StringType, false),
-        field("sweep", DataTypes.StringType, false),
-        field("depth", DataTypes.IntegerType, false),
-        field("width", DataTypes.IntegerType, false),
-        field("activation", DataTypes.StringType, false),
-        field("init", DataTypes.StringType, false),
-        field("multiplier", DataTypes.DoubleType, true),
-        field("sigma_b2", DataTypes.DoubleType, false),
-        field("dataset", DataTypes.StringType, false),
-        field("seed", DataTypes.LongType, false),
-        field("samples", DataTypes.IntegerType, false),
-        field("epochs", DataTypes.IntegerType, false),
-        field("learning_rate", DataTypes.DoubleType, false),
-        field("batch_size", DataTypes.IntegerType, false),
-        field("precision", DataTypes.StringType, false),
-        field("input_dim", DataTypes.IntegerType, false),
-        field("input_var", DataTypes.DoubleType, false),
-        field("status", DataTypes.StringType, false),
-        field("diverged_epoch", DataTypes.IntegerType, true),
-        field("diverged_layer", DataTypes.IntegerType, true),
-        field("final_loss", DataTypes.DoubleType, false),
-        field("final_accuracy", DataTypes.DoubleType, false),
-        field("duration_ms", DataTypes.LongType, false),
-        field("engine_version", DataTypes.StringType, false),
-        field("kernel", DataTypes.StringType, false),
-    });
+    /** {@code runs/}: one row per run; the grid axes' columns ({@link Axes#columns()}) after run_id and sweep. */
+    public static final StructType RUNS = schema(
+            List.of(field("run_id", DataTypes.StringType, false), field("sweep", DataTypes.StringType, false)),
+            Axes.columns(),
+            List.of(field("samples", DataTypes.IntegerType, false),
+                field("epochs", DataTypes.IntegerType, false),
+                field("batch_size", DataTypes.IntegerType, false),
+                field("precision", DataTypes.StringType, false),
+                field("input_dim", DataTypes.IntegerType, false),
+                field("input_var", DataTypes.DoubleType, false),
+                field("status", DataTypes.StringType, false),
+                field("diverged_epoch", DataTypes.IntegerType, true),
+                field("diverged_layer", DataTypes.IntegerType, true),
+                field("final_loss", DataTypes.DoubleType, false),
+                field("final_accuracy", DataTypes.DoubleType, false),
+                field("duration_ms", DataTypes.LongType, false),
+                field("engine_version", DataTypes.StringType, false),
+                field("kernel", DataTypes.StringType, false)));
 
-    /** {@code layers/}: one row per run × recorded epoch × layer; partitioned by {@code activation}. */
-    public static final StructType LAYERS = new StructType(new StructField[] {
-        field("run_id", DataTypes.StringType, false),
-        field("epoch", DataTypes.IntegerType, false),
-        field("layer", DataTypes.IntegerType, false),
-        field("fan_in", DataTypes.IntegerType, false),
-        field("fan_out", DataTypes.IntegerType, false),
-        field("mean_z", DataTypes.DoubleType, false),
-        field("var_z", DataTypes.DoubleType, false),
-        field("mean_a", DataTypes.DoubleType, false),
-        field("var_a", DataTypes.DoubleType, false),
-        field("var_grad_a", DataTypes.DoubleType, false),
-        field("var_grad_w", DataTypes.DoubleType, false),
-        field("var_w", DataTypes.DoubleType, false),
-        field("depth", DataTypes.IntegerType, false),
-        field("width", DataTypes.IntegerType, false),
-        field("init", DataTypes.StringType, false),
-        field("multiplier", DataTypes.DoubleType, true),
-        field("sigma_b2", DataTypes.DoubleType, false),
-        field("dataset", DataTypes.StringType, false),
-        field("seed", DataTypes.LongType, false),
-        field("activation", DataTypes.StringType, false),
-    });
+    /** Every grid column but the partition column, which Spark writes last. */
+    private static final List<Column> LAYER_KEYS = Axes.columns().stream()
+            .filter(c -> !c.name().equals(Axes.ACTIVATION.name())).toList();
+
+    /**
+     * {@code layers/}: one row per run × recorded epoch × layer, then the grid axes' columns so that
+     * queries need no join; partitioned by {@code activation} (last).
+     */
+    public static final StructType LAYERS = schema(
+            List.of(field("run_id", DataTypes.StringType, false),
+                field("epoch", DataTypes.IntegerType, false),
+                field("layer", DataTypes.IntegerType, false),
+                field("fan_in", DataTypes.IntegerType, false),
+                field("fan_out", DataTypes.IntegerType, false),
+                field("mean_z", DataTypes.DoubleType, false),
+                field("var_z", DataTypes.DoubleType, false),
+                field("mean_a", DataTypes.DoubleType, false),
+                field("var_a", DataTypes.DoubleType, false),
+                field("var_grad_a", DataTypes.DoubleType, false),
+                field("var_grad_w", DataTypes.DoubleType, false),
+                field("var_w", DataTypes.DoubleType, false)),
+            LAYER_KEYS, List.of(field(Axes.ACTIVATION.name(), DataTypes.StringType, false)));
 
     /** {@code epochs/}: one row per run × epoch reached. */
     public static final StructType EPOCHS = new StructType(new StructField[] {
@@ -111,30 +103,61 @@ public final class TraceRows {
         return DataTypes.createStructField(name, type, nullable);
     }
 
-    private static Double multiplier(RunSpec s) {
-        return s.hasMultiplier() ? s.multiplier() : null;
+    private static StructType schema(List<StructField> head, List<Column> grid, List<StructField> tail) {
+        List<StructField> all = new ArrayList<>(head);
+        for (Column c : grid) {
+            all.add(field(c.name(), type(c.type()), c.nullable()));
+        }
+        all.addAll(tail);
+        return new StructType(all.toArray(new StructField[0]));
+    }
+
+    /** The Spark SQL type of a result column. */
+    public static org.apache.spark.sql.types.DataType type(Column.Type t) {
+        return switch (t) {
+            case INT -> DataTypes.IntegerType;
+            case LONG -> DataTypes.LongType;
+            case DOUBLE -> DataTypes.DoubleType;
+            case STRING -> DataTypes.StringType;
+        };
     }
 
     /** The {@code runs/} row of a result. */
     public static Row runRow(RunResult r) {
         RunSpec s = r.spec();
         boolean diverged = r.status() == RunStatus.DIVERGED;
-        return RowFactory.create(r.runId(), s.sweep(), s.depth(), s.width(), s.activation().label(),
-                s.init().label(), multiplier(s), s.sigmaB2(), s.dataset().specName(), s.seed(), s.samples(),
-                s.epochs(), s.learningRate(), s.batchSize(), s.precision().specName(), s.inputDim(), r.inputVar(),
-                r.status().label(), diverged ? r.divergedEpoch() : null, diverged ? r.divergedLayer() : null,
-                r.finalLoss(), r.finalAccuracy(), r.durationMs(), EngineVersion.get(), r.kernel());
+        List<Object> v = new ArrayList<>(RUNS.size());
+        v.add(r.runId());
+        v.add(s.sweep());
+        v.addAll(Axes.columnValues(s));
+        v.addAll(Arrays.asList(s.samples(), s.epochs(), s.batchSize(), s.precision().specName(), s.inputDim(),
+                r.inputVar(), r.status().label(), diverged ? r.divergedEpoch() : null, diverged ? r.divergedLayer() : null,
+                r.finalLoss(), r.finalAccuracy(), r.durationMs(), EngineVersion.get(), r.kernel()));
+        return RowFactory.create(v.toArray());
     }
 
     /** The {@code layers/} rows of a result. */
     public static List<Row> layerRows(RunResult r) {
         RunSpec s = r.spec();
+        List<Object> keys = new ArrayList<>();
+        List<Column> all = Axes.columns();
+        List<Object> values = Axes.columnValues(s);
+        Object activation = null;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).name().equals(Axes.ACTIVATION.name())) {
+                activation = values.get(i);
+            } else {
+                keys.add(values.get(i));
+            }
+        }
+        keys.add(activation);
         List<Row> rows = new ArrayList<>(r.layers().size());
         for (LayerTrace t : r.layers()) {
-            rows.add(RowFactory.create(r.runId(), t.epoch(), t.layer(), t.fanIn(), t.fanOut(), t.meanZ(), t.varZ(),
-                    t.meanA(), t.varA(), t.varGradA(), t.varGradW(), t.varW(), s.depth(), s.width(),
-                    s.init().label(), multiplier(s), s.sigmaB2(), s.dataset().specName(), s.seed(),
-                    s.activation().label()));
+            List<Object> v = new ArrayList<>(LAYERS.size());
+            v.addAll(Arrays.asList(r.runId(), t.epoch(), t.layer(), t.fanIn(), t.fanOut(), t.meanZ(), t.varZ(),
+                    t.meanA(), t.varA(), t.varGradA(), t.varGradW(), t.varW()));
+            v.addAll(keys);
+            rows.add(RowFactory.create(v.toArray()));
         }
         return rows;
     }

@@ -19,6 +19,15 @@ public record Dataset(DatasetKind kind, float[] x, float[] y, int samples, int d
         }
     }
 
+    /** Labels as class indices {@code [samples]} (0 or 1). */
+    public int[] labels() {
+        int[] out = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            out[i] = (int) y[i];
+        }
+        return out;
+    }
+
     /** Population variance of all input entries (1 after normalization, up to rounding). */
     public double inputVariance() {
         double sum = 0;

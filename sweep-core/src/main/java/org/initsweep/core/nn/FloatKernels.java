@@ -7,7 +7,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The float32 loops of {@link Mlp}'s Java kernel, on row-major {@code float[]}s. Plain Java
+ * The float32 loops of {@link FloatNetwork}'s Java kernel, on row-major {@code float[]}s. Plain Java
  * arithmetic (IEEE single precision, no fused multiply-add, a fixed summation order), so every
  * result is bit-identical on every JVM, machine, vector width and thread count; the inner loops
  * are contiguous so HotSpot's C2 vectorizes them.
@@ -156,97 +156,13 @@ final class FloatKernels {
         }
     }
 
-    /** {@code w −= (dw ← dw·lr)} over {@code len} entries, as {@code Mlp.sgdStep} (gradient overwritten). */
+    /** {@code w −= (dw ← dw·lr)} over {@code len} entries, as SGD's float32 step (gradient overwritten). */
     static void sgd(float[] w, float[] dw, float lr, int len) {
         for (int i = 0; i < len; i++) {
             float g = dw[i] * lr;
             dw[i] = g;
             w[i] -= g;
         }
-    }
-
-    // Rational minimax approximation of tanh on [−c, c] (odd degree-13 numerator over even degree-6
-    // denominator, Eigen's generic_fast_tanh_float coefficients); outside, tanh rounds to ±1 in float.
-    // Measured against the correctly rounded float tanh: at most 6 ulp, 0.9 ulp on average (ND4J's own
-    // float tanh: mean 31 ulp, far more near 0).
-    static final float TANH_CLAMP = 7.90531110763549805f;
-    /**
-     * The clamp of {@link #tanhFma}: the smallest float at which the fused evaluation rounds to exactly
-     * 1 (at {@link #TANH_CLAMP} it gives 1 − 2⁻²², so saturated units would never reach ±1); no
-     * float in [0, this] evaluates above 1 (checked exhaustively).
-     */
-    static final float TANH_CLAMP_FMA = 7.99881172180175781f;
-    static final float A1 = 4.89352455891786e-03f;
-    static final float A3 = 6.37261928875436e-04f;
-    static final float A5 = 1.48572235717979e-05f;
-    static final float A7 = 5.12229709037114e-08f;
-    static final float A9 = -8.60467152213735e-11f;
-    static final float A11 = 2.00018790482477e-13f;
-    static final float A13 = -2.76076847742355e-16f;
-    static final float B0 = 4.89352518554385e-03f;
-    static final float B2 = 2.26843463243900e-03f;
-    static final float B4 = 1.18534705686654e-04f;
-    static final float B6 = 1.19825839466702e-06f;
-
-    /** tanh in float32, within a few ulp; NaN stays NaN, ±∞ gives ±1. */
-    static float tanh(float v) {
-        float x = Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, v));
-        float x2 = x * x;
-        float p = A13;
-        p = p * x2 + A11;
-        p = p * x2 + A9;
-        p = p * x2 + A7;
-        p = p * x2 + A5;
-        p = p * x2 + A3;
-        p = p * x2 + A1;
-        p = p * x;
-        float q = B6;
-        q = q * x2 + B4;
-        q = q * x2 + B2;
-        q = q * x2 + B0;
-        return p / q;
-    }
-
-    /**
-     * {@link #tanh(float)} with each multiply-add of the two polynomials fused ({@link Math#fma}),
-     * as {@link VectorGemm}'s epilogue computes it: 10 vector operations fewer per 16 entries (a
-     * quarter of tanh's cost in 512-bit vectors on Zen 4) and at most as many ulp off. For networks
-     * whose products run in {@link VectorGemm} only: {@code Math.fma} is one instruction on every CPU
-     * with 256-bit vectors (AVX2 comes with FMA3), but a slow software routine without FMA hardware,
-     * where {@link Mlp.Kernel#BLAS} keeps {@link #tanh(float)}.
-     */
-    static float tanhFma(float v) {
-        float x = Math.max(-TANH_CLAMP_FMA, Math.min(TANH_CLAMP_FMA, v));
-        float x2 = x * x;
-        float p = Math.fma(x2, A13, A11);
-        p = Math.fma(p, x2, A9);
-        p = Math.fma(p, x2, A7);
-        p = Math.fma(p, x2, A5);
-        p = Math.fma(p, x2, A3);
-        p = Math.fma(p, x2, A1);
-        p = p * x;
-        float q = Math.fma(x2, B6, B4);
-        q = Math.fma(q, x2, B2);
-        q = Math.fma(q, x2, B0);
-        return p / q;
-    }
-
-    /** {@code a = tanh(z)} elementwise, by {@link #tanhFma} or {@link #tanh(float)}. */
-    static void tanh(float[] z, float[] a, int len, boolean fma) {
-        if (fma) {
-            for (int i = 0; i < len; i++) {
-                a[i] = tanhFma(z[i]);
-            }
-        } else {
-            for (int i = 0; i < len; i++) {
-                a[i] = tanh(z[i]);
-            }
-        }
-    }
-
-    /** σ(z) = 1/(1 + e^{−z}) computed in double, rounded once to float. */
-    static float sigmoid(float z) {
-        return (float) (1.0 / (1.0 + Math.exp(-(double) z)));
     }
 
     /**

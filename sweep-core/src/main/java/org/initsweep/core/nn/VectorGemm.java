@@ -4,6 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.initsweep.core.activation.Activation;
+import org.initsweep.core.activation.FloatTanh;
 
 /**
  * Register-tiled float32 matrix product on the JDK's Vector API ({@code jdk.incubator.vector}):
@@ -128,7 +129,7 @@ final class VectorGemm {
     private static void finishForward(float[] c, int i0, int rows, int j0, int cols, int n, Epilogue e) {
         float[] bias = e.bias();
         float[] out = e.out();
-        Activation.Kind fn = out == c ? Activation.Kind.LINEAR : e.kind();
+        Activation.Fused fn = out == c ? Activation.Fused.LINEAR : e.op();
         float slope = e.slope();
         int end = j0 + cols;
         for (int i = i0; i < i0 + rows; i++) {
@@ -140,30 +141,30 @@ final class VectorGemm {
                 switch (fn) {
                     case TANH -> {
                         // FloatKernels.tanhFma: clamp, then the rational approximation in FMAs
-                        FloatVector x = z.min(FloatKernels.TANH_CLAMP_FMA).max(-FloatKernels.TANH_CLAMP_FMA);
+                        FloatVector x = z.min(FloatTanh.CLAMP_FMA).max(-FloatTanh.CLAMP_FMA);
                         FloatVector x2 = x.mul(x);
-                        FloatVector p = x2.fma(FloatKernels.A13, FloatKernels.A11);
-                        p = p.fma(x2, FloatVector.broadcast(S, FloatKernels.A9));
-                        p = p.fma(x2, FloatVector.broadcast(S, FloatKernels.A7));
-                        p = p.fma(x2, FloatVector.broadcast(S, FloatKernels.A5));
-                        p = p.fma(x2, FloatVector.broadcast(S, FloatKernels.A3));
-                        p = p.fma(x2, FloatVector.broadcast(S, FloatKernels.A1));
+                        FloatVector p = x2.fma(FloatTanh.A13, FloatTanh.A11);
+                        p = p.fma(x2, FloatVector.broadcast(S, FloatTanh.A9));
+                        p = p.fma(x2, FloatVector.broadcast(S, FloatTanh.A7));
+                        p = p.fma(x2, FloatVector.broadcast(S, FloatTanh.A5));
+                        p = p.fma(x2, FloatVector.broadcast(S, FloatTanh.A3));
+                        p = p.fma(x2, FloatVector.broadcast(S, FloatTanh.A1));
                         p = p.mul(x);
-                        FloatVector q = x2.fma(FloatKernels.B6, FloatKernels.B4);
-                        q = q.fma(x2, FloatVector.broadcast(S, FloatKernels.B2));
-                        q = q.fma(x2, FloatVector.broadcast(S, FloatKernels.B0));
+                        FloatVector q = x2.fma(FloatTanh.B6, FloatTanh.B4);
+                        q = q.fma(x2, FloatVector.broadcast(S, FloatTanh.B2));
+                        q = q.fma(x2, FloatVector.broadcast(S, FloatTanh.B0));
                         p.div(q).intoArray(out, o);
                     }
                     case RELU -> z.max(0f).intoArray(out, o);
                     case LEAKY_RELU -> z.blend(z.mul(slope), z.compare(VectorOperators.LT, 0f)).intoArray(out, o);
-                    case LINEAR, SIGMOID -> { }
+                    case LINEAR, SIGMOID, NONE -> { }
                 }
             }
             for (; j < end; j++) {
                 int o = i * n + j;
                 float z = c[o] + bias[j];
                 c[o] = z;
-                if (fn != Activation.Kind.LINEAR) {
+                if (fn != Activation.Fused.LINEAR) {
                     out[o] = e.activate(z);
                 }
             }
@@ -179,8 +180,8 @@ final class VectorGemm {
         float[] act = e.act();
         float[] out = e.out();
         float[] db = e.db();
-        Activation.Kind fn = e.kind();
-        float slope = fn == Activation.Kind.RELU ? 0f : e.slope();
+        Activation.Fused fn = e.op();
+        float slope = fn == Activation.Fused.RELU ? 0f : e.slope();
         int end = j0 + cols;
         for (int i = i0; i < i0 + rows; i++) {
             int j = j0;
@@ -198,7 +199,7 @@ final class VectorGemm {
                     }
                     case RELU, LEAKY_RELU ->
                         da.mul(slope).blend(da, FloatVector.fromArray(S, act, o).compare(VectorOperators.GT, 0f));
-                    case LINEAR -> da;
+                    case LINEAR, NONE -> da;
                 };
                 if (out != c) {
                     dz.intoArray(out, o);

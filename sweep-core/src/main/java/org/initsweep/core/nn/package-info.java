@@ -1,8 +1,12 @@
 /**
- * The network: a hand-written MLP (forward, binary cross-entropy, backprop, SGD) with per-batch-size
- * buffers and its float32 kernels — a register-tiled Vector API product ({@code VectorGemm}) for
- * small and medium layers, OpenBLAS sgemm called directly for wide ones, Java loops for elementwise
- * work — beside the all-ND4J path used for float64; trace moments; and ND4J thread settings for one
- * thread per Spark task.
+ * Networks: the {@link org.initsweep.core.nn.Network} API (forward, backward, parameters for an
+ * optimizer, per-batch-size {@link org.initsweep.core.nn.Network.Pass} buffers) over an
+ * {@link org.initsweep.core.nn.Architecture} (per-layer widths, activation, output head), with one
+ * implementation per storage: {@link org.initsweep.core.nn.FloatNetwork}, float32 values in Java
+ * arrays with initsweep's own kernels (a register-tiled Vector API product, {@code VectorGemm}, with
+ * fused elementwise epilogues; OpenBLAS sgemm called directly for wide layers; plain loops), each
+ * layer's products a strategy of its own ({@code LayerProduct}); and
+ * {@link org.initsweep.core.nn.Nd4jNetwork}, ND4J arrays for float64. Also trace moments and ND4J's
+ * thread settings for one thread per Spark task.
  */
 package org.initsweep.core.nn;

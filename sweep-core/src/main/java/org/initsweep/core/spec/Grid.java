@@ -4,21 +4,28 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.initsweep.core.activation.Activation;
+import org.initsweep.core.data.DatasetKind;
 import org.initsweep.core.init.InitSpec;
 
 /**
  * The cartesian product of a sweep's axes, addressed by index so that it never has to be
  * materialized: run {@code i} is computed from {@code i} in O(number of axes).
  *
- * <p>Order (outermost first): activation, (init, multiplier), depth, width, sigma_b2, dataset,
- * seed. Fixed init schemes (zero, constant, identity_scaled) ignore m, so they contribute one
- * (init, NaN) pair instead of one per multiplier: the grid holds no duplicate computations.
+ * <p>Order (outermost first): activation, (init, multiplier), (depth, widths), sigma_b2, dataset,
+ * seed, learning rate. Two pairs are enumerated jointly: fixed init schemes (zero, constant,
+ * identity_scaled) ignore m, so they contribute one (init, NaN) pair instead of one per multiplier;
+ * and a width profile sets its own depth, so it contributes one (length, profile) pair after the
+ * (depth, width) pairs of the constant widths. The grid holds no duplicate computations.
  */
 public final class Grid implements Iterable<RunSpec> {
 
     private final SweepSpec spec;
     private final List<InitSpec> pairInits = new ArrayList<>();
     private final List<Double> pairMultipliers = new ArrayList<>();
+    private final List<Integer> shapeDepths = new ArrayList<>();
+    private final List<Widths> shapeWidths = new ArrayList<>();
+    private final int[] radix;
     private final long size;
 
     /**
@@ -38,16 +45,27 @@ public final class Grid implements Iterable<RunSpec> {
                 pairMultipliers.add(Double.NaN);
             }
         }
+        for (int depth : spec.depths()) {
+            for (Widths w : spec.widths()) {
+                if (!w.isProfile()) {
+                    shapeDepths.add(depth);
+                    shapeWidths.add(w);
+                }
+            }
+        }
+        for (Widths w : spec.widths()) {
+            if (w.isProfile()) {
+                shapeDepths.add(w.profile().length);
+                shapeWidths.add(w);
+            }
+        }
+        radix = new int[] {spec.activations().size(), pairInits.size(), shapeDepths.size(), spec.sigmaB2().size(),
+            spec.datasets().size(), spec.seeds().size(), spec.learningRates().size()};
         long n = 1;
-        for (int radix : radices()) {
-            n = Math.multiplyExact(n, radix);
+        for (int r : radix) {
+            n = Math.multiplyExact(n, r);
         }
         this.size = n;
-    }
-
-    private int[] radices() {
-        return new int[] {spec.activations().size(), pairInits.size(), spec.depths().size(),
-            spec.widths().size(), spec.sigmaB2().size(), spec.datasets().size(), spec.seeds().size()};
     }
 
     /** Number of runs. */
@@ -69,18 +87,18 @@ public final class Grid implements Iterable<RunSpec> {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("run index " + index + " not in [0, " + size + ")");
         }
-        int[] radix = radices();
         int[] digit = new int[radix.length];
         long rest = index;
         for (int k = radix.length - 1; k >= 0; k--) {
             digit[k] = (int) (rest % radix[k]);
             rest /= radix[k];
         }
-        return new RunSpec(spec.name(), spec.depths().get(digit[2]), spec.widths().get(digit[3]),
-                spec.activations().get(digit[0]), pairInits.get(digit[1]), pairMultipliers.get(digit[1]),
-                spec.sigmaB2().get(digit[4]), spec.datasets().get(digit[5]), spec.seeds().get(digit[6]),
-                spec.samples(), spec.epochs(), spec.learningRate(), spec.batchSize(), spec.recordEpochs(),
-                spec.precision());
+        Activation activation = spec.activations().get(digit[0]);
+        DatasetKind dataset = spec.datasets().get(digit[4]);
+        return new RunSpec(spec.name(), shapeDepths.get(digit[2]), shapeWidths.get(digit[2]), activation,
+                pairInits.get(digit[1]), pairMultipliers.get(digit[1]), spec.sigmaB2().get(digit[3]), dataset,
+                spec.seeds().get(digit[5]), spec.samples(), spec.epochs(), spec.learningRates().get(digit[6]),
+                spec.batchSize(), spec.recordEpochs(), spec.precision());
     }
 
     /** Iterates the runs in index order, lazily. */

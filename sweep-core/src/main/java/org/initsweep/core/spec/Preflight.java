@@ -3,7 +3,7 @@ package org.initsweep.core.spec;
 import java.util.Locale;
 import org.initsweep.core.data.DatasetKind;
 import org.initsweep.core.init.InitSpec;
-import org.initsweep.core.nn.Mlp;
+import org.initsweep.core.nn.Kernel;
 import org.initsweep.core.trace.DecisionBoundary;
 
 /**
@@ -17,7 +17,7 @@ import org.initsweep.core.trace.DecisionBoundary;
  * for, at 4 or 8 bytes per value. Where it lives: float64 runs compute in ND4J's off-heap memory;
  * float32 runs keep these values in Java arrays on the heap (measured: the heap a float32 network
  * keeps is within 5% of this estimate at widths 32–256) and only their weights, biases and inputs
- * in ND4J — unless a layer has more than {@link Mlp#DEFAULT_VECTOR_MAX_PARAMS} weights: its
+ * in ND4J — unless a layer has more than {@link Kernel#DEFAULT_VECTOR_MAX_PARAMS} weights: its
  * products run in OpenBLAS, and the weights' gradients and the buffers (z, a, ∂z, ∂a) are then held
  * in ND4J too.
  * (Without the Vector API kernel, layers above 64 weights run in OpenBLAS: the off-heap estimate
@@ -38,7 +38,8 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
         for (InitSpec init : spec.inits()) {
             pairs += init.scheme().scaledByMultiplier() ? spec.multipliers().size() : 1;
         }
-        long others = spec.activations().size() * pairs * spec.sigmaB2().size() * spec.seeds().size();
+        long others = spec.activations().size() * pairs * spec.sigmaB2().size() * spec.seeds().size()
+                * spec.learningRates().size();
         boolean float32 = spec.precision() != Precision.FLOAT64;
         int bytes = float32 ? 4 : 8;
         int paramCopies = float32 ? 3 : 2;
@@ -46,28 +47,30 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
         double flops = 0;
         long maxBytes = 0;
         long maxOffHeap = 0;
-        for (int depth : spec.depths()) {
-            for (int width : spec.widths()) {
-                for (DatasetKind ds : spec.datasets()) {
-                    int d0 = ds.inputDim(width);
-                    double params = parameters(d0, depth, width);
-                    double perRun = flops(params, spec.samples(), spec.epochs(), spec.recordEpochs().size());
-                    runs += others;
-                    flops += others * perRun;
-                    long units = (long) depth * width + 1;
-                    long buffers = 4L * spec.samples() * units
-                            + (spec.batchSize() < spec.samples() ? 4L * spec.batchSize() * units : 0)
-                            + (spec.outputs().boundaries() && d0 == 2
-                                    ? 4L * DecisionBoundary.STEPS * DecisionBoundary.STEPS * units : 0);
-                    long inputs = (long) spec.samples() * (d0 + 1);
-                    long values = paramCopies * (long) params + buffers + inputs;
-                    boolean sgemm = (long) width * width > Mlp.DEFAULT_VECTOR_MAX_PARAMS
-                            || (long) d0 * width > Mlp.DEFAULT_VECTOR_MAX_PARAMS;
-                    long offHeap = !float32 ? values
-                            : (long) params + units + inputs + (sgemm ? (long) params + buffers : 0);
-                    maxBytes = Math.max(maxBytes, values * bytes);
-                    maxOffHeap = Math.max(maxOffHeap, offHeap * bytes);
+        for (int[] hidden : shapes(spec)) {
+            for (DatasetKind ds : spec.datasets()) {
+                int d0 = ds.inputDim(hidden[0]);
+                int[] units = layerUnits(d0, hidden, 1);
+                double params = parameters(units);
+                double perRun = flops(params, spec.samples(), spec.epochs(), spec.recordEpochs().size());
+                runs += others;
+                flops += others * perRun;
+                long activations = 0;
+                boolean sgemm = false;
+                for (int l = 1; l < units.length; l++) {
+                    activations += units[l];
+                    sgemm |= (long) units[l - 1] * units[l] > Kernel.DEFAULT_VECTOR_MAX_PARAMS;
                 }
+                long buffers = 4L * spec.samples() * activations
+                        + (spec.batchSize() < spec.samples() ? 4L * spec.batchSize() * activations : 0)
+                        + (spec.outputs().boundaries() && d0 == 2
+                                ? 4L * DecisionBoundary.STEPS * DecisionBoundary.STEPS * activations : 0);
+                long inputs = (long) spec.samples() * (d0 + 1);
+                long values = paramCopies * (long) params + buffers + inputs;
+                long offHeap = !float32 ? values
+                        : (long) params + activations + inputs + (sgemm ? (long) params + buffers : 0);
+                maxBytes = Math.max(maxBytes, values * bytes);
+                maxOffHeap = Math.max(maxOffHeap, offHeap * bytes);
             }
         }
         return new Preflight(runs, flops, maxBytes, maxOffHeap, float32);
@@ -80,8 +83,44 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
      * @return operations (not per second)
      */
     public static double runFlops(RunSpec run) {
-        return flops(parameters(run.inputDim(), run.depth(), run.width()), run.samples(), run.epochs(),
+        return flops(parameters(layerUnits(run.inputDim(), run.hidden(), 1)), run.samples(), run.epochs(),
                 run.recordEpochs().size());
+    }
+
+    /** The hidden widths of every network shape of a spec: constant widths at each depth, then the profiles. */
+    static java.util.List<int[]> shapes(SweepSpec spec) {
+        java.util.List<int[]> out = new java.util.ArrayList<>();
+        for (int depth : spec.depths()) {
+            for (Widths w : spec.widths()) {
+                if (!w.isProfile()) {
+                    out.add(w.hidden(depth));
+                }
+            }
+        }
+        for (Widths w : spec.widths()) {
+            if (w.isProfile()) {
+                out.add(w.profile());
+            }
+        }
+        return out;
+    }
+
+    /** n^[0..L+1]: input, hidden widths, output units. */
+    static int[] layerUnits(int inputDim, int[] hidden, int outputs) {
+        int[] u = new int[hidden.length + 2];
+        u[0] = inputDim;
+        System.arraycopy(hidden, 0, u, 1, hidden.length);
+        u[u.length - 1] = outputs;
+        return u;
+    }
+
+    /** Weights P = Σ_l n^[l-1]·n^[l] of layers with widths n^[0..L+1]. */
+    public static long parameters(int[] units) {
+        long p = 0;
+        for (int l = 1; l < units.length; l++) {
+            p += (long) units[l - 1] * units[l];
+        }
+        return p;
     }
 
     /**

@@ -14,7 +14,7 @@ import org.initsweep.core.init.InitSpec;
  *
  * @param sweep        name of the sweep it belongs to (not part of the id)
  * @param depth        hidden layers L ≥ 1; the network has L + 1 weight layers (output included)
- * @param width        hidden width n ≥ 1
+ * @param widths       hidden widths: a constant n ≥ 1, or a profile of L widths
  * @param activation   hidden activation φ
  * @param init         weight init
  * @param multiplier   m = fan_in·Var(W); {@code NaN} for fixed schemes (zero, constant, identity_scaled)
@@ -23,7 +23,7 @@ import org.initsweep.core.init.InitSpec;
  * @param seed         seed
  * @param samples      training-set size
  * @param epochs       epochs
- * @param learningRate SGD step size
+ * @param learningRate the optimizer's learning rate η
  * @param batchSize    mini-batch size
  * @param recordEpochs epochs with layer traces
  * @param precision    float32 or float64
@@ -31,7 +31,7 @@ import org.initsweep.core.init.InitSpec;
 public record RunSpec(
         String sweep,
         int depth,
-        int width,
+        Widths widths,
         Activation activation,
         InitSpec init,
         double multiplier,
@@ -45,8 +45,30 @@ public record RunSpec(
         List<Integer> recordEpochs,
         Precision precision) implements java.io.Serializable {
 
+    /** @throws IllegalArgumentException if a profile's length is not the depth */
     public RunSpec {
         recordEpochs = List.copyOf(recordEpochs);
+        if (widths.isProfile() && widths.profile().length != depth) {
+            throw new IllegalArgumentException("a width profile of " + widths.profile().length + " layers at depth " + depth);
+        }
+    }
+
+    /** A run of constant width. */
+    public RunSpec(String sweep, int depth, int width, Activation activation, InitSpec init, double multiplier,
+            double sigmaB2, DatasetKind dataset, long seed, int samples, int epochs, double learningRate, int batchSize,
+            List<Integer> recordEpochs, Precision precision) {
+        this(sweep, depth, Widths.of(width), activation, init, multiplier, sigmaB2, dataset, seed, samples, epochs,
+                learningRate, batchSize, recordEpochs, precision);
+    }
+
+    /** The first hidden width n^[1] (the width of a constant-width network). */
+    public int width() {
+        return widths.first();
+    }
+
+    /** The hidden widths n^[1..L]. */
+    public int[] hidden() {
+        return widths.hidden(depth);
     }
 
     /** Whether m applies to this run (false for the fixed init schemes). */
@@ -56,7 +78,7 @@ public record RunSpec(
 
     /** Input dimension n^[0] (the dataset's). */
     public int inputDim() {
-        return dataset.inputDim(width);
+        return dataset.inputDim(width());
     }
 
     /**
@@ -64,10 +86,12 @@ public record RunSpec(
      * the same computation; the sweep name is left out on purpose.
      */
     public String canonicalKey() {
-        return "v1|depth=" + depth + "|width=" + width + "|activation=" + activation.label()
-                + "|init=" + init.label() + "|multiplier=" + multiplier + "|sigma_b2=" + sigmaB2
-                + "|dataset=" + dataset.specName() + "|seed=" + seed + "|samples=" + samples
-                + "|epochs=" + epochs + "|learning_rate=" + learningRate + "|batch_size=" + batchSize
+        return "v1|depth=" + Axes.DEPTH.keyText(depth) + "|width=" + Axes.WIDTH.keyText(widths)
+                + "|activation=" + Axes.ACTIVATION.keyText(activation) + "|init=" + Axes.INIT.keyText(init)
+                + "|multiplier=" + Axes.MULTIPLIER.keyText(multiplier) + "|sigma_b2=" + Axes.SIGMA_B2.keyText(sigmaB2)
+                + "|dataset=" + Axes.DATASET.keyText(dataset) + "|seed=" + Axes.SEED.keyText(seed)
+                + "|samples=" + samples + "|epochs=" + epochs
+                + "|learning_rate=" + Axes.LEARNING_RATE.keyText(learningRate) + "|batch_size=" + batchSize
                 + "|record_epochs=" + recordEpochs + "|precision=" + precision.specName();
     }
 

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.initsweep.core.activation.Activation;
-import org.initsweep.core.init.InitSpec;
 
 /**
  * Writes a spec back as JSON with every default filled in: the provenance stored beside results,
@@ -23,32 +21,17 @@ public final class SpecWriter {
     public static String toJson(SweepSpec spec) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("name", spec.name());
-        spec.depths().forEach(o.putArray("depths")::add);
-        spec.widths().forEach(o.putArray("widths")::add);
-        ArrayNode acts = o.putArray("activations");
-        for (Activation a : spec.activations()) {
-            if (a.kind() == Activation.Kind.LEAKY_RELU) {
-                acts.addObject().put("name", a.kind().specName()).put("slope", a.slope());
-            } else {
-                acts.add(a.kind().specName());
-            }
+        if (spec.description() != null) {
+            o.put("description", spec.description());
         }
-        ArrayNode inits = o.putArray("inits");
-        for (InitSpec i : spec.inits()) {
-            if (i.scheme().parameterName().isPresent()) {
-                inits.addObject().put("scheme", i.scheme().specName()).put(i.scheme().parameterName().get(), i.param());
-            } else {
-                inits.add(i.scheme().specName());
+        for (Axis<?> a : Axes.ALL) {
+            if (a == Axes.DEPTH && spec.depths().isEmpty()) {
+                continue; // every width is a profile
             }
+            write(o.putArray(a.field()), a, spec);
         }
-        spec.multipliers().forEach(o.putArray("multipliers")::add);
-        spec.sigmaB2().forEach(o.putArray("sigma_b2")::add);
-        ArrayNode ds = o.putArray("datasets");
-        spec.datasets().forEach(d -> ds.add(d.specName()));
-        spec.seeds().forEach(o.putArray("seeds")::add);
         o.put("samples", spec.samples());
         o.put("epochs", spec.epochs());
-        o.put("learning_rate", spec.learningRate());
         o.put("batch_size", spec.batchSize());
         spec.recordEpochs().forEach(o.putArray("record_epochs")::add);
         o.put("precision", spec.precision().specName());
@@ -58,6 +41,12 @@ public final class SpecWriter {
             return MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain values always serializes", e);
+        }
+    }
+
+    private static <T> void write(ArrayNode out, Axis<T> axis, SweepSpec spec) {
+        for (T v : spec.values(axis)) {
+            out.add(axis.write(v));
         }
     }
 }

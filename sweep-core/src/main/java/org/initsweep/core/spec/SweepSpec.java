@@ -1,45 +1,35 @@
 package org.initsweep.core.spec;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.initsweep.core.activation.Activation;
 import org.initsweep.core.data.DatasetKind;
 import org.initsweep.core.init.InitSpec;
 
 /**
- * A validated sweep: the grid axes and the training settings shared by every run.
- * Built by {@link SpecReader}, which reports every invalid field; the canonical constructor only
- * copies the lists.
+ * A validated sweep: the values of every grid axis ({@link Axes}) and the training settings shared by
+ * every run. Built by {@link SpecReader}, which reports every invalid field; the canonical
+ * constructor only copies.
  *
- * @param name          sweep name ({@code [A-Za-z0-9._-]}, 1–64 chars), also the default output folder
- * @param depths        numbers of hidden layers L, each ≥ 1
- * @param widths        hidden layer widths n, each ≥ 1
- * @param activations   hidden-layer activations φ (the output unit is always a sigmoid)
- * @param inits         weight init schemes
- * @param multipliers   variance multipliers m = fan_in·Var(W), each &gt; 0
- * @param sigmaB2       bias variances σ_b², each ≥ 0 (0 means biases start at 0)
- * @param datasets      training sets
- * @param seeds         seeds; a run's data depend on the seed, its weights on seed and run id
- * @param samples       training-set size
- * @param epochs        training epochs (0 = only look at the network at initialization)
- * @param learningRate  SGD step size
- * @param batchSize     mini-batch size, 1 ≤ batchSize ≤ samples (= samples: full-batch gradient descent)
- * @param recordEpochs  epochs whose layer traces are kept, each in [0, epochs]; 0 = at initialization
- * @param precision     float32 or float64
- * @param outputs       optional outputs: activation histograms, decision boundaries
+ * @param name         sweep name ({@code [A-Za-z0-9._-]}, 1–64 chars), also the default output folder
+ * @param description  free text, or null; not part of any run
+ * @param axes         each axis' values by {@link Axis#name()}, for every axis of {@link Axes#ALL}
+ *                     ({@code depth} may be empty when every width is a profile)
+ * @param samples      training-set size
+ * @param epochs       training epochs (0 = only look at the network at initialization)
+ * @param batchSize    mini-batch size, 1 ≤ batchSize ≤ samples (= samples: full-batch gradient descent)
+ * @param recordEpochs epochs whose layer traces are kept, each in [0, epochs]; 0 = at initialization
+ * @param precision    float32 or float64
+ * @param outputs      optional outputs: activation histograms, decision boundaries
  */
 public record SweepSpec(
         String name,
-        List<Integer> depths,
-        List<Integer> widths,
-        List<Activation> activations,
-        List<InitSpec> inits,
-        List<Double> multipliers,
-        List<Double> sigmaB2,
-        List<DatasetKind> datasets,
-        List<Long> seeds,
+        String description,
+        Map<String, List<?>> axes,
         int samples,
         int epochs,
-        double learningRate,
         int batchSize,
         List<Integer> recordEpochs,
         Precision precision,
@@ -47,14 +37,73 @@ public record SweepSpec(
 
     /** Copies every list, so a spec never changes after construction. */
     public SweepSpec {
-        depths = List.copyOf(depths);
-        widths = List.copyOf(widths);
-        activations = List.copyOf(activations);
-        inits = List.copyOf(inits);
-        multipliers = List.copyOf(multipliers);
-        sigmaB2 = List.copyOf(sigmaB2);
-        datasets = List.copyOf(datasets);
-        seeds = List.copyOf(seeds);
+        Map<String, List<?>> copy = new LinkedHashMap<>();
+        for (Axis<?> a : Axes.ALL) {
+            List<?> v = axes.get(a.name());
+            if (v == null) {
+                throw new IllegalArgumentException("no values for axis " + a.name());
+            }
+            copy.put(a.name(), List.copyOf(v));
+        }
+        axes = Collections.unmodifiableMap(copy);
         recordEpochs = List.copyOf(recordEpochs);
+    }
+
+    /** The values of one axis. */
+    @SuppressWarnings("unchecked")
+    public <T> List<T> values(Axis<T> axis) {
+        return (List<T>) axes.get(axis.name());
+    }
+
+    /** Whether the two specs compute the same runs (everything but the description equal). */
+    public boolean sameRuns(SweepSpec other) {
+        return name.equals(other.name) && axes.equals(other.axes) && samples == other.samples
+                && epochs == other.epochs && batchSize == other.batchSize && recordEpochs.equals(other.recordEpochs)
+                && precision == other.precision && outputs.equals(other.outputs);
+    }
+
+    /** Hidden depths L (for constant widths; a profile's depth is its length). */
+    public List<Integer> depths() {
+        return values(Axes.DEPTH);
+    }
+
+    /** Hidden widths: constant widths and profiles. */
+    public List<Widths> widths() {
+        return values(Axes.WIDTH);
+    }
+
+    /** Hidden activations φ. */
+    public List<Activation> activations() {
+        return values(Axes.ACTIVATION);
+    }
+
+    /** Weight init schemes. */
+    public List<InitSpec> inits() {
+        return values(Axes.INIT);
+    }
+
+    /** Variance multipliers m = fan_in·Var(W). */
+    public List<Double> multipliers() {
+        return values(Axes.MULTIPLIER);
+    }
+
+    /** Bias variances σ_b². */
+    public List<Double> sigmaB2() {
+        return values(Axes.SIGMA_B2);
+    }
+
+    /** Training sets. */
+    public List<DatasetKind> datasets() {
+        return values(Axes.DATASET);
+    }
+
+    /** Seeds. */
+    public List<Long> seeds() {
+        return values(Axes.SEED);
+    }
+
+    /** Learning rates. */
+    public List<Double> learningRates() {
+        return values(Axes.LEARNING_RATE);
     }
 }

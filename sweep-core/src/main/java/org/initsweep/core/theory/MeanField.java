@@ -575,25 +575,12 @@ public record MeanField(Activation activation, double m, double sigmaB2) impleme
      * @throws NullPointerException if {@code activation} is null
      */
     public static double secondDerivative(Activation activation, double z) {
-        return switch (activation.kind()) {
-            case LINEAR, RELU, LEAKY_RELU -> 0;
-            case TANH -> {
-                double t = Math.tanh(z);
-                yield -2 * t * (1 - t * t);
-            }
-            case SIGMOID -> {
-                double s = activation.value(z);
-                yield s * (1 - s) * (1 - 2 * s);
-            }
-        };
+        return activation.secondDerivative(z);
     }
 
     /** Linear and (leaky) ReLU: φ(λz) = λφ(z) for λ &gt; 0, so the length map is affine in q. */
     private static boolean isPositivelyHomogeneous(Activation activation) {
-        return switch (activation.kind()) {
-            case LINEAR, RELU, LEAKY_RELU -> true;
-            case TANH, SIGMOID -> false;
-        };
+        return activation.positivelyHomogeneous();
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import org.initsweep.core.spec.RunSpec;
  * @param finalLoss     loss at the last epoch reached
  * @param finalAccuracy accuracy at the last epoch reached
  * @param durationMs    wall time of data generation, init and training, milliseconds
- * @param kernel        what computed the matrix products ({@link org.initsweep.core.nn.Mlp#kernelName()}),
+ * @param kernel        what computed the matrix products ({@link org.initsweep.core.nn.Network#kernelName()}),
  *                      provenance: results agree across kernels to float32 rounding, not bit for bit
  * @param inputVar      population variance of the inputs (1 after standardization)
  * @param layers        traces, by recorded epoch then layer

@@ -1,11 +1,11 @@
 package org.initsweep.core.trace;
 
 import java.util.List;
-import org.initsweep.core.nn.Mlp;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.initsweep.core.nn.Network;
 
 /**
- * Turns the buffers of a full-training-set forward + backward pass into {@link LayerTrace}s.
+ * Turns the buffers of a full-training-set forward + backward pass into {@link LayerTrace}s and
+ * activation histograms.
  */
 public final class TraceRecorder {
 
@@ -16,17 +16,18 @@ public final class TraceRecorder {
      * Appends one trace per layer l = 1..L+1 for {@code epoch}.
      *
      * @param net    the network, after {@code forward} and {@code backward} on {@code pass}
-     * @param pass   buffers of that pass, batch = whole training set
-     * @param y      labels {@code [samples]} as doubles
+     * @param pass   buffers of that pass, batch = whole training set, every buffer kept
+     * @param labels class indices {@code [samples]}
      * @param out    receives the traces
      */
-    public static void record(int epoch, Mlp net, Mlp.Pass pass, double[] y, List<LayerTrace> out) {
+    public static void record(int epoch, Network net, Network.Pass pass, int[] labels, List<LayerTrace> out) {
         int last = net.layers();
         for (int l = 1; l <= last; l++) {
-            double[] z = pass.moments(Mlp.Buffer.Z, l);
-            double[] a = pass.moments(Mlp.Buffer.A, l);
-            double varGradA = l < last ? pass.moments(Mlp.Buffer.DA, l)[1] : outputGradVariance(pass.toDoubles(Mlp.Buffer.Z, l), y);
-            double varGradW = pass.moments(Mlp.Buffer.DW, l)[1];
+            double[] z = pass.moments(Network.Buffer.Z, l);
+            double[] a = pass.moments(Network.Buffer.A, l);
+            double varGradA = l < last ? pass.moments(Network.Buffer.DA, l)[1]
+                    : net.head().outputGradVariance(pass.toDoubles(Network.Buffer.Z, l), labels);
+            double varGradW = net.gradientMoments(l)[1];
             double varW = net.weightMoments(l)[1];
             out.add(new LayerTrace(epoch, l, net.units(l - 1), net.units(l), z[0], z[1], a[0], a[1],
                     varGradA, varGradW, varW));
@@ -37,19 +38,21 @@ public final class TraceRecorder {
     public static final int HISTOGRAM_BINS = 40;
 
     /**
-     * Appends one activation histogram per layer l = 1..L+1 for {@code epoch}, on the fixed edges
-     * of {@link ActivationHistogram}.
+     * Appends one activation histogram per layer l = 1..L+1 for {@code epoch}, on fixed edges: the
+     * range of φ where it is bounded ([−1, 1] for tanh, [0, 1] for sigmoid and the output), [−3, 3]
+     * otherwise; values outside go to the end bins, NaN to none.
      */
-    public static void histograms(int epoch, Mlp net, Mlp.Pass pass, List<ActivationHistogram> out) {
+    public static void histograms(int epoch, Network net, Network.Pass pass, List<ActivationHistogram> out) {
+        double[] bounds = net.activation().bounds();
         for (int l = 1; l <= net.layers(); l++) {
             double lo;
             double hi;
-            if (l == net.layers() || net.activation().kind() == org.initsweep.core.activation.Activation.Kind.SIGMOID) {
+            if (l == net.layers()) {
                 lo = 0;
                 hi = 1;
-            } else if (net.activation().kind() == org.initsweep.core.activation.Activation.Kind.TANH) {
-                lo = -1;
-                hi = 1;
+            } else if (bounds != null) {
+                lo = bounds[0];
+                hi = bounds[1];
             } else {
                 lo = -3;
                 hi = 3;
@@ -60,8 +63,7 @@ public final class TraceRecorder {
             }
             long[] counts = new long[HISTOGRAM_BINS];
             double scale = HISTOGRAM_BINS / (hi - lo);
-            INDArray a = pass.a(l);
-            for (double v : a.reshape(a.length()).toDoubleVector()) {
+            for (double v : pass.toDoubles(Network.Buffer.A, l)) {
                 if (!Double.isNaN(v)) {
                     int bin = (int) Math.floor((v - lo) * scale);
                     counts[Math.max(0, Math.min(HISTOGRAM_BINS - 1, bin))]++;
@@ -69,33 +71,5 @@ public final class TraceRecorder {
             }
             out.add(new ActivationHistogram(epoch, l, edges, counts));
         }
-    }
-
-    /** {mean, population variance} of all entries, accumulated in double. */
-    public static double[] moments(INDArray x) {
-        return org.initsweep.core.nn.FastMoments.of(x);
-    }
-
-    /**
-     * Var(∂J/∂a^[L+1]) for the sigmoid output with J = (1/B)·Σ BCE: ∂J/∂a = (a − y)/(a(1 − a)B),
-     * written via z so saturation cannot divide by zero: −(1 + e^{−z})/B for y = 1 and
-     * (1 + e^{z})/B for y = 0. Positive infinity when a gradient's square is beyond the double range
-     * (|z| ≳ 355 + ln B on the wrong side): the output has exploded, and a NaN would hide it; NaN if
-     * a z is.
-     */
-    static double outputGradVariance(double[] z, double[] y) {
-        int n = z.length;
-        double sum = 0;
-        double sumSq = 0;
-        for (int i = 0; i < n; i++) {
-            double g = (y[i] > 0.5 ? -(1 + Math.exp(-z[i])) : 1 + Math.exp(z[i])) / n;
-            sum += g;
-            sumSq += g * g;
-        }
-        if (sumSq == Double.POSITIVE_INFINITY) {
-            return sumSq; // Inf − Inf in the formula below would give NaN (a NaN z still does)
-        }
-        double mean = sum / n;
-        return Math.max(0, sumSq / n - mean * mean);
     }
 }

@@ -25,8 +25,8 @@ class FanConditionTest {
             WeightInitializer.fill(w, InitSpec.of(scheme), 1.0, new SplittableRandom(21));
             INDArray a = Nd4j.randn(rng, BATCH, FAN_IN).castTo(DataType.DOUBLE);
             INDArray dz = Nd4j.randn(rng, BATCH, FAN_OUT).castTo(DataType.DOUBLE);
-            double forward = TraceRecorder.moments(a.mmul(w))[1] / TraceRecorder.moments(a)[1];
-            double backward = TraceRecorder.moments(dz.mmul(w.transpose()))[1] / TraceRecorder.moments(dz)[1];
+            double forward = org.initsweep.core.nn.FastMoments.of(a.mmul(w))[1] / org.initsweep.core.nn.FastMoments.of(a)[1];
+            double backward = org.initsweep.core.nn.FastMoments.of(dz.mmul(w.transpose()))[1] / org.initsweep.core.nn.FastMoments.of(dz)[1];
             return new double[] {forward, backward};
         } catch (Exception e) {
             throw new AssertionError(e);

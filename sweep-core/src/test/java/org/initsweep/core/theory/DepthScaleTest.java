@@ -48,9 +48,9 @@ class DepthScaleTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"TANH, 1.5, 0.05", "TANH, 0.8, 0.2", "TANH, 4, 0.5", "SIGMOID, 2, 0.1", "SIGMOID, 20, 0"})
-    void lengthDepthUsesTheSlopeOfTheLengthMap(Activation.Kind kind, double m, double sigmaB2) {
-        MeanField mf = new MeanField(new Activation(kind, 0), m, sigmaB2);
+    @CsvSource({"tanh, 1.5, 0.05", "tanh, 0.8, 0.2", "tanh, 4, 0.5", "sigmoid, 2, 0.1", "sigmoid, 20, 0"})
+    void lengthDepthUsesTheSlopeOfTheLengthMap(String activation, double m, double sigmaB2) {
+        MeanField mf = new MeanField(Activation.fromLabel(activation), m, sigmaB2);
         double q = mf.fixedPoint();
         // eq. 6's integrand is the derivative of the length map (Stein's lemma): check by differences.
         double h = 1e-4 * q;

@@ -1,0 +1,40 @@
+package org.initsweep.core.optim;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * An update rule for a network's parameters, given their gradients of the batch-mean loss (models:
+ * Tribuo's {@code StochasticGradientOptimiser}; the update formulas as PyTorch's {@code torch.optim}
+ * states them). {@link #start} binds it to the parameter blocks of one run and holds whatever
+ * per-parameter state the rule keeps (velocities, moment estimates), zero at the start; a new run
+ * starts a new {@link Stepper}.
+ *
+ * <p>Arithmetic on {@link ParameterBlock.FloatArrays} is plain float32 Java with a fixed operation
+ * order per entry, so float32 results are bit-identical on every machine; ND4J blocks use ND4J's
+ * elementwise ops in the arrays' own type.
+ */
+public interface Optimizer extends Serializable {
+
+    /**
+     * The name with non-default hyperparameters, as result tables carry it: {@code sgd},
+     * {@code momentum(beta=0.9,nesterov)}, {@code adam}. The learning rate is not part of it.
+     */
+    String label();
+
+    /** The learning rate η of every step, &gt; 0. */
+    double learningRate();
+
+    /**
+     * Binds the rule to these blocks (their order and sizes fixed from now on) with fresh state.
+     *
+     * @param blocks the parameters and their gradient arrays
+     */
+    Stepper start(List<ParameterBlock> blocks);
+
+    /** The rule bound to one run's parameters. */
+    interface Stepper {
+        /** Applies one update to every block from its current gradient (gradients may be overwritten). */
+        void step();
+    }
+}

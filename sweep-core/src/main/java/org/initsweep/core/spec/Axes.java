@@ -1,0 +1,319 @@
+package org.initsweep.core.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.initsweep.core.activation.Activation;
+import org.initsweep.core.activation.Activations;
+import org.initsweep.core.data.DatasetKind;
+import org.initsweep.core.init.InitScheme;
+import org.initsweep.core.init.InitSpec;
+
+/**
+ * The grid axes of a sweep, each declared once ({@link Axis}): JSON field, parser and validation,
+ * writer, canonical-key text and result columns. {@link #ALL} is their column order in the result
+ * tables; {@link Grid} enumerates them in its own order. A new axis is one declaration here, a
+ * component of {@link RunSpec} and its place in {@link Grid} and {@link RunSpec#canonicalKey()}.
+ */
+public final class Axes {
+
+    private static final JsonNodeFactory J = JsonNodeFactory.instance;
+
+    /** Largest hidden depth. */
+    public static final int MAX_DEPTH = 10_000;
+    /** Largest hidden width. */
+    public static final int MAX_WIDTH = 1 << 16;
+
+    private Axes() {
+    }
+
+    /** Hidden layers L; a width profile's length is its depth. */
+    public static final Axis<Integer> DEPTH = new Axis<>("depths",
+            "hidden layers L (the network has L+1 weight layers: the output layer follows)",
+            List.of(col("depth", Column.Type.INT, false)), null,
+            (p, n, problems) -> integer(p, n, 1, MAX_DEPTH, problems), J::numberNode, v -> new Object[] {v},
+            String::valueOf, RunSpec::depth);
+
+    /** Hidden widths: a constant width, or a profile of widths. */
+    public static final Axis<Widths> WIDTH = new Axis<>("widths",
+            "hidden units per layer n, or an array of hidden widths (a profile, whose length is the depth)",
+            List.of(col("width", Column.Type.INT, true), col("profile", Column.Type.STRING, true)), null,
+            Axes::widths, w -> {
+                if (!w.isProfile()) {
+                    return J.numberNode(w.constant());
+                }
+                ArrayNode a = J.arrayNode();
+                for (int v : w.profile()) {
+                    a.add(v);
+                }
+                return a;
+            }, w -> new Object[] {w.isProfile() ? null : w.constant(), w.isProfile() ? w.label() : null},
+            Widths::label, RunSpec::widths);
+
+    /** Hidden activation φ. */
+    public static final Axis<Activation> ACTIVATION = new Axis<>("activations", "hidden activation φ",
+            List.of(col("activation", Column.Type.STRING, false)), null, Axes::activation, a -> {
+                if (a.parameters().isEmpty()) {
+                    return J.textNode(a.name());
+                }
+                ObjectNode o = J.objectNode().put("name", a.name());
+                a.parameters().forEach(o::put);
+                return o;
+            }, a -> new Object[] {a.label()}, Activation::label, RunSpec::activation);
+
+    /** Weight init scheme. */
+    public static final Axis<InitSpec> INIT = new Axis<>("inits", "weight init scheme",
+            List.of(col("init", Column.Type.STRING, false)), null, Axes::init, i -> i.scheme().parameterName().isPresent()
+                    ? J.objectNode().put("scheme", i.scheme().specName()).put(i.scheme().parameterName().get(), i.param())
+                    : J.textNode(i.scheme().specName()),
+            i -> new Object[] {i.label()}, InitSpec::label, RunSpec::init);
+
+    /** Variance multiplier m = fan_in·Var(W); NaN (null in tables) for the fixed schemes. */
+    public static final Axis<Double> MULTIPLIER = new Axis<>("multipliers", "variance multiplier m = fan_in·Var(W), > 0",
+            List.of(col("multiplier", Column.Type.DOUBLE, true)), List.of(1.0),
+            (p, n, problems) -> number(p, n, false, problems), J::numberNode,
+            m -> new Object[] {Double.isNaN(m) ? null : m}, String::valueOf, RunSpec::multiplier);
+
+    /** Bias variance σ_b². */
+    public static final Axis<Double> SIGMA_B2 = new Axis<>("sigma_b2", "bias variance σ_b² ≥ 0 (0: biases start at 0)",
+            List.of(col("sigma_b2", Column.Type.DOUBLE, false)), List.of(0.0),
+            (p, n, problems) -> number(p, n, true, problems), J::numberNode, v -> new Object[] {v}, String::valueOf,
+            RunSpec::sigmaB2);
+
+    /** Training set. */
+    public static final Axis<DatasetKind> DATASET = new Axis<>("datasets", "training set",
+            List.of(col("dataset", Column.Type.STRING, false)), List.of(DatasetKind.GAUSSIAN), Axes::dataset,
+            d -> J.textNode(d.specName()), d -> new Object[] {d.specName()}, DatasetKind::specName, RunSpec::dataset);
+
+    /** Seed of a run's data and initial weights. */
+    public static final Axis<Long> SEED = new Axis<>("seeds", "seed of a run's data and initial weights",
+            List.of(col("seed", Column.Type.LONG, false)), List.of(0L), Axes::seed, J::numberNode,
+            v -> new Object[] {v}, String::valueOf, RunSpec::seed);
+
+    /** Learning rate η of the optimizer ({@code learning_rate}, a single value, is also read). */
+    public static final Axis<Double> LEARNING_RATE = new Axis<>("learning_rates", "learning rate η > 0",
+            List.of(col("learning_rate", Column.Type.DOUBLE, false)), List.of(0.1),
+            (p, n, problems) -> number(p, n, false, problems), J::numberNode, v -> new Object[] {v}, String::valueOf,
+            RunSpec::learningRate);
+
+    /** Every axis, in the column order of the result tables. */
+    public static final List<Axis<?>> ALL = List.of(DEPTH, WIDTH, ACTIVATION, INIT, MULTIPLIER, SIGMA_B2, DATASET,
+            SEED, LEARNING_RATE);
+
+    /** The result columns of every axis, in order. */
+    public static List<Column> columns() {
+        List<Column> out = new ArrayList<>();
+        for (Axis<?> a : ALL) {
+            out.addAll(a.columns());
+        }
+        return out;
+    }
+
+    /** The columns that identify a grid cell: every axis' but the seed's. */
+    public static List<Column> cellColumns() {
+        List<Column> out = new ArrayList<>();
+        for (Axis<?> a : ALL) {
+            if (a != SEED) {
+                out.addAll(a.columns());
+            }
+        }
+        return out;
+    }
+
+    /** The column values of a run, in {@link #columns()} order. */
+    public static List<Object> columnValues(RunSpec run) {
+        List<Object> out = new ArrayList<>();
+        for (Axis<?> a : ALL) {
+            for (Object v : a.columnValues(run)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private static Column col(String name, Column.Type type, boolean nullable) {
+        return new Column(name, type, nullable);
+    }
+
+    // ------------------------------------------------------------------------------------------ readers
+
+    /** A whole number in [min, max]. */
+    static Integer integer(String path, JsonNode n, int min, int max, Problems problems) {
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+            problems.add(path, "must be a whole number, got " + JsonText.kind(n));
+            return null;
+        }
+        int v = n.asInt();
+        if (v < min || v > max) {
+            problems.add(path, "must be " + (max == Integer.MAX_VALUE ? "≥ " + min : "in [" + min + ", " + max + "]")
+                    + ", got " + v);
+            return null;
+        }
+        return v;
+    }
+
+    /**
+     * A finite number, &gt; 0 (or ≥ 0 where zero is allowed); −0.0 is read as 0.0 so that it and 0 are
+     * one value, as 1, 1.0 and 1e0 are.
+     */
+    static Double number(String path, JsonNode n, boolean zeroAllowed, Problems problems) {
+        if (!n.isNumber()) {
+            problems.add(path, "must be a number, got " + JsonText.kind(n));
+            return null;
+        }
+        double v = n.asDouble();
+        if (!Double.isFinite(v) || v < 0 || (!zeroAllowed && v == 0)) {
+            problems.add(path, "must be " + (zeroAllowed ? "≥ 0" : "> 0") + " and finite, got " + JsonText.show(n));
+            return null;
+        }
+        return v == 0 ? 0.0 : v;
+    }
+
+    private static Long seed(String path, JsonNode n, Problems problems) {
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+            problems.add(path, "must be a whole number, got " + JsonText.kind(n));
+            return null;
+        }
+        return n.asLong();
+    }
+
+    private static Widths widths(String path, JsonNode n, Problems problems) {
+        if (n.isArray()) {
+            if (n.isEmpty()) {
+                problems.add(path, "a width profile must not be empty");
+                return null;
+            }
+            if (n.size() > MAX_DEPTH) {
+                problems.add(path, "a width profile has at most " + MAX_DEPTH + " layers, got " + n.size());
+                return null;
+            }
+            int[] p = new int[n.size()];
+            for (int i = 0; i < p.length; i++) {
+                Integer w = integer(path + "[" + i + "]", n.get(i), 1, MAX_WIDTH, problems);
+                if (w == null) {
+                    return null;
+                }
+                p[i] = w;
+            }
+            return Widths.profile(p);
+        }
+        if (!n.isNumber()) {
+            problems.add(path, "must be a width or an array of widths (a profile), got " + JsonText.kind(n));
+            return null;
+        }
+        Integer w = integer(path, n, 1, MAX_WIDTH, problems);
+        return w == null ? null : Widths.of(w);
+    }
+
+    private static Activation activation(String path, JsonNode n, Problems problems) {
+        String name;
+        JsonNode obj = null;
+        if (n.isTextual()) {
+            name = n.asText();
+        } else if (n.isObject()) {
+            JsonNode nn = n.get("name");
+            if (nn == null || !nn.isTextual()) {
+                problems.add(path + ".name", nn == null ? "missing" : "must be a string, got " + JsonText.kind(nn));
+                return null;
+            }
+            name = nn.asText();
+            obj = n;
+        } else {
+            problems.add(path, "must be a name or an object {\"name\": ...}, got " + JsonText.kind(n));
+            return null;
+        }
+        var entry = Activations.byName(name);
+        if (entry.isEmpty()) {
+            problems.add(path, "unknown activation \"" + name + "\"" + Suggestions.hint(name, Activations.names())
+                    + "; known: " + String.join(", ", Activations.names()));
+            return null;
+        }
+        List<Activations.Parameter> params = entry.get().parameters();
+        double[] values = params.stream().mapToDouble(Activations.Parameter::dflt).toArray();
+        if (obj != null) {
+            List<String> allowed = new ArrayList<>(List.of("name"));
+            params.forEach(p -> allowed.add(p.field()));
+            if (params.isEmpty() && obj.size() > 1) {
+                problems.add(path, name + " takes no parameters");
+                return null;
+            }
+            if (!JsonText.onlyFields(path, obj, allowed, problems)) {
+                return null;
+            }
+            for (int i = 0; i < params.size(); i++) {
+                JsonNode v = obj.get(params.get(i).field());
+                if (v == null) {
+                    continue;
+                }
+                if (!v.isNumber() || !params.get(i).accepts(v.asDouble())) {
+                    problems.add(path + "." + params.get(i).field(), "must be " + params.get(i).rule() + ", got "
+                            + JsonText.kind(v));
+                    return null;
+                }
+                values[i] = v.asDouble();
+            }
+        }
+        return entry.get().create(values);
+    }
+
+    private static InitSpec init(String path, JsonNode n, Problems problems) {
+        String name;
+        JsonNode obj = null;
+        if (n.isTextual()) {
+            name = n.asText();
+        } else if (n.isObject()) {
+            JsonNode s = n.get("scheme");
+            if (s == null || !s.isTextual()) {
+                problems.add(path + ".scheme", s == null ? "missing" : "must be a string, got " + JsonText.kind(s));
+                return null;
+            }
+            name = s.asText();
+            obj = n;
+        } else {
+            problems.add(path, "must be a scheme name or an object {\"scheme\": ...}, got " + JsonText.kind(n));
+            return null;
+        }
+        var scheme = InitScheme.fromSpecName(name);
+        if (scheme.isEmpty()) {
+            problems.add(path, "unknown init scheme \"" + name + "\"" + Suggestions.hint(name, InitScheme.specNames())
+                    + "; known: " + String.join(", ", InitScheme.specNames()));
+            return null;
+        }
+        InitScheme sc = scheme.get();
+        if (obj == null) {
+            return InitSpec.of(sc);
+        }
+        List<String> allowed = new ArrayList<>(List.of("scheme"));
+        sc.parameterName().ifPresent(allowed::add);
+        if (!JsonText.onlyFields(path, obj, allowed, problems)) {
+            return null;
+        }
+        if (sc.parameterName().isEmpty() || !obj.has(sc.parameterName().get())) {
+            return InitSpec.of(sc);
+        }
+        String param = sc.parameterName().get();
+        JsonNode v = obj.get(param);
+        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+            problems.add(path + "." + param, "must be a finite number, got " + JsonText.kind(v));
+            return null;
+        }
+        return new InitSpec(sc, v.asDouble());
+    }
+
+    private static DatasetKind dataset(String path, JsonNode n, Problems problems) {
+        if (!n.isTextual()) {
+            problems.add(path, "must be a dataset name, got " + JsonText.kind(n));
+            return null;
+        }
+        var d = DatasetKind.fromSpecName(n.asText());
+        if (d.isEmpty()) {
+            problems.add(path, "unknown dataset \"" + n.asText() + "\"" + Suggestions.hint(n.asText(), DatasetKind.specNames())
+                    + "; known: " + String.join(", ", DatasetKind.specNames()));
+            return null;
+        }
+        return d.get();
+    }
+}

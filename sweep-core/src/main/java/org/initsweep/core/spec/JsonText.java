@@ -1,0 +1,55 @@
+package org.initsweep.core.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/** How spec messages name JSON values, and checks shared by the readers of spec fields. */
+public final class JsonText {
+
+    private JsonText() {
+    }
+
+    /** "an array", "the number 42", "a string \"x\"", … */
+    public static String kind(JsonNode n) {
+        return switch (n.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string " + show(n);
+            case NUMBER -> "the number " + show(n);
+            case BOOLEAN -> "the boolean " + n.asText();
+            case NULL -> "null";
+            default -> n.getNodeType().toString().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** The value as JSON text, shortened to 60 characters. */
+    public static String show(JsonNode n) {
+        String s = n.toString();
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    /**
+     * Reports every field of {@code obj} not in {@code allowed} (with a "did you mean").
+     *
+     * @return whether all fields are allowed
+     */
+    public static boolean onlyFields(String path, JsonNode obj, List<String> allowed, Problems problems) {
+        boolean ok = true;
+        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!allowed.contains(f)) {
+                problems.add(path + "." + f, "unknown field" + Suggestions.hint(f, allowed) + "; allowed: "
+                        + String.join(", ", allowed));
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /** " (did you mean 'x'?)" or "". */
+    public static String didYouMean(String word, List<String> candidates) {
+        return Suggestions.hint(word, candidates);
+    }
+}
