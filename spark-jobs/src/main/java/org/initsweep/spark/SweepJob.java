@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -13,10 +14,13 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.initsweep.core.EngineVersion;
+import org.initsweep.core.Provenance;
 import org.initsweep.core.spec.Grid;
 import org.initsweep.core.spec.SpecException;
 import org.initsweep.core.spec.SpecReader;
@@ -213,16 +217,25 @@ public final class SweepJob {
             return Set.of();
         }
         Set<String> ids = new HashSet<>();
-        Set<String> versions = new java.util.TreeSet<>();
-        for (Row r : spark.read().parquet(runs.toString()).select("run_id", "engine_version").collectAsList()) {
+        Dataset<Row> runsTable = spark.read().parquet(runs.toString());
+        boolean hasSettings = java.util.Arrays.asList(runsTable.columns()).contains("settings");
+        Set<String> recorded = new java.util.TreeSet<>();
+        for (Row r : runsTable.select(functions.col("run_id"), hasSettings ? functions.col("settings")
+                : functions.concat(functions.lit("engine_version="), functions.col("engine_version"))).collectAsList()) {
             ids.add(r.getString(0));
-            versions.add(String.valueOf(r.getString(1)));
+            recorded.add(String.valueOf(r.getString(1)));
         }
-        versions.remove(EngineVersion.get());
-        if (!versions.isEmpty()) {
-            throw new OutputExistsException("output directory " + out + " holds runs computed by initsweep "
-                    + String.join(", ", versions) + "; this is " + EngineVersion.get()
-                    + ", and results of different versions differ: pass --overwrite or choose another --out", true);
+        Provenance here = Provenance.current();
+        for (String settings : recorded) {
+            Map<String, String> theirs = Provenance.parseNumbers(settings);
+            java.util.List<String> diff = hasSettings ? here.differences(theirs)
+                    : here.differences(Map.of("engine_version", theirs.getOrDefault("engine_version", "unknown")))
+                            .stream().filter(d -> d.startsWith("engine_version")).toList();
+            if (!diff.isEmpty()) {
+                throw new OutputExistsException("output directory " + out + " holds runs computed with other settings ("
+                        + String.join("; ", diff) + "), and their results differ: pass --overwrite or choose another"
+                        + " --out", true);
+            }
         }
         return ids;
     }
@@ -273,10 +286,18 @@ public final class SweepJob {
     private static String engineJson(SparkSession spark, Instant started, long runs) {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         var o = mapper.createObjectNode();
+        Provenance p = Provenance.current();
         o.put("engine_version", EngineVersion.get());
+        o.put("engine_commit", p.commit());
+        o.put("engine_dirty", p.dirty());
         o.put("spark_version", spark.version());
         o.put("nd4j_version", EngineVersion.nd4j());
-        o.put("java_version", System.getProperty("java.version"));
+        o.put("java_version", p.javaVersion());
+        o.put("os", p.os());
+        o.put("arch", p.arch());
+        o.put("vector_bits", p.vectorBits());
+        var settings = o.putObject("settings");
+        p.numbers().forEach(settings::put);
         o.put("master", spark.sparkContext().master());
         o.put("runs", runs);
         o.put("started_at", started.toString());

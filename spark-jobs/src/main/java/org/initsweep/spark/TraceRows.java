@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.initsweep.core.EngineVersion;
+import org.initsweep.core.Provenance;
 import org.initsweep.core.spec.Axes;
 import org.initsweep.core.spec.Column;
 import org.initsweep.core.spec.RunSpec;
@@ -42,6 +43,8 @@ public final class TraceRows {
                 field("final_accuracy", DataTypes.DoubleType, false),
                 field("duration_ms", DataTypes.LongType, false),
                 field("engine_version", DataTypes.StringType, false),
+                field("engine_commit", DataTypes.StringType, false),
+                field("settings", DataTypes.StringType, false),
                 field("kernel", DataTypes.StringType, false)));
 
     /** Every grid column but the partition column, which Spark writes last. */
@@ -132,8 +135,14 @@ public final class TraceRows {
         v.addAll(Axes.columnValues(s));
         v.addAll(Arrays.asList(s.samples(), s.epochs(), s.batchSize(), s.precision().specName(), s.inputDim(),
                 r.inputVar(), r.status().label(), diverged ? r.divergedEpoch() : null, diverged ? r.divergedLayer() : null,
-                r.finalLoss(), r.finalAccuracy(), r.durationMs(), EngineVersion.get(), r.kernel()));
+                r.finalLoss(), r.finalAccuracy(), r.durationMs(), EngineVersion.get(), engineCommit(),
+                Provenance.current().numbersText(), r.kernel()));
         return RowFactory.create(v.toArray());
+    }
+
+    /** The commit this engine was built from, with {@code +dirty} for an uncommitted tree. */
+    static String engineCommit() {
+        return EngineVersion.commit() + ("true".equals(EngineVersion.dirty()) ? "+dirty" : "");
     }
 
     /** The {@code layers/} rows of a result. */

@@ -82,11 +82,15 @@ class ResumeTest {
         SparkSession spark = TestSpark.session("local[1]");
         try {
             SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 1, 2));
-            // What an older build left: its runs/ rows carry its version; the last chunk is missing.
+            // What an older build with another kernel setting left: its runs/ rows carry its version and
+            // settings; the last chunk is missing.
             Path runs = out.resolve("runs");
             Path old = tmp.resolve("old-runs");
             spark.read().parquet(runs.toString())
                     .withColumn("engine_version", org.apache.spark.sql.functions.lit("0.0.9"))
+                    .withColumn("settings", org.apache.spark.sql.functions.lit(
+                            "engine_version=0.0.9;initsweep.kernel=blas;initsweep.javaMaxParams=64;"
+                            + "initsweep.vectorMaxParams=65536;vector_kernel=available"))
                     .limit(2).write().parquet(old.toString());
             try (Stream<Path> files = Files.walk(runs)) {
                 for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -101,8 +105,9 @@ class ResumeTest {
 
             var refused = org.junit.jupiter.api.Assertions.assertThrows(OutputExistsException.class,
                     () -> SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 1, 2)));
-            assertTrue(refused.getMessage().contains("computed by initsweep 0.0.9; this is "
-                    + org.initsweep.core.EngineVersion.get()), refused.getMessage());
+            assertTrue(refused.getMessage().contains("holds runs computed with other settings (engine_version: 0.0.9"
+                    + " there, " + org.initsweep.core.EngineVersion.get() + " here; initsweep.kernel: blas there, auto"
+                    + " here)"), refused.getMessage());
             assertFalse(Files.exists(out.resolve("engine.json")), "nothing written");
             assertTrue(Files.exists(staged), "nothing deleted either");
             assertEquals(2, spark.read().parquet(runs.toString()).count(), "the old runs are left alone");

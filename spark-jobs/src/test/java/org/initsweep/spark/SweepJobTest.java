@@ -78,10 +78,19 @@ class SweepJobTest {
         SweepSpec stored = SpecReader.read(out.resolve("spec.json"));
         assertEquals(spec, stored);
         String engine = Files.readString(out.resolve("engine.json"));
-        assertTrue(engine.contains("\"engine_version\" : \"0.2.1\""), engine);
+        assertTrue(engine.contains("\"engine_version\" : \"0.3.0\""), engine);
         assertTrue(engine.contains("\"nd4j_version\" : \"1.0.0-M2.1\""), engine);
+        // provenance: the build's commit, the machine, and every setting that changes numbers
+        org.initsweep.core.Provenance here = org.initsweep.core.Provenance.current();
+        assertTrue(engine.contains("\"engine_commit\" : \"" + here.commit() + "\""), engine);
+        assertTrue(here.commit().matches("[0-9a-f]{40}"), "built in a git tree: " + here.commit());
+        assertTrue(engine.contains("\"arch\" : \"" + System.getProperty("os.arch") + "\""), engine);
+        assertTrue(engine.contains("\"initsweep.kernel\" : \"auto\""), engine);
+        assertTrue(engine.contains("\"vector_bits\" : " + org.initsweep.core.nn.Kernel.vectorBits()), engine);
         Row run = spark.read().parquet(out.resolve("runs").toString()).first();
-        assertEquals("0.2.1", run.getAs("engine_version"));
+        assertEquals("0.3.0", run.getAs("engine_version"));
+        assertEquals(here.numbersText(), run.getAs("settings"));
+        assertTrue(run.<String>getAs("engine_commit").startsWith(here.commit()), run.<String>getAs("engine_commit"));
         // width 8: every product in the Vector API kernel (512- or 256-bit vectors, as this CPU has),
         // which the executors' JVM options load
         String local = "vector" + org.initsweep.core.nn.Kernel.vectorBits();
