@@ -18,19 +18,25 @@ public interface Optimizer extends Serializable {
 
     /**
      * The name with non-default hyperparameters, as result tables carry it: {@code sgd},
-     * {@code momentum(beta=0.9,nesterov)}, {@code adam}. The learning rate is not part of it.
+     * {@code momentum(beta=0.9,nesterov)}, {@code adam}. The learning rate is not part of the rule.
      */
     String label();
-
-    /** The learning rate η of every step, &gt; 0. */
-    double learningRate();
 
     /**
      * Binds the rule to these blocks (their order and sizes fixed from now on) with fresh state.
      *
-     * @param blocks the parameters and their gradient arrays
+     * @param blocks       the parameters and their gradient arrays
+     * @param learningRate η &gt; 0 of every step (a grid axis of its own)
+     * @throws IllegalArgumentException if η is not positive and finite
      */
-    Stepper start(List<ParameterBlock> blocks);
+    Stepper start(List<ParameterBlock> blocks, double learningRate);
+
+    /** @throws IllegalArgumentException if η is not positive and finite */
+    static void checkLearningRate(double learningRate) {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be > 0 and finite, got " + learningRate);
+        }
+    }
 
     /** The rule bound to one run's parameters. */
     interface Stepper {

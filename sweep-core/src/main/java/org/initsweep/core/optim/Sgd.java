@@ -6,17 +6,8 @@ import java.util.List;
  * Plain stochastic gradient descent: θ ← θ − η·g (Robbins &amp; Monro 1951; {@code torch.optim.SGD}
  * with momentum 0). In float32 each entry computes {@code g' = g·η} rounded to float, stores it in the
  * gradient, then {@code θ − g'}; ND4J blocks do the same in two in-place ops.
- *
- * @param learningRate η &gt; 0
  */
-public record Sgd(double learningRate) implements Optimizer {
-
-    /** @throws IllegalArgumentException if η is not positive and finite */
-    public Sgd {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be > 0 and finite, got " + learningRate);
-        }
-    }
+public record Sgd() implements Optimizer {
 
     @Override
     public String label() {
@@ -24,7 +15,8 @@ public record Sgd(double learningRate) implements Optimizer {
     }
 
     @Override
-    public Stepper start(List<ParameterBlock> blocks) {
+    public Stepper start(List<ParameterBlock> blocks, double learningRate) {
+        Optimizer.checkLearningRate(learningRate);
         List<ParameterBlock> bound = List.copyOf(blocks);
         float lr = (float) learningRate;
         return () -> {

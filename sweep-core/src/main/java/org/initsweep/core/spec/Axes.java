@@ -11,6 +11,10 @@ import org.initsweep.core.activation.Activations;
 import org.initsweep.core.data.DatasetKind;
 import org.initsweep.core.init.InitScheme;
 import org.initsweep.core.init.InitSpec;
+import org.initsweep.core.optim.Adam;
+import org.initsweep.core.optim.Momentum;
+import org.initsweep.core.optim.Optimizer;
+import org.initsweep.core.optim.Sgd;
 
 /**
  * The grid axes of a sweep, each declared once ({@link Axis}): JSON field, parser and validation,
@@ -99,9 +103,24 @@ public final class Axes {
             (p, n, problems) -> number(p, n, false, problems), J::numberNode, v -> new Object[] {v}, String::valueOf,
             RunSpec::learningRate);
 
+    /** The optimizer's update rule (SGD, momentum, Adam) with its hyperparameters. */
+    public static final Axis<Optimizer> OPTIMIZER = new Axis<>("optimizers",
+            "update rule: sgd, momentum (beta, nesterov), adam (beta1, beta2, eps)",
+            List.of(col("optimizer", Column.Type.STRING, false)), List.of(new Sgd()), Axes::optimizer, o -> {
+                if (o instanceof Momentum mo) {
+                    ObjectNode n = J.objectNode().put("name", "momentum").put("beta", mo.beta());
+                    return mo.nesterov() ? n.put("nesterov", true) : n;
+                }
+                if (o instanceof Adam a) {
+                    return J.objectNode().put("name", "adam").put("beta1", a.beta1()).put("beta2", a.beta2())
+                            .put("eps", a.eps());
+                }
+                return J.textNode("sgd");
+            }, o -> new Object[] {o.label()}, Optimizer::label, RunSpec::optimizer);
+
     /** Every axis, in the column order of the result tables. */
     public static final List<Axis<?>> ALL = List.of(DEPTH, WIDTH, ACTIVATION, INIT, MULTIPLIER, SIGMA_B2, DATASET,
-            SEED, LEARNING_RATE);
+            SEED, OPTIMIZER, LEARNING_RATE);
 
     /** The result columns of every axis, in order. */
     public static List<Column> columns() {
@@ -301,6 +320,89 @@ public final class Axes {
             return null;
         }
         return new InitSpec(sc, v.asDouble());
+    }
+
+    private static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "adam");
+
+    private static Optimizer optimizer(String path, JsonNode n, Problems problems) {
+        String name;
+        JsonNode obj = null;
+        if (n.isTextual()) {
+            name = n.asText();
+        } else if (n.isObject()) {
+            JsonNode nn = n.get("name");
+            if (nn == null || !nn.isTextual()) {
+                problems.add(path + ".name", nn == null ? "missing" : "must be a string, got " + JsonText.kind(nn));
+                return null;
+            }
+            name = nn.asText();
+            obj = n;
+        } else {
+            problems.add(path, "must be an optimizer name or an object {\"name\": ...}, got " + JsonText.kind(n));
+            return null;
+        }
+        List<String> allowed = switch (name) {
+            case "sgd" -> List.of("name");
+            case "momentum" -> List.of("name", "beta", "nesterov");
+            case "adam" -> List.of("name", "beta1", "beta2", "eps");
+            default -> null;
+        };
+        if (allowed == null) {
+            problems.add(path, "unknown optimizer \"" + name + "\"" + Suggestions.hint(name, OPTIMIZERS) + "; known: "
+                    + String.join(", ", OPTIMIZERS));
+            return null;
+        }
+        if (obj != null && !JsonText.onlyFields(path, obj, allowed, problems)) {
+            return null;
+        }
+        boolean[] bad = {false};
+        Problems counting = (p, m) -> {
+            bad[0] = true;
+            problems.add(p, m);
+        };
+        Optimizer o = switch (name) {
+            case "momentum" -> {
+                double beta = fraction(path, obj, "beta", Momentum.DEFAULT_BETA, counting);
+                boolean nesterov = false;
+                if (obj != null && obj.has("nesterov")) {
+                    if (!obj.get("nesterov").isBoolean()) {
+                        counting.add(path + ".nesterov", "must be true or false, got " + JsonText.kind(obj.get("nesterov")));
+                    } else {
+                        nesterov = obj.get("nesterov").asBoolean();
+                    }
+                }
+                yield bad[0] ? null : new Momentum(beta, nesterov);
+            }
+            case "adam" -> {
+                double b1 = fraction(path, obj, "beta1", Adam.DEFAULT_BETA1, counting);
+                double b2 = fraction(path, obj, "beta2", Adam.DEFAULT_BETA2, counting);
+                double eps = Adam.DEFAULT_EPS;
+                if (obj != null && obj.has("eps")) {
+                    JsonNode e = obj.get("eps");
+                    if (!e.isNumber() || !(e.asDouble() > 0) || !Double.isFinite(e.asDouble())) {
+                        counting.add(path + ".eps", "must be > 0 and finite, got " + JsonText.kind(e));
+                    } else {
+                        eps = e.asDouble();
+                    }
+                }
+                yield bad[0] ? null : new Adam(b1, b2, eps);
+            }
+            default -> new Sgd();
+        };
+        return o;
+    }
+
+    /** A hyperparameter in [0, 1), or its default. */
+    private static double fraction(String path, JsonNode obj, String field, double dflt, Problems problems) {
+        if (obj == null || !obj.has(field)) {
+            return dflt;
+        }
+        JsonNode v = obj.get(field);
+        if (!v.isNumber() || !(v.asDouble() >= 0 && v.asDouble() < 1)) {
+            problems.add(path + "." + field, "must be in [0, 1), got " + JsonText.kind(v));
+            return dflt;
+        }
+        return v.asDouble();
     }
 
     private static DatasetKind dataset(String path, JsonNode n, Problems problems) {

@@ -13,7 +13,7 @@ import org.initsweep.core.init.InitSpec;
  * materialized: run {@code i} is computed from {@code i} in O(number of axes).
  *
  * <p>Order (outermost first): activation, (init, multiplier), (depth, widths), sigma_b2, dataset,
- * seed, learning rate. Two pairs are enumerated jointly: fixed init schemes (zero, constant,
+ * seed, optimizer, learning rate. Two pairs are enumerated jointly: fixed init schemes (zero, constant,
  * identity_scaled) ignore m, so they contribute one (init, NaN) pair instead of one per multiplier;
  * and a width profile sets its own depth, so it contributes one (length, profile) pair after the
  * (depth, width) pairs of the constant widths. The grid holds no duplicate computations.
@@ -60,7 +60,7 @@ public final class Grid implements Iterable<RunSpec> {
             }
         }
         radix = new int[] {spec.activations().size(), pairInits.size(), shapeDepths.size(), spec.sigmaB2().size(),
-            spec.datasets().size(), spec.seeds().size(), spec.learningRates().size()};
+            spec.datasets().size(), spec.seeds().size(), spec.optimizers().size(), spec.learningRates().size()};
         long n = 1;
         for (int r : radix) {
             n = Math.multiplyExact(n, r);
@@ -97,8 +97,8 @@ public final class Grid implements Iterable<RunSpec> {
         DatasetKind dataset = spec.datasets().get(digit[4]);
         return new RunSpec(spec.name(), shapeDepths.get(digit[2]), shapeWidths.get(digit[2]), activation,
                 pairInits.get(digit[1]), pairMultipliers.get(digit[1]), spec.sigmaB2().get(digit[3]), dataset,
-                spec.seeds().get(digit[5]), spec.samples(), spec.epochs(), spec.learningRates().get(digit[6]),
-                spec.batchSize(), spec.recordEpochs(), spec.precision());
+                spec.seeds().get(digit[5]), spec.samples(), spec.epochs(), spec.learningRates().get(digit[7]),
+                spec.batchSize(), spec.recordEpochs(), spec.precision(), spec.optimizers().get(digit[6]));
     }
 
     /** Iterates the runs in index order, lazily. */

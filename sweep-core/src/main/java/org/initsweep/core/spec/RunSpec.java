@@ -8,6 +8,8 @@ import java.util.List;
 import org.initsweep.core.activation.Activation;
 import org.initsweep.core.data.DatasetKind;
 import org.initsweep.core.init.InitSpec;
+import org.initsweep.core.optim.Optimizer;
+import org.initsweep.core.optim.Sgd;
 
 /**
  * One point of a sweep's grid: everything needed to train and trace one network.
@@ -27,6 +29,7 @@ import org.initsweep.core.init.InitSpec;
  * @param batchSize    mini-batch size
  * @param recordEpochs epochs with layer traces
  * @param precision    float32 or float64
+ * @param optimizer    the update rule ({@link Sgd} unless the spec names another)
  */
 public record RunSpec(
         String sweep,
@@ -43,7 +46,8 @@ public record RunSpec(
         double learningRate,
         int batchSize,
         List<Integer> recordEpochs,
-        Precision precision) implements java.io.Serializable {
+        Precision precision,
+        Optimizer optimizer) implements java.io.Serializable {
 
     /** @throws IllegalArgumentException if a profile's length is not the depth */
     public RunSpec {
@@ -53,12 +57,12 @@ public record RunSpec(
         }
     }
 
-    /** A run of constant width. */
+    /** A run of constant width trained by SGD. */
     public RunSpec(String sweep, int depth, int width, Activation activation, InitSpec init, double multiplier,
             double sigmaB2, DatasetKind dataset, long seed, int samples, int epochs, double learningRate, int batchSize,
             List<Integer> recordEpochs, Precision precision) {
         this(sweep, depth, Widths.of(width), activation, init, multiplier, sigmaB2, dataset, seed, samples, epochs,
-                learningRate, batchSize, recordEpochs, precision);
+                learningRate, batchSize, recordEpochs, precision, new Sgd());
     }
 
     /** The first hidden width n^[1] (the width of a constant-width network). */
@@ -83,7 +87,8 @@ public record RunSpec(
 
     /**
      * Canonical text of every parameter that affects the run's values. Two runs with equal keys are
-     * the same computation; the sweep name is left out on purpose.
+     * the same computation; the sweep name is left out on purpose. Parts added after version 0.2 appear
+     * only where they differ from what runs computed before (SGD), so earlier runs keep their ids.
      */
     public String canonicalKey() {
         return "v1|depth=" + Axes.DEPTH.keyText(depth) + "|width=" + Axes.WIDTH.keyText(widths)
@@ -92,7 +97,8 @@ public record RunSpec(
                 + "|dataset=" + Axes.DATASET.keyText(dataset) + "|seed=" + Axes.SEED.keyText(seed)
                 + "|samples=" + samples + "|epochs=" + epochs
                 + "|learning_rate=" + Axes.LEARNING_RATE.keyText(learningRate) + "|batch_size=" + batchSize
-                + "|record_epochs=" + recordEpochs + "|precision=" + precision.specName();
+                + "|record_epochs=" + recordEpochs + "|precision=" + precision.specName()
+                + (optimizer instanceof Sgd ? "" : "|optimizer=" + Axes.OPTIMIZER.keyText(optimizer));
     }
 
     /** Stable run id: the first 16 hex digits of SHA-256 of {@link #canonicalKey()}. */

@@ -102,6 +102,11 @@ public record SweepSpec(
         return values(Axes.SEED);
     }
 
+    /** Optimizers (update rules; the learning rate is an axis of its own). */
+    public List<org.initsweep.core.optim.Optimizer> optimizers() {
+        return values(Axes.OPTIMIZER);
+    }
+
     /** Learning rates. */
     public List<Double> learningRates() {
         return values(Axes.LEARNING_RATE);

@@ -13,7 +13,6 @@ import org.initsweep.core.init.WeightInitializer;
 import org.initsweep.core.nn.Architecture;
 import org.initsweep.core.nn.Network;
 import org.initsweep.core.optim.Optimizer;
-import org.initsweep.core.optim.Sgd;
 import org.initsweep.core.spec.Outputs;
 import org.initsweep.core.spec.Precision;
 import org.initsweep.core.spec.RunSpec;
@@ -103,7 +102,7 @@ public final class Trainer {
             WeightInitializer.fill(w, fanIn, fanOut, run.init(), run.multiplier(), rng);
             WeightInitializer.fillBias(b, fanOut, run.sigmaB2(), rng);
         });
-        Optimizer.Stepper optimizer = new Sgd(run.learningRate()).start(net.parameters());
+        Optimizer.Stepper optimizer = run.optimizer().start(net.parameters(), run.learningRate());
 
         Set<Integer> recorded = new HashSet<>(run.recordEpochs());
         boolean fullBatch = run.batchSize() >= n;

@@ -98,7 +98,7 @@ class FloatNetworkTest {
         Network net = TestNets.init(TestNets.network(2, 4, 16, Activation.TANH, false, Kernel.AUTO), 11, 1.5, 0.05);
         Network.Pass p = net.newPass(64);
         TestNets.feed(p, TestNets.gaussian(128, 5), TestNets.labels(64, 2));
-        Optimizer.Stepper sgd = new Sgd(0.1).start(net.parameters());
+        Optimizer.Stepper sgd = new Sgd().start(net.parameters(), 0.1);
         for (int e = 0; e < 5; e++) {
             net.forward(p);
             net.backward(p);
@@ -121,8 +121,8 @@ class FloatNetworkTest {
         Network.Pass pr = ref.newPass(batch);
         TestNets.feed(pf, x, y);
         TestNets.feed(pr, x, y);
-        Optimizer.Stepper sf = new Sgd(0.5).start(fast.parameters());
-        Optimizer.Stepper sr = new Sgd(0.5).start(ref.parameters());
+        Optimizer.Stepper sf = new Sgd().start(fast.parameters(), 0.5);
+        Optimizer.Stepper sr = new Sgd().start(ref.parameters(), 0.5);
         for (int step = 0; step < 3; step++) {
             fast.forward(pf);
             ref.forward(pr);

@@ -43,8 +43,8 @@ class FloatPassKeepTest {
         int[] y = TestNets.labels(BATCH, 2);
         TestNets.feed(pf, x, y);
         TestNets.feed(pl, x, y);
-        Optimizer.Stepper sf = new Sgd(0.7).start(full.parameters());
-        Optimizer.Stepper sl = new Sgd(0.7).start(lean.parameters());
+        Optimizer.Stepper sf = new Sgd().start(full.parameters(), 0.7);
+        Optimizer.Stepper sl = new Sgd().start(lean.parameters(), 0.7);
         for (int step = 0; step < 3; step++) {
             full.forward(pf);
             lean.forward(pl);

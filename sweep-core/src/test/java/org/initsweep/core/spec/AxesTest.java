@@ -41,8 +41,8 @@ class AxesTest {
         List<String> names = new ArrayList<>();
         columns.forEach(c -> names.add(c.name()));
         assertEquals(List.of("depth", "width", "profile", "activation", "init", "multiplier", "sigma_b2", "dataset",
-                "seed", "learning_rate"), names);
-        assertEquals(List.of(2, 16, "tanh", "he_normal", 0.5, 0.0, "moons", 1L, 0.1),
+                "seed", "optimizer", "learning_rate"), names);
+        assertEquals(List.of(2, 16, "tanh", "he_normal", 0.5, 0.0, "moons", 1L, "sgd", 0.1),
                 values.stream().filter(v -> v != null).toList());
         assertNull(values.get(2), "no profile for a constant width");
         assertTrue(Axes.cellColumns().stream().noneMatch(c -> c.name().equals("seed")));
@@ -111,6 +111,36 @@ class AxesTest {
                 base.formatted("\"learning_rate\": 0.5, \"learning_rates\": [0.1]"), "l.json"));
         assertEquals("l.json: learning_rate: give learning_rate (one value) or learning_rates (a list), not both",
                 e.getMessage());
+    }
+
+    @Test
+    void optimizersAreAnAxisAndOnlyNonSgdRunsKeyThem() throws Exception {
+        SweepSpec spec = SpecReader.parse("""
+                {"name": "o", "depths": [2], "widths": [4], "activations": ["relu"], "inits": ["he_normal"],
+                 "optimizers": ["sgd", {"name": "momentum", "beta": 0.9, "nesterov": true}, {"name": "adam"},
+                                {"name": "adam", "beta2": 0.99}], "learning_rates": [0.1, 0.01]}
+                """, "o.json");
+        assertEquals(List.of("sgd", "momentum(beta=0.9,nesterov)", "adam", "adam(beta2=0.99)"),
+                spec.optimizers().stream().map(org.initsweep.core.optim.Optimizer::label).toList());
+        assertEquals(spec, SpecReader.parse(SpecWriter.toJson(spec), "w.json"));
+        Grid grid = new Grid(spec);
+        assertEquals(8, grid.size());
+        RunSpec sgd = grid.run(0);
+        RunSpec adam = grid.run(4);
+        assertEquals("adam", adam.optimizer().label());
+        assertEquals(0.1, adam.learningRate());
+        assertTrue(!sgd.canonicalKey().contains("optimizer"), "SGD runs keep the ids of earlier versions");
+        assertTrue(adam.canonicalKey().endsWith("|optimizer=adam"), adam.canonicalKey());
+        SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse("""
+                {"name": "o", "depths": [2], "widths": [4], "activations": ["relu"], "inits": ["he_normal"],
+                 "optimizers": [{"name": "momentum", "beta": 1}, {"name": "adam", "eps": 0, "beta1": -0.5},
+                                "adamw", {"name": "sgd", "lr": 1}]}
+                """, "o.json"));
+        assertEquals(List.of("o.json: optimizers[0].beta: must be in [0, 1), got the number 1",
+                "o.json: optimizers[1].beta1: must be in [0, 1), got the number -0.5",
+                "o.json: optimizers[1].eps: must be > 0 and finite, got the number 0",
+                "o.json: optimizers[2]: unknown optimizer \"adamw\" (did you mean 'adam'?); known: sgd, momentum, adam",
+                "o.json: optimizers[3].lr: unknown field; allowed: name"), e.getMessage().lines().toList());
     }
 
     @Test

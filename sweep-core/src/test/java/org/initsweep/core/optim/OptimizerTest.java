@@ -1,0 +1,139 @@
+package org.initsweep.core.optim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Each update rule against a step computed by hand, and over many steps against PyTorch's formulas
+ * (torch.optim.SGD with momentum and Nesterov, torch.optim.Adam, as their documentation states them)
+ * evaluated in double; the float32 and ND4J (float64) storages against each other.
+ */
+class OptimizerTest {
+
+    private static float[] run(Optimizer o, float w0, float[] grads, double lr) {
+        float[] w = {w0};
+        float[] g = new float[1];
+        Optimizer.Stepper s = o.start(List.of(new ParameterBlock.FloatArrays(w, g, 1)), lr);
+        float[] trace = new float[grads.length];
+        for (int t = 0; t < grads.length; t++) {
+            g[0] = grads[t];
+            s.step();
+            trace[t] = w[0];
+        }
+        return trace;
+    }
+
+    @Test
+    void sgdStepByHand() {
+        assertEquals(0.95f, run(new Sgd(), 1f, new float[] {0.5f}, 0.1)[0]);
+    }
+
+    @Test
+    void heavyBallAndNesterovByHand() {
+        // v1 = 1, w1 = 1 − 0.1·1 = 0.9; v2 = 0.5·1 + 2 = 2.5, w2 = 0.9 − 0.25 = 0.65
+        float[] hb = run(new Momentum(0.5, false), 1f, new float[] {1f, 2f}, 0.1);
+        assertEquals(0.9f, hb[0], 1e-7f);
+        assertEquals(0.65f, hb[1], 1e-7f);
+        // Nesterov: d1 = g1 + 0.5·v1 = 1.5, w1 = 0.85; v2 = 2.5, d2 = 2 + 1.25 = 3.25, w2 = 0.85 − 0.325 = 0.525
+        float[] nv = run(new Momentum(0.5, true), 1f, new float[] {1f, 2f}, 0.1);
+        assertEquals(0.85f, nv[0], 1e-7f);
+        assertEquals(0.525f, nv[1], 1e-7f);
+    }
+
+    @Test
+    void adamsFirstStepIsTheLearningRateTimesTheSignOfTheGradient() {
+        // m̂₁ = g, v̂₁ = g²: θ₁ = θ₀ − η·g/(|g| + ε)
+        assertEquals(1f - 0.01f * 0.5f / (0.5f + 1e-8f), run(Adam.DEFAULTS, 1f, new float[] {0.5f}, 0.01)[0], 1e-7f);
+        assertEquals(1f + 0.01f, run(Adam.DEFAULTS, 1f, new float[] {-3f}, 0.01)[0], 2e-7f);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sgd", "momentum", "nesterov", "adam"})
+    void manyStepsFollowPyTorchsFormulas(String which) {
+        Optimizer o = switch (which) {
+            case "sgd" -> new Sgd();
+            case "momentum" -> new Momentum(0.9, false);
+            case "nesterov" -> new Momentum(0.8, true);
+            default -> new Adam(0.85, 0.99, 1e-6);
+        };
+        double lr = 0.05;
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 7;
+        int steps = 40;
+        float[] w = new float[n];
+        float[] g = new float[n];
+        double[] ref = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = (float) r.nextGaussian();
+            ref[i] = w[i];
+        }
+        INDArray wd = Nd4j.create(ref, new long[] {1, n}, 'c');
+        INDArray gd = Nd4j.create(DataType.DOUBLE, 1, n);
+        Optimizer.Stepper fs = o.start(List.of(new ParameterBlock.FloatArrays(w, g, n)), lr);
+        Optimizer.Stepper ds = o.start(List.of(new ParameterBlock.Nd4jArrays(wd, gd)), lr);
+        double[] buf = new double[n];
+        double[] buf2 = new double[n];
+        for (int t = 1; t <= steps; t++) {
+            double[] grad = new double[n];
+            for (int i = 0; i < n; i++) {
+                grad[i] = (float) (r.nextGaussian() + 0.3 * ref[i]);
+                g[i] = (float) grad[i];
+                gd.putScalar(0, i, grad[i]);
+            }
+            fs.step();
+            ds.step();
+            for (int i = 0; i < n; i++) {
+                double gi = grad[i];
+                switch (which) {
+                    case "sgd" -> ref[i] -= lr * gi;
+                    case "momentum", "nesterov" -> {
+                        // torch.optim.SGD: b_t = μ b_{t−1} + g_t (b_1 = g_1); g_t ← g_t + μ b_t (Nesterov) or b_t
+                        double mu = which.equals("momentum") ? 0.9 : 0.8;
+                        buf[i] = t == 1 ? gi : mu * buf[i] + gi;
+                        double d = which.equals("nesterov") ? gi + mu * buf[i] : buf[i];
+                        ref[i] -= lr * d;
+                    }
+                    default -> {
+                        // torch.optim.Adam: m_t, v_t; m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ); θ −= γ m̂/(√v̂ + ε)
+                        buf[i] = 0.85 * buf[i] + 0.15 * gi;
+                        buf2[i] = 0.99 * buf2[i] + 0.01 * gi * gi;
+                        double mh = buf[i] / (1 - Math.pow(0.85, t));
+                        double vh = buf2[i] / (1 - Math.pow(0.99, t));
+                        ref[i] -= lr * mh / (Math.sqrt(vh) + 1e-6);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals(ref[i], wd.getDouble(0, i), 1e-9 * (1 + Math.abs(ref[i])), which + " float64 θ[" + i + "]");
+            assertEquals(ref[i], w[i], 2e-5 * (1 + Math.abs(ref[i])), which + " float32 θ[" + i + "]");
+        }
+    }
+
+    @Test
+    void labelsNameNonDefaultHyperparametersOnly() {
+        assertEquals("sgd", new Sgd().label());
+        assertEquals("momentum(beta=0.9)", new Momentum(0.9, false).label());
+        assertEquals("momentum(beta=0.9,nesterov)", new Momentum(0.9, true).label());
+        assertEquals("adam", Adam.DEFAULTS.label());
+        assertEquals("adam(beta2=0.99,eps=1.0E-6)", new Adam(0.9, 0.99, 1e-6).label());
+    }
+
+    @Test
+    void outOfRangeHyperparametersAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new Momentum(1.0, false));
+        assertThrows(IllegalArgumentException.class, () -> new Adam(0.9, -0.1, 1e-8));
+        assertThrows(IllegalArgumentException.class, () -> new Adam(0.9, 0.999, 0));
+        assertThrows(IllegalArgumentException.class, () -> run(new Sgd(), 1f, new float[] {1f}, 0));
+        assertThrows(IllegalArgumentException.class, () -> run(new Sgd(), 1f, new float[] {1f}, Double.NaN));
+    }
+}
