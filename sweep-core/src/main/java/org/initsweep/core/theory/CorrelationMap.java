@@ -28,6 +28,12 @@ public record CorrelationMap(Nonlinearity phi, double sigmaW2, double sigmaB2, d
     private static final int MAX_NEWTON = 100;
 
     /**
+     * Validates the components.
+     *
+     * @param phi     the non-linearity, not null
+     * @param sigmaW2 σ_w², finite and &gt; 0
+     * @param sigmaB2 σ_b², finite and ≥ 0
+     * @param q       the length, finite and &gt; 0
      * @throws IllegalArgumentException if an argument is invalid (the message names it)
      */
     public CorrelationMap {
@@ -85,7 +91,7 @@ public record CorrelationMap(Nonlinearity phi, double sigmaW2, double sigmaB2, d
     /**
      * The stable fixed point c* and the slope χ_c there.
      *
-     * <p>Theory (Poole et al. 2016, Sec. 3): by Mehler's expansion
+     * <p>Theory (as in Poole et al. 2016): by Mehler's expansion
      * E[φ(u₁)φ(u₂)] = Σ<sub>k</sub> a<sub>k</sub>² c<sup>k</sup> with a<sub>k</sub> the
      * normalised Hermite coefficients of φ(√q z), so on [0, 1] the map is increasing and convex,
      * c'(0) ≥ 0 and c'(1) = 1 at q = q*. Hence:

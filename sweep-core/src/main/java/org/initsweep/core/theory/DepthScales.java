@@ -30,7 +30,8 @@ import java.io.Serializable;
  * φ is linear about 0: c* = 1 and χ_c = χ₁ = σ_w²·E[φ'(0±)²] (the limit σ_b² → 0⁺).
  *
  * <p>Cost: the fixed point q* (tens of length-map evaluations, ~0.1–1 ms) and, in the chaotic
- * phase only, c* (4–8 evaluations of the two-dimensional map, ~0.2–0.4 ms each for tanh).
+ * phase only, c* (4–12 evaluations of the two-dimensional map and its slope, ~0.1–0.3 ms each for
+ * tanh; more of them close to the critical line).
  *
  * @param qStar q*, units of the squared pre-activation
  * @param chi1  χ₁ (dimensionless)
@@ -101,7 +102,7 @@ public record DepthScales(TheoryValue qStar, TheoryValue chi1, TheoryValue cStar
 
     /**
      * The depth up to which theory calls the network trainable, {@link Trainability#DEPTH_SCALES}·ξ_c
-     * (Schoenholz et al. 2017, Sec. 5 and Fig. 5).
+     * (Schoenholz et al. 2017, Fig. 5).
      *
      * @return 6·ξ_c with the status of ξ_c
      */

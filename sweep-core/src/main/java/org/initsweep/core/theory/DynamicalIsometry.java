@@ -124,7 +124,7 @@ public final class DynamicalIsometry {
 
     /** E[φ'(√q z)^{2k}]. */
     static double slopeMoment(Nonlinearity phi, int k, double q) {
-        return GaussHermite.gaussianExpectation(z -> Math.pow(phi.slope(z), 2 * k), q);
+        return GaussHermite.gaussianExpectation(z -> Math.pow(phi.derivativeAt(z), 2 * k), q);
     }
 
     private static void checkDepth(int depth) {

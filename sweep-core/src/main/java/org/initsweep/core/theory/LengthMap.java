@@ -36,6 +36,11 @@ public record LengthMap(Nonlinearity phi, double sigmaW2, double sigmaB2) {
     static final double Q_DIVERGED = 1e300;
 
     /**
+     * Validates the components.
+     *
+     * @param phi     the non-linearity, not null
+     * @param sigmaW2 σ_w², finite and &gt; 0
+     * @param sigmaB2 σ_b², finite and ≥ 0
      * @throws IllegalArgumentException if {@code phi} is null, σ_w² is not finite and &gt; 0 or
      *                                  σ_b² is not finite and ≥ 0 (the message names the parameter
      *                                  and the value)
@@ -86,7 +91,7 @@ public record LengthMap(Nonlinearity phi, double sigmaW2, double sigmaB2) {
      * @throws IllegalArgumentException if {@code q} is negative or NaN
      */
     public double chi(double q) {
-        return sigmaW2 * GaussHermite.gaussianExpectation(z -> square(phi.slope(z)), q);
+        return sigmaW2 * GaussHermite.gaussianExpectation(z -> square(phi.derivativeAt(z)), q);
     }
 
     /**
@@ -104,7 +109,7 @@ public record LengthMap(Nonlinearity phi, double sigmaW2, double sigmaB2) {
         if (q == 0 || q == Double.POSITIVE_INFINITY) {
             return chi(q);
         }
-        return sigmaW2 / q * GaussHermite.gaussianExpectation(u -> u * phi.value(u) * phi.slope(u), q);
+        return sigmaW2 / q * GaussHermite.gaussianExpectation(u -> u * phi.value(u) * phi.derivativeAt(u), q);
     }
 
     /**

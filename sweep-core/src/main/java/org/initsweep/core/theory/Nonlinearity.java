@@ -21,6 +21,11 @@ import org.initsweep.core.activation.Activation;
 public record Nonlinearity(String name, DoubleUnaryOperator phi, DoubleUnaryOperator derivative) {
 
     /**
+     * Validates the components.
+     *
+     * @param name       label, not null
+     * @param phi        φ, not null
+     * @param derivative φ', not null
      * @throws IllegalArgumentException if an argument is null
      */
     public Nonlinearity {
@@ -46,7 +51,7 @@ public record Nonlinearity(String name, DoubleUnaryOperator phi, DoubleUnaryOper
     }
 
     /** @return φ'(z) */
-    public double slope(double z) {
+    public double derivativeAt(double z) {
         return derivative.applyAsDouble(z);
     }
 

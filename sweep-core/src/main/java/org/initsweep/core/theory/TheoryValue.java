@@ -12,7 +12,7 @@ import java.util.Locale;
  *   <li>{@link Status#FINITE}: {@code value} is a finite number.</li>
  *   <li>{@link Status#DIVERGENT}: {@code value} is {@link Double#POSITIVE_INFINITY}; the quantity
  *       (a depth scale, or a bound built on it) diverges — at the order-to-chaos transition χ₁ = 1
- *       for ξ_c (Schoenholz et al. 2017, Sec. 3), or where the approach to q* is slower than
+ *       for ξ_c (Schoenholz et al. 2017), or where the approach to q* is slower than
  *       exponential for ξ_q.</li>
  *   <li>{@link Status#NO_FIXED_POINT}: {@code value} is {@link Double#NaN}; the length map has no
  *       finite fixed point q* (it diverges: linear, ReLU, leaky ReLU — and any φ growing linearly —
@@ -42,6 +42,8 @@ public record TheoryValue(double value, Status status) implements Serializable {
     /**
      * Checks that value and status agree.
      *
+     * @param value  the number
+     * @param status its status, not null
      * @throws IllegalArgumentException if the status is null, or FINITE with a non-finite value,
      *                                  DIVERGENT with a value other than +∞, NO_FIXED_POINT with a
      *                                  value other than NaN

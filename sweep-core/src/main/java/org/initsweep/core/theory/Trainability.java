@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.function.DoublePredicate;
 
 /**
- * The trainability bound of Schoenholz et al. 2017, "Deep Information Propagation" (ICLR), Sec. 5
- * and Fig. 5: a random network of depth L can be trained (by SGD, on MNIST and CIFAR-10 in the
- * paper) roughly while L ≲ 6·ξ_c, the white dashed line of their Fig. 5, where ξ_c is the
+ * The trainability bound of Schoenholz et al. 2017, "Deep Information Propagation" (ICLR),
+ * Fig. 5: a random network of depth L can be trained (on MNIST and CIFAR-10 in the paper)
+ * roughly while L ≲ 6·ξ_c, the line drawn over their Fig. 5, where ξ_c is the
  * correlation depth scale ({@link DepthScales#xiC()}). Because ξ_c diverges at the order-to-chaos
  * transition, for a given depth the trainable weight variances form an interval around the
  * critical σ_w² ({@link CriticalLine}), which {@link #trainableSigmaW2(Nonlinearity, double, int)}

@@ -114,7 +114,7 @@ class DepthScalesTest {
             assertTrue(distance > 1e-4 && distance < 1e-3, "near the line: |χ₁ − 1| = " + distance);
             assertEquals(1, d.xiC().value() * distance, 5e-3, "f = " + f);
         }
-        // and the length scale stays finite there (Schoenholz et al. 2017, Sec. 3: only ξ_c diverges)
+        // and the length scale stays finite there (Schoenholz et al. 2017: only ξ_c diverges there)
         DepthScales atLine = DepthScales.of(TANH, critical, 0.05);
         assertTrue(atLine.xiQ().isFinite() && atLine.xiQ().value() < 3, "ξ_q = " + atLine.xiQ());
         assertTrue(atLine.xiC().value() > 1e6 || atLine.xiC().status() == Status.DIVERGENT);
