@@ -24,13 +24,22 @@ public record LengthMap(Nonlinearity phi, double sigmaW2, double sigmaB2) {
     public static final double DEFAULT_Q0 = 1.0;
 
     /** Plain iterations before bracketing. */
-    static final int MAX_ITERATIONS = 200;
+    static final int MAX_ITERATIONS = 12;
+
+    /** Growth of the length (over max(1, q⁰, σ_b²)) after which the plain iteration gives way to bracketing. */
+    static final double GROWTH_BREAK = 1e8;
 
     /** Relative step at which the plain iteration has converged. */
     static final double RELATIVE_TOL = 1e-13;
 
     /** When 0 is a fixed point, iterates below this are taken as having reached it. */
     static final double ZERO_FLOOR = 1e-14;
+
+    /**
+     * Relative size of the rounding in apply(q): at large q a map that exceeds q by a constant
+     * (ReLU at σ_w² = 2 with bias: q + σ_b²) is within this of q, and is not taken as crossing it.
+     */
+    static final double NOISE = 1e-12;
 
     /** Lengths beyond this count as diverged (no finite fixed point). */
     static final double Q_DIVERGED = 1e300;
@@ -127,14 +136,18 @@ public record LengthMap(Nonlinearity phi, double sigmaW2, double sigmaB2) {
      *
      * <p>Method: up to {@value #MAX_ITERATIONS} plain iterations, stopping at a relative step of
      * 10⁻¹³ and then polished by two Newton steps (slope from {@link #slope(double)}), so q* is
-     * accurate to ~10⁻¹⁵ relative; if that has not converged (slow, algebraic convergence near the edge of chaos), the
-     * root of apply(q) − q is bracketed from the last iterate in the direction the iteration moves
-     * (halving down; up by factors 2, 4, 16, 256, …) and bisected (geometrically while the bracket
-     * spans more than a factor 2). When 0 is a fixed point (σ_b² = 0, φ(0) = 0) a decreasing
-     * iteration below 10⁻¹⁴ returns 0, and q⁰ = 0 returns 0. A length beyond 10³⁰⁰ (or an
-     * overflow of φ) means there is no finite fixed point: {@link TheoryValue#noFixedPoint()}.
-     * Assumed, as for every activation initsweep knows: the map is non-decreasing in q, so its
-     * iteration moves monotonically to the nearest fixed point in the direction it starts.
+     * accurate to ~10⁻¹⁵ relative. If that has not converged (slow convergence near the edge of
+     * chaos) or the length has grown by 10⁸, the root of apply(q) − q is bracketed from the last
+     * iterate in the direction the iteration moves (halving down; up by factors 2, 4, 16, 256, …)
+     * and found by Newton's method safeguarded by bisection (geometric while the bracket spans
+     * more than a factor 2). When 0 is a fixed point (σ_b² = 0, φ(0) = 0) a decreasing iteration
+     * below 10⁻¹⁴ returns 0, and q⁰ = 0 returns 0. A length beyond 10³⁰⁰ (or an overflow of φ)
+     * means there is no finite fixed point: {@link TheoryValue#noFixedPoint()}; so does a map that
+     * stays within 10⁻¹² (rounding) of the diagonal all the way up, such as q ↦ q + σ_b² (ReLU at
+     * σ_w² = 2, or a fixed point beyond ~10¹²·σ_b²). Assumed, as for
+     * every activation initsweep knows: the map is non-decreasing in q, so its iteration moves
+     * monotonically to the nearest fixed point in the direction it starts, and beyond 10⁸ times the
+     * starting scale it crosses the diagonal at most once.
      *
      * @param q0 input length q⁰, finite and ≥ 0
      * @return q* (finite, ≥ 0) or NO_FIXED_POINT
@@ -149,6 +162,7 @@ public record LengthMap(Nonlinearity phi, double sigmaW2, double sigmaB2) {
             return TheoryValue.finite(0);
         }
         double q = q0;
+        double grown = GROWTH_BREAK * Math.max(1, Math.max(q0, sigmaB2));
         for (int i = 0; i < MAX_ITERATIONS; i++) {
             double next = apply(q);
             if (!(next <= Q_DIVERGED)) {
@@ -161,6 +175,9 @@ public record LengthMap(Nonlinearity phi, double sigmaW2, double sigmaB2) {
                 return TheoryValue.finite(0);
             }
             q = next;
+            if (q > grown) {
+                break;
+            }
         }
         if (apply(q) < q) {
             double hi = q;
@@ -169,10 +186,10 @@ public record LengthMap(Nonlinearity phi, double sigmaW2, double sigmaB2) {
                 hi = lo;
                 lo /= 2;
                 if (lo < ZERO_FLOOR) {
-                    return TheoryValue.finite(zeroIsFixed ? 0 : bisect(0, hi));
+                    return TheoryValue.finite(zeroIsFixed ? 0 : solve(0, hi, q));
                 }
             }
-            return TheoryValue.finite(bisect(lo, hi));
+            return TheoryValue.finite(solve(lo, hi, q));
         }
         double lo = q;
         double factor = 2;
@@ -182,8 +199,8 @@ public record LengthMap(Nonlinearity phi, double sigmaW2, double sigmaB2) {
             if (!(next <= Q_DIVERGED)) {
                 return TheoryValue.noFixedPoint();
             }
-            if (next <= hi) {
-                break;
+            if (next < hi * (1 - NOISE)) {
+                break; // clearly below the diagonal: a fixed point lies in [lo, hi]
             }
             if (hi >= Q_DIVERGED) {
                 return TheoryValue.noFixedPoint();
@@ -192,7 +209,7 @@ public record LengthMap(Nonlinearity phi, double sigmaW2, double sigmaB2) {
             factor = Math.min(factor * factor, 1e100);
             hi = Math.min(hi * factor, Q_DIVERGED);
         }
-        return TheoryValue.finite(bisect(lo, hi));
+        return TheoryValue.finite(solve(lo, hi, Math.max(lo, Math.min(hi, q))));
     }
 
     /**
@@ -216,18 +233,34 @@ public record LengthMap(Nonlinearity phi, double sigmaW2, double sigmaB2) {
         return q;
     }
 
-    /** Root of apply(q) − q in [lo, hi], where its sign differs at the ends. */
-    private double bisect(double lo, double hi) {
+    /**
+     * Root of apply(q) − q in [lo, hi], where its sign differs at the ends: Newton's method
+     * (F' = slope − 1) from {@code start} kept inside the shrinking bracket, bisection where a
+     * Newton step would leave it.
+     */
+    private double solve(double lo, double hi, double start) {
         boolean loAbove = apply(lo) >= lo;
+        double q = start;
         for (int i = 0; i < 400 && hi - lo > 1e-15 * hi; i++) {
-            double mid = lo > 0 && hi > 2 * lo ? Math.sqrt(lo) * Math.sqrt(hi) : 0.5 * (lo + hi);
-            if ((apply(mid) >= mid) == loAbove) {
-                lo = mid;
-            } else {
-                hi = mid;
+            double f = apply(q) - q;
+            if (f == 0) {
+                return q;
             }
+            if ((f > 0) == loAbove) {
+                lo = q;
+            } else {
+                hi = q;
+            }
+            double next = q - f / (slope(q) - 1);
+            if (!(next > lo && next < hi)) {
+                next = lo > 0 && hi > 2 * lo ? Math.sqrt(lo) * Math.sqrt(hi) : 0.5 * (lo + hi);
+            }
+            if (Math.abs(next - q) <= 1e-15 * Math.max(q, next)) {
+                return next;
+            }
+            q = next;
         }
-        return 0.5 * (lo + hi);
+        return q;
     }
 
     private static double square(double x) {

@@ -73,6 +73,22 @@ class LengthMapTest {
     }
 
     @Test
+    void criticalMapsWithBiasHaveNoFixedPointFromAnyStartDespiteRounding() {
+        // q ↦ q + σ_b²: at large q the bias is below the rounding of E[φ²], which must not read as a crossing
+        for (double sigmaB2 : new double[] {1e-6, 0.1, 10}) {
+            for (double q0 : new double[] {1, 1e6}) {
+                assertEquals(Status.NO_FIXED_POINT, new LengthMap(RELU, 2, sigmaB2).fixedPoint(q0).status(),
+                        "relu σ_b² = " + sigmaB2 + " from " + q0);
+                assertEquals(Status.NO_FIXED_POINT, new LengthMap(LINEAR, 1, sigmaB2).fixedPoint(q0).status(),
+                        "linear σ_b² = " + sigmaB2 + " from " + q0);
+            }
+        }
+        // a bounded φ comes down from a huge start to the same q*
+        LengthMap tanh = new LengthMap(TANH, 2.5, 0.3);
+        assertEquals(tanh.fixedPoint().value(), tanh.fixedPoint(1e6).value(), 1e-13);
+    }
+
+    @Test
     void tanhWithoutBiasCollapsesToZeroInTheOrderedPhase() {
         for (double m : new double[] {0.2, 0.9, 0.999}) {
             LengthMap map = new LengthMap(TANH, m, 0);
