@@ -281,8 +281,11 @@ public final class GaussHermite {
         }
     }
 
-    /** Gauss–Legendre on [0, 1] by Golub–Welsch: Jacobi off-diagonal k/√(4k² − 1), μ₀ = 2. */
-    private static double[][] gaussLegendreUnit(int n) {
+    /**
+     * Gauss–Legendre on [0, 1] by Golub–Welsch: Jacobi off-diagonal k/√(4k² − 1), μ₀ = 2. Returns
+     * nodes (ascending) then weights (summing to 1); also the panel rule of {@link BivariateGaussian}.
+     */
+    static double[][] gaussLegendreUnit(int n) {
         double[] diag = new double[n];
         double[] off = new double[n];
         for (int k = 0; k < n - 1; k++) {

@@ -427,31 +427,23 @@ public record MeanField(Activation activation, double m, double sigmaB2) impleme
     }
 
     /**
-     * ξ_c = −1/ln χ₁ (Schoenholz et al. 2017, eq. 9 with c* = 1, which is the stable fixed point of
-     * the correlation map in the ordered phase): the number of layers over which the correlation of
-     * two inputs relaxes by a factor e towards 1.
+     * ξ_c = −1/ln χ_c (Schoenholz et al. 2017, eq. 9): the number of layers over which the
+     * correlation of two inputs relaxes by a factor e towards the stable fixed point c* of the
+     * correlation map, on both sides of the transition (see {@link DepthScales}, which computes it,
+     * with the length fixed point from q<sub>0</sub> = {@value #DEFAULT_Q0}):
      * <ul>
-     *   <li>χ₁ &lt; 1: −1/ln χ₁ (finite, &gt; 0);</li>
-     *   <li>|χ₁ − 1| ≤ 10⁻¹²: {@link Double#POSITIVE_INFINITY} (the edge of chaos, where the
-     *       depth scale diverges);</li>
-     *   <li>χ₁ &gt; 1: {@link Double#NaN}. In the chaotic phase c = 1 is unstable and eq. 9 must be
-     *       evaluated at the other fixed point c* &lt; 1 of the correlation map, a two-dimensional
-     *       Gaussian integral this class does not compute; for (leaky) ReLU and linear χ₁ &gt; 1
-     *       means q* = +∞ and no c* exists at all. −1/ln χ₁ would be negative, i.e. meaningless,
-     *       so NaN is returned rather than a wrong number.</li>
+     *   <li>χ₁ &lt; 1 (ordered): c* = 1, χ_c = χ₁, ξ_c = −1/ln χ₁;</li>
+     *   <li>|χ₁ − 1| ≤ 10⁻¹²: {@link Double#POSITIVE_INFINITY} (the edge of chaos);</li>
+     *   <li>χ₁ &gt; 1 (chaotic) with a finite q*: c* &lt; 1 and ξ_c = −1/ln χ_c(c*), finite;</li>
+     *   <li>no finite q* (linear, (leaky) ReLU with χ₁ &gt; 1, or χ₁ = 1 with σ_b² &gt; 0):
+     *       {@link Double#NaN} — {@link DepthScales#xiC()} carries the reason
+     *       ({@link TheoryValue.Status#NO_FIXED_POINT}).</li>
      * </ul>
      *
      * @return ξ_c in layers, or +∞ or NaN as above
      */
     public double depthScaleC() {
-        double chi = chi1();
-        if (Math.abs(chi - 1) <= UNIT_SLOPE_TOL) {
-            return Double.POSITIVE_INFINITY;
-        }
-        if (chi > 1) {
-            return Double.NaN;
-        }
-        return -1 / Math.log(chi);
+        return DepthScales.of(Nonlinearity.of(activation), m, sigmaB2).xiC().value();
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,78 @@
+package org.initsweep.core.theory;
+
+import java.util.OptionalDouble;
+
+/**
+ * The order-to-chaos line χ₁(σ_w², σ_b²) = 1 of the phase diagrams of Poole et al. 2016 (Fig. 2)
+ * and Schoenholz et al. 2017 (Fig. 1), for any {@link Nonlinearity}. Examples: linear 1, ReLU 2,
+ * leaky ReLU(s) 2/(1 + s²), tanh 1 at σ_b² = 0 and ≈ 1.76 at σ_b² = 0.05.
+ */
+public final class CriticalLine {
+
+    /** Search range for the critical σ_w². */
+    public static final double SIGMA_W2_MIN = 1e-6;
+
+    /** Search range for the critical σ_w². */
+    public static final double SIGMA_W2_MAX = 1e6;
+
+    private CriticalLine() {
+    }
+
+    /**
+     * The critical weight variance σ_w² with χ₁ = 1 at the given σ_b² (χ₁ at the fixed point
+     * reached from q⁰ = 1; for q* = ∞ the q → ∞ limit, see {@link DepthScales}).
+     *
+     * <p>Method: χ₁ − 1 is bracketed by doubling/halving σ_w² from 1 within
+     * [{@value #SIGMA_W2_MIN}, {@value #SIGMA_W2_MAX}] and bisected to a relative width of 10⁻¹³.
+     * Assumed (true for the activations initsweep knows): χ₁ − 1 changes sign once, from negative
+     * to positive, as σ_w² grows.
+     *
+     * @param phi     the non-linearity, not null
+     * @param sigmaB2 σ_b², finite and ≥ 0
+     * @return the critical σ_w², or empty if χ₁ − 1 does not change sign in the search range
+     * @throws IllegalArgumentException if an argument is invalid
+     */
+    public static OptionalDouble sigmaW2(Nonlinearity phi, double sigmaB2) {
+        new LengthMap(phi, 1, sigmaB2);
+        double lo;
+        double hi;
+        if (excess(phi, 1, sigmaB2) < 0) {
+            lo = 1;
+            hi = 2;
+            while (excess(phi, hi, sigmaB2) < 0) {
+                lo = hi;
+                hi *= 2;
+                if (hi > SIGMA_W2_MAX) {
+                    return OptionalDouble.empty();
+                }
+            }
+        } else {
+            hi = 1;
+            lo = 0.5;
+            while (excess(phi, lo, sigmaB2) >= 0) {
+                hi = lo;
+                lo /= 2;
+                if (lo < SIGMA_W2_MIN) {
+                    return OptionalDouble.empty();
+                }
+            }
+        }
+        for (int i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (excess(phi, mid, sigmaB2) < 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return OptionalDouble.of(0.5 * (lo + hi));
+    }
+
+    /** χ₁ − 1 at σ_w² (NaN χ₁, from an overflowing φ', counts as chaotic). */
+    private static double excess(Nonlinearity phi, double sigmaW2, double sigmaB2) {
+        LengthMap lengths = new LengthMap(phi, sigmaW2, sigmaB2);
+        TheoryValue q = lengths.fixedPoint();
+        double chi = lengths.chi(q.isFinite() ? q.value() : Double.POSITIVE_INFINITY);
+        return Double.isNaN(chi) ? 1 : chi - 1;
+    }
+}

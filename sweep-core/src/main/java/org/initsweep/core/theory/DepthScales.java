@@ -1,0 +1,118 @@
+package org.initsweep.core.theory;
+
+import java.io.Serializable;
+
+/**
+ * Everything mean-field theory says about one network (φ, σ_w², σ_b²) at its fixed point, on both
+ * sides of the order-to-chaos transition (Poole et al. 2016; Schoenholz et al. 2017, "Deep
+ * Information Propagation", ICLR):
+ *
+ * <ul>
+ *   <li>q*: the fixed point of the length map ({@link LengthMap#fixedPoint(double)}, Poole eq. 4);</li>
+ *   <li>χ₁ = σ_w²·E[φ'(√q* z)²] (Schoenholz eq. 3): the slope of the correlation map at c = 1
+ *       and the per-layer factor of the gradient variance. If q* = ∞ it is the limit q → ∞
+ *       (σ_w²/2 for ReLU, σ_w² for linear), which still tells how fast gradients explode;</li>
+ *   <li>c* and χ_c: the stable fixed point of the correlation map and its slope there
+ *       ({@link CorrelationMap#stableFixedPoint()}): c* = 1, χ_c = χ₁ in the ordered phase
+ *       (χ₁ ≤ 1); c* &lt; 1, χ_c &lt; 1 in the chaotic phase (χ₁ &gt; 1);</li>
+ *   <li>ξ_q = −1/ln|dq<sup>l</sup>/dq<sup>l−1</sup>| at q* (Schoenholz eq. 6), the depth over
+ *       which the length relaxes by e; +∞ ({@link TheoryValue.Status#DIVERGENT}) when that slope
+ *       is ≥ 1 (approach slower than exponential, e.g. every q fixed for ReLU at σ_w² = 2,
+ *       σ_b² = 0);</li>
+ *   <li>ξ_c = −1/ln χ_c (Schoenholz eq. 9), the depth over which two inputs' correlation relaxes
+ *       to c* by e — finite on both sides, diverging at χ₁ = 1 (DIVERGENT when |χ₁ − 1| ≤ 10⁻¹²).
+ *       Close to the transition ξ_c ≈ 1/|χ₁ − 1| on both sides (for smooth φ: χ_c(c*) ≈ 2 − χ₁
+ *       on the chaotic side, from the quadratic expansion of the map about c = 1).</li>
+ * </ul>
+ * Where the length map has no finite fixed point (q* = ∞: linear, ReLU, leaky ReLU with χ₁ &gt; 1,
+ * or χ₁ = 1 with σ_b² &gt; 0), q*, c*, χ_c, ξ_q and ξ_c are {@link TheoryValue#noFixedPoint()}.
+ * When q* = 0 (σ_b² = 0, φ(0) = 0, ordered), the two inputs are in the small-signal regime where
+ * φ is linear about 0: c* = 1 and χ_c = χ₁ = σ_w²·E[φ'(0±)²] (the limit σ_b² → 0⁺).
+ *
+ * <p>Accuracy: ξ_c to ~10⁻⁹ relative in the ordered phase (a one-dimensional integral). In the
+ * chaotic phase c* solves c' − c = 0 where that difference is of order (χ₁ − 1)², against the
+ * ~10⁻¹⁵ resolution of {@link BivariateGaussian}: ξ_c is good to 10⁻³ for χ₁ − 1 ≳ 4·10⁻⁷ (tanh,
+ * σ_b² = 0.05, checked against ξ_c·(χ₁ − 1) → 1); closer to the line it is only reliably large
+ * (≳ 10⁷ layers), which is all a trainability bound needs.
+ *
+ * <p>Cost: the fixed point q* (tens of length-map evaluations, ~0.1–1 ms) and, in the chaotic
+ * phase only, c* (4–12 evaluations of the two-dimensional map and its slope, ~0.1–0.3 ms each for
+ * tanh; more of them close to the critical line).
+ *
+ * @param qStar q*, units of the squared pre-activation
+ * @param chi1  χ₁ (dimensionless)
+ * @param cStar c*, in [0, 1]
+ * @param chiC  χ_c at c*
+ * @param xiQ   ξ_q, in layers
+ * @param xiC   ξ_c, in layers
+ */
+public record DepthScales(TheoryValue qStar, TheoryValue chi1, TheoryValue cStar, TheoryValue chiC,
+        TheoryValue xiQ, TheoryValue xiC) implements Serializable {
+
+    /**
+     * Theory for φ with weight variance σ_w² and bias variance σ_b², the length fixed point
+     * reached from q⁰ = {@value LengthMap#DEFAULT_Q0}.
+     *
+     * @param phi     the non-linearity, not null
+     * @param sigmaW2 σ_w² = m, finite and &gt; 0
+     * @param sigmaB2 σ_b², finite and ≥ 0
+     * @return the depth scales
+     * @throws IllegalArgumentException if an argument is invalid
+     */
+    public static DepthScales of(Nonlinearity phi, double sigmaW2, double sigmaB2) {
+        return of(phi, sigmaW2, sigmaB2, LengthMap.DEFAULT_Q0);
+    }
+
+    /**
+     * As {@link #of(Nonlinearity, double, double)}, with the length fixed point reached from q⁰.
+     *
+     * @param phi     the non-linearity, not null
+     * @param sigmaW2 σ_w², finite and &gt; 0
+     * @param sigmaB2 σ_b², finite and ≥ 0
+     * @param q0      the input length, finite and &gt; 0
+     * @return the depth scales
+     * @throws IllegalArgumentException if an argument is invalid
+     */
+    public static DepthScales of(Nonlinearity phi, double sigmaW2, double sigmaB2, double q0) {
+        LengthMap lengths = new LengthMap(phi, sigmaW2, sigmaB2);
+        if (!(q0 > 0) || Double.isInfinite(q0)) {
+            throw new IllegalArgumentException("q0 must be finite and > 0, got " + q0);
+        }
+        TheoryValue qStar = lengths.fixedPoint(q0);
+        if (!qStar.isFinite()) {
+            double limit = lengths.chi(Double.POSITIVE_INFINITY);
+            TheoryValue chi1 = Double.isFinite(limit) ? TheoryValue.finite(limit) : TheoryValue.noFixedPoint();
+            TheoryValue none = TheoryValue.noFixedPoint();
+            return new DepthScales(qStar, chi1, none, none, none, none);
+        }
+        double q = qStar.value();
+        double chi1 = lengths.chi(q);
+        TheoryValue xiQ = depthScale(Math.abs(lengths.slope(q)));
+        CorrelationMap.FixedPoint c = q == 0 || chi1 <= 1 + CorrelationMap.UNIT_TOL
+                ? new CorrelationMap.FixedPoint(1, chi1)
+                : CorrelationMap.atFixedPoint(lengths, q).stableFixedPoint();
+        TheoryValue xiC = Math.abs(chi1 - 1) <= CorrelationMap.UNIT_TOL
+                ? TheoryValue.divergent()
+                : depthScale(Math.abs(c.chiC()));
+        return new DepthScales(qStar, TheoryValue.finite(chi1), TheoryValue.finite(c.cStar()),
+                TheoryValue.finite(c.chiC()), xiQ, xiC);
+    }
+
+    /** −1/ln r for a contraction rate r ≥ 0: DIVERGENT when r is within 10⁻¹² of 1 or above. */
+    private static TheoryValue depthScale(double rate) {
+        if (rate >= 1 - CorrelationMap.UNIT_TOL) {
+            return TheoryValue.divergent();
+        }
+        return TheoryValue.finite(-1 / Math.log(rate));
+    }
+
+    /**
+     * The depth up to which theory calls the network trainable, {@link Trainability#DEPTH_SCALES}·ξ_c
+     * (Schoenholz et al. 2017, Fig. 5).
+     *
+     * @return 6·ξ_c with the status of ξ_c
+     */
+    public TheoryValue trainableDepthBound() {
+        return Trainability.depthBound(xiC);
+    }
+}
