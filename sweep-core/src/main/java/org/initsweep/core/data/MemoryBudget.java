@@ -48,8 +48,11 @@ public record MemoryBudget(long bytes, String holder) {
         }
     }
 
-    /** Bytes in KiB, MiB or GiB, one decimal (two for GiB). */
+    /** Bytes in bytes, KiB, MiB or GiB, one decimal (two for GiB). */
     static String mib(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
         if (bytes < (1 << 20)) {
             return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
         }

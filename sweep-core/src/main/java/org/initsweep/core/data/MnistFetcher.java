@@ -195,7 +195,16 @@ public final class MnistFetcher {
                 }
                 try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                     byte[] buf = new byte[1 << 16];
-                    for (int r; (r = body.read(buf)) >= 0; ) {
+                    while (true) {
+                        int r;
+                        try {
+                            r = body.read(buf);
+                        } catch (IOException e) {
+                            return new Failure(String.format(Locale.ROOT, "transfer cut after %,d bytes (%s)", n, describe(e)), true);
+                        }
+                        if (r < 0) {
+                            break;
+                        }
                         sha.update(buf, 0, r);
                         md5.update(buf, 0, r);
                         n += r;
@@ -220,8 +229,6 @@ public final class MnistFetcher {
             return null;
         } catch (ConnectException | HttpConnectTimeoutException e) {
             return new Failure(describe(e), false);
-        } catch (InterruptedIOException e) {
-            return new Failure(describe(e), true);
         } catch (IOException e) {
             return new Failure(describe(e), true);
         } catch (InterruptedException e) {
