@@ -125,8 +125,7 @@ public final class CsvTableReader {
                     columns = header();
                     labelIndex = columns.indexOf(labelColumn);
                     if (labelIndex < 0) {
-                        throw new UserInputException(path + ": no label column \"" + labelColumn + "\"" + near(labelColumn, columns)
-                                + "; columns: " + list(columns) + " (the dataset's \"label\" field names it)");
+                        throw TableBuilder.noLabelColumn(path, labelColumn, columns);
                     }
                 } else {
                     columns = new ArrayList<>(givenNames);
@@ -233,21 +232,5 @@ public final class CsvTableReader {
 
     private static String shorten(String text) {
         return text.length() <= 40 ? text : text.substring(0, 37) + "...";
-    }
-
-    private static String list(List<String> columns) {
-        int shown = Math.min(columns.size(), 10);
-        String head = String.join(", ", columns.subList(0, shown));
-        return columns.size() > shown ? head + ", … (" + columns.size() + " in all)" : head;
-    }
-
-    /** " (did you mean "Label"?)" for a column that differs only in case or surrounding spaces. */
-    private static String near(String wanted, List<String> columns) {
-        for (String c : columns) {
-            if (c.equalsIgnoreCase(wanted.strip())) {
-                return " (did you mean \"" + c + "\"?)";
-            }
-        }
-        return "";
     }
 }

@@ -155,4 +155,22 @@ public final class TableBuilder {
         }
         return null;
     }
+
+    /**
+     * The refusal of a table without its label column, listing the columns it has (and a column that
+     * differs only in case).
+     */
+    public static UserInputException noLabelColumn(String path, String labelColumn, List<String> columns) {
+        String near = "";
+        for (String c : columns) {
+            if (c.equalsIgnoreCase(labelColumn.strip())) {
+                near = " (did you mean \"" + c + "\"?)";
+            }
+        }
+        int shown = Math.min(columns.size(), 10);
+        String list = String.join(", ", columns.subList(0, shown))
+                + (columns.size() > shown ? ", … (" + columns.size() + " in all)" : "");
+        return new UserInputException(path + ": no label column \"" + labelColumn + "\"" + near + "; columns: " + list
+                + " (the dataset's \"label\" field names it)");
+    }
 }
