@@ -140,7 +140,12 @@ public final class CsvTableReader {
                 DataFile file = in.finish(input.role(), path);
                 return new ReadResult(data, List.of(file));
             } catch (IOException e) {
-                throw DataErrors.io(path, e);
+                if (scanner == null) {
+                    throw DataErrors.io(path, e);
+                }
+                // a gzip stream cut short or corrupt, or a read error, while parsing
+                throw new UserInputException(String.format(Locale.ROOT, "%s: line %d: %s", path, scanner.recordLine,
+                        DataErrors.describe(e)), e);
             } catch (CsvScanner.Malformed e) {
                 throw new UserInputException(String.format(Locale.ROOT, "%s: line %d: %s", path, e.line, e.getMessage()));
             }

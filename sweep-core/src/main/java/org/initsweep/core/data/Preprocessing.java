@@ -62,8 +62,9 @@ public enum Preprocessing {
             for (int j = 0; j < f; j++) {
                 float v = x[o + j];
                 sum[j] += v;
-                min[j] = Math.min(min[j], v);
-                max[j] = Math.max(max[j], v);
+                // features are finite (the readers refuse NaN), so plain comparisons suffice
+                min[j] = v < min[j] ? v : min[j];
+                max[j] = v > max[j] ? v : max[j];
             }
         }
         double[] offset = new double[f];

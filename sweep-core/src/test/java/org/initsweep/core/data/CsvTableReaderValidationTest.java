@@ -77,6 +77,20 @@ class CsvTableReaderValidationTest {
     }
 
     @Test
+    void aTruncatedGzipTableNamesTheLineWhereItBroke() {
+        StringBuilder sb = new StringBuilder("a,label\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 20_000; i++) {
+            sb.append(r.nextDouble()).append(',').append(i % 2).append('\n');
+        }
+        byte[] gz = IdxFiles.gzip(sb.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] cut = java.util.Arrays.copyOf(gz, gz.length / 2);
+        String m = assertThrows(UserInputException.class, () -> CsvTableReader.read(IdxFiles.input("path", "t.csv.gz", cut),
+                "label", "mine", MemoryBudget.UNLIMITED)).getMessage();
+        assertEquals(true, m.matches("t\\.csv\\.gz: line \\d+: truncated \\(.*\\)"), m);
+    }
+
+    @Test
     void missingFile(@TempDir Path tmp) {
         String p = tmp.resolve("none.csv").toString();
         UserInputException e = assertThrows(UserInputException.class, () -> CsvTableReader.read(
