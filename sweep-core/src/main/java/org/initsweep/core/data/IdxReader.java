@@ -100,28 +100,24 @@ public final class IdxReader {
     }
 
     private static LabeledData labelled(float[] x, byte[] raw, int features) {
-        int[] seen = new int[256];
+        boolean[] seen = new boolean[256];
         for (byte b : raw) {
-            seen[b & 0xFF] = 1;
+            seen[b & 0xFF] = true;
         }
-        int k = 0;
         int[] index = new int[256];
+        long[] values = new long[256];
+        int k = 0;
         for (int v = 0; v < 256; v++) {
-            if (seen[v] != 0) {
-                index[v] = k++;
-            }
-        }
-        long[] values = new long[k];
-        for (int v = 0, j = 0; v < 256; v++) {
-            if (seen[v] != 0) {
-                values[j++] = v;
+            if (seen[v]) {
+                index[v] = k;
+                values[k++] = v;
             }
         }
         int[] y = new int[raw.length];
         for (int i = 0; i < raw.length; i++) {
             y[i] = index[raw[i] & 0xFF];
         }
-        return new LabeledData(x, y, raw.length, features, values, List.of());
+        return new LabeledData(x, y, raw.length, features, java.util.Arrays.copyOf(values, k), List.of());
     }
 
     private static HashedInput open(Input input) {
