@@ -38,7 +38,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * initsweep's throughput benchmark, run by hand (never in CI): {@code benchmarks/bench}.
  *
- * <p>Sections (all by default, {@code --sections dl4j,spark,memory} to choose):
+ * <p>Sections (all by default, {@code --sections dl4j,spark,memory,data} to choose):
  * <ol>
  *   <li>{@code dl4j}: initsweep ({@link Trainer#train(RunSpec)}, record_epochs = [0], the path the
  *       Spark job runs) vs DL4J {@code MultiLayerNetwork} on the same MLP and data, one thread
@@ -46,6 +46,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>{@code spark}: ≥ 500 small runs through {@link SweepJob} in local[1] and local[2] vs a
  *       plain loop of {@code Trainer.train}.</li>
  *   <li>{@code memory}: driver heap retained by a 100,000-run grid, expanded and scheduled.</li>
+ *   <li>{@code data}: reading and standardizing MNIST's training set ({@link DataBench}).</li>
  * </ol>
  * Every figure is the median of {@code --reps} repetitions after warm-up. Tables go to stdout
  * (Markdown), progress to stderr.
@@ -61,7 +62,7 @@ public final class Bench {
     private int[] widths = {4, 16, 64, 256, 1024};
     private int[] depths = {9, 50};
     private int sparkReps = 3;
-    private Set<String> sections = new LinkedHashSet<>(List.of("dl4j", "spark", "memory"));
+    private Set<String> sections = new LinkedHashSet<>(List.of("dl4j", "spark", "memory", "data"));
     private long seedCounter = 1;
     private boolean compareBefore = true;
     /** Further sweeps for the Spark section; default: the project's conf/default.json unless --quick. */
@@ -100,7 +101,7 @@ public final class Bench {
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + a
                         + " (--epochs N --reps N --spark-reps N --rep-seconds S --widths a,b --depths a,b"
-                        + " --sections dl4j,spark,memory --spark-spec FILE --before blas|nd4j --no-before --quick)");
+                        + " --sections dl4j,spark,memory,data --spark-spec FILE --before blas|nd4j --no-before --quick)");
             }
         }
     }
@@ -158,6 +159,9 @@ public final class Bench {
         }
         if (sections.contains("memory")) {
             memory();
+        }
+        if (sections.contains("data")) {
+            DataBench.run(reps, Path.of(System.getProperty("initsweep.root", ".")));
         }
         System.out.println("Load average at end: " + loadAverage()
                 + " (2 cores; a load above the benchmark's own threads means other work shared the machine).");

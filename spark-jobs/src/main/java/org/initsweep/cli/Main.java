@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "initsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Sweeps weight initialization of deep networks on Spark and shows where the signal "
                 + "vanishes, stays stable or explodes.",
-        subcommands = {RunCommand.class, AnalyzeCommand.class, SqlCommand.class, ValidateCommand.class})
+        subcommands = {RunCommand.class, AnalyzeCommand.class, SqlCommand.class, ValidateCommand.class, DataCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input. */

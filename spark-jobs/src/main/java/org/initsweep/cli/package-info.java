@@ -1,2 +1,2 @@
-/** The {@code initsweep} command line (picocli): run, analyze, sql, validate. */
+/** The {@code initsweep} command line (picocli): run, analyze, sql, validate, data. */
 package org.initsweep.cli;

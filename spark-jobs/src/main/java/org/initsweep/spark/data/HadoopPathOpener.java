@@ -1,0 +1,58 @@
+package org.initsweep.spark.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystemException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.core.UserInputException;
+import org.initsweep.core.data.PathOpener;
+
+/**
+ * Opens dataset paths through Hadoop's FileSystem with the session's Hadoop configuration: a plain path
+ * (relative to the working directory) or any URI Hadoop has a file system for ({@code file:},
+ * {@code hdfs://}, {@code s3a://}, …). A missing path throws {@link java.io.FileNotFoundException}, as
+ * {@link PathOpener} asks; a directory is refused.
+ */
+public final class HadoopPathOpener implements PathOpener {
+
+    private final Configuration conf;
+
+    /** @param conf Hadoop configuration (credentials, file system implementations) */
+    public HadoopPathOpener(Configuration conf) {
+        this.conf = conf;
+    }
+
+    /** An opener with the session's Hadoop configuration. */
+    public static HadoopPathOpener of(SparkSession spark) {
+        return new HadoopPathOpener(spark.sparkContext().hadoopConfiguration());
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+        Path p = path(path);
+        FileSystem fs = p.getFileSystem(conf);
+        FileStatus status = fs.getFileStatus(p);
+        if (status.isDirectory()) {
+            throw new FileSystemException(path, null, "is a directory, not a file");
+        }
+        return fs.open(p);
+    }
+
+    @Override
+    public long size(String path) throws IOException {
+        Path p = path(path);
+        return p.getFileSystem(conf).getFileStatus(p).getLen();
+    }
+
+    static Path path(String path) {
+        try {
+            return new Path(path);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(path + ": not a valid path or URI (" + e.getMessage() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.initsweep.core.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+
+/**
+ * Where a sweep's dataset comes from, as the spec's {@code datasets} entries say. An entry is a name
+ * or an object:
+ * <ul>
+ *   <li>{@code "gaussian"}, {@code "moons"}, … (generated, {@link DatasetKind}), {@code "digits"}
+ *       (shipped in the jar), {@code "mnist"} (the data directory), or the same as {@code {"name": …}};
+ *   <li>{@code {"name": N, "format": "idx", "images": PATH, "labels": PATH, "test_images": PATH,
+ *       "test_labels": PATH}}, the test pair optional (both or neither);
+ *   <li>{@code {"name": N, "format": "csv" | "parquet", "path": PATH, "label": COLUMN, "test_path": PATH}},
+ *       {@code label} defaulting to {@code "label"}, {@code test_path} optional.
+ * </ul>
+ * A file dataset's name N is 1–64 of {@code [A-Za-z0-9._-]}, not starting with {@code .}, {@code _} or
+ * {@code -}, and not a built-in name. Paths are local paths or Hadoop file system URIs, opened through a
+ * {@link PathOpener}. Records compare by value, so two equal entries are one grid value.
+ */
+public sealed interface DatasetSource extends Serializable {
+
+    /** The name recorded with every run: the built-in name, or the name the user gave the files. */
+    String name();
+
+    /** Whether the source has its own test examples (else the caller splits by {@code test_fraction}). */
+    boolean hasTestFiles();
+
+    /** The entry as a spec would write it: a name for built-in datasets, else an object. */
+    JsonNode toJson();
+
+    /** Names of the built-in datasets: the generated ones, {@code digits}, {@code mnist}. */
+    static List<String> builtinNames() {
+        List<String> names = new ArrayList<>(DatasetKind.specNames());
+        names.add(Digits.NAME);
+        names.add(Mnist.NAME);
+        return List.copyOf(names);
+    }
+
+    /**
+     * A generated dataset.
+     *
+     * @param kind the generator
+     */
+    record Generated(DatasetKind kind) implements DatasetSource {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String name() {
+            return kind.specName();
+        }
+
+        @Override
+        public boolean hasTestFiles() {
+            return false;
+        }
+
+        @Override
+        public JsonNode toJson() {
+            return TextNode.valueOf(name());
+        }
+    }
+
+    /** The shipped 8×8 digits ({@link Digits}). */
+    record DigitsData() implements DatasetSource {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String name() {
+            return Digits.NAME;
+        }
+
+        @Override
+        public boolean hasTestFiles() {
+            return false;
+        }
+
+        @Override
+        public JsonNode toJson() {
+            return TextNode.valueOf(name());
+        }
+    }
+
+    /** MNIST from the data directory ({@link MnistStore}). */
+    record MnistData() implements DatasetSource {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String name() {
+            return Mnist.NAME;
+        }
+
+        @Override
+        public boolean hasTestFiles() {
+            return true;
+        }
+
+        @Override
+        public JsonNode toJson() {
+            return TextNode.valueOf(name());
+        }
+    }
+
+    /**
+     * IDX image and label files ({@link IdxReader}).
+     *
+     * @param name       the user's name for them
+     * @param images     training images
+     * @param labels     training labels
+     * @param testImages test images, or null
+     * @param testLabels test labels, null exactly when {@code testImages} is
+     */
+    record IdxFiles(String name, String images, String labels, String testImages, String testLabels)
+            implements DatasetSource {
+        private static final long serialVersionUID = 1L;
+
+        /** @throws IllegalArgumentException if only one of the test pair is given */
+        public IdxFiles {
+            if ((testImages == null) != (testLabels == null)) {
+                throw new IllegalArgumentException("test_images and test_labels go together");
+            }
+        }
+
+        @Override
+        public boolean hasTestFiles() {
+            return testImages != null;
+        }
+
+        @Override
+        public JsonNode toJson() {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("name", name).put("format", "idx").put("images", images).put("labels", labels);
+            if (testImages != null) {
+                o.put("test_images", testImages).put("test_labels", testLabels);
+            }
+            return o;
+        }
+    }
+
+    /** Formats of a table. */
+    enum TableFormat {
+        /** Comma-separated text with a header row ({@link CsvTableReader}). */
+        CSV,
+        /** Apache Parquet, read by the Spark job. */
+        PARQUET;
+
+        /** {@code csv} or {@code parquet}. */
+        public String specName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * A table of one example per row.
+     *
+     * @param name     the user's name for it
+     * @param format   csv or parquet
+     * @param path     the training table
+     * @param label    the label column's name
+     * @param testPath the test table (same columns), or null
+     */
+    record TableFile(String name, TableFormat format, String path, String label, String testPath)
+            implements DatasetSource {
+        private static final long serialVersionUID = 1L;
+
+        /** The label column used when a spec names none. */
+        public static final String DEFAULT_LABEL = "label";
+
+        @Override
+        public boolean hasTestFiles() {
+            return testPath != null;
+        }
+
+        @Override
+        public JsonNode toJson() {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("name", name).put("format", format.specName()).put("path", path).put("label", label);
+            if (testPath != null) {
+                o.put("test_path", testPath);
+            }
+            return o;
+        }
+    }
+
+    /**
+     * Reads one {@code datasets} entry, reporting every problem found with its JSON path.
+     *
+     * @param node     the entry
+     * @param path     its JSON path, e.g. {@code datasets[1]}; problems name fields below it
+     *                 ({@code datasets[1].label})
+     * @param problems receives (JSON path, message) for each problem
+     * @return the source, or null if a problem was reported
+     */
+    static DatasetSource parse(JsonNode node, String path, BiConsumer<String, String> problems) {
+        return new DatasetSourceParser(problems).entry(node, path);
+    }
+}

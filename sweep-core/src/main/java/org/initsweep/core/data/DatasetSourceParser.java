@@ -1,0 +1,160 @@
+package org.initsweep.core.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
+/** The parser behind {@link DatasetSource#parse}: one entry, every problem reported. */
+final class DatasetSourceParser {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final List<String> FORMATS = List.of("idx", "csv", "parquet");
+    private static final List<String> IDX_FIELDS = List.of("name", "format", "images", "labels", "test_images", "test_labels");
+    private static final List<String> TABLE_FIELDS = List.of("name", "format", "path", "label", "test_path");
+
+    private final BiConsumer<String, String> problems;
+    private boolean failed;
+
+    DatasetSourceParser(BiConsumer<String, String> problems) {
+        this.problems = problems;
+    }
+
+    private void problem(String path, String message) {
+        failed = true;
+        problems.accept(path, message);
+    }
+
+    DatasetSource entry(JsonNode n, String path) {
+        if (n == null || n.isMissingNode()) {
+            problem(path, "missing");
+            return null;
+        }
+        if (n.isTextual()) {
+            return builtin(n.asText(), path);
+        }
+        if (!n.isObject()) {
+            problem(path, "must be a dataset name or an object {\"name\": ...}, got " + kind(n));
+            return null;
+        }
+        JsonNode nameNode = n.get("name");
+        JsonNode formatNode = n.get("format");
+        if (nameNode == null || !nameNode.isTextual()) {
+            problem(path + ".name", nameNode == null ? "missing" : "must be a string, got " + kind(nameNode));
+        }
+        if (formatNode == null) {
+            if (!onlyFields(n, path, List.of("name"), "; a dataset read from files needs a \"format\": idx, csv or parquet")
+                    || failed) {
+                return null;
+            }
+            return builtin(nameNode.asText(), path + ".name");
+        }
+        String format = null;
+        if (!formatNode.isTextual() || !FORMATS.contains(formatNode.asText())) {
+            problem(path + ".format", "must be one of " + String.join(", ", FORMATS) + ", got " + kind(formatNode));
+        } else {
+            format = formatNode.asText();
+        }
+        if (nameNode != null && nameNode.isTextual()) {
+            String name = nameNode.asText();
+            if (DatasetSource.builtinNames().contains(name)) {
+                problem(path + ".name", "\"" + name + "\" is a built-in dataset; give your files another name");
+            } else if (!NAME.matcher(name).matches()) {
+                problem(path + ".name", "must be 1-64 characters of letters, digits, '.', '_' or '-' and not start with"
+                        + " '.', '_' or '-', got " + kind(nameNode));
+            }
+        }
+        if (format == null) {
+            return null;
+        }
+        if (format.equals("idx")) {
+            onlyFields(n, path, IDX_FIELDS, "");
+            String images = pathField(n, path, "images", true);
+            String labels = pathField(n, path, "labels", true);
+            String testImages = pathField(n, path, "test_images", false);
+            String testLabels = pathField(n, path, "test_labels", false);
+            if (n.has("test_images") != n.has("test_labels")) {
+                String absent = n.has("test_images") ? "test_labels" : "test_images";
+                problem(path + "." + absent, "missing (test_images and test_labels go together)");
+            }
+            return failed ? null : new DatasetSource.IdxFiles(nameNode.asText(), images, labels, testImages, testLabels);
+        }
+        onlyFields(n, path, TABLE_FIELDS, "");
+        String table = pathField(n, path, "path", true);
+        String testPath = pathField(n, path, "test_path", false);
+        String label = DatasetSource.TableFile.DEFAULT_LABEL;
+        JsonNode labelNode = n.get("label");
+        if (labelNode != null) {
+            if (!labelNode.isTextual() || labelNode.asText().isBlank()) {
+                problem(path + ".label", "must be the name of the label column, got " + kind(labelNode));
+            } else {
+                label = labelNode.asText();
+            }
+        }
+        DatasetSource.TableFormat tf = format.equals("csv") ? DatasetSource.TableFormat.CSV : DatasetSource.TableFormat.PARQUET;
+        return failed ? null : new DatasetSource.TableFile(nameNode.asText(), tf, table, label, testPath);
+    }
+
+    private DatasetSource builtin(String name, String path) {
+        if (name.equals(Digits.NAME)) {
+            return new DatasetSource.DigitsData();
+        }
+        if (name.equals(Mnist.NAME)) {
+            return new DatasetSource.MnistData();
+        }
+        var kind = DatasetKind.fromSpecName(name);
+        if (kind.isPresent()) {
+            return new DatasetSource.Generated(kind.get());
+        }
+        String files = name.contains("/") || name.contains(".") ? "; files are an object {\"name\": ..., \"format\":"
+                + " \"csv\", \"path\": ...}" : "";
+        problem(path, "unknown dataset \"" + name + "\"; known: " + String.join(", ", DatasetSource.builtinNames()) + files);
+        return null;
+    }
+
+    private String pathField(JsonNode n, String path, String field, boolean required) {
+        JsonNode v = n.get(field);
+        if (v == null) {
+            if (required) {
+                problem(path + "." + field, "missing (a file path is required)");
+            }
+            return null;
+        }
+        if (!v.isTextual() || v.asText().isBlank()) {
+            problem(path + "." + field, "must be a file path, got " + kind(v));
+            return null;
+        }
+        return v.asText();
+    }
+
+    private boolean onlyFields(JsonNode obj, String path, List<String> allowed, String hint) {
+        boolean ok = true;
+        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+            String f = it.next().getKey();
+            if (!allowed.contains(f)) {
+                problem(path + "." + f, "unknown field; allowed: " + String.join(", ", allowed) + hint);
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private static String kind(JsonNode n) {
+        return switch (n.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string " + show(n);
+            case NUMBER -> "the number " + show(n);
+            case BOOLEAN -> "the boolean " + n.asText();
+            case NULL -> "null";
+            default -> n.getNodeType().toString().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String show(JsonNode n) {
+        String s = n.toString();
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+}

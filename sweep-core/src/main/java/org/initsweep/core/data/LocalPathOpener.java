@@ -1,0 +1,51 @@
+package org.initsweep.core.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.initsweep.core.UserInputException;
+
+/** {@link PathOpener#local()}: plain paths and {@code file:} URIs on the local file system. */
+final class LocalPathOpener implements PathOpener {
+
+    static final LocalPathOpener INSTANCE = new LocalPathOpener();
+
+    /** A URI scheme such as {@code hdfs:} (two or more letters, so a Windows drive letter is not one). */
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
+
+    private LocalPathOpener() {
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+        Path p = resolve(path);
+        if (Files.isDirectory(p)) {
+            throw new FileSystemException(path, null, "is a directory, not a file");
+        }
+        return Files.newInputStream(p);
+    }
+
+    @Override
+    public long size(String path) throws IOException {
+        return Files.size(resolve(path));
+    }
+
+    static Path resolve(String path) {
+        if (path.startsWith("file:")) {
+            try {
+                return Path.of(URI.create(path));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(path + ": not a valid file: URI (" + e.getMessage() + ")", e);
+            }
+        }
+        if (SCHEME.matcher(path).matches()) {
+            throw new UserInputException(path + ": only local files can be read here; a file system URI needs the"
+                    + " Spark job's Hadoop reader");
+        }
+        return Path.of(path);
+    }
+}

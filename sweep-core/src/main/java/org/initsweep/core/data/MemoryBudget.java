@@ -1,0 +1,64 @@
+package org.initsweep.core.data;
+
+import java.util.Locale;
+import org.initsweep.core.UserInputException;
+
+/**
+ * How many bytes of data a reader may hold, and whose memory that is (named in the refusal).
+ * Compared with {@link LabeledData#bytes()} of everything a dataset loads (train and test), estimated
+ * before the bulk read and enforced again while reading tables, whose size a file length only estimates.
+ *
+ * @param bytes  the limit, ≥ 0
+ * @param holder whose share it is and how to raise it, e.g. {@code "the driver's share (raise
+ *               spark.driver.memory)"}
+ */
+public record MemoryBudget(long bytes, String holder) {
+
+    /** No limit (tests, tools). */
+    public static final MemoryBudget UNLIMITED = new MemoryBudget(Long.MAX_VALUE, "unlimited");
+
+    /** @throws IllegalArgumentException if {@code bytes < 0} */
+    public MemoryBudget {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("budget must be ≥ 0, got " + bytes);
+        }
+    }
+
+    /**
+     * @param dataset the dataset's name
+     * @param needed  bytes it needs, estimated before reading
+     * @throws UserInputException if {@code needed} exceeds the budget
+     */
+    public void check(String dataset, long needed) {
+        if (needed > bytes) {
+            throw new UserInputException(String.format(Locale.ROOT, "dataset %s needs about %s in memory, more than %s of %s",
+                    dataset, mib(needed), holder, mib(bytes)));
+        }
+    }
+
+    /**
+     * Like {@link #check}, for a reader part-way through a file: the data need at least {@code needed}.
+     *
+     * @throws UserInputException if {@code needed} exceeds the budget
+     */
+    public void checkAtLeast(String dataset, long needed) {
+        if (needed > bytes) {
+            throw new UserInputException(String.format(Locale.ROOT, "dataset %s needs more memory than %s of %s"
+                    + " (reading stopped at %s)", dataset, holder, mib(bytes), mib(needed)));
+        }
+    }
+
+    /** Bytes in bytes, KiB, MiB or GiB, one decimal (two for GiB). */
+    static String mib(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < (1 << 20)) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        if (bytes < (1L << 30)) {
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
+        }
+        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+    }
+}

@@ -1,0 +1,146 @@
+package org.initsweep.core.data;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.initsweep.core.UserInputException;
+
+/**
+ * Seeded, stratified selections of rows, as pure functions of (data, size, seed): the same arguments
+ * give the same rows on every JVM ({@link SplittableRandom}'s stream is specified by the JDK). Both
+ * work class by class, so every class keeps its share; rows come out in their original order.
+ *
+ * <p>Within class c (classes in index order, one stream for all of them) the class's row indices, in
+ * ascending order, are shuffled by Fisher–Yates (Knuth, TAOCP vol. 2, Algorithm 3.4.2P, drawing
+ * {@code nextInt(i + 1)} for i from the last index down to 1), and a prefix is taken.
+ */
+public final class Splits {
+
+    private Splits() {
+    }
+
+    /**
+     * Splits off a stratified test set: class c of n_c examples gives round(testFraction · n_c) of them
+     * (halves rounded up) to the test set, but at most n_c − 1, so every class keeps at least one
+     * training example.
+     *
+     * @param data         all examples
+     * @param testFraction fraction held out, in (0, 1)
+     * @param seed         split seed
+     * @return train and test, each a new dataset with the classes of {@code data}
+     * @throws IllegalArgumentException if {@code testFraction} is not in (0, 1)
+     * @throws UserInputException       if the test set would be empty
+     */
+    public static TrainTest stratifiedSplit(LabeledData data, double testFraction, long seed) {
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new IllegalArgumentException("testFraction must be in (0, 1), got " + testFraction);
+        }
+        int[][] byClass = shuffledByClass(data, new SplittableRandom(Datasets.mix(seed, "test_split")));
+        boolean[] test = new boolean[data.samples()];
+        int tests = 0;
+        for (int[] rows : byClass) {
+            int take = (int) Math.min(rows.length - 1L, (long) Math.floor(testFraction * rows.length + 0.5));
+            for (int i = 0; i < take; i++) {
+                test[rows[i]] = true;
+            }
+            tests += Math.max(0, take);
+        }
+        if (tests == 0) {
+            throw new UserInputException(String.format(Locale.ROOT,
+                    "test_fraction %s of %d examples leaves no test example", testFraction, data.samples()));
+        }
+        int[] testRows = new int[tests];
+        int[] trainRows = new int[data.samples() - tests];
+        for (int i = 0, a = 0, b = 0; i < data.samples(); i++) {
+            if (test[i]) {
+                testRows[a++] = i;
+            } else {
+                trainRows[b++] = i;
+            }
+        }
+        return new TrainTest(data.rows(trainRows), data.rows(testRows));
+    }
+
+    /**
+     * A stratified subset of {@code samples} rows: class c of n_c examples (n in all) gets
+     * ⌊samples · n_c / n⌋ rows, and the rows left over go one each to the classes with the largest
+     * remainders (ties to the lower class index), Hamilton's largest-remainder method. So each class's
+     * share is within one row of proportional.
+     *
+     * @param data    the training examples
+     * @param samples rows wanted, ≥ 1
+     * @param seed    subset seed: runs with one seed see the same subset
+     * @return {@code data} itself if {@code samples} equals its size, else a new dataset
+     * @throws IllegalArgumentException if {@code samples < 1}
+     * @throws UserInputException       if {@code samples} exceeds the examples available
+     */
+    public static LabeledData stratifiedSubset(LabeledData data, int samples, long seed) {
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples must be ≥ 1, got " + samples);
+        }
+        int n = data.samples();
+        if (samples > n) {
+            throw new UserInputException(String.format(Locale.ROOT,
+                    "samples %d is more than the %d training examples of the dataset", samples, n));
+        }
+        if (samples == n) {
+            return data;
+        }
+        int[][] byClass = shuffledByClass(data, new SplittableRandom(Datasets.mix(seed, "subset")));
+        int k = byClass.length;
+        int[] quota = new int[k];
+        long[] remainder = new long[k];
+        int given = 0;
+        for (int c = 0; c < k; c++) {
+            long scaled = (long) samples * byClass[c].length;
+            quota[c] = (int) (scaled / n);
+            remainder[c] = scaled % n;
+            given += quota[c];
+        }
+        Integer[] order = new Integer[k];
+        for (int c = 0; c < k; c++) {
+            order[c] = c;
+        }
+        Arrays.sort(order, (a, b) -> remainder[a] != remainder[b] ? Long.compare(remainder[b], remainder[a]) : Integer.compare(a, b));
+        for (int i = 0; given < samples; i++) {
+            quota[order[i]]++;
+            given++;
+        }
+        boolean[] chosen = new boolean[n];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < quota[c]; i++) {
+                chosen[byClass[c][i]] = true;
+            }
+        }
+        int[] rows = new int[samples];
+        for (int i = 0, r = 0; i < n; i++) {
+            if (chosen[i]) {
+                rows[r++] = i;
+            }
+        }
+        return data.rows(rows);
+    }
+
+    /** Row indices of each class, ascending, then shuffled in place class by class from one stream. */
+    private static int[][] shuffledByClass(LabeledData data, SplittableRandom rng) {
+        int[] counts = data.classCounts();
+        int[][] byClass = new int[counts.length][];
+        for (int c = 0; c < counts.length; c++) {
+            byClass[c] = new int[counts[c]];
+        }
+        int[] fill = new int[counts.length];
+        int[] y = data.y();
+        for (int i = 0; i < y.length; i++) {
+            byClass[y[i]][fill[y[i]]++] = i;
+        }
+        for (int[] rows : byClass) {
+            for (int i = rows.length - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = rows[i];
+                rows[i] = rows[j];
+                rows[j] = t;
+            }
+        }
+        return byClass;
+    }
+}
