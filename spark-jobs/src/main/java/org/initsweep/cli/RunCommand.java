@@ -13,6 +13,8 @@ import org.initsweep.core.spec.SweepSpec;
 import org.initsweep.spark.SparkSessions;
 import org.initsweep.spark.SweepJob;
 import org.initsweep.spark.TaskMemory;
+import org.initsweep.spark.data.SweepData;
+import org.initsweep.core.data.MemoryBudget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,6 +54,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Run even if the largest run seems not to fit the memory of a Spark task.")
     boolean ignoreMemoryCheck;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where MNIST and other fetched datasets are kept"
+            + " (default: $INITSWEEP_DATA, else ~/.initsweep/data).")
+    String dataDir;
+
     @Mixin
     CommonOptions common;
 
@@ -68,14 +74,32 @@ final class RunCommand implements Callable<Integer> {
         if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(dir))) {
             throw new UserInputException("--out " + dir + " is a file; give a directory");
         }
-        Preflight preflight = Preflight.of(s);
+        SparkConf conf = new SparkConf();
+        String master = common.master != null ? common.master : conf.get("spark.master", SparkSessions.DEFAULT_MASTER);
+        SparkSession[] session = {null};
+        java.util.function.Supplier<SparkSession> spark = () -> session[0] != null ? session[0]
+                : (session[0] = SparkSessions.create("initsweep " + s.name(), master));
+        try {
+            return run(s, dir, conf, master, spark);
+        } finally {
+            if (session[0] != null) {
+                session[0].stop();
+            }
+        }
+    }
+
+    private int run(SweepSpec s, String dir, SparkConf conf, String master,
+            java.util.function.Supplier<SparkSession> sparkSupplier) throws Exception {
+        boolean realData = s.datasets().stream().anyMatch(d -> !(d instanceof org.initsweep.core.data.DatasetSource.Generated));
+        SweepData data = !realData ? SweepData.GENERATED : SweepData.load(s, dataDir, sparkSupplier,
+                new MemoryBudget(Runtime.getRuntime().maxMemory() / 2,
+                        "half of the driver's heap (raise spark.driver.memory, or -Xmx for bin/initsweep)"));
+        Preflight preflight = Preflight.of(s, data.shapes(s));
         System.out.printf(java.util.Locale.ROOT, "initsweep: sweep '%s' -> %s: %s%n", s.name(), dir, preflight.describe());
         if (preflight.runs() > maxRuns) {
             throw new UserInputException("the grid has " + preflight.runs() + " runs, more than --max-runs="
                     + maxRuns + "; raise --max-runs to run it, or split the spec");
         }
-        SparkConf conf = new SparkConf();
-        String master = common.master != null ? common.master : conf.get("spark.master", SparkSessions.DEFAULT_MASTER);
         if (!ignoreMemoryCheck) {
             checkMemory(preflight, conf, master);
         }
@@ -83,9 +107,9 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("initsweep: spark.executor.cores is not set: a standalone executor then takes all of"
                     + " its worker's cores, and the memory check above assumed one task per executor");
         }
-        SparkSession spark = SparkSessions.create("initsweep " + s.name(), master);
-        try {
-            SweepJob.Summary sum = SweepJob.run(spark, s, dir, new SweepJob.Options(overwrite, tasks, chunkRuns));
+        SparkSession spark = sparkSupplier.get();
+        {
+            SweepJob.Summary sum = SweepJob.run(spark, s, dir, new SweepJob.Options(overwrite, tasks, chunkRuns), data);
             if (sum.computed() < sum.runs()) {
                 System.out.printf(java.util.Locale.ROOT, "initsweep: %d runs computed (%d diverged), %d were already done, in %.1f s%n",
                         sum.computed(), sum.diverged(), sum.runs() - sum.computed(), sum.millis() / 1000.0);
@@ -97,8 +121,6 @@ final class RunCommand implements Callable<Integer> {
                 Analysis.Summary a = AnalyzeCommand.analyzeLocked(spark, dir, SignalGrowth.DEFAULT_THRESHOLD, true);
                 AnalyzeCommand.print(a, dir);
             }
-        } finally {
-            spark.stop();
         }
         return 0;
     }

@@ -29,6 +29,8 @@ import org.initsweep.core.spec.SweepSpec;
 import org.initsweep.core.trace.RunResult;
 import org.initsweep.core.trace.RunStatus;
 import org.initsweep.core.trace.Tables;
+import org.initsweep.core.train.RunDatasets;
+import org.initsweep.spark.data.SweepData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +98,18 @@ public final class SweepJob {
      */
     public static Summary run(SparkSession spark, SweepSpec spec, String out, Options options)
             throws IOException, OutputExistsException {
+        return run(spark, spec, out, options, SweepData.GENERATED);
+    }
+
+    /**
+     * Runs (or resumes) the sweep on datasets read for it.
+     *
+     * @param data the spec's real datasets, read by {@link SweepData#load} (broadcast to the tasks once)
+     * @throws OutputExistsException as {@link #run(SparkSession, SweepSpec, String, Options)}, and if the
+     *                               directory holds runs computed on other bytes of a dataset
+     */
+    public static Summary run(SparkSession spark, SweepSpec spec, String out, Options options, SweepData data)
+            throws IOException, OutputExistsException {
         long start = System.currentTimeMillis();
         Instant started = Instant.now();
         FileSystem fs = new Path(out).getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -103,7 +117,7 @@ public final class SweepJob {
         try (OutputLock lock = OutputLock.acquire(fs, outPath)) {
             prepareOutput(fs, outPath, spec, options.overwrite());
             // Read (and refuse another engine version's runs) before anything is deleted or written.
-            Set<String> done = doneRunIds(spark, fs, outPath);
+            Set<String> done = doneRunIds(spark, fs, outPath, data);
             int orphans = ChunkCommit.removeOrphans(fs, outPath);
             if (orphans > 0) {
                 LOG.info("Removed {} files of an interrupted chunk", orphans);
@@ -121,6 +135,7 @@ public final class SweepJob {
                 LOG.info("Sweep '{}': {} runs -> {}", spec.name(), n, out);
             }
             Broadcast<SweepSpec> sharedSpec = jsc.broadcast(spec);
+            Broadcast<RunDatasets> sharedData = jsc.broadcast(data.datasets());
             Broadcast<Set<String>> sharedDone = jsc.broadcast(done);
             String invocation = invocationId(new java.security.SecureRandom());
             long computed = 0;
@@ -131,13 +146,14 @@ public final class SweepJob {
                     long to = Math.min(n, from + chunk);
                     int tasks = (int) Math.min(to - from, options.tasks() > 0 ? options.tasks() : 4L * parallelism);
                     String id = String.format(java.util.Locale.ROOT, "c%s%05d", invocation, k);
-                    long[] counts = runChunk(spark, jsc, spec, outPath, fs, id, sharedSpec, sharedDone, from, to, tasks,
+                    long[] counts = runChunk(spark, jsc, spec, outPath, fs, id, sharedSpec, sharedData, sharedDone, from, to, tasks,
                             parallelism, progress);
                     computed += counts[0];
                     diverged += counts[1];
                 }
             } finally {
                 sharedSpec.destroy();
+                sharedData.destroy();
                 sharedDone.destroy();
             }
             fs.delete(new Path(outPath, ChunkCommit.STAGING), true);
@@ -159,10 +175,12 @@ public final class SweepJob {
 
     /** Trains runs [from, to) not yet done, writes them to staging, commits; returns {computed, diverged}. */
     private static long[] runChunk(SparkSession spark, JavaSparkContext jsc, SweepSpec spec, Path out, FileSystem fs,
-            String id, Broadcast<SweepSpec> sharedSpec, Broadcast<Set<String>> sharedDone, long from, long to,
+            String id, Broadcast<SweepSpec> sharedSpec, Broadcast<RunDatasets> sharedData,
+            Broadcast<Set<String>> sharedDone, long from, long to,
             int tasks, int writers, Progress progress) throws IOException {
         JavaRDD<RunResult> results = jsc.parallelize(IntStream.range(0, tasks).boxed().toList(), tasks)
-                .flatMap(new TrainSlot(sharedSpec, sharedDone, from, to, tasks, progress.done(), progress.diverged()))
+                .flatMap(new TrainSlot(sharedSpec, sharedData, sharedDone, from, to, tasks, progress.done(),
+                        progress.diverged()))
                 // Deserialized: the tables' write jobs after the first read the results back without
                 // paying Java deserialization of every trace once per table.
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -210,7 +228,7 @@ public final class SweepJob {
      *
      * @throws OutputExistsException if a run there was computed by another engine version
      */
-    private static Set<String> doneRunIds(SparkSession spark, FileSystem fs, Path out)
+    private static Set<String> doneRunIds(SparkSession spark, FileSystem fs, Path out, SweepData data)
             throws IOException, OutputExistsException {
         Path runs = new Path(out, Tables.RUNS);
         if (!fs.exists(runs) || ChunkCommit.parquetFiles(fs, runs).isEmpty()) {
@@ -224,6 +242,17 @@ public final class SweepJob {
                 : functions.concat(functions.lit("engine_version="), functions.col("engine_version"))).collectAsList()) {
             ids.add(r.getString(0));
             recorded.add(String.valueOf(r.getString(1)));
+        }
+        if (java.util.Arrays.asList(runsTable.columns()).contains("dataset_sha256")) {
+            for (Row r : runsTable.select("dataset", "dataset_sha256").where("dataset_sha256 IS NOT NULL").distinct()
+                    .collectAsList()) {
+                var now = data.datasets().loaded().get(r.getString(0));
+                if (now != null && !now.sha256().equals(r.getString(1))) {
+                    throw new OutputExistsException("output directory " + out + " holds runs of dataset " + r.getString(0)
+                            + " computed on other bytes (SHA-256 " + r.getString(1).substring(0, 12) + "… there, "
+                            + now.sha256().substring(0, 12) + "… now): pass --overwrite or choose another --out", true);
+                }
+            }
         }
         Provenance here = Provenance.current();
         for (String settings : recorded) {

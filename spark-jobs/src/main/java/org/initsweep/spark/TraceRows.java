@@ -34,13 +34,22 @@ public final class TraceRows {
                 field("epochs", DataTypes.IntegerType, false),
                 field("batch_size", DataTypes.IntegerType, false),
                 field("precision", DataTypes.StringType, false),
+                field("test_fraction", DataTypes.DoubleType, true),
+                field("preprocessing", DataTypes.StringType, false),
+                field("dataset_source", DataTypes.StringType, false),
+                field("dataset_sha256", DataTypes.StringType, true),
                 field("input_dim", DataTypes.IntegerType, false),
+                field("classes", DataTypes.IntegerType, false),
+                field("train_samples", DataTypes.IntegerType, false),
+                field("test_samples", DataTypes.IntegerType, false),
                 field("input_var", DataTypes.DoubleType, false),
                 field("status", DataTypes.StringType, false),
                 field("diverged_epoch", DataTypes.IntegerType, true),
                 field("diverged_layer", DataTypes.IntegerType, true),
                 field("final_loss", DataTypes.DoubleType, false),
                 field("final_accuracy", DataTypes.DoubleType, false),
+                field("final_test_loss", DataTypes.DoubleType, false),
+                field("final_test_accuracy", DataTypes.DoubleType, false),
                 field("duration_ms", DataTypes.LongType, false),
                 field("engine_version", DataTypes.StringType, false),
                 field("engine_commit", DataTypes.StringType, false),
@@ -76,6 +85,8 @@ public final class TraceRows {
         field("epoch", DataTypes.IntegerType, false),
         field("loss", DataTypes.DoubleType, false),
         field("accuracy", DataTypes.DoubleType, false),
+        field("test_loss", DataTypes.DoubleType, false),
+        field("test_accuracy", DataTypes.DoubleType, false),
     });
 
     /** {@code histograms/}: one row per run × recorded epoch × layer × bin (when the spec asks). */
@@ -133,9 +144,13 @@ public final class TraceRows {
         v.add(r.runId());
         v.add(s.sweep());
         v.addAll(Axes.columnValues(s));
-        v.addAll(Arrays.asList(s.samples(), s.epochs(), s.batchSize(), s.precision().specName(), s.inputDim(),
-                r.inputVar(), r.status().label(), diverged ? r.divergedEpoch() : null, diverged ? r.divergedLayer() : null,
-                r.finalLoss(), r.finalAccuracy(), r.durationMs(), EngineVersion.get(), engineCommit(),
+        RunResult.DataSummary d = r.data();
+        v.addAll(Arrays.asList(s.samples(), s.epochs(), s.batchSize(), s.precision().specName(), s.testFraction(),
+                s.preprocessing().specName(), s.dataset().toJson().toString(), d.sha256(), d.inputDim(), d.classes(),
+                d.trainSamples(), d.testSamples(), r.inputVar(), r.status().label(),
+                diverged ? r.divergedEpoch() : null, diverged ? r.divergedLayer() : null,
+                r.finalLoss(), r.finalAccuracy(), r.finalTestLoss(), r.finalTestAccuracy(), r.durationMs(),
+                EngineVersion.get(), engineCommit(),
                 Provenance.current().numbersText(), r.kernel()));
         return RowFactory.create(v.toArray());
     }
@@ -203,7 +218,7 @@ public final class TraceRows {
     public static List<Row> epochRows(RunResult r) {
         List<Row> rows = new ArrayList<>(r.epochs().size());
         for (EpochMetrics e : r.epochs()) {
-            rows.add(RowFactory.create(r.runId(), e.epoch(), e.loss(), e.accuracy()));
+            rows.add(RowFactory.create(r.runId(), e.epoch(), e.loss(), e.accuracy(), e.testLoss(), e.testAccuracy()));
         }
         return rows;
     }

@@ -14,6 +14,7 @@ import org.initsweep.core.spec.RunSpec;
 import org.initsweep.core.spec.SweepSpec;
 import org.initsweep.core.trace.RunResult;
 import org.initsweep.core.trace.RunStatus;
+import org.initsweep.core.train.RunDatasets;
 import org.initsweep.core.train.Trainer;
 
 /**
@@ -27,6 +28,7 @@ final class TrainSlot implements FlatMapFunction<Integer, RunResult> {
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<SweepSpec> spec;
+    private final Broadcast<RunDatasets> data;
     private final Broadcast<Set<String>> done;
     private final long from;
     private final long to;
@@ -34,9 +36,10 @@ final class TrainSlot implements FlatMapFunction<Integer, RunResult> {
     private final LongAccumulator finished;
     private final LongAccumulator diverged;
 
-    TrainSlot(Broadcast<SweepSpec> spec, Broadcast<Set<String>> done, long from, long to, int slots,
-            LongAccumulator finished, LongAccumulator diverged) {
+    TrainSlot(Broadcast<SweepSpec> spec, Broadcast<RunDatasets> data, Broadcast<Set<String>> done, long from, long to,
+            int slots, LongAccumulator finished, LongAccumulator diverged) {
         this.spec = spec;
+        this.data = data;
         this.done = done;
         this.from = from;
         this.to = to;
@@ -49,6 +52,7 @@ final class TrainSlot implements FlatMapFunction<Integer, RunResult> {
     public Iterator<RunResult> call(Integer slot) {
         Nd4jThreads.limitToOne();
         Grid grid = new Grid(spec.value());
+        RunDatasets datasets = data.value();
         Set<String> skip = done.value();
         long[] todo = new long[(int) (to - from)];
         double[] cost = new double[todo.length];
@@ -57,7 +61,7 @@ final class TrainSlot implements FlatMapFunction<Integer, RunResult> {
             RunSpec run = grid.run(i);
             if (!skip.contains(run.runId())) {
                 todo[count] = i;
-                cost[count++] = Preflight.runFlops(run) + SlotAssignment.RUN_OVERHEAD_FLOPS;
+                cost[count++] = Preflight.runFlops(run, datasets.shape(run)) + SlotAssignment.RUN_OVERHEAD_FLOPS;
             }
         }
         long[] mine = SlotAssignment.of(Arrays.copyOf(todo, count), Arrays.copyOf(cost, count), slots, slot);
@@ -74,7 +78,7 @@ final class TrainSlot implements FlatMapFunction<Integer, RunResult> {
                 if (next >= mine.length) {
                     throw new NoSuchElementException();
                 }
-                RunResult r = Trainer.train(grid.run(mine[next++]), grid.spec().outputs());
+                RunResult r = Trainer.train(grid.run(mine[next++]), grid.spec().outputs(), datasets, net -> { });
                 finished.add(1);
                 if (r.status() == RunStatus.DIVERGED) {
                     diverged.add(1);

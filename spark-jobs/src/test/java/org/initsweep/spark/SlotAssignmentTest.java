@@ -30,7 +30,7 @@ class SlotAssignmentTest {
         SweepSpec spec = SpecReader.read(java.nio.file.Path.of("../conf/default.json"));
         Grid grid = new Grid(spec);
         long[] runs = LongStream.range(0, grid.size()).toArray();
-        double[] cost = Arrays.stream(runs).mapToDouble(i -> Preflight.runFlops(grid.run(i))).toArray();
+        double[] cost = Arrays.stream(runs).mapToDouble(i -> Preflight.runFlops(grid.run(i), org.initsweep.core.train.RunDatasets.GENERATED.shape(grid.run(i)))).toArray();
         int slots = 8;
         double[] load = new double[slots];
         long[] seen = new long[0];

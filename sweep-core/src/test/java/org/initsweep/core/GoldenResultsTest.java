@@ -77,13 +77,11 @@ class GoldenResultsTest {
             List<String> lines = new ArrayList<>();
             lines.add("# engine " + EngineVersion.get());
             for (RunSpec run0 : new Grid(spec)) {
-                RunSpec run = new RunSpec(run0.sweep(), run0.depth(), run0.width(), run0.activation(), run0.init(),
-                        run0.multiplier(), run0.sigmaB2(), run0.dataset(), run0.seed(), run0.samples(), run0.epochs(),
-                        run0.learningRate(), run0.batchSize(), run0.recordEpochs(), precision);
+                RunSpec run = run0.withPrecision(precision);
                 RunResult r = Trainer.train(run);
                 String id = run0.runId(); // the float32 run's id names the row in every table
                 lines.add(String.join(",", "R", id, run.activation().label(), run.init().label(),
-                        Double.toString(run.multiplier()), Integer.toString(run.depth()), run.dataset().specName(),
+                        Double.toString(run.multiplier()), Integer.toString(run.depth()), run.dataset().name(),
                         r.status().label(), Integer.toString(r.divergedEpoch()), Integer.toString(r.divergedLayer())));
                 for (LayerTrace t : r.layers()) {
                     lines.add(String.join(",", "L", id, Integer.toString(t.epoch()), Integer.toString(t.layer()),

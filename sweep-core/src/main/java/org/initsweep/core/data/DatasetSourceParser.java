@@ -110,7 +110,8 @@ final class DatasetSourceParser {
         }
         String files = name.contains("/") || name.contains(".") ? "; files are an object {\"name\": ..., \"format\":"
                 + " \"csv\", \"path\": ...}" : "";
-        problem(path, "unknown dataset \"" + name + "\"; known: " + String.join(", ", DatasetSource.builtinNames()) + files);
+        problem(path, "unknown dataset \"" + name + "\"" + org.initsweep.core.spec.JsonText.didYouMean(name,
+                DatasetSource.builtinNames()) + "; known: " + String.join(", ", DatasetSource.builtinNames()) + files);
         return null;
     }
 

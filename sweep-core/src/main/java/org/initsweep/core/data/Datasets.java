@@ -32,6 +32,32 @@ public final class Datasets {
      * @throws IllegalArgumentException if {@code samples < 2} or {@code width < 1}
      */
     public static Dataset generate(DatasetKind kind, int samples, int width, long seed) {
+        float[] y = new float[samples];
+        double[] x = draw(kind, samples, width, seed, y);
+        int dim = kind.inputDim(width);
+        return new Dataset(kind, normalize(x, samples, dim), y, samples, dim);
+    }
+
+    /**
+     * The same examples as {@link #generate} before normalization, as labelled data (classes 0 and 1),
+     * for a caller that scales features with statistics of a training split only.
+     */
+    public static LabeledData generateRaw(DatasetKind kind, int samples, int width, long seed) {
+        float[] y = new float[samples];
+        double[] x = draw(kind, samples, width, seed, y);
+        float[] xf = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            xf[i] = (float) x[i];
+        }
+        int[] yi = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            yi[i] = (int) y[i];
+        }
+        return new LabeledData(xf, yi, samples, kind.inputDim(width), new long[] {0, 1}, java.util.List.of());
+    }
+
+    /** Draws the examples: inputs returned, labels into {@code y}. */
+    private static double[] draw(DatasetKind kind, int samples, int width, long seed, float[] y) {
         if (samples < 2) {
             throw new IllegalArgumentException("samples must be ≥ 2, got " + samples);
         }
@@ -40,7 +66,6 @@ public final class Datasets {
         }
         int dim = kind.inputDim(width);
         double[] x = new double[samples * dim];
-        float[] y = new float[samples];
         SplittableRandom rng = new SplittableRandom(mix(seed, kind.specName()));
         switch (kind) {
             case GAUSSIAN -> gaussianTeacher(rng, x, y, samples, dim);
@@ -54,7 +79,7 @@ public final class Datasets {
                 }
             }
         }
-        return new Dataset(kind, normalize(x, samples, dim), y, samples, dim);
+        return x;
     }
 
     private static void gaussianTeacher(SplittableRandom rng, double[] x, float[] y, int samples, int dim) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.initsweep.core.activation.Activation;
 import org.initsweep.core.activation.Activations;
 import org.initsweep.core.data.DatasetKind;
+import org.initsweep.core.data.DatasetSource;
 import org.initsweep.core.init.InitScheme;
 import org.initsweep.core.init.InitSpec;
 import org.initsweep.core.optim.Adam;
@@ -87,10 +88,12 @@ public final class Axes {
             (p, n, problems) -> number(p, n, true, problems), J::numberNode, v -> new Object[] {v}, String::valueOf,
             RunSpec::sigmaB2);
 
-    /** Training set. */
-    public static final Axis<DatasetKind> DATASET = new Axis<>("datasets", "training set",
-            List.of(col("dataset", Column.Type.STRING, false)), List.of(DatasetKind.GAUSSIAN), Axes::dataset,
-            d -> J.textNode(d.specName()), d -> new Object[] {d.specName()}, DatasetKind::specName, RunSpec::dataset);
+    /** Training set: generated, built in (digits, mnist), or files. */
+    public static final Axis<DatasetSource> DATASET = new Axis<>("datasets",
+            "training set: a name (gaussian, moons, …, digits, mnist) or files (idx, csv, parquet)",
+            List.of(col("dataset", Column.Type.STRING, false)), List.of(new DatasetSource.Generated(DatasetKind.GAUSSIAN)),
+            (p, n, problems) -> DatasetSource.parse(n, p, problems::add), DatasetSource::toJson,
+            d -> new Object[] {d.name()}, DatasetSource::name, RunSpec::dataset);
 
     /** Seed of a run's data and initial weights. */
     public static final Axis<Long> SEED = new Axis<>("seeds", "seed of a run's data and initial weights",
@@ -405,17 +408,4 @@ public final class Axes {
         return v.asDouble();
     }
 
-    private static DatasetKind dataset(String path, JsonNode n, Problems problems) {
-        if (!n.isTextual()) {
-            problems.add(path, "must be a dataset name, got " + JsonText.kind(n));
-            return null;
-        }
-        var d = DatasetKind.fromSpecName(n.asText());
-        if (d.isEmpty()) {
-            problems.add(path, "unknown dataset \"" + n.asText() + "\"" + Suggestions.hint(n.asText(), DatasetKind.specNames())
-                    + "; known: " + String.join(", ", DatasetKind.specNames()));
-            return null;
-        }
-        return d.get();
-    }
 }

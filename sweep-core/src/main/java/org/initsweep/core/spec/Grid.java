@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.initsweep.core.activation.Activation;
-import org.initsweep.core.data.DatasetKind;
+import org.initsweep.core.data.DatasetSource;
 import org.initsweep.core.init.InitSpec;
 
 /**
@@ -19,6 +19,9 @@ import org.initsweep.core.init.InitSpec;
  * (depth, width) pairs of the constant widths. The grid holds no duplicate computations.
  */
 public final class Grid implements Iterable<RunSpec> {
+
+    /** Training examples of a generated dataset when the spec gives no {@code samples}. */
+    public static final int DEFAULT_GENERATED_SAMPLES = 256;
 
     private final SweepSpec spec;
     private final List<InitSpec> pairInits = new ArrayList<>();
@@ -94,11 +97,15 @@ public final class Grid implements Iterable<RunSpec> {
             rest /= radix[k];
         }
         Activation activation = spec.activations().get(digit[0]);
-        DatasetKind dataset = spec.datasets().get(digit[4]);
+        DatasetSource dataset = spec.datasets().get(digit[4]);
+        boolean generated = dataset instanceof DatasetSource.Generated;
+        int samples = spec.samples() > 0 ? spec.samples() : generated ? DEFAULT_GENERATED_SAMPLES : 0;
+        int batch = spec.batchSize() > 0 ? spec.batchSize() : samples;
         return new RunSpec(spec.name(), shapeDepths.get(digit[2]), shapeWidths.get(digit[2]), activation,
                 pairInits.get(digit[1]), pairMultipliers.get(digit[1]), spec.sigmaB2().get(digit[3]), dataset,
-                spec.seeds().get(digit[5]), spec.samples(), spec.epochs(), spec.learningRates().get(digit[7]),
-                spec.batchSize(), spec.recordEpochs(), spec.precision(), spec.optimizers().get(digit[6]));
+                spec.seeds().get(digit[5]), samples, spec.epochs(), spec.learningRates().get(digit[7]), batch,
+                spec.recordEpochs(), spec.precision(), spec.optimizers().get(digit[6]),
+                spec.testFraction(), spec.preprocessing());
     }
 
     /** Iterates the runs in index order, lazily. */

@@ -1,7 +1,8 @@
 package org.initsweep.core.spec;
 
 import java.util.Locale;
-import org.initsweep.core.data.DatasetKind;
+import org.initsweep.core.data.DataShape;
+import org.initsweep.core.data.DatasetSource;
 import org.initsweep.core.init.InitSpec;
 import org.initsweep.core.nn.Kernel;
 import org.initsweep.core.trace.DecisionBoundary;
@@ -10,8 +11,9 @@ import org.initsweep.core.trace.DecisionBoundary;
  * What a sweep will cost before it starts, computed from the axes (never by expanding the grid):
  * the number of runs, the floating-point work, and the memory of its largest run.
  *
- * <p>Work per run: 6·samples·P per epoch of training (forward 2, backward 4 multiply-adds per
- * weight and example) plus 2·samples·P per evaluation pass, P = Σ fan_in·fan_out. Memory per run:
+ * <p>Work per run: 6·P per example trained per epoch (forward 2, backward 4 multiply-adds per weight
+ * and example), 2·P per example of the training and test sets evaluated at every epoch, and 4·P per
+ * traced example at recorded epochs, P = Σ fan_in·fan_out. Memory per run:
  * weights and their gradients (2P; float32 3P, the engine also keeping Wᵀ), the full-set and
  * mini-batch buffers (z, a, ∂z, ∂a per layer), the inputs, and the decision-boundary grid when asked
  * for, at 4 or 8 bytes per value. Where it lives: float64 runs compute in ND4J's off-heap memory;
@@ -32,14 +34,32 @@ import org.initsweep.core.trace.DecisionBoundary;
 public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOffHeapBytes, boolean float32) {
 
 
-    /** Estimates a spec. */
+    /** Estimates a spec of generated datasets only. */
     public static Preflight of(SweepSpec spec) {
+        return of(spec, (source, width) -> {
+            throw new IllegalArgumentException("no shape for dataset " + source.name() + ": load it first");
+        });
+    }
+
+    /** The shape of a run's data before they are prepared: for a dataset source and the first hidden width. */
+    @FunctionalInterface
+    public interface Shapes {
+        /** @return features, examples and classes of a real dataset (generated ones are computed here) */
+        DataShape of(DatasetSource source, int firstHiddenWidth);
+    }
+
+    /**
+     * Estimates a spec.
+     *
+     * @param shapes the shapes of its real datasets, as prepared for its {@code samples} and {@code test_fraction}
+     */
+    public static Preflight of(SweepSpec spec, Shapes shapes) {
         long pairs = 0;
         for (InitSpec init : spec.inits()) {
             pairs += init.scheme().scaledByMultiplier() ? spec.multipliers().size() : 1;
         }
         long others = spec.activations().size() * pairs * spec.sigmaB2().size() * spec.seeds().size()
-                * spec.learningRates().size();
+                * spec.optimizers().size() * spec.learningRates().size();
         boolean float32 = spec.precision() != Precision.FLOAT64;
         int bytes = float32 ? 4 : 8;
         int paramCopies = float32 ? 3 : 2;
@@ -48,11 +68,14 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
         long maxBytes = 0;
         long maxOffHeap = 0;
         for (int[] hidden : shapes(spec)) {
-            for (DatasetKind ds : spec.datasets()) {
-                int d0 = ds.inputDim(hidden[0]);
-                int[] units = layerUnits(d0, hidden, 1);
+            for (DatasetSource ds : spec.datasets()) {
+                DataShape shape = shape(spec, ds, hidden[0], shapes);
+                int d0 = shape.features();
+                int[] units = layerUnits(d0, hidden, shape.outputUnits());
                 double params = parameters(units);
-                double perRun = flops(params, spec.samples(), spec.epochs(), spec.recordEpochs().size());
+                int n = shape.trainSamples();
+                int batch = spec.batchSize() > 0 && spec.batchSize() < n ? spec.batchSize() : n;
+                double perRun = flops(params, n, shape.testSamples(), spec.epochs(), spec.recordEpochs().size(), batch);
                 runs += others;
                 flops += others * perRun;
                 long activations = 0;
@@ -61,11 +84,13 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
                     activations += units[l];
                     sgemm |= (long) units[l - 1] * units[l] > Kernel.DEFAULT_VECTOR_MAX_PARAMS;
                 }
-                long buffers = 4L * spec.samples() * activations
-                        + (spec.batchSize() < spec.samples() ? 4L * spec.batchSize() * activations : 0)
+                long passRows = Math.min(n, org.initsweep.core.train.Trainer.MAX_PASS_ROWS);
+                long testRows = Math.min(shape.testSamples(), org.initsweep.core.train.Trainer.MAX_PASS_ROWS);
+                long buffers = 4L * passRows * activations + 4L * testRows * activations
+                        + (batch < n ? 4L * batch * activations : 0)
                         + (spec.outputs().boundaries() && d0 == 2
                                 ? 4L * DecisionBoundary.STEPS * DecisionBoundary.STEPS * activations : 0);
-                long inputs = (long) spec.samples() * (d0 + 1);
+                long inputs = (long) (n + shape.testSamples()) * (d0 + 1);
                 long values = paramCopies * (long) params + buffers + inputs;
                 long offHeap = !float32 ? values
                         : (long) params + activations + inputs + (sgemm ? (long) params + buffers : 0);
@@ -76,15 +101,28 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
         return new Preflight(runs, flops, maxBytes, maxOffHeap, float32);
     }
 
+    /** The data shape of a dataset for a spec: generated ones from the spec, real ones from {@code shapes}. */
+    static DataShape shape(SweepSpec spec, DatasetSource ds, int firstHiddenWidth, Shapes shapes) {
+        if (ds instanceof DatasetSource.Generated g) {
+            int n = spec.samples() > 0 ? spec.samples() : Grid.DEFAULT_GENERATED_SAMPLES;
+            int test = spec.testFraction() == null ? 0
+                    : (int) Math.round(n / (1 - spec.testFraction())) - n;
+            return new DataShape(g.kind().inputDim(firstHiddenWidth), n, test, 2);
+        }
+        return shapes.of(ds, firstHiddenWidth);
+    }
+
     /**
      * Floating-point work of one run, by the formula of the class comment.
      *
      * @param run any run of a grid
      * @return operations (not per second)
      */
-    public static double runFlops(RunSpec run) {
-        return flops(parameters(layerUnits(run.inputDim(), run.hidden(), 1)), run.samples(), run.epochs(),
-                run.recordEpochs().size());
+    public static double runFlops(RunSpec run, DataShape shape) {
+        int n = shape.trainSamples();
+        int batch = run.batchSize() > 0 && run.batchSize() < n ? run.batchSize() : n;
+        return flops(parameters(layerUnits(shape.features(), run.hidden(), shape.outputUnits())), n, shape.testSamples(),
+                run.epochs(), run.recordEpochs().size(), batch);
     }
 
     /** The hidden widths of every network shape of a spec: constant widths at each depth, then the profiles. */
@@ -131,9 +169,15 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
         return (long) inputDim * width + (long) (depth - 1) * width * width + width;
     }
 
-    private static double flops(double params, int samples, int epochs, int recorded) {
-        return 6.0 * samples * params * epochs + 2.0 * samples * params * (epochs + 1)
-                + 4.0 * samples * params * recorded;
+    /**
+     * 6·n·P per epoch of training (the last n mod batch examples skipped), 2·(n + test)·P per evaluation
+     * of every epoch, 4·P per traced example at recorded epochs.
+     */
+    private static double flops(double params, int samples, int test, int epochs, int recorded, int batch) {
+        long trained = (long) (samples / batch) * batch;
+        int traced = Math.min(samples, org.initsweep.core.train.Trainer.MAX_PASS_ROWS);
+        return 6.0 * trained * params * epochs + 2.0 * ((double) samples + test) * params * (epochs + 1)
+                + 4.0 * traced * params * recorded;
     }
 
     /** One line for the console: runs, work, largest run's memory. */

@@ -7,6 +7,8 @@ import java.util.HexFormat;
 import java.util.List;
 import org.initsweep.core.activation.Activation;
 import org.initsweep.core.data.DatasetKind;
+import org.initsweep.core.data.DatasetSource;
+import org.initsweep.core.data.Preprocessing;
 import org.initsweep.core.init.InitSpec;
 import org.initsweep.core.optim.Optimizer;
 import org.initsweep.core.optim.Sgd;
@@ -21,15 +23,17 @@ import org.initsweep.core.optim.Sgd;
  * @param init         weight init
  * @param multiplier   m = fan_in·Var(W); {@code NaN} for fixed schemes (zero, constant, identity_scaled)
  * @param sigmaB2      bias variance σ_b² ≥ 0
- * @param dataset      training set
+ * @param dataset      where the data come from
  * @param seed         seed
- * @param samples      training-set size
+ * @param samples      training examples; 0 = all of a real dataset's training split
  * @param epochs       epochs
  * @param learningRate the optimizer's learning rate η
- * @param batchSize    mini-batch size
+ * @param batchSize    mini-batch size; 0 = the whole training set
  * @param recordEpochs epochs with layer traces
  * @param precision    float32 or float64
  * @param optimizer    the update rule ({@link Sgd} unless the spec names another)
+ * @param testFraction share held out for testing where the dataset has no test split, or null for none
+ * @param preprocessing how features are scaled
  */
 public record RunSpec(
         String sweep,
@@ -39,7 +43,7 @@ public record RunSpec(
         InitSpec init,
         double multiplier,
         double sigmaB2,
-        DatasetKind dataset,
+        DatasetSource dataset,
         long seed,
         int samples,
         int epochs,
@@ -47,7 +51,9 @@ public record RunSpec(
         int batchSize,
         List<Integer> recordEpochs,
         Precision precision,
-        Optimizer optimizer) implements java.io.Serializable {
+        Optimizer optimizer,
+        Double testFraction,
+        Preprocessing preprocessing) implements java.io.Serializable {
 
     /** @throws IllegalArgumentException if a profile's length is not the depth */
     public RunSpec {
@@ -61,8 +67,41 @@ public record RunSpec(
     public RunSpec(String sweep, int depth, int width, Activation activation, InitSpec init, double multiplier,
             double sigmaB2, DatasetKind dataset, long seed, int samples, int epochs, double learningRate, int batchSize,
             List<Integer> recordEpochs, Precision precision) {
-        this(sweep, depth, Widths.of(width), activation, init, multiplier, sigmaB2, dataset, seed, samples, epochs,
-                learningRate, batchSize, recordEpochs, precision, new Sgd());
+        this(sweep, depth, Widths.of(width), activation, init, multiplier, sigmaB2, new DatasetSource.Generated(dataset),
+                seed, samples, epochs, learningRate, batchSize, recordEpochs, precision, new Sgd(), null,
+                Preprocessing.STANDARDIZE);
+    }
+
+    /** A run on generated data, standardized, without a test split. */
+    public RunSpec(String sweep, int depth, Widths widths, Activation activation, InitSpec init, double multiplier,
+            double sigmaB2, DatasetKind dataset, long seed, int samples, int epochs, double learningRate, int batchSize,
+            List<Integer> recordEpochs, Precision precision, Optimizer optimizer) {
+        this(sweep, depth, widths, activation, init, multiplier, sigmaB2, new DatasetSource.Generated(dataset), seed,
+                samples, epochs, learningRate, batchSize, recordEpochs, precision, optimizer, null,
+                Preprocessing.STANDARDIZE);
+    }
+
+    /** The same run in another precision (its id changes with it). */
+    public RunSpec withPrecision(Precision other) {
+        return new RunSpec(sweep, depth, widths, activation, init, multiplier, sigmaB2, dataset, seed, samples, epochs,
+                learningRate, batchSize, recordEpochs, other, optimizer, testFraction, preprocessing);
+    }
+
+    /** The same run in another sweep (its id does not change: the sweep is not part of it). */
+    public RunSpec inSweep(String other) {
+        return new RunSpec(other, depth, widths, activation, init, multiplier, sigmaB2, dataset, seed, samples, epochs,
+                learningRate, batchSize, recordEpochs, precision, optimizer, testFraction, preprocessing);
+    }
+
+    /** The same run with another seed. */
+    public RunSpec withSeed(long other) {
+        return new RunSpec(sweep, depth, widths, activation, init, multiplier, sigmaB2, dataset, other, samples, epochs,
+                learningRate, batchSize, recordEpochs, precision, optimizer, testFraction, preprocessing);
+    }
+
+    /** The generator of a generated dataset, or empty for real data. */
+    public java.util.Optional<DatasetKind> generated() {
+        return dataset instanceof DatasetSource.Generated g ? java.util.Optional.of(g.kind()) : java.util.Optional.empty();
     }
 
     /** The first hidden width n^[1] (the width of a constant-width network). */
@@ -80,10 +119,6 @@ public record RunSpec(
         return !Double.isNaN(multiplier);
     }
 
-    /** Input dimension n^[0] (the dataset's). */
-    public int inputDim() {
-        return dataset.inputDim(width());
-    }
 
     /**
      * Canonical text of every parameter that affects the run's values. Two runs with equal keys are
@@ -98,7 +133,9 @@ public record RunSpec(
                 + "|samples=" + samples + "|epochs=" + epochs
                 + "|learning_rate=" + Axes.LEARNING_RATE.keyText(learningRate) + "|batch_size=" + batchSize
                 + "|record_epochs=" + recordEpochs + "|precision=" + precision.specName()
-                + (optimizer instanceof Sgd ? "" : "|optimizer=" + Axes.OPTIMIZER.keyText(optimizer));
+                + (optimizer instanceof Sgd ? "" : "|optimizer=" + Axes.OPTIMIZER.keyText(optimizer))
+                + (testFraction == null ? "" : "|test_fraction=" + testFraction)
+                + (preprocessing == Preprocessing.STANDARDIZE ? "" : "|preprocessing=" + preprocessing.specName());
     }
 
     /** Stable run id: the first 16 hex digits of SHA-256 of {@link #canonicalKey()}. */

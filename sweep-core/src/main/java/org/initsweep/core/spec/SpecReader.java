@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
  *
  * <p>Fields (defaults in brackets): {@code name}, {@code depths}, {@code widths},
  * {@code activations}, {@code inits} are required; {@code multipliers} [[1.0]], {@code sigma_b2}
- * [[0.0]], {@code datasets} [["gaussian"]], {@code seeds} [[0]], {@code samples} [256],
- * {@code epochs} [10], {@code learning_rate} [0.1], {@code batch_size} [= samples],
+ * [[0.0]], {@code datasets} [["gaussian"]], {@code seeds} [[0]], {@code samples} [256 generated, all
+ * of a real dataset's training split], {@code epochs} [10], {@code learning_rate} [0.1],
+ * {@code batch_size} [= samples], {@code test_fraction} [0.2 for real data without a test split],
+ * {@code preprocessing} ["standardize"],
  * {@code record_epochs} [[0, epochs]], {@code precision} ["float32"], {@code histograms} [false],
  * {@code boundaries} [false], {@code description} [none].
  */
@@ -49,7 +51,8 @@ public final class SpecReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Fields that are not grid axes. */
     private static final List<String> SETTINGS = List.of("name", "description", "samples", "epochs",
-            "learning_rate", "batch_size", "record_epochs", "precision", "histograms", "boundaries");
+            "learning_rate", "batch_size", "record_epochs", "precision", "histograms", "boundaries", "test_fraction",
+            "preprocessing");
     private static final List<String> FIELDS = fields();
 
     private static List<String> fields() {
@@ -158,11 +161,32 @@ public final class SpecReader {
             for (Axis<?> a : Axes.ALL) {
                 axes.put(a.name(), readAxis(a));
             }
-            int samples = scalarInt("samples", 256, 2, 10_000_000);
+            int samples = scalarInt("samples", 0, 2, 10_000_000);
             int epochs = scalarInt("epochs", 10, 0, 1_000_000);
-            int batch = scalarInt("batch_size", samples, 1, Integer.MAX_VALUE);
-            if (batch > samples && root.has("batch_size")) {
+            int batch = scalarInt("batch_size", 0, 1, Integer.MAX_VALUE);
+            if (samples > 0 && batch > samples) {
                 add("batch_size", "must be ≤ samples (" + samples + "), got " + batch);
+            }
+            Double testFraction = null;
+            if (root.has("test_fraction")) {
+                JsonNode t = root.get("test_fraction");
+                if (!t.isNumber() || !(t.asDouble() > 0 && t.asDouble() < 1)) {
+                    add("test_fraction", "must be a number in (0, 1), got " + JsonText.kind(t));
+                } else {
+                    testFraction = t.asDouble();
+                }
+            }
+            org.initsweep.core.data.Preprocessing preprocessing = org.initsweep.core.data.Preprocessing.STANDARDIZE;
+            if (root.has("preprocessing")) {
+                JsonNode p = root.get("preprocessing");
+                var mode = p.isTextual() ? org.initsweep.core.data.Preprocessing.fromSpecName(p.asText())
+                        : java.util.Optional.<org.initsweep.core.data.Preprocessing>empty();
+                if (mode.isEmpty()) {
+                    add("preprocessing", "must be one of " + String.join(", ",
+                            org.initsweep.core.data.Preprocessing.specNames()) + ", got " + JsonText.kind(p));
+                } else {
+                    preprocessing = mode.get();
+                }
             }
             List<Integer> record = list("record_epochs", epochs == 0 ? List.of(0) : List.of(0, epochs),
                     (p, n) -> Axes.integer(p, n, 0, Integer.MAX_VALUE, this));
@@ -193,8 +217,8 @@ public final class SpecReader {
                         + "); split it into several specs");
                 return null;
             }
-            return new SweepSpec(name, description, axes, samples, epochs, Math.min(batch, samples),
-                    record.stream().sorted().toList(), precision, outputs);
+            return new SweepSpec(name, description, axes, samples, epochs, batch, record.stream().sorted().toList(),
+                    precision, outputs, testFraction, preprocessing);
         }
 
         /**

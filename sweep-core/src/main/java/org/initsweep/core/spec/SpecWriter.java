@@ -30,9 +30,17 @@ public final class SpecWriter {
             }
             write(o.putArray(a.field()), a, spec);
         }
-        o.put("samples", spec.samples());
+        if (spec.samples() > 0) {
+            o.put("samples", spec.samples());
+        }
         o.put("epochs", spec.epochs());
-        o.put("batch_size", spec.batchSize());
+        if (spec.batchSize() > 0) {
+            o.put("batch_size", spec.batchSize());
+        }
+        if (spec.testFraction() != null) {
+            o.put("test_fraction", spec.testFraction());
+        }
+        o.put("preprocessing", spec.preprocessing().specName());
         spec.recordEpochs().forEach(o.putArray("record_epochs")::add);
         o.put("precision", spec.precision().specName());
         o.put("histograms", spec.outputs().histograms());

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.initsweep.core.activation.Activation;
-import org.initsweep.core.data.DatasetKind;
 import org.initsweep.core.init.InitSpec;
 
 /**
@@ -17,12 +16,16 @@ import org.initsweep.core.init.InitSpec;
  * @param description  free text, or null; not part of any run
  * @param axes         each axis' values by {@link Axis#name()}, for every axis of {@link Axes#ALL}
  *                     ({@code depth} may be empty when every width is a profile)
- * @param samples      training-set size
+ * @param samples      training examples per run; 0 = each dataset's default (256 generated, all of a real
+ *                     dataset's training split)
  * @param epochs       training epochs (0 = only look at the network at initialization)
- * @param batchSize    mini-batch size, 1 ≤ batchSize ≤ samples (= samples: full-batch gradient descent)
+ * @param batchSize    mini-batch size ≥ 1, ≤ samples; 0 = the whole training set (full-batch gradient descent)
  * @param recordEpochs epochs whose layer traces are kept, each in [0, epochs]; 0 = at initialization
  * @param precision    float32 or float64
  * @param outputs      optional outputs: activation histograms, decision boundaries
+ * @param testFraction share of a dataset held out for testing where it has no test split of its own, in
+ *                     (0, 1); null: the default (0.2 for real data, none for generated data)
+ * @param preprocessing how features are scaled (statistics of the training split)
  */
 public record SweepSpec(
         String name,
@@ -33,7 +36,9 @@ public record SweepSpec(
         int batchSize,
         List<Integer> recordEpochs,
         Precision precision,
-        Outputs outputs) implements java.io.Serializable {
+        Outputs outputs,
+        Double testFraction,
+        org.initsweep.core.data.Preprocessing preprocessing) implements java.io.Serializable {
 
     /** Copies every list, so a spec never changes after construction. */
     public SweepSpec {
@@ -59,7 +64,8 @@ public record SweepSpec(
     public boolean sameRuns(SweepSpec other) {
         return name.equals(other.name) && axes.equals(other.axes) && samples == other.samples
                 && epochs == other.epochs && batchSize == other.batchSize && recordEpochs.equals(other.recordEpochs)
-                && precision == other.precision && outputs.equals(other.outputs);
+                && precision == other.precision && outputs.equals(other.outputs)
+                && java.util.Objects.equals(testFraction, other.testFraction) && preprocessing == other.preprocessing;
     }
 
     /** Hidden depths L (for constant widths; a profile's depth is its length). */
@@ -93,7 +99,7 @@ public record SweepSpec(
     }
 
     /** Training sets. */
-    public List<DatasetKind> datasets() {
+    public List<org.initsweep.core.data.DatasetSource> datasets() {
         return values(Axes.DATASET);
     }
 

@@ -18,16 +18,40 @@ import org.initsweep.core.spec.RunSpec;
  * @param durationMs    wall time of data generation, init and training, milliseconds
  * @param kernel        what computed the matrix products ({@link org.initsweep.core.nn.Network#kernelName()}),
  *                      provenance: results agree across kernels to float32 rounding, not bit for bit
- * @param inputVar      population variance of the inputs (1 after standardization)
+ * @param inputVar      population variance of the training inputs (1 after standardization)
+ * @param data          what the run trained on: input dimension, classes, example counts, dataset digest
  * @param layers        traces, by recorded epoch then layer
  * @param epochs        cost and accuracy of every epoch reached
  * @param histograms    activation histograms per recorded epoch and layer (empty unless asked for)
  * @param boundary      decision boundary after training, or null (not asked for, or not 2-D)
  */
 public record RunResult(RunSpec spec, String runId, RunStatus status, int divergedEpoch, int divergedLayer,
-        double finalLoss, double finalAccuracy, long durationMs, String kernel, double inputVar,
+        double finalLoss, double finalAccuracy, long durationMs, String kernel, double inputVar, DataSummary data,
         List<LayerTrace> layers, List<EpochMetrics> epochs, List<ActivationHistogram> histograms,
         DecisionBoundary boundary) implements Serializable {
+
+    /**
+     * What a run trained on.
+     *
+     * @param inputDim     n^[0]
+     * @param classes      K
+     * @param trainSamples training examples
+     * @param testSamples  held-out examples, 0 without a test set
+     * @param sha256       digest of the dataset's files, or null for generated data
+     */
+    public record DataSummary(int inputDim, int classes, int trainSamples, int testSamples, String sha256)
+            implements Serializable {
+    }
+
+    /** Test loss at the last epoch reached (NaN without a test set). */
+    public double finalTestLoss() {
+        return epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).testLoss();
+    }
+
+    /** Test accuracy at the last epoch reached (NaN without a test set). */
+    public double finalTestAccuracy() {
+        return epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).testAccuracy();
+    }
 
     public RunResult {
         layers = List.copyOf(layers);

@@ -28,8 +28,18 @@ final class NetCache {
      */
     static final long MAX_BYTES = 64L << 20;
 
-    /** A network and its pass of {@code batch} rows. */
-    record Entry(Network net, Network.Pass pass) {
+    /**
+     * A network, its pass of {@code batch} rows, and the other passes a run asked for (mini-batches,
+     * evaluation chunks), kept with it.
+     */
+    record Entry(Network net, Network.Pass pass, java.util.Map<String, Network.Pass> others) {
+        /**
+         * A pass of {@code batch} rows for one purpose ({@code role}), made on first use and kept: the
+         * pass of one role is never used for another while a run holds it.
+         */
+        Network.Pass pass(String role, int batch) {
+            return others.computeIfAbsent(role + ":" + batch, k -> net.newPass(batch));
+        }
     }
 
     /** Everything that decides the shape and the kernels of a network and its pass. */
@@ -60,7 +70,7 @@ final class NetCache {
             return last.entry();
         }
         Network net = Networks.create(arch, float64, key.kernel());
-        Entry entry = new Entry(net, net.newPass(batch));
+        Entry entry = new Entry(net, net.newPass(batch), new java.util.HashMap<>());
         if (estimatedBytes(arch, float64, batch) <= MAX_BYTES) {
             LAST.set(new Cached(key, entry));
         } else {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import org.initsweep.core.data.Dataset;
-import org.initsweep.core.data.Datasets;
+import org.initsweep.core.UserInputException;
+import org.initsweep.core.data.LabeledData;
 import org.initsweep.core.head.OutputHead;
 import org.initsweep.core.init.WeightInitializer;
 import org.initsweep.core.nn.Architecture;
@@ -25,15 +25,17 @@ import org.initsweep.core.trace.RunStatus;
 import org.initsweep.core.trace.TraceRecorder;
 
 /**
- * Trains one run and records its traces: a {@link Network} of the run's {@link Architecture}, its
- * {@link OutputHead}'s loss, and an {@link Optimizer} (models: Tribuo's {@code AbstractSGDTrainer}
- * over an objective and a {@code StochasticGradientOptimiser}).
+ * Trains one run and records its traces: a {@link Network} of the run's {@link Architecture}, the
+ * {@link OutputHead} for its dataset's K classes, and its {@link Optimizer} (models: Tribuo's
+ * {@code AbstractSGDTrainer} over an objective and a {@code StochasticGradientOptimiser}).
  *
- * <p>Every epoch e = 0..epochs starts by evaluating the whole training set (loss and accuracy "after e
- * epochs"; e = 0 is the network at initialization); at recorded epochs a backward pass on the whole
- * set gives the layer traces. Then one epoch of training follows: with {@code batch_size = samples}
- * the evaluation pass's gradients are the step's (full-batch gradient descent, no extra work);
- * otherwise the set is shuffled and walked in mini-batches.
+ * <p>Every epoch e = 0..epochs starts by evaluating the training set and, where the run has one, the
+ * test set (loss and top-1 accuracy "after e epochs"; e = 0 is the network at initialization). At
+ * recorded epochs a backward pass gives the layer traces, over the whole training set or, for sets of
+ * more than {@link #MAX_PASS_ROWS} examples, over its first {@link #MAX_PASS_ROWS}. Then one epoch of
+ * training follows: with {@code batch_size = samples} the evaluation pass's gradients are the step's
+ * (full-batch gradient descent, no extra work); otherwise the set is shuffled and walked in
+ * mini-batches. Larger sets are evaluated in chunks of at most {@link #MAX_PASS_ROWS} rows.
  *
  * <p>Determinism: data come from (dataset, seed); weights from a {@link SplittableRandom} seeded
  * with {@link RunSpec#weightSeed()} — the seed alone, so runs of one seed start from the same
@@ -46,28 +48,28 @@ import org.initsweep.core.trace.TraceRecorder;
  */
 public final class Trainer {
 
+    /**
+     * Most rows in one pass over the network: larger training sets are evaluated in chunks and traced on
+     * their first rows, which bounds a run's buffers (784-256×5-10 at 4096 rows: 97 MiB).
+     */
+    public static final int MAX_PASS_ROWS = 4096;
+
     private Trainer() {
     }
 
-    /**
-     * Trains and traces one run.
-     *
-     * @param run the run
-     * @return the result, never null; diverged runs included
-     */
+    /** Trains and traces one run on generated data. */
     public static RunResult train(RunSpec run) {
-        return train(run, Outputs.NONE, net -> { });
+        return train(run, Outputs.NONE, RunDatasets.GENERATED, net -> { });
     }
 
-    /**
-     * Trains and traces one run with optional extra outputs.
-     *
-     * @param run     the run
-     * @param outputs histograms and decision boundaries to produce
-     * @return the result, never null; diverged runs included
-     */
+    /** Trains and traces one run on generated data, with optional extra outputs. */
     public static RunResult train(RunSpec run, Outputs outputs) {
-        return train(run, outputs, net -> { });
+        return train(run, outputs, RunDatasets.GENERATED, net -> { });
+    }
+
+    /** As {@link #train(RunSpec, Outputs, RunDatasets, Consumer)} on generated data. */
+    public static RunResult train(RunSpec run, Outputs outputs, Consumer<Network> atEnd) {
+        return train(run, outputs, RunDatasets.GENERATED, atEnd);
     }
 
     /**
@@ -75,26 +77,35 @@ public final class Trainer {
      * tests and notebooks; it must not be kept past the call: the thread's next run of the same shape
      * reuses it, see {@link NetCache}).
      *
-     * @param run     the run
-     * @param outputs histograms and decision boundaries to produce
-     * @param atEnd   receives the network after the last epoch reached
+     * @param run      the run
+     * @param outputs  histograms and decision boundaries to produce
+     * @param datasets the sweep's datasets
+     * @param atEnd    receives the network after the last epoch reached
      * @return the result, never null; diverged runs included
+     * @throws UserInputException if the run asks for full-batch training of more than
+     *                            {@link #MAX_PASS_ROWS} examples, or for more examples than its dataset has
      */
-    public static RunResult train(RunSpec run, Outputs outputs, Consumer<Network> atEnd) {
+    public static RunResult train(RunSpec run, Outputs outputs, RunDatasets datasets, Consumer<Network> atEnd) {
         long start = System.nanoTime();
-        Dataset data = Datasets.generate(run.dataset(), run.samples(), run.width(), run.seed());
-        int n = data.samples();
-        int dim = data.dim();
-        int[] labels = data.labels();
-        OutputHead head = OutputHead.forClasses(2);
+        RunData data = datasets.of(run);
+        LabeledData train = data.train();
+        int n = train.samples();
+        int dim = train.features();
+        boolean fullBatch = run.batchSize() == 0 || run.batchSize() >= n;
+        if (fullBatch && n > MAX_PASS_ROWS) {
+            throw new UserInputException("batch_size: full-batch training over " + n + " examples of " + run.dataset().name()
+                    + " would hold them all in one pass; give a batch_size of at most " + MAX_PASS_ROWS);
+        }
+        OutputHead head = OutputHead.forClasses(train.classes());
         Architecture arch = Architecture.of(dim, run.hidden(), run.activation(), head);
+        int passRows = Math.min(n, MAX_PASS_ROWS);
+        boolean chunked = passRows < n;
 
-        NetCache.Entry reused = NetCache.acquire(arch, run.precision() == Precision.FLOAT64, n);
+        NetCache.Entry reused = NetCache.acquire(arch, run.precision() == Precision.FLOAT64, passRows);
         Network net = reused.net();
         Network.Pass all = reused.pass();
-        System.arraycopy(data.x(), 0, all.input(), 0, n * dim);
-        System.arraycopy(labels, 0, all.labels(), 0, n);
-        all.inputChanged();
+        feed(all, train, 0);
+        int[] traced = java.util.Arrays.copyOf(train.y(), passRows);
         // One stream per run, split before drawing: the mini-batch order is independent of the weights.
         SplittableRandom rng = new SplittableRandom(run.weightSeed());
         SplittableRandom shuffle = rng.split();
@@ -105,11 +116,14 @@ public final class Trainer {
         Optimizer.Stepper optimizer = run.optimizer().start(net.parameters(), run.learningRate());
 
         Set<Integer> recorded = new HashSet<>(run.recordEpochs());
-        boolean fullBatch = run.batchSize() >= n;
-        Network.Pass mini = fullBatch ? null : net.newPass(run.batchSize());
+        Network.Pass mini = fullBatch ? null : reused.pass("train", run.batchSize());
         if (mini != null) {
             mini.keepAll(false); // only trains: nothing reads its Z or dA
         }
+        Evaluation trainEval = chunked ? new Evaluation(all, reused, "train-tail", train) : null;
+        Evaluation testEval = data.test() == null ? null
+                : new Evaluation(reused.pass("test", Math.min(data.test().samples(), MAX_PASS_ROWS)), reused, "test-tail",
+                        data.test());
         List<LayerTrace> traces = new ArrayList<>();
         List<EpochMetrics> metrics = new ArrayList<>();
         List<ActivationHistogram> histograms = new ArrayList<>();
@@ -119,36 +133,48 @@ public final class Trainer {
 
         for (int epoch = 0; epoch <= run.epochs(); epoch++) {
             boolean record = recorded.contains(epoch);
-            // Every layer's Z and dA only where traces read them (see Network.Pass#keepAll).
-            all.keepAll(record);
-            net.forward(all);
-            double[] zOut = all.toDoubles(Network.Buffer.Z, net.layers());
-            double loss = head.loss(zOut, labels);
-            double acc = head.accuracy(zOut, labels);
-            metrics.add(new EpochMetrics(epoch, loss, acc));
+            double[] fit;
+            if (chunked) {
+                fit = trainEval.run(net);
+                if (record || !Double.isFinite(fit[0])) {
+                    feed(all, train, 0); // the traced rows: the first MAX_PASS_ROWS
+                }
+            } else {
+                // Every layer's Z and dA only where traces read them (see Network.Pass#keepAll).
+                all.keepAll(record);
+                net.forward(all);
+                double[] zOut = all.toDoubles(Network.Buffer.Z, net.layers());
+                fit = new double[] {head.loss(zOut, traced), head.accuracy(zOut, traced)};
+            }
+            double[] held = testEval == null ? new double[] {Double.NaN, Double.NaN} : testEval.run(net);
+            metrics.add(new EpochMetrics(epoch, fit[0], fit[1], held[0], held[1]));
             boolean step = epoch < run.epochs();
-            if (!Double.isFinite(loss)) {
+            if (!Double.isFinite(fit[0])) {
                 status = RunStatus.DIVERGED;
                 divergedEpoch = epoch;
-                if (!record) {
-                    all.keepAll(true); // the same pass again, keeping every Z, to find the first bad layer
+                if (chunked || !record) {
+                    all.keepAll(true); // the traced rows again, keeping every Z, to find the first bad layer
                     net.forward(all);
                 }
                 divergedLayer = firstNonFiniteLayer(net, all);
                 if (record) {
                     net.backward(all);
-                    TraceRecorder.record(epoch, net, all, labels, traces);
+                    TraceRecorder.record(epoch, net, all, traced, traces);
                     if (outputs.histograms()) {
                         TraceRecorder.histograms(epoch, net, all, histograms);
                     }
                 }
                 break;
             }
+            if (chunked && record) {
+                all.keepAll(true);
+                net.forward(all);
+            }
             if (record || (step && fullBatch)) {
                 net.backward(all);
             }
             if (record) {
-                TraceRecorder.record(epoch, net, all, labels, traces);
+                TraceRecorder.record(epoch, net, all, traced, traces);
                 if (outputs.histograms()) {
                     TraceRecorder.histograms(epoch, net, all, histograms);
                 }
@@ -159,15 +185,68 @@ public final class Trainer {
             if (fullBatch) {
                 optimizer.step();
             } else {
-                miniBatchEpoch(net, mini, data.x(), labels, dim, shuffle, optimizer);
+                miniBatchEpoch(net, mini, train, shuffle, optimizer);
             }
         }
-        DecisionBoundary boundary = outputs.boundaries() && dim == 2 ? boundary(net) : null;
+        DecisionBoundary boundary = outputs.boundaries() && dim == 2 && head.units() == 1 ? boundary(net) : null;
         atEnd.accept(net);
         EpochMetrics last = metrics.get(metrics.size() - 1);
         long ms = (System.nanoTime() - start) / 1_000_000;
-        return new RunResult(run, run.runId(), status, divergedEpoch, divergedLayer, last.loss(),
-                last.accuracy(), ms, net.kernelName(), data.inputVariance(), traces, metrics, histograms, boundary);
+        RunResult.DataSummary summary = new RunResult.DataSummary(dim, train.classes(), n,
+                data.test() == null ? 0 : data.test().samples(), data.sha256());
+        return new RunResult(run, run.runId(), status, divergedEpoch, divergedLayer, last.loss(), last.accuracy(), ms,
+                net.kernelName(), data.inputVar(), summary, traces, metrics, histograms, boundary);
+    }
+
+    /** Writes rows [from, from + batch) of {@code data} into a pass. */
+    private static void feed(Network.Pass pass, LabeledData data, int from) {
+        int rows = pass.batch();
+        int f = data.features();
+        System.arraycopy(data.x(), from * f, pass.input(), 0, rows * f);
+        System.arraycopy(data.y(), from, pass.labels(), 0, rows);
+        pass.inputChanged();
+    }
+
+    /**
+     * Loss and accuracy over a dataset in chunks of at most {@link #MAX_PASS_ROWS} rows, in passes kept
+     * with the network: the mean loss is Σ_chunks rows·loss / n, so it equals one pass over all rows up
+     * to the order of the sum.
+     */
+    private static final class Evaluation {
+        private final LabeledData data;
+        private final Network.Pass chunk;
+        private final Network.Pass rest;
+
+        /** @param chunk a pass of min(rows, {@link #MAX_PASS_ROWS}) rows; the rest, if any, gets a pass of its own */
+        Evaluation(Network.Pass chunk, NetCache.Entry entry, String restRole, LabeledData data) {
+            this.data = data;
+            int tail = data.samples() % chunk.batch();
+            this.chunk = chunk;
+            this.rest = tail == 0 ? null : entry.pass(restRole, tail);
+            chunk.keepAll(false);
+            if (rest != null) {
+                rest.keepAll(false);
+            }
+        }
+
+        /** {loss, accuracy}; NaN where an output is NaN. */
+        double[] run(Network net) {
+            OutputHead head = net.head();
+            double loss = 0;
+            double right = 0;
+            int n = data.samples();
+            for (int from = 0; from < n; ) {
+                Network.Pass p = n - from >= chunk.batch() ? chunk : rest;
+                feed(p, data, from);
+                net.forward(p);
+                double[] z = p.toDoubles(Network.Buffer.Z, net.layers());
+                int[] y = p.labels();
+                loss += head.loss(z, y) * p.batch();
+                right += head.accuracy(z, y) * p.batch();
+                from += p.batch();
+            }
+            return new double[] {loss / n, right / n};
+        }
     }
 
     /** P(class 1) of a two-class network on the standard grid over the input plane. */
@@ -192,9 +271,12 @@ public final class Trainer {
         return new DecisionBoundary(grid.min(), grid.max(), steps, p);
     }
 
-    private static void miniBatchEpoch(Network net, Network.Pass mini, float[] x, int[] y, int dim,
-            SplittableRandom shuffle, Optimizer.Stepper optimizer) {
-        int n = y.length;
+    private static void miniBatchEpoch(Network net, Network.Pass mini, LabeledData train, SplittableRandom shuffle,
+            Optimizer.Stepper optimizer) {
+        int n = train.samples();
+        int dim = train.features();
+        float[] x = train.x();
+        int[] y = train.y();
         int[] order = permutation(n, shuffle);
         int bs = mini.batch();
         float[] in = mini.input();

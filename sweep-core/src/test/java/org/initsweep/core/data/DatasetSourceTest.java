@@ -57,7 +57,7 @@ class DatasetSourceTest {
 
     @Test
     void everyProblemWithItsPath() throws Exception {
-        assertEquals(List.of("datasets[1]: unknown dataset \"minst\"; known: gaussian, circles, moons, spiral, xor, blobs,"
+        assertEquals(List.of("datasets[1]: unknown dataset \"minst\" (did you mean 'mnist'?); known: gaussian, circles, moons, spiral, xor, blobs,"
                 + " digits, mnist"), problems("\"minst\""));
         assertEquals(List.of("datasets[1]: unknown dataset \"data/x.csv\"; known: gaussian, circles, moons, spiral, xor,"
                 + " blobs, digits, mnist; files are an object {\"name\": ..., \"format\": \"csv\", \"path\": ...}"),

@@ -14,19 +14,19 @@ import java.util.zip.GZIPInputStream;
  * found by walking up from the working directory, so it works from the project root, a module and a
  * git worktree alike.
  */
-final class SharedDatasets {
+public final class SharedDatasets {
 
     private SharedDatasets() {
     }
 
-    static final String TRAIN_IMAGES = "mnist10k-train-images-idx3-ubyte.gz";
-    static final String TRAIN_LABELS = "mnist10k-train-labels-idx1-ubyte.gz";
-    static final String TEST_IMAGES = "mnist10k-test-images-idx3-ubyte.gz";
-    static final String TEST_LABELS = "mnist10k-test-labels-idx1-ubyte.gz";
-    static final String DIGITS = "optdigits-8x8.csv.gz";
+    public static final String TRAIN_IMAGES = "mnist10k-train-images-idx3-ubyte.gz";
+    public static final String TRAIN_LABELS = "mnist10k-train-labels-idx1-ubyte.gz";
+    public static final String TEST_IMAGES = "mnist10k-test-images-idx3-ubyte.gz";
+    public static final String TEST_LABELS = "mnist10k-test-labels-idx1-ubyte.gz";
+    public static final String DIGITS = "optdigits-8x8.csv.gz";
 
     /** The folder. */
-    static Path dir() {
+    public static Path dir() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path candidate = p.resolve("shared").resolve("datasets");
             if (Files.isRegularFile(candidate.resolve(TRAIN_IMAGES))) {
@@ -36,7 +36,7 @@ final class SharedDatasets {
         throw new AssertionError("shared/datasets/ not found above " + Path.of("").toAbsolutePath());
     }
 
-    static Path file(String name) {
+    public static Path file(String name) {
         return dir().resolve(name);
     }
 

@@ -65,13 +65,9 @@ class GridTest {
     @Test
     void runIdDependsOnParametersNotOnTheSweepName() throws SpecException {
         RunSpec r = new Grid(spec("[\"scaled_normal\"]")).run(7);
-        RunSpec renamed = new RunSpec("other", r.depth(), r.width(), r.activation(), r.init(), r.multiplier(),
-                r.sigmaB2(), r.dataset(), r.seed(), r.samples(), r.epochs(), r.learningRate(), r.batchSize(),
-                r.recordEpochs(), r.precision());
+        RunSpec renamed = r.inSweep("other");
         assertEquals(r.runId(), renamed.runId());
-        RunSpec otherSeed = new RunSpec("g", r.depth(), r.width(), r.activation(), r.init(), r.multiplier(),
-                r.sigmaB2(), r.dataset(), r.seed() + 1, r.samples(), r.epochs(), r.learningRate(), r.batchSize(),
-                r.recordEpochs(), r.precision());
+        RunSpec otherSeed = r.withSeed(r.seed() + 1);
         assertNotEquals(r.runId(), otherSeed.runId());
         assertTrue(r.runId().matches("[0-9a-f]{16}"), r.runId());
     }

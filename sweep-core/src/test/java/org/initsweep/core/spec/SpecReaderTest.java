@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.initsweep.core.activation.Activation;
 import org.initsweep.core.data.DatasetKind;
+import org.initsweep.core.data.DatasetSource;
 import org.initsweep.core.init.InitScheme;
 import org.initsweep.core.init.InitSpec;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ class SpecReaderTest {
                 new InitSpec(InitScheme.CONSTANT, 0.1)), s.inits());
         assertEquals(List.of(0.5, 1.0, 2.0), s.multipliers());
         assertEquals(List.of(0.0, 0.05), s.sigmaB2());
-        assertEquals(List.of(DatasetKind.MOONS, DatasetKind.GAUSSIAN), s.datasets());
+        assertEquals(List.of(new DatasetSource.Generated(DatasetKind.MOONS), new DatasetSource.Generated(DatasetKind.GAUSSIAN)),
+                s.datasets());
         assertEquals(List.of(3L, 4L), s.seeds());
         assertEquals(128, s.samples());
         assertEquals(32, s.batchSize());
@@ -46,10 +48,13 @@ class SpecReaderTest {
                 """, "min.json");
         assertEquals(List.of(1.0), s.multipliers());
         assertEquals(List.of(0.0), s.sigmaB2());
-        assertEquals(List.of(DatasetKind.GAUSSIAN), s.datasets());
+        assertEquals(List.of(new DatasetSource.Generated(DatasetKind.GAUSSIAN)), s.datasets());
         assertEquals(List.of(0L), s.seeds());
-        assertEquals(256, s.samples());
-        assertEquals(256, s.batchSize(), "full batch by default");
+        assertEquals(0, s.samples(), "each dataset's default");
+        assertEquals(0, s.batchSize(), "full batch by default");
+        RunSpec run = new Grid(s).run(0);
+        assertEquals(256, run.samples(), "a generated dataset's default");
+        assertEquals(256, run.batchSize(), "full batch");
         assertEquals(10, s.epochs());
         assertEquals(List.of(0, 10), s.recordEpochs());
         assertEquals(Precision.FLOAT32, s.precision());

@@ -1,0 +1,105 @@
+package org.initsweep.spark.data;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.core.UserInputException;
+import org.initsweep.core.data.DataDir;
+import org.initsweep.core.data.DataShape;
+import org.initsweep.core.data.DatasetLoader;
+import org.initsweep.core.data.DatasetSource;
+import org.initsweep.core.data.LoadedDataset;
+import org.initsweep.core.data.MemoryBudget;
+import org.initsweep.core.spec.Preflight;
+import org.initsweep.core.spec.SweepSpec;
+import org.initsweep.core.train.RunDatasets;
+import org.initsweep.core.train.Trainer;
+
+/**
+ * A sweep's real datasets, read once on the driver (through Hadoop's FileSystem, so any URI the cluster
+ * reads) before the job starts, checked against the spec, and handed to the tasks in one broadcast
+ * ({@link #datasets()}). Generated datasets need nothing here: every task draws them itself.
+ *
+ * @param datasets the loaded datasets by name, for the tasks
+ */
+public record SweepData(RunDatasets datasets) {
+
+    /** A spec of generated datasets only. */
+    public static final SweepData GENERATED = new SweepData(RunDatasets.GENERATED);
+
+    /**
+     * Reads every real dataset of the spec and checks the spec's sizes against it.
+     *
+     * @param spec    the sweep
+     * @param dataDir {@code --data-dir}, or null for {@code INITSWEEP_DATA} or the default
+     * @param spark   the session for Parquet tables (asked for only if the spec has one) and Hadoop's
+     *                configuration; null to read local files without Spark
+     * @param budget  the bytes the driver may hold for the data
+     * @throws UserInputException for missing or malformed files, data beyond the budget, or a
+     *                            {@code samples}/{@code batch_size} the data cannot give
+     */
+    public static SweepData load(SweepSpec spec, String dataDir, Supplier<SparkSession> spark, MemoryBudget budget) {
+        Map<String, LoadedDataset> loaded = new LinkedHashMap<>();
+        Path dir = DataDir.resolve(dataDir).path();
+        DatasetLoader loader = null;
+        for (DatasetSource source : spec.datasets()) {
+            if (source instanceof DatasetSource.Generated) {
+                continue;
+            }
+            if (loader == null) {
+                SparkSession session = spark == null ? null : spark.get();
+                loader = DatasetLoader.of(session == null ? org.initsweep.core.data.PathOpener.local()
+                        : HadoopPathOpener.of(session), dir, session == null ? null : new ParquetTableReader(session));
+            }
+            loaded.put(source.name(), loader.load(source, budget));
+        }
+        SweepData data = new SweepData(new RunDatasets(loaded));
+        data.check(spec);
+        return data;
+    }
+
+    /**
+     * The shape each real dataset gives a run of this spec: its features, classes, and the training and
+     * test examples after the split ({@code test_fraction}, default {@value RunDatasets#DEFAULT_TEST_FRACTION})
+     * and the {@code samples} subset (the split rounds per class; this counts the whole set).
+     */
+    public Preflight.Shapes shapes(SweepSpec spec) {
+        return (source, width) -> {
+            DataShape all = available(spec, datasets.loaded().get(source.name()));
+            return new DataShape(all.features(), spec.samples() > 0 ? spec.samples() : all.trainSamples(),
+                    all.testSamples(), all.classes());
+        };
+    }
+
+    /** Training examples left after the test split (all of them when the dataset has its own test set). */
+    private static DataShape available(SweepSpec spec, LoadedDataset d) {
+        int all = d.train().samples();
+        double f = spec.testFraction() != null ? spec.testFraction() : RunDatasets.DEFAULT_TEST_FRACTION;
+        int test = d.hasTest() ? d.test().samples() : (int) Math.round(f * all);
+        return new DataShape(d.train().features(), d.hasTest() ? all : all - test, test, d.train().classes());
+    }
+
+    /** Refuses sizes the data cannot give, naming the field and the dataset. */
+    private void check(SweepSpec spec) {
+        for (LoadedDataset d : datasets.loaded().values()) {
+            int available = available(spec, d).trainSamples();
+            if (spec.samples() > available) {
+                throw new UserInputException("samples: " + spec.samples() + " training examples asked of dataset "
+                        + d.name() + ", which has " + (d.hasTest() ? "" : "about ") + available
+                        + (d.hasTest() ? "" : " after its test split"));
+            }
+            int n = spec.samples() > 0 ? spec.samples() : available;
+            if (spec.batchSize() > n) {
+                throw new UserInputException("batch_size: " + spec.batchSize() + " is more than the " + n
+                        + " training examples of dataset " + d.name());
+            }
+            if ((spec.batchSize() == 0 || spec.batchSize() >= n) && n > Trainer.MAX_PASS_ROWS && spec.epochs() > 0) {
+                throw new UserInputException("batch_size: full-batch training over the " + n + " examples of dataset "
+                        + d.name() + " would hold them all in one pass; give a batch_size of at most "
+                        + Trainer.MAX_PASS_ROWS);
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.initsweep.core.train;
+
+import java.io.Serializable;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.initsweep.core.UserInputException;
+import org.initsweep.core.data.DataShape;
+import org.initsweep.core.data.Dataset;
+import org.initsweep.core.data.DatasetKind;
+import org.initsweep.core.data.DatasetSource;
+import org.initsweep.core.data.Datasets;
+import org.initsweep.core.data.FeatureTransform;
+import org.initsweep.core.data.LabeledData;
+import org.initsweep.core.data.LoadedDataset;
+import org.initsweep.core.data.Preprocessing;
+import org.initsweep.core.data.Splits;
+import org.initsweep.core.data.TrainTest;
+import org.initsweep.core.spec.RunSpec;
+
+/**
+ * Turns a run's dataset into the examples it trains on ({@link RunData}): generated data are drawn
+ * from (dataset, samples, width, seed); real data come from the datasets read once for the sweep
+ * ({@link LoadedDataset}, by name) and are split (a dataset without its own test split loses
+ * {@code test_fraction}, default {@value #DEFAULT_TEST_FRACTION}, stratified), subset (a stratified
+ * {@code samples} of the training split) and scaled ({@link Preprocessing}, statistics of the training
+ * split). Split and subset are seeded by the run's seed, so runs of one seed see the same examples.
+ *
+ * <p>Generated data without a test split and with standardization are exactly what earlier versions
+ * trained on ({@link Datasets#generate}, scaled over all examples). With {@code test_fraction},
+ * {@code samples}/(1 − f) examples are drawn (rounded), of which the fraction f is held out.
+ *
+ * <p>Prepared data are kept per JVM (a least-recently-used map of up to {@link #CACHE_BYTES} bytes),
+ * so runs of one seed on an executor prepare them once.
+ */
+public final class RunDatasets implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Test share of real data that come without a test split, unless the spec gives one. */
+    public static final double DEFAULT_TEST_FRACTION = 0.2;
+
+    /** Bytes of prepared data kept per JVM: {@code initsweep.dataCacheBytes}, default 768 MiB. */
+    static final long CACHE_BYTES = Long.getLong("initsweep.dataCacheBytes", 768L << 20);
+
+    private static final Map<Object, RunData> CACHE = new LinkedHashMap<>(16, 0.75f, true);
+    private static long cachedBytes;
+
+    /** Generated data only. */
+    public static final RunDatasets GENERATED = new RunDatasets(Map.of());
+
+    private final Map<String, LoadedDataset> loaded;
+
+    /** @param loaded the sweep's real datasets by name */
+    public RunDatasets(Map<String, LoadedDataset> loaded) {
+        this.loaded = Map.copyOf(loaded);
+    }
+
+    /** The real datasets by name. */
+    public Map<String, LoadedDataset> loaded() {
+        return loaded;
+    }
+
+    /**
+     * The size of a run's data without preparing them (for cost estimates): split and subset counted on
+     * the whole set, not per class.
+     */
+    public DataShape shape(RunSpec run) {
+        if (run.dataset() instanceof DatasetSource.Generated g) {
+            int test = run.testFraction() == null ? 0 : (int) Math.round(run.samples() / (1 - run.testFraction())) - run.samples();
+            return new DataShape(g.kind().inputDim(run.width()), run.samples(), test, 2);
+        }
+        LoadedDataset d = loaded.get(run.dataset().name());
+        if (d == null) {
+            throw new IllegalStateException("dataset " + run.dataset().name() + " was not loaded for this sweep");
+        }
+        int all = d.train().samples();
+        double f = run.testFraction() != null ? run.testFraction() : DEFAULT_TEST_FRACTION;
+        int test = d.hasTest() ? d.test().samples() : (int) Math.round(f * all);
+        int train = run.samples() > 0 ? run.samples() : d.hasTest() ? all : all - test;
+        return new DataShape(d.train().features(), train, test, d.train().classes());
+    }
+
+    /**
+     * The run's examples.
+     *
+     * @throws IllegalStateException if the run's real dataset was not loaded (a bug of the caller)
+     * @throws UserInputException    if {@code samples} exceeds the training examples available, or a
+     *                               split leaves no test example
+     */
+    public RunData of(RunSpec run) {
+        if (run.dataset() instanceof DatasetSource.Generated g) {
+            return generated(run, g.kind());
+        }
+        LoadedDataset data = loaded.get(run.dataset().name());
+        if (data == null) {
+            throw new IllegalStateException("dataset " + run.dataset().name() + " was not loaded for this sweep");
+        }
+        Object key = java.util.List.of(run.dataset().name(), run.seed(), run.samples(),
+                String.valueOf(run.testFraction()), run.preprocessing(), data.sha256());
+        synchronized (CACHE) {
+            RunData hit = CACHE.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        RunData prepared = prepare(run, data);
+        synchronized (CACHE) {
+            long bytes = prepared.train().bytes() + (prepared.test() == null ? 0 : prepared.test().bytes());
+            if (bytes <= CACHE_BYTES) {
+                CACHE.put(key, prepared);
+                cachedBytes += bytes;
+                for (Iterator<Map.Entry<Object, RunData>> it = CACHE.entrySet().iterator();
+                        cachedBytes > CACHE_BYTES && it.hasNext(); ) {
+                    RunData old = it.next().getValue();
+                    cachedBytes -= old.train().bytes() + (old.test() == null ? 0 : old.test().bytes());
+                    it.remove();
+                }
+            }
+        }
+        return prepared;
+    }
+
+    private static RunData prepare(RunSpec run, LoadedDataset data) {
+        LabeledData train = data.train();
+        LabeledData test = data.test();
+        if (test == null) {
+            double f = run.testFraction() != null ? run.testFraction() : DEFAULT_TEST_FRACTION;
+            TrainTest split = Splits.stratifiedSplit(train, f, run.seed());
+            train = split.train();
+            test = split.test();
+        }
+        if (run.samples() > 0 && run.samples() != train.samples()) {
+            if (run.samples() > train.samples()) {
+                throw new UserInputException("samples: " + run.samples() + " training examples asked of dataset "
+                        + data.name() + ", which has " + train.samples() + " after its test split");
+            }
+            train = Splits.stratifiedSubset(train, run.samples(), run.seed());
+        }
+        FeatureTransform t = run.preprocessing().fit(train);
+        return RunData.of(t.apply(train), t.apply(test), data.sha256());
+    }
+
+    private static RunData generated(RunSpec run, DatasetKind kind) {
+        if (run.testFraction() == null && run.preprocessing() == Preprocessing.STANDARDIZE) {
+            Dataset d = Datasets.generate(kind, run.samples(), run.width(), run.seed());
+            LabeledData train = new LabeledData(d.x(), d.labels(), d.samples(), d.dim(), new long[] {0, 1},
+                    java.util.List.of());
+            return new RunData(train, null, d.inputVariance(), null);
+        }
+        LabeledData all;
+        LabeledData test = null;
+        if (run.testFraction() != null) {
+            double f = run.testFraction();
+            int total = (int) Math.round(run.samples() / (1 - f));
+            TrainTest split = Splits.stratifiedSplit(Datasets.generateRaw(kind, total, run.width(), run.seed()), f,
+                    run.seed());
+            all = split.train();
+            test = split.test();
+        } else {
+            all = Datasets.generateRaw(kind, run.samples(), run.width(), run.seed());
+        }
+        FeatureTransform t = run.preprocessing().fit(all);
+        return RunData.of(t.apply(all), test == null ? null : t.apply(test), null);
+    }
+}
