@@ -60,8 +60,9 @@ record ChunkPlan(long chunks, long runsEach) {
      * @param parallelism cores, ≥ 1
      * @param fixedRuns   runs per chunk asked for explicitly, or 0
      */
-    static ChunkPlan of(org.initsweep.core.spec.SweepSpec spec, long runs, int parallelism, long fixedRuns) {
-        return of(runs, org.initsweep.core.spec.Preflight.of(spec).flops(), traceRows(spec, runs), parallelism,
+    static ChunkPlan of(org.initsweep.core.spec.SweepSpec spec, org.initsweep.core.spec.Preflight.Shapes shapes,
+            long runs, int parallelism, long fixedRuns) {
+        return of(runs, org.initsweep.core.spec.Preflight.of(spec, shapes).flops(), traceRows(spec, runs), parallelism,
                 fixedRuns);
     }
 
@@ -72,7 +73,8 @@ record ChunkPlan(long chunks, long runsEach) {
      * @param runs runs in the grid
      */
     static double traceRows(org.initsweep.core.spec.SweepSpec spec, long runs) {
-        double meanLayers = spec.depths().stream().mapToInt(Integer::intValue).average().orElse(0) + 1;
+        double meanLayers = org.initsweep.core.spec.Preflight.hiddenShapes(spec).stream().mapToInt(h -> h.length)
+                .average().orElse(0) + 1;
         return (double) runs * spec.recordEpochs().size() * meanLayers;
     }
 }

@@ -128,7 +128,7 @@ public final class SweepJob {
             Grid grid = new Grid(spec);
             long n = grid.size();
             int parallelism = Math.max(1, jsc.defaultParallelism());
-            long chunk = ChunkPlan.of(spec, n, parallelism, options.chunkRuns()).runsEach();
+            long chunk = ChunkPlan.of(spec, data.shapes(spec), n, parallelism, options.chunkRuns()).runsEach();
             if (!done.isEmpty()) {
                 LOG.info("Sweep '{}': resuming, {} of {} runs already in {}", spec.name(), done.size(), n, out);
             } else {

@@ -44,7 +44,7 @@ class ChunkPlanTest {
                 + " \"samples\": 16, \"epochs\": 100, \"record_epochs\": [%s]}").formatted(range(1, 10_000), range(0, 100)),
                 "rows");
         assertEquals(5.151e7, ChunkPlan.traceRows(spec, 10_000), 1);
-        assertEquals(new ChunkPlan(52, 193), ChunkPlan.of(spec, 10_000, 2, 0));
+        assertEquals(new ChunkPlan(52, 193), ChunkPlan.of(spec, org.initsweep.spark.data.SweepData.GENERATED.shapes(spec), 10_000, 2, 0));
     }
 
     private static String range(int from, int to) {

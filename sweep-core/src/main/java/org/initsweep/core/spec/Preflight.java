@@ -67,7 +67,7 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
         double flops = 0;
         long maxBytes = 0;
         long maxOffHeap = 0;
-        for (int[] hidden : shapes(spec)) {
+        for (int[] hidden : hiddenShapes(spec)) {
             for (DatasetSource ds : spec.datasets()) {
                 DataShape shape = shape(spec, ds, hidden[0], shapes);
                 int d0 = shape.features();
@@ -126,7 +126,7 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
     }
 
     /** The hidden widths of every network shape of a spec: constant widths at each depth, then the profiles. */
-    static java.util.List<int[]> shapes(SweepSpec spec) {
+    public static java.util.List<int[]> hiddenShapes(SweepSpec spec) {
         java.util.List<int[]> out = new java.util.ArrayList<>();
         for (int depth : spec.depths()) {
             for (Widths w : spec.widths()) {
