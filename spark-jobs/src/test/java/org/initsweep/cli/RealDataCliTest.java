@@ -93,10 +93,12 @@ class RealDataCliTest {
         assertTrue(again.err().contains("holds runs of dataset clusters computed on other bytes"), again.err());
     }
 
-    @Test
-    void mnistByNameFromADataDirectory() throws Exception {
-        Path dir = tmp.resolve("data");
-        Path mnist = Files.createDirectories(dir.resolve("mnist"));
+    /**
+     * Places the shared MNIST subset under MNIST's names in {@code dataDir/mnist} and points
+     * {@link Mnist#CHECKSUMS_PROPERTY} at their checksums (the published ones are the full files').
+     */
+    static void placeMnist(Path dataDir, Path scratch) throws Exception {
+        Path mnist = Files.createDirectories(dataDir.resolve("mnist"));
         StringBuilder sums = new StringBuilder();
         for (Map.Entry<String, String> e : Map.of("train-images-idx3-ubyte.gz", "mnist10k-train-images-idx3-ubyte.gz",
                 "train-labels-idx1-ubyte.gz", "mnist10k-train-labels-idx1-ubyte.gz",
@@ -107,8 +109,14 @@ class RealDataCliTest {
             sums.append(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))).append("  ")
                     .append(e.getKey()).append('\n');
         }
-        Path checksums = Files.writeString(tmp.resolve("sums"), sums.toString(), StandardCharsets.UTF_8);
+        Path checksums = Files.writeString(scratch.resolve("sums"), sums.toString(), StandardCharsets.UTF_8);
         System.setProperty(Mnist.CHECKSUMS_PROPERTY, checksums.toString());
+    }
+
+    @Test
+    void mnistByNameFromADataDirectory() throws Exception {
+        Path dir = tmp.resolve("data");
+        placeMnist(dir, tmp);
         Path out = tmp.resolve("mnist-out");
         CliTest.Result run = CliTest.cli("run", spec("mnist", "{\"name\": \"mnist\"}",
                 ", \"samples\": 1000, \"batch_size\": 100").toString(), "--out", out.toString(),
