@@ -76,7 +76,10 @@ public final class TraceRows {
                 field("var_a", DataTypes.DoubleType, false),
                 field("var_grad_a", DataTypes.DoubleType, false),
                 field("var_grad_w", DataTypes.DoubleType, false),
-                field("var_w", DataTypes.DoubleType, false)),
+                field("var_w", DataTypes.DoubleType, false),
+                field("unit_mean_z_sq", DataTypes.DoubleType, false),
+                field("dead_fraction", DataTypes.DoubleType, false),
+                field("saturated_fraction", DataTypes.DoubleType, false)),
             LAYER_KEYS, List.of(field(Axes.ACTIVATION.name(), DataTypes.StringType, false)));
 
     /** {@code epochs/}: one row per run × epoch reached. */
@@ -179,7 +182,8 @@ public final class TraceRows {
         for (LayerTrace t : r.layers()) {
             List<Object> v = new ArrayList<>(LAYERS.size());
             v.addAll(Arrays.asList(r.runId(), t.epoch(), t.layer(), t.fanIn(), t.fanOut(), t.meanZ(), t.varZ(),
-                    t.meanA(), t.varA(), t.varGradA(), t.varGradW(), t.varW()));
+                    t.meanA(), t.varA(), t.varGradA(), t.varGradW(), t.varW(), t.unitMeanZSq(), t.deadFraction(),
+                    t.saturatedFraction()));
             v.addAll(keys);
             rows.add(RowFactory.create(v.toArray()));
         }

@@ -29,9 +29,53 @@ public final class TraceRecorder {
                     : net.head().outputGradVariance(pass.toDoubles(Network.Buffer.Z, l), labels);
             double varGradW = net.gradientMoments(l)[1];
             double varW = net.weightMoments(l)[1];
+            double[] health = health(pass, l, l < last ? net.activation().bounds() : new double[] {0, 1});
             out.add(new LayerTrace(epoch, l, net.units(l - 1), net.units(l), z[0], z[1], a[0], a[1],
-                    varGradA, varGradW, varW));
+                    varGradA, varGradW, varW, health[0], health[1], health[2]));
         }
+    }
+
+    /** Margin within which an activation counts as saturated at a bound of φ. */
+    public static final double SATURATION_MARGIN = 0.01;
+
+    /**
+     * Per-unit statistics of layer l (as fastai's {@code ActivationStats} and signal-propagation plots show
+     * them): {mean over units of (unit's mean z)², share of dead units, share of saturated activations}.
+     *
+     * @param bounds φ's range where bounded, else null (saturation NaN)
+     */
+    static double[] health(Network.Pass pass, int l, double[] bounds) {
+        double[] z = pass.toDoubles(Network.Buffer.Z, l);
+        double[] a = pass.toDoubles(Network.Buffer.A, l);
+        int rows = pass.batch();
+        int units = z.length / rows;
+        double[] unitMean = new double[units];
+        boolean[] alive = new boolean[units];
+        long saturated = 0;
+        for (int i = 0; i < rows; i++) {
+            int o = i * units;
+            for (int j = 0; j < units; j++) {
+                unitMean[j] += z[o + j];
+                double v = a[o + j];
+                if (v != 0) {
+                    alive[j] = true;
+                }
+                if (bounds != null && (v > bounds[1] - SATURATION_MARGIN || v < bounds[0] + SATURATION_MARGIN)) {
+                    saturated++;
+                }
+            }
+        }
+        double sq = 0;
+        int dead = 0;
+        for (int j = 0; j < units; j++) {
+            double m = unitMean[j] / rows;
+            sq += m * m;
+            if (!alive[j]) {
+                dead++;
+            }
+        }
+        return new double[] {sq / units, (double) dead / units,
+            bounds == null ? Double.NaN : (double) saturated / ((long) rows * units)};
     }
 
     /** Bins per activation histogram. */
