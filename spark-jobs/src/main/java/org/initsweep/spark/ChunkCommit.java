@@ -24,7 +24,8 @@ final class ChunkCommit {
 
     static final String STAGING = ".staging";
     /** Tables committed before {@code runs/}. */
-    static final List<String> DEPENDENT = List.of(Tables.LAYERS, Tables.EPOCHS, Tables.HISTOGRAMS, Tables.BOUNDARIES);
+    static final List<String> DEPENDENT = List.of(Tables.LAYERS, Tables.EPOCHS, Tables.HISTOGRAMS, Tables.BOUNDARIES,
+            Tables.JACOBIAN);
 
     private ChunkCommit() {
     }

@@ -52,7 +52,7 @@ public final class SweepJob {
 
     /** Entries of an output directory that a sweep owns (and {@code --overwrite} may delete). */
     static final List<String> OWNED = List.of(Tables.RUNS, Tables.LAYERS, Tables.EPOCHS, Tables.GROWTH,
-            Tables.REGIONS, Tables.AGREEMENT, Tables.HISTOGRAMS, Tables.BOUNDARIES, Tables.CHARTS, "report",
+            Tables.REGIONS, Tables.AGREEMENT, Tables.HISTOGRAMS, Tables.BOUNDARIES, Tables.JACOBIAN, Tables.CHARTS, "report",
             Tables.SPEC_FILE, Tables.ENGINE_FILE, ChunkCommit.STAGING);
 
     /**
@@ -204,6 +204,10 @@ public final class SweepJob {
             if (spec.outputs().histograms()) {
                 spark.createDataFrame(written.flatMap(r -> TraceRows.histogramRows(r).iterator()), TraceRows.HISTOGRAMS)
                         .write().parquet(child(staged, Tables.HISTOGRAMS));
+            }
+            if (spec.outputs().jacobian()) {
+                spark.createDataFrame(written.flatMap(r -> TraceRows.jacobianRows(r).iterator()), TraceRows.JACOBIAN)
+                        .write().parquet(child(staged, Tables.JACOBIAN));
             }
             if (spec.outputs().boundaries()) {
                 spark.createDataFrame(written.flatMap(r -> TraceRows.boundaryRows(r).iterator()), TraceRows.BOUNDARIES)

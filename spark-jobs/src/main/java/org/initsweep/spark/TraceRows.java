@@ -16,6 +16,7 @@ import org.initsweep.core.spec.RunSpec;
 import org.initsweep.core.trace.ActivationHistogram;
 import org.initsweep.core.trace.DecisionBoundary;
 import org.initsweep.core.trace.EpochMetrics;
+import org.initsweep.core.trace.JacobianStats;
 import org.initsweep.core.trace.LayerTrace;
 import org.initsweep.core.trace.RunResult;
 import org.initsweep.core.trace.RunStatus;
@@ -101,6 +102,18 @@ public final class TraceRows {
         field("lower", DataTypes.DoubleType, false),
         field("upper", DataTypes.DoubleType, false),
         field("count", DataTypes.LongType, false),
+    });
+
+    /** {@code jacobian/}: one row per run × recorded epoch (when the spec asks). */
+    public static final StructType JACOBIAN = new StructType(new StructField[] {
+        field("run_id", DataTypes.StringType, false),
+        field("epoch", DataTypes.IntegerType, false),
+        field("inputs", DataTypes.IntegerType, false),
+        field("mean_eig", DataTypes.DoubleType, false),
+        field("var_eig", DataTypes.DoubleType, false),
+        field("max_singular", DataTypes.DoubleType, false),
+        field("min_singular", DataTypes.DoubleType, false),
+        field("exact", DataTypes.BooleanType, false),
     });
 
     /** {@code boundaries/}: one row per run × grid point of the input plane (when the spec asks). */
@@ -214,6 +227,16 @@ public final class TraceRows {
                 rows.add(RowFactory.create(r.runId(), i1, i2, d.coordinate(i1), d.coordinate(i2),
                         (double) d.probability()[i2 * d.steps() + i1]));
             }
+        }
+        return rows;
+    }
+
+    /** The {@code jacobian/} rows of a result. */
+    public static List<Row> jacobianRows(RunResult r) {
+        List<Row> rows = new ArrayList<>(r.jacobian().size());
+        for (JacobianStats j : r.jacobian()) {
+            rows.add(RowFactory.create(r.runId(), j.epoch(), j.inputs(), j.meanEig(), j.varEig(), j.maxSingular(),
+                    j.minSingular(), j.exact()));
         }
         return rows;
     }

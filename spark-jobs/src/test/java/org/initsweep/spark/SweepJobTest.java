@@ -24,7 +24,7 @@ class SweepJobTest {
     static final String SPEC = """
             {"name": "job", "depths": [2, 4], "widths": [8], "activations": ["tanh", "relu"],
              "inits": ["he_normal", "zero"], "multipliers": [0.5, 2], "seeds": [1, 2],
-             "samples": 32, "epochs": 3, "record_epochs": [0, 3], "datasets": ["xor"]}
+             "samples": 32, "epochs": 3, "record_epochs": [0, 3], "datasets": ["xor"], "jacobian": true}
             """;
 
     static SparkSession spark;
@@ -57,6 +57,11 @@ class SweepJobTest {
         assertEquals(runs / 2 * 2 * (3 + 5), spark.read().parquet(out.resolve("layers").toString()).count());
         assertEquals(runs * 4, spark.read().parquet(out.resolve("epochs").toString()).count());
         assertEquals(runs, spark.read().parquet(out.resolve("runs").toString()).select("run_id").distinct().count());
+        // jacobian: one row per run and recorded epoch; a zero-initialized network's J is 0
+        assertEquals(runs * 2, spark.read().parquet(out.resolve("jacobian").toString()).count());
+        assertEquals(0.0, spark.read().parquet(out.resolve("jacobian").toString()).join(
+                spark.read().parquet(out.resolve("runs").toString()), "run_id").where("init = 'zero' AND epoch = 0")
+                .agg(org.apache.spark.sql.functions.max("mean_eig")).first().getDouble(0));
     }
 
     @Test

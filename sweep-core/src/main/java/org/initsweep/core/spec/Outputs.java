@@ -8,9 +8,16 @@ package org.initsweep.core.spec;
  *                   ({@code histograms/}: 40 fixed bins per layer)
  * @param boundaries the trained network's output probability on a grid over the input plane
  *                   ({@code boundaries/}), for 2-D datasets
+ * @param jacobian   the spectrum of the input–output Jacobian at every recorded epoch ({@code jacobian/},
+ *                   {@link org.initsweep.core.trace.JacobianStats})
  */
-public record Outputs(boolean histograms, boolean boundaries) implements java.io.Serializable {
+public record Outputs(boolean histograms, boolean boundaries, boolean jacobian) implements java.io.Serializable {
 
-    /** Neither. */
-    public static final Outputs NONE = new Outputs(false, false);
+    /** None. */
+    public static final Outputs NONE = new Outputs(false, false, false);
+
+    /** Histograms and boundaries only. */
+    public Outputs(boolean histograms, boolean boundaries) {
+        this(histograms, boundaries, false);
+    }
 }

@@ -51,7 +51,7 @@ public final class SpecReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Fields that are not grid axes. */
     private static final List<String> SETTINGS = List.of("name", "description", "samples", "epochs",
-            "learning_rate", "batch_size", "record_epochs", "precision", "histograms", "boundaries", "test_fraction",
+            "learning_rate", "batch_size", "record_epochs", "precision", "histograms", "boundaries", "jacobian", "test_fraction",
             "preprocessing");
     private static final List<String> FIELDS = fields();
 
@@ -204,7 +204,7 @@ public final class SpecReader {
                     precision = Precision.valueOf(p.asText().toUpperCase(java.util.Locale.ROOT));
                 }
             }
-            Outputs outputs = new Outputs(flag("histograms"), flag("boundaries"));
+            Outputs outputs = new Outputs(flag("histograms"), flag("boundaries"), flag("jacobian"));
             if (!problems.isEmpty()) {
                 return null;
             }

@@ -45,6 +45,7 @@ public final class SpecWriter {
         o.put("precision", spec.precision().specName());
         o.put("histograms", spec.outputs().histograms());
         o.put("boundaries", spec.outputs().boundaries());
+        o.put("jacobian", spec.outputs().jacobian());
         try {
             return MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {

@@ -24,11 +24,12 @@ import org.initsweep.core.spec.RunSpec;
  * @param epochs        cost and accuracy of every epoch reached
  * @param histograms    activation histograms per recorded epoch and layer (empty unless asked for)
  * @param boundary      decision boundary after training, or null (not asked for, or not 2-D)
+ * @param jacobian      the input–output Jacobian's spectrum per recorded epoch (empty unless asked for)
  */
 public record RunResult(RunSpec spec, String runId, RunStatus status, int divergedEpoch, int divergedLayer,
         double finalLoss, double finalAccuracy, long durationMs, String kernel, double inputVar, DataSummary data,
         List<LayerTrace> layers, List<EpochMetrics> epochs, List<ActivationHistogram> histograms,
-        DecisionBoundary boundary) implements Serializable {
+        DecisionBoundary boundary, List<JacobianStats> jacobian) implements Serializable {
 
     /**
      * What a run trained on.
@@ -57,5 +58,6 @@ public record RunResult(RunSpec spec, String runId, RunStatus status, int diverg
         layers = List.copyOf(layers);
         epochs = List.copyOf(epochs);
         histograms = List.copyOf(histograms);
+        jacobian = List.copyOf(jacobian);
     }
 }

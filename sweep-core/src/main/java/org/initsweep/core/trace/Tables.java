@@ -13,6 +13,8 @@ public final class Tables {
     public static final String HISTOGRAMS = "histograms";
     /** Decision boundaries on a grid over the input plane (spec: "boundaries": true). */
     public static final String BOUNDARIES = "boundaries";
+    /** The input–output Jacobian's spectrum per run and recorded epoch (spec: "jacobian": true). */
+    public static final String JACOBIAN = "jacobian";
     /** Written by the analysis: per-run, per-layer signal growth. */
     public static final String GROWTH = "growth";
     /** Written by the analysis: one row per grid cell with its regime. */

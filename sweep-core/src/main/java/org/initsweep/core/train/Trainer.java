@@ -19,6 +19,8 @@ import org.initsweep.core.spec.RunSpec;
 import org.initsweep.core.trace.ActivationHistogram;
 import org.initsweep.core.trace.DecisionBoundary;
 import org.initsweep.core.trace.EpochMetrics;
+import org.initsweep.core.trace.JacobianMeter;
+import org.initsweep.core.trace.JacobianStats;
 import org.initsweep.core.trace.LayerTrace;
 import org.initsweep.core.trace.RunResult;
 import org.initsweep.core.trace.RunStatus;
@@ -127,6 +129,7 @@ public final class Trainer {
         List<LayerTrace> traces = new ArrayList<>();
         List<EpochMetrics> metrics = new ArrayList<>();
         List<ActivationHistogram> histograms = new ArrayList<>();
+        List<JacobianStats> jacobian = new ArrayList<>();
         RunStatus status = RunStatus.OK;
         int divergedEpoch = -1;
         int divergedLayer = -1;
@@ -178,6 +181,9 @@ public final class Trainer {
                 if (outputs.histograms()) {
                     TraceRecorder.histograms(epoch, net, all, histograms);
                 }
+                if (outputs.jacobian()) {
+                    jacobian.add(JacobianMeter.measure(epoch, net, all));
+                }
             }
             if (!step) {
                 break;
@@ -195,7 +201,7 @@ public final class Trainer {
         RunResult.DataSummary summary = new RunResult.DataSummary(dim, train.classes(), n,
                 data.test() == null ? 0 : data.test().samples(), data.sha256());
         return new RunResult(run, run.runId(), status, divergedEpoch, divergedLayer, last.loss(), last.accuracy(), ms,
-                net.kernelName(), data.inputVar(), summary, traces, metrics, histograms, boundary);
+                net.kernelName(), data.inputVar(), summary, traces, metrics, histograms, boundary, jacobian);
     }
 
     /** Writes rows [from, from + batch) of {@code data} into a pass. */
