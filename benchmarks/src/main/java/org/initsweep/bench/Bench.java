@@ -47,6 +47,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *       plain loop of {@code Trainer.train}.</li>
  *   <li>{@code memory}: driver heap retained by a 100,000-run grid, expanded and scheduled.</li>
  *   <li>{@code data}: reading and standardizing MNIST's training set ({@link DataBench}).</li>
+ *   <li>{@code mnist}: one MNIST epoch vs a PyTorch loop ({@link MnistEpochBench}).</li>
  * </ol>
  * Every figure is the median of {@code --reps} repetitions after warm-up. Tables go to stdout
  * (Markdown), progress to stderr.
@@ -62,7 +63,7 @@ public final class Bench {
     private int[] widths = {4, 16, 64, 256, 1024};
     private int[] depths = {9, 50};
     private int sparkReps = 3;
-    private Set<String> sections = new LinkedHashSet<>(List.of("dl4j", "spark", "memory", "data"));
+    private Set<String> sections = new LinkedHashSet<>(List.of("dl4j", "spark", "memory", "data", "mnist"));
     private long seedCounter = 1;
     private boolean compareBefore = true;
     /** Further sweeps for the Spark section; default: the project's conf/default.json unless --quick. */
@@ -101,7 +102,7 @@ public final class Bench {
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + a
                         + " (--epochs N --reps N --spark-reps N --rep-seconds S --widths a,b --depths a,b"
-                        + " --sections dl4j,spark,memory,data --spark-spec FILE --before blas|nd4j --no-before --quick)");
+                        + " --sections dl4j,spark,memory,data,mnist --spark-spec FILE --before blas|nd4j --no-before --quick)");
             }
         }
     }
@@ -162,6 +163,10 @@ public final class Bench {
         }
         if (sections.contains("data")) {
             DataBench.run(reps, Path.of(System.getProperty("initsweep.root", ".")));
+        }
+        if (sections.contains("mnist")) {
+            log("MNIST epoch: sgemm reference, initsweep, PyTorch...");
+            MnistEpochBench.run(reps, Path.of(System.getProperty("initsweep.root", ".")), sgemmGflops(2048));
         }
         System.out.println("Load average at end: " + loadAverage()
                 + " (2 cores; a load above the benchmark's own threads means other work shared the machine).");

@@ -97,7 +97,7 @@ final class DataBench {
     }
 
     /** The {@code shared/datasets} folder beside the project (or above a worktree of it), or null. */
-    private static Path shared(Path root) {
+    static Path shared(Path root) {
         for (Path p = root.toAbsolutePath(); p != null; p = p.getParent()) {
             Path d = p.resolve("shared").resolve("datasets");
             if (Files.isRegularFile(d.resolve("mnist10k-train-images-idx3-ubyte.gz"))) {

@@ -88,6 +88,11 @@ public final class FloatNetwork implements Network {
         return product[l];
     }
 
+    /** Whether bias and φ after an sgemm product run in the Vector API (with φ's FMA form). */
+    boolean vectorElementwise() {
+        return vector;
+    }
+
     float[] bias(int l) {
         return bias[l];
     }
@@ -154,6 +159,11 @@ public final class FloatNetwork implements Network {
             Epilogue e = p.forwardEpilogue[l];
             product[l].forward(p, l, p.a[l - 1], z, e);
             boolean fused = e != null && product[l].fusesEpilogues();
+            Epilogue after = p.elementwiseForward[l];
+            if (after != null) {
+                VectorGemm.biasAndActivate(z, batch, n, after);
+                continue;
+            }
             if (!fused) {
                 FloatKernels.addRow(z, bias[l], batch, n);
             }

@@ -25,6 +25,8 @@ final class FloatPass implements Network.Pass {
     final int[] labels;
     final Epilogue[] forwardEpilogue;
     final Epilogue[] backwardEpilogue;
+    /** Bias and φ in vectors after an sgemm layer's product; null where the loops apply them. */
+    final Epilogue[] elementwiseForward;
     private boolean keep = true;
     /** Whether the last forward (backward) pass kept every layer's Z (dA). */
     boolean zKept = true;
@@ -67,7 +69,12 @@ final class FloatPass implements Network.Pass {
         backwardEpilogue = new Epilogue[n];
         // Fused only where C has at least a vector of columns: narrower layers would run the elementwise
         // work entry by entry in the scalar tail, slower than one vectorized loop.
+        elementwiseForward = new Epilogue[n];
         for (int l = 1; l <= layers; l++) {
+            if (!net.product(l).fusesEpilogues() && l <= depth && net.vectorElementwise()
+                    && !identity && Epilogue.appliesForward(phi) && net.units(l) >= VectorGemm.lanes()) {
+                elementwiseForward[l] = Epilogue.forward(phi, net.bias(l), a[l]);
+            }
             if (net.product(l).fusesEpilogues()) {
                 int lanes = VectorGemm.lanes();
                 if (net.units(l) >= lanes) {

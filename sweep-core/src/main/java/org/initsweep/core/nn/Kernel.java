@@ -23,8 +23,8 @@ public enum Kernel {
     /** Every operation as an in-place ND4J op, in float32 and float64 alike. */
     ND4J;
 
-    /** {@link #vectorMaxParams()} without the system property: 256 × 256. */
-    public static final int DEFAULT_VECTOR_MAX_PARAMS = 256 * 256;
+    /** {@link #vectorMaxParams()} without the system property: 128 × 128. */
+    public static final int DEFAULT_VECTOR_MAX_PARAMS = 128 * 128;
 
     /**
      * The kernel named by the system property {@code initsweep.kernel}: {@code auto} (default),
@@ -50,11 +50,13 @@ public enum Kernel {
 
     /**
      * Largest layer (fan_in × fan_out) whose products {@link #AUTO} computes with the Vector API
-     * kernel: system property {@code initsweep.vectorMaxParams}, default 65,536 (256 × 256). Beyond it
-     * OpenBLAS's cache-blocked sgemm is faster (whole training runs on Zen 4, batch 256, depth 9,
-     * 512-bit vectors: the kernel is 27% faster than sgemm at width 128, 9% at 256, 13% slower at
-     * 512). The same bound for 256-bit vectors keeps layers in the one kernel whose bits do not depend
-     * on the machine, so AVX2 and AVX-512 executors of one sweep agree.
+     * kernel: system property {@code initsweep.vectorMaxParams}, default 16,384 (128 × 128). Beyond it
+     * OpenBLAS's cache-blocked sgemm is faster or close (whole training runs on Zen 4, depth 9: with
+     * 512-bit vectors and batch 256 the kernel is 27% faster than sgemm at width 128, 9% at 256, 13%
+     * slower at 512; with 256-bit vectors it is 2.2× slower at width 256, batch 256, and 1.5× slower
+     * on MNIST's 256-wide layers at batch 128 — {@code benchmarks/bench --sections dl4j,mnist}). One
+     * bound for every vector width keeps a layer in the one kernel whose bits do not depend on the
+     * machine, so AVX2 and AVX-512 executors of one sweep agree.
      */
     public static int vectorMaxParams() {
         return Integer.getInteger("initsweep.vectorMaxParams", DEFAULT_VECTOR_MAX_PARAMS);

@@ -108,6 +108,17 @@ final class VectorGemm {
     }
 
     /**
+     * Z = Z + b, then A = φ(Z), over a whole {@code [rows × n]} matrix in vectors: for layers whose
+     * product is not this kernel's (sgemm), operation for operation as {@code FloatKernels.addRow}
+     * followed by φ's float32 loop with FMAs, so the values are the same bits.
+     *
+     * @param e a forward epilogue ({@link Epilogue#forward})
+     */
+    static void biasAndActivate(float[] z, int rows, int n, Epilogue e) {
+        finishForward(z, 0, rows, 0, n, n, e);
+    }
+
+    /**
      * Applies {@code e} to rows i0..i0+rows-1, columns j0..j0+cols-1 of C (row-major, n columns):
      * a vector of columns at a time, the rest in scalar code with the same operations.
      */

@@ -49,7 +49,7 @@ class FloatNetworkTest {
     void sgemmLayersMatchNd4j(Activation phi) {
         // more than 64 entries without the Vector API: every layer through sgemm
         assertEquals("sgemm", compare(Architecture.constant(3, 2, 96, phi, BINARY), Kernel.BLAS, 64));
-        // more than 256×256 weights: the square layers through sgemm, the thin first and last in vectors
+        // more than 128×128 weights: the square layers through sgemm, the thin first and last in vectors
         assertEquals("sgemm+vector" + VectorGemm.vectorBits(),
                 compare(Architecture.constant(2, 2, 260, phi, BINARY), Kernel.AUTO, 9));
     }
@@ -64,11 +64,11 @@ class FloatNetworkTest {
     @MethodSource("org.initsweep.core.nn.NetworkGradientTest#activations")
     void unequalWidthsAndSoftmaxMatchNd4j(Activation phi) {
         // a tapering profile across every product kind and tile shape, into 10 softmax units
-        // 30×300 and 17×5 in vectors, 300×70 = 21,000 in vectors, 70×17, 5×10
-        Architecture arch = Architecture.of(30, new int[] {300, 70, 17, 5}, phi, OutputHead.forClasses(10));
+        // 30×300 and 17×5 in vectors, 300×50 = 15,000 in vectors, 50×17, 5×10
+        Architecture arch = Architecture.of(30, new int[] {300, 50, 17, 5}, phi, OutputHead.forClasses(10));
         assertEquals("vector" + VectorGemm.vectorBits(), compare(arch, Kernel.AUTO, 33));
         Architecture wide = Architecture.of(3, new int[] {280, 250, 9}, phi, OutputHead.forClasses(4));
-        assertEquals("sgemm+vector" + VectorGemm.vectorBits(), compare(wide, Kernel.AUTO, 11)); // 280×250 > 256²
+        assertEquals("sgemm+vector" + VectorGemm.vectorBits(), compare(wide, Kernel.AUTO, 11)); // 280×250 > 128²: bias and φ in vectors after sgemm
         assertEquals("loops+sgemm", compare(Architecture.of(6, new int[] {9, 4, 30}, phi, OutputHead.forClasses(3)),
                 Kernel.BLAS, 19));
     }

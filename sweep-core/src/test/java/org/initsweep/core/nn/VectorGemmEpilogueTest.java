@@ -47,6 +47,27 @@ class VectorGemmEpilogueTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} [{1}×{2}]")
+    @CsvSource({"tanh, 37, 117", "tanh, 128, 256", "relu, 9, 40", "leaky_relu(0.2), 37, 117", "tanh, 3, 9"})
+    void biasAndActivateAfterSgemmEqualsTheLoops(String act, int m, int n) {
+        Activation phi = Activation.fromLabel(act);
+        SplittableRandom r = new SplittableRandom(m * 7L + n);
+        float[] product = withSpecials(gaussian(r, m * n, 3));
+        float[] bias = withSpecials(gaussian(r, n, 1));
+        float[] zRef = product.clone();
+        FloatKernels.addRow(zRef, bias, m, n);
+        float[] aRef = new float[m * n];
+        phi.forward(zRef, aRef, m * n, true);
+
+        float[] z = product.clone();
+        float[] out = gaussian(r, m * n, 1); // garbage must be overwritten
+        VectorGemm.biasAndActivate(z, m, n, Epilogue.forward(phi, bias, out));
+        for (int i = 0; i < m * n; i++) {
+            assertBits(zRef[i], z[i], "z[" + i + "]");
+            assertBits(aRef[i], out[i], act + "(z[" + i + "] = " + zRef[i] + ")");
+        }
+    }
+
     @ParameterizedTest(name = "{0} [{1}×{3}]·[{3}×{2}]")
     @CsvSource({
         "tanh, 37, 117, 13", "tanh, 256, 64, 64", "sigmoid, 37, 117, 13", "relu, 37, 117, 13",
