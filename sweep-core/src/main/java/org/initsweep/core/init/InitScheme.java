@@ -44,7 +44,19 @@ public enum InitScheme {
      * decomposition of a Gaussian matrix with the sign of R's diagonal fixed (Saxe et al. 2014;
      * Mezzadri 2007). For a square layer each entry has variance m / fan_in.
      */
-    ORTHOGONAL(true, null);
+    ORTHOGONAL(true, null),
+    /**
+     * Keras {@code VarianceScaling(scale, mode, distribution)}: Var(W) = m · scale / n, n the fan of
+     * {@code mode} (default fan_in), drawn from {@code distribution} (default truncated_normal, as
+     * Keras). Parameter {@code scale}, default 1.
+     */
+    VARIANCE_SCALING(true, "scale"),
+    /**
+     * PyTorch {@code trunc_normal_(std, a, b)}: N(0, m·std²) truncated to the absolute bounds [a, b]
+     * (defaults std 1, a = −2, b = 2); its variance is that of the truncated law
+     * ({@link TruncatedNormal#variance}), below m·std². Parameter {@code std}, default 1.
+     */
+    TRUNC_NORMAL(true, "std");
 
     private final boolean scaledByMultiplier;
     private final String parameterName;
@@ -69,12 +81,58 @@ public enum InitScheme {
         return Optional.ofNullable(parameterName);
     }
 
-    /** The default of the scheme's parameter: 0.5 for constant, 1 for identity_scaled, else 0. */
+    /**
+     * The default of the scheme's parameter: 0.5 for constant, 1 for identity_scaled, variance_scaling's
+     * scale and trunc_normal's std, else 0.
+     */
     public double defaultParameter() {
         return switch (this) {
             case CONSTANT -> 0.5;
-            case IDENTITY_SCALED -> 1.0;
+            case IDENTITY_SCALED, VARIANCE_SCALING, TRUNC_NORMAL -> 1.0;
             default -> 0.0;
+        };
+    }
+
+    /**
+     * The fan this scheme divides by unless the spec gives a {@code mode}: fan_avg for Glorot, fan_in
+     * for the other variance-scaling schemes; null for the schemes without a fan (zero, constant,
+     * identity_scaled, standard_normal, orthogonal, trunc_normal), which take no mode.
+     */
+    public FanMode defaultMode() {
+        return switch (this) {
+            case SCALED_NORMAL, LECUN_NORMAL, XAVIER_NORMAL, HE_NORMAL, HE_UNIFORM, UNIFORM_FAN_IN,
+                 VARIANCE_SCALING -> FanMode.FAN_IN;
+            case GLOROT_NORMAL, GLOROT_UNIFORM -> FanMode.FAN_AVG;
+            case ZERO, CONSTANT, IDENTITY_SCALED, STANDARD_NORMAL, ORTHOGONAL, TRUNC_NORMAL -> null;
+        };
+    }
+
+    /**
+     * gain² of a variance-scaling scheme, Var(W) = m · gain² / n: 1 for LeCun and Glorot (whose n is
+     * fan_avg), 2 for He, 1/3 for fan-in uniform; NaN for the others (variance_scaling's is its
+     * {@code scale}).
+     */
+    double fanGain() {
+        return switch (this) {
+            case SCALED_NORMAL, LECUN_NORMAL, XAVIER_NORMAL, GLOROT_NORMAL, GLOROT_UNIFORM -> 1;
+            case HE_NORMAL, HE_UNIFORM -> 2;
+            case UNIFORM_FAN_IN -> 1.0 / 3;
+            default -> Double.NaN;
+        };
+    }
+
+    /**
+     * The distribution the scheme draws from: uniform for the {@code *_uniform} schemes, truncated
+     * normal for variance_scaling (Keras' default) and trunc_normal, normal for the other random ones;
+     * null for the fixed schemes and orthogonal. Only variance_scaling lets the spec choose.
+     */
+    public Distribution defaultDistribution() {
+        return switch (this) {
+            case GLOROT_UNIFORM, HE_UNIFORM, UNIFORM_FAN_IN -> Distribution.UNIFORM;
+            case VARIANCE_SCALING, TRUNC_NORMAL -> Distribution.TRUNCATED_NORMAL;
+            case SCALED_NORMAL, LECUN_NORMAL, XAVIER_NORMAL, GLOROT_NORMAL, HE_NORMAL, STANDARD_NORMAL ->
+                    Distribution.NORMAL;
+            case ZERO, CONSTANT, IDENTITY_SCALED, ORTHOGONAL -> null;
         };
     }
 
@@ -96,6 +154,8 @@ public enum InitScheme {
             case UNIFORM_FAN_IN -> m / (3.0 * fanIn);
             case STANDARD_NORMAL -> m;
             case ORTHOGONAL -> m / Math.max(fanIn, fanOut);
+            case VARIANCE_SCALING -> m / fanIn;
+            case TRUNC_NORMAL -> TruncatedNormal.variance(Math.sqrt(m), -2, 2);
         };
     }
 

@@ -1,15 +1,40 @@
 package org.initsweep.core.init;
 
-/**
- * One entry of a sweep's {@code inits} axis: a scheme and its parameter.
- *
- * @param scheme the scheme
- * @param param  {@code value} of constant, {@code alpha} of identity_scaled; 0 for schemes without
- *               a parameter
- */
-public record InitSpec(InitScheme scheme, double param) implements java.io.Serializable {
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
-    /** @throws IllegalArgumentException if the scheme is null or the parameter is not finite */
+/**
+ * One entry of a sweep's {@code inits} axis: a scheme, its parameter, and for the variance-scaling
+ * schemes the fan mode and distribution.
+ *
+ * <p>Var(W) of an entry of a layer's {@code [fan_in, fan_out]} weights at multiplier m
+ * ({@link #variance}): the scheme's own formula with its default mode; with another {@code mode},
+ * m · gain² / n (n = fan_in, fan_out or (fan_in + fan_out)/2; gain² = 1 LeCun and Glorot, 2 He, 1/3
+ * fan-in uniform, {@code scale} for variance_scaling); trunc_normal's is the truncated law's.
+ *
+ * @param scheme       the scheme
+ * @param param        {@code value} of constant, {@code alpha} of identity_scaled, {@code scale} of
+ *                     variance_scaling (&gt; 0), {@code std} of trunc_normal (&gt; 0); 0 for schemes
+ *                     without a parameter
+ * @param mode         the fan (null: the scheme's {@link InitScheme#defaultMode()}); only for
+ *                     schemes that have one
+ * @param distribution what variance_scaling draws from (null: its default, truncated normal); other
+ *                     schemes keep their own
+ * @param lower        trunc_normal's absolute lower bound a (default −2); NaN for other schemes
+ * @param upper        trunc_normal's absolute upper bound b (default 2); NaN for other schemes
+ */
+public record InitSpec(InitScheme scheme, double param, FanMode mode, Distribution distribution, double lower,
+        double upper) implements java.io.Serializable {
+
+    /**
+     * Fills in the scheme's defaults for null mode and distribution and NaN bounds.
+     *
+     * @throws IllegalArgumentException if the scheme is null, the parameter is not finite (or not
+     *     positive for variance_scaling and trunc_normal), a mode is given to a scheme without a fan,
+     *     a distribution to a scheme other than variance_scaling, bounds to a scheme other than
+     *     trunc_normal, or trunc_normal's a ≥ b
+     */
     public InitSpec {
         if (scheme == null) {
             throw new IllegalArgumentException("init scheme is null");
@@ -20,6 +45,34 @@ public record InitSpec(InitScheme scheme, double param) implements java.io.Seria
         if (scheme.parameterName().isEmpty() && param != 0) {
             throw new IllegalArgumentException(scheme.specName() + " takes no parameter");
         }
+        if ((scheme == InitScheme.VARIANCE_SCALING || scheme == InitScheme.TRUNC_NORMAL) && !(param > 0)) {
+            throw new IllegalArgumentException(scheme.specName() + ": " + scheme.parameterName().get()
+                    + " must be > 0, got " + param);
+        }
+        if (mode == null) {
+            mode = scheme.defaultMode();
+        } else if (scheme.defaultMode() == null) {
+            throw new IllegalArgumentException(scheme.specName() + " takes no mode");
+        }
+        if (distribution == null) {
+            distribution = scheme.defaultDistribution();
+        } else if (distribution != scheme.defaultDistribution() && scheme != InitScheme.VARIANCE_SCALING) {
+            throw new IllegalArgumentException(scheme.specName() + " takes no distribution");
+        }
+        if (scheme == InitScheme.TRUNC_NORMAL) {
+            lower = Double.isNaN(lower) ? -2 : lower;
+            upper = Double.isNaN(upper) ? 2 : upper;
+            if (!(lower < upper)) {
+                throw new IllegalArgumentException("trunc_normal: a must be < b, got [" + lower + ", " + upper + "]");
+            }
+        } else if (!Double.isNaN(lower) || !Double.isNaN(upper)) {
+            throw new IllegalArgumentException(scheme.specName() + " takes no bounds");
+        }
+    }
+
+    /** The scheme with a parameter and its defaults otherwise. */
+    public InitSpec(InitScheme scheme, double param) {
+        this(scheme, param, null, null, Double.NaN, Double.NaN);
     }
 
     /** The scheme with its default parameter. */
@@ -27,42 +80,115 @@ public record InitSpec(InitScheme scheme, double param) implements java.io.Seria
         return new InitSpec(scheme, scheme.defaultParameter());
     }
 
+    /** The same init with the fan of {@code other} (null: the scheme's default). */
+    public InitSpec withMode(FanMode other) {
+        return new InitSpec(scheme, param, other, distribution, lower, upper);
+    }
+
     /**
-     * Parses a {@link #label()} back: {@code he_normal}, {@code identity_scaled(1.5)}.
+     * Var(W) of one entry at multiplier m; NaN for the fixed schemes.
      *
-     * @throws IllegalArgumentException if the text is not a label this class writes
+     * @param fanIn  n^[l-1] ≥ 1
+     * @param fanOut n^[l] ≥ 1
+     * @param m      variance multiplier, &gt; 0
      */
-    public static InitSpec fromLabel(String label) {
-        int open = label.indexOf('(');
-        String name = open >= 0 && label.endsWith(")") ? label.substring(0, open) : label;
-        InitScheme scheme = InitScheme.fromSpecName(name)
-                .orElseThrow(() -> new IllegalArgumentException("not an init label: " + label));
-        if (open < 0) {
-            return of(scheme);
+    public double variance(int fanIn, int fanOut, double m) {
+        if (scheme == InitScheme.VARIANCE_SCALING) {
+            return m * param / mode.fan(fanIn, fanOut);
         }
-        try {
-            return new InitSpec(scheme, Double.parseDouble(label.substring(open + 1, label.length() - 1)));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not an init label: " + label, e);
+        if (scheme == InitScheme.TRUNC_NORMAL) {
+            return TruncatedNormal.variance(param * Math.sqrt(m), lower, upper);
         }
+        if (mode == scheme.defaultMode()) {
+            return scheme.variance(fanIn, fanOut, m); // the scheme's formula, operation for operation
+        }
+        return m * scheme.fanGain() / mode.fan(fanIn, fanOut);
     }
 
     /**
      * The effective multiplier fan_in·Var(W) of a layer with this init at sweep multiplier m: what
      * mean-field theory calls σ_w². m itself for scaled_normal/LeCun; 2m for He; 2m·fan_in/(fan_in +
-     * fan_out) for Glorot; m/3 for fan-in uniform; NaN for the fixed schemes.
+     * fan_out) for Glorot; m/3 for fan-in uniform; m·fan_in/fan_out with mode fan_out; NaN for the
+     * fixed schemes.
      */
     public double effectiveMultiplier(int fanIn, int fanOut, double m) {
-        return fanIn * scheme.variance(fanIn, fanOut, m);
+        return fanIn * variance(fanIn, fanOut, m);
     }
 
     /**
-     * Name used in result tables: {@code he_normal}, {@code identity_scaled(1.5)},
-     * {@code constant(0.5)}. Part of every run's id.
+     * Name used in result tables and run ids: the scheme, then its non-default settings —
+     * {@code he_normal}, {@code identity_scaled(1.5)}, {@code constant(0.5)},
+     * {@code lecun_normal(mode=fan_out)}, {@code variance_scaling(scale=2.0,mode=fan_avg,distribution=uniform)},
+     * {@code trunc_normal(std=0.02,a=-0.04,b=0.04)}. Inits without extra settings keep the names of
+     * earlier versions (their runs keep their ids).
      */
     public String label() {
-        return scheme.parameterName().isPresent()
-                ? scheme.specName() + "(" + param + ")"
-                : scheme.specName();
+        List<String> parts = new ArrayList<>();
+        boolean named = scheme == InitScheme.VARIANCE_SCALING || scheme == InitScheme.TRUNC_NORMAL;
+        if (named && param != scheme.defaultParameter()) {
+            parts.add(scheme.parameterName().get() + "=" + param);
+        }
+        if (mode != scheme.defaultMode()) {
+            parts.add("mode=" + mode.specName());
+        }
+        if (distribution != scheme.defaultDistribution()) {
+            parts.add("distribution=" + distribution.specName());
+        }
+        if (scheme == InitScheme.TRUNC_NORMAL) {
+            if (lower != -2) {
+                parts.add("a=" + lower);
+            }
+            if (upper != 2) {
+                parts.add("b=" + upper);
+            }
+        }
+        if (!named && scheme.parameterName().isPresent()) {
+            parts.add(0, Double.toString(param));
+        }
+        return parts.isEmpty() ? scheme.specName() : scheme.specName() + "(" + String.join(",", parts) + ")";
+    }
+
+    /**
+     * Parses a {@link #label()} back.
+     *
+     * @throws IllegalArgumentException if the text is not a label this class writes
+     */
+    public static InitSpec fromLabel(String label) {
+        int open = label.indexOf('(');
+        boolean args = open >= 0 && label.endsWith(")");
+        String name = args ? label.substring(0, open) : label;
+        InitScheme scheme = InitScheme.fromSpecName(name)
+                .orElseThrow(() -> new IllegalArgumentException("not an init label: " + label));
+        if (!args) {
+            return of(scheme);
+        }
+        double param = scheme.defaultParameter();
+        FanMode mode = null;
+        Distribution distribution = null;
+        double lower = Double.NaN;
+        double upper = Double.NaN;
+        try {
+            for (String part : label.substring(open + 1, label.length() - 1).split(",")) {
+                int eq = part.indexOf('=');
+                if (eq < 0) {
+                    param = Double.parseDouble(part);
+                    continue;
+                }
+                String key = part.substring(0, eq);
+                String value = part.substring(eq + 1);
+                switch (key.toLowerCase(Locale.ROOT)) {
+                    case "mode" -> mode = FanMode.fromSpecName(value).orElseThrow(IllegalArgumentException::new);
+                    case "distribution" -> distribution = Distribution.fromSpecName(value)
+                            .orElseThrow(IllegalArgumentException::new);
+                    case "a" -> lower = Double.parseDouble(value);
+                    case "b" -> upper = Double.parseDouble(value);
+                    case "scale", "std" -> param = Double.parseDouble(value);
+                    default -> throw new IllegalArgumentException();
+                }
+            }
+            return new InitSpec(scheme, param, mode, distribution, lower, upper);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an init label: " + label, e);
+        }
     }
 }

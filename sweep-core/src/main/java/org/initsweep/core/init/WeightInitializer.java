@@ -52,16 +52,32 @@ public final class WeightInitializer {
                     w[i * fanOut + i] = (float) init.param();
                 }
             }
-            case SCALED_NORMAL, LECUN_NORMAL, XAVIER_NORMAL, GLOROT_NORMAL, HE_NORMAL, STANDARD_NORMAL ->
-                    gaussian(w, len, Math.sqrt(s.variance(fanIn, fanOut, m)), rng);
-            case GLOROT_UNIFORM, HE_UNIFORM, UNIFORM_FAN_IN -> {
-                // U(−r, r) has variance r²/3.
-                double r = Math.sqrt(3 * s.variance(fanIn, fanOut, m));
+            case ORTHOGONAL -> orthogonal(w, fanIn, fanOut, m, rng);
+            case TRUNC_NORMAL -> {
+                double sigma = init.param() * Math.sqrt(m);
                 for (int i = 0; i < len; i++) {
-                    w[i] = (float) (r * (2 * rng.nextDouble() - 1));
+                    w[i] = (float) TruncatedNormal.next(rng, sigma, init.lower(), init.upper());
                 }
             }
-            case ORTHOGONAL -> orthogonal(w, fanIn, fanOut, m, rng);
+            default -> {
+                double v = init.variance(fanIn, fanOut, m);
+                switch (init.distribution()) {
+                    case NORMAL -> gaussian(w, len, Math.sqrt(v), rng);
+                    case UNIFORM -> {
+                        // U(−r, r) has variance r²/3.
+                        double r = Math.sqrt(3 * v);
+                        for (int i = 0; i < len; i++) {
+                            w[i] = (float) (r * (2 * rng.nextDouble() - 1));
+                        }
+                    }
+                    case TRUNCATED_NORMAL -> {
+                        double sigma = Math.sqrt(v) / Distribution.TRUNCATED_STD;
+                        for (int i = 0; i < len; i++) {
+                            w[i] = (float) TruncatedNormal.next(rng, sigma, -2 * sigma, 2 * sigma);
+                        }
+                    }
+                }
+            }
         }
     }
 

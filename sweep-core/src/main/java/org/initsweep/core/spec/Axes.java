@@ -10,6 +10,8 @@ import org.initsweep.core.activation.Activation;
 import org.initsweep.core.activation.Activations;
 import org.initsweep.core.data.DatasetKind;
 import org.initsweep.core.data.DatasetSource;
+import org.initsweep.core.init.Distribution;
+import org.initsweep.core.init.FanMode;
 import org.initsweep.core.init.InitScheme;
 import org.initsweep.core.init.InitSpec;
 import org.initsweep.core.optim.Adam;
@@ -71,9 +73,7 @@ public final class Axes {
 
     /** Weight init scheme. */
     public static final Axis<InitSpec> INIT = new Axis<>("inits", "weight init scheme",
-            List.of(col("init", Column.Type.STRING, false)), null, Axes::init, i -> i.scheme().parameterName().isPresent()
-                    ? J.objectNode().put("scheme", i.scheme().specName()).put(i.scheme().parameterName().get(), i.param())
-                    : J.textNode(i.scheme().specName()),
+            List.of(col("init", Column.Type.STRING, false)), null, Axes::init, Axes::initJson,
             i -> new Object[] {i.label()}, InitSpec::label, RunSpec::init);
 
     /** Variance multiplier m = fan_in·Var(W); NaN (null in tables) for the fixed schemes. */
@@ -281,7 +281,12 @@ public final class Axes {
         return entry.get().create(values);
     }
 
-    private static InitSpec init(String path, JsonNode n, Problems problems) {
+    private static InitSpec init(String path, JsonNode n, Problems all) {
+        int[] found = {0};
+        Problems problems = (p, message) -> {
+            found[0]++;
+            all.add(p, message);
+        };
         String name;
         JsonNode obj = null;
         if (n.isTextual()) {
@@ -310,19 +315,96 @@ public final class Axes {
         }
         List<String> allowed = new ArrayList<>(List.of("scheme"));
         sc.parameterName().ifPresent(allowed::add);
+        if (sc.defaultMode() != null) {
+            allowed.add("mode");
+        }
+        if (sc == InitScheme.VARIANCE_SCALING) {
+            allowed.add("distribution");
+        }
+        if (sc == InitScheme.TRUNC_NORMAL) {
+            allowed.addAll(List.of("a", "b"));
+        }
         if (!JsonText.onlyFields(path, obj, allowed, problems)) {
             return null;
         }
-        if (sc.parameterName().isEmpty() || !obj.has(sc.parameterName().get())) {
-            return InitSpec.of(sc);
+        double param = sc.defaultParameter();
+        if (sc.parameterName().isPresent() && obj.has(sc.parameterName().get())) {
+            String name2 = sc.parameterName().get();
+            JsonNode v = obj.get(name2);
+            boolean positive = sc == InitScheme.VARIANCE_SCALING || sc == InitScheme.TRUNC_NORMAL;
+            if (!v.isNumber() || !Double.isFinite(v.asDouble()) || positive && !(v.asDouble() > 0)) {
+                problems.add(path + "." + name2, "must be a finite number" + (positive ? " > 0" : "") + ", got "
+                        + JsonText.kind(v));
+            } else {
+                param = v.asDouble();
+            }
         }
-        String param = sc.parameterName().get();
-        JsonNode v = obj.get(param);
-        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-            problems.add(path + "." + param, "must be a finite number, got " + JsonText.kind(v));
+        FanMode mode = obj.has("mode") ? named(path + ".mode", obj.get("mode"), FanMode.specNames(),
+                FanMode::fromSpecName, problems) : null;
+        Distribution distribution = obj.has("distribution") ? named(path + ".distribution", obj.get("distribution"),
+                Distribution.specNames(), Distribution::fromSpecName, problems) : null;
+        double a = bound(path + ".a", obj.get("a"), problems);
+        double b = bound(path + ".b", obj.get("b"), problems);
+        if (found[0] > 0) {
             return null;
         }
-        return new InitSpec(sc, v.asDouble());
+        if (sc == InitScheme.TRUNC_NORMAL && !((Double.isNaN(a) ? -2 : a) < (Double.isNaN(b) ? 2 : b))) {
+            problems.add(path, "trunc_normal needs a < b, got a = " + (Double.isNaN(a) ? -2.0 : a) + ", b = "
+                    + (Double.isNaN(b) ? 2.0 : b));
+            return null;
+        }
+        return new InitSpec(sc, param, mode, distribution, a, b);
+    }
+
+    private static <T> T named(String path, JsonNode n, List<String> names,
+            java.util.function.Function<String, java.util.Optional<T>> lookup, Problems problems) {
+        if (!n.isTextual()) {
+            problems.add(path, "must be one of " + String.join(", ", names) + ", got " + JsonText.kind(n));
+            return null;
+        }
+        var v = lookup.apply(n.asText());
+        if (v.isEmpty()) {
+            problems.add(path, "unknown value \"" + n.asText() + "\"" + Suggestions.hint(n.asText(), names) + "; known: "
+                    + String.join(", ", names));
+            return null;
+        }
+        return v.get();
+    }
+
+    /** An absolute bound of trunc_normal: a number, or NaN when absent. */
+    private static double bound(String path, JsonNode n, Problems problems) {
+        if (n == null) {
+            return Double.NaN;
+        }
+        if (!n.isNumber() || Double.isNaN(n.asDouble())) {
+            problems.add(path, "must be a number, got " + JsonText.kind(n));
+            return Double.NaN;
+        }
+        return n.asDouble();
+    }
+
+    /** The spec entry of an init: its name, or an object with the non-default settings. */
+    private static JsonNode initJson(InitSpec i) {
+        InitScheme s = i.scheme();
+        boolean plain = i.mode() == s.defaultMode() && i.distribution() == s.defaultDistribution()
+                && (s.parameterName().isEmpty() || (s == InitScheme.VARIANCE_SCALING || s == InitScheme.TRUNC_NORMAL)
+                        && i.param() == s.defaultParameter())
+                && (s != InitScheme.TRUNC_NORMAL || i.lower() == -2 && i.upper() == 2);
+        if (plain) {
+            return J.textNode(s.specName());
+        }
+        ObjectNode o = J.objectNode().put("scheme", s.specName());
+        s.parameterName().ifPresent(p -> o.put(p, i.param()));
+        if (i.mode() != s.defaultMode()) {
+            o.put("mode", i.mode().specName());
+        }
+        if (i.distribution() != s.defaultDistribution()) {
+            o.put("distribution", i.distribution().specName());
+        }
+        if (s == InitScheme.TRUNC_NORMAL) {
+            o.put("a", i.lower()).put("b", i.upper());
+        }
+        return o;
     }
 
     private static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "adam");
