@@ -43,7 +43,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  *   <li>colour: the cell's mean test accuracy on the viridis scale from 0 (dark purple) to 1
  *       (yellow), a colour bar on the right; cells without a test accuracy stay white;</li>
  *   <li>a dashed vertical line at the critical multiplier (χ₁ = 1), and the curve L = 6·ξ_c(m) as a
- *       white line with a black edge, sampled at {@value #CURVE_POINTS} multipliers across the plot
+ *       black line with a white edge, sampled at {@value #CURVE_POINTS} multipliers across the plot
  *       (left out where the length map has no fixed point; clipped at the top where ξ_c diverges).</li>
  * </ul>
  * The PNG is {@value #WIDTH}×{@value #HEIGHT} pixels, white background.
@@ -148,11 +148,13 @@ public final class TrainabilityHeatmapChart {
         double yHi = dy[1][ds.length - 1];
 
         XYIntervalSeries series = new XYIntervalSeries("test accuracy");
-        Map<Integer, Color> paints = new HashMap<>();
+        // Keyed by (m, depth): the series sorts its items by x, so their indices are not the cells' order.
+        Map<String, Color> paints = new HashMap<>();
         for (Cell c : cells) {
             int i = java.util.Arrays.binarySearch(ms, c.multiplier());
             int j = java.util.Arrays.binarySearch(ds, c.depth());
-            paints.put(series.getItemCount(), Double.isNaN(c.testAccuracy()) ? Color.WHITE : colour(c.testAccuracy()));
+            paints.put(c.multiplier() + "/" + c.depth(),
+                    Double.isNaN(c.testAccuracy()) ? Color.WHITE : colour(c.testAccuracy()));
             series.add(c.multiplier(), Math.max(xLo, mx[0][i]), mx[1][i], c.depth(), Math.max(yLo, dy[0][j]), dy[1][j]);
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
@@ -162,7 +164,8 @@ public final class TrainabilityHeatmapChart {
 
             @Override
             public Paint getItemPaint(int row, int column) {
-                return paints.get(column);
+                return paints.getOrDefault(data.getXValue(row, column) + "/" + (int) data.getYValue(row, column),
+                        Color.WHITE);
             }
         };
         cellsRenderer.setUseYInterval(true);
@@ -185,7 +188,7 @@ public final class TrainabilityHeatmapChart {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
 
-        // The bound: a black edge under a white line reads on dark and light cells alike.
+        // The bound: a white edge under a black line reads on dark and light cells alike.
         XYSeries curve = new XYSeries(BOUND_LABEL, false, true);
         XYSeries edge = new XYSeries("edge", false, true);
         for (int k = 0; k <= CURVE_POINTS; k++) {
@@ -199,14 +202,15 @@ public final class TrainabilityHeatmapChart {
         lines.addSeries(edge);
         lines.addSeries(curve);
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
-        lineRenderer.setSeriesPaint(0, Color.BLACK);
-        lineRenderer.setSeriesStroke(0, new BasicStroke(5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        lineRenderer.setSeriesPaint(0, Color.WHITE);
+        lineRenderer.setSeriesStroke(0, new BasicStroke(6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         lineRenderer.setSeriesVisibleInLegend(0, false);
-        lineRenderer.setSeriesPaint(1, Color.WHITE);
+        lineRenderer.setSeriesPaint(1, Color.BLACK);
         lineRenderer.setSeriesStroke(1, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         plot.setDataset(1, lines);
         plot.setRenderer(1, lineRenderer);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
 
         if (criticalM > 0 && Double.isFinite(criticalM)) {
             ValueMarker crit = new ValueMarker(criticalM, Color.WHITE, new BasicStroke(2.5f, BasicStroke.CAP_BUTT,
@@ -222,8 +226,8 @@ public final class TrainabilityHeatmapChart {
         }
 
         JFreeChart chart = ChartStyle.chart(title, plot, true);
-        ChartStyle.addNote(chart, "colour: mean test accuracy over seeds; white line: theory's trainable depth 6·ξ_c"
-                + " (Schoenholz et al. 2017, Fig. 5); dashed: the critical line χ₁ = 1");
+        ChartStyle.addNote(chart, "colour: mean test accuracy over seeds; line: trainable depth 6·ξ_c (Schoenholz et al."
+                + " 2017, Fig. 5); dashed: χ₁ = 1");
         NumberAxis scaleAxis = new NumberAxis("test accuracy");
         scaleAxis.setRange(0, 1);
         ChartStyle.styleAxis(scaleAxis);
