@@ -34,6 +34,9 @@ import org.initsweep.core.trace.Tables;
  * growth ln(Var(∂J/∂a^[l]) / Var(∂J/∂a^[L])), in nats. Per run: the forward and backward rates of
  * {@link SignalGrowth} (from Var(z) forward, Var(∂J/∂a) backward). Per cell (activation × init × width × σ_b² × dataset × depth × m,
  * {@code regions/}): the rates averaged over seeds and the regime they give at threshold τ.
+ *
+ * <p>Sweeps with a test split also get {@code trainability/} and {@code trainability_bound/}
+ * ({@link TrainabilityAnalysis}).
  */
 public final class Analysis {
 
