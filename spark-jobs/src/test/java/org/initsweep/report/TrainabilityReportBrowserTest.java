@@ -39,7 +39,7 @@ class TrainabilityReportBrowserTest {
         } finally {
             spark.stop();
         }
-        assertEquals(3, summary.trainability().size(), "header, column names, one line per σ_w²: "
+        assertEquals(4, summary.trainability().size(), "header, column names, one line for each of the two σ_w²: "
                 + summary.trainability());
         Path page = Path.of(out, HtmlReport.DIR, HtmlReport.FILE);
         HeadlessChromium.Output dom = chromium.dumpDom(page, 1400, 1000);
