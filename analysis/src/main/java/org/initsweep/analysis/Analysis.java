@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.initsweep.analysis.report.HtmlReport;
+import org.initsweep.analysis.trainability.TrainabilityAnalysis;
 import org.initsweep.core.regime.Regime;
 import org.initsweep.core.regime.SignalGrowth;
 import org.initsweep.core.trace.Tables;
@@ -33,6 +34,9 @@ import org.initsweep.core.trace.Tables;
  * growth ln(Var(∂J/∂a^[l]) / Var(∂J/∂a^[L])), in nats. Per run: the forward and backward rates of
  * {@link SignalGrowth} (from Var(z) forward, Var(∂J/∂a) backward). Per cell (activation × init × width × σ_b² × dataset × depth × m,
  * {@code regions/}): the rates averaged over seeds and the regime they give at threshold τ.
+ *
+ * <p>Sweeps with a test split also get {@code trainability/} and {@code trainability_bound/}
+ * ({@link TrainabilityAnalysis}).
  */
 public final class Analysis {
 
@@ -110,9 +114,10 @@ public final class Analysis {
      * @param cellsByRegime  cells per regime
      * @param charts         chart files written (paths)
      * @param agreement      rows of {@code agreement/}: measured vs predicted critical multiplier
+     * @param trainability   console lines of {@code trainability_bound/} (none without test data)
      */
     public record Summary(long runs, long cells, Map<Regime, Long> cellsByRegime, List<String> charts,
-            List<Row> agreement) {
+            List<Row> agreement, List<String> trainability) {
     }
 
     private Analysis() {
@@ -165,6 +170,8 @@ public final class Analysis {
             spark.createDataFrame(agreement, Agreement.SCHEMA).coalesce(1)
                     .write().mode(SaveMode.Overwrite).parquet(dir + "/" + Tables.AGREEMENT);
             ResultViews.register(spark, dir);
+            TrainabilityAnalysis.Result trainability = TrainabilityAnalysis.run(spark, dir);
+            ResultViews.register(spark, dir);
 
             List<Row> collected = spark.sql("SELECT * FROM regions").collectAsList();
             Map<Regime, Long> byRegime = new EnumMap<>(Regime.class);
@@ -175,10 +182,11 @@ public final class Analysis {
             List<String> files = charts ? ChartWriter.writeAll(spark, dir, collected) : List.of();
             if (charts) {
                 List<String> withReport = new ArrayList<>(files);
+                withReport.addAll(TrainabilityAnalysis.writeCharts(spark, dir, trainability));
                 withReport.add(HtmlReport.write(spark, dir, files));
                 files = withReport;
             }
-            return new Summary(runs, collected.size(), byRegime, files, agreement);
+            return new Summary(runs, collected.size(), byRegime, files, agreement, trainability.consoleLines());
         } finally {
             profiles.unpersist();
         }

@@ -75,6 +75,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                         r.getInt(5), fmt(r, 6), fmt(r, 7), r.isNullAt(9) ? "-" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * r.getDouble(9)));
             }
         }
+        a.trainability().forEach(System.out::println);
         long pngs = a.charts().stream().filter(c -> c.endsWith(".png")).count();
         System.out.printf(java.util.Locale.ROOT, "initsweep: wrote %s/regions, %s/growth, %s/agreement and %d charts in %s/charts%n", dir, dir,
                 dir, pngs, dir);

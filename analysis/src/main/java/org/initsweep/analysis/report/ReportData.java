@@ -156,6 +156,7 @@ final class ReportData {
         }
         root.set("extras", extras(spark, fs, dir, histograms.isEmpty() ? "" : HISTOGRAMS,
                 boundaries.isEmpty() ? "" : BOUNDARIES));
+        root.set("trainability", org.initsweep.analysis.trainability.TrainabilityReport.collect(spark, pngs));
         return root;
     }
 

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * heatmap {depths, multipliers, cells [{depth, m, regime, forward_rate, backward_rate, runs}],
  * fixed [...], png}, layers {depth, epochs [{epoch, png, series [{m, var_a[], var_grad_a[]}]}]},
  * cost {depth, png, series [{m, loss[], accuracy[]}]}}], {@code extras} [{table, columns, rows,
- * total, error}]. Any of it may be missing; the page shows what there is.
+ * total, error}], {@code trainability} (see {@link org.initsweep.analysis.trainability.TrainabilityReport}).
+ * Any of it may be missing; the page shows what there is.
  */
 public final class ReportPage {
 

@@ -871,6 +871,173 @@
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Trainability (Schoenholz et al. 2017, Fig. 5): test accuracy over m × depth with the 6·ξ_c curve
+
+  var VIRIDIS_FULL = ['#440154', '#482878', '#3E4A89', '#31688E', '#26828E', '#1F9E89', '#35B779', '#6DCD59',
+    '#B4DE2C', '#FDE725'];
+
+  function viridis(v) {
+    var t = Math.max(0, Math.min(1, v)) * (VIRIDIS_FULL.length - 1);
+    var j = Math.min(Math.floor(t), VIRIDIS_FULL.length - 2);
+    var f = t - j;
+    var a = hexRgb(VIRIDIS_FULL[j]);
+    var b = hexRgb(VIRIDIS_FULL[j + 1]);
+    return '#' + [0, 1, 2].map(function (c) {
+      return ('0' + Math.round(a[c] + f * (b[c] - a[c])).toString(16)).slice(-2);
+    }).join('');
+  }
+
+  function linearEdges(v) {
+    return v.map(function (x, i) {
+      var left = i > 0 ? (v[i - 1] + x) / 2 : (v.length > 1 ? x - (v[1] - x) / 2 : x - 0.5);
+      var right = i < v.length - 1 ? (x + v[i + 1]) / 2 : (v.length > 1 ? x + (x - v[i - 1]) / 2 : x + 0.5);
+      return [left, right];
+    });
+  }
+
+  function trainabilityOption(g, target) {
+    var ms = [];
+    var depths = [];
+    g.cells.forEach(function (c) {
+      if (ms.indexOf(c.m) < 0) { ms.push(c.m); }
+      if (depths.indexOf(c.depth) < 0) { depths.push(c.depth); }
+    });
+    ms.sort(function (a, b) { return a - b; });
+    depths.sort(function (a, b) { return a - b; });
+    var mx = linearEdges(ms);
+    var dy = linearEdges(depths);
+    var xMin = Math.max(0, mx[0][0]);
+    var xMax = mx[mx.length - 1][1];
+    var yMin = Math.max(0, dy[0][0]);
+    var yMax = dy[dy.length - 1][1];
+    var items = g.cells.map(function (c) {
+      var i = ms.indexOf(c.m);
+      var j = depths.indexOf(c.depth);
+      return { value: [Math.max(xMin, mx[i][0]), mx[i][1], Math.max(yMin, dy[j][0]), dy[j][1]], cell: c };
+    });
+    var series = [{
+      type: 'custom', progressive: 0, name: 'test accuracy', data: items, clip: true, encode: { x: [0, 1], y: [2, 3] },
+      renderItem: function (params, api) {
+        var p0 = api.coord([api.value(0), api.value(2)]);
+        var p1 = api.coord([api.value(1), api.value(3)]);
+        var c = items[params.dataIndex].cell;
+        var acc = num(c.test_accuracy);
+        return { type: 'rect', shape: { x: Math.min(p0[0], p1[0]), y: Math.min(p0[1], p1[1]),
+          width: Math.abs(p1[0] - p0[0]), height: Math.abs(p1[1] - p0[1]) },
+          style: { fill: isNaN(acc) ? '#ffffff' : viridis(acc), stroke: '#ffffff', lineWidth: 0.5 } };
+      },
+      tooltip: { formatter: function (p) {
+        var c = p.data.cell;
+        return '<b>depth L = ' + esc(c.depth) + ', ' + esc(mLabel(c.m)) + '</b><br>'
+          + 'test accuracy: ' + esc(fmt(c.test_accuracy)) + ' (mean of ' + esc(c.runs) + ' runs; target '
+          + esc(fmt(target)) + ')<br>epochs to target: ' + esc(c.epochs_to_target === null ? 'never' : c.epochs_to_target)
+          + '<br><i>mean-field theory:</i> \u03c7\u2081 = ' + esc(c.chi1 === null ? 'n/a' : fmt(c.chi1))
+          + ', 6\u00b7\u03be_c = ' + esc(c.bound === null ? 'n/a' : fmt(c.bound)) + ' layers';
+      } }
+    }];
+    var BOUND = 'theory: L = 6\u00b7\u03be_c';
+    series.push({
+      type: 'line', name: BOUND, symbol: 'none', z: 5, clip: true, connectNulls: false,
+      lineStyle: { color: '#000000', width: 2.5, shadowColor: '#ffffff', shadowBlur: 4 },
+      itemStyle: { color: '#000000' },
+      data: (g.bound_curve || []).map(function (p) {
+        var b = num(p[1]);
+        return [p[0], isNaN(b) ? null : Math.min(b, 2 * yMax)];
+      }),
+      tooltip: { show: false }
+    });
+    var names = ['test accuracy', BOUND];
+    var mc = num(g.critical_m);
+    if (isFinite(mc) && mc > xMin && mc < xMax) {
+      var CRIT = '\u03c7\u2081 = 1: m_c = ' + fmt(mc);
+      names.push(CRIT);
+      series.push({
+        type: 'line', name: CRIT, symbol: 'none', z: 6, clip: false,
+        lineStyle: { color: '#000000', width: 2, type: 'dashed' }, itemStyle: { color: '#000000' },
+        data: [[mc, yMin], [mc, yMax]], tooltip: { show: false }
+      });
+    }
+    return {
+      animation: false,
+      textStyle: baseText,
+      grid: { left: 70, right: 24, top: 30, bottom: 92 },
+      tooltip: { trigger: 'item', confine: true, textStyle: baseText },
+      legend: merge(legend(), { data: names }),
+      xAxis: merge(axisCommon('variance multiplier m = fan_in\u00b7Var(W)', 30), { type: 'value', min: xMin, max: xMax,
+        splitLine: { show: false } }),
+      yAxis: merge(axisCommon('depth L (hidden layers)', 44), { type: 'value', min: yMin, max: yMax,
+        splitLine: { show: false } }),
+      series: series
+    };
+  }
+
+  function learningOption(g, target) {
+    var list = (g.learning && g.learning.series) || [];
+    var series = list.map(function (s, i) {
+      return {
+        type: 'line', name: mLabel(s.m), showSymbol: (s.accuracy || []).length <= 30, symbolSize: 6,
+        lineStyle: { width: 2, color: lineColour(i, list.length) }, itemStyle: { color: lineColour(i, list.length) },
+        data: (s.accuracy || []).map(function (v, j) { return [j, v === null ? null : num(v)]; })
+      };
+    });
+    if (series.length) {
+      series[0].markLine = { silent: true, symbol: 'none', label: { formatter: 'target ' + fmt(target) },
+        lineStyle: { color: '#777777', type: 'dashed' }, data: [{ yAxis: target }] };
+    }
+    return {
+      animation: false,
+      textStyle: baseText,
+      grid: { left: 70, right: 24, top: 30, bottom: 92 },
+      tooltip: axisTooltip('epoch', 'test accuracy', ''),
+      legend: legend(),
+      xAxis: merge(axisCommon('epoch (0 = at initialization)', 30), { type: 'value', minInterval: 1 }),
+      yAxis: merge(axisCommon('test accuracy (mean over seeds)', 44), { type: 'value', min: 0, max: 1 }),
+      series: series
+    };
+  }
+
+  function trainabilitySection(main, t, toc) {
+    var id = 'trainability';
+    var title = 'Trainability: test accuracy beside 6\u00b7\u03be_c (Schoenholz et al. 2017)';
+    var sec = el('section', { 'class': 'group', id: id }, [el('h2', null, [title])]);
+    toc.appendChild(el('li', null, [el('a', { href: '#' + id }, [title])]));
+    sec.appendChild(el('p', { 'class': 'meta' }, ['A cell trained when its mean test accuracy is at least '
+      + fmt(t.target) + ' (trainability/, target_accuracy). Mean-field theory calls a depth trainable up to about '
+      + '6\u00b7\u03be_c, the correlation depth scale times six; \u03be_c diverges on the critical line \u03c7\u2081 = 1.']));
+    (t.groups || []).forEach(function (g) {
+      var grid = el('div', { 'class': 'grid' });
+      sec.appendChild(grid);
+      var present = [];
+      g.cells.forEach(function (c) {
+        var acc = num(c.test_accuracy);
+        if (!isNaN(acc) && present.indexOf(viridis(acc)) < 0) { present.push(viridis(acc)); }
+      });
+      card(grid, {
+        kind: 'trainability', title: 'Test accuracy over m \u00d7 depth: ' + g.title, wide: true, height: 420,
+        label: 'Test accuracy over m \u00d7 depth: ' + g.title, option: trainabilityOption(g, t.target), png: g.png,
+        expect: present.slice(0, 1),
+        caption: 'Colour: mean test accuracy over seeds on the viridis scale, 0 dark purple to 1 yellow. '
+          + 'Black line: theory\u2019s trainable depth 6\u00b7\u03be_c(m); dashed: the critical multiplier (\u03c7\u2081 = 1).'
+      });
+      expectedCharts++;
+      if (g.learning && g.learning.series && g.learning.series.length) {
+        card(grid, {
+          kind: 'cost', title: 'Learning curves at depth ' + g.learning.depth + ': ' + g.title,
+          label: 'Learning curves at depth L = ' + g.learning.depth, option: learningOption(g, t.target),
+          png: g.learning_png, expect: g.learning.series.map(function (s, i) { return lineColour(i, g.learning.series.length); }),
+          caption: 'Mean test accuracy per epoch of every multiplier at the deepest depth that trained.'
+        });
+        expectedCharts++;
+      }
+    });
+    if (t.bound && t.bound.rows) {
+      sec.appendChild(table('Deepest depth trained per \u03c3_w\u00b2 beside 6\u00b7\u03be_c (trainability_bound/)',
+        t.bound.columns || [], t.bound.rows, t.bound.rows.length));
+    }
+    main.appendChild(sec);
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Self-check: every chart has a size and drawn data pixels of its colours, no errors anywhere
 
   function countColours(c) {
@@ -928,7 +1095,7 @@
           var data = px.counts.reduce(function (a, b) { return a + b; }, 0);
           r.data_pixels = data;
           r.chroma_pixels = px.chroma;
-          if (c.kind === 'histogram' || c.kind === 'boundary') {
+          if (c.kind === 'histogram' || c.kind === 'boundary' || c.kind === 'trainability') {
             var items = c.chart.getModel().getSeriesByIndex(0).getData().count();
             r.items = items;
             r.data_pixels = px.chroma;
@@ -996,6 +1163,13 @@
         errors.push('cannot draw ' + g.title + ': ' + (e && e.stack || e));
       }
     });
+    if (data.trainability) {
+      try {
+        trainabilitySection(mainEl, data.trainability, toc);
+      } catch (e) {
+        errors.push('cannot draw the trainability section: ' + (e && e.stack || e));
+      }
+    }
     (data.extras || []).forEach(function (x, i) { extraSection(mainEl, x, i, toc); });
     if (!(data.groups || []).length) {
       mainEl.appendChild(el('p', { 'class': 'warn' }, ['This sweep has no analyzed cells to chart.']));

@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * {@code batch_size} [= samples], {@code test_fraction} [0.2 for real data without a test split],
  * {@code preprocessing} ["standardize"],
  * {@code record_epochs} [[0, epochs]], {@code precision} ["float32"], {@code histograms} [false],
- * {@code boundaries} [false], {@code description} [none].
+ * {@code boundaries} [false], {@code description} [none], {@code target_accuracy} [0.9 × the best
+ * cell's test accuracy; needs a test split].
  */
 public final class SpecReader {
 
@@ -52,7 +53,7 @@ public final class SpecReader {
     /** Fields that are not grid axes. */
     private static final List<String> SETTINGS = List.of("name", "description", "samples", "epochs",
             "learning_rate", "batch_size", "record_epochs", "precision", "histograms", "boundaries", "jacobian", "test_fraction",
-            "preprocessing");
+            "preprocessing", "target_accuracy");
     private static final List<String> FIELDS = fields();
 
     private static List<String> fields() {
@@ -205,6 +206,7 @@ public final class SpecReader {
                 }
             }
             Outputs outputs = new Outputs(flag("histograms"), flag("boundaries"), flag("jacobian"));
+            Double target = targetAccuracy(axes, testFraction);
             if (!problems.isEmpty()) {
                 return null;
             }
@@ -218,7 +220,33 @@ public final class SpecReader {
                 return null;
             }
             return new SweepSpec(name, description, axes, samples, epochs, batch, record.stream().sorted().toList(),
-                    precision, outputs, testFraction, preprocessing);
+                    precision, outputs, testFraction, preprocessing, target);
+        }
+
+        /**
+         * {@code target_accuracy}, in (0, 1]: a test accuracy, so every dataset must have a test split
+         * (generated data has one only with {@code test_fraction}).
+         */
+        private Double targetAccuracy(Map<String, List<?>> axes, Double testFraction) {
+            JsonNode t = root.get("target_accuracy");
+            if (t == null) {
+                return null;
+            }
+            if (!t.isNumber() || !(t.asDouble() > 0 && t.asDouble() <= 1)) {
+                add("target_accuracy", "must be a test accuracy in (0, 1], got " + JsonText.kind(t));
+                return null;
+            }
+            if (testFraction == null) {
+                List<?> datasets = axes.get(Axes.DATASET.name());
+                for (int i = 0; i < datasets.size(); i++) {
+                    if (datasets.get(i) instanceof org.initsweep.core.data.DatasetSource.Generated g) {
+                        add("target_accuracy", "needs test accuracy, but datasets[" + i + "] (" + g.name()
+                                + ") has no test split; set test_fraction, or remove target_accuracy");
+                        return null;
+                    }
+                }
+            }
+            return t.asDouble();
         }
 
         /**

@@ -46,6 +46,9 @@ public final class SpecWriter {
         o.put("histograms", spec.outputs().histograms());
         o.put("boundaries", spec.outputs().boundaries());
         o.put("jacobian", spec.outputs().jacobian());
+        if (spec.targetAccuracy() != null) {
+            o.put("target_accuracy", spec.targetAccuracy());
+        }
         try {
             return MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {

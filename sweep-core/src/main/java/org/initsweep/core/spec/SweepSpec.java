@@ -26,6 +26,8 @@ import org.initsweep.core.init.InitSpec;
  * @param testFraction share of a dataset held out for testing where it has no test split of its own, in
  *                     (0, 1); null: the default (0.2 for real data, none for generated data)
  * @param preprocessing how features are scaled (statistics of the training split)
+ * @param targetAccuracy test accuracy, in (0, 1], above which a cell counts as trained in
+ *                     {@code trainability/}; null: 0.9 × the best cell's (not part of any run)
  */
 public record SweepSpec(
         String name,
@@ -38,7 +40,8 @@ public record SweepSpec(
         Precision precision,
         Outputs outputs,
         Double testFraction,
-        org.initsweep.core.data.Preprocessing preprocessing) implements java.io.Serializable {
+        org.initsweep.core.data.Preprocessing preprocessing,
+        Double targetAccuracy) implements java.io.Serializable {
 
     /** Copies every list, so a spec never changes after construction. */
     public SweepSpec {
@@ -60,7 +63,7 @@ public record SweepSpec(
         return (List<T>) axes.get(axis.name());
     }
 
-    /** Whether the two specs compute the same runs (everything but the description equal). */
+    /** Whether the two specs compute the same runs (everything but the description and the target accuracy equal). */
     public boolean sameRuns(SweepSpec other) {
         return name.equals(other.name) && axes.equals(other.axes) && samples == other.samples
                 && epochs == other.epochs && batchSize == other.batchSize && recordEpochs.equals(other.recordEpochs)

@@ -21,6 +21,10 @@ public final class Tables {
     public static final String REGIONS = "regions";
     /** Written by the analysis: measured vs predicted critical multiplier and variance error. */
     public static final String AGREEMENT = "agreement";
+    /** Written by the analysis: per grid cell, accuracies over seeds beside the trainable depth 6·ξ_c. */
+    public static final String TRAINABILITY = "trainability";
+    /** Written by the analysis: per σ_w², the deepest depth that trained beside 6·ξ_c. */
+    public static final String TRAINABILITY_BOUND = "trainability_bound";
     /** Written by the analysis: PNG charts. */
     public static final String CHARTS = "charts";
     /** The spec as run (normalized JSON). */

@@ -1,0 +1,262 @@
+package org.initsweep.analysis.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Paint;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.DoubleUnaryOperator;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Test accuracy over weight variance × depth, with mean-field theory's trainability bound drawn
+ * over it: the style of Schoenholz et al. 2017, "Deep Information Propagation" (ICLR), Fig. 5.
+ *
+ * <p>What is drawn:
+ * <ul>
+ *   <li>x: the variance multiplier m = fan_in·Var(W) on a linear axis; each cell spans halfway to
+ *       its neighbouring multipliers (the outermost mirror their inner half-width);</li>
+ *   <li>y: depth L (hidden layers) on a linear axis; each cell spans halfway to the neighbouring
+ *       depths;</li>
+ *   <li>colour: the cell's mean test accuracy on the viridis scale from 0 (dark purple) to 1
+ *       (yellow), a colour bar on the right; cells without a test accuracy stay white;</li>
+ *   <li>a dashed vertical line at the critical multiplier (χ₁ = 1), and the curve L = 6·ξ_c(m) as a
+ *       black line with a white edge, sampled at {@value #CURVE_POINTS} multipliers across the plot
+ *       (left out where the length map has no fixed point; clipped at the top where ξ_c diverges).</li>
+ * </ul>
+ * The PNG is {@value #WIDTH}×{@value #HEIGHT} pixels, white background.
+ */
+public final class TrainabilityHeatmapChart {
+
+    /** PNG width, pixels. */
+    public static final int WIDTH = 900;
+    /** PNG height, pixels. */
+    public static final int HEIGHT = 640;
+    /** Points of the 6·ξ_c curve. */
+    static final int CURVE_POINTS = 200;
+
+    static final String X_LABEL = "variance multiplier m = fan_in·Var(W)";
+    static final String Y_LABEL = "depth L (hidden layers)";
+    static final String BOUND_LABEL = "theory: L = 6·ξ_c";
+
+    private static final int[] VIRIDIS = {0x440154, 0x482878, 0x3E4A89, 0x31688E, 0x26828E, 0x1F9E89, 0x35B779,
+        0x6DCD59, 0xB4DE2C, 0xFDE725};
+
+    private TrainabilityHeatmapChart() {
+    }
+
+    /**
+     * One cell: a (depth, multiplier) with its mean test accuracy.
+     *
+     * @param depth        hidden layers L ≥ 1
+     * @param multiplier   m, finite and &gt; 0
+     * @param testAccuracy a fraction in [0, 1], or NaN (drawn white)
+     */
+    public record Cell(int depth, double multiplier, double testAccuracy) {
+    }
+
+    /**
+     * Draws the chart and writes it as PNG.
+     *
+     * @param title      chart title, or null
+     * @param cells      at least one; (depth, multiplier) pairs distinct
+     * @param criticalM  the multiplier where χ₁ = 1 (NaN: no line)
+     * @param boundAtM   6·ξ_c in layers at a multiplier m (NaN where theory has none, +∞ on the critical line)
+     * @param png        output file; missing parent directories are created
+     * @throws IllegalArgumentException if {@code cells} is empty, or a multiplier is not finite and &gt; 0
+     * @throws IOException              if the PNG cannot be written
+     */
+    public static void write(String title, List<Cell> cells, double criticalM, DoubleUnaryOperator boundAtM, Path png)
+            throws IOException {
+        Objects.requireNonNull(png, "png");
+        ChartStyle.save(createChart(title, cells, criticalM, boundAtM), png, WIDTH, HEIGHT);
+    }
+
+    /** The viridis colour of an accuracy in [0, 1] (clamped). */
+    static Color colour(double accuracy) {
+        double t = Math.max(0, Math.min(1, accuracy)) * (VIRIDIS.length - 1);
+        int i = Math.min((int) Math.floor(t), VIRIDIS.length - 2);
+        double f = t - i;
+        Color a = new Color(VIRIDIS[i]);
+        Color b = new Color(VIRIDIS[i + 1]);
+        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+                (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+    }
+
+    /** Edges halfway between sorted distinct values, the outer ones mirrored (±0.5 for a lone value). */
+    static double[][] edges(double[] v) {
+        int n = v.length;
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        if (n == 1) {
+            double half = Math.max(0.5, Math.abs(v[0]) * 0.1);
+            return new double[][] {{v[0] - half}, {v[0] + half}};
+        }
+        for (int i = 0; i < n - 1; i++) {
+            hi[i] = (v[i] + v[i + 1]) / 2;
+            lo[i + 1] = hi[i];
+        }
+        lo[0] = v[0] - (hi[0] - v[0]);
+        hi[n - 1] = v[n - 1] + (v[n - 1] - lo[n - 1]);
+        return new double[][] {lo, hi};
+    }
+
+    /** The chart {@link #write} renders (package-private for tests). */
+    static JFreeChart createChart(String title, List<Cell> cells, double criticalM, DoubleUnaryOperator boundAtM) {
+        if (cells == null || cells.isEmpty()) {
+            throw new IllegalArgumentException("no cells to draw");
+        }
+        TreeSet<Double> mSet = new TreeSet<>();
+        TreeSet<Integer> dSet = new TreeSet<>();
+        for (Cell c : cells) {
+            if (!(c.multiplier() > 0) || Double.isInfinite(c.multiplier())) {
+                throw new IllegalArgumentException("multiplier must be finite and > 0: " + c);
+            }
+            mSet.add(c.multiplier());
+            dSet.add(c.depth());
+        }
+        double[] ms = mSet.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] ds = dSet.stream().mapToDouble(Integer::doubleValue).toArray();
+        double[][] mx = edges(ms);
+        double[][] dy = edges(ds);
+        double xLo = Math.max(0, mx[0][0]);
+        double xHi = mx[1][ms.length - 1];
+        double yLo = Math.max(0, dy[0][0]);
+        double yHi = dy[1][ds.length - 1];
+
+        XYIntervalSeries series = new XYIntervalSeries("test accuracy");
+        // Keyed by (m, depth): the series sorts its items by x, so their indices are not the cells' order.
+        Map<String, Color> paints = new HashMap<>();
+        for (Cell c : cells) {
+            int i = java.util.Arrays.binarySearch(ms, c.multiplier());
+            int j = java.util.Arrays.binarySearch(ds, c.depth());
+            paints.put(c.multiplier() + "/" + c.depth(),
+                    Double.isNaN(c.testAccuracy()) ? Color.WHITE : colour(c.testAccuracy()));
+            series.add(c.multiplier(), Math.max(xLo, mx[0][i]), mx[1][i], c.depth(), Math.max(yLo, dy[0][j]), dy[1][j]);
+        }
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        data.addSeries(series);
+        XYBarRenderer cellsRenderer = new XYBarRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return paints.getOrDefault(data.getXValue(row, column) + "/" + (int) data.getYValue(row, column),
+                        Color.WHITE);
+            }
+        };
+        cellsRenderer.setUseYInterval(true);
+        cellsRenderer.setBarPainter(new ChartStyle.CrispBarPainter(false));
+        cellsRenderer.setShadowVisible(false);
+        cellsRenderer.setMargin(0);
+        cellsRenderer.setDefaultSeriesVisibleInLegend(false);
+
+        NumberAxis x = new NumberAxis(X_LABEL);
+        x.setRange(xLo, xHi);
+        x.setNumberFormatOverride(ChartStyle.plainNumberFormat());
+        ChartStyle.styleAxis(x);
+        NumberAxis y = new NumberAxis(Y_LABEL);
+        y.setRange(yLo, yHi);
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(java.util.Locale.ROOT));
+        ChartStyle.styleAxis(y);
+
+        XYPlot plot = new XYPlot(data, x, y, cellsRenderer);
+        ChartStyle.stylePlot(plot);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+
+        // The bound: a white edge under a black line reads on dark and light cells alike.
+        XYSeries curve = new XYSeries(BOUND_LABEL, false, true);
+        XYSeries edge = new XYSeries("edge", false, true);
+        for (int k = 0; k <= CURVE_POINTS; k++) {
+            double m = xLo + (xHi - xLo) * k / CURVE_POINTS;
+            double b = m > 0 ? boundAtM.applyAsDouble(m) : Double.NaN;
+            Double v = Double.isNaN(b) ? null : Math.min(b, 2 * yHi);
+            curve.add(m, v);
+            edge.add(m, v);
+        }
+        XYSeriesCollection lines = new XYSeriesCollection();
+        lines.addSeries(edge);
+        lines.addSeries(curve);
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        lineRenderer.setSeriesPaint(0, Color.WHITE);
+        lineRenderer.setSeriesStroke(0, new BasicStroke(6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        lineRenderer.setSeriesVisibleInLegend(0, false);
+        lineRenderer.setSeriesPaint(1, Color.BLACK);
+        lineRenderer.setSeriesStroke(1, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        plot.setDataset(1, lines);
+        plot.setRenderer(1, lineRenderer);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+
+        if (criticalM > 0 && Double.isFinite(criticalM)) {
+            ValueMarker crit = new ValueMarker(criticalM, Color.WHITE, new BasicStroke(2.5f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f}, 0f));
+            crit.setLabel("χ₁ = 1: m_c = " + ChartStyle.formatNumber(criticalM));
+            crit.setLabelFont(ChartStyle.MARKER_FONT);
+            crit.setLabelPaint(Color.BLACK);
+            crit.setLabelBackgroundColor(new Color(255, 255, 255, 225));
+            crit.setLabelOffset(new RectangleInsets(6, 6, 6, 6));
+            crit.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+            crit.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            plot.addDomainMarker(crit, Layer.FOREGROUND);
+        }
+
+        JFreeChart chart = ChartStyle.chart(title, plot, true);
+        ChartStyle.addNote(chart, "colour: mean test accuracy over seeds; line: trainable depth 6·ξ_c (Schoenholz et al."
+                + " 2017, Fig. 5); dashed: χ₁ = 1");
+        NumberAxis scaleAxis = new NumberAxis("test accuracy");
+        scaleAxis.setRange(0, 1);
+        ChartStyle.styleAxis(scaleAxis);
+        PaintScaleLegend legend = new PaintScaleLegend(new Viridis(), scaleAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setMargin(new RectangleInsets(10, 10, 40, 4));
+        legend.setStripWidth(14);
+        legend.setBackgroundPaint(Color.WHITE);
+        chart.addSubtitle(legend);
+        return chart;
+    }
+
+    /** The viridis scale over [0, 1]. */
+    private static final class Viridis implements PaintScale, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public double getLowerBound() {
+            return 0;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return 1;
+        }
+
+        @Override
+        public Paint getPaint(double value) {
+            return colour(value);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.initsweep.analysis.trainability;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Summarizes runs into grid cells ({@link CellResult}) and decides the target accuracy. Pure
+ * functions of their arguments.
+ *
+ * <p>Definitions: a cell's accuracies are means over its runs that did not diverge; the spread is
+ * the sample standard deviation (n − 1) and the min/max of the same runs. Its learning curve is the
+ * mean test accuracy per epoch over the runs that reached that epoch, and {@code epochs_to_target}
+ * the first epoch (0 = at initialization) at which that mean curve is ≥ the target.
+ */
+public final class CellStatistics {
+
+    /** The default target is this fraction of the best cell's mean test accuracy. */
+    public static final double DEFAULT_TARGET_FRACTION = 0.9;
+
+    private CellStatistics() {
+    }
+
+    /**
+     * The target accuracy: the spec's, or {@value #DEFAULT_TARGET_FRACTION} × the best cell's mean
+     * final test accuracy.
+     *
+     * @param specTarget the spec's {@code target_accuracy}, in (0, 1], or null
+     * @param runs       the sweep's runs
+     * @return the target, a fraction; NaN when there is no spec target and no cell has a test accuracy
+     */
+    public static double target(Double specTarget, List<RunOutcome> runs) {
+        if (specTarget != null) {
+            return specTarget;
+        }
+        double best = Double.NaN;
+        for (CellResult c : summarize(runs, Double.NaN)) {
+            if (!Double.isNaN(c.testAccuracy()) && !(c.testAccuracy() <= best)) {
+                best = c.testAccuracy();
+            }
+        }
+        return DEFAULT_TARGET_FRACTION * best;
+    }
+
+    /**
+     * One result per cell, in the order the cells first appear in {@code runs}.
+     *
+     * @param runs   the runs, any order
+     * @param target the target accuracy (NaN: no epoch reaches it)
+     * @return the cells
+     */
+    public static List<CellResult> summarize(List<RunOutcome> runs, double target) {
+        Map<List<Object>, List<RunOutcome>> byCell = new LinkedHashMap<>();
+        for (RunOutcome r : runs) {
+            byCell.computeIfAbsent(r.cell(), k -> new ArrayList<>()).add(r);
+        }
+        List<CellResult> out = new ArrayList<>(byCell.size());
+        for (Map.Entry<List<Object>, List<RunOutcome>> e : byCell.entrySet()) {
+            out.add(cell(e.getKey(), e.getValue(), target));
+        }
+        return out;
+    }
+
+    private static CellResult cell(List<Object> key, List<RunOutcome> runs, double target) {
+        List<Double> train = new ArrayList<>();
+        List<Double> test = new ArrayList<>();
+        int diverged = 0;
+        int epochs = 0;
+        double lossSum = 0;
+        int lossCount = 0;
+        int reached = 0;
+        for (RunOutcome r : runs) {
+            if (r.diverged()) {
+                diverged++;
+            } else {
+                if (!Double.isNaN(r.trainAccuracy())) {
+                    train.add(r.trainAccuracy());
+                }
+                if (!Double.isNaN(r.testAccuracy())) {
+                    test.add(r.testAccuracy());
+                }
+            }
+            double[] curve = r.testAccuracyByEpoch();
+            epochs = Math.max(epochs, curve.length);
+            if (!Double.isNaN(r.lossAfterFirstEpoch())) {
+                lossSum += r.lossAfterFirstEpoch();
+                lossCount++;
+            }
+            for (double a : curve) {
+                if (a >= target) {
+                    reached++;
+                    break;
+                }
+            }
+        }
+        double[] mean = new double[epochs];
+        Integer first = null;
+        for (int e = 0; e < epochs; e++) {
+            double sum = 0;
+            int n = 0;
+            for (RunOutcome r : runs) {
+                double[] curve = r.testAccuracyByEpoch();
+                if (e < curve.length && !Double.isNaN(curve[e])) {
+                    sum += curve[e];
+                    n++;
+                }
+            }
+            mean[e] = n == 0 ? Double.NaN : sum / n;
+            if (first == null && mean[e] >= target) {
+                first = e;
+            }
+        }
+        return new CellResult(key, runs.size(), diverged, mean(train), std(train), mean(test), std(test),
+                test.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                test.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
+                mean, first, reached, lossCount == 0 ? Double.NaN : lossSum / lossCount);
+    }
+
+    /** Arithmetic mean, NaN for none. */
+    static double mean(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    /** Sample standard deviation with n − 1, NaN for fewer than two values. */
+    static double std(List<Double> v) {
+        if (v.size() < 2) {
+            return Double.NaN;
+        }
+        double m = mean(v);
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - m) * (x - m);
+        }
+        return Math.sqrt(ss / (v.size() - 1));
+    }
+}

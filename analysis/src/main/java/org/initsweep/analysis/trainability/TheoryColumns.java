@@ -1,0 +1,83 @@
+package org.initsweep.analysis.trainability;
+
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.initsweep.core.activation.Activation;
+import org.initsweep.core.init.InitSpec;
+import org.initsweep.core.theory.DepthScales;
+import org.initsweep.core.theory.Nonlinearity;
+import org.initsweep.core.theory.TheoryValue;
+
+/**
+ * Mean-field theory's columns of a {@code trainability/} row: χ₁, ξ_q, ξ_c and the trainable depth
+ * bound 6·ξ_c ({@link DepthScales}, Schoenholz et al. 2017 eq. 3, 6, 9 and Fig. 5) at the hidden
+ * layers' weight variance σ_w² = fan_in·Var(W) = the init scheme's effective multiplier at equal fans
+ * ({@link InitSpec#effectiveMultiplier}; = m for the 1/fan_in schemes, 2m for He), and σ_b².
+ *
+ * <p>Where a value is not a finite number the note says why: ξ_c diverges on the critical line
+ * (χ₁ = 1; the value is +∞), the length map has no fixed point (linear or ReLU-like φ in the
+ * exploding phase; null), a fixed init scheme or a width profile has no single σ_w² (all null).
+ *
+ * @param sigmaW2 σ_w² of the hidden layers, or null
+ * @param chi1    χ₁, or null
+ * @param xiQ     ξ_q in layers (+∞ where it diverges), or null
+ * @param xiC     ξ_c in layers (+∞ on the critical line), or null
+ * @param bound   6·ξ_c in layers (+∞ on the critical line), or null
+ * @param note    why a value is null or infinite; null when all are finite
+ */
+public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC, Double bound, String note)
+        implements Serializable {
+
+    private static final Map<String, DepthScales> CACHE = new ConcurrentHashMap<>();
+
+    /**
+     * @param activation activation label ({@link Activation#label()})
+     * @param init       init label ({@link InitSpec#label()})
+     * @param width      constant hidden width, or null for a width profile
+     * @param multiplier the sweep multiplier m, or null for a fixed scheme
+     * @param sigmaB2    σ_b² ≥ 0
+     * @return the columns
+     * @throws IllegalArgumentException if a label is unknown
+     */
+    public static TheoryColumns of(String activation, String init, Integer width, Double multiplier, double sigmaB2) {
+        InitSpec spec = InitSpec.fromLabel(init);
+        if (multiplier == null || !spec.scheme().scaledByMultiplier()) {
+            return none("fixed init scheme " + init + ": no weight variance σ_w² for mean-field theory");
+        }
+        if (width == null) {
+            return none("width profile: σ_w² differs from layer to layer, mean-field theory here assumes equal widths");
+        }
+        double sigmaW2 = spec.effectiveMultiplier(width, width, multiplier);
+        DepthScales d = depthScales(Activation.fromLabel(activation), sigmaW2, sigmaB2);
+        StringBuilder note = new StringBuilder();
+        if (d.xiC().status() == TheoryValue.Status.NO_FIXED_POINT) {
+            note.append(String.format(Locale.ROOT, "no fixed point: the length map of %s diverges at σ_w² = %.6g, "
+                    + "σ_b² = %.6g (q* = ∞), so ξ_q, ξ_c and 6·ξ_c do not exist", activation, sigmaW2, sigmaB2));
+        } else {
+            if (d.xiC().status() == TheoryValue.Status.DIVERGENT) {
+                note.append("critical line χ₁ = 1: ξ_c and 6·ξ_c diverge");
+            }
+            if (d.xiQ().status() == TheoryValue.Status.DIVERGENT) {
+                note.append(note.length() == 0 ? "" : "; ").append("ξ_q diverges (the approach to q* is slower than exponential)");
+            }
+        }
+        return new TheoryColumns(sigmaW2, value(d.chi1()), value(d.xiQ()), value(d.xiC()),
+                value(d.trainableDepthBound()), note.length() == 0 ? null : note.toString());
+    }
+
+    /** {@link DepthScales#of}, remembered per (φ, σ_w², σ_b²): a cell's theory is asked once per run. */
+    static DepthScales depthScales(Activation activation, double sigmaW2, double sigmaB2) {
+        return CACHE.computeIfAbsent(activation.label() + "|" + sigmaW2 + "|" + sigmaB2,
+                k -> DepthScales.of(Nonlinearity.of(activation), sigmaW2, sigmaB2));
+    }
+
+    private static Double value(TheoryValue v) {
+        return v.status() == TheoryValue.Status.NO_FIXED_POINT ? null : v.value();
+    }
+
+    private static TheoryColumns none(String why) {
+        return new TheoryColumns(null, null, null, null, null, why);
+    }
+}

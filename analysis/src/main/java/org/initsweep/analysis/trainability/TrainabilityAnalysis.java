@@ -1,0 +1,318 @@
+package org.initsweep.analysis.trainability;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.initsweep.core.spec.Axes;
+import org.initsweep.core.spec.Column;
+import org.initsweep.core.spec.SpecException;
+import org.initsweep.core.spec.SpecReader;
+import org.initsweep.core.trace.Tables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes {@code trainability/} (one row per grid cell, {@link #SCHEMA}) and {@code trainability_bound/}
+ * (one row per σ_w², {@link #BOUND_SCHEMA}) for a sweep whose runs have a test split, and draws
+ * their charts ({@link TrainabilityCharts}). Each table is written into a temporary folder beside
+ * it and renamed into place, so a reader sees the old table or the new one, never half of one.
+ *
+ * <p>The target accuracy is the spec's {@code target_accuracy} ({@code spec.json}) or
+ * {@value CellStatistics#DEFAULT_TARGET_FRACTION} × the best cell's mean test accuracy.
+ */
+public final class TrainabilityAnalysis {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainabilityAnalysis.class);
+
+    /** The columns that identify a grid cell, in the order of the result tables ({@link Axes#cellColumns()}). */
+    public static final List<Column> KEY_COLUMNS = Axes.cellColumns();
+
+    /** Names of {@link #KEY_COLUMNS}. */
+    public static final List<String> KEYS = KEY_COLUMNS.stream().map(Column::name).toList();
+
+    static final int DEPTH = KEYS.indexOf("depth");
+
+    /** {@code trainability/}: the cell key, then what it learned and what theory says. */
+    public static final StructType SCHEMA = schema(KEY_COLUMNS, List.of(
+            f("runs", DataTypes.IntegerType, false),
+            f("diverged_runs", DataTypes.IntegerType, false),
+            f("train_accuracy", DataTypes.DoubleType, true),
+            f("train_accuracy_std", DataTypes.DoubleType, true),
+            f("test_accuracy", DataTypes.DoubleType, true),
+            f("test_accuracy_std", DataTypes.DoubleType, true),
+            f("test_accuracy_min", DataTypes.DoubleType, true),
+            f("test_accuracy_max", DataTypes.DoubleType, true),
+            f("target_accuracy", DataTypes.DoubleType, false),
+            f("epochs_to_target", DataTypes.IntegerType, true),
+            f("seeds_reached_target", DataTypes.IntegerType, false),
+            f("loss_after_first_epoch", DataTypes.DoubleType, true),
+            f("sigma_w2", DataTypes.DoubleType, true),
+            f("chi1", DataTypes.DoubleType, true),
+            f("xi_q", DataTypes.DoubleType, true),
+            f("xi_c", DataTypes.DoubleType, true),
+            f("trainable_depth_bound", DataTypes.DoubleType, true),
+            f("theory_note", DataTypes.StringType, true)));
+
+    /** {@code trainability_bound/}: the cell key without depth, then the deepest trained depth beside 6·ξ_c. */
+    public static final StructType BOUND_SCHEMA = schema(
+            KEY_COLUMNS.stream().filter(c -> !c.name().equals("depth")).toList(), List.of(
+            f("sigma_w2", DataTypes.DoubleType, true),
+            f("depths", DataTypes.IntegerType, false),
+            f("deepest_depth", DataTypes.IntegerType, false),
+            f("deepest_trained_depth", DataTypes.IntegerType, true),
+            f("shallowest_untrained_depth", DataTypes.IntegerType, true),
+            f("target_accuracy", DataTypes.DoubleType, false),
+            f("xi_c", DataTypes.DoubleType, true),
+            f("trainable_depth_bound", DataTypes.DoubleType, true),
+            f("depths_agreeing", DataTypes.IntegerType, true),
+            f("theory_note", DataTypes.StringType, true)));
+
+    private TrainabilityAnalysis() {
+    }
+
+    /**
+     * What the analysis found.
+     *
+     * @param target  the target accuracy used (NaN when skipped)
+     * @param cells   the cells, with {@code theory} alongside
+     * @param theory  the theory columns of each cell
+     * @param bound   the rows of {@code trainability_bound/}
+     */
+    public record Result(double target, List<CellResult> cells, List<TheoryColumns> theory,
+            List<DeepestTrained.Row> bound) {
+
+        /** Nothing: the sweep has no test data. */
+        public static final Result NONE = new Result(Double.NaN, List.of(), List.of(), List.of());
+
+        /** Lines for the console: the deepest depth that trained per σ_w², beside 6·ξ_c. */
+        public List<String> consoleLines() {
+            if (bound.isEmpty()) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            out.add(String.format(Locale.ROOT, "initsweep: trainability (test accuracy ≥ %.4f): deepest depth trained"
+                    + " per σ_w², beside theory's 6·ξ_c (Schoenholz et al. 2017):", target));
+            out.add(String.format(Locale.ROOT, "  %-10s %-14s %6s %8s %-9s %9s %8s %8s %8s %10s", "activation", "init",
+                    "width", "sigma_b2", "optimizer", "lr", "sigma_w2", "trained", "swept", "6·xi_c"));
+            List<String> groupKeys = new ArrayList<>(KEYS);
+            groupKeys.remove(DEPTH);
+            for (DeepestTrained.Row r : bound) {
+                Map<String, Object> k = new LinkedHashMap<>();
+                for (int i = 0; i < groupKeys.size(); i++) {
+                    k.put(groupKeys.get(i), r.group().get(i));
+                }
+                out.add(String.format(Locale.ROOT, "  %-10s %-14s %6s %8s %-9s %9s %8s %8s %8d %10s", k.get("activation"),
+                        k.get("init"), k.get("width") == null ? k.get("profile") : k.get("width"), k.get("sigma_b2"),
+                        k.get("optimizer"), k.get("learning_rate"),
+                        r.sigmaW2() == null ? "-" : String.format(Locale.ROOT, "%.4g", r.sigmaW2()),
+                        r.deepestTrainedDepth() == null ? "none" : String.valueOf(r.deepestTrainedDepth()),
+                        r.deepestDepth(), r.bound() == null ? "n/a"
+                                : Double.isInfinite(r.bound()) ? "∞" : String.format(Locale.ROOT, "%.1f", r.bound())));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Writes the two tables (when the sweep has test data) from the registered views {@code runs}
+     * and {@code epochs}.
+     *
+     * @param dir the sweep's output directory
+     * @return what was found, {@link Result#NONE} when skipped
+     * @throws IOException on file system errors
+     */
+    public static Result run(SparkSession spark, String dir) throws IOException {
+        List<String> runColumns = Arrays.asList(spark.table("runs").columns());
+        boolean hasEpochs = Arrays.asList(spark.sqlContext().tableNames()).contains("epochs");
+        if (!runColumns.contains("test_samples") || !hasEpochs
+                || spark.sql("SELECT count(*) FROM runs WHERE test_samples > 0").first().getLong(0) == 0) {
+            LOG.info("No trainability table: no run of this sweep has a test split (test_samples = 0)");
+            return Result.NONE;
+        }
+        List<RunOutcome> outcomes = outcomes(spark);
+        double target = CellStatistics.target(specTarget(spark, dir), outcomes);
+        if (Double.isNaN(target)) {
+            LOG.info("No trainability table: no cell has a test accuracy (every run diverged)");
+            return Result.NONE;
+        }
+        List<CellResult> cells = CellStatistics.summarize(outcomes, target);
+        List<TheoryColumns> theory = new ArrayList<>(cells.size());
+        for (CellResult c : cells) {
+            theory.add(theoryOf(c.cell()));
+        }
+        List<DeepestTrained.Row> bound = DeepestTrained.rows(cells, theory, DEPTH, target);
+        List<Row> rows = new ArrayList<>(cells.size());
+        for (int i = 0; i < cells.size(); i++) {
+            rows.add(row(cells.get(i), theory.get(i), target));
+        }
+        List<Row> boundRows = new ArrayList<>(bound.size());
+        for (DeepestTrained.Row b : bound) {
+            boundRows.add(boundRow(b, target));
+        }
+        writeAtomically(spark, dir, Tables.TRAINABILITY, rows, SCHEMA);
+        writeAtomically(spark, dir, Tables.TRAINABILITY_BOUND, boundRows, BOUND_SCHEMA);
+        return new Result(target, cells, theory, bound);
+    }
+
+    /**
+     * Draws the charts ({@link TrainabilityCharts}) and copies them into {@code dir/charts/}, which must exist.
+     *
+     * @return the paths of the PNGs written
+     * @throws IOException on file system errors
+     */
+    public static List<String> writeCharts(SparkSession spark, String dir, Result result) throws IOException {
+        if (result.cells().isEmpty()) {
+            return List.of();
+        }
+        java.nio.file.Path local = java.nio.file.Files.createTempDirectory("initsweep-trainability");
+        try {
+            FileSystem fs = new Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
+            Path charts = new Path(dir, Tables.CHARTS);
+            fs.mkdirs(charts);
+            List<String> out = new ArrayList<>();
+            for (java.nio.file.Path png : TrainabilityCharts.write(result, local)) {
+                Path dst = new Path(charts, png.getFileName().toString());
+                fs.copyFromLocalFile(true, true, new Path(png.toUri()), dst);
+                out.add(dst.toString());
+            }
+            return out;
+        } finally {
+            try (var left = java.nio.file.Files.list(local)) {
+                for (java.nio.file.Path p : left.toList()) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
+            java.nio.file.Files.deleteIfExists(local);
+        }
+    }
+
+    /** The theory columns of a cell key. */
+    static TheoryColumns theoryOf(List<Object> cell) {
+        Map<String, Object> k = new LinkedHashMap<>();
+        for (int i = 0; i < KEYS.size(); i++) {
+            k.put(KEYS.get(i), cell.get(i));
+        }
+        return TheoryColumns.of((String) k.get("activation"), (String) k.get("init"), (Integer) k.get("width"),
+                (Double) k.get("multiplier"), (Double) k.get("sigma_b2"));
+    }
+
+    /** Every run with a test split: final accuracies, test accuracy per epoch, loss after epoch 1. */
+    static List<RunOutcome> outcomes(SparkSession spark) {
+        String keys = String.join(", ", KEYS.stream().map(k -> "r." + k).toList());
+        List<Row> rows = spark.sql("SELECT " + keys + ", r.seed, r.final_accuracy, r.final_test_accuracy, r.status,"
+                + " e.curve FROM runs r LEFT JOIN (SELECT run_id,"
+                + " sort_array(collect_list(struct(epoch, test_accuracy, loss))) AS curve FROM epochs GROUP BY run_id) e"
+                + " ON r.run_id = e.run_id WHERE r.test_samples > 0 ORDER BY " + keys + ", r.seed").collectAsList();
+        List<RunOutcome> out = new ArrayList<>(rows.size());
+        int n = KEYS.size();
+        for (Row r : rows) {
+            List<Object> cell = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                cell.add(r.get(i));
+            }
+            List<Row> curve = r.isNullAt(n + 4) ? List.of() : r.getList(n + 4);
+            int epochs = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).getInt(0) + 1;
+            double[] acc = new double[epochs];
+            Arrays.fill(acc, Double.NaN);
+            double loss1 = Double.NaN;
+            for (Row e : curve) {
+                acc[e.getInt(0)] = e.getDouble(1);
+                if (e.getInt(0) == 1) {
+                    loss1 = e.getDouble(2);
+                }
+            }
+            out.add(new RunOutcome(cell, r.getLong(n), r.getDouble(n + 1), r.getDouble(n + 2), acc, loss1,
+                    !"ok".equals(r.getString(n + 3))));
+        }
+        return out;
+    }
+
+    /** The spec's target_accuracy from {@code spec.json}, or null (none, or no readable spec). */
+    static Double specTarget(SparkSession spark, String dir) throws IOException {
+        Path file = new Path(dir, Tables.SPEC_FILE);
+        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.exists(file)) {
+            return null;
+        }
+        try (var in = fs.open(file)) {
+            return SpecReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), file.toString())
+                    .targetAccuracy();
+        } catch (SpecException e) {
+            LOG.info("spec.json is not readable by this version ({}); using the default target accuracy",
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    static Row row(CellResult c, TheoryColumns t, double target) {
+        List<Object> v = new ArrayList<>(c.cell());
+        v.addAll(Arrays.asList(c.runs(), c.divergedRuns(), orNull(c.trainAccuracy()), orNull(c.trainAccuracyStd()),
+                orNull(c.testAccuracy()), orNull(c.testAccuracyStd()), orNull(c.testAccuracyMin()),
+                orNull(c.testAccuracyMax()), target, c.epochsToTarget(), c.seedsReachedTarget(),
+                orNull(c.lossAfterFirstEpoch()), t.sigmaW2(), t.chi1(), t.xiQ(), t.xiC(), t.bound(), t.note()));
+        return RowFactory.create(v.toArray());
+    }
+
+    static Row boundRow(DeepestTrained.Row b, double target) {
+        List<Object> v = new ArrayList<>(b.group());
+        v.addAll(Arrays.asList(b.sigmaW2(), b.depths(), b.deepestDepth(), b.deepestTrainedDepth(),
+                b.shallowestUntrainedDepth(), target, b.xiC(), b.bound(), b.depthsAgreeing(), b.note()));
+        return RowFactory.create(v.toArray());
+    }
+
+    /** NaN (no run to average: all diverged, or one seed for a spread) as null; the row's counts say why. */
+    private static Double orNull(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    /** Writes a table into {@code dir/.name-<random>.tmp}, then replaces {@code dir/name} by it. */
+    static void writeAtomically(SparkSession spark, String dir, String name, List<Row> rows, StructType schema)
+            throws IOException {
+        Path target = new Path(dir, name);
+        Path tmp = new Path(dir, "." + name + "-" + UUID.randomUUID() + ".tmp");
+        FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        try {
+            spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(tmp.toString());
+            fs.delete(target, true);
+            if (!fs.rename(tmp, target)) {
+                throw new IOException("cannot rename " + tmp + " to " + target);
+            }
+        } finally {
+            fs.delete(tmp, true);
+        }
+    }
+
+    private static StructField f(String name, DataType type, boolean nullable) {
+        return DataTypes.createStructField(name, type, nullable);
+    }
+
+    private static StructType schema(List<Column> keys, List<StructField> tail) {
+        List<StructField> all = new ArrayList<>();
+        for (Column c : keys) {
+            all.add(f(c.name(), switch (c.type()) {
+                case INT -> DataTypes.IntegerType;
+                case LONG -> DataTypes.LongType;
+                case DOUBLE -> DataTypes.DoubleType;
+                case STRING -> DataTypes.StringType;
+            }, true));
+        }
+        all.addAll(tail);
+        return new StructType(all.toArray(new StructField[0]));
+    }
+}

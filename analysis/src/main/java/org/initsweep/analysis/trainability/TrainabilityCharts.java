@@ -1,0 +1,145 @@
+package org.initsweep.analysis.trainability;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.initsweep.analysis.chart.LearningCurveChart;
+import org.initsweep.analysis.chart.TrainabilityHeatmapChart;
+import org.initsweep.core.activation.Activation;
+import org.initsweep.core.init.InitSpec;
+import org.initsweep.core.theory.CriticalLine;
+import org.initsweep.core.theory.MeanField;
+import org.initsweep.core.theory.Nonlinearity;
+
+/**
+ * The trainability charts of a sweep, per chart group (every key column but depth and multiplier):
+ * {@code trainability_<group>.png}, the test accuracy heatmap over m × depth with the critical line
+ * and the 6·ξ_c curve ({@link TrainabilityHeatmapChart}), and {@code learning_<group>.png}, the mean
+ * test accuracy per epoch of each multiplier at the deepest depth where any cell trained (else the
+ * deepest), labelled with theory's regime ({@link LearningCurveChart}).
+ */
+public final class TrainabilityCharts {
+
+    /** Most lines on a learning-curve chart. */
+    static final int MAX_CURVES = 8;
+
+    private TrainabilityCharts() {
+    }
+
+    /**
+     * @param result what {@link TrainabilityAnalysis#run} found
+     * @param local  a local folder to draw into
+     * @return the PNG files written
+     * @throws IOException if a PNG cannot be written
+     */
+    public static List<Path> write(TrainabilityAnalysis.Result result, Path local) throws IOException {
+        List<String> keys = TrainabilityAnalysis.KEYS;
+        int depthAt = keys.indexOf("depth");
+        int mAt = keys.indexOf("multiplier");
+        Map<List<Object>, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < result.cells().size(); i++) {
+            List<Object> key = result.cells().get(i).cell();
+            if (key.get(mAt) == null) {
+                continue;
+            }
+            List<Object> g = new ArrayList<>(key);
+            g.set(depthAt, null);
+            g.set(mAt, null);
+            groups.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
+        }
+        List<Path> out = new ArrayList<>();
+        for (Map.Entry<List<Object>, List<Integer>> e : groups.entrySet()) {
+            Map<String, Object> k = new LinkedHashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                k.put(keys.get(i), e.getKey().get(i));
+            }
+            String activation = (String) k.get("activation");
+            String init = (String) k.get("init");
+            Integer width = (Integer) k.get("width");
+            double sigmaB2 = (Double) k.get("sigma_b2");
+            String title = activation + ", " + init + ", " + (width == null ? "profile " + k.get("profile") : "width " + width)
+                    + ", σ_b² = " + sigmaB2 + ", " + k.get("dataset") + ", " + k.get("optimizer") + " η = "
+                    + k.get("learning_rate");
+            String stem = sanitize(activation + "_" + init + "_w" + (width == null ? k.get("profile") : width) + "_sb"
+                    + sigmaB2 + "_" + k.get("dataset") + "_" + k.get("optimizer") + "_lr" + k.get("learning_rate"));
+
+            List<TrainabilityHeatmapChart.Cell> cells = new ArrayList<>();
+            for (int i : e.getValue()) {
+                CellResult c = result.cells().get(i);
+                cells.add(new TrainabilityHeatmapChart.Cell((Integer) c.cell().get(depthAt), (Double) c.cell().get(mAt),
+                        c.testAccuracy()));
+            }
+            double criticalM = criticalMultiplier(activation, init, width, sigmaB2);
+            Path heat = local.resolve("trainability_" + stem + ".png");
+            TrainabilityHeatmapChart.write("Test accuracy: " + title, cells, criticalM, m -> {
+                Double b = TheoryColumns.of(activation, init, width, m, sigmaB2).bound();
+                return b == null ? Double.NaN : b;
+            }, heat);
+            out.add(heat);
+
+            int depth = learningDepth(result, e.getValue(), depthAt);
+            TreeMap<Double, double[]> byM = new TreeMap<>();
+            Map<Double, TheoryColumns> theoryByM = new LinkedHashMap<>();
+            for (int i : e.getValue()) {
+                CellResult c = result.cells().get(i);
+                if ((Integer) c.cell().get(depthAt) == depth) {
+                    byM.put((Double) c.cell().get(mAt), c.meanCurve());
+                    theoryByM.put((Double) c.cell().get(mAt), result.theory().get(i));
+                }
+            }
+            Map<String, double[]> curves = new LinkedHashMap<>();
+            List<Double> ms = new ArrayList<>(byM.keySet());
+            for (int j = 0; j < Math.min(MAX_CURVES, ms.size()); j++) {
+                double m = ms.size() <= MAX_CURVES ? ms.get(j)
+                        : ms.get((int) Math.round(j * (ms.size() - 1) / (double) (MAX_CURVES - 1)));
+                TheoryColumns t = theoryByM.get(m);
+                String regime = t.chi1() == null ? "no fixed point"
+                        : MeanField.regimeOf(t.chi1(), MeanField.DEFAULT_REGIME_TOL).name().toLowerCase(Locale.ROOT)
+                                + String.format(Locale.ROOT, ", χ₁ = %.3g", t.chi1());
+                curves.put("m = " + trim(m) + " (" + regime + ")", byM.get(m));
+            }
+            Path learn = local.resolve("learning_" + stem + ".png");
+            LearningCurveChart.write("Learning curves at depth " + depth + ": " + title, curves, result.target(), learn);
+            out.add(learn);
+        }
+        return out;
+    }
+
+    /** The deepest depth at which some cell of the group trained, else the deepest depth. */
+    private static int learningDepth(TrainabilityAnalysis.Result result, List<Integer> cells, int depthAt) {
+        int deepest = Integer.MIN_VALUE;
+        int trained = Integer.MIN_VALUE;
+        for (int i : cells) {
+            CellResult c = result.cells().get(i);
+            int d = (Integer) c.cell().get(depthAt);
+            deepest = Math.max(deepest, d);
+            if (c.trained(result.target())) {
+                trained = Math.max(trained, d);
+            }
+        }
+        return trained == Integer.MIN_VALUE ? deepest : trained;
+    }
+
+    /** The sweep multiplier where χ₁ = 1 for this scheme at equal fans, NaN if none. */
+    static double criticalMultiplier(String activation, String init, Integer width, double sigmaB2) {
+        if (width == null) {
+            return Double.NaN;
+        }
+        var sw2 = CriticalLine.sigmaW2(Nonlinearity.of(Activation.fromLabel(activation)), sigmaB2);
+        return sw2.isPresent() ? sw2.getAsDouble() / InitSpec.fromLabel(init).effectiveMultiplier(width, width, 1.0)
+                : Double.NaN;
+    }
+
+    private static String trim(double m) {
+        return m == Math.rint(m) && Math.abs(m) < 1e6 ? Long.toString((long) m) : Double.toString(m);
+    }
+
+    private static String sanitize(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

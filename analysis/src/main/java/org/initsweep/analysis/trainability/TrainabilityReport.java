@@ -1,0 +1,196 @@
+package org.initsweep.analysis.trainability;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The report's trainability section, from the {@code trainability} view: per chart group (as
+ * {@link TrainabilityCharts}) the cells (depth, m, test accuracy, χ₁, 6·ξ_c), the critical
+ * multiplier, the 6·ξ_c curve sampled over the swept m, and the learning curves (mean test accuracy
+ * per epoch, from {@code epochs}) of every multiplier at the deepest depth that trained; and the
+ * rows of {@code trainability_bound}.
+ *
+ * <p>JSON shape: {@code {target, groups [{title, png, learning_png, critical_m, cells [{depth, m,
+ * test_accuracy, runs, epochs_to_target, chi1, bound}], bound_curve [[m, 6·ξ_c or null]], learning
+ * {depth, series [{label, accuracy []}]}}], bound {columns [], rows [[]]}}}. Non-finite numbers are
+ * null, or the strings "Infinity" for a divergent bound.
+ */
+public final class TrainabilityReport {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** Points of the sampled 6·ξ_c curve. */
+    static final int CURVE_POINTS = 120;
+
+    private TrainabilityReport() {
+    }
+
+    /**
+     * @param spark with the sweep's views registered
+     * @param pngs  file names of the PNG charts written (linked where one matches)
+     * @return the section's data, or null when the sweep has no {@code trainability} table
+     */
+    public static ObjectNode collect(SparkSession spark, Set<String> pngs) {
+        if (!Arrays.asList(spark.sqlContext().tableNames()).contains("trainability")) {
+            return null;
+        }
+        List<Row> rows = spark.sql("SELECT * FROM trainability WHERE multiplier IS NOT NULL").collectAsList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        ObjectNode root = F.objectNode();
+        double target = rows.get(0).<Double>getAs("target_accuracy");
+        root.put("target", target);
+        Map<List<Object>, List<Row>> groups = new LinkedHashMap<>();
+        for (Row r : rows) {
+            List<Object> key = new ArrayList<>();
+            for (String k : TrainabilityAnalysis.KEYS) {
+                if (!k.equals("depth") && !k.equals("multiplier")) {
+                    key.add(r.getAs(k));
+                }
+            }
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        ArrayNode out = root.putArray("groups");
+        for (List<Row> g : groups.values()) {
+            Row first = g.get(0);
+            String activation = first.getAs("activation");
+            String init = first.getAs("init");
+            Integer width = first.getAs("width");
+            double sigmaB2 = first.<Double>getAs("sigma_b2");
+            String stem = (activation + "_" + init + "_w" + (width == null ? first.getAs("profile") : width) + "_sb"
+                    + sigmaB2 + "_" + first.getAs("dataset") + "_" + first.getAs("optimizer") + "_lr"
+                    + first.getAs("learning_rate")).replaceAll("[^A-Za-z0-9._-]", "_");
+            ObjectNode node = out.addObject();
+            node.put("title", activation + " · " + init + " · " + (width == null ? "profile " + first.getAs("profile")
+                    : "width " + width) + " · σ_b² = " + sigmaB2 + " · " + first.getAs("dataset") + " · "
+                    + first.getAs("optimizer") + " η = " + first.getAs("learning_rate"));
+            putPng(node, "png", "trainability_" + stem + ".png", pngs);
+            putPng(node, "learning_png", "learning_" + stem + ".png", pngs);
+            putNumber(node, "critical_m", TrainabilityCharts.criticalMultiplier(activation, init, width, sigmaB2));
+            ArrayNode cells = node.putArray("cells");
+            TreeSet<Double> ms = new TreeSet<>();
+            int deepestTrained = Integer.MIN_VALUE;
+            int deepest = Integer.MIN_VALUE;
+            for (Row r : g) {
+                ObjectNode c = cells.addObject();
+                int depth = r.<Integer>getAs("depth");
+                double m = r.<Double>getAs("multiplier");
+                ms.add(m);
+                c.put("depth", depth);
+                c.put("m", m);
+                putNumber(c, "test_accuracy", value(r, "test_accuracy"));
+                c.put("runs", r.<Integer>getAs("runs"));
+                putNumber(c, "epochs_to_target", value(r, "epochs_to_target"));
+                putNumber(c, "chi1", value(r, "chi1"));
+                putNumber(c, "bound", value(r, "trainable_depth_bound"));
+                deepest = Math.max(deepest, depth);
+                if (value(r, "test_accuracy") >= target) {
+                    deepestTrained = Math.max(deepestTrained, depth);
+                }
+            }
+            ArrayNode curve = node.putArray("bound_curve");
+            double lo = ms.first();
+            double hi = ms.last();
+            for (int k = 0; k <= CURVE_POINTS; k++) {
+                double m = ms.size() == 1 ? lo : lo + (hi - lo) * k / CURVE_POINTS;
+                Double b = TheoryColumns.of(activation, init, width, m, sigmaB2).bound();
+                ArrayNode p = curve.addArray().add(m);
+                putNumber(p, b == null ? Double.NaN : b);
+            }
+            int depth = deepestTrained == Integer.MIN_VALUE ? deepest : deepestTrained;
+            ObjectNode learning = node.putObject("learning");
+            learning.put("depth", depth);
+            ArrayNode series = learning.putArray("series");
+            StringBuilder where = new StringBuilder("r.depth = " + depth);
+            for (String k : List.of("activation", "init", "dataset", "optimizer")) {
+                where.append(" AND r.").append(k).append(" = '").append(((String) first.getAs(k)).replace("'", "''"))
+                        .append("'");
+            }
+            where.append(" AND r.sigma_b2 = ").append(sigmaB2).append(" AND r.learning_rate = ")
+                    .append((double) first.<Double>getAs("learning_rate"));
+            where.append(width == null ? " AND r.width IS NULL" : " AND r.width = " + width);
+            TreeMap<Double, TreeMap<Integer, Double>> byM = new TreeMap<>();
+            for (Row e : spark.sql("SELECT r.multiplier, e.epoch, avg(e.test_accuracy) FROM epochs e JOIN runs r"
+                    + " USING (run_id) WHERE " + where + " AND r.multiplier IS NOT NULL AND r.test_samples > 0"
+                    + " AND NOT isnan(e.test_accuracy) GROUP BY r.multiplier, e.epoch").collectAsList()) {
+                byM.computeIfAbsent(e.getDouble(0), k -> new TreeMap<>()).put(e.getInt(1), e.getDouble(2));
+            }
+            for (Map.Entry<Double, TreeMap<Integer, Double>> e : byM.entrySet()) {
+                ObjectNode s = series.addObject();
+                s.put("m", e.getKey());
+                ArrayNode acc = s.putArray("accuracy");
+                int last = e.getValue().lastKey();
+                for (int ep = 0; ep <= last; ep++) {
+                    putNumber(acc, e.getValue().getOrDefault(ep, Double.NaN));
+                }
+            }
+        }
+        if (Arrays.asList(spark.sqlContext().tableNames()).contains("trainability_bound")) {
+            var df = spark.sql("SELECT * FROM trainability_bound");
+            ObjectNode bound = root.putObject("bound");
+            ArrayNode cols = bound.putArray("columns");
+            Arrays.stream(df.columns()).forEach(cols::add);
+            ArrayNode rs = bound.putArray("rows");
+            for (Row r : df.limit(500).collectAsList()) {
+                ArrayNode a = rs.addArray();
+                for (int i = 0; i < r.size(); i++) {
+                    Object v = r.get(i);
+                    if (v == null) {
+                        a.addNull();
+                    } else if (v instanceof Double d) {
+                        putNumber(a, d);
+                    } else if (v instanceof Number n) {
+                        a.add(n.longValue());
+                    } else {
+                        a.add(String.valueOf(v));
+                    }
+                }
+            }
+        }
+        return root;
+    }
+
+    private static double value(Row r, String field) {
+        Object v = r.getAs(field);
+        return v == null ? Double.NaN : ((Number) v).doubleValue();
+    }
+
+    private static void putPng(ObjectNode node, String field, String name, Set<String> pngs) {
+        if (pngs.contains(name)) {
+            node.put(field, "../charts/" + name);
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    private static void putNumber(ObjectNode node, String field, double v) {
+        if (Double.isNaN(v)) {
+            node.putNull(field);
+        } else if (Double.isInfinite(v)) {
+            node.put(field, v > 0 ? "Infinity" : "-Infinity");
+        } else {
+            node.put(field, v);
+        }
+    }
+
+    private static void putNumber(ArrayNode node, double v) {
+        if (Double.isNaN(v)) {
+            node.addNull();
+        } else if (Double.isInfinite(v)) {
+            node.add(v > 0 ? "Infinity" : "-Infinity");
+        } else {
+            node.add(v);
+        }
+    }
+}

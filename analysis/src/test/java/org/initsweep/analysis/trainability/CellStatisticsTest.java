@@ -1,0 +1,80 @@
+package org.initsweep.analysis.trainability;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hand-made runs of two cells → the cell statistics by hand. Values are binary fractions, so every
+ * mean below is exact in floating point.
+ *
+ * <p>Cell A (depth 10): seed 1 trains to 0.875 / tests 0.75 with test curve [0.125, 0.5, 0.75] and loss
+ * 1.25 after epoch 1; seed 2: 0.625 / 0.625, curve [0.125, 0.25, 0.625], loss 1.75; seed 3 diverged
+ * after epoch 0 (curve [0.125]). Cell B (depth 20): one seed, 0.5 / 0.5, curve [0.125, 0.5], no loss
+ * after epoch 1 recorded (NaN).
+ */
+class CellStatisticsTest {
+
+    private static final List<Object> A = List.of(10, "tanh", 1.0);
+    private static final List<Object> B = List.of(20, "tanh", 1.0);
+
+    private static List<RunOutcome> runs() {
+        return List.of(
+                new RunOutcome(A, 1, 0.875, 0.75, new double[] {0.125, 0.5, 0.75}, 1.25, false),
+                new RunOutcome(B, 1, 0.5, 0.5, new double[] {0.125, 0.5}, Double.NaN, false),
+                new RunOutcome(A, 2, 0.625, 0.625, new double[] {0.125, 0.25, 0.625}, 1.75, false),
+                new RunOutcome(A, 3, Double.NaN, Double.NaN, new double[] {0.125}, Double.NaN, true));
+    }
+
+    @Test
+    void meansSpreadAndEpochsToTargetByHand() {
+        List<CellResult> cells = CellStatistics.summarize(runs(), 0.6875);
+        assertEquals(2, cells.size());
+        CellResult a = cells.get(0);
+        assertEquals(A, a.cell());
+        assertEquals(3, a.runs());
+        assertEquals(1, a.divergedRuns());
+        // Means over the two runs that did not diverge.
+        assertEquals(0.75, a.trainAccuracy(), 0);
+        assertEquals(0.6875, a.testAccuracy(), 0);
+        // Sample std (n − 1 = 1): sqrt(2 · 0.125²) and sqrt(2 · 0.0625²).
+        assertEquals(0.125 * Math.sqrt(2), a.trainAccuracyStd(), 1e-15);
+        assertEquals(0.0625 * Math.sqrt(2), a.testAccuracyStd(), 1e-15);
+        assertEquals(0.625, a.testAccuracyMin(), 0);
+        assertEquals(0.75, a.testAccuracyMax(), 0);
+        // Mean curve: epoch 0 over three runs, epochs 1–2 over the two that reached them.
+        assertArrayEquals(new double[] {0.125, 0.375, 0.6875}, a.meanCurve(), 0);
+        assertEquals(2, a.epochsToTarget(), "the mean curve reaches 0.6875 at epoch 2");
+        assertEquals(1, a.seedsReachedTarget(), "only seed 1 (0.75) reaches it; seed 2 ends at 0.625");
+        assertEquals(1.5, a.lossAfterFirstEpoch(), 0);
+        assertTrue(a.trained(0.6875));
+
+        CellResult b = cells.get(1);
+        assertEquals(1, b.runs());
+        assertEquals(0.5, b.testAccuracy(), 0);
+        assertTrue(Double.isNaN(b.testAccuracyStd()), "no spread from one seed");
+        assertNull(b.epochsToTarget(), "0.5 never reaches 0.6875");
+        assertEquals(0, b.seedsReachedTarget());
+        assertTrue(Double.isNaN(b.lossAfterFirstEpoch()));
+    }
+
+    @Test
+    void defaultTargetIsNineTenthsOfTheBestCell() {
+        // Best cell mean test accuracy: max(0.6875, 0.5).
+        assertEquals(0.9 * 0.6875, CellStatistics.target(null, runs()), 1e-15);
+        assertEquals(0.5, CellStatistics.target(0.5, runs()), 0);
+    }
+
+    @Test
+    void aLowerTargetIsReachedEarlierByMoreSeeds() {
+        CellResult a = CellStatistics.summarize(runs(), 0.375).get(0);
+        assertEquals(1, a.epochsToTarget());
+        assertEquals(2, a.seedsReachedTarget());
+        CellResult b = CellStatistics.summarize(runs(), 0.375).get(1);
+        assertEquals(1, b.epochsToTarget());
+    }
+}

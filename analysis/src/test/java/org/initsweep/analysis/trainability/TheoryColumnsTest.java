@@ -1,0 +1,61 @@
+package org.initsweep.analysis.trainability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.initsweep.core.activation.Activation;
+import org.initsweep.core.theory.DepthScales;
+import org.initsweep.core.theory.Nonlinearity;
+import org.junit.jupiter.api.Test;
+
+/** The theory columns against hand calculation and against {@link DepthScales} at the cell's σ_w², σ_b². */
+class TheoryColumnsTest {
+
+    @Test
+    void linearNetworkByHand() {
+        // Linear φ, σ_b² = 0: χ₁ = χ_c = σ_w² (c* = 1), ξ_c = −1/ln σ_w², and the length map's slope is σ_w²,
+        // so ξ_q = ξ_c. At σ_w² = 1/2: ξ_c = 1/ln 2, 6·ξ_c = 6/ln 2.
+        TheoryColumns t = TheoryColumns.of("linear", "lecun_normal", 50, 0.5, 0.0);
+        assertEquals(0.5, t.sigmaW2(), 0);
+        assertEquals(0.5, t.chi1(), 1e-12);
+        assertEquals(1 / Math.log(2), t.xiC(), 1e-9);
+        assertEquals(1 / Math.log(2), t.xiQ(), 1e-9);
+        assertEquals(6 / Math.log(2), t.bound(), 1e-8);
+        assertNull(t.note());
+    }
+
+    @Test
+    void tanhColumnsEqualDepthScalesAtTheCellsSigmaW2() {
+        Nonlinearity tanh = Nonlinearity.of(Activation.fromLabel("tanh"));
+        for (double m : new double[] {1, 1.5, 2.5, 4}) {
+            DepthScales d = DepthScales.of(tanh, m, 0.05);
+            TheoryColumns t = TheoryColumns.of("tanh", "lecun_normal", 100, m, 0.05);
+            assertEquals(m, t.sigmaW2(), 0);
+            assertEquals(d.chi1().value(), t.chi1(), 0);
+            assertEquals(d.xiQ().value(), t.xiQ(), 0);
+            assertEquals(d.xiC().value(), t.xiC(), 0);
+            assertEquals(6 * d.xiC().value(), t.bound(), 1e-12 * t.bound());
+        }
+        // He's Var(W) = 2m/fan_in: m = 1.25 is σ_w² = 2.5.
+        TheoryColumns he = TheoryColumns.of("tanh", "he_normal", 100, 1.25, 0.05);
+        assertEquals(2.5, he.sigmaW2(), 1e-15);
+        assertEquals(DepthScales.of(tanh, 2.5, 0.05).xiC().value(), he.xiC(), 0);
+    }
+
+    @Test
+    void everyMissingValueSaysWhy() {
+        // ReLU above σ_w² = 2: the length map diverges, no fixed point, no depth scales.
+        TheoryColumns relu = TheoryColumns.of("relu", "lecun_normal", 64, 3.0, 0.0);
+        assertNull(relu.xiC());
+        assertNull(relu.bound());
+        assertTrue(relu.note().startsWith("no fixed point"), relu.note());
+        // χ₁ = 1 exactly for a linear net at σ_w² = 1: ξ_c diverges, the bound is +∞ and the note says so.
+        TheoryColumns critical = TheoryColumns.of("linear", "lecun_normal", 64, 1.0, 0.0);
+        assertEquals(Double.POSITIVE_INFINITY, critical.bound());
+        assertTrue(critical.note().contains("critical line"), critical.note());
+        // Fixed schemes and width profiles have no single σ_w².
+        assertTrue(TheoryColumns.of("tanh", "zero", 64, null, 0.0).note().startsWith("fixed init scheme"));
+        assertTrue(TheoryColumns.of("tanh", "lecun_normal", null, 1.0, 0.0).note().startsWith("width profile"));
+    }
+}

@@ -1,0 +1,141 @@
+package org.initsweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.initsweep.core.activation.Activation;
+import org.initsweep.core.theory.DepthScales;
+import org.initsweep.core.theory.Nonlinearity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The trainability table and charts end to end on the shipped digits (2 depths × 2 σ_w², 2 seeds,
+ * 3 epochs), checked against the sweep's own runs/ and epochs/ tables by independent SQL and against
+ * {@link DepthScales}; a sweep without test data writes no table; a bad target is refused.
+ */
+class TrainabilityCliTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path spec(String name, String extra) throws Exception {
+        Path spec = tmp.resolve(name + ".json");
+        Files.writeString(spec, """
+                {"name": "%s", "depths": [2, 6], "widths": [16], "activations": ["tanh"], "inits": ["lecun_normal"],
+                 "multipliers": [1, 4], "sigma_b2": [0.05], "seeds": [1, 2], "epochs": 3, "batch_size": 64,
+                 "learning_rate": 0.05, "record_epochs": [0] %s}
+                """.formatted(name, extra));
+        return spec;
+    }
+
+    private static List<String[]> csv(Path out, String query) {
+        CliTest.Result r = CliTest.cli("sql", out.toString(), "--csv", "--limit", "1000", query);
+        assertEquals(0, r.code(), r.err());
+        return r.out().strip().lines().skip(1).map(l -> l.split(",", -1)).toList();
+    }
+
+    @Test
+    void digitsSweepWritesTheTableTheBoundAndTheCharts() throws Exception {
+        Path out = tmp.resolve("digits");
+        CliTest.Result run = CliTest.cli("run", spec("train", ", \"datasets\": [\"digits\"], \"target_accuracy\": 0.5")
+                .toString(), "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("deepest depth trained per σ_w²"), run.out());
+
+        // Means, spread and runs from runs/ by SQL of our own, cell by cell.
+        List<String[]> cells = csv(out, """
+                SELECT t.depth, t.multiplier, t.runs, t.test_accuracy - avg(r.final_test_accuracy),
+                       t.train_accuracy - avg(r.final_accuracy), t.test_accuracy_std - stddev_samp(r.final_test_accuracy),
+                       t.test_accuracy_min - min(r.final_test_accuracy), t.target_accuracy
+                FROM trainability t JOIN runs r ON t.depth = r.depth AND t.multiplier = r.multiplier
+                GROUP BY t.depth, t.multiplier, t.runs, t.test_accuracy, t.train_accuracy, t.test_accuracy_std,
+                         t.test_accuracy_min, t.target_accuracy
+                ORDER BY t.depth, t.multiplier""");
+        assertEquals(4, cells.size());
+        for (String[] c : cells) {
+            assertEquals("2", c[2]);
+            for (int i = 3; i <= 6; i++) {
+                assertEquals(0, Double.parseDouble(c[i]), 1e-12, String.join(",", c));
+            }
+            assertEquals(0.5, Double.parseDouble(c[7]), 0, "the spec's target");
+        }
+        // epochs_to_target: the first epoch whose mean test accuracy over the seeds is ≥ 0.5.
+        List<String[]> reached = csv(out, """
+                WITH curve AS (SELECT r.depth, r.multiplier, e.epoch, avg(e.test_accuracy) AS acc
+                               FROM epochs e JOIN runs r USING (run_id) GROUP BY r.depth, r.multiplier, e.epoch)
+                SELECT t.depth, t.multiplier, t.epochs_to_target, (SELECT min(c.epoch) FROM curve c
+                       WHERE c.depth = t.depth AND c.multiplier = t.multiplier AND c.acc >= 0.5) AS expected
+                FROM trainability t ORDER BY t.depth, t.multiplier""");
+        for (String[] r : reached) {
+            assertEquals(r[3], r[2], String.join(",", r));
+        }
+        // Theory columns: DepthScales at σ_w² = m (LeCun normal), σ_b² = 0.05.
+        Nonlinearity tanh = Nonlinearity.of(Activation.fromLabel("tanh"));
+        for (String[] r : csv(out, "SELECT multiplier, chi1, xi_q, xi_c, trainable_depth_bound, theory_note"
+                + " FROM trainability ORDER BY depth, multiplier")) {
+            DepthScales d = DepthScales.of(tanh, Double.parseDouble(r[0]), 0.05);
+            assertEquals(d.chi1().value(), Double.parseDouble(r[1]), 1e-12);
+            assertEquals(d.xiQ().value(), Double.parseDouble(r[2]), 1e-9);
+            assertEquals(d.xiC().value(), Double.parseDouble(r[3]), 1e-9);
+            assertEquals(6 * d.xiC().value(), Double.parseDouble(r[4]), 1e-8);
+            assertEquals("", r[5], "finite everywhere: no note");
+        }
+        // The bound table: per σ_w², the deepest trained depth is the largest depth with mean test accuracy ≥ 0.5.
+        List<String[]> bound = csv(out, """
+                SELECT b.multiplier, b.deepest_trained_depth, b.deepest_depth,
+                       (SELECT max(t.depth) FROM trainability t WHERE t.multiplier = b.multiplier
+                        AND t.test_accuracy >= 0.5) AS expected
+                FROM trainability_bound b ORDER BY b.multiplier""");
+        assertEquals(2, bound.size());
+        for (String[] b : bound) {
+            assertEquals(b[3], b[1], String.join(",", b));
+            assertEquals("6", b[2]);
+        }
+        try (Stream<Path> s = Files.list(out.resolve("charts"))) {
+            List<String> names = s.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("trainability_tanh_lecun_normal_w16")), names.toString());
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("learning_tanh_lecun_normal_w16")), names.toString());
+        }
+        try (Stream<Path> s = Files.list(out)) {
+            assertFalse(s.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary table left");
+        }
+    }
+
+    @Test
+    void aSweepWithoutTestDataHasNoTrainabilityTable() throws Exception {
+        Path out = tmp.resolve("gauss");
+        CliTest.Result run = CliTest.cli("run", spec("gauss", "").toString(), "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        assertFalse(Files.exists(out.resolve("trainability")));
+        assertFalse(run.out().contains("trainability"), run.out());
+    }
+
+    @Test
+    void aBadTargetIsOneLineWithItsJsonPath() throws Exception {
+        for (String bad : new String[] {"0", "1.5", "-0.1", "\"high\""}) {
+            CliTest.Result r = CliTest.cli("validate", spec("bad", ", \"datasets\": [\"digits\"], \"target_accuracy\": "
+                    + bad).toString());
+            assertEquals(2, r.code(), bad + ": " + r.err());
+            assertTrue(r.err().contains("target_accuracy") && r.err().contains("(0, 1]"), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+        // A target needs a test split: generated data has one only with test_fraction.
+        CliTest.Result noTest = CliTest.cli("validate", spec("gen", ", \"target_accuracy\": 0.9").toString());
+        assertEquals(2, noTest.code(), noTest.err());
+        assertTrue(noTest.err().contains("target_accuracy") && noTest.err().contains("datasets[0] (gaussian)"),
+                noTest.err());
+        assertEquals(1, noTest.err().strip().lines().count(), noTest.err());
+        CliTest.Result withSplit = CliTest.cli("validate", spec("gen2", ", \"target_accuracy\": 0.9, \"test_fraction\": 0.2")
+                .toString());
+        assertEquals(0, withSplit.code(), withSplit.err());
+        CliTest.Result full = CliTest.cli("validate", spec("one", ", \"datasets\": [\"digits\"], \"target_accuracy\": 1")
+                .toString());
+        assertEquals(0, full.code(), full.err());
+    }
+}

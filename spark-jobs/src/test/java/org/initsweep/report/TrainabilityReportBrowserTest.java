@@ -1,0 +1,58 @@
+package org.initsweep.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.Analysis;
+import org.initsweep.analysis.report.HtmlReport;
+import org.initsweep.core.regime.SignalGrowth;
+import org.initsweep.spark.SweepJob;
+import org.initsweep.spark.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep with a test split (generated data with test_fraction) gets the report's trainability
+ * section: the accuracy heatmap and the learning curves are drawn in Chromium without errors and
+ * pass the page's self-check, and the deepest-trained table is on the page.
+ */
+class TrainabilityReportBrowserTest {
+
+    @Test
+    void trainabilitySectionIsDrawn(@TempDir Path tmp) throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.require();
+        String out = tmp.resolve("t").toString();
+        SparkSession spark = TestSpark.session("local[2]");
+        Analysis.Summary summary;
+        try {
+            SweepJob.run(spark, TestSpark.spec("""
+                    {"name": "t", "depths": [2, 4], "widths": [8], "activations": ["tanh"], "inits": ["lecun_normal"],
+                     "multipliers": [1, 2], "sigma_b2": [0.05], "seeds": [1, 2], "epochs": 4, "test_fraction": 0.25,
+                     "learning_rate": 0.5, "record_epochs": [0]}"""), out, SweepJob.Options.defaults());
+            summary = Analysis.run(spark, out, SignalGrowth.DEFAULT_THRESHOLD, true);
+        } finally {
+            spark.stop();
+        }
+        assertEquals(4, summary.trainability().size(), "header, column names, one line for each of the two σ_w²: "
+                + summary.trainability());
+        Path page = Path.of(out, HtmlReport.DIR, HtmlReport.FILE);
+        HeadlessChromium.Output dom = chromium.dumpDom(page, 1400, 1000);
+        assertEquals(List.of(), dom.consoleLines(), "the page wrote to the console");
+        JsonNode check = HeadlessChromium.selfcheck(dom.stdout());
+        assertEquals(0, check.path("errors").size(), "errors in the page: " + check.path("errors"));
+        assertEquals(0, check.path("problems").size(), "self-check problems: " + check.path("problems"));
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        for (JsonNode c : check.path("charts")) {
+            kinds.merge(c.path("kind").asText(), 1, Integer::sum);
+        }
+        assertEquals(1, kinds.get("trainability"), kinds.toString());
+        assertTrue(dom.stdout().contains("Deepest depth trained per σ_w² beside 6·ξ_c"), "the bound table is on the page");
+        assertTrue(dom.stdout().contains("Learning curves at depth"), "the learning curves are on the page");
+    }
+}
