@@ -90,7 +90,8 @@ class ResumeTest {
                     .withColumn("engine_version", org.apache.spark.sql.functions.lit("0.0.9"))
                     .withColumn("settings", org.apache.spark.sql.functions.lit(
                             "engine_version=0.0.9;initsweep.kernel=blas;initsweep.javaMaxParams=64;"
-                            + "initsweep.vectorMaxParams=65536;vector_kernel=available"))
+                            + "initsweep.vectorMaxParams=" + org.initsweep.core.nn.Kernel.vectorMaxParams()
+                            + ";vector_kernel=available"))
                     .limit(2).write().parquet(old.toString());
             try (Stream<Path> files = Files.walk(runs)) {
                 for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
