@@ -108,7 +108,7 @@ public final class TrainabilityAnalysis {
             List<String> out = new ArrayList<>();
             out.add(String.format(Locale.ROOT, "initsweep: trainability (test accuracy ≥ %.4f): deepest depth trained"
                     + " per σ_w², beside theory's 6·ξ_c (Schoenholz et al. 2017):", target));
-            out.add(String.format(Locale.ROOT, "  %-10s %-14s %6s %8s %-9s %9s %8s %8s %8s %10s", "activation", "init",
+            out.add(String.format(Locale.ROOT, "  %-10s %-14s %6s %8s %-18s %9s %8s %8s %8s %10s", "activation", "init",
                     "width", "sigma_b2", "optimizer", "lr", "sigma_w2", "trained", "swept", "6·xi_c"));
             List<String> groupKeys = new ArrayList<>(KEYS);
             groupKeys.remove(DEPTH);
@@ -117,7 +117,7 @@ public final class TrainabilityAnalysis {
                 for (int i = 0; i < groupKeys.size(); i++) {
                     k.put(groupKeys.get(i), r.group().get(i));
                 }
-                out.add(String.format(Locale.ROOT, "  %-10s %-14s %6s %8s %-9s %9s %8s %8s %8d %10s", k.get("activation"),
+                out.add(String.format(Locale.ROOT, "  %-10s %-14s %6s %8s %-18s %9s %8s %8s %8d %10s", k.get("activation"),
                         k.get("init"), k.get("width") == null ? k.get("profile") : k.get("width"), k.get("sigma_b2"),
                         k.get("optimizer"), k.get("learning_rate"),
                         r.sigmaW2() == null ? "-" : String.format(Locale.ROOT, "%.4g", r.sigmaW2()),
