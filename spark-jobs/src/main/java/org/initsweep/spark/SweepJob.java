@@ -53,7 +53,7 @@ public final class SweepJob {
     /** Entries of an output directory that a sweep owns (and {@code --overwrite} may delete). */
     static final List<String> OWNED = List.of(Tables.RUNS, Tables.LAYERS, Tables.EPOCHS, Tables.GROWTH,
             Tables.REGIONS, Tables.AGREEMENT, Tables.HISTOGRAMS, Tables.BOUNDARIES, Tables.JACOBIAN, Tables.CHARTS, "report",
-            Tables.SPEC_FILE, Tables.ENGINE_FILE, ChunkCommit.STAGING);
+            Tables.SPEC_FILE, Tables.ENGINE_FILE, ChunkCommit.STAGING, ChunkCommit.MANIFESTS);
 
     /**
      * @param overwrite  replace results already in the output directory
@@ -118,6 +118,12 @@ public final class SweepJob {
             prepareOutput(fs, outPath, spec, options.overwrite());
             // Read (and refuse another engine version's runs) before anything is deleted or written.
             Set<String> done = doneRunIds(spark, fs, outPath, data);
+            List<String> broken = ChunkCommit.audit(fs, outPath);
+            if (!broken.isEmpty()) {
+                LOG.warn("{} committed chunk(s) had files deleted or truncated; their runs are computed again",
+                        broken.size());
+                done = doneRunIds(spark, fs, outPath, data);
+            }
             int orphans = ChunkCommit.removeOrphans(fs, outPath);
             if (orphans > 0) {
                 LOG.info("Removed {} files of an interrupted chunk", orphans);
