@@ -5,18 +5,33 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.time.Instant;
+import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * One writer per output directory: a lock file created atomically ({@link FileSystem#createNewFile})
- * holding the writer's host, pid and start time. A lock left by a dead process on this host is
- * taken over; any other is refused with a message that names its owner.
+ * One writer per output directory: a lock file {@value #FILE} holding the writer's host, pid, start
+ * time and a random token.
+ *
+ * <p>The lock never exists half-written: its text is written to a file beside it, which is then
+ * published under the lock's name by an operation that fails if the lock exists — a hard link on a
+ * local disk, a rename on HDFS (whose rename never replaces a file). A lock that is empty or
+ * unparsable (left by older builds killed mid-write), or whose owner is a dead process on this host,
+ * is stale and taken over. Taking over is serialised by a takeover marker published the same way: only
+ * the starter that published the marker re-reads the lock and, if it is still the same stale text,
+ * deletes it; every other starter starts over and finds either the stale lock or the new owner's. So
+ * of any number of starters exactly one holds the lock. The one window left is a starter killed while
+ * holding the marker: a marker whose owner is dead on this host is removed like a stale lock.
+ *
+ * <p>On object stores (s3a) rename is a copy and the lock is advisory only (docs/cluster.md).
  */
 public final class OutputLock implements AutoCloseable {
 
     static final String FILE = ".initsweep.lock";
+    static final String TAKEOVER = ".initsweep.lock.takeover";
 
     private final FileSystem fs;
     private final Path file;
@@ -28,43 +43,124 @@ public final class OutputLock implements AutoCloseable {
 
     /**
      * @throws OutputExistsException if a live writer holds the directory
+     * @throws IOException           if the directory cannot be written
      */
     public static OutputLock acquire(FileSystem fs, Path dir) throws IOException, OutputExistsException {
         fs.mkdirs(dir);
         Path file = new Path(dir, FILE);
-        String me = host() + " " + ProcessHandle.current().pid() + " " + Instant.now();
-        for (int attempt = 0; attempt < 2; attempt++) {
-            if (fs.createNewFile(file)) {
-                try (OutputStream os = fs.create(file, true)) {
-                    os.write(me.getBytes(StandardCharsets.UTF_8));
-                }
+        Path marker = new Path(dir, TAKEOVER);
+        String me = host() + " " + ProcessHandle.current().pid() + " " + Instant.now() + " " + UUID.randomUUID();
+        // Every turn either publishes, refuses, or removes one stale file that was there: bounded by the
+        // number of starters racing, not by time.
+        for (int attempt = 0; attempt < 64; attempt++) {
+            if (publish(fs, dir, file, me)) {
                 return new OutputLock(fs, file);
             }
             String owner = read(fs, file);
-            String[] parts = owner.split(" ");
-            boolean deadHere = parts.length >= 2 && parts[0].equals(host()) && !alive(parts[1]);
-            if (!deadHere) {
-                throw new OutputExistsException(dir + " is being written by another initsweep run (" + owner.strip()
+            if (owner == null) {
+                continue; // released between our publish and read
+            }
+            if (!stale(owner)) {
+                throw new OutputExistsException(dir + " is being written by another initsweep run (" + describe(owner)
                         + "); wait for it, or delete " + file + " if that process is gone", true);
             }
-            fs.delete(file, false);
+            if (publish(fs, dir, marker, me)) {
+                try {
+                    if (owner.equals(read(fs, file))) {
+                        fs.delete(file, false);
+                    }
+                } finally {
+                    fs.delete(marker, false);
+                }
+            } else {
+                String markerOwner = read(fs, marker);
+                if (markerOwner != null && stale(markerOwner)) {
+                    fs.delete(marker, false);
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
         }
-        throw new OutputExistsException("could not lock " + dir, true);
+        throw new OutputExistsException("could not lock " + dir + ": other initsweep runs keep taking it over", true);
     }
 
-    private static boolean alive(String pid) {
+    /** Whether the lock text names no live process: empty, unparsable, or a dead process on this host. */
+    static boolean stale(String owner) {
+        String[] parts = owner.strip().split(" ");
+        if (parts.length < 3) {
+            return true;
+        }
+        long pid;
         try {
-            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+            pid = Long.parseLong(parts[1]);
         } catch (NumberFormatException e) {
             return true;
         }
+        return parts[0].equals(host()) && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
+    private static String describe(String owner) {
+        String[] parts = owner.strip().split(" ");
+        return parts.length >= 3 ? parts[0] + " " + parts[1] + " " + parts[2] : owner.strip();
+    }
+
+    /**
+     * Writes {@code text} beside {@code target} and publishes it under {@code target}'s name unless
+     * that exists. Returns whether this call published it.
+     */
+    private static boolean publish(FileSystem fs, Path dir, Path target, String text) throws IOException {
+        Path tmp = new Path(dir, "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+        if (isLocal(fs)) {
+            java.nio.file.Path t = local(fs, tmp);
+            Files.write(t, text.getBytes(StandardCharsets.UTF_8));
+            try {
+                Files.createLink(local(fs, target), t);
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } finally {
+                Files.deleteIfExists(t);
+            }
+        }
+        try (OutputStream os = fs.create(tmp, false)) {
+            os.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        boolean moved = false;
+        try {
+            moved = fs.rename(tmp, target);
+            return moved;
+        } finally {
+            if (!moved) {
+                fs.delete(tmp, false);
+            }
+        }
+    }
+
+    private static boolean isLocal(FileSystem fs) {
+        return "file".equals(fs.getUri().getScheme());
+    }
+
+    private static java.nio.file.Path local(FileSystem fs, Path p) {
+        return java.nio.file.Path.of(fs.makeQualified(p).toUri());
+    }
+
+    /** The file's text, or null if it does not exist. */
     private static String read(FileSystem fs, Path file) throws IOException {
+        if (isLocal(fs)) {
+            try {
+                return Files.readString(local(fs, file), StandardCharsets.UTF_8);
+            } catch (java.nio.file.NoSuchFileException e) {
+                return null;
+            } catch (java.nio.charset.MalformedInputException e) {
+                return "";
+            }
+        }
         try (InputStream in = fs.open(file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (java.io.FileNotFoundException e) {
-            return "";
+            return null;
+        } catch (java.io.EOFException | org.apache.hadoop.fs.ChecksumException e) {
+            return ""; // a torn lock of an older build: stale
         }
     }
 
@@ -79,5 +175,9 @@ public final class OutputLock implements AutoCloseable {
     @Override
     public void close() throws IOException {
         fs.delete(file, false);
+        if (isLocal(fs)) {
+            // an old build's checksum beside the lock would make the next reader doubt a good lock
+            Files.deleteIfExists(local(fs, new Path(file.getParent(), "." + FILE + ".crc")));
+        }
     }
 }

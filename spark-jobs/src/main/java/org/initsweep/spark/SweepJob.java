@@ -54,7 +54,7 @@ public final class SweepJob {
     static final List<String> OWNED = List.of(Tables.RUNS, Tables.LAYERS, Tables.EPOCHS, Tables.GROWTH,
             Tables.REGIONS, Tables.AGREEMENT, Tables.HISTOGRAMS, Tables.BOUNDARIES, Tables.JACOBIAN, Tables.CHARTS, "report",
             Tables.TRAINABILITY, Tables.TRAINABILITY_BOUND,
-            Tables.SPEC_FILE, Tables.ENGINE_FILE, ChunkCommit.STAGING);
+            Tables.SPEC_FILE, Tables.ENGINE_FILE, ChunkCommit.STAGING, ChunkCommit.MANIFESTS);
 
     /**
      * @param overwrite  replace results already in the output directory
@@ -115,10 +115,17 @@ public final class SweepJob {
         Instant started = Instant.now();
         FileSystem fs = new Path(out).getFileSystem(spark.sparkContext().hadoopConfiguration());
         Path outPath = fs.makeQualified(new Path(out));
-        try (OutputLock lock = OutputLock.acquire(fs, outPath)) {
+        checkPlace(fs, outPath, out);
+        try (OutputLock lock = acquire(fs, outPath, out)) {
             prepareOutput(fs, outPath, spec, options.overwrite());
             // Read (and refuse another engine version's runs) before anything is deleted or written.
             Set<String> done = doneRunIds(spark, fs, outPath, data);
+            List<String> broken = ChunkCommit.audit(fs, outPath);
+            if (!broken.isEmpty()) {
+                LOG.warn("{} committed chunk(s) had files deleted or truncated; their runs are computed again",
+                        broken.size());
+                done = doneRunIds(spark, fs, outPath, data);
+            }
             int orphans = ChunkCommit.removeOrphans(fs, outPath);
             if (orphans > 0) {
                 LOG.info("Removed {} files of an interrupted chunk", orphans);
@@ -163,6 +170,54 @@ public final class SweepJob {
             LOG.info("Sweep '{}': {} runs computed ({} diverged), {} already there, in {} s", spec.name(), computed,
                     diverged, n - computed, millis / 1000.0);
             return new Summary(n, computed, diverged, millis, out);
+        }
+    }
+
+    /**
+     * Refuses an output directory that cannot hold a sweep: one inside another sweep's directory (its
+     * tables are read as one folder each, and a sweep nested in {@code runs/} would make the parent
+     * unreadable), one below a file, or one that is a file.
+     *
+     * @throws org.initsweep.core.UserInputException naming {@code --out} and the reason
+     */
+    static void checkPlace(FileSystem fs, Path outPath, String out) throws IOException {
+        if (fs.exists(outPath) && fs.getFileStatus(outPath).isFile()) {
+            throw new org.initsweep.core.UserInputException("--out " + out + " is a file; give a directory");
+        }
+        for (Path p = outPath.getParent(); p != null; p = p.getParent()) {
+            if (!fs.exists(p)) {
+                continue;
+            }
+            if (fs.getFileStatus(p).isFile()) {
+                throw new org.initsweep.core.UserInputException("--out " + out + " is below " + p
+                        + ", which is a file; give a directory");
+            }
+            if (fs.exists(new Path(p, Tables.SPEC_FILE)) || fs.exists(new Path(p, OutputLock.FILE))) {
+                throw new org.initsweep.core.UserInputException("--out " + out + " is inside the sweep in " + p
+                        + "; give a directory outside it");
+            }
+        }
+    }
+
+    /** The writer lock; a directory that cannot be created or written is the user's input (exit 2). */
+    private static OutputLock acquire(FileSystem fs, Path outPath, String out) throws IOException {
+        try {
+            if (!fs.mkdirs(outPath)) {
+                throw new org.initsweep.core.UserInputException("--out " + out
+                        + " cannot be created (read-only, or no permission)");
+            }
+            return OutputLock.acquire(fs, outPath);
+        } catch (org.apache.hadoop.security.AccessControlException
+                | java.nio.file.FileSystemException e) {
+            throw new org.initsweep.core.UserInputException("--out " + out + " cannot be written ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""))
+                    + ")");
+        } catch (IOException e) {
+            if (!fs.exists(outPath)) {
+                throw new org.initsweep.core.UserInputException("--out " + out
+                        + " cannot be created (read-only, or no permission)");
+            }
+            throw e;
         }
     }
 

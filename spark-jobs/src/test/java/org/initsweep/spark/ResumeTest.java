@@ -71,6 +71,60 @@ class ResumeTest {
         }
     }
 
+    /**
+     * Following a reader's advice ("delete it") must not lose runs: a committed chunk whose layers/
+     * file was truncated and then deleted, and another whose epochs/ file was truncated, are found by
+     * their manifests and computed again — exactly those 2 × 6 runs — and every run is then exactly
+     * once in every table.
+     */
+    @Test
+    void aDeletedOrTruncatedFileOfACommittedChunkIsRecomputed(@TempDir Path tmp) throws Exception {
+        SweepSpec spec = TestSpark.spec("""
+                {"name": "audit", "depths": [2, 3], "widths": [8], "activations": ["tanh", "relu"],
+                 "inits": ["he_normal"], "multipliers": [0.5, 1, 2], "seeds": [1, 2],
+                 "samples": 32, "epochs": 2, "record_epochs": [0, 2], "datasets": ["moons"]}
+                """);
+        long n = new Grid(spec).size();
+        Path out = tmp.resolve("out");
+        SparkSession spark = TestSpark.session("local[2]");
+        try {
+            SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 2, 6));
+            Path layersFile = parquetFiles(out.resolve("layers")).get(0);
+            String lostChunk = chunk(layersFile);
+            byte[] bytes = Files.readAllBytes(layersFile);
+            Files.write(layersFile, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            Files.delete(layersFile);
+            Path epochsFile = parquetFiles(out.resolve("epochs")).stream().filter(f -> !chunk(f).equals(lostChunk))
+                    .findFirst().orElseThrow();
+            byte[] e = Files.readAllBytes(epochsFile);
+            Files.write(epochsFile, java.util.Arrays.copyOf(e, e.length - 7));
+
+            SweepJob.Summary resumed = SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 2, 6));
+            assertEquals(12, resumed.computed(), "the two broken chunks' runs, and only those");
+            assertEquals(0, SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 2, 6)).computed(),
+                    "the repaired directory is whole");
+
+            var runs = spark.read().parquet(out.resolve("runs").toString());
+            assertEquals(n, runs.count());
+            assertEquals(n, runs.select("run_id").distinct().count());
+            var layers = spark.read().parquet(out.resolve("layers").toString());
+            // per run: 2 recorded epochs × (depth + 1) layers, depths 2 and 3 equally often
+            assertEquals(n / 2 * 2 * (3 + 4), layers.count());
+            assertEquals(layers.count(), layers.select("run_id", "epoch", "layer").distinct().count());
+            assertEquals(n, layers.select("run_id").distinct().count());
+            var epochs = spark.read().parquet(out.resolve("epochs").toString());
+            assertEquals(n * 3, epochs.count());
+            assertEquals(n * 3, epochs.select("run_id", "epoch").distinct().count());
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static String chunk(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.indexOf('-'));
+    }
+
     @Test
     void resultsOfAnotherEngineVersionAreNotResumed(@TempDir Path tmp) throws Exception {
         SweepSpec spec = TestSpark.spec("""

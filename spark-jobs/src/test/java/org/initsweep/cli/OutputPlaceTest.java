@@ -1,0 +1,59 @@
+package org.initsweep.cli;
+
+import static org.initsweep.cli.CliTest.cli;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Output directories that cannot hold a sweep are refused in one line, exit 2, before anything is written. */
+class OutputPlaceTest {
+
+    @Test
+    void anOutInsideASweepOrBelowAFileIsRefusedAndTheSweepStaysReadable(@TempDir Path tmp) throws Exception {
+        Path done = tmp.resolve("done");
+        assertEquals(0, cli("run", CliTest.tinySpec().toString(), "--out", done.toString(), "--no-analyze").code());
+        List<Path> before = listing(done);
+        for (String inside : new String[] {"runs", "layers", "layers/activation=tanh/deeper", "new-folder"}) {
+            CliTest.Result r = cli("run", CliTest.tinySpec().toString(), "--out", done.resolve(inside).toString(),
+                    "--no-analyze");
+            assertEquals(2, r.code(), r.err());
+            assertEquals(List.of("initsweep: --out " + done.resolve(inside) + " is inside the sweep in file:" + done
+                    + "; give a directory outside it"), r.err().lines().toList());
+        }
+        assertEquals(before, listing(done), "nothing written into the sweep");
+        assertEquals(0, cli("sql", done.toString(), "SELECT count(*) FROM runs").code());
+
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "x");
+        CliTest.Result below = cli("run", CliTest.tinySpec().toString(), "--out", file.resolve("out").toString());
+        assertEquals(2, below.code(), below.err());
+        assertEquals(List.of("initsweep: --out " + file.resolve("out") + " is below file:" + file
+                + ", which is a file; give a directory"), below.err().lines().toList());
+    }
+
+    @Test
+    void anOutThatCannotBeCreatedExitsTwo() {
+        // Tests may run as root, for whom chmod does not deny: sysfs refuses new folders even to root.
+        Path ro = Path.of("/sys/initsweep-out-probe");
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/sys")) && !Files.exists(ro));
+        CliTest.Result r = cli("run", CliTest.tinySpec().toString(), "--out", ro.toString(), "--no-analyze");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("initsweep: --out " + ro + " cannot be"), r.err());
+        assertFalse(Files.exists(ro));
+    }
+
+    private static List<Path> listing(Path dir) throws java.io.IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.sorted().toList();
+        }
+    }
+}
