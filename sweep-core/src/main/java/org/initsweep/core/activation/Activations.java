@@ -61,6 +61,12 @@ public final class Activations {
         register("sigmoid", List.of(), p -> Activation.SIGMOID);
         register("leaky_relu", List.of(new Parameter("slope", LeakyRelu.DEFAULT_SLOPE, Double.NEGATIVE_INFINITY, false)),
                 p -> new LeakyRelu(p[0]));
+        register("selu", List.of(), p -> new Selu());
+        register("gelu", List.of(), p -> new Gelu());
+        register("silu", List.of(), p -> new Silu());
+        register("swish", List.of(), p -> new Silu());
+        register("elu", List.of(new Parameter("alpha", Elu.DEFAULT_ALPHA, 0, true)), p -> new Elu(p[0]));
+        register("softplus", List.of(), p -> new Softplus());
     }
 
     private Activations() {

@@ -1,6 +1,7 @@
 package org.initsweep.core.init;
 
 import java.util.SplittableRandom;
+import org.initsweep.core.math.StandardNormal;
 
 /**
  * The normal distribution N(0, σ²) truncated to [a, b]: its variance in closed form and exact draws
@@ -8,9 +9,7 @@ import java.util.SplittableRandom;
  *
  * <p>Variance (Johnson, Kotz &amp; Balakrishnan, "Continuous Univariate Distributions" vol. 1, 2nd ed.,
  * §10.1, eq. 13.134): with α = a/σ, β = b/σ, Z = Φ(β) − Φ(α),
- * Var = σ²·[1 + (α·φ(α) − β·φ(β))/Z − ((φ(α) − φ(β))/Z)²]. Φ by Marsaglia's series
- * (Marsaglia 2004, "Evaluating the Normal Distribution", J. Stat. Software 11(4)), absolute error
- * about 1e-15.
+ * Var = σ²·[1 + (α·φ(α) − β·φ(β))/Z − ((φ(α) − φ(β))/Z)²], Φ and φ from {@link StandardNormal}.
  */
 public final class TruncatedNormal {
 
@@ -18,37 +17,6 @@ public final class TruncatedNormal {
     private static final int MAX_REJECTIONS = 1_000_000;
 
     private TruncatedNormal() {
-    }
-
-    /** φ(x), the standard normal density. */
-    public static double pdf(double x) {
-        return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
-    }
-
-    /** Φ(x), the standard normal distribution function; 0 below −38, 1 above 38 (in double). */
-    public static double cdf(double x) {
-        if (x < -38) {
-            return 0;
-        }
-        if (x > 38) {
-            return 1;
-        }
-        if (Math.abs(x) > 8) {
-            // the series needs ~x² terms; past 8 the tail is below 1e-15 absolute
-            return x > 0 ? 1 : 0;
-        }
-        double s = x;
-        double t = 0;
-        double b = x;
-        double q = x * x;
-        double i = 1;
-        while (s != t) {
-            t = s;
-            i += 2;
-            b *= q / i;
-            s = t + b;
-        }
-        return 0.5 + s * Math.exp(-0.5 * q - 0.91893853320467274178);
     }
 
     /**
@@ -63,12 +31,12 @@ public final class TruncatedNormal {
         }
         double al = a / sigma;
         double be = b / sigma;
-        double z = cdf(be) - cdf(al);
+        double z = StandardNormal.cdf(be) - StandardNormal.cdf(al);
         if (!(z > 0)) {
             throw new IllegalArgumentException("[" + a + ", " + b + "] holds no mass of N(0, " + sigma * sigma + ")");
         }
-        double pa = Double.isInfinite(al) ? 0 : pdf(al);
-        double pb = Double.isInfinite(be) ? 0 : pdf(be);
+        double pa = Double.isInfinite(al) ? 0 : StandardNormal.pdf(al);
+        double pb = Double.isInfinite(be) ? 0 : StandardNormal.pdf(be);
         double ta = Double.isInfinite(al) ? 0 : al * pa;
         double tb = Double.isInfinite(be) ? 0 : be * pb;
         double d = (pa - pb) / z;

@@ -25,11 +25,14 @@ public final class CriticalLine {
      * <p>Method: χ₁ − 1 is bracketed by doubling/halving σ_w² from 1 within
      * [{@value #SIGMA_W2_MIN}, {@value #SIGMA_W2_MAX}] and bisected to a relative width of 10⁻¹³.
      * Assumed (true for the activations initsweep knows): χ₁ − 1 changes sign once, from negative
-     * to positive, as σ_w² grows.
+     * to positive, as σ_w² grows. A sign change where χ₁ jumps over 1 (the fixed point reached from
+     * q⁰ = 1 changes branch: GELU and SiLU at σ_b² = 0) is no crossing: both ends of the final bracket
+     * must be within {@link MeanField#CROSSING_TOL} of 1.
      *
      * @param phi     the non-linearity, not null
      * @param sigmaB2 σ_b², finite and ≥ 0
-     * @return the critical σ_w², or empty if χ₁ − 1 does not change sign in the search range
+     * @return the critical σ_w², or empty if χ₁ − 1 does not change sign in the search range or jumps
+     *         over 0
      * @throws IllegalArgumentException if an argument is invalid
      */
     public static OptionalDouble sigmaW2(Nonlinearity phi, double sigmaB2) {
@@ -64,6 +67,10 @@ public final class CriticalLine {
             } else {
                 hi = mid;
             }
+        }
+        if (Math.abs(excess(phi, lo, sigmaB2)) > MeanField.CROSSING_TOL
+                || Math.abs(excess(phi, hi, sigmaB2)) > MeanField.CROSSING_TOL) {
+            return OptionalDouble.empty();
         }
         return OptionalDouble.of(0.5 * (lo + hi));
     }

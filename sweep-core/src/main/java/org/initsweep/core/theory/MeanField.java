@@ -356,12 +356,16 @@ public record MeanField(Activation activation, double m, double sigmaB2) impleme
      * Assumed (true for the activations here in the range searched): χ₁ − 1 changes sign once, from
      * negative to positive, as m increases. For tanh at σ_b² = 0, χ₁ − 1 is of second order in
      * m − 1 just above m = 1, which bisection still resolves to ~10⁻⁷.
+     * A sign change is a crossing only if χ₁ is continuous there: where the fixed point reached from
+     * q<sup>0</sup> = 1 changes branch, χ₁ jumps over 1 instead (GELU and SiLU at σ_b² = 0: q* = 0 with
+     * χ₁ = m·φ'(0)² = m/4 below m ≈ 2.35 and 2.81, q* = ∞ with χ₁ = m/2 above), and no m has χ₁ = 1.
+     * Both ends of the final bracket must then be within {@value #CROSSING_TOL} of 1, else this throws.
      *
      * @param activation the non-linearity, not null
      * @param sigmaB2    bias variance, finite and ≥ 0
      * @return m<sub>c</sub> &gt; 0
      * @throws IllegalArgumentException if an argument is invalid
-     * @throws IllegalStateException    if χ₁ does not cross 1 for m in [10⁻⁶, 10⁶]
+     * @throws IllegalStateException    if χ₁ does not cross 1 for m in [10⁻⁶, 10⁶], or jumps over 1
      */
     public static double criticalMultiplier(Activation activation, double sigmaB2) {
         if (activation == null) {
@@ -402,8 +406,18 @@ public record MeanField(Activation activation, double m, double sigmaB2) impleme
                 hi = mid;
             }
         }
+        double below = excess.applyAsDouble(lo);
+        double above = excess.applyAsDouble(hi);
+        if (Math.abs(below) > CROSSING_TOL || Math.abs(above) > CROSSING_TOL) {
+            throw new IllegalStateException("chi1 jumps over 1 at m = " + hi + " (from " + (1 + below) + " to "
+                    + (1 + above) + ": the fixed point q* changes branch), so no m has chi1 = 1 ("
+                    + activation.label() + ", sigmaB2 = " + sigmaB2 + ")");
+        }
         return 0.5 * (lo + hi);
     }
+
+    /** How far from 1 χ₁ may be at the ends of the final bisection bracket of a true crossing. */
+    public static final double CROSSING_TOL = 1e-3;
 
     // ---------------------------------------------------------------------------------------------
     // Depth scales

@@ -24,7 +24,9 @@ import org.initsweep.core.regime.SignalGrowth;
  * @param backwardRate  {@link SignalGrowth#backwardRate} of {@code varGradA}
  * @param chi1          χ₁ of the hidden layers at their fixed point q*
  * @param regime        the regime χ₁ gives (vanishing / critical / exploding)
- * @param criticalM     the sweep multiplier m at which χ₁ = 1 for this init scheme and σ_b²
+ * @param criticalM     the sweep multiplier m at which χ₁ = 1 for this init scheme and σ_b²; NaN where
+ *                      χ₁ does not cross 1 but jumps over it (GELU, SiLU at σ_b² = 0: see
+ *                      {@link MeanField#criticalMultiplier})
  */
 public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA, double forwardRate,
         double backwardRate, double chi1, MeanField.Regime regime, double criticalM) {
@@ -77,9 +79,17 @@ public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA,
         double chi1 = hidden.chi1();
         double unit = init.effectiveMultiplier(width, width, 1.0);
         double criticalM = CRITICAL.computeIfAbsent(phi.label() + "|" + sigmaB2,
-                k -> MeanField.criticalMultiplier(phi, sigmaB2)) / unit;
+                k -> criticalOrNaN(phi, sigmaB2)) / unit;
         return Optional.of(new NetworkPrediction(varZ, varA, varGradA, SignalGrowth.forwardRate(varZ),
                 SignalGrowth.backwardRate(varGradA), chi1, MeanField.regimeOf(chi1, MeanField.DEFAULT_REGIME_TOL),
                 criticalM));
+    }
+
+    private static double criticalOrNaN(Activation phi, double sigmaB2) {
+        try {
+            return MeanField.criticalMultiplier(phi, sigmaB2);
+        } catch (IllegalStateException noCrossing) {
+            return Double.NaN;
+        }
     }
 }

@@ -119,8 +119,8 @@ class InitFamiliesTest {
         assertEquals(0.172773, init.variance(FAN_IN, FAN_OUT, 1), 2e-6);
         assertEquals(0.206631, sum / w.length, 5 * Math.sqrt(0.172773 / w.length));
         assertEquals(0.172773, variance(w), tolerance(0.172773, 2.2, w.length));
-        assertEquals(0.8413447460685429, TruncatedNormal.cdf(1), 1e-15);
-        assertEquals(0.024997895148220428, TruncatedNormal.cdf(-1.96), 1e-16);
+        assertEquals(0.8413447460685429, org.initsweep.core.math.StandardNormal.cdf(1), 1e-15);
+        assertEquals(0.024997895148220428, org.initsweep.core.math.StandardNormal.cdf(-1.96), 1e-16);
     }
 
     @Test

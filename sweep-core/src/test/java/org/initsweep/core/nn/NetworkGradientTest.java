@@ -22,7 +22,9 @@ class NetworkGradientTest {
 
     static Activation[] activations() {
         return new Activation[] {Activation.LINEAR, Activation.TANH, Activation.RELU, Activation.SIGMOID,
-            Activation.leakyRelu(0.1)};
+            Activation.leakyRelu(0.1), new org.initsweep.core.activation.Selu(),
+            new org.initsweep.core.activation.Gelu(), new org.initsweep.core.activation.Silu(),
+            new org.initsweep.core.activation.Elu(0.5), new org.initsweep.core.activation.Softplus()};
     }
 
     static List<Arguments> cases() {

@@ -57,6 +57,15 @@ class SpecReaderValidationTest {
     }
 
     @Test
+    void activationParametersAreChecked() {
+        assertEquals(List.of("s.json: activations[1].alpha: must be > 0.0 and finite, got the number 0",
+                "s.json: activations[2].alpa: unknown field (did you mean 'alpha'?); allowed: name, alpha"), problems("""
+                {"name": "v", "depths": [3], "widths": [8], "inits": ["lecun_normal"],
+                 "activations": ["selu", {"name": "elu", "alpha": 0}, {"name": "elu", "alpa": 2}, "swish", "gelu"]}
+                """));
+    }
+
+    @Test
     void unknownNamesGetSuggestions() {
         List<String> p = problems("""
                 {"name": "v", "depths": [3], "widths": [8], "activations": ["tahn"],

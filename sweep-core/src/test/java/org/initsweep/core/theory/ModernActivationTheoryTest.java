@@ -1,0 +1,76 @@
+package org.initsweep.core.theory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.initsweep.core.activation.Activation;
+import org.initsweep.core.activation.Elu;
+import org.initsweep.core.activation.Gelu;
+import org.initsweep.core.activation.Selu;
+import org.initsweep.core.activation.Silu;
+import org.initsweep.core.activation.Softplus;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Mean-field theory of SELU, ELU, GELU, SiLU and softplus: SELU's self-normalizing fixed point, the
+ * critical multipliers the small-signal slopes give, and the activations whose χ₁ jumps over 1
+ * instead of crossing it.
+ */
+class ModernActivationTheoryTest {
+
+    @Test
+    void seluWithLecunNormalWeightsHasTheFixedPointMeanZeroVarianceOne() {
+        // Klambauer et al. 2017, eq. 4–5: with m = 1 and no bias, z ~ N(0, 1) maps to E[φ] = 0, E[φ²] = 1.
+        MeanField selu = new MeanField(new Selu(), 1, 0);
+        assertEquals(0, selu.meanPhi(1), 1e-9);
+        assertEquals(1, selu.meanPhiSquared(1), 1e-9);
+        assertEquals(1, selu.qMap(1), 1e-9);
+        assertEquals(1, selu.fixedPoint(), 1e-6);
+        // χ₁ = E[φ'(z)²] = λ²(1/2 + α²e²Φ(−2)), Φ(−2) = 0.022750131948179195: slightly chaotic.
+        double chi1 = Selu.LAMBDA * Selu.LAMBDA
+                * (0.5 + Selu.ALPHA * Selu.ALPHA * Math.exp(2) * 0.022750131948179195);
+        assertEquals(chi1, selu.chi1(), 1e-9);
+        assertEquals(1.0716, selu.chi1(), 1e-4);
+    }
+
+    @Test
+    void eluAndSeluAreCriticalWhereTheSmallSignalGainIsOne() {
+        // Below m = 1/gain the fixed point is q* = 0, where χ₁ = m·gain; above it q* leaves 0.
+        assertEquals(2 / (1 + 0.25), MeanField.criticalMultiplier(new Elu(0.5), 0), 1e-3);
+        assertEquals(1 / new Selu().gain(), MeanField.criticalMultiplier(new Selu(), 0), 1e-3);
+        assertEquals(0.4768, MeanField.criticalMultiplier(new Selu(), 0), 1e-4);
+        // α = 1: φ' is continuous at 0 and χ₁ − 1 vanishes to first order in m − 1 on both sides.
+        assertEquals(1, MeanField.criticalMultiplier(new Elu(1), 0), 1e-2);
+    }
+
+    @Test
+    void softplusApproachesTheReluLineMEqualsTwo() {
+        // φ(0) = ln 2 keeps q* finite below m = 2, where q* → ∞ and χ₁ → m/2.
+        assertEquals(2, MeanField.criticalMultiplier(new Softplus(), 0), 1e-2);
+        assertTrue(new MeanField(new Softplus(), 1.9, 0).chi1() < 1);
+    }
+
+    @Test
+    void geluAndSiluJumpOverTheCriticalLineWithoutBias() {
+        for (Activation phi : new Activation[] {new Gelu(), new Silu()}) {
+            // q* = 0 with χ₁ = m/4 on the ordered side, q* = ∞ with χ₁ = m/2 on the other: no χ₁ = 1.
+            assertEquals(0.5, new MeanField(phi, 2, 0).chi1(), 1e-6, phi.label());
+            assertEquals(1.5, new MeanField(phi, 3, 0).chi1(), 1e-6, phi.label());
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> MeanField.criticalMultiplier(phi, 0), phi.label());
+            assertTrue(e.getMessage().contains("jumps over 1"), e.getMessage());
+            assertFalse(CriticalLine.sigmaW2(Nonlinearity.of(phi), 0).isPresent(), phi.label());
+        }
+    }
+
+    @Test
+    void aPredictionForAnActivationWithoutCriticalPointSaysNaN() {
+        var p = NetworkPrediction.of(new Gelu(), org.initsweep.core.init.InitSpec.of(
+                org.initsweep.core.init.InitScheme.HE_NORMAL), 1.0, 0, 10, 32, 6, 1.0);
+        assertTrue(p.isPresent());
+        assertTrue(Double.isNaN(p.get().criticalM()));
+        assertTrue(Double.isFinite(p.get().chi1()));
+    }
+}
