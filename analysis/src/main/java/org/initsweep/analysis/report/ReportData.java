@@ -177,7 +177,8 @@ final class ReportData {
 
     /**
      * The predicted critical multiplier: mean-field m_c with χ₁ = 1 (Poole et al. 2016) where it
-     * exists, else the small-signal 1/gain of the activation; null if neither applies.
+     * exists, else the small-signal 1/gain of the activation; null if neither applies, or where χ₁
+     * jumps over 1 (GELU, SiLU), which no line on the chart would describe.
      */
     static ObjectNode critical(Group g) {
         ObjectNode c = F.objectNode();
@@ -197,6 +198,12 @@ final class ReportData {
             c.put("m_c", mc);
             c.put("method", "mean_field");
         } catch (RuntimeException e) {
+            if (e instanceof IllegalStateException && e.getMessage().contains("jumps over 1")) {
+                c.putNull("m_c");
+                c.put("method", "none");
+                c.put("note", "no critical point: " + e.getMessage());
+                return c;
+            }
             c.put("m_c", small);
             c.put("method", "small_signal");
             c.put("note", "mean field gives no critical line here: " + e.getMessage());
