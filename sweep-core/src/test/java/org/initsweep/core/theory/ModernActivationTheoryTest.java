@@ -46,6 +46,21 @@ class ModernActivationTheoryTest {
     }
 
     @Test
+    void withBiasTheCriticalLinesMoveToLargerWeights() {
+        // σ_b² = 0.05: the values of an independent SciPy computation (adaptive quad of the Gaussian
+        // integrals, q* by fixed-point iteration from q = 1, bisection on χ₁ − 1): SELU 0.9018, ELU 1.5337.
+        double selu = MeanField.criticalMultiplier(new Selu(), 0.05);
+        double elu = MeanField.criticalMultiplier(new Elu(1), 0.05);
+        assertEquals(0.9018, selu, 1e-4);
+        assertEquals(1.5337, elu, 1e-4);
+        assertEquals(1, new MeanField(new Selu(), selu, 0.05).chi1(), 1e-9);
+        assertTrue(new MeanField(new Selu(), selu, 0.05).fixedPoint() > 0, "the bias keeps q* off 0");
+        for (Activation phi : new Activation[] {new Gelu(), new Silu()}) {
+            assertThrows(IllegalStateException.class, () -> MeanField.criticalMultiplier(phi, 0.05), phi.label());
+        }
+    }
+
+    @Test
     void softplusApproachesTheReluLineMEqualsTwo() {
         // φ(0) = ln 2 keeps q* finite below m = 2, where q* → ∞ and χ₁ → m/2.
         assertEquals(2, MeanField.criticalMultiplier(new Softplus(), 0), 1e-2);
