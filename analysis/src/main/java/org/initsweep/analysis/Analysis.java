@@ -9,11 +9,11 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.initsweep.analysis.io.Publish;
 import org.initsweep.analysis.report.HtmlReport;
 import org.initsweep.analysis.trainability.TrainabilityAnalysis;
 import org.initsweep.core.regime.Regime;
@@ -136,6 +136,12 @@ public final class Analysis {
         if (!(threshold > 0) || Double.isInfinite(threshold)) {
             throw new org.initsweep.core.UserInputException("--threshold must be > 0 and finite, got " + threshold);
         }
+        org.apache.hadoop.fs.FileSystem fs = new org.apache.hadoop.fs.Path(dir)
+                .getFileSystem(spark.sparkContext().hadoopConfiguration());
+        for (String place : new String[] {"", Tables.CHARTS, HtmlReport.DIR}) {
+            Publish.removeLeftovers(fs, place.isEmpty() ? new org.apache.hadoop.fs.Path(dir)
+                    : new org.apache.hadoop.fs.Path(dir, place));
+        }
         ResultViews.register(spark, dir);
         Dataset<Row> profiles = spark.sql("""
                 SELECT l.run_id, l.activation, l.init, l.width, l.sigma_b2, l.dataset, l.depth, l.multiplier,
@@ -149,8 +155,8 @@ public final class Analysis {
         try {
             JavaRDD<Row> rates = profiles.javaRDD().map(r -> RunProfile.of(r).ratesRow());
             spark.createDataFrame(rates, RUN_RATES).createOrReplaceTempView("run_rates");
-            spark.createDataFrame(profiles.javaRDD().flatMap(r -> RunProfile.of(r).growthRows().iterator()), GROWTH)
-                    .write().mode(SaveMode.Overwrite).parquet(dir + "/" + Tables.GROWTH);
+            Publish.table(spark.createDataFrame(profiles.javaRDD().flatMap(r -> RunProfile.of(r).growthRows().iterator()),
+                    GROWTH), dir, Tables.GROWTH);
 
             Dataset<Row> cells = spark.sql("""
                     SELECT activation, init, width, sigma_b2, dataset, depth, multiplier, count(*) AS runs,
@@ -163,12 +169,11 @@ public final class Analysis {
                     """);
             JavaRDD<Row> regions = cells.javaRDD().map(r -> withRegime(r, threshold));
             Dataset<Row> regionsDf = spark.createDataFrame(regions, REGIONS);
-            regionsDf.write().mode(SaveMode.Overwrite).parquet(dir + "/" + Tables.REGIONS);
+            Publish.table(regionsDf, dir, Tables.REGIONS);
             ResultViews.register(spark, dir);
 
             List<Row> agreement = Agreement.rows(spark);
-            spark.createDataFrame(agreement, Agreement.SCHEMA).coalesce(1)
-                    .write().mode(SaveMode.Overwrite).parquet(dir + "/" + Tables.AGREEMENT);
+            Publish.table(spark.createDataFrame(agreement, Agreement.SCHEMA).coalesce(1), dir, Tables.AGREEMENT);
             ResultViews.register(spark, dir);
             TrainabilityAnalysis.Result trainability = TrainabilityAnalysis.run(spark, dir);
             ResultViews.register(spark, dir);
@@ -185,6 +190,8 @@ public final class Analysis {
                 withReport.addAll(TrainabilityAnalysis.writeCharts(spark, dir, trainability));
                 withReport.add(HtmlReport.write(spark, dir, files));
                 files = withReport;
+                Publish.retainOnly(fs, new org.apache.hadoop.fs.Path(dir, Tables.CHARTS), files.stream()
+                        .map(f -> new org.apache.hadoop.fs.Path(f).getName()).collect(java.util.stream.Collectors.toSet()));
             }
             return new Summary(runs, collected.size(), byRegime, files, agreement, trainability.consoleLines());
         } finally {

@@ -78,12 +78,11 @@ final class ChartWriter {
 
         FileSystem fs = new org.apache.hadoop.fs.Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
         org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(dir, Tables.CHARTS);
-        fs.delete(target, true);
         fs.mkdirs(target);
         List<String> out = new ArrayList<>();
         for (java.nio.file.Path png : written) {
             org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(target, png.getFileName().toString());
-            fs.copyFromLocalFile(true, true, new org.apache.hadoop.fs.Path(png.toUri()), dst);
+            org.initsweep.analysis.io.Publish.file(fs, png, dst);
             out.add(dst.toString());
         }
         Files.deleteIfExists(local);

@@ -45,10 +45,9 @@ public final class HtmlReport {
             Files.writeString(local, html, StandardCharsets.UTF_8);
             Path target = new Path(dir, DIR);
             FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            fs.delete(target, true);
             fs.mkdirs(target);
             Path dst = new Path(target, FILE);
-            fs.copyFromLocalFile(false, true, new Path(local.toUri()), dst);
+            org.initsweep.analysis.io.Publish.file(fs, local, dst);
             LOG.info("Report: {}", dst);
             return dst.toString();
         } finally {

@@ -8,12 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -188,7 +186,7 @@ public final class TrainabilityAnalysis {
             List<String> out = new ArrayList<>();
             for (java.nio.file.Path png : TrainabilityCharts.write(result, local)) {
                 Path dst = new Path(charts, png.getFileName().toString());
-                fs.copyFromLocalFile(true, true, new Path(png.toUri()), dst);
+                org.initsweep.analysis.io.Publish.file(fs, png, dst);
                 out.add(dst.toString());
             }
             return out;
@@ -281,21 +279,10 @@ public final class TrainabilityAnalysis {
         return Double.isNaN(v) ? null : v;
     }
 
-    /** Writes a table into {@code dir/.name-<random>.tmp}, then replaces {@code dir/name} by it. */
+    /** Writes a table as {@code dir/name} by {@link org.initsweep.analysis.io.Publish#table}. */
     static void writeAtomically(SparkSession spark, String dir, String name, List<Row> rows, StructType schema)
             throws IOException {
-        Path target = new Path(dir, name);
-        Path tmp = new Path(dir, "." + name + "-" + UUID.randomUUID() + ".tmp");
-        FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        try {
-            spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(tmp.toString());
-            fs.delete(target, true);
-            if (!fs.rename(tmp, target)) {
-                throw new IOException("cannot rename " + tmp + " to " + target);
-            }
-        } finally {
-            fs.delete(tmp, true);
-        }
+        org.initsweep.analysis.io.Publish.table(spark.createDataFrame(rows, schema).coalesce(1), dir, name);
     }
 
     private static StructField f(String name, DataType type, boolean nullable) {

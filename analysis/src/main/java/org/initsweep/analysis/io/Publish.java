@@ -1,0 +1,97 @@
+package org.initsweep.analysis.io;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+
+/**
+ * Writes an output beside its place and renames it in, so that it never exists half-written.
+ *
+ * <p>On a file system whose rename is atomic (local, HDFS) a reader sees the old output, or none for
+ * the instant between removing the old one and renaming the new one in, or the new one. A process
+ * killed before the rename leaves only a hidden {@code .name-<random>.tmp} entry, which readers skip
+ * (Spark ignores names starting with '.') and {@link #removeLeftovers} deletes at the next analysis.
+ */
+public final class Publish {
+
+    private static final String SUFFIX = ".tmp";
+
+    private Publish() {
+    }
+
+    /**
+     * Writes {@code df} as the Parquet table {@code dir/name}, replacing what is there.
+     *
+     * @throws IOException if the file system refuses the rename or a delete
+     */
+    public static void table(Dataset<Row> df, String dir, String name) throws IOException {
+        Path target = new Path(dir, name);
+        FileSystem fs = target.getFileSystem(df.sparkSession().sparkContext().hadoopConfiguration());
+        Path tmp = beside(target);
+        df.write().mode(SaveMode.ErrorIfExists).parquet(tmp.toString());
+        replace(fs, tmp, target);
+    }
+
+    /**
+     * Copies the local file {@code local} to {@code target}, replacing what is there; deletes the local copy.
+     *
+     * @throws IOException on file system errors
+     */
+    public static void file(FileSystem fs, java.nio.file.Path local, Path target) throws IOException {
+        Path tmp = beside(target);
+        fs.copyFromLocalFile(true, false, new Path(local.toUri()), tmp);
+        replace(fs, tmp, target);
+    }
+
+    /**
+     * Deletes the entries of {@code dir} not named in {@code keep} (charts of a previous analysis that
+     * this one did not draw), leaving hidden entries to {@link #removeLeftovers}.
+     *
+     * @throws IOException on file system errors
+     */
+    public static void retainOnly(FileSystem fs, Path dir, Set<String> keep) throws IOException {
+        if (!fs.exists(dir)) {
+            return;
+        }
+        for (FileStatus s : fs.listStatus(dir)) {
+            String name = s.getPath().getName();
+            if (!name.startsWith(".") && !keep.contains(name)) {
+                fs.delete(s.getPath(), true);
+            }
+        }
+    }
+
+    /**
+     * Deletes what an interrupted publication left in {@code dir} (not recursive).
+     *
+     * @throws IOException on file system errors
+     */
+    public static void removeLeftovers(FileSystem fs, Path dir) throws IOException {
+        if (!fs.exists(dir)) {
+            return;
+        }
+        for (FileStatus s : fs.listStatus(dir)) {
+            String name = s.getPath().getName();
+            if (name.startsWith(".") && name.endsWith(SUFFIX)) {
+                fs.delete(s.getPath(), true);
+            }
+        }
+    }
+
+    private static Path beside(Path target) {
+        return new Path(target.getParent(), "." + target.getName() + "-" + UUID.randomUUID() + SUFFIX);
+    }
+
+    private static void replace(FileSystem fs, Path tmp, Path target) throws IOException {
+        fs.delete(target, true);
+        if (!fs.rename(tmp, target)) {
+            throw new IOException("cannot rename " + tmp + " to " + target);
+        }
+    }
+}

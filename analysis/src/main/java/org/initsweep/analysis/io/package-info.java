@@ -1,0 +1,6 @@
+/**
+ * Publishing the analysis' outputs so that a reader, or a rerun after a kill at any moment, sees
+ * either the previous complete output or the new complete one: each table, chart and page is written
+ * beside its place under a hidden {@code .name-<random>.tmp} name and then renamed into it.
+ */
+package org.initsweep.analysis.io;
