@@ -10,20 +10,29 @@ import org.initsweep.core.regime.SignalGrowth;
  * in the same units and with the same rate fits as the measurements, so the two can sit side by
  * side.
  *
- * <p>Layer l = 1..L+1 has effective multiplier m_l = fan_in·Var(W^[l]) from the init scheme
- * ({@link InitSpec#effectiveMultiplier}); the pre-activation variance follows the length map
- * q^1 = m_1·q⁰ + σ_b², q^l = m_l·E[φ(√q^{l-1} u)²] + σ_b² (Poole et al. 2016, eq. 3; the output
- * layer L+1 reads φ(z^[L]) like any other), and the back-propagated gradient
- * Var(∂J/∂a^[l-1]) = m_l·E[φ'(√q^l u)²]·Var(∂J/∂a^[l]) for hidden layers (equal fans;
- * Schoenholz et al. 2017, eq. 9's χ₁ away from the fixed point).
+ * <p>The network has n^[l] = {@code units[l]} units in layer l (n^[0] the input, n^[L+1] the
+ * output), so W^[l] has fan_in n^[l-1] and fan_out n^[l]. Layer l = 1..L+1 has effective
+ * multiplier m_l = fan_in·Var(W^[l]) from the init scheme ({@link InitSpec#effectiveMultiplier});
+ * the pre-activation variance follows the length map q^1 = m_1·q⁰ + σ_b²,
+ * q^l = m_l·E[φ(√q^{l-1} u)²] + σ_b² (Poole et al. 2016, eq. 3; the output layer L+1 reads
+ * φ(z^[L]) like any other), and the back-propagated gradient of hidden layers
+ * Var(∂J/∂a^[l-1]) = fan_out·Var(W^[l])·E[φ'(√q^l u)²]·Var(∂J/∂a^[l])
+ * = m_l·(n^[l]/n^[l-1])·E[φ'²]·Var(∂J/∂a^[l]) (Glorot &amp; Bengio 2010, eq. 6 and 10 for the
+ * fans; Schoenholz et al. 2017, eq. 9's χ₁ away from the fixed point at equal fans). So at unequal
+ * widths fan_in scaling keeps the forward signal and lets the backward one drift by
+ * ∏ n^[l]/n^[l-1], fan_out scaling the reverse.
+ *
+ * <p>χ₁, its regime and the critical multiplier describe one map shared by the hidden layers 2..L;
+ * where their effective multipliers differ (fan_out or fan_avg scaling of a width profile) there
+ * is no such map: χ₁ and m_c are NaN and the regime null. The rates are defined either way.
  *
  * @param varZ          predicted Var(z^[l]), l = 1..L+1 ({@code varZ[l-1]})
  * @param varA          predicted Var(a^[l]) = E[φ(z)²] − E[φ(z)]², l = 1..L+1 (σ for the output)
  * @param varGradA      predicted Var(∂J/∂a^[l]) for hidden l = 1..L, relative to layer L (= 1)
  * @param forwardRate   {@link SignalGrowth#forwardRate} of {@code varZ}
  * @param backwardRate  {@link SignalGrowth#backwardRate} of {@code varGradA}
- * @param chi1          χ₁ of the hidden layers at their fixed point q*
- * @param regime        the regime χ₁ gives (vanishing / critical / exploding)
+ * @param chi1          χ₁ of the hidden layers at their fixed point q* (NaN if their maps differ)
+ * @param regime        the regime χ₁ gives (vanishing / critical / exploding); null if χ₁ is NaN
  * @param criticalM     the sweep multiplier m at which χ₁ = 1 for this init scheme and σ_b²; NaN where
  *                      χ₁ does not cross 1 but jumps over it (GELU, SiLU at σ_b² = 0: see
  *                      {@link MeanField#criticalMultiplier})
@@ -51,38 +60,90 @@ public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA,
      */
     public static Optional<NetworkPrediction> of(Activation phi, InitSpec init, double m, double sigmaB2,
             int inputDim, int width, int depth, double inputVar) {
+        int[] units = new int[depth + 2];
+        java.util.Arrays.fill(units, width);
+        units[0] = inputDim;
+        units[depth + 1] = 1;
+        return of(phi, init, m, sigmaB2, units, inputVar);
+    }
+
+    /**
+     * Predicts one network of any layer widths.
+     *
+     * @param phi      hidden activation
+     * @param init     init scheme
+     * @param m        sweep multiplier (&gt; 0)
+     * @param sigmaB2  bias variance ≥ 0
+     * @param units    n^[0..L+1]: input dimension, the L hidden widths, output units (L ≥ 1); each ≥ 1
+     * @param inputVar second moment of the (zero-mean) input entries, q⁰
+     * @return empty for the fixed schemes (zero, constant, identity_scaled), which have no
+     *         mean-field description
+     * @throws IllegalArgumentException if {@code units} has fewer than 3 entries or one below 1
+     */
+    public static Optional<NetworkPrediction> of(Activation phi, InitSpec init, double m, double sigmaB2,
+            int[] units, double inputVar) {
+        if (units.length < 3) {
+            throw new IllegalArgumentException("units must hold n[0], at least one hidden width and n[L+1], got "
+                    + java.util.Arrays.toString(units));
+        }
+        for (int n : units) {
+            if (n < 1) {
+                throw new IllegalArgumentException("units must all be >= 1, got " + java.util.Arrays.toString(units));
+            }
+        }
         if (!init.scheme().scaledByMultiplier() || !(m > 0)) {
             return Optional.empty();
         }
-        MeanField first = new MeanField(phi, init.effectiveMultiplier(inputDim, width, m), sigmaB2);
-        MeanField hidden = new MeanField(phi, init.effectiveMultiplier(width, width, m), sigmaB2);
-        MeanField output = new MeanField(phi, init.effectiveMultiplier(width, 1, m), sigmaB2);
+        int depth = units.length - 2;
+        MeanField[] layer = new MeanField[depth + 2];
+        for (int l = 1; l <= depth + 1; l++) {
+            layer[l] = new MeanField(phi, init.effectiveMultiplier(units[l - 1], units[l], m), sigmaB2);
+        }
         MeanField sigmoid = new MeanField(Activation.SIGMOID, 1, 0);
 
         double[] varZ = new double[depth + 1];
         double[] varA = new double[depth + 1];
-        varZ[0] = first.m() * inputVar + sigmaB2;
+        varZ[0] = layer[1].m() * inputVar + sigmaB2;
         for (int l = 2; l <= depth + 1; l++) {
-            MeanField layer = l == depth + 1 ? output : hidden;
-            varZ[l - 1] = layer.qMap(varZ[l - 2]);
+            varZ[l - 1] = layer[l].qMap(varZ[l - 2]);
         }
         for (int l = 1; l <= depth + 1; l++) {
-            MeanField act = l == depth + 1 ? sigmoid : hidden;
+            MeanField act = l == depth + 1 ? sigmoid : layer[l];
             double mean = act.meanPhi(varZ[l - 1]);
             varA[l - 1] = Math.max(0, act.meanPhiSquared(varZ[l - 1]) - mean * mean);
         }
         double[] varGradA = new double[depth];
         varGradA[depth - 1] = 1;
         for (int l = depth; l >= 2; l--) {
-            varGradA[l - 2] = varGradA[l - 1] * hidden.m() * hidden.meanDerivativeSquared(varZ[l - 1]);
+            double fanOutVar = layer[l].m() * units[l] / units[l - 1];
+            varGradA[l - 2] = varGradA[l - 1] * fanOutVar * layer[l].meanDerivativeSquared(varZ[l - 1]);
         }
-        double chi1 = hidden.chi1();
-        double unit = init.effectiveMultiplier(width, width, 1.0);
-        double criticalM = CRITICAL.computeIfAbsent(phi.label() + "|" + sigmaB2,
-                k -> criticalOrNaN(phi, sigmaB2)) / unit;
+        MeanField hidden = depth == 1
+                ? new MeanField(phi, init.effectiveMultiplier(units[1], units[1], m), sigmaB2)
+                : sharedHiddenMap(layer, depth);
+        double chi1 = hidden == null ? Double.NaN : hidden.chi1();
+        double criticalM = Double.NaN;
+        if (hidden != null) {
+            double unit = hidden.m() / m;
+            criticalM = CRITICAL.computeIfAbsent(phi.label() + "|" + sigmaB2, k -> criticalOrNaN(phi, sigmaB2)) / unit;
+        }
         return Optional.of(new NetworkPrediction(varZ, varA, varGradA, SignalGrowth.forwardRate(varZ),
-                SignalGrowth.backwardRate(varGradA), chi1, MeanField.regimeOf(chi1, MeanField.DEFAULT_REGIME_TOL),
-                criticalM));
+                SignalGrowth.backwardRate(varGradA), chi1,
+                hidden == null ? null : MeanField.regimeOf(chi1, MeanField.DEFAULT_REGIME_TOL), criticalM));
+    }
+
+    /**
+     * The map of the hidden layers 2..L if they share one effective multiplier (to rounding), else
+     * null. (A one-hidden-layer net has none; it takes the map of a width-n^[1] to width-n^[1] layer.)
+     */
+    private static MeanField sharedHiddenMap(MeanField[] layer, int depth) {
+        MeanField first = layer[2];
+        for (int l = 3; l <= depth; l++) {
+            if (Math.abs(layer[l].m() - first.m()) > 1e-12 * first.m()) {
+                return null;
+            }
+        }
+        return first;
     }
 
     private static double criticalOrNaN(Activation phi, double sigmaB2) {
