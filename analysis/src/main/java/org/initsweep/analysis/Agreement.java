@@ -6,18 +6,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * How well theory and measurement agree, per chart group (activation × init × σ_b² × dataset ×
- * width) at its deepest depth: the measured critical multiplier — where the measured backward rate
- * (ln χ₁, the rate that decides trainability) crosses 0, interpolated linearly in ln m between the
- * two grid multipliers around the crossing — against the predicted m_c, and the mean relative error
- * |Var(a)/predicted − 1| over hidden layers and multipliers at initialization.
+ * How well theory and measurement agree, per chart group ({@link ChartGroup}: activation × init ×
+ * width or profile × σ_b² × dataset) at its deepest depth.
+ *
+ * <p>A critical point of a direction is the multiplier where that direction's rate crosses 0 (first
+ * sign change from ≤ 0 to &gt; 0 over the grid's multipliers, interpolated linearly in ln m). It is
+ * found the same way for the measured rates and for theory's prediction of the same rate at the same
+ * depth and layer widths ({@link org.initsweep.core.theory.NetworkPrediction}), so the two compare
+ * one statistic. Backward (ln χ₁ at equal widths, the rate that decides trainability): columns
+ * {@code measured_critical_multiplier}, {@code predicted_backward_critical_multiplier}; forward:
+ * {@code measured_forward_critical_multiplier}, {@code predicted_forward_critical_multiplier}. At
+ * unequal widths the two directions part (fan_in scaling keeps the forward signal, fan_out the
+ * backward one: Glorot &amp; Bengio 2010, eq. 10–11). {@code predicted_critical_multiplier} is the
+ * infinite-depth m_c with χ₁ = 1 (Poole et al. 2016), null where the hidden layers share no map;
+ * {@code var_a_rel_error} the mean |Var(a)/predicted − 1| over hidden layers and multipliers at
+ * initialization.
  */
 final class Agreement {
 
@@ -27,12 +36,16 @@ final class Agreement {
         DataTypes.createStructField("init", DataTypes.StringType, false),
         DataTypes.createStructField("sigma_b2", DataTypes.DoubleType, false),
         DataTypes.createStructField("dataset", DataTypes.StringType, false),
-        DataTypes.createStructField("width", DataTypes.IntegerType, false),
+        DataTypes.createStructField("width", DataTypes.IntegerType, true),
+        DataTypes.createStructField("profile", DataTypes.StringType, true),
         DataTypes.createStructField("depth", DataTypes.IntegerType, false),
         DataTypes.createStructField("measured_critical_multiplier", DataTypes.DoubleType, true),
         DataTypes.createStructField("predicted_critical_multiplier", DataTypes.DoubleType, true),
         DataTypes.createStructField("critical_multiplier_rel_error", DataTypes.DoubleType, true),
         DataTypes.createStructField("var_a_rel_error", DataTypes.DoubleType, true),
+        DataTypes.createStructField("predicted_backward_critical_multiplier", DataTypes.DoubleType, true),
+        DataTypes.createStructField("measured_forward_critical_multiplier", DataTypes.DoubleType, true),
+        DataTypes.createStructField("predicted_forward_critical_multiplier", DataTypes.DoubleType, true),
     });
 
     private Agreement() {
@@ -41,57 +54,76 @@ final class Agreement {
     /** Builds the agreement rows from the {@code regions} and {@code growth} views. */
     static List<Row> rows(SparkSession spark) {
         List<Row> cells = spark.sql("""
-                WITH deepest AS (SELECT activation, init, sigma_b2, dataset, width, max(depth) AS depth
+                WITH deepest AS (SELECT activation, init, sigma_b2, dataset, width, profile, max(depth) AS depth
                                  FROM regions WHERE multiplier IS NOT NULL
-                                 GROUP BY activation, init, sigma_b2, dataset, width)
-                SELECT r.activation, r.init, r.sigma_b2, r.dataset, r.width, r.depth, r.multiplier,
-                       r.backward_rate, r.critical_multiplier
-                FROM regions r JOIN deepest d USING (activation, init, sigma_b2, dataset, width, depth)
-                ORDER BY r.multiplier
+                                 GROUP BY activation, init, sigma_b2, dataset, width, profile)
+                SELECT r.activation, r.init, r.sigma_b2, r.dataset, r.width, r.profile, r.depth, r.multiplier,
+                       r.forward_rate, r.backward_rate, r.predicted_forward_rate, r.predicted_backward_rate,
+                       r.critical_multiplier
+                FROM regions r JOIN deepest d ON r.activation = d.activation AND r.init = d.init
+                     AND r.sigma_b2 = d.sigma_b2 AND r.dataset = d.dataset AND r.width <=> d.width
+                     AND r.profile <=> d.profile AND r.depth = d.depth
+                WHERE r.multiplier IS NOT NULL
                 """).collectAsList();
-        Map<String, Double> varErrors = new LinkedHashMap<>();
+        Map<ChartGroup, Double> varErrors = new LinkedHashMap<>();
         for (Row r : spark.sql("""
-                SELECT activation, init, sigma_b2, dataset, width, depth,
-                       avg(abs(var_a / predicted_var_a - 1)) AS err
-                FROM growth
-                WHERE predicted_var_a > 0 AND layer <= depth AND isnotnull(var_a) AND NOT isnan(var_a)
-                GROUP BY activation, init, sigma_b2, dataset, width, depth
+                WITH deepest AS (SELECT activation, init, sigma_b2, dataset, width, profile, max(depth) AS depth
+                                 FROM growth WHERE multiplier IS NOT NULL
+                                 GROUP BY activation, init, sigma_b2, dataset, width, profile)
+                SELECT g.activation, g.init, g.sigma_b2, g.dataset, g.width, g.profile,
+                       avg(abs(g.var_a / g.predicted_var_a - 1)) AS err
+                FROM growth g JOIN deepest d ON g.activation = d.activation AND g.init = d.init
+                     AND g.sigma_b2 = d.sigma_b2 AND g.dataset = d.dataset AND g.width <=> d.width
+                     AND g.profile <=> d.profile AND g.depth = d.depth
+                WHERE g.predicted_var_a > 0 AND g.layer <= g.depth AND isnotnull(g.var_a) AND NOT isnan(g.var_a)
+                GROUP BY g.activation, g.init, g.sigma_b2, g.dataset, g.width, g.profile
                 """).collectAsList()) {
-            varErrors.put(key(r), r.isNullAt(6) ? null : r.getDouble(6));
+            varErrors.put(ChartGroup.of(r), r.isNullAt(r.fieldIndex("err")) ? null : r.<Double>getAs("err"));
         }
-        Map<String, List<Row>> groups = new LinkedHashMap<>();
+        Map<ChartGroup, List<Row>> groups = new java.util.TreeMap<>(ChartGroup.ORDER);
         for (Row r : cells) {
-            groups.computeIfAbsent(key(r), k -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(ChartGroup.of(r), k -> new ArrayList<>()).add(r);
         }
         List<Row> out = new ArrayList<>();
-        for (List<Row> g : groups.values()) {
-            g.sort(Comparator.comparingDouble(r -> r.getDouble(6)));
-            Row first = g.get(0);
-            Double measured = crossing(g);
-            Double predicted = first.isNullAt(8) ? null : first.getDouble(8);
+        for (var e : groups.entrySet()) {
+            ChartGroup g = e.getKey();
+            List<Row> byM = e.getValue();
+            byM.sort(Comparator.comparingDouble(r -> r.<Double>getAs("multiplier")));
+            Row first = byM.get(0);
+            Double measured = crossing(byM, "backward_rate");
+            int ci = first.fieldIndex("critical_multiplier");
+            Double predicted = first.isNullAt(ci) ? null : first.getDouble(ci);
             Double relError = measured == null || predicted == null ? null : Math.abs(measured / predicted - 1);
-            out.add(RowFactory.create(first.getString(0), first.getString(1), first.getDouble(2), first.getString(3),
-                    first.getInt(4), first.getInt(5), measured, predicted, relError, varErrors.get(key(first))));
+            // with its schema, so that readers (the console summary) take columns by name
+            out.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(new Object[] {
+                g.activation(), g.init(), g.sigmaB2(), g.dataset(), g.width(), g.profile(),
+                first.<Integer>getAs("depth"), measured, predicted, relError, varErrors.get(g),
+                crossing(byM, "predicted_backward_rate"), crossing(byM, "forward_rate"),
+                crossing(byM, "predicted_forward_rate")}, SCHEMA));
         }
         return out;
     }
 
-    /** The m where the backward rate crosses 0 (first sign change from − to +), or null. */
-    static Double crossing(List<Row> byMultiplier) {
+    /**
+     * The m where column {@code rate} crosses 0 (first sign change from ≤ 0 to &gt; 0 over rows sorted
+     * by multiplier), interpolated linearly in ln m; null if it never does or a rate is missing.
+     */
+    static Double crossing(List<Row> byMultiplier, String rate) {
         for (int i = 1; i < byMultiplier.size(); i++) {
-            double m0 = byMultiplier.get(i - 1).getDouble(6);
-            double m1 = byMultiplier.get(i).getDouble(6);
-            double r0 = byMultiplier.get(i - 1).getDouble(7);
-            double r1 = byMultiplier.get(i).getDouble(7);
+            Row a = byMultiplier.get(i - 1);
+            Row b = byMultiplier.get(i);
+            if (a.isNullAt(a.fieldIndex(rate)) || b.isNullAt(b.fieldIndex(rate))) {
+                continue;
+            }
+            double m0 = a.<Double>getAs("multiplier");
+            double m1 = b.<Double>getAs("multiplier");
+            double r0 = a.<Double>getAs(rate);
+            double r1 = b.<Double>getAs(rate);
             if (Double.isFinite(r0) && Double.isFinite(r1) && r0 <= 0 && r1 > 0) {
                 double t = r0 == r1 ? 0 : -r0 / (r1 - r0);
                 return Math.exp(Math.log(m0) + t * (Math.log(m1) - Math.log(m0)));
             }
         }
         return null;
-    }
-
-    private static String key(Row r) {
-        return r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3) + "|" + r.get(4) + "|" + r.get(5);
     }
 }

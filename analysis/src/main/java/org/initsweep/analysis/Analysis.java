@@ -32,8 +32,11 @@ import org.initsweep.core.trace.Tables;
  *
  * <p>Per run and layer ({@code growth/}): forward growth ln(Var(a^[l]) / Var(x)) and backward
  * growth ln(Var(∂J/∂a^[l]) / Var(∂J/∂a^[L])), in nats. Per run: the forward and backward rates of
- * {@link SignalGrowth} (from Var(z) forward, Var(∂J/∂a) backward). Per cell (activation × init × width × σ_b² × dataset × depth × m,
- * {@code regions/}): the rates averaged over seeds and the regime they give at threshold τ.
+ * {@link SignalGrowth} (from Var(z) forward, Var(∂J/∂a) backward). Per cell (activation × init ×
+ * width or profile × σ_b² × dataset × depth × m, {@code regions/}): the rates averaged over seeds,
+ * the regime they give at threshold τ, and the regime of each direction alone (at unequal widths
+ * the two part: fan_in scaling keeps the forward signal, fan_out the backward one). Theory uses each
+ * run's recorded layer widths (fan_in, fan_out per layer).
  *
  * <p>Sweeps with a test split also get {@code trainability/} and {@code trainability_bound/}
  * ({@link TrainabilityAnalysis}).
@@ -49,17 +52,16 @@ public final class Analysis {
         DataTypes.createStructField("critical_multiplier", DataTypes.DoubleType, true),
     };
 
-    private static StructType schema(StructField[] measured, StructField[] theory) {
-        StructField[] all = java.util.Arrays.copyOf(measured, measured.length + theory.length);
-        System.arraycopy(theory, 0, all, measured.length, theory.length);
-        return new StructType(all);
+    private static StructType schema(StructField[]... parts) {
+        return new StructType(java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(StructField[]::new));
     }
 
     /** {@code regions/} schema. */
     public static final StructType REGIONS = schema(new StructField[] {
         DataTypes.createStructField("activation", DataTypes.StringType, false),
         DataTypes.createStructField("init", DataTypes.StringType, false),
-        DataTypes.createStructField("width", DataTypes.IntegerType, false),
+        DataTypes.createStructField("width", DataTypes.IntegerType, true),
+        DataTypes.createStructField("profile", DataTypes.StringType, true),
         DataTypes.createStructField("sigma_b2", DataTypes.DoubleType, false),
         DataTypes.createStructField("dataset", DataTypes.StringType, false),
         DataTypes.createStructField("depth", DataTypes.IntegerType, false),
@@ -68,15 +70,21 @@ public final class Analysis {
         DataTypes.createStructField("forward_rate", DataTypes.DoubleType, false),
         DataTypes.createStructField("backward_rate", DataTypes.DoubleType, false),
         DataTypes.createStructField("regime", DataTypes.StringType, false),
+        DataTypes.createStructField("forward_regime", DataTypes.StringType, false),
+        DataTypes.createStructField("backward_regime", DataTypes.StringType, true),
         DataTypes.createStructField("threshold", DataTypes.DoubleType, false),
-    }, THEORY);
+    }, THEORY, new StructField[] {
+        DataTypes.createStructField("predicted_forward_regime", DataTypes.StringType, true),
+        DataTypes.createStructField("predicted_backward_regime", DataTypes.StringType, true),
+    });
 
     /** Per-run rates (an intermediate view, {@code run_rates}). */
     static final StructType RUN_RATES = schema(new StructField[] {
         DataTypes.createStructField("run_id", DataTypes.StringType, false),
         DataTypes.createStructField("activation", DataTypes.StringType, false),
         DataTypes.createStructField("init", DataTypes.StringType, false),
-        DataTypes.createStructField("width", DataTypes.IntegerType, false),
+        DataTypes.createStructField("width", DataTypes.IntegerType, true),
+        DataTypes.createStructField("profile", DataTypes.StringType, true),
         DataTypes.createStructField("sigma_b2", DataTypes.DoubleType, false),
         DataTypes.createStructField("dataset", DataTypes.StringType, false),
         DataTypes.createStructField("depth", DataTypes.IntegerType, false),
@@ -92,7 +100,8 @@ public final class Analysis {
         DataTypes.createStructField("layer", DataTypes.IntegerType, false),
         DataTypes.createStructField("activation", DataTypes.StringType, false),
         DataTypes.createStructField("init", DataTypes.StringType, false),
-        DataTypes.createStructField("width", DataTypes.IntegerType, false),
+        DataTypes.createStructField("width", DataTypes.IntegerType, true),
+        DataTypes.createStructField("profile", DataTypes.StringType, true),
         DataTypes.createStructField("sigma_b2", DataTypes.DoubleType, false),
         DataTypes.createStructField("dataset", DataTypes.StringType, false),
         DataTypes.createStructField("depth", DataTypes.IntegerType, false),
@@ -144,13 +153,14 @@ public final class Analysis {
         }
         ResultViews.register(spark, dir);
         Dataset<Row> profiles = spark.sql("""
-                SELECT l.run_id, l.activation, l.init, l.width, l.sigma_b2, l.dataset, l.depth, l.multiplier,
-                       l.seed, r.input_var, r.input_dim,
-                       sort_array(collect_list(struct(l.layer, l.var_a, l.var_grad_a, l.var_z))) AS profile
+                SELECT l.run_id, l.activation, l.init, l.width, l.profile, l.sigma_b2, l.dataset, l.depth,
+                       l.multiplier, l.seed, r.input_var,
+                       sort_array(collect_list(struct(l.layer, l.var_a, l.var_grad_a, l.var_z, l.fan_in, l.fan_out)))
+                           AS layers
                 FROM layers l JOIN runs r ON l.run_id = r.run_id
                 WHERE l.epoch = 0
-                GROUP BY l.run_id, l.activation, l.init, l.width, l.sigma_b2, l.dataset, l.depth, l.multiplier,
-                         l.seed, r.input_var, r.input_dim
+                GROUP BY l.run_id, l.activation, l.init, l.width, l.profile, l.sigma_b2, l.dataset, l.depth,
+                         l.multiplier, l.seed, r.input_var
                 """).persist();
         try {
             JavaRDD<Row> rates = profiles.javaRDD().map(r -> RunProfile.of(r).ratesRow());
@@ -159,13 +169,13 @@ public final class Analysis {
                     GROWTH), dir, Tables.GROWTH);
 
             Dataset<Row> cells = spark.sql("""
-                    SELECT activation, init, width, sigma_b2, dataset, depth, multiplier, count(*) AS runs,
+                    SELECT activation, init, width, profile, sigma_b2, dataset, depth, multiplier, count(*) AS runs,
                            avg(forward_rate) AS forward_rate, avg(backward_rate) AS backward_rate,
                            first(predicted_forward_rate) AS predicted_forward_rate,
                            first(predicted_backward_rate) AS predicted_backward_rate, first(chi1) AS chi1,
                            first(predicted_regime) AS predicted_regime, first(critical_multiplier) AS critical_multiplier
                     FROM run_rates
-                    GROUP BY activation, init, width, sigma_b2, dataset, depth, multiplier
+                    GROUP BY activation, init, width, profile, sigma_b2, dataset, depth, multiplier
                     """);
             JavaRDD<Row> regions = cells.javaRDD().map(r -> withRegime(r, threshold));
             Dataset<Row> regionsDf = spark.createDataFrame(regions, REGIONS);
@@ -199,12 +209,37 @@ public final class Analysis {
         }
     }
 
+    /**
+     * A cell of the {@code cells} query as a {@link #REGIONS} row: the regime of both rates, of each
+     * rate alone, and of each predicted rate, all at the same τ (so measured and predicted calls
+     * can be compared one to one).
+     */
     static Row withRegime(Row c, double threshold) {
-        double f = c.getDouble(8);
-        double b = c.getDouble(9);
-        Regime regime = SignalGrowth.classify(f, b, threshold);
-        return RowFactory.create(c.getString(0), c.getString(1), c.getInt(2), c.getDouble(3), c.getString(4),
-                c.getInt(5), c.isNullAt(6) ? null : c.getDouble(6), c.getLong(7), f, b, regime.label(), threshold,
-                c.get(10), c.get(11), c.get(12), c.get(13), c.get(14));
+        double f = c.<Double>getAs("forward_rate");
+        double b = c.<Double>getAs("backward_rate");
+        Object[] values = new Object[REGIONS.size()];
+        for (int i = 0; i < values.length; i++) {
+            String name = REGIONS.fields()[i].name();
+            values[i] = switch (name) {
+                case "regime" -> SignalGrowth.classify(f, b, threshold).label();
+                case "forward_regime" -> forwardRegime(f, threshold);
+                case "backward_regime" -> backwardRegime(b, threshold);
+                case "threshold" -> threshold;
+                case "predicted_forward_regime" -> forwardRegime(c.getAs("predicted_forward_rate"), threshold);
+                case "predicted_backward_regime" -> backwardRegime(c.getAs("predicted_backward_rate"), threshold);
+                default -> c.get(c.fieldIndex(name));
+            };
+        }
+        return RowFactory.create(values);
+    }
+
+    /** The regime of a forward rate at τ (NaN is overflow, as in {@link SignalGrowth#classify}); null if none. */
+    private static String forwardRegime(Double rate, double threshold) {
+        return rate == null ? null : SignalGrowth.classify(rate, Double.NaN, threshold).label();
+    }
+
+    /** The regime of a backward rate at τ; null where it is not defined (one hidden layer: NaN). */
+    private static String backwardRegime(Double rate, double threshold) {
+        return rate == null || Double.isNaN(rate) ? null : SignalGrowth.classify(rate, Double.NaN, threshold).label();
     }
 }

@@ -35,30 +35,14 @@ final class ChartWriter {
     private ChartWriter() {
     }
 
-    /** A chart group's key. */
-    private record Group(String activation, String init, int width, double sigmaB2, String dataset) {
-        String fileStem() {
-            return sanitize(activation + "_" + init + "_w" + width + "_sb" + sigmaB2 + "_" + dataset);
-        }
-
-        String title() {
-            return activation + ", " + init + ", width " + width + ", σ_b² = " + sigmaB2 + ", " + dataset;
-        }
-
-        static Group of(Row r) {
-            return new Group(r.getAs("activation"), r.getAs("init"), r.<Integer>getAs("width"),
-                    r.<Double>getAs("sigma_b2"), r.getAs("dataset"));
-        }
-    }
-
     static List<String> writeAll(SparkSession spark, String dir, List<Row> regions) throws IOException {
         java.nio.file.Path local = Files.createTempDirectory("initsweep-charts");
-        Map<Group, List<RegionCell>> heatmaps = new LinkedHashMap<>();
+        Map<ChartGroup, List<RegionCell>> heatmaps = new LinkedHashMap<>();
         for (Row r : regions) {
             if (r.isNullAt(r.fieldIndex("multiplier"))) {
                 continue;
             }
-            heatmaps.computeIfAbsent(Group.of(r), g -> new ArrayList<>()).add(new RegionCell(
+            heatmaps.computeIfAbsent(ChartGroup.of(r), g -> new ArrayList<>()).add(new RegionCell(
                     r.<Integer>getAs("depth"), r.<Double>getAs("multiplier"),
                     Regime.fromLabel(r.<String>getAs("regime")),
                     r.<Double>getAs("forward_rate"), r.<Double>getAs("backward_rate"),
@@ -66,10 +50,10 @@ final class ChartWriter {
         }
         List<java.nio.file.Path> written = new ArrayList<>();
         for (var e : heatmaps.entrySet()) {
-            Group g = e.getKey();
+            ChartGroup g = e.getKey();
             java.nio.file.Path png = local.resolve("regime_" + g.fileStem() + ".png");
             RegimeHeatmapChart.write("Regime at initialization: " + g.title(), e.getValue(),
-                    predictedCriticalMultiplier(g), png);
+                    predictedCriticalMultiplier(g, e.getValue().stream().mapToInt(RegionCell::depth).max().orElse(1)), png);
             written.add(png);
         }
         written.addAll(layerAndLossCharts(spark, local));
@@ -93,18 +77,17 @@ final class ChartWriter {
      * The sweep multiplier at which mean-field theory puts χ₁ = 1 for this group's activation, init
      * scheme and σ_b² (NaN for fixed schemes).
      */
-    static double predictedCriticalMultiplier(Group g) {
-        return RunProfile.predict(g.activation(), g.init(), 1.0, g.sigmaB2(), RunProfile.inputDim(g.dataset(), g.width()),
-                g.width(), 1, 1.0).map(NetworkPrediction::criticalM).orElse(Double.NaN);
+    static double predictedCriticalMultiplier(ChartGroup g, int depth) {
+        return RunProfile.predict(g.activation(), g.init(), 1.0, g.sigmaB2(), RunProfile.units(g, depth), 1.0)
+                .map(NetworkPrediction::criticalM).orElse(Double.NaN);
     }
 
     /** Theory's per-layer curves for one line, or nulls; backward anchored at the measured layer L. */
-    private static double[][] predictedCurves(Group g, int depth, double m, int epoch, double[] measuredGradA) {
+    private static double[][] predictedCurves(ChartGroup g, int depth, double m, int epoch, double[] measuredGradA) {
         if (epoch != 0) {
             return new double[][] {null, null};
         }
-        return RunProfile.predict(g.activation(), g.init(), m, g.sigmaB2(), RunProfile.inputDim(g.dataset(), g.width()),
-                g.width(), depth, 1.0).map(p -> {
+        return RunProfile.predict(g.activation(), g.init(), m, g.sigmaB2(), RunProfile.units(g, depth), 1.0).map(p -> {
                     double[] grad = nanArray(depth + 1);
                     for (int l = 0; l < depth; l++) {
                         grad[l] = p.varGradA()[l] * measuredGradA[depth - 1];
@@ -115,16 +98,15 @@ final class ChartWriter {
 
     private static List<java.nio.file.Path> layerAndLossCharts(SparkSession spark, java.nio.file.Path local)
             throws IOException {
-        Map<Group, Integer> depthOf = new LinkedHashMap<>();
-        Map<Group, TreeMap<Integer, TreeMap<Double, double[][]>>> curves = new LinkedHashMap<>();
-        DeepestCurves.load(spark).forEach((k, c) -> {
-            Group g = new Group(k.activation(), k.init(), k.width(), k.sigmaB2(), k.dataset());
+        Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
+        Map<ChartGroup, TreeMap<Integer, TreeMap<Double, double[][]>>> curves = new LinkedHashMap<>();
+        DeepestCurves.load(spark).forEach((g, c) -> {
             depthOf.put(g, c.depth());
             curves.put(g, c.byEpoch());
         });
         List<java.nio.file.Path> written = new ArrayList<>();
         for (var e : curves.entrySet()) {
-            Group g = e.getKey();
+            ChartGroup g = e.getKey();
             for (var byEpoch : e.getValue().entrySet()) {
                 int epoch = byEpoch.getKey();
                 TreeSet<Double> shown = pickMultipliers(byEpoch.getValue().keySet());
@@ -148,8 +130,7 @@ final class ChartWriter {
     private static List<java.nio.file.Path> lossCharts(SparkSession spark, java.nio.file.Path local) throws IOException {
         List<java.nio.file.Path> written = new ArrayList<>();
         for (var e : DeepestCurves.loadCosts(spark).entrySet()) {
-            DeepestCurves.Group k = e.getKey();
-            Group g = new Group(k.activation(), k.init(), k.width(), k.sigmaB2(), k.dataset());
+            ChartGroup g = e.getKey();
             Map<String, double[]> lines = new LinkedHashMap<>();
             for (double m : pickMultipliers(e.getValue().byMultiplier().keySet())) {
                 lines.put("m = " + m, e.getValue().byMultiplier().get(m)[0]);
@@ -191,6 +172,6 @@ final class ChartWriter {
     }
 
     static String sanitize(String s) {
-        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+        return ChartGroup.sanitize(s);
     }
 }

@@ -24,27 +24,71 @@ final class CompareCharts {
     private CompareCharts() {
     }
 
-    private record Shape(String activation, int width, int depth, double sigmaB2, String dataset) {
+    /** A network shape: a chart group without its init, at one depth. */
+    private record Shape(ChartGroup group, int depth) {
         String stem() {
-            return ChartWriter.sanitize(activation + "_w" + width + "_d" + depth + "_sb" + sigmaB2 + "_" + dataset);
+            ChartGroup g = group;
+            return ChartWriter.sanitize(g.activation() + "_w" + g.shapeText() + "_d" + depth + "_sb" + g.sigmaB2() + "_"
+                    + g.dataset());
         }
 
         String title() {
-            return activation + ", width " + width + ", depth " + depth + ", σ_b² = " + sigmaB2 + ", " + dataset;
+            ChartGroup g = group;
+            return g.activation() + ", " + g.shapeTitle() + ", depth " + depth + ", σ_b² = " + g.sigmaB2() + ", "
+                    + g.dataset();
         }
 
         static Shape of(Row r) {
-            return new Shape(r.getAs("activation"), r.<Integer>getAs("width"), r.<Integer>getAs("depth"),
-                    r.<Double>getAs("sigma_b2"), r.getAs("dataset"));
+            ChartGroup g = ChartGroup.of(r);
+            return new Shape(new ChartGroup(g.activation(), "", g.width(), g.profile(), g.sigmaB2(), g.dataset()),
+                    r.<Integer>getAs("depth"));
         }
     }
 
     private static final String SHAPES = """
             compared AS (
-              SELECT activation, width, depth, sigma_b2, dataset FROM runs
-              GROUP BY activation, width, depth, sigma_b2, dataset
+              SELECT activation, width, profile, depth, sigma_b2, dataset FROM runs
+              GROUP BY activation, width, profile, depth, sigma_b2, dataset
               HAVING count(DISTINCT init) > 1 OR max(CASE WHEN multiplier IS NULL THEN 1 ELSE 0 END) = 1)
             """;
+
+    /** More lines than this on one compare chart and only each init's m nearest 1 is drawn. */
+    static final int MAX_LINES = 8;
+
+    /**
+     * The rows to draw: all of them, or — for a shape with more than {@link #MAX_LINES} (init, m)
+     * lines — those of each init's multiplier nearest 1 in ln m (the fixed schemes always); such
+     * shapes are added to {@code trimmed}. Every m stays on the per-init {@code layers_*} charts.
+     */
+    static List<Row> fewLines(List<Row> rows, java.util.Set<Shape> trimmed) {
+        Map<Shape, java.util.Set<String>> labels = new LinkedHashMap<>();
+        Map<String, Double> nearest = new LinkedHashMap<>();
+        for (Row r : rows) {
+            Shape s = Shape.of(r);
+            labels.computeIfAbsent(s, k -> new java.util.HashSet<>()).add(label(r));
+            if (!r.isNullAt(r.fieldIndex("multiplier"))) {
+                double m = r.<Double>getAs("multiplier");
+                nearest.merge(s + "|" + r.getAs("init"), m,
+                        (a, b) -> Math.abs(Math.log(b)) < Math.abs(Math.log(a)) ? b : a);
+            }
+        }
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows) {
+            Shape s = Shape.of(r);
+            if (labels.get(s).size() <= MAX_LINES || r.isNullAt(r.fieldIndex("multiplier"))
+                    || r.<Double>getAs("multiplier").equals(nearest.get(s + "|" + r.getAs("init")))) {
+                out.add(r);
+            }
+            if (labels.get(s).size() > MAX_LINES) {
+                trimmed.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static String trimNote(java.util.Set<Shape> trimmed, Shape s) {
+        return trimmed.contains(s) ? " (each init at its m nearest 1)" : "";
+    }
 
     static String label(Row r) {
         String init = r.getAs("init");
@@ -61,14 +105,16 @@ final class CompareCharts {
 
     private static List<Path> costCharts(SparkSession spark, Path local) throws IOException {
         List<Row> rows = spark.sql("WITH " + SHAPES + """
-                SELECT r.activation, r.width, r.depth, r.sigma_b2, r.dataset, r.init, r.multiplier, e.epoch,
+                SELECT r.activation, r.width, r.profile, r.depth, r.sigma_b2, r.dataset, r.init, r.multiplier, e.epoch,
                        avg(e.loss) AS loss
                 FROM epochs e JOIN runs r ON e.run_id = r.run_id
-                JOIN compared c ON r.activation = c.activation AND r.width = c.width AND r.depth = c.depth
+                JOIN compared c ON r.activation = c.activation AND r.width <=> c.width AND r.profile <=> c.profile AND r.depth = c.depth
                      AND r.sigma_b2 = c.sigma_b2 AND r.dataset = c.dataset
-                GROUP BY r.activation, r.width, r.depth, r.sigma_b2, r.dataset, r.init, r.multiplier, e.epoch
+                GROUP BY r.activation, r.width, r.profile, r.depth, r.sigma_b2, r.dataset, r.init, r.multiplier, e.epoch
                 ORDER BY r.init, r.multiplier, e.epoch
                 """).collectAsList();
+        java.util.Set<Shape> trimmed = new java.util.HashSet<>();
+        rows = fewLines(rows, trimmed);
         Map<Shape, Map<String, TreeMap<Integer, Double>>> byShape = new LinkedHashMap<>();
         for (Row r : rows) {
             byShape.computeIfAbsent(Shape.of(r), k -> new LinkedHashMap<>())
@@ -83,47 +129,70 @@ final class CompareCharts {
                 lines.put(label, loss);
             });
             Path png = local.resolve("compare_cost_" + e.getKey().stem() + ".png");
-            LossCurveChart.write("Cost per epoch by init: " + e.getKey().title(), lines, png);
+            LossCurveChart.write("Cost per epoch by init: " + e.getKey().title() + trimNote(trimmed, e.getKey()), lines,
+                    png);
             written.add(png);
         }
         return written;
     }
 
+    private static double orNaN(Row r, String column) {
+        int i = r.fieldIndex(column);
+        return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
+    }
+
+    private static boolean anyFinite(double[] v) {
+        return java.util.Arrays.stream(v).anyMatch(Double::isFinite);
+    }
+
+    /**
+     * Per-layer charts with theory's lines (dashed) at epoch 0, from {@code growth/}: with init
+     * schemes of different fan modes on a width profile this is the article's §IV, one panel per
+     * direction.
+     */
     private static List<Path> layerCharts(SparkSession spark, Path local) throws IOException {
         List<Row> rows = spark.sql("WITH " + SHAPES + """
                 , ends AS (SELECT min(epoch) AS first_epoch, max(epoch) AS last_epoch FROM layers)
-                SELECT l.activation, l.width, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, l.epoch, l.layer,
-                       avg(l.var_a) AS var_a, avg(l.var_grad_a) AS var_grad_a
+                SELECT l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, l.epoch, l.layer,
+                       avg(l.var_a) AS var_a, avg(l.var_grad_a) AS var_grad_a,
+                       avg(g.predicted_var_a) AS predicted_var_a, avg(g.predicted_var_grad_a) AS predicted_var_grad_a
                 FROM layers l
-                JOIN compared c ON l.activation = c.activation AND l.width = c.width AND l.depth = c.depth
-                     AND l.sigma_b2 = c.sigma_b2 AND l.dataset = c.dataset
+                JOIN compared c ON l.activation = c.activation AND l.width <=> c.width AND l.profile <=> c.profile
+                     AND l.depth = c.depth AND l.sigma_b2 = c.sigma_b2 AND l.dataset = c.dataset
+                LEFT JOIN growth g ON l.epoch = 0 AND g.run_id = l.run_id AND g.layer = l.layer
                 CROSS JOIN ends
                 WHERE l.epoch = ends.first_epoch OR l.epoch = ends.last_epoch
-                GROUP BY l.activation, l.width, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, l.epoch, l.layer
+                GROUP BY l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, l.epoch, l.layer
                 ORDER BY l.init, l.multiplier, l.layer
                 """).collectAsList();
+        java.util.Set<Shape> trimmed = new java.util.HashSet<>();
+        rows = fewLines(rows, trimmed);
         Map<Shape, TreeMap<Integer, Map<String, double[][]>>> byShape = new LinkedHashMap<>();
         for (Row r : rows) {
             Shape shape = Shape.of(r);
             double[][] arrays = byShape.computeIfAbsent(shape, k -> new TreeMap<>())
                     .computeIfAbsent(r.<Integer>getAs("epoch"), k -> new LinkedHashMap<>())
                     .computeIfAbsent(label(r), k -> new double[][] {
+                        ChartWriter.nanArray(shape.depth() + 1), ChartWriter.nanArray(shape.depth() + 1),
                         ChartWriter.nanArray(shape.depth() + 1), ChartWriter.nanArray(shape.depth() + 1)});
             int l = r.<Integer>getAs("layer");
+            boolean hidden = l <= r.<Integer>getAs("depth");
             arrays[0][l - 1] = r.<Double>getAs("var_a");
             // The output unit's ∂J/∂a (a saturated sigmoid's can reach 1e22) is not the signal the
             // hidden layers pass back; the backward panel shows hidden layers only.
-            arrays[1][l - 1] = l <= r.<Integer>getAs("depth") ? r.<Double>getAs("var_grad_a") : Double.NaN;
+            arrays[1][l - 1] = hidden ? r.<Double>getAs("var_grad_a") : Double.NaN;
+            arrays[2][l - 1] = orNaN(r, "predicted_var_a");
+            arrays[3][l - 1] = hidden ? orNaN(r, "predicted_var_grad_a") : Double.NaN;
         }
         List<Path> written = new ArrayList<>();
         for (var e : byShape.entrySet()) {
             for (var byEpoch : e.getValue().entrySet()) {
                 List<LayerCurve> lines = new ArrayList<>();
-                byEpoch.getValue().forEach((label, a) ->
-                        lines.add(new LayerCurve(Double.NaN, byEpoch.getKey(), a[0], a[1], null, null, label)));
+                byEpoch.getValue().forEach((label, a) -> lines.add(new LayerCurve(Double.NaN, byEpoch.getKey(), a[0], a[1],
+                        anyFinite(a[2]) ? a[2] : null, anyFinite(a[3]) ? a[3] : null, label)));
                 Path png = local.resolve("compare_layers_" + e.getKey().stem() + "_epoch" + byEpoch.getKey() + ".png");
                 LayerVarianceChart.write("Per-layer variance by init, epoch " + byEpoch.getKey() + ": "
-                        + e.getKey().title(), lines, png);
+                        + e.getKey().title() + trimNote(trimmed, e.getKey()), lines, png);
                 written.add(png);
             }
         }

@@ -8,20 +8,12 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The per-layer variance curves both the PNG charts and the HTML report draw: for every chart group
- * (activation × init × width × σ_b² × dataset) with a multiplier, its deepest networks' Var(a^[l]) and
+ * ({@link ChartGroup}: activation × init × width or profile × σ_b² × dataset) with a multiplier, its deepest networks' Var(a^[l]) and
  * Var(∂J/∂a^[l]) per multiplier at the first and last recorded epoch, seeds averaged. Arrays are
  * indexed by layer l − 1, l = 1..L+1; the output unit's ∂J/∂a (a saturated sigmoid's reaches 1e22, and
  * it is not the signal the hidden layers pass back) is NaN.
  */
 public final class DeepestCurves {
-
-    /** A chart group. */
-    public record Group(String activation, String init, int width, double sigmaB2, String dataset) {
-        static Group of(Row r) {
-            return new Group(r.getAs("activation"), r.getAs("init"), r.<Integer>getAs("width"),
-                    r.<Double>getAs("sigma_b2"), r.getAs("dataset"));
-        }
-    }
 
     /**
      * @param depth   the group's deepest depth L
@@ -42,22 +34,22 @@ public final class DeepestCurves {
     }
 
     /** Cost and accuracy per epoch of every group's deepest trained networks, seeds averaged. */
-    public static Map<Group, Costs> loadCosts(SparkSession spark) {
-        Map<Group, Integer> depthOf = new LinkedHashMap<>();
-        Map<Group, TreeMap<Double, TreeMap<Integer, double[]>>> byEpoch = new LinkedHashMap<>();
+    public static Map<ChartGroup, Costs> loadCosts(SparkSession spark) {
+        Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
+        Map<ChartGroup, TreeMap<Double, TreeMap<Integer, double[]>>> byEpoch = new LinkedHashMap<>();
         for (Row r : spark.sql("""
                 WITH deepest AS (
-                  SELECT activation, init, width, sigma_b2, dataset, max(depth) AS depth
+                  SELECT activation, init, width, profile, sigma_b2, dataset, max(depth) AS depth
                   FROM runs WHERE multiplier IS NOT NULL AND epochs > 0
-                  GROUP BY activation, init, width, sigma_b2, dataset)
-                SELECT r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, e.epoch,
+                  GROUP BY activation, init, width, profile, sigma_b2, dataset)
+                SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, e.epoch,
                        avg(e.loss) AS loss, avg(e.accuracy) AS accuracy
                 FROM epochs e JOIN runs r ON e.run_id = r.run_id
-                JOIN deepest d ON r.activation = d.activation AND r.init = d.init AND r.width = d.width
+                JOIN deepest d ON r.activation = d.activation AND r.init = d.init AND r.width <=> d.width AND r.profile <=> d.profile
                      AND r.sigma_b2 = d.sigma_b2 AND r.dataset = d.dataset AND r.depth = d.depth
-                GROUP BY r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, e.epoch
+                GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, e.epoch
                 """).collectAsList()) {
-            Group g = Group.of(r);
+            ChartGroup g = ChartGroup.of(r);
             depthOf.put(g, r.<Integer>getAs("depth"));
             double loss = r.isNullAt(r.fieldIndex("loss")) ? Double.NaN : r.<Double>getAs("loss");
             double acc = r.isNullAt(r.fieldIndex("accuracy")) ? Double.NaN : r.<Double>getAs("accuracy");
@@ -65,7 +57,7 @@ public final class DeepestCurves {
                     .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new TreeMap<>())
                     .put(r.<Integer>getAs("epoch"), new double[] {loss, acc});
         }
-        Map<Group, Costs> out = new LinkedHashMap<>();
+        Map<ChartGroup, Costs> out = new LinkedHashMap<>();
         byEpoch.forEach((g, byM) -> {
             TreeMap<Double, double[][]> arrays = new TreeMap<>();
             byM.forEach((m, epochs) -> {
@@ -85,26 +77,26 @@ public final class DeepestCurves {
     }
 
     /** Reads the curves from the registered {@code runs} and {@code layers} views. */
-    public static Map<Group, Curves> load(SparkSession spark) {
-        Map<Group, Curves> out = new LinkedHashMap<>();
+    public static Map<ChartGroup, Curves> load(SparkSession spark) {
+        Map<ChartGroup, Curves> out = new LinkedHashMap<>();
         for (Row r : spark.sql("""
                 WITH deepest AS (
-                  SELECT activation, init, width, sigma_b2, dataset, max(depth) AS depth
+                  SELECT activation, init, width, profile, sigma_b2, dataset, max(depth) AS depth
                   FROM runs WHERE multiplier IS NOT NULL
-                  GROUP BY activation, init, width, sigma_b2, dataset),
+                  GROUP BY activation, init, width, profile, sigma_b2, dataset),
                 ends AS (SELECT min(epoch) AS first_epoch, max(epoch) AS last_epoch FROM layers)
-                SELECT l.activation, l.init, l.width, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer,
+                SELECT l.activation, l.init, l.width, l.profile, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer,
                        avg(l.var_a) AS var_a, avg(l.var_grad_a) AS var_grad_a
                 FROM layers l
-                JOIN deepest d ON l.activation = d.activation AND l.init = d.init AND l.width = d.width
+                JOIN deepest d ON l.activation = d.activation AND l.init = d.init AND l.width <=> d.width AND l.profile <=> d.profile
                      AND l.sigma_b2 = d.sigma_b2 AND l.dataset = d.dataset AND l.depth = d.depth
                 CROSS JOIN ends
                 WHERE l.multiplier IS NOT NULL AND (l.epoch = ends.first_epoch OR l.epoch = ends.last_epoch)
-                GROUP BY l.activation, l.init, l.width, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer
+                GROUP BY l.activation, l.init, l.width, l.profile, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer
                 ORDER BY l.layer
                 """).collectAsList()) {
             int depth = r.<Integer>getAs("depth");
-            Curves c = out.computeIfAbsent(Group.of(r), k -> new Curves(depth, new TreeMap<>()));
+            Curves c = out.computeIfAbsent(ChartGroup.of(r), k -> new Curves(depth, new TreeMap<>()));
             double[][] arrays = c.byEpoch().computeIfAbsent(r.<Integer>getAs("epoch"), k -> new TreeMap<>())
                     .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new double[][] {
                         ChartWriter.nanArray(depth + 1), ChartWriter.nanArray(depth + 1)});

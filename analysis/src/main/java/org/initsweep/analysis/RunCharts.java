@@ -59,7 +59,7 @@ final class RunCharts {
         Map<String, List<Row>> byRun = new java.util.HashMap<>();
         for (Row row : spark.sql("SELECT " + columns + ", run_id FROM " + table + " WHERE run_id IN (" + ids
                 + ") ORDER BY run_id, " + rowOrder).collectAsList()) {
-            byRun.computeIfAbsent(row.getString(row.length() - 1), k -> new ArrayList<>()).add(row);
+            byRun.computeIfAbsent(row.<String>getAs("run_id"), k -> new ArrayList<>()).add(row);
         }
         for (Row run : runs) {
             out.put(run, byRun.getOrDefault(run.<String>getAs("run_id"), List.of()));
@@ -70,13 +70,13 @@ final class RunCharts {
     private static String stem(Row r) {
         String m = r.isNullAt(r.fieldIndex("multiplier")) ? "" : "_m" + ChartWriter.trim(r.<Double>getAs("multiplier"));
         return ChartWriter.sanitize(r.<String>getAs("activation") + "_" + r.<String>getAs("init") + m + "_w"
-                + r.<Integer>getAs("width") + "_d" + r.<Integer>getAs("depth") + "_" + r.<String>getAs("dataset")
+                + ChartGroup.of(r).shapeText() + "_d" + r.<Integer>getAs("depth") + "_" + r.<String>getAs("dataset")
                 + "_s" + r.<Long>getAs("seed"));
     }
 
     private static String title(Row r) {
         String m = r.isNullAt(r.fieldIndex("multiplier")) ? "" : ", m = " + ChartWriter.trim(r.<Double>getAs("multiplier"));
-        return r.<String>getAs("activation") + ", " + r.<String>getAs("init") + m + ", width " + r.<Integer>getAs("width")
+        return r.<String>getAs("activation") + ", " + r.<String>getAs("init") + m + ", " + ChartGroup.of(r).shapeTitle()
                 + ", depth " + r.<Integer>getAs("depth") + ", " + r.<String>getAs("dataset") + ", seed " + r.<Long>getAs("seed");
     }
 
@@ -92,13 +92,13 @@ final class RunCharts {
             }
             double[] p = new double[cells.size()];
             for (int i = 0; i < p.length; i++) {
-                p[i] = cells.get(i).getDouble(3);
+                p[i] = cells.get(i).<Double>getAs("p");
             }
-            double cell = cells.get(1).getDouble(2) - cells.get(0).getDouble(2);
-            double min = cells.get(0).getDouble(2) - cell / 2;
+            double cell = cells.get(1).<Double>getAs("x1") - cells.get(0).<Double>getAs("x1");
+            double min = cells.get(0).<Double>getAs("x1") - cell / 2;
             BoundaryGrid grid = new BoundaryGrid(min, min + cell * steps, steps, p);
             Dataset data = Datasets.generate(DatasetKind.fromSpecName(run.getAs("dataset")).orElseThrow(),
-                    run.<Integer>getAs("samples"), run.<Integer>getAs("width"), run.<Long>getAs("seed"));
+                    run.<Integer>getAs("samples"), run.<Integer>getAs("input_dim"), run.<Long>getAs("seed"));
             Path png = local.resolve("boundary_" + stem(run) + ".png");
             DecisionBoundaryChart.write("Decision boundary after " + run.<Integer>getAs("epochs") + " epochs: "
                     + title(run), grid, data.x(), data.y(), png);
@@ -115,8 +115,8 @@ final class RunCharts {
             List<Row> bins = entry.getValue();
             Map<Integer, Map<Integer, List<Row>>> byEpoch = new TreeMap<>();
             for (Row b : bins) {
-                byEpoch.computeIfAbsent(b.getInt(0), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(b.getInt(1), k -> new ArrayList<>()).add(b);
+                byEpoch.computeIfAbsent(b.<Integer>getAs("epoch"), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(b.<Integer>getAs("layer"), k -> new ArrayList<>()).add(b);
             }
             for (var e : byEpoch.entrySet()) {
                 List<LayerHistogram> layers = new ArrayList<>();
@@ -125,9 +125,9 @@ final class RunCharts {
                     double[] edges = new double[rows.size() + 1];
                     long[] counts = new long[rows.size()];
                     for (int i = 0; i < rows.size(); i++) {
-                        edges[i] = rows.get(i).getDouble(3);
-                        edges[i + 1] = rows.get(i).getDouble(4);
-                        counts[i] = rows.get(i).getLong(5);
+                        edges[i] = rows.get(i).<Double>getAs("lower");
+                        edges[i + 1] = rows.get(i).<Double>getAs("upper");
+                        counts[i] = rows.get(i).<Long>getAs("count");
                     }
                     layers.add(new LayerHistogram(l.getKey(), edges, counts));
                 }

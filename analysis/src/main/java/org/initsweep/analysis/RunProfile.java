@@ -15,32 +15,41 @@ import org.initsweep.core.theory.NetworkPrediction;
 /**
  * One run's layer profile at initialization (from the {@code profiles} query of {@link Analysis})
  * with its measured rates and its mean-field prediction. Arrays are indexed by layer l − 1,
- * l = 1..L+1.
+ * l = 1..L+1; {@code units} holds n^[0..L+1] as the traces recorded them (fan_in of layer 1, then
+ * each layer's fan_out), so a width profile and the output's K units are predicted as trained.
  */
-record RunProfile(String runId, String activation, String init, int width, double sigmaB2, String dataset, int depth,
-        Double multiplier, long seed, double inputVar, int inputDim, double[] varA, double[] varGradA, double[] varZ) {
+record RunProfile(String runId, String activation, String init, Integer width, String profile, double sigmaB2,
+        String dataset, int depth, Double multiplier, long seed, double inputVar, int[] units, double[] varA,
+        double[] varGradA, double[] varZ) {
 
     /** Reads a row of the profiles query. */
     static RunProfile of(Row r) {
-        List<Row> p = r.getList(r.fieldIndex("profile"));
-        int depth = r.getInt(r.fieldIndex("depth"));
+        List<Row> p = r.getList(r.fieldIndex("layers"));
+        int depth = r.<Integer>getAs("depth");
+        String runId = r.getAs("run_id");
         if (p.size() != depth + 1) {
-            throw new IllegalStateException("run " + r.getString(0) + " has " + p.size()
+            throw new IllegalStateException("run " + runId + " has " + p.size()
                     + " traced layers at epoch 0, expected " + (depth + 1));
         }
         double[] varA = new double[p.size()];
         double[] varGradA = new double[p.size()];
         double[] varZ = new double[p.size()];
+        int[] units = new int[p.size() + 1];
         for (Row layer : p) {
-            int l = layer.getInt(0);
-            varA[l - 1] = layer.getDouble(1);
-            varGradA[l - 1] = layer.getDouble(2);
-            varZ[l - 1] = layer.getDouble(3);
+            int l = layer.<Integer>getAs("layer");
+            varA[l - 1] = layer.<Double>getAs("var_a");
+            varGradA[l - 1] = layer.<Double>getAs("var_grad_a");
+            varZ[l - 1] = layer.<Double>getAs("var_z");
+            units[l - 1] = layer.<Integer>getAs("fan_in");
+            units[l] = layer.<Integer>getAs("fan_out");
         }
         int mi = r.fieldIndex("multiplier");
-        return new RunProfile(r.getAs("run_id"), r.getAs("activation"), r.getAs("init"), r.<Integer>getAs("width"),
-                r.<Double>getAs("sigma_b2"), r.getAs("dataset"), depth, r.isNullAt(mi) ? null : r.getDouble(mi),
-                r.<Long>getAs("seed"), r.<Double>getAs("input_var"), r.<Integer>getAs("input_dim"), varA, varGradA, varZ);
+        int wi = r.fieldIndex("width");
+        int pi = r.fieldIndex("profile");
+        return new RunProfile(runId, r.getAs("activation"), r.getAs("init"), r.isNullAt(wi) ? null : r.getInt(wi),
+                r.isNullAt(pi) ? null : r.getString(pi), r.<Double>getAs("sigma_b2"), r.getAs("dataset"), depth,
+                r.isNullAt(mi) ? null : r.getDouble(mi), r.<Long>getAs("seed"), r.<Double>getAs("input_var"), units,
+                varA, varGradA, varZ);
     }
 
     double forwardRate() {
@@ -52,32 +61,48 @@ record RunProfile(String runId, String activation, String init, int width, doubl
     }
 
     Optional<NetworkPrediction> prediction() {
-        return predict(activation, init, multiplier, sigmaB2, inputDim, width, depth, inputVar);
+        return predict(activation, init, multiplier, sigmaB2, units, inputVar);
     }
 
-    /** The mean-field prediction of a grid point, empty for fixed init schemes. */
+    /** The mean-field prediction of a network, empty for fixed init schemes. */
     static Optional<NetworkPrediction> predict(String activation, String init, Double multiplier, double sigmaB2,
-            int inputDim, int width, int depth, double inputVar) {
+            int[] units, double inputVar) {
         if (multiplier == null) {
             return Optional.empty();
         }
         return NetworkPrediction.of(Activation.fromLabel(activation), InitSpec.fromLabel(init), multiplier, sigmaB2,
-                inputDim, width, depth, inputVar);
+                units, inputVar);
     }
 
-    /** Input dimension of a dataset at a width. */
-    static int inputDim(String dataset, int width) {
-        return DatasetKind.fromSpecName(dataset).map(d -> d.inputDim(width)).orElse(width);
+    /**
+     * n^[0..L+1] of a chart group's networks at a depth, for theory lines drawn without a run at hand:
+     * the dataset's input dimension, the hidden widths, one output unit.
+     */
+    static int[] units(ChartGroup g, int depth) {
+        int[] hidden;
+        if (g.width() != null) {
+            hidden = new int[depth];
+            Arrays.fill(hidden, g.width());
+        } else {
+            hidden = Arrays.stream(g.profile().replaceAll("[\\[\\]\\s]", "").split(",")).mapToInt(Integer::parseInt)
+                    .toArray();
+        }
+        int[] units = new int[hidden.length + 2];
+        units[0] = DatasetKind.fromSpecName(g.dataset()).map(d -> d.inputDim(hidden[0])).orElse(hidden[0]);
+        System.arraycopy(hidden, 0, units, 1, hidden.length);
+        units[hidden.length + 1] = 1;
+        return units;
     }
 
     /** A row of {@link Analysis#RUN_RATES}. */
     Row ratesRow() {
         Optional<NetworkPrediction> p = prediction();
-        return RowFactory.create(runId, activation, init, width, sigmaB2, dataset, depth, multiplier, seed,
+        return RowFactory.create(runId, activation, init, width, profile, sigmaB2, dataset, depth, multiplier, seed,
                 forwardRate(), backwardRate(),
                 p.map(NetworkPrediction::forwardRate).orElse(null), p.map(NetworkPrediction::backwardRate).orElse(null),
-                p.map(NetworkPrediction::chi1).orElse(null), p.map(x -> x.regime().label()).orElse(null),
-                p.map(NetworkPrediction::criticalM).orElse(null));
+                p.map(NetworkPrediction::chi1).filter(Double::isFinite).orElse(null),
+                p.map(NetworkPrediction::regime).map(x -> x.label()).orElse(null),
+                p.map(NetworkPrediction::criticalM).filter(Double::isFinite).orElse(null));
     }
 
     /** Rows of {@link Analysis#GROWTH}, one per layer. */
@@ -90,9 +115,9 @@ record RunProfile(String runId, String activation, String init, int width, doubl
             Double predA = p == null ? null : p.varA()[i];
             // The backward prediction is anchored at the measured gradient of the last hidden layer.
             Double predG = p == null || i >= depth ? null : p.varGradA()[i] * lastHidden;
-            out.add(RowFactory.create(runId, i + 1, activation, init, width, sigmaB2, dataset, depth, multiplier, seed,
-                    varZ[i], varA[i], varGradA[i], Math.log(varA[i] / inputVar), Math.log(varGradA[i] / lastHidden),
-                    predZ, predA, predG));
+            out.add(RowFactory.create(runId, i + 1, activation, init, width, profile, sigmaB2, dataset, depth,
+                    multiplier, seed, varZ[i], varA[i], varGradA[i], Math.log(varA[i] / inputVar),
+                    Math.log(varGradA[i] / lastHidden), predZ, predA, predG));
         }
         return out;
     }

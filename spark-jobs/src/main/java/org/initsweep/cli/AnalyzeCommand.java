@@ -65,14 +65,28 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     static void print(Analysis.Summary a, String dir) {
-        System.out.printf(java.util.Locale.ROOT, "initsweep: analyzed %d runs, %d cells: %s%n", a.runs(), a.cells(), a.cellsByRegime());
+        String byRegime = a.cellsByRegime().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+                .collect(java.util.stream.Collectors.joining(", "));
+        System.out.printf(java.util.Locale.ROOT, "initsweep: analyzed %d runs, %d cells: %s%n", a.runs(), a.cells(),
+                byRegime.isEmpty() ? "none" : byRegime);
         if (!a.agreement().isEmpty()) {
-            System.out.println("initsweep: theory vs measurement (deepest depth; m_c where the backward rate crosses 0):");
-            System.out.printf(java.util.Locale.ROOT, "  %-12s %-16s %6s %5s %12s %12s %10s%n", "activation", "init", "width", "depth",
-                    "measured m_c", "predicted", "var_a err");
+            System.out.println("initsweep: theory vs measurement at the deepest depth: the multiplier where each rate crosses 0,"
+                    + " measured and predicted at that depth (m_c: infinite depth, chi1 = 1)");
+            int initWidth = Math.max(16, a.agreement().stream().mapToInt(r -> r.<String>getAs("init").length()).max().orElse(0));
+            int shapeWidth = Math.max(6, a.agreement().stream()
+                    .mapToInt(r -> org.initsweep.analysis.ChartGroup.of(r).shapeText().length()).max().orElse(0));
+            String line = "  %-12s %-" + initWidth + "s %-" + shapeWidth + "s %5s %9s %9s %9s %9s %9s %9s%n";
+            System.out.printf(java.util.Locale.ROOT, line, "activation", "init", "width", "depth", "bwd meas", "bwd pred",
+                    "fwd meas", "fwd pred", "m_c", "var_a err");
             for (org.apache.spark.sql.Row r : a.agreement()) {
-                System.out.printf(java.util.Locale.ROOT, "  %-12s %-16s %6d %5d %12s %12s %10s%n", r.getString(0), r.getString(1), r.getInt(4),
-                        r.getInt(5), fmt(r, 6), fmt(r, 7), r.isNullAt(9) ? "-" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * r.getDouble(9)));
+                String err = r.isNullAt(r.fieldIndex("var_a_rel_error")) ? "-"
+                        : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * r.<Double>getAs("var_a_rel_error"));
+                System.out.printf(java.util.Locale.ROOT, line,
+                        r.<String>getAs("activation"), r.<String>getAs("init"),
+                        org.initsweep.analysis.ChartGroup.of(r).shapeText(), r.<Integer>getAs("depth"),
+                        fmt(r, "measured_critical_multiplier"), fmt(r, "predicted_backward_critical_multiplier"),
+                        fmt(r, "measured_forward_critical_multiplier"), fmt(r, "predicted_forward_critical_multiplier"),
+                        fmt(r, "predicted_critical_multiplier"), err);
             }
         }
         a.trainability().forEach(System.out::println);
@@ -82,7 +96,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         a.charts().stream().filter(c -> c.endsWith(".html")).forEach(r -> System.out.println("initsweep: report " + r));
     }
 
-    private static String fmt(org.apache.spark.sql.Row r, int i) {
+    private static String fmt(org.apache.spark.sql.Row r, String column) {
+        int i = r.fieldIndex(column);
         return r.isNullAt(i) ? "-" : String.format(java.util.Locale.ROOT, "%.3f", r.getDouble(i));
     }
 }

@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
+import org.initsweep.analysis.ChartGroup;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.initsweep.core.activation.Activation;
@@ -34,7 +35,8 @@ import org.initsweep.core.trace.Tables;
  * tree that {@link ReportPage} embeds. The shape of that tree is documented on
  * {@link ReportPage#render(JsonNode)}.
  *
- * <p>Chart groups are those of the PNG charts: activation × init × width × σ_b² × dataset; the
+ * <p>Chart groups are those of the PNG charts ({@link ChartGroup}): activation × init × width or
+ * profile × σ_b² × dataset; the
  * per-layer and cost curves are those of the group's deepest networks, at the first and last
  * recorded epoch.
  */
@@ -63,19 +65,6 @@ final class ReportData {
     private ReportData() {
     }
 
-    /** A chart group's key (the same grouping as the PNG charts). */
-    record Group(String activation, String init, int width, double sigmaB2, String dataset) {
-        static Group of(Row r) {
-            return new Group(r.getAs("activation"), r.getAs("init"), r.<Integer>getAs("width"),
-                    r.<Double>getAs("sigma_b2"), r.getAs("dataset"));
-        }
-
-        /** The stem of the PNG file names {@code ChartWriter} gives this group's charts. */
-        String fileStem() {
-            return sanitize(activation + "_" + init + "_w" + width + "_sb" + sigmaB2 + "_" + dataset);
-        }
-    }
-
     /**
      * @param dir        the sweep's output directory; its views must be registered
      * @param chartFiles paths of the PNG charts written for it (linked where a chart matches)
@@ -92,8 +81,8 @@ final class ReportData {
         long total = 0;
         for (Row r : spark.sql("SELECT status, count(*) AS n FROM runs GROUP BY status ORDER BY status")
                 .collectAsList()) {
-            long n = r.getLong(1);
-            status.put(r.isNullAt(0) ? "unknown" : r.getString(0), n);
+            long n = r.<Long>getAs("n");
+            status.put(r.isNullAt(r.fieldIndex("status")) ? "unknown" : r.<String>getAs("status"), n);
             total += n;
         }
         root.put("runs", total);
@@ -109,11 +98,9 @@ final class ReportData {
             byRegime.put(regime, 0);
         }
         double threshold = Double.NaN;
-        Map<Group, List<Row>> cells = new TreeMap<>(Comparator.comparing(Group::activation)
-                .thenComparing(Group::init).thenComparingInt(Group::width)
-                .thenComparingDouble(Group::sigmaB2).thenComparing(Group::dataset));
+        Map<ChartGroup, List<Row>> cells = new TreeMap<>(ChartGroup.ORDER);
         for (Row r : regions) {
-            cells.computeIfAbsent(Group.of(r), g -> new ArrayList<>()).add(r);
+            cells.computeIfAbsent(ChartGroup.of(r), g -> new ArrayList<>()).add(r);
             String regime = r.getAs("regime");
             byRegime.put(regime, byRegime.path(regime).asLong() + 1);
             threshold = r.<Double>getAs("threshold");
@@ -121,29 +108,34 @@ final class ReportData {
         root.set("threshold", number(threshold));
         root.put("cells", regions.size());
 
-        Map<Group, ObjectNode> layers = layerCurves(spark, pngs);
-        Map<Group, ObjectNode> costs = costCurves(spark, pngs);
-        Map<Group, ObjectNode> histograms = hasTable(spark, fs, dir, HISTOGRAMS, HISTOGRAM_COLUMNS)
+        Map<ChartGroup, ObjectNode> layers = layerCurves(spark, pngs);
+        Map<ChartGroup, ObjectNode> costs = costCurves(spark, pngs);
+        Map<ChartGroup, ObjectNode> histograms = hasTable(spark, fs, dir, HISTOGRAMS, HISTOGRAM_COLUMNS)
                 ? histograms(spark, pngs) : Map.of();
-        Map<Group, ObjectNode> boundaries = hasTable(spark, fs, dir, BOUNDARIES, BOUNDARY_COLUMNS)
+        Map<ChartGroup, ObjectNode> boundaries = hasTable(spark, fs, dir, BOUNDARIES, BOUNDARY_COLUMNS)
                 ? boundaries(spark, pngs) : Map.of();
-        Set<Group> all = new LinkedHashSet<>(cells.keySet());
+        Set<ChartGroup> all = new LinkedHashSet<>(cells.keySet());
         all.addAll(layers.keySet());
         all.addAll(costs.keySet());
         all.addAll(histograms.keySet());
         all.addAll(boundaries.keySet());
 
-        boolean manyInits = all.stream().map(Group::init).distinct().count() > 1;
-        boolean manySigma = all.stream().map(Group::sigmaB2).distinct().count() > 1;
-        boolean manyData = all.stream().map(Group::dataset).distinct().count() > 1;
+        boolean manyInits = all.stream().map(ChartGroup::init).distinct().count() > 1;
+        boolean manySigma = all.stream().map(ChartGroup::sigmaB2).distinct().count() > 1;
+        boolean manyData = all.stream().map(ChartGroup::dataset).distinct().count() > 1;
         ArrayNode groups = root.putArray("groups");
         int i = 0;
-        for (Group g : all) {
+        for (ChartGroup g : all) {
             ObjectNode node = groups.addObject();
             node.put("id", "g" + i++);
             node.put("activation", g.activation());
             node.put("init", g.init());
-            node.put("width", g.width());
+            if (g.width() != null) {
+                node.put("width", g.width());
+            } else {
+                node.putNull("width");
+            }
+            node.put("profile", g.profile());
             node.put("sigma_b2", g.sigmaB2());
             node.put("dataset", g.dataset());
             node.put("title", title(g, manyInits, manySigma, manyData));
@@ -160,12 +152,12 @@ final class ReportData {
         return root;
     }
 
-    static String title(Group g, boolean manyInits, boolean manySigma, boolean manyData) {
+    static String title(ChartGroup g, boolean manyInits, boolean manySigma, boolean manyData) {
         StringBuilder t = new StringBuilder(g.activation());
         if (manyInits) {
             t.append(" · ").append(g.init());
         }
-        t.append(" · width ").append(g.width());
+        t.append(" · ").append(g.shapeTitle());
         if (manySigma) {
             t.append(" · σ_b² = ").append(g.sigmaB2());
         }
@@ -180,7 +172,7 @@ final class ReportData {
      * exists, else the small-signal 1/gain of the activation; null if neither applies, or where χ₁
      * jumps over 1 (GELU, SiLU), which no line on the chart would describe.
      */
-    static ObjectNode critical(Group g) {
+    static ObjectNode critical(ChartGroup g) {
         ObjectNode c = F.objectNode();
         Activation act;
         try {
@@ -211,7 +203,7 @@ final class ReportData {
         return c;
     }
 
-    static ObjectNode heatmap(Group g, List<Row> rows, Set<String> pngs) {
+    static ObjectNode heatmap(ChartGroup g, List<Row> rows, Set<String> pngs) {
         ObjectNode h = F.objectNode();
         TreeSet<Integer> depths = new TreeSet<>();
         TreeSet<Double> ms = new TreeSet<>();
@@ -255,18 +247,17 @@ final class ReportData {
         return h;
     }
 
-    private static Map<Group, ObjectNode> layerCurves(SparkSession spark, Set<String> pngs) {
-        Map<Group, Integer> depthOf = new LinkedHashMap<>();
-        Map<Group, TreeMap<Integer, TreeMap<Double, double[][]>>> curves = new LinkedHashMap<>();
-        org.initsweep.analysis.DeepestCurves.load(spark).forEach((k, c) -> {
-            Group g = new Group(k.activation(), k.init(), k.width(), k.sigmaB2(), k.dataset());
+    private static Map<ChartGroup, ObjectNode> layerCurves(SparkSession spark, Set<String> pngs) {
+        Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
+        Map<ChartGroup, TreeMap<Integer, TreeMap<Double, double[][]>>> curves = new LinkedHashMap<>();
+        org.initsweep.analysis.DeepestCurves.load(spark).forEach((g, c) -> {
             depthOf.put(g, c.depth());
             curves.put(g, c.byEpoch());
         });
-        Map<Group, TreeMap<Double, double[][]>> predicted = predictedVariance(spark, depthOf);
-        Map<Group, ObjectNode> out = new LinkedHashMap<>();
+        Map<ChartGroup, TreeMap<Double, double[][]>> predicted = predictedVariance(spark, depthOf);
+        Map<ChartGroup, ObjectNode> out = new LinkedHashMap<>();
         for (var e : curves.entrySet()) {
-            Group g = e.getKey();
+            ChartGroup g = e.getKey();
             int depth = depthOf.get(g);
             ObjectNode node = F.objectNode();
             node.put("depth", depth);
@@ -299,9 +290,9 @@ final class ReportData {
      * columns {@code predicted_var_a}, {@code predicted_var_grad_a}, where the analysis wrote them),
      * seeds averaged, for each group's deepest networks.
      */
-    private static Map<Group, TreeMap<Double, double[][]>> predictedVariance(SparkSession spark,
-            Map<Group, Integer> depthOf) {
-        Map<Group, TreeMap<Double, double[][]>> out = new LinkedHashMap<>();
+    private static Map<ChartGroup, TreeMap<Double, double[][]>> predictedVariance(SparkSession spark,
+            Map<ChartGroup, Integer> depthOf) {
+        Map<ChartGroup, TreeMap<Double, double[][]>> out = new LinkedHashMap<>();
         List<String> cols;
         try {
             cols = List.of(spark.table("growth").columns());
@@ -312,13 +303,13 @@ final class ReportData {
             return out;
         }
         List<Row> rows = spark.sql("""
-                SELECT activation, init, width, sigma_b2, dataset, depth, multiplier, layer,
+                SELECT activation, init, width, profile, sigma_b2, dataset, depth, multiplier, layer,
                        avg(predicted_var_a) AS predicted_var_a, avg(predicted_var_grad_a) AS predicted_var_grad_a
                 FROM growth WHERE multiplier IS NOT NULL
-                GROUP BY activation, init, width, sigma_b2, dataset, depth, multiplier, layer
+                GROUP BY activation, init, width, profile, sigma_b2, dataset, depth, multiplier, layer
                 """).collectAsList();
         for (Row r : rows) {
-            Group g = Group.of(r);
+            ChartGroup g = ChartGroup.of(r);
             Integer depth = depthOf.get(g);
             int l = r.<Integer>getAs("layer");
             if (depth == null || depth != r.<Integer>getAs("depth") || l < 1 || l > depth + 1) {
@@ -333,11 +324,10 @@ final class ReportData {
         return out;
     }
 
-    private static Map<Group, ObjectNode> costCurves(SparkSession spark, Set<String> pngs) {
-        Map<Group, ObjectNode> out = new LinkedHashMap<>();
+    private static Map<ChartGroup, ObjectNode> costCurves(SparkSession spark, Set<String> pngs) {
+        Map<ChartGroup, ObjectNode> out = new LinkedHashMap<>();
         for (var e : org.initsweep.analysis.DeepestCurves.loadCosts(spark).entrySet()) {
-            var k = e.getKey();
-            Group g = new Group(k.activation(), k.init(), k.width(), k.sigmaB2(), k.dataset());
+            ChartGroup g = e.getKey();
             int depth = e.getValue().depth();
             ObjectNode node = F.objectNode();
             node.put("depth", depth);
@@ -375,31 +365,31 @@ final class ReportData {
 
     /** The groups' deepest networks among the runs that have rows in {@code view}. */
     private static String deepestWith(String view) {
-        return "WITH deepest AS (SELECT activation, init, width, sigma_b2, dataset, max(depth) AS depth FROM runs"
+        return "WITH deepest AS (SELECT activation, init, width, profile, sigma_b2, dataset, max(depth) AS depth FROM runs"
                 + " WHERE run_id IN (SELECT DISTINCT run_id FROM " + view + ")"
-                + " GROUP BY activation, init, width, sigma_b2, dataset) ";
+                + " GROUP BY activation, init, width, profile, sigma_b2, dataset) ";
     }
 
     private static final String JOIN_DEEPEST = " JOIN deepest d ON r.activation = d.activation AND r.init = d.init"
-            + " AND r.width = d.width AND r.sigma_b2 = d.sigma_b2 AND r.dataset = d.dataset AND r.depth = d.depth ";
+            + " AND r.width <=> d.width AND r.profile <=> d.profile AND r.sigma_b2 = d.sigma_b2 AND r.dataset = d.dataset AND r.depth = d.depth ";
 
     /**
      * Per group: the activation histograms of its deepest networks, counts summed over seeds, as
      * fractions of each layer's activations; one view per (m, epoch).
      */
-    private static Map<Group, ObjectNode> histograms(SparkSession spark, Set<String> pngs) {
+    private static Map<ChartGroup, ObjectNode> histograms(SparkSession spark, Set<String> pngs) {
         List<Row> rows = spark.sql(deepestWith("report_histograms")
-                + "SELECT r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, h.epoch, h.layer,"
+                + "SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, h.epoch, h.layer,"
                 + " h.bin, min(h.lower) AS lower, max(h.upper) AS upper, sum(h.count) AS count"
                 + " FROM report_histograms h JOIN runs r ON h.run_id = r.run_id" + JOIN_DEEPEST
-                + " GROUP BY r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, h.epoch,"
+                + " GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, h.epoch,"
                 + " h.layer, h.bin").collectAsList();
         // group → (m, epoch) → layer → bin → [lower, upper, count]
-        Map<Group, Integer> depthOf = new LinkedHashMap<>();
-        Map<Group, TreeMap<String, TreeMap<Integer, TreeMap<Integer, double[]>>>> all = new LinkedHashMap<>();
+        Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
+        Map<ChartGroup, TreeMap<String, TreeMap<Integer, TreeMap<Integer, double[]>>>> all = new LinkedHashMap<>();
         Map<String, Object[]> keys = new LinkedHashMap<>();
         for (Row r : rows) {
-            Group g = Group.of(r);
+            ChartGroup g = ChartGroup.of(r);
             depthOf.put(g, r.<Integer>getAs("depth"));
             Double m = r.isNullAt(r.fieldIndex("multiplier")) ? null : r.<Double>getAs("multiplier");
             int epoch = r.<Integer>getAs("epoch");
@@ -410,9 +400,9 @@ final class ReportData {
                     .put(r.<Integer>getAs("bin"), new double[] {r.<Double>getAs("lower"), r.<Double>getAs("upper"),
                         r.<Long>getAs("count")});
         }
-        Map<Group, ObjectNode> out = new LinkedHashMap<>();
+        Map<ChartGroup, ObjectNode> out = new LinkedHashMap<>();
         for (var e : all.entrySet()) {
-            Group g = e.getKey();
+            ChartGroup g = e.getKey();
             ObjectNode node = F.objectNode();
             node.put("depth", depthOf.get(g));
             ArrayNode views = node.putArray("views");
@@ -449,21 +439,21 @@ final class ReportData {
      * Per group: the trained networks' output probability over the input plane, for the deepest
      * networks, seeds averaged; one map per m.
      */
-    private static Map<Group, ObjectNode> boundaries(SparkSession spark, Set<String> pngs) {
+    private static Map<ChartGroup, ObjectNode> boundaries(SparkSession spark, Set<String> pngs) {
         List<Row> rows = spark.sql(deepestWith("report_boundaries")
-                + "SELECT r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, b.i1, b.i2,"
+                + "SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, b.i1, b.i2,"
                 + " avg(b.x1) AS x1, avg(b.x2) AS x2, avg(b.p) AS p, max(r.epochs) AS epochs"
                 + " FROM report_boundaries b JOIN runs r ON b.run_id = r.run_id" + JOIN_DEEPEST
-                + " GROUP BY r.activation, r.init, r.width, r.sigma_b2, r.dataset, r.depth, r.multiplier, b.i1, b.i2")
+                + " GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, b.i1, b.i2")
                 .collectAsList();
-        Map<Group, Integer> depthOf = new LinkedHashMap<>();
-        Map<Group, Integer> epochsOf = new LinkedHashMap<>();
-        Map<Group, Integer> steps = new LinkedHashMap<>();
-        Map<Group, TreeMap<Integer, Double>> coords = new LinkedHashMap<>();
-        Map<Group, Map<String, Double>> ms = new LinkedHashMap<>();
-        Map<Group, Map<String, Map<Long, Double>>> maps = new LinkedHashMap<>();
+        Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
+        Map<ChartGroup, Integer> epochsOf = new LinkedHashMap<>();
+        Map<ChartGroup, Integer> steps = new LinkedHashMap<>();
+        Map<ChartGroup, TreeMap<Integer, Double>> coords = new LinkedHashMap<>();
+        Map<ChartGroup, Map<String, Double>> ms = new LinkedHashMap<>();
+        Map<ChartGroup, Map<String, Map<Long, Double>>> maps = new LinkedHashMap<>();
         for (Row r : rows) {
-            Group g = Group.of(r);
+            ChartGroup g = ChartGroup.of(r);
             depthOf.put(g, r.<Integer>getAs("depth"));
             epochsOf.merge(g, r.<Integer>getAs("epochs"), Math::max);
             int i1 = r.<Integer>getAs("i1");
@@ -476,8 +466,8 @@ final class ReportData {
             maps.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(key, k -> new LinkedHashMap<>())
                     .put(((long) i2 << 32) | i1, r.isNullAt(r.fieldIndex("p")) ? Double.NaN : r.<Double>getAs("p"));
         }
-        Map<Group, ObjectNode> out = new LinkedHashMap<>();
-        for (Group g : maps.keySet()) {
+        Map<ChartGroup, ObjectNode> out = new LinkedHashMap<>();
+        for (ChartGroup g : maps.keySet()) {
             int n = steps.get(g);
             ObjectNode node = F.objectNode();
             node.put("depth", depthOf.get(g));
@@ -529,9 +519,9 @@ final class ReportData {
     }
 
     /** The per-run PNGs of a group's deepest networks (file names that start with {@code prefix}). */
-    private static void putRunPngs(ObjectNode node, String prefix, Group g, int depth, Set<String> pngs) {
+    private static void putRunPngs(ObjectNode node, String prefix, ChartGroup g, int depth, Set<String> pngs) {
         String start = prefix + sanitize(g.activation() + "_" + g.init() + "_");
-        String middle = sanitize("_w" + g.width() + "_d" + depth + "_" + g.dataset() + "_s");
+        String middle = sanitize("_w" + g.shapeText() + "_d" + depth + "_" + g.dataset() + "_s");
         ArrayNode list = node.putArray("pngs");
         for (String f : pngs) {
             if (f.startsWith(start) && f.contains(middle) && f.endsWith(".png")) {
@@ -541,7 +531,7 @@ final class ReportData {
     }
 
     static String sanitize(String s) {
-        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+        return ChartGroup.sanitize(s);
     }
 
     /**

@@ -221,22 +221,24 @@ public final class TrainabilityAnalysis {
         int n = KEYS.size();
         for (Row r : rows) {
             List<Object> cell = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                cell.add(r.get(i));
+            for (String k : KEYS) {
+                cell.add(r.get(r.fieldIndex(k)));
             }
-            List<Row> curve = r.isNullAt(n + 4) ? List.of() : r.getList(n + 4);
-            int epochs = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).getInt(0) + 1;
+            int ci = r.fieldIndex("curve");
+            List<Row> curve = r.isNullAt(ci) ? List.of() : r.getList(ci);
+            int epochs = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).<Integer>getAs("epoch") + 1;
             double[] acc = new double[epochs];
             Arrays.fill(acc, Double.NaN);
             double loss1 = Double.NaN;
             for (Row e : curve) {
-                acc[e.getInt(0)] = e.getDouble(1);
-                if (e.getInt(0) == 1) {
-                    loss1 = e.getDouble(2);
+                int epoch = e.<Integer>getAs("epoch");
+                acc[epoch] = e.<Double>getAs("test_accuracy");
+                if (epoch == 1) {
+                    loss1 = e.<Double>getAs("loss");
                 }
             }
-            out.add(new RunOutcome(cell, r.getLong(n), r.getDouble(n + 1), r.getDouble(n + 2), acc, loss1,
-                    !"ok".equals(r.getString(n + 3))));
+            out.add(new RunOutcome(cell, r.<Long>getAs("seed"), r.<Double>getAs("final_accuracy"),
+                    r.<Double>getAs("final_test_accuracy"), acc, loss1, !"ok".equals(r.<String>getAs("status"))));
         }
         return out;
     }

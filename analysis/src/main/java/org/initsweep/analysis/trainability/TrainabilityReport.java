@@ -119,12 +119,14 @@ public final class TrainabilityReport {
             }
             where.append(" AND r.sigma_b2 = ").append(sigmaB2).append(" AND r.learning_rate = ")
                     .append((double) first.<Double>getAs("learning_rate"));
-            where.append(width == null ? " AND r.width IS NULL" : " AND r.width = " + width);
+            where.append(width == null ? " AND r.width IS NULL AND r.profile = '" + first.<String>getAs("profile") + "'"
+                    : " AND r.width = " + width);
             TreeMap<Double, TreeMap<Integer, Double>> byM = new TreeMap<>();
-            for (Row e : spark.sql("SELECT r.multiplier, e.epoch, avg(e.test_accuracy) FROM epochs e JOIN runs r"
+            for (Row e : spark.sql("SELECT r.multiplier, e.epoch, avg(e.test_accuracy) AS test_accuracy FROM epochs e JOIN runs r"
                     + " USING (run_id) WHERE " + where + " AND r.multiplier IS NOT NULL AND r.test_samples > 0"
                     + " AND NOT isnan(e.test_accuracy) GROUP BY r.multiplier, e.epoch").collectAsList()) {
-                byM.computeIfAbsent(e.getDouble(0), k -> new TreeMap<>()).put(e.getInt(1), e.getDouble(2));
+                byM.computeIfAbsent(e.<Double>getAs("multiplier"), k -> new TreeMap<>())
+                        .put(e.<Integer>getAs("epoch"), e.<Double>getAs("test_accuracy"));
             }
             for (Map.Entry<Double, TreeMap<Integer, Double>> e : byM.entrySet()) {
                 ObjectNode s = series.addObject();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ReportCriticalTest {
 
     private static ObjectNode critical(String activation, double sigmaB2) {
-        return ReportData.critical(new ReportData.Group(activation, "he_normal", 32, sigmaB2, "gaussian"));
+        return ReportData.critical(new org.initsweep.analysis.ChartGroup(activation, "he_normal", 32, null, sigmaB2, "gaussian"));
     }
 
     @Test

@@ -1,0 +1,61 @@
+package org.initsweep.analysis;
+
+import java.util.Comparator;
+import org.apache.spark.sql.Row;
+
+/**
+ * The key of a chart group, shared by the PNG charts, the HTML report and {@code agreement/}: one
+ * activation × init × network shape × σ_b² × dataset, over depths and multipliers. A network shape
+ * is a constant hidden width ({@code width}, {@code profile} null) or a width profile
+ * ({@code profile} as in {@code runs/}, e.g. {@code [512,256,128]}, {@code width} null).
+ *
+ * @param activation activation label
+ * @param init       init label
+ * @param width      constant hidden width, or null for a profile
+ * @param profile    the width profile, or null for a constant width
+ * @param sigmaB2    σ_b²
+ * @param dataset    dataset name
+ */
+public record ChartGroup(String activation, String init, Integer width, String profile, double sigmaB2,
+        String dataset) {
+
+    /** Activation, init, shape (constant widths before profiles), σ_b², dataset. */
+    public static final Comparator<ChartGroup> ORDER = Comparator.comparing(ChartGroup::activation)
+            .thenComparing(ChartGroup::init)
+            .thenComparing(ChartGroup::width, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(ChartGroup::profile, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingDouble(ChartGroup::sigmaB2).thenComparing(ChartGroup::dataset);
+
+    /** Reads the key from a row with columns activation, init, width, profile, sigma_b2, dataset (by name). */
+    public static ChartGroup of(Row r) {
+        int w = r.fieldIndex("width");
+        int p = r.fieldIndex("profile");
+        return new ChartGroup(r.getAs("activation"), r.getAs("init"), r.isNullAt(w) ? null : r.getInt(w),
+                r.isNullAt(p) ? null : r.getString(p), r.<Double>getAs("sigma_b2"), r.getAs("dataset"));
+    }
+
+    /** {@code 16} for a constant width, {@code 512-256-128} for a profile. */
+    public String shapeText() {
+        return width != null ? width.toString() : profile.replaceAll("[\\[\\]\\s]", "").replace(',', '-');
+    }
+
+    /** The stem of this group's chart file names, e.g. {@code tanh_he_normal_w16_sb0.0_gaussian}. */
+    public String fileStem() {
+        return sanitize(activation + "_" + init + "_w" + shapeText() + "_sb" + sigmaB2 + "_" + dataset);
+    }
+
+    /** The group as a chart title. */
+    public String title() {
+        return activation + ", " + init + ", " + shapeTitle() + ", σ_b² = " + sigmaB2 + ", " + dataset;
+    }
+
+    /** {@code width 16} or {@code widths [512,256,128]}. */
+    public String shapeTitle() {
+        return width != null ? "width " + width : "widths " + profile;
+    }
+
+    /** A string safe in a file name: everything but letters, digits, '.', '_' and '-' becomes '_'. */
+    public static String sanitize(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}
