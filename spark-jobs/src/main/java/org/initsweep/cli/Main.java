@@ -28,9 +28,11 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a command there is nothing to do: the usage on stderr and exit 2, as for any bad argument. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "initsweep: missing command (run, analyze, sql, validate or data)");
     }
 
     /** Entry point; exits the JVM with the command's exit code. */

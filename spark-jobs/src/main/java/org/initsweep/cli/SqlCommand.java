@@ -14,8 +14,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code initsweep sql DIR QUERY}: Spark SQL over a sweep's tables. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = "Run a Spark SQL query over the views runs, layers, epochs (and growth, regions "
-                + "once analyzed) of the sweep in DIR and print the result.")
+        description = "Run a Spark SQL query over the views of the sweep in DIR and print the result: runs, "
+                + "layers, epochs; growth, regions, agreement once analyzed; trainability, trainability_bound with a "
+                + "test split; histograms, boundaries, jacobian when the spec asks for them.")
 final class SqlCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Output directory of a sweep.")

@@ -16,17 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line end to end: exit codes, one-line errors, nothing written on bad input, sql. */
-class CliTest {
+public class CliTest {
 
     /** Exit code, stdout, stderr of one in-process invocation. */
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
     }
 
     static Path tinySpec() {
         return TestSpark.conf("tiny.json");
     }
 
-    static Result cli(String... args) {
+    public static Result cli(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -68,6 +68,16 @@ class CliTest {
         assertEquals(tmp.resolve("nope.json") + ": no such spec file", missing.err().strip());
         assertEquals(2, cli("frobnicate").code());
         assertEquals(2, cli("run").code(), "SPEC is required");
+        Result none = cli();
+        assertEquals(2, none.code(), "no command is a usage error");
+        assertTrue(none.err().startsWith("initsweep: missing command (run, analyze, sql, validate or data)"), none.err());
+        assertTrue(none.err().contains("Usage: initsweep"), none.err());
+        assertEquals(0, cli("--help").code());
+        Result sqlHelp = cli("sql", "--help");
+        for (String view : List.of("runs", "layers", "epochs", "growth", "regions", "agreement", "trainability",
+                "trainability_bound", "histograms", "boundaries", "jacobian")) {
+            assertTrue(sqlHelp.out().contains(view), view + " in " + sqlHelp.out());
+        }
         Result notASweep = cli("sql", tmp.toString(), "SELECT 1");
         assertEquals(2, notASweep.code());
         assertTrue(notASweep.err().startsWith("initsweep: " + tmp + " holds no sweep results"), notASweep.err());
@@ -146,6 +156,8 @@ class CliTest {
         Path out = tmp.resolve("tiny");
         Result run = cli("run", TestSpark.conf("tiny.json").toString(), "--out", out.toString());
         assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("initsweep: analyzed 12 runs, 12 cells: \\d+ vanishing"
+                + "(, \\d+ stable)?(, \\d+ exploding)?")), "regimes as SQL spells them: " + run.out());
         for (String table : List.of("runs", "layers", "epochs", "growth", "regions", "charts")) {
             assertTrue(Files.isDirectory(out.resolve(table)), table);
         }
