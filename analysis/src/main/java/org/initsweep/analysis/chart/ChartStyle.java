@@ -121,9 +121,23 @@ final class ChartStyle {
                 (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
     }
 
-    /** Whether {@code v} can go on a log axis: finite and &gt; 0. */
+    /**
+     * Magnitudes beyond this are not drawn (counted as overflow): an axis range and its tick steps must
+     * stay finite, which a range up to the largest double does not.
+     */
+    static final double PLOT_LIMIT = 1e300;
+
+    /**
+     * Whether {@code v} can go on a log axis: &gt; 0 (down to the smallest double: vanishing signals
+     * reach far below 10⁻³⁰⁰) and ≤ {@link #PLOT_LIMIT}.
+     */
     static boolean plottableOnLog(double v) {
-        return v > 0 && v < Double.POSITIVE_INFINITY;
+        return v > 0 && v <= PLOT_LIMIT;
+    }
+
+    /** Whether {@code v} can go on a linear axis: |v| ≤ {@link #PLOT_LIMIT} (so not NaN or ±∞). */
+    static boolean plottableOnLinear(double v) {
+        return Math.abs(v) <= PLOT_LIMIT;
     }
 
     /**
@@ -187,7 +201,7 @@ final class ChartStyle {
      * JFreeChart's default floor of 10⁻¹⁰⁰), with integer exponent ticks labelled 10ⁿ.
      */
     static LogAxis logAxis(String label) {
-        LogAxis axis = new LogAxis(label);
+        LogAxis axis = new SafeLogAxis(label);
         axis.setBase(10);
         axis.setSmallestValue(Double.MIN_VALUE);
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
@@ -195,6 +209,30 @@ final class ChartStyle {
         axis.setMinorTickMarksVisible(false);
         styleAxis(axis);
         return axis;
+    }
+
+    /**
+     * A log axis whose automatic range survives data of one value: JFreeChart widens such a range by
+     * an absolute 1e-8, which rounding loses at large values (4.8e54 from a diverged run) and then
+     * throws; here it shows a decade either side of the value instead.
+     */
+    static class SafeLogAxis extends LogAxis {
+        private static final long serialVersionUID = 1L;
+
+        SafeLogAxis(String label) {
+            super(label);
+        }
+
+        @Override
+        protected void autoAdjustRange() {
+            try {
+                super.autoAdjustRange();
+            } catch (IllegalArgumentException degenerate) {
+                Range data = getPlot() instanceof org.jfree.chart.plot.ValueAxisPlot p ? p.getDataRange(this) : null;
+                double v = data != null && plottableOnLog(data.getUpperBound()) ? data.getUpperBound() : 1;
+                setRange(new Range(Math.max(v / 10, Double.MIN_VALUE), v * 10), false, false);
+            }
+        }
     }
 
     /** An integer axis (layers, epochs). */

@@ -36,9 +36,11 @@ import org.jfree.data.xy.XYSeriesCollection;
  * multiplier), sorted by multiplier; the theory's prediction, when the curve carries one, as a
  * dashed line of the same colour. Colours: Okabe–Ito for up to eight lines, viridis beyond.
  *
- * <p>Values that a log axis cannot show (0, negative, NaN, ±∞ — e.g. underflow in a vanishing run,
- * overflow in an exploding one) are left out; a note under the title says how many, and names
- * curves that had nothing left to draw. The chart is drawn even then.
+ * <p>Values that a log axis cannot show (0, negative, NaN, ±∞ or beyond 1e300 — e.g. underflow
+ * in a vanishing run, overflow in an exploding one) are left out; a note under the title says how
+ * many, and names curves that had nothing left to draw. The chart is drawn even then. The output
+ * layer's backward entry, NaN by convention (its ∂J/∂a is the loss's, not a signal passed back), is
+ * not drawn and not counted.
  *
  * <p>The PNG is {@value #WIDTH}×{@value #HEIGHT} pixels, white background.
  */
@@ -132,7 +134,7 @@ public final class LayerVarianceChart {
         JFreeChart chart = ChartStyle.chart(title, plot, true);
         if (skipped.n > 0) {
             ChartStyle.addNote(chart, skipped.n + (skipped.n == 1 ? " value" : " values")
-                    + " left out: 0, negative, NaN or ±∞ cannot go on a log axis (underflow / overflow)");
+                    + " left out: 0, negative, NaN, ±∞ or beyond 1e300 cannot go on a log axis (underflow / overflow)");
         }
         if (!empty.isEmpty()) {
             ChartStyle.addNote(chart, "nothing to plot for: " + String.join("; ", empty));
@@ -148,7 +150,10 @@ public final class LayerVarianceChart {
             LayerCurve c = sorted.get(i);
             double[] m = fwd ? c.varA() : c.varGradA();
             double[] p = fwd ? c.predictedVarA() : c.predictedVarGradA();
-            XYSeries ms = series(keys.get(i), m, skipped);
+            // the output layer's backward entry is NaN by convention, not a lost value
+            double[] drawn = !fwd && m != null && m.length == c.varA().length && m.length > 1
+                    && Double.isNaN(m[m.length - 1]) ? java.util.Arrays.copyOf(m, m.length - 1) : m;
+            XYSeries ms = series(keys.get(i), drawn, skipped);
             if (ms.getItemCount() == 0) {
                 empty.add((fwd ? "forward " : "backward ") + keys.get(i));
             }

@@ -96,7 +96,7 @@ public final class LossCurveChart {
             }
             epochs = Math.max(epochs, e.getValue().length);
             for (double v : e.getValue()) {
-                if (Double.isFinite(v)) {
+                if (ChartStyle.plottableOnLinear(v)) {
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                 }
@@ -110,7 +110,7 @@ public final class LossCurveChart {
             XYSeries s = new XYSeries(e.getKey(), false, true);
             double[] v = e.getValue();
             for (int i = 0; i < v.length; i++) {
-                if (log ? ChartStyle.plottableOnLog(v[i]) : Double.isFinite(v[i])) {
+                if (log ? ChartStyle.plottableOnLog(v[i]) : ChartStyle.plottableOnLinear(v[i])) {
                     s.add(i, v[i]);
                 } else {
                     skipped++;
@@ -174,7 +174,7 @@ public final class LossCurveChart {
         JFreeChart chart = ChartStyle.chart(title, plot, true);
         if (skipped > 0) {
             ChartStyle.addNote(chart, skipped + (skipped == 1 ? " cost" : " costs") + " left out: "
-                    + (log ? "0, NaN or ±∞ cannot go on a log axis" : "NaN or ±∞ (diverged)"));
+                    + (log ? "0, NaN, ±∞ or beyond 1e300 cannot go on a log axis" : "NaN, ±∞ or beyond ±1e300 (diverged)"));
         }
         return chart;
     }
@@ -183,7 +183,7 @@ public final class LossCurveChart {
      * Base-10 log axis for ranges of a few decades: labelled ticks at 1, 2 and 5 × 10ⁿ as plain
      * numbers, unlabelled minor ticks (for grid lines) at 3, 4, 6, 7, 8, 9 × 10ⁿ.
      */
-    private static final class DecadeLogAxis extends LogAxis {
+    private static final class DecadeLogAxis extends ChartStyle.SafeLogAxis {
         private static final long serialVersionUID = 1L;
 
         DecadeLogAxis(String label) {

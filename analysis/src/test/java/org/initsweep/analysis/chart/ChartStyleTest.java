@@ -47,11 +47,12 @@ class ChartStyleTest {
     }
 
     @Test
-    void plottableOnLogMeansFiniteAndPositive() {
+    void plottableOnLogMeansPositiveUpToTheLimit() {
         assertTrue(ChartStyle.plottableOnLog(Double.MIN_VALUE));
-        assertTrue(ChartStyle.plottableOnLog(Double.MAX_VALUE));
+        assertTrue(ChartStyle.plottableOnLog(1e300));
+        // a range up to the largest double has infinite tick steps: beyond 1e300 counts as overflow
         for (double v : new double[] {0, -0.0, -1, Double.NaN, Double.POSITIVE_INFINITY,
-            Double.NEGATIVE_INFINITY}) {
+            Double.NEGATIVE_INFINITY, Double.MAX_VALUE, 1.0000001e300}) {
             assertFalse(ChartStyle.plottableOnLog(v), "v = " + v);
         }
     }
