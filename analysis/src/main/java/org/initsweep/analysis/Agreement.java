@@ -24,9 +24,14 @@ import org.apache.spark.sql.types.StructType;
  * {@code measured_forward_critical_multiplier}, {@code predicted_forward_critical_multiplier}. At
  * unequal widths the two directions part (fan_in scaling keeps the forward signal, fan_out the
  * backward one: Glorot &amp; Bengio 2010, eq. 10–11). {@code predicted_critical_multiplier} is the
- * infinite-depth m_c with χ₁ = 1 (Poole et al. 2016), null where the hidden layers share no map;
- * {@code var_a_rel_error} the mean |Var(a)/predicted − 1| over hidden layers and multipliers at
- * initialization.
+ * infinite-depth m_c with χ₁ = 1 (Poole et al. 2016), null where the hidden layers share no map.
+ *
+ * <p>Cell by cell: {@code forward_rate_error} and {@code backward_rate_error}, the mean
+ * |measured − predicted| rate over the group's multipliers (nats per layer), and
+ * {@code var_a_log_error}, the mean |ln(Var(a)/predicted)| over hidden layers and multipliers at
+ * initialization. Log space, because at finite width ln Var(a^[l]) scatters about theory's value
+ * with a spread that grows with depth over width (about √(Σ_l 2/n_l) for ReLU, Hanin &amp; Nica
+ * 2019): a relative error of a log-normal quantity overstates it (e^1 − 1 = 172% for one nat).
  */
 final class Agreement {
 
@@ -42,10 +47,12 @@ final class Agreement {
         DataTypes.createStructField("measured_critical_multiplier", DataTypes.DoubleType, true),
         DataTypes.createStructField("predicted_critical_multiplier", DataTypes.DoubleType, true),
         DataTypes.createStructField("critical_multiplier_rel_error", DataTypes.DoubleType, true),
-        DataTypes.createStructField("var_a_rel_error", DataTypes.DoubleType, true),
+        DataTypes.createStructField("var_a_log_error", DataTypes.DoubleType, true),
         DataTypes.createStructField("predicted_backward_critical_multiplier", DataTypes.DoubleType, true),
         DataTypes.createStructField("measured_forward_critical_multiplier", DataTypes.DoubleType, true),
         DataTypes.createStructField("predicted_forward_critical_multiplier", DataTypes.DoubleType, true),
+        DataTypes.createStructField("forward_rate_error", DataTypes.DoubleType, true),
+        DataTypes.createStructField("backward_rate_error", DataTypes.DoubleType, true),
     });
 
     private Agreement() {
@@ -71,11 +78,12 @@ final class Agreement {
                                  FROM growth WHERE multiplier IS NOT NULL
                                  GROUP BY activation, init, sigma_b2, dataset, width, profile)
                 SELECT g.activation, g.init, g.sigma_b2, g.dataset, g.width, g.profile,
-                       avg(abs(g.var_a / g.predicted_var_a - 1)) AS err
+                       avg(abs(ln(g.var_a / g.predicted_var_a))) AS err
                 FROM growth g JOIN deepest d ON g.activation = d.activation AND g.init = d.init
                      AND g.sigma_b2 = d.sigma_b2 AND g.dataset = d.dataset AND g.width <=> d.width
                      AND g.profile <=> d.profile AND g.depth = d.depth
-                WHERE g.predicted_var_a > 0 AND g.layer <= g.depth AND isnotnull(g.var_a) AND NOT isnan(g.var_a)
+                WHERE g.predicted_var_a > 0 AND g.layer <= g.depth AND g.var_a > 0 AND g.var_a < 'Infinity'
+                      AND NOT isnan(g.var_a)
                 GROUP BY g.activation, g.init, g.sigma_b2, g.dataset, g.width, g.profile
                 """).collectAsList()) {
             varErrors.put(ChartGroup.of(r), r.isNullAt(r.fieldIndex("err")) ? null : r.<Double>getAs("err"));
@@ -99,9 +107,27 @@ final class Agreement {
                 g.activation(), g.init(), g.sigmaB2(), g.dataset(), g.width(), g.profile(),
                 first.<Integer>getAs("depth"), measured, predicted, relError, varErrors.get(g),
                 crossing(byM, "predicted_backward_rate"), crossing(byM, "forward_rate"),
-                crossing(byM, "predicted_forward_rate")}, SCHEMA));
+                crossing(byM, "predicted_forward_rate"), meanAbsDifference(byM, "forward_rate", "predicted_forward_rate"),
+                meanAbsDifference(byM, "backward_rate", "predicted_backward_rate")}, SCHEMA));
         }
         return out;
+    }
+
+    /** Mean |a − b| over rows where both are finite, or null if none is. */
+    static Double meanAbsDifference(List<Row> rows, String a, String b) {
+        double sum = 0;
+        int n = 0;
+        for (Row r : rows) {
+            if (r.isNullAt(r.fieldIndex(a)) || r.isNullAt(r.fieldIndex(b))) {
+                continue;
+            }
+            double d = r.<Double>getAs(a) - r.<Double>getAs(b);
+            if (Double.isFinite(d)) {
+                sum += Math.abs(d);
+                n++;
+            }
+        }
+        return n == 0 ? null : sum / n;
     }
 
     /**

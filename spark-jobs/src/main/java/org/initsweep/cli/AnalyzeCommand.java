@@ -71,16 +71,16 @@ final class AnalyzeCommand implements Callable<Integer> {
                 byRegime.isEmpty() ? "none" : byRegime);
         if (!a.agreement().isEmpty()) {
             System.out.println("initsweep: theory vs measurement at the deepest depth: the multiplier where each rate crosses 0,"
-                    + " measured and predicted at that depth (m_c: infinite depth, chi1 = 1)");
+                    + " measured and predicted at that depth (m_c: infinite depth, chi1 = 1); err: mean |measured -"
+                    + " predicted| backward rate and |ln Var(a) / predicted|, nats");
             int initWidth = Math.max(16, a.agreement().stream().mapToInt(r -> r.<String>getAs("init").length()).max().orElse(0));
             int shapeWidth = Math.max(6, a.agreement().stream()
                     .mapToInt(r -> org.initsweep.analysis.ChartGroup.of(r).shapeText().length()).max().orElse(0));
-            String line = "  %-12s %-" + initWidth + "s %-" + shapeWidth + "s %5s %9s %9s %9s %9s %9s %9s%n";
+            String line = "  %-12s %-" + initWidth + "s %-" + shapeWidth + "s %5s %9s %9s %9s %9s %9s %13s%n";
             System.out.printf(java.util.Locale.ROOT, line, "activation", "init", "width", "depth", "bwd meas", "bwd pred",
-                    "fwd meas", "fwd pred", "m_c", "var_a err");
+                    "fwd meas", "fwd pred", "m_c", "err rate/lnVa");
             for (org.apache.spark.sql.Row r : a.agreement()) {
-                String err = r.isNullAt(r.fieldIndex("var_a_rel_error")) ? "-"
-                        : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * r.<Double>getAs("var_a_rel_error"));
+                String err = fmt(r, "backward_rate_error") + "/" + fmt(r, "var_a_log_error");
                 System.out.printf(java.util.Locale.ROOT, line,
                         r.<String>getAs("activation"), r.<String>getAs("init"),
                         org.initsweep.analysis.ChartGroup.of(r).shapeText(), r.<Integer>getAs("depth"),

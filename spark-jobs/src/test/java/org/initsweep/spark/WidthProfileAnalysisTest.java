@@ -108,6 +108,21 @@ class WidthProfileAnalysisTest {
             // measured to within 0.1 nats of rate, i.e. a factor e^0.1 in m
             assertEquals(0, Math.log(r.<Double>getAs("measured_forward_critical_multiplier") / expected[0]), 0.1, init);
             assertEquals(0, Math.log(r.<Double>getAs("measured_critical_multiplier") / expected[1]), 0.1, init);
+            // the rate errors are the mean |measured − predicted| over the group's cells of regions/
+            for (String dir : new String[] {"forward", "backward"}) {
+                double sum = 0;
+                int n = 0;
+                for (Row c : spark.sql("SELECT " + dir + "_rate, predicted_" + dir + "_rate FROM regions WHERE init = '"
+                        + init + "'").collectAsList()) {
+                    sum += Math.abs(c.getDouble(0) - c.getDouble(1));
+                    n++;
+                }
+                assertEquals(5, n);
+                assertEquals(sum / n, r.<Double>getAs(dir + "_rate_error"), 1e-12, dir + " " + init);
+                assertTrue(sum / n < 0.1, "linear nets at widths ≥ 64 follow theory: " + sum / n);
+            }
+            // Var(a) within a few percent of theory in log space (widths 512 to 64: Σ 2/n_l ≈ 0.06)
+            assertTrue(r.<Double>getAs("var_a_log_error") < 0.1, init + ": " + r.getAs("var_a_log_error"));
         }
     }
 
