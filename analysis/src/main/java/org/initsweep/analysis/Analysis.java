@@ -48,7 +48,7 @@ public final class Analysis {
         DataTypes.createStructField("predicted_forward_rate", DataTypes.DoubleType, true),
         DataTypes.createStructField("predicted_backward_rate", DataTypes.DoubleType, true),
         DataTypes.createStructField("chi1", DataTypes.DoubleType, true),
-        DataTypes.createStructField("predicted_regime", DataTypes.StringType, true),
+        DataTypes.createStructField("chi1_regime", DataTypes.StringType, true),
         DataTypes.createStructField("critical_multiplier", DataTypes.DoubleType, true),
     };
 
@@ -74,6 +74,7 @@ public final class Analysis {
         DataTypes.createStructField("backward_regime", DataTypes.StringType, true),
         DataTypes.createStructField("threshold", DataTypes.DoubleType, false),
     }, THEORY, new StructField[] {
+        DataTypes.createStructField("predicted_regime", DataTypes.StringType, true),
         DataTypes.createStructField("predicted_forward_regime", DataTypes.StringType, true),
         DataTypes.createStructField("predicted_backward_regime", DataTypes.StringType, true),
     });
@@ -173,7 +174,7 @@ public final class Analysis {
                            avg(forward_rate) AS forward_rate, avg(backward_rate) AS backward_rate,
                            first(predicted_forward_rate) AS predicted_forward_rate,
                            first(predicted_backward_rate) AS predicted_backward_rate, first(chi1) AS chi1,
-                           first(predicted_regime) AS predicted_regime, first(critical_multiplier) AS critical_multiplier
+                           first(chi1_regime) AS chi1_regime, first(critical_multiplier) AS critical_multiplier
                     FROM run_rates
                     GROUP BY activation, init, width, profile, sigma_b2, dataset, depth, multiplier
                     """);
@@ -211,8 +212,10 @@ public final class Analysis {
 
     /**
      * A cell of the {@code cells} query as a {@link #REGIONS} row: the regime of both rates, of each
-     * rate alone, and of each predicted rate, all at the same τ (so measured and predicted calls
-     * can be compared one to one).
+     * rate alone, and the same three of the predicted rates, all by one rule at the same τ (so
+     * measured and predicted calls compare one to one). {@code chi1_regime} is theory's other call,
+     * from χ₁ at the fixed point (critical within ±{@code MeanField.DEFAULT_REGIME_TOL} of 1), the
+     * infinite-depth view.
      */
     static Row withRegime(Row c, double threshold) {
         double f = c.<Double>getAs("forward_rate");
@@ -225,6 +228,10 @@ public final class Analysis {
                 case "forward_regime" -> forwardRegime(f, threshold);
                 case "backward_regime" -> backwardRegime(b, threshold);
                 case "threshold" -> threshold;
+                case "predicted_regime" -> c.isNullAt(c.fieldIndex("predicted_forward_rate")) ? null
+                        : SignalGrowth.classify(c.<Double>getAs("predicted_forward_rate"),
+                                c.isNullAt(c.fieldIndex("predicted_backward_rate")) ? Double.NaN
+                                        : c.<Double>getAs("predicted_backward_rate"), threshold).label();
                 case "predicted_forward_regime" -> forwardRegime(c.getAs("predicted_forward_rate"), threshold);
                 case "predicted_backward_regime" -> backwardRegime(c.getAs("predicted_backward_rate"), threshold);
                 default -> c.get(c.fieldIndex(name));

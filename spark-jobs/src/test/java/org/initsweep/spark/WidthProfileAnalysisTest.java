@@ -68,6 +68,10 @@ class WidthProfileAnalysisTest {
         assertEquals(15, summary.cells());
         Map<String, Row> cells = new HashMap<>();
         for (Row r : spark.read().parquet(out + "/regions").collectAsList()) {
+            // one vocabulary, one rule: theory (exact for linear nets) and measurement call every cell alike
+            assertEquals(r.<String>getAs("regime"), r.getAs("predicted_regime"), r.toString());
+            assertEquals(r.<String>getAs("forward_regime"), r.getAs("predicted_forward_regime"), r.toString());
+            assertEquals(r.<String>getAs("backward_regime"), r.getAs("predicted_backward_regime"), r.toString());
             assertNull(r.getAs("width"));
             assertEquals("[512,256,128,64]", r.getAs("profile"));
             cells.put(r.getAs("init") + "@" + r.getAs("multiplier"), r);
