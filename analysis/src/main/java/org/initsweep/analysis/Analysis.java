@@ -34,7 +34,8 @@ import org.initsweep.core.trace.Tables;
  * growth ln(Var(∂J/∂a^[l]) / Var(∂J/∂a^[L])), in nats. Per run: the forward and backward rates of
  * {@link SignalGrowth} (from Var(z) forward, Var(∂J/∂a) backward). Per cell (activation × init ×
  * width or profile × σ_b² × dataset × depth × m, {@code regions/}): the rates averaged over seeds,
- * the regime they give at threshold τ, and the regime of each direction alone (at unequal widths
+ * the regime they give — stable while the growth over the hidden layers stays within D decades, a
+ * per-layer threshold τ_L = D·ln(10)/(L − 1) ({@link SignalGrowth#thresholdAtDepth}) — and the regime of each direction alone (at unequal widths
  * the two part: fan_in scaling keeps the forward signal, fan_out the backward one). Theory uses each
  * run's recorded layer widths (fan_in, fan_out per layer).
  *
@@ -73,6 +74,7 @@ public final class Analysis {
         DataTypes.createStructField("forward_regime", DataTypes.StringType, false),
         DataTypes.createStructField("backward_regime", DataTypes.StringType, true),
         DataTypes.createStructField("threshold", DataTypes.DoubleType, false),
+        DataTypes.createStructField("decades", DataTypes.DoubleType, false),
     }, THEORY, new StructField[] {
         DataTypes.createStructField("predicted_regime", DataTypes.StringType, true),
         DataTypes.createStructField("predicted_forward_regime", DataTypes.StringType, true),
@@ -137,14 +139,15 @@ public final class Analysis {
      * Analyzes a sweep directory in place.
      *
      * @param dir       output directory of a sweep
-     * @param threshold τ in nats per layer ({@link SignalGrowth#DEFAULT_THRESHOLD})
+     * @param decades   growth over the hidden layers that a stable network stays within, in decades
+     *                  ({@link SignalGrowth#DEFAULT_DECADES})
      * @param charts    whether to draw the PNG charts
      * @throws IllegalArgumentException if the directory holds no readable sweep
      * @throws IOException              on file system errors
      */
-    public static Summary run(SparkSession spark, String dir, double threshold, boolean charts) throws IOException {
-        if (!(threshold > 0) || Double.isInfinite(threshold)) {
-            throw new org.initsweep.core.UserInputException("--threshold must be > 0 and finite, got " + threshold);
+    public static Summary run(SparkSession spark, String dir, double decades, boolean charts) throws IOException {
+        if (!(decades > 0) || Double.isInfinite(decades)) {
+            throw new org.initsweep.core.UserInputException("--decades must be > 0 and finite, got " + decades);
         }
         org.apache.hadoop.fs.FileSystem fs = new org.apache.hadoop.fs.Path(dir)
                 .getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -178,7 +181,7 @@ public final class Analysis {
                     FROM run_rates
                     GROUP BY activation, init, width, profile, sigma_b2, dataset, depth, multiplier
                     """);
-            JavaRDD<Row> regions = cells.javaRDD().map(r -> withRegime(r, threshold));
+            JavaRDD<Row> regions = cells.javaRDD().map(r -> withRegime(r, decades));
             Dataset<Row> regionsDf = spark.createDataFrame(regions, REGIONS);
             Publish.table(regionsDf, dir, Tables.REGIONS);
             ResultViews.register(spark, dir);
@@ -212,12 +215,13 @@ public final class Analysis {
 
     /**
      * A cell of the {@code cells} query as a {@link #REGIONS} row: the regime of both rates, of each
-     * rate alone, and the same three of the predicted rates, all by one rule at the same τ (so
+     * rate alone, and the same three of the predicted rates, all by one rule at the same τ_L (so
      * measured and predicted calls compare one to one). {@code chi1_regime} is theory's other call,
      * from χ₁ at the fixed point (critical within ±{@code MeanField.DEFAULT_REGIME_TOL} of 1), the
      * infinite-depth view.
      */
-    static Row withRegime(Row c, double threshold) {
+    static Row withRegime(Row c, double decades) {
+        double threshold = SignalGrowth.thresholdAtDepth(decades, c.<Integer>getAs("depth"));
         double f = c.<Double>getAs("forward_rate");
         double b = c.<Double>getAs("backward_rate");
         Object[] values = new Object[REGIONS.size()];
@@ -228,6 +232,7 @@ public final class Analysis {
                 case "forward_regime" -> forwardRegime(f, threshold);
                 case "backward_regime" -> backwardRegime(b, threshold);
                 case "threshold" -> threshold;
+                case "decades" -> decades;
                 case "predicted_regime" -> c.isNullAt(c.fieldIndex("predicted_forward_rate")) ? null
                         : SignalGrowth.classify(c.<Double>getAs("predicted_forward_rate"),
                                 c.isNullAt(c.fieldIndex("predicted_backward_rate")) ? Double.NaN

@@ -18,9 +18,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Output directory of a sweep.")
     String dir;
 
-    @Option(names = "--threshold", paramLabel = "TAU",
-            description = "Stable while |growth rate| ≤ TAU nats per layer (default: ln(10)/10 = 0.2303).")
-    double threshold = SignalGrowth.DEFAULT_THRESHOLD;
+    @Option(names = "--decades", paramLabel = "D",
+            description = "Stable while the growth over the hidden layers stays within D decades, i.e. "
+                    + "|rate| ≤ D·ln(10)/(depth − 1) nats per layer (default: 1).")
+    double decades = SignalGrowth.DEFAULT_DECADES;
 
     @Option(names = "--no-charts", negatable = true, defaultValue = "true", description = "Skip the PNG charts.")
     boolean charts = true;
@@ -33,7 +34,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.create("initsweep analyze", common.master);
         try {
             warnIfIncomplete(spark, dir);
-            print(analyzeLocked(spark, dir, threshold, charts), dir);
+            print(analyzeLocked(spark, dir, decades, charts), dir);
         } finally {
             spark.stop();
         }
@@ -41,7 +42,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** The analysis under the directory's writer lock: it rewrites growth/, regions/, charts/ and report/. */
-    static Analysis.Summary analyzeLocked(SparkSession spark, String dir, double threshold, boolean charts)
+    static Analysis.Summary analyzeLocked(SparkSession spark, String dir, double decades, boolean charts)
             throws Exception {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir);
         org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -49,7 +50,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new org.initsweep.core.UserInputException("no such directory: " + dir);
         }
         try (org.initsweep.spark.OutputLock lock = org.initsweep.spark.OutputLock.acquire(fs, path)) {
-            return Analysis.run(spark, dir, threshold, charts);
+            return Analysis.run(spark, dir, decades, charts);
         }
     }
 

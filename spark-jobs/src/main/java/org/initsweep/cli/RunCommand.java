@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
                         sum.millis() / 1000.0);
             }
             if (analyze) {
-                Analysis.Summary a = AnalyzeCommand.analyzeLocked(spark, dir, SignalGrowth.DEFAULT_THRESHOLD, true);
+                Analysis.Summary a = AnalyzeCommand.analyzeLocked(spark, dir, SignalGrowth.DEFAULT_DECADES, true);
                 AnalyzeCommand.print(a, dir);
             }
         }

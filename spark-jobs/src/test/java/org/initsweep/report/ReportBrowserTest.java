@@ -43,7 +43,7 @@ class ReportBrowserTest {
         try {
             SweepJob.run(spark, TestSpark.spec(Files.readString(TestSpark.conf("tiny.json"))), out,
                     SweepJob.Options.defaults());
-            summary = Analysis.run(spark, out, SignalGrowth.DEFAULT_THRESHOLD, true);
+            summary = Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
         } finally {
             spark.stop();
         }

@@ -81,7 +81,7 @@ class ReportEscapingBrowserTest {
         d.put("runs", 4);
         d.put("cells", 4);
         d.putObject("cells_by_regime").put("vanishing", 2).put("stable", 1).put("exploding", 1);
-        d.put("threshold", 0.2302585);
+        d.put("decades", 1.0);
         ObjectNode g = d.putArray("groups").addObject();
         g.put("id", "g0\"><script>window.__pwned=4</script>");
         g.put("title", "tanh " + EVIL);

@@ -35,7 +35,7 @@ class TrainabilityReportBrowserTest {
                     {"name": "t", "depths": [2, 4], "widths": [8], "activations": ["tanh"], "inits": ["lecun_normal"],
                      "multipliers": [1, 2], "sigma_b2": [0.05], "seeds": [1, 2], "epochs": 4, "test_fraction": 0.25,
                      "learning_rate": 0.5, "record_epochs": [0]}"""), out, SweepJob.Options.defaults());
-            summary = Analysis.run(spark, out, SignalGrowth.DEFAULT_THRESHOLD, true);
+            summary = Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
         } finally {
             spark.stop();
         }

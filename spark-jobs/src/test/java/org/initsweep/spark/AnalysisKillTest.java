@@ -42,7 +42,7 @@ class AnalysisKillTest {
             conf.setBoolean("fs.file.impl.disable.cache", true);
 
             KilledFileSystem.killAfter(Integer.MAX_VALUE);
-            Analysis.run(spark, out, SignalGrowth.DEFAULT_THRESHOLD, true);
+            Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
             int changes = KilledFileSystem.changes();
             Map<String, List<String>> reference = contents(spark, out);
             assertTrue(changes > 20, "an analysis makes many changes: " + changes);
@@ -62,7 +62,7 @@ class AnalysisKillTest {
                     }
                 }
                 KilledFileSystem.killAfter(k);
-                assertThrows(Exception.class, () -> Analysis.run(spark, out, SignalGrowth.DEFAULT_THRESHOLD, true),
+                assertThrows(Exception.class, () -> Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true),
                         "killed after change " + k);
 
                 KilledFileSystem.killAfter(Integer.MAX_VALUE);
@@ -72,7 +72,7 @@ class AnalysisKillTest {
                         assertEquals(reference.get(t), rows(spark, t), t + " after a kill at change " + k);
                     }
                 }
-                Analysis.run(spark, out, SignalGrowth.DEFAULT_THRESHOLD, true);
+                Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
                 assertEquals(reference, contents(spark, out), "the analysis after a kill at change " + k);
                 assertEquals(List.of(), leftovers(Path.of(out)), "nothing left over after a kill at change " + k);
             }

@@ -28,7 +28,7 @@ class RegimeAnalysisTest {
                      "inits": ["scaled_normal"], "multipliers": [0.25, 1, 2, 4], "seeds": [1, 2],
                      "samples": 256, "epochs": 0}
                     """), out, SweepJob.Options.defaults());
-            Analysis.Summary s = Analysis.run(spark, out, SignalGrowth.DEFAULT_THRESHOLD, false);
+            Analysis.Summary s = Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, false);
             assertEquals(24, s.runs());
             assertEquals(12, s.cells());
             Map<String, String> regime = new HashMap<>();

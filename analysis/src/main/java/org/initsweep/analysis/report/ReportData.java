@@ -68,7 +68,7 @@ final class ReportData {
     /**
      * @param dir        the sweep's output directory; its views must be registered
      * @param chartFiles paths of the PNG charts written for it (linked where a chart matches)
-     * @param threshold  τ of {@code regions/} (NaN if there are no cells)
+     * @param decades    D of {@code regions/}: the growth a stable network stays within (NaN if there are no cells)
      */
     static ObjectNode collect(SparkSession spark, String dir, List<String> chartFiles) throws IOException {
         FileSystem fs = new Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -97,15 +97,15 @@ final class ReportData {
         for (String regime : new String[] {"vanishing", "stable", "exploding"}) {
             byRegime.put(regime, 0);
         }
-        double threshold = Double.NaN;
+        double decades = Double.NaN;
         Map<ChartGroup, List<Row>> cells = new TreeMap<>(ChartGroup.ORDER);
         for (Row r : regions) {
             cells.computeIfAbsent(ChartGroup.of(r), g -> new ArrayList<>()).add(r);
             String regime = r.getAs("regime");
             byRegime.put(regime, byRegime.path(regime).asLong() + 1);
-            threshold = r.<Double>getAs("threshold");
+            decades = r.<Double>getAs("decades");
         }
-        root.set("threshold", number(threshold));
+        root.set("decades", number(decades));
         root.put("cells", regions.size());
 
         Map<ChartGroup, ObjectNode> layers = layerCurves(spark, pngs);

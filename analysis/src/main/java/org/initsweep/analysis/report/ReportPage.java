@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *
  * <p>The data tree ({@link ReportData#collect}): {@code spec}, {@code engine} (the JSON files, or
  * null), {@code generated_at}, {@code runs}, {@code runs_by_status} {status: count},
- * {@code cells}, {@code cells_by_regime}, {@code threshold}, {@code groups} [{id, title,
+ * {@code cells}, {@code cells_by_regime}, {@code decades}, {@code groups} [{id, title,
  * activation, init, width, sigma_b2, dataset, critical {m_c, method, small_signal, note},
  * heatmap {depths, multipliers, cells [{depth, m, regime, forward_rate, backward_rate, runs}],
  * fixed [...], png}, layers {depth, epochs [{epoch, png, series [{m, var_a[], var_grad_a[]}]}]},
@@ -121,9 +121,9 @@ public final class ReportPage {
         }
         h.append("</span></div>\n");
 
-        h.append("<div class=\"fact\"><span class=\"k\">stable when |rate| ≤ τ</span><span class=\"v\">τ = ")
-                .append(escape(fmt(d.path("threshold")))).append("</span><span class=\"sub\">nats per layer, "
-                        + "forward and backward</span></div>\n");
+        h.append("<div class=\"fact\"><span class=\"k\">stable while the growth stays within</span><span class=\"v\">")
+                .append(escape(fmt(d.path("decades")))).append(" decade(s)</span><span class=\"sub\">over the hidden "
+                        + "layers, forward and backward: |rate| ≤ D·ln 10 / (L − 1) nats per layer</span></div>\n");
 
         h.append("<div class=\"fact\"><span class=\"k\">engine</span><span class=\"v\">initsweep ")
                 .append(escape(text(engine.path("engine_version"), "?"))).append("</span><span class=\"sub\">Spark ")

@@ -51,7 +51,7 @@ class ReportPageTest {
         d.put("runs", 4);
         d.put("cells", 4);
         d.putObject("cells_by_regime").put("vanishing", 2).put("stable", 1).put("exploding", 1);
-        d.put("threshold", 0.2302585);
+        d.put("decades", 1.0);
         ObjectNode g = d.putArray("groups").addObject();
         g.put("id", "g0");
         g.put("title", "tanh " + evil);
@@ -243,7 +243,7 @@ class ReportPageTest {
         assertEquals("4", doc.getElementById("runs-total").text());
         assertTrue(header.contains("ok 3"), header);
         assertTrue(header.contains("vanishing 2 · stable 1 · exploding 1"), header);
-        assertTrue(header.contains("τ = 0.2303"), header);
+        assertTrue(header.contains("1 decade(s)"), header);
         assertTrue(header.contains("2026-11-29 09:09:51 UTC"), header);
         assertTrue(header.contains("(12.9 s)"), header);
         assertTrue(doc.select("footer").text().contains("Apache ECharts " + ReportPage.echartsVersion()));

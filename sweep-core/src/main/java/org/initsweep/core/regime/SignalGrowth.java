@@ -17,15 +17,38 @@ package org.initsweep.core.regime;
  * 2017): the first layers are a transient (e.g. tanh at m = 1 decays only like 1/l, algebraically).
  * For L &lt; 4 every layer is used; a one-hidden-layer net has no backward rate.
  *
- * <p><b>Threshold.</b> A signal is {@code stable} when |r| ≤ τ, with τ = ln(10)/10 ≈ 0.230 by
- * default: less than a factor 10 per 10 layers. The regime of a network is that of its forward or
- * backward rate, whichever has the larger magnitude. A variance of exactly 0 in the fitted range
- * (e.g. zero init) is a rate of −∞ (vanishing); NaN or +∞ (float overflow) a rate of +∞ (exploding).
+ * <p><b>Threshold.</b> A regime is a statement about the whole network: a signal is {@code stable}
+ * while its growth over the L − 1 steps between the hidden layers, |r|·(L − 1) nats, stays within D
+ * decades (default 1, a factor 10), i.e. while |r| ≤ τ_L = D·ln(10)/max(1, L − 1)
+ * ({@link #thresholdAtDepth}). So a per-layer rate of 0.19 is stable at depth 10 (a factor 5.5)
+ * and exploding at depth 50 (10⁴); at depth 2 to 4 only rates beyond ln(10)/(L − 1) per layer
+ * (0.77 at L = 4) count, and such shallow nets tell strong trends only. The regime of a network is
+ * that of its forward or backward rate, whichever has the larger magnitude. A variance of exactly
+ * 0 in the fitted range (e.g. zero init) is a rate of −∞ (vanishing); NaN or +∞ (float overflow) a
+ * rate of +∞ (exploding).
  */
 public final class SignalGrowth {
 
-    /** Default τ = ln(10)/10 nats per layer. */
-    public static final double DEFAULT_THRESHOLD = Math.log(10) / 10;
+    /** Default growth allowed over the hidden layers of a stable network: 1 decade. */
+    public static final double DEFAULT_DECADES = 1;
+
+    /**
+     * The per-layer threshold τ_L that allows D decades of growth over a depth-L network's hidden
+     * layers: D·ln(10)/max(1, L − 1) nats per layer.
+     *
+     * @param decades D &gt; 0, finite
+     * @param depth   L ≥ 1
+     * @throws IllegalArgumentException if {@code decades} is not positive and finite or {@code depth} &lt; 1
+     */
+    public static double thresholdAtDepth(double decades, int depth) {
+        if (!(decades > 0) || Double.isInfinite(decades)) {
+            throw new IllegalArgumentException("decades must be > 0 and finite, got " + decades);
+        }
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth must be >= 1, got " + depth);
+        }
+        return decades * Math.log(10) / Math.max(1, depth - 1);
+    }
 
     private SignalGrowth() {
     }

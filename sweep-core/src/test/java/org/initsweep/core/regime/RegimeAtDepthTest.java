@@ -12,7 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Measured traces of 20-layer networks at initialization, classified with the default threshold:
+ * Measured traces of 20-layer networks at initialization, classified with the default threshold
+ * (1 decade over the 19 steps: τ = ln(10)/19 per layer):
  * the critical multiplier (m·gain = 1) is stable, a quarter of it vanishing, four times it
  * exploding. Rates are averaged over two seeds, as the analysis does per grid cell.
  */
@@ -43,7 +44,8 @@ class RegimeAtDepthTest {
             forward += SignalGrowth.forwardRate(varZ) / 2;
             backward += SignalGrowth.backwardRate(varGradA) / 2;
         }
-        assertEquals(expected, SignalGrowth.classify(forward, backward, SignalGrowth.DEFAULT_THRESHOLD),
+        assertEquals(expected, SignalGrowth.classify(forward, backward,
+                SignalGrowth.thresholdAtDepth(SignalGrowth.DEFAULT_DECADES, DEPTH)),
                 "forward rate " + forward + ", backward rate " + backward);
     }
 }

@@ -61,9 +61,23 @@ class SignalGrowthTest {
     }
 
     @Test
+    void theThresholdAllowsDecadesOverTheWholeDepth() {
+        assertEquals(Math.log(10) / 49, SignalGrowth.thresholdAtDepth(1, 50), 1e-15);
+        assertEquals(Math.log(10) / 10, SignalGrowth.thresholdAtDepth(1, 11), 1e-15);
+        assertEquals(2 * Math.log(10), SignalGrowth.thresholdAtDepth(2, 2), 1e-15);
+        assertEquals(Math.log(10), SignalGrowth.thresholdAtDepth(1, 1), 1e-15, "one hidden layer: one step to the output");
+        // tanh at depth 50, m = 2.83: a backward rate of 0.189 per layer is 10^4 over 49 layers, not stable
+        assertEquals(Regime.EXPLODING, SignalGrowth.classify(0, 0.189, SignalGrowth.thresholdAtDepth(1, 50)));
+        // the same rate over 9 layers is a factor 5.5
+        assertEquals(Regime.STABLE, SignalGrowth.classify(0, 0.189, SignalGrowth.thresholdAtDepth(1, 10)));
+        assertThrows(IllegalArgumentException.class, () -> SignalGrowth.thresholdAtDepth(0, 10));
+        assertThrows(IllegalArgumentException.class, () -> SignalGrowth.thresholdAtDepth(Double.NaN, 10));
+        assertThrows(IllegalArgumentException.class, () -> SignalGrowth.thresholdAtDepth(1, 0));
+    }
+
+    @Test
     void classifyUsesTheLargerMagnitudeAndTheThreshold() {
-        double tau = SignalGrowth.DEFAULT_THRESHOLD;
-        assertEquals(Math.log(10) / 10, tau, 1e-15);
+        double tau = SignalGrowth.thresholdAtDepth(1, 11);
         assertEquals(Regime.STABLE, SignalGrowth.classify(0.2, -0.2, tau));
         assertEquals(Regime.EXPLODING, SignalGrowth.classify(0.0, 0.3, tau), "tanh at m = 4: forward saturates");
         assertEquals(Regime.VANISHING, SignalGrowth.classify(-0.5, 0.3, tau));
