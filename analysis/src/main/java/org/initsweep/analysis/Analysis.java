@@ -39,7 +39,9 @@ import org.initsweep.core.trace.Tables;
  * the two part: fan_in scaling keeps the forward signal, fan_out the backward one). Theory uses each
  * run's recorded layer widths (fan_in, fan_out per layer).
  *
- * <p>Sweeps with a test split also get {@code trainability/} and {@code trainability_bound/}
+ * <p>Sweeps with {@code "jacobian": true} also get {@code isometry/} (the measured Jacobian spectrum
+ * beside free probability: {@link org.initsweep.analysis.isometry.IsometryAnalysis}). Sweeps with a
+ * test split also get {@code trainability/} and {@code trainability_bound/}
  * ({@link TrainabilityAnalysis}).
  */
 public final class Analysis {
@@ -190,6 +192,7 @@ public final class Analysis {
             Publish.table(spark.createDataFrame(agreement, Agreement.SCHEMA).coalesce(1), dir, Tables.AGREEMENT);
             ResultViews.register(spark, dir);
             TrainabilityAnalysis.Result trainability = TrainabilityAnalysis.run(spark, dir);
+            org.initsweep.analysis.isometry.IsometryAnalysis.run(spark, dir);
             ResultViews.register(spark, dir);
 
             List<Row> collected = spark.sql("SELECT * FROM regions").collectAsList();

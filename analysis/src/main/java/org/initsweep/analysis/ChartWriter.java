@@ -59,6 +59,7 @@ final class ChartWriter {
         written.addAll(layerAndLossCharts(spark, local));
         written.addAll(CompareCharts.write(spark, local));
         written.addAll(RunCharts.write(spark, local, java.util.Arrays.asList(spark.sqlContext().tableNames())));
+        written.addAll(org.initsweep.analysis.isometry.IsometryAnalysis.writeCharts(spark, local));
 
         FileSystem fs = new org.apache.hadoop.fs.Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
         org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(dir, Tables.CHARTS);

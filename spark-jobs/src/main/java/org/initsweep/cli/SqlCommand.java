@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = "Run a Spark SQL query over the views of the sweep in DIR and print the result: runs, "
                 + "layers, epochs; growth, regions, agreement once analyzed; trainability, trainability_bound with a "
-                + "test split; histograms, boundaries, jacobian when the spec asks for them.")
+                + "test split; histograms, boundaries, jacobian (and isometry once analyzed) when the spec asks for them.")
 final class SqlCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Output directory of a sweep.")

@@ -75,7 +75,7 @@ public class CliTest {
         assertEquals(0, cli("--help").code());
         Result sqlHelp = cli("sql", "--help");
         for (String view : List.of("runs", "layers", "epochs", "growth", "regions", "agreement", "trainability",
-                "trainability_bound", "histograms", "boundaries", "jacobian")) {
+                "trainability_bound", "histograms", "boundaries", "jacobian", "isometry")) {
             assertTrue(sqlHelp.out().contains(view), view + " in " + sqlHelp.out());
         }
         Result notASweep = cli("sql", tmp.toString(), "SELECT 1");

@@ -15,6 +15,8 @@ public final class Tables {
     public static final String BOUNDARIES = "boundaries";
     /** The input–output Jacobian's spectrum per run and recorded epoch (spec: "jacobian": true). */
     public static final String JACOBIAN = "jacobian";
+    /** Analysis: measured vs predicted Jacobian spectrum per grid cell (sweeps with {@code jacobian}). */
+    public static final String ISOMETRY = "isometry";
     /** Written by the analysis: per-run, per-layer signal growth. */
     public static final String GROWTH = "growth";
     /** Written by the analysis: one row per grid cell with its regime. */

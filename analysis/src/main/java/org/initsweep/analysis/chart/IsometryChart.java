@@ -1,0 +1,108 @@
+package org.initsweep.analysis.chart;
+
+import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Dynamical isometry over depth: the relative variance of the eigenvalues of JJᵀ (J the
+ * input–output Jacobian at initialization; variance / mean², dimensionless) against the depth L,
+ * one colour per init scheme — measured, seeds averaged (solid, dots) beside the free-probability
+ * prediction L(μ₂/μ₁² − 1 − s₁) of Pennington, Schoenholz &amp; Ganguli 2017 (dashed; s₁ = −1 for
+ * i.i.d. Gaussian weights, 0 for orthogonal). On a log y axis: a value of 0 (orthogonal weights on
+ * a linear-at-q* network) has no place there and is left out, with a note.
+ */
+public final class IsometryChart {
+
+    /** PNG width, pixels. */
+    public static final int WIDTH = 900;
+    /** PNG height, pixels. */
+    public static final int HEIGHT = 560;
+
+    /**
+     * One init's line.
+     *
+     * @param depths    depths L, ascending
+     * @param measured  measured relative variance per depth (NaN: none)
+     * @param predicted predicted relative variance per depth (NaN: none)
+     */
+    public record Line(int[] depths, double[] measured, double[] predicted) {
+    }
+
+    private IsometryChart() {
+    }
+
+    /**
+     * Draws the chart and writes it as PNG.
+     *
+     * @param title  chart title
+     * @param byInit one line per init label, at least one
+     * @param png    output file
+     * @throws IllegalArgumentException if {@code byInit} is empty
+     * @throws IOException              if the PNG cannot be written
+     */
+    public static void write(String title, Map<String, Line> byInit, Path png) throws IOException {
+        Objects.requireNonNull(png, "png");
+        if (byInit == null || byInit.isEmpty()) {
+            throw new IllegalArgumentException("no isometry lines to draw");
+        }
+        XYSeriesCollection measured = new XYSeriesCollection();
+        XYSeriesCollection theory = new XYSeriesCollection();
+        int maxDepth = 1;
+        int skipped = 0;
+        for (Map.Entry<String, Line> e : byInit.entrySet()) {
+            XYSeries m = new XYSeries(e.getKey(), false, true);
+            XYSeries p = new XYSeries(e.getKey() + " (theory)", false, true);
+            Line line = e.getValue();
+            for (int i = 0; i < line.depths().length; i++) {
+                maxDepth = Math.max(maxDepth, line.depths()[i]);
+                if (ChartStyle.plottableOnLog(line.measured()[i])) {
+                    m.add(line.depths()[i], line.measured()[i]);
+                } else if (!Double.isNaN(line.measured()[i])) {
+                    skipped++;
+                }
+                if (ChartStyle.plottableOnLog(line.predicted()[i])) {
+                    p.add(line.depths()[i], line.predicted()[i]);
+                }
+            }
+            measured.addSeries(m);
+            theory.addSeries(p);
+        }
+        NumberAxis x = ChartStyle.integerAxis("depth L");
+        x.setRange(0, maxDepth * 1.05);
+        LogAxis y = ChartStyle.logAxis("relative variance of the eigenvalues of JJᵀ");
+        XYLineAndShapeRenderer solid = new XYLineAndShapeRenderer(true, true);
+        XYLineAndShapeRenderer dashed = new XYLineAndShapeRenderer(true, false);
+        int n = byInit.size();
+        for (int i = 0; i < n; i++) {
+            Paint colour = ChartStyle.lineColour(i, n);
+            solid.setSeriesPaint(i, colour);
+            solid.setSeriesStroke(i, ChartStyle.LINE_STROKE);
+            solid.setSeriesShape(i, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+            dashed.setSeriesPaint(i, colour);
+            dashed.setSeriesStroke(i, ChartStyle.DASHED_STROKE);
+            dashed.setSeriesVisibleInLegend(i, false);
+        }
+        XYPlot plot = new XYPlot(measured, x, y, solid);
+        plot.setDataset(1, theory);
+        plot.setRenderer(1, dashed);
+        ChartStyle.stylePlot(plot);
+        JFreeChart chart = ChartStyle.chart(title, plot, true);
+        ChartStyle.addNote(chart, "solid: measured (seeds averaged); dashed: free probability, L(μ₂/μ₁² − 1 − s₁)");
+        if (skipped > 0) {
+            ChartStyle.addNote(chart, skipped + (skipped == 1 ? " value" : " values")
+                    + " left out: 0 or beyond 1e300 cannot go on a log axis");
+        }
+        ChartStyle.save(chart, png, WIDTH, HEIGHT);
+    }
+}

@@ -1,0 +1,153 @@
+package org.initsweep.analysis.isometry;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.initsweep.analysis.ChartGroup;
+import org.initsweep.analysis.chart.IsometryChart;
+import org.initsweep.analysis.io.Publish;
+import org.initsweep.core.activation.Activation;
+import org.initsweep.core.init.InitScheme;
+import org.initsweep.core.init.InitSpec;
+import org.initsweep.core.theory.DynamicalIsometry;
+import org.initsweep.core.theory.Nonlinearity;
+import org.initsweep.core.theory.TheoryValue;
+import org.initsweep.core.trace.Tables;
+
+/**
+ * The {@code isometry/} table: per grid cell (activation × init × width × σ_b² × dataset × depth ×
+ * m) at initialization, seeds averaged, the measured {@code mean_eig} and {@code relative_variance}
+ * (var_eig / mean_eig², dimensionless) of the eigenvalues of JJᵀ, beside
+ * {@code predicted_log_mean_eig} = L·ln(σ_w²μ₁) and {@code predicted_relative_variance} =
+ * L(μ₂/μ₁² − 1 − s₁) (Pennington, Schoenholz &amp; Ganguli 2017, eq. 12–14 with μ_k = E[φ'(h)^{2k}] at
+ * the fixed point q*), {@code weights} the ensemble theory assumes: {@code orthogonal} (s₁ = 0) for
+ * the orthogonal scheme, {@code gaussian} (s₁ = −1, any i.i.d. draw) for the other random schemes;
+ * null (no prediction) for fixed schemes, width profiles, or where q* does not exist.
+ */
+public final class IsometryAnalysis {
+
+    /** {@code isometry/} schema. */
+    public static final StructType SCHEMA = new StructType(new StructField[] {
+        DataTypes.createStructField("activation", DataTypes.StringType, false),
+        DataTypes.createStructField("init", DataTypes.StringType, false),
+        DataTypes.createStructField("width", DataTypes.IntegerType, true),
+        DataTypes.createStructField("profile", DataTypes.StringType, true),
+        DataTypes.createStructField("sigma_b2", DataTypes.DoubleType, false),
+        DataTypes.createStructField("dataset", DataTypes.StringType, false),
+        DataTypes.createStructField("depth", DataTypes.IntegerType, false),
+        DataTypes.createStructField("multiplier", DataTypes.DoubleType, true),
+        DataTypes.createStructField("runs", DataTypes.LongType, false),
+        DataTypes.createStructField("mean_eig", DataTypes.DoubleType, false),
+        DataTypes.createStructField("relative_variance", DataTypes.DoubleType, false),
+        DataTypes.createStructField("weights", DataTypes.StringType, true),
+        DataTypes.createStructField("predicted_log_mean_eig", DataTypes.DoubleType, true),
+        DataTypes.createStructField("predicted_relative_variance", DataTypes.DoubleType, true),
+    });
+
+    private IsometryAnalysis() {
+    }
+
+    /**
+     * Writes {@code isometry/} when the sweep has a {@code jacobian} table (its view registered).
+     *
+     * @return whether the table was written
+     * @throws IOException on file system errors
+     */
+    public static boolean run(SparkSession spark, String dir) throws IOException {
+        if (!spark.catalog().tableExists(Tables.JACOBIAN)) {
+            return false;
+        }
+        List<Row> cells = spark.sql("""
+                SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,
+                       count(*) AS runs, avg(j.mean_eig) AS mean_eig,
+                       avg(j.var_eig / (j.mean_eig * j.mean_eig)) AS relative_variance
+                FROM jacobian j JOIN runs r ON j.run_id = r.run_id
+                WHERE j.epoch = 0 AND j.mean_eig > 0
+                GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier
+                """).collectAsList();
+        List<Row> out = new ArrayList<>(cells.size());
+        for (Row c : cells) {
+            Object[] v = new Object[SCHEMA.size()];
+            for (int i = 0; i < 11; i++) {
+                v[i] = c.get(c.fieldIndex(SCHEMA.fields()[i].name()));
+            }
+            DynamicalIsometry.Spectrum p = predict(c);
+            v[11] = p == null ? null : weights(c.getAs("init")).name().toLowerCase(java.util.Locale.ROOT);
+            v[12] = p == null ? null : p.logMean();
+            v[13] = p == null ? null : p.relativeVariance();
+            out.add(RowFactory.create(v));
+        }
+        Publish.table(spark.createDataFrame(out, SCHEMA).coalesce(1), dir, Tables.ISOMETRY);
+        return true;
+    }
+
+    /** Theory's spectrum for a cell, or null where it gives none. */
+    static DynamicalIsometry.Spectrum predict(Row c) {
+        if (c.isNullAt(c.fieldIndex("multiplier")) || c.isNullAt(c.fieldIndex("width"))) {
+            return null;
+        }
+        InitSpec init = InitSpec.fromLabel(c.getAs("init"));
+        int width = c.<Integer>getAs("width");
+        double sigmaW2 = init.effectiveMultiplier(width, width, c.<Double>getAs("multiplier"));
+        DynamicalIsometry.Spectrum s = DynamicalIsometry.predict(Nonlinearity.of(Activation.fromLabel(c.getAs("activation"))),
+                sigmaW2, c.<Double>getAs("sigma_b2"), c.<Integer>getAs("depth"), weights(c.getAs("init")));
+        return s.status() == TheoryValue.Status.FINITE ? s : null;
+    }
+
+    private static DynamicalIsometry.Weights weights(String init) {
+        return InitSpec.fromLabel(init).scheme() == InitScheme.ORTHOGONAL ? DynamicalIsometry.Weights.ORTHOGONAL
+                : DynamicalIsometry.Weights.GAUSSIAN;
+    }
+
+    /**
+     * One chart per activation × width × σ_b² × dataset × m: relative variance against depth, a line
+     * per init, from the registered {@code isometry} view (none if it is absent).
+     *
+     * @param local directory the PNGs are written to
+     * @return the PNGs written
+     */
+    public static List<Path> writeCharts(SparkSession spark, Path local) throws IOException {
+        if (!spark.catalog().tableExists(Tables.ISOMETRY)) {
+            return List.of();
+        }
+        Map<String, Map<String, TreeMap<Integer, double[]>>> charts = new LinkedHashMap<>();
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (Row r : spark.sql("SELECT * FROM isometry WHERE width IS NOT NULL AND multiplier IS NOT NULL"
+                + " ORDER BY activation, width, sigma_b2, dataset, multiplier, init, depth").collectAsList()) {
+            ChartGroup g = ChartGroup.of(r);
+            double m = r.<Double>getAs("multiplier");
+            String stem = ChartGroup.sanitize("isometry_" + g.activation() + "_w" + g.shapeText() + "_sb" + g.sigmaB2()
+                    + "_" + g.dataset() + "_m" + m);
+            titles.put(stem, "Jacobian spectrum at initialization: " + g.activation() + ", " + g.shapeTitle()
+                    + ", m = " + m + ", σ_b² = " + g.sigmaB2() + ", " + g.dataset());
+            int ri = r.fieldIndex("predicted_relative_variance");
+            charts.computeIfAbsent(stem, k -> new LinkedHashMap<>()).computeIfAbsent(g.init(), k -> new TreeMap<>())
+                    .put(r.<Integer>getAs("depth"), new double[] {r.<Double>getAs("relative_variance"),
+                        r.isNullAt(ri) ? Double.NaN : r.getDouble(ri)});
+        }
+        List<Path> written = new ArrayList<>();
+        for (var chart : charts.entrySet()) {
+            Map<String, IsometryChart.Line> lines = new LinkedHashMap<>();
+            chart.getValue().forEach((init, byDepth) -> {
+                int[] depths = byDepth.keySet().stream().mapToInt(Integer::intValue).toArray();
+                double[] measured = byDepth.values().stream().mapToDouble(a -> a[0]).toArray();
+                double[] predicted = byDepth.values().stream().mapToDouble(a -> a[1]).toArray();
+                lines.put(init, new IsometryChart.Line(depths, measured, predicted));
+            });
+            Path png = local.resolve(chart.getKey() + ".png");
+            IsometryChart.write(titles.get(chart.getKey()), lines, png);
+            written.add(png);
+        }
+        return written;
+    }
+}
