@@ -58,6 +58,15 @@ class DegenerateRangeChartTest {
     }
 
     @ParameterizedTest
+    @ValueSource(doubles = {4.8159e54, 1.0, 0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.MAX_VALUE})
+    void isometry(double v) throws Exception {
+        Path png = dir.resolve("isometry.png");
+        IsometryChart.write("t", Map.of("orthogonal", new IsometryChart.Line(new int[] {10, 20}, filled(2, v),
+                filled(2, v)), "scaled_normal", new IsometryChart.Line(new int[] {10}, filled(1, v), filled(1, 0))), png);
+        drawn(png);
+    }
+
+    @ParameterizedTest
     @ValueSource(doubles = {4.8159e54, 0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
     void regimeHeatmapWithDegenerateRates(double v) throws Exception {
         Path png = dir.resolve("regime.png");
