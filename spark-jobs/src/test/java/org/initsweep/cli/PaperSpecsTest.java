@@ -17,9 +17,9 @@ import org.initsweep.spark.TestSpark;
 import org.junit.jupiter.api.Test;
 
 /**
- * The specs of conf/papers/ (Schoenholz et al. 2017's trainability diagram) validate, and their
- * preflight sizes match what they promise: the laptop spec within the work a 2-core laptop does in
- * 15 minutes, the cluster spec far beyond it.
+ * The specs of conf/papers/ validate: Schoenholz et al. 2017's trainability diagram, whose preflight
+ * sizes match what they promise (the laptop spec within the work a 2-core laptop does in 15 minutes,
+ * the cluster spec far beyond it), and Pennington et al. 2017's isometry spec.
  */
 class PaperSpecsTest {
 
@@ -50,11 +50,17 @@ class PaperSpecsTest {
         try (Stream<Path> s = Files.list(TestSpark.conf("papers"))) {
             specs = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        assertEquals(4, specs.size(), specs.toString());
+        assertEquals(5, specs.size(), specs.toString());
         for (Path spec : specs) {
             CliTest.Result r = cli("validate", spec.toString());
             assertEquals(0, r.code(), spec + ": " + r.err());
             SweepSpec s = SpecReader.read(spec);
+            if (spec.getFileName().toString().startsWith("pennington-2017")) {
+                assertTrue(s.outputs().jacobian(), "the isometry spec measures the Jacobian");
+                assertEquals(List.of("scaled_normal", "orthogonal"), s.inits().stream().map(i -> i.label()).toList());
+                assertEquals(List.of(1.0, 2.0), s.multipliers(), "tanh's and ReLU's critical m");
+                continue;
+            }
             assertTrue(s.activations().stream().allMatch(a -> a.label().equals("tanh")), spec.toString());
             assertEquals(List.of(0.05), s.sigmaB2(), spec.toString());
             assertEquals(1.0, s.multipliers().get(0), spec.toString());
