@@ -98,6 +98,25 @@ public final class SpecReader {
     }
 
     /**
+     * Jackson's parse message in the user's terms: its first line, without the advice on Jackson's
+     * own settings ("enable `JsonReadFeature…` to allow", "from `StreamReadConstraints…`"), which a
+     * spec's author cannot act on.
+     */
+    static String plainParseError(String jackson) {
+        String first = jackson == null ? "" : jackson.lines().findFirst().orElse("");
+        if (first.startsWith("Non-standard token 'NaN'") || first.startsWith("Non-standard token 'Infinity'")
+                || first.startsWith("Non-standard token '-Infinity'") || first.startsWith("Non-standard token '+Infinity'")) {
+            return "NaN and Infinity are not JSON numbers; write a finite number";
+        }
+        java.util.regex.Matcher depth = java.util.regex.Pattern
+                .compile("Document nesting depth \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)").matcher(first);
+        if (depth.find()) {
+            return "arrays and objects nested " + depth.group(1) + " deep, more than the limit of " + depth.group(2);
+        }
+        return first.replaceAll(":? *enable `[^`]*` to allow.*$", "").replaceAll(" *\\(?,? *from `[^`]*`\\)?", "").strip();
+    }
+
+    /**
      * Parses and validates spec text.
      *
      * @param json   the document
@@ -111,7 +130,7 @@ public final class SpecReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw one(source, "", where + "invalid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw one(source, "", where + "invalid JSON: " + plainParseError(e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
             throw one(source, "", "a spec must be a JSON object, got " + (root == null ? "nothing" : JsonText.kind(root)));

@@ -98,6 +98,17 @@ class SpecReaderValidationTest {
     }
 
     @Test
+    void nanAndDeepNestingAreSaidInTheSpecsTermsNotJacksons() {
+        assertEquals(List.of("s.json: line 1, column 29: invalid JSON: NaN and Infinity are not JSON numbers; write a"
+                + " finite number"), problems("{\"name\": \"x\", \"depths\": [NaN], \"widths\": [4]}"));
+        assertEquals("s.json: invalid JSON: NaN and Infinity are not JSON numbers; write a finite number",
+                problems("{\"name\": \"x\", \"multipliers\": [-Infinity]}").get(0).replaceFirst("line 1, column \\d+: ", ""));
+        String deep = problems("{\"name\": \"x\", \"depths\": " + "[".repeat(40) + "]".repeat(40) + "}").get(0);
+        assertTrue(deep.endsWith("invalid JSON: arrays and objects nested 33 deep, more than the limit of 32"), deep);
+        assertTrue(!deep.contains("`") && !deep.contains("StreamReadConstraints"), deep);
+    }
+
+    @Test
     void nameCannotEscapeTheOutputDirectory() {
         for (String bad : List.of("../x", "a/b", "", ".hidden", "x".repeat(65))) {
             String line = problems(BASE.replace("\"v\"", "\"" + bad + "\"").formatted("")).get(0);
