@@ -55,12 +55,11 @@ public final class Analysis {
         DataTypes.createStructField("critical_multiplier", DataTypes.DoubleType, true),
     };
 
-    private static StructType schema(StructField[]... parts) {
-        return new StructType(java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(StructField[]::new));
-    }
-
-    /** {@code regions/} schema. */
-    public static final StructType REGIONS = schema(new StructField[] {
+    /**
+     * The columns that name a grid cell (every axis but the seed and the optimizer's), in the order
+     * {@code regions/}, {@code growth/}, {@code run_rates} and {@code isometry/} share.
+     */
+    public static final StructField[] CELL_KEY = {
         DataTypes.createStructField("activation", DataTypes.StringType, false),
         DataTypes.createStructField("init", DataTypes.StringType, false),
         DataTypes.createStructField("width", DataTypes.IntegerType, true),
@@ -69,6 +68,15 @@ public final class Analysis {
         DataTypes.createStructField("dataset", DataTypes.StringType, false),
         DataTypes.createStructField("depth", DataTypes.IntegerType, false),
         DataTypes.createStructField("multiplier", DataTypes.DoubleType, true),
+    };
+
+    /** A schema made of the given runs of fields, in order. */
+    public static StructType schema(StructField[]... parts) {
+        return new StructType(java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(StructField[]::new));
+    }
+
+    /** {@code regions/} schema. */
+    public static final StructType REGIONS = schema(CELL_KEY, new StructField[] {
         DataTypes.createStructField("runs", DataTypes.LongType, false),
         DataTypes.createStructField("forward_rate", DataTypes.DoubleType, false),
         DataTypes.createStructField("backward_rate", DataTypes.DoubleType, false),
@@ -86,31 +94,17 @@ public final class Analysis {
     /** Per-run rates (an intermediate view, {@code run_rates}). */
     static final StructType RUN_RATES = schema(new StructField[] {
         DataTypes.createStructField("run_id", DataTypes.StringType, false),
-        DataTypes.createStructField("activation", DataTypes.StringType, false),
-        DataTypes.createStructField("init", DataTypes.StringType, false),
-        DataTypes.createStructField("width", DataTypes.IntegerType, true),
-        DataTypes.createStructField("profile", DataTypes.StringType, true),
-        DataTypes.createStructField("sigma_b2", DataTypes.DoubleType, false),
-        DataTypes.createStructField("dataset", DataTypes.StringType, false),
-        DataTypes.createStructField("depth", DataTypes.IntegerType, false),
-        DataTypes.createStructField("multiplier", DataTypes.DoubleType, true),
+    }, CELL_KEY, new StructField[] {
         DataTypes.createStructField("seed", DataTypes.LongType, false),
         DataTypes.createStructField("forward_rate", DataTypes.DoubleType, false),
         DataTypes.createStructField("backward_rate", DataTypes.DoubleType, false),
     }, THEORY);
 
     /** {@code growth/} schema. */
-    public static final StructType GROWTH = new StructType(new StructField[] {
+    public static final StructType GROWTH = schema(new StructField[] {
         DataTypes.createStructField("run_id", DataTypes.StringType, false),
         DataTypes.createStructField("layer", DataTypes.IntegerType, false),
-        DataTypes.createStructField("activation", DataTypes.StringType, false),
-        DataTypes.createStructField("init", DataTypes.StringType, false),
-        DataTypes.createStructField("width", DataTypes.IntegerType, true),
-        DataTypes.createStructField("profile", DataTypes.StringType, true),
-        DataTypes.createStructField("sigma_b2", DataTypes.DoubleType, false),
-        DataTypes.createStructField("dataset", DataTypes.StringType, false),
-        DataTypes.createStructField("depth", DataTypes.IntegerType, false),
-        DataTypes.createStructField("multiplier", DataTypes.DoubleType, true),
+    }, CELL_KEY, new StructField[] {
         DataTypes.createStructField("seed", DataTypes.LongType, false),
         DataTypes.createStructField("var_z", DataTypes.DoubleType, false),
         DataTypes.createStructField("var_a", DataTypes.DoubleType, false),

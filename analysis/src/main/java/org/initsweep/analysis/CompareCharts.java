@@ -72,15 +72,17 @@ final class CompareCharts {
                         (a, b) -> Math.abs(Math.log(b)) < Math.abs(Math.log(a)) ? b : a);
             }
         }
+        labels.forEach((s, l) -> {
+            if (l.size() > MAX_LINES) {
+                trimmed.add(s);
+            }
+        });
         List<Row> out = new ArrayList<>();
         for (Row r : rows) {
             Shape s = Shape.of(r);
-            if (labels.get(s).size() <= MAX_LINES || r.isNullAt(r.fieldIndex("multiplier"))
+            if (!trimmed.contains(s) || r.isNullAt(r.fieldIndex("multiplier"))
                     || r.<Double>getAs("multiplier").equals(nearest.get(s + "|" + r.getAs("init")))) {
                 out.add(r);
-            }
-            if (labels.get(s).size() > MAX_LINES) {
-                trimmed.add(s);
             }
         }
         return out;

@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.initsweep.analysis.Analysis;
 import org.initsweep.analysis.ChartGroup;
 import org.initsweep.analysis.chart.IsometryChart;
 import org.initsweep.analysis.io.Publish;
@@ -37,15 +38,7 @@ import org.initsweep.core.trace.Tables;
 public final class IsometryAnalysis {
 
     /** {@code isometry/} schema. */
-    public static final StructType SCHEMA = new StructType(new StructField[] {
-        DataTypes.createStructField("activation", DataTypes.StringType, false),
-        DataTypes.createStructField("init", DataTypes.StringType, false),
-        DataTypes.createStructField("width", DataTypes.IntegerType, true),
-        DataTypes.createStructField("profile", DataTypes.StringType, true),
-        DataTypes.createStructField("sigma_b2", DataTypes.DoubleType, false),
-        DataTypes.createStructField("dataset", DataTypes.StringType, false),
-        DataTypes.createStructField("depth", DataTypes.IntegerType, false),
-        DataTypes.createStructField("multiplier", DataTypes.DoubleType, true),
+    public static final StructType SCHEMA = Analysis.schema(Analysis.CELL_KEY, new StructField[] {
         DataTypes.createStructField("runs", DataTypes.LongType, false),
         DataTypes.createStructField("mean_eig", DataTypes.DoubleType, false),
         DataTypes.createStructField("relative_variance", DataTypes.DoubleType, false),
@@ -78,13 +71,14 @@ public final class IsometryAnalysis {
         List<Row> out = new ArrayList<>(cells.size());
         for (Row c : cells) {
             Object[] v = new Object[SCHEMA.size()];
-            for (int i = 0; i < 11; i++) {
+            int measured = SCHEMA.fieldIndex("weights"); // the columns before it come from the query
+            for (int i = 0; i < measured; i++) {
                 v[i] = c.get(c.fieldIndex(SCHEMA.fields()[i].name()));
             }
             DynamicalIsometry.Spectrum p = predict(c);
-            v[11] = p == null ? null : weights(c.getAs("init")).name().toLowerCase(java.util.Locale.ROOT);
-            v[12] = p == null ? null : p.logMean();
-            v[13] = p == null ? null : p.relativeVariance();
+            v[measured] = p == null ? null : weights(c.getAs("init")).name().toLowerCase(java.util.Locale.ROOT);
+            v[SCHEMA.fieldIndex("predicted_log_mean_eig")] = p == null ? null : p.logMean();
+            v[SCHEMA.fieldIndex("predicted_relative_variance")] = p == null ? null : p.relativeVariance();
             out.add(RowFactory.create(v));
         }
         Publish.table(spark.createDataFrame(out, SCHEMA).coalesce(1), dir, Tables.ISOMETRY);
