@@ -15,6 +15,10 @@ import picocli.CommandLine.Parameters;
         description = "Classify every grid cell of the sweep in DIR and draw its charts.")
 final class AnalyzeCommand implements Callable<Integer> {
 
+    /** Said on Ctrl-C or SIGTERM during an analysis. */
+    static final String INTERRUPTED = "initsweep: interrupted. The analysis writes each table, chart and report"
+            + " whole or not at all: run the same command again to finish it.";
+
     @Parameters(index = "0", paramLabel = "DIR", description = "Output directory of a sweep.")
     String dir;
 
@@ -31,6 +35,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Main.whenInterrupted(INTERRUPTED);
         SparkSession spark = SparkSessions.create("initsweep analyze", common.master);
         try {
             warnIfIncomplete(spark, dir);

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code initsweep} command line. Exit codes: 0 done, 2 bad input ({@link UserInputException}:
- * spec, arguments, data, output directory), 1 anything else ("internal error"). Errors are one line on
- * stderr; {@code --debug} adds stack traces.
+ * spec, arguments, data, output directory), 1 anything else (out of memory, said with the setting to
+ * raise; otherwise "internal error"), 130 interrupted. Errors are one line on stderr; {@code --debug}
+ * adds stack traces.
  */
 @Command(name = "initsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Sweeps weight initialization of deep networks on Spark and shows where the signal "
@@ -47,8 +48,7 @@ public final class Main implements Runnable {
             // of Spark's futures refused by its stopped pools): silenced unless --debug.
             if (mainThread.isAlive() && !DONE.get()) {
                 INTERRUPTED.set(true);
-                System.err.println("\ninitsweep: interrupted. Runs of the chunks already committed are kept (a chunk"
-                        + " is about a minute of work; --chunk-runs sets it): run the same command again to resume.");
+                System.err.println("\n" + ifInterrupted);
                 System.err.flush();
                 if (!debug) {
                     System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
@@ -56,9 +56,46 @@ public final class Main implements Runnable {
             }
         }, "initsweep-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
+        if (!debug) {
+            // A thread of Spark's that dies of the same OutOfMemoryError would print it beside the one line
+            // the command says about it.
+            Thread.UncaughtExceptionHandler jvmDefault = Thread.getDefaultUncaughtExceptionHandler();
+            Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+                if (!(e instanceof OutOfMemoryError)) {
+                    if (jvmDefault != null) {
+                        jvmDefault.uncaughtException(t, e);
+                    } else {
+                        System.err.print("Exception in thread \"" + t.getName() + "\" ");
+                        e.printStackTrace();
+                    }
+                }
+            });
+        }
         int code = execute(args);
         DONE.set(true);
         System.exit(code);
+    }
+
+    /** What Ctrl-C means for the command under way; commands that leave something to resume say so. */
+    private static final String INTERRUPTED_LINE = "initsweep: interrupted.";
+    private static volatile String ifInterrupted = INTERRUPTED_LINE;
+
+    /** Sets the line printed if the command is interrupted (Ctrl-C, SIGTERM) from now on. */
+    static void whenInterrupted(String line) {
+        ifInterrupted = line;
+    }
+
+    /** What else helps when memory runs out in the command under way (empty: nothing beyond the settings). */
+    private static volatile String ifOutOfMemory = "";
+
+    /** Sets the advice added to an out-of-memory error from now on, e.g. "make the largest run smaller". */
+    static void whenOutOfMemory(String advice) {
+        ifOutOfMemory = advice;
+    }
+
+    /** The line printed on Ctrl-C or SIGTERM at this moment. */
+    static String interruptLine() {
+        return ifInterrupted;
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean DONE = new java.util.concurrent.atomic.AtomicBoolean();
@@ -67,12 +104,18 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int execute(String... args) {
+        ifInterrupted = INTERRUPTED_LINE;
+        ifOutOfMemory = "";
         CommandLine cl = new CommandLine(new Main());
         // a query may start with a "-- comment" line, which picocli would otherwise take for an option
         cl.getSubcommands().get("sql").setUnmatchedOptionsArePositionalParams(true);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         cl.setExecutionExceptionHandler((e, line, parsed) -> report(line.getErr(), e, debug));
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) { // thrown on this thread (picocli passes Errors through)
+            return report(cl.getErr(), new RuntimeException(e), debug);
+        }
     }
 
     static int report(PrintWriter err, Exception e, boolean debug) {
@@ -89,6 +132,11 @@ public final class Main implements Runnable {
         if (e instanceof UserInputException) {
             err.println("initsweep: " + e.getMessage());
             return BAD_INPUT;
+        }
+        var memory = OutOfMemory.describe(e, ifOutOfMemory);
+        if (memory.isPresent()) {
+            err.println("initsweep: " + memory.get());
+            return FAILURE;
         }
         var broken = org.initsweep.analysis.ResultViews.brokenFile(e);
         if (broken.isPresent()) {

@@ -25,6 +25,10 @@ import picocli.CommandLine.Parameters;
         description = "Run the sweep described by SPEC and write its traces (and analysis) under --out.")
 final class RunCommand implements Callable<Integer> {
 
+    /** Said on Ctrl-C or SIGTERM during a sweep (and its analysis). */
+    static final String INTERRUPTED = "initsweep: interrupted. Runs of the chunks already committed are kept (a chunk"
+            + " is about a minute of work; --chunk-runs sets it): run the same command again to resume.";
+
     @Parameters(index = "0", paramLabel = "SPEC", description = "Sweep spec (JSON).")
     Path spec;
 
@@ -63,6 +67,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Main.whenInterrupted(INTERRUPTED);
+        Main.whenOutOfMemory("make the largest run smaller (depth × width × samples)");
         SweepSpec s = SpecReader.read(spec);
         if (tasks < 0) {
             throw new UserInputException("--tasks must be ≥ 0, got " + tasks);

@@ -41,6 +41,7 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Main.whenOutOfMemory("ask for fewer or smaller rows (LIMIT, --limit)");
         if (limit < 1) {
             throw new org.initsweep.core.UserInputException("--limit must be ≥ 1, got " + limit);
         }

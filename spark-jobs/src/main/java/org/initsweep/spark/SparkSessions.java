@@ -31,6 +31,9 @@ public final class SparkSessions {
         if (chosen.startsWith("local")) {
             b.config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"));
             b.config("spark.ui.showConsoleProgress", "false");
+            // An OutOfMemoryError in a task would make Spark exit the JVM (code 52) mid-sweep, which looks
+            // like an interrupt; as a task failure it reaches the CLI, which names the memory to raise.
+            b.config("spark.executor.killOnFatalError.depth", conf.get("spark.executor.killOnFatalError.depth", "0"));
             // Result tables are small: 200 shuffle partitions would be 200 near-empty tasks per query.
             b.config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", "8"));
             // initsweep uses temporary views only: no spark-warehouse/ folder in the user's working directory.

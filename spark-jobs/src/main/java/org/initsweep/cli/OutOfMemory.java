@@ -1,0 +1,81 @@
+package org.initsweep.cli;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Says which memory ran out and which setting raises it, from an {@link OutOfMemoryError} anywhere in
+ * a failure: thrown on the driver, or a Spark task's, which reaches the driver inside the job's
+ * failure (in local mode {@code spark.executor.killOnFatalError.depth = 0} keeps Spark from exiting
+ * the JVM on it; see {@link org.initsweep.spark.SparkSessions}).
+ */
+final class OutOfMemory {
+
+    private OutOfMemory() {
+    }
+
+    /** The memory that ran out, as the JVM and JavaCPP name it in an OutOfMemoryError's message. */
+    enum Kind {
+        /** The Java heap: float32 runs, query results, Spark's own data. */
+        HEAP("Java heap", "-Xmx (bin/initsweep: INITSWEEP_JAVA_OPTS=-Xmx…; spark-submit: --driver-memory)",
+                "spark.executor.memory"),
+        /** Direct byte buffers (Netty, Parquet). */
+        DIRECT("direct buffer memory", "-XX:MaxDirectMemorySize", "spark.executor.memoryOverhead"),
+        /** JavaCPP's off-heap allocations, where ND4J keeps its arrays. */
+        ND4J("ND4J (off-heap) memory", "-Dorg.bytedeco.javacpp.maxbytes and maxphysicalbytes (or -Xmx, which"
+                + " sizes them)", "spark.executor.memoryOverhead");
+
+        final String memory;
+        final String localSetting;
+        final String clusterSetting;
+
+        Kind(String memory, String localSetting, String clusterSetting) {
+            this.memory = memory;
+            this.localSetting = localSetting;
+            this.clusterSetting = clusterSetting;
+        }
+
+        static Kind of(String detail) {
+            String d = detail.toLowerCase(Locale.ROOT);
+            if (d.contains("direct buffer")) {
+                return DIRECT;
+            }
+            if (d.contains("physicalbytes") || d.contains("physical memory") || d.contains("totalbytes")
+                    || d.contains("cannot allocate")) {
+                return ND4J;
+            }
+            return HEAP;
+        }
+    }
+
+    /**
+     * @param advice what else helps in the command under way ("" for nothing), appended after "; or "
+     * @return one line naming the memory, this JVM's heap and the setting to raise, or empty when the
+     *         failure is not an out-of-memory one
+     */
+    static Optional<String> describe(Throwable failure, String advice) {
+        String detail = null;
+        boolean inTask = false;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            inTask |= m.contains("Lost task") || m.contains("ExecutorLostFailure");
+            if (detail == null && t instanceof OutOfMemoryError) {
+                detail = "OutOfMemoryError" + (m.isEmpty() ? "" : ": " + firstLine(m));
+            } else if (detail == null && m.contains("java.lang.OutOfMemoryError")) {
+                detail = firstLine(m.substring(m.indexOf("java.lang.OutOfMemoryError") + "java.lang.".length()));
+            }
+        }
+        if (detail == null) {
+            return Optional.empty();
+        }
+        Kind kind = Kind.of(detail);
+        String heap = String.format(Locale.ROOT, "%.1f GiB", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
+        return Optional.of("out of " + kind.memory + (inTask ? " in a Spark task" : " on the driver") + " (" + detail
+                + "; this JVM's heap is " + heap + "): raise " + kind.localSetting + (inTask ? ", on a cluster "
+                + kind.clusterSetting : ", on a cluster spark.driver.memory") + (advice.isEmpty() ? "" : "; or " + advice));
+    }
+
+    private static String firstLine(String s) {
+        return s.lines().findFirst().orElse("").strip();
+    }
+}

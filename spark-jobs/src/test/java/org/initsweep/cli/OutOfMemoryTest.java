@@ -1,0 +1,87 @@
+package org.initsweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.SparkException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Out of memory is said as such, with the memory and the setting to raise, exit 1; never as an interrupt. */
+class OutOfMemoryTest {
+
+    private static String[] report(Exception e) {
+        StringWriter out = new StringWriter();
+        int code = Main.report(new PrintWriter(out, true), e, false);
+        return new String[] {Integer.toString(code), out.toString().strip()};
+    }
+
+    @Test
+    void aTasksHeapExhaustionNamesTheHeapAndItsSettings() {
+        // how Spark reports a task's OutOfMemoryError to the driver in local mode
+        SparkException e = new SparkException("Job aborted due to stage failure: Task 0 in stage 0.0 failed 1 times,"
+                + " most recent failure: Lost task 0.0 in stage 0.0 (TID 0) (localhost executor driver):"
+                + " java.lang.OutOfMemoryError: Java heap space\n\nDriver stacktrace:", new OutOfMemoryError("Java heap space"));
+        String[] r = report(e);
+        assertEquals("1", r[0]);
+        assertEquals(1, r[1].lines().count(), r[1]);
+        assertTrue(r[1].startsWith("initsweep: out of Java heap in a Spark task (OutOfMemoryError: Java heap space;"), r[1]);
+        assertTrue(r[1].contains("-Xmx") && r[1].contains("spark.executor.memory"), r[1]);
+    }
+
+    @Test
+    void javaCppsRefusalIsNd4jMemoryAndADriverErrorIsTheDrivers() {
+        String[] nd4j = report(new RuntimeException(new OutOfMemoryError(
+                "Cannot allocate new FloatPointer(1000000000): totalBytes = 1G, physicalBytes = 2G")));
+        assertTrue(nd4j[1].startsWith("initsweep: out of ND4J (off-heap) memory on the driver"), nd4j[1]);
+        assertTrue(nd4j[1].contains("org.bytedeco.javacpp.maxbytes") && nd4j[1].contains("spark.driver.memory"), nd4j[1]);
+        String[] direct = report(new RuntimeException("wrapped: java.lang.OutOfMemoryError: Direct buffer memory"));
+        assertTrue(direct[1].startsWith("initsweep: out of direct buffer memory on the driver"), direct[1]);
+    }
+
+    @Test
+    void otherFailuresAreNotMemory() {
+        assertEquals("2", report(new org.initsweep.core.UserInputException("--out: out of reach"))[0]);
+        assertFalse(report(new IllegalStateException("memory is fine"))[1].contains("out of"));
+    }
+
+    @Test
+    void aRunTooLargeForTheHeapEndsWithOneLineAndExitOneNotAsAnInterrupt(@TempDir Path tmp) throws Exception {
+        // 3,000 layers × 256 units × 256 samples of float32 activations (~1.5 GiB kept for backprop) in 1 GiB
+        Path spec = tmp.resolve("big.json");
+        Files.writeString(spec, """
+                {"name": "big", "depths": [3000], "widths": [256], "activations": ["tanh"],
+                 "inits": ["lecun_normal"], "seeds": [1], "samples": 256, "epochs": 1}
+                """);
+        CliProcess p = CliProcess.start(tmp, "1g", "run", spec.toString(), "--out", tmp.resolve("out").toString(),
+                "--ignore-memory-check", "--no-analyze", "--master", "local[1]");
+        int code = p.waitFor(5);
+        String err = p.stderr();
+        assertEquals(1, code, err);
+        String last = err.lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("initsweep: out of Java heap in a Spark task"), err);
+        assertTrue(last.endsWith("; or make the largest run smaller (depth × width × samples)"), last);
+        assertFalse(err.contains("interrupted"), err);
+        assertFalse(err.contains("\tat "), "no stack trace: " + err);
+    }
+
+    @Test
+    void aQueryTooLargeForTheHeapIsOneLineToo(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("tiny");
+        assertEquals(0, CliTest.cli("run", CliTest.tinySpec().toString(), "--out", out.toString(), "--no-analyze").code());
+        // 5 GB of strings gathered into one row, in a 1 GiB heap
+        CliProcess p = CliProcess.start(tmp, "1g", "sql", out.toString(), "--master", "local[1]",
+                "SELECT size(collect_list(repeat('x', 1000))) FROM range(5000000)");
+        int code = p.waitFor(5);
+        String err = p.stderr();
+        assertEquals(1, code, err);
+        assertEquals(1, err.strip().lines().count(), err);
+        assertTrue(err.strip().startsWith("initsweep: out of Java heap"), err);
+        assertTrue(err.strip().endsWith("; or ask for fewer or smaller rows (LIMIT, --limit)"), err);
+    }
+}
