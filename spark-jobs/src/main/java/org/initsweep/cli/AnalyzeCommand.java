@@ -35,7 +35,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Main.whenInterrupted(INTERRUPTED);
+        Main.during(new Situation(INTERRUPTED, "", dir));
         SparkSession spark = SparkSessions.create("initsweep analyze", common.master);
         try {
             warnIfIncomplete(spark, dir);

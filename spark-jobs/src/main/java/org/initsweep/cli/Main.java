@@ -48,7 +48,7 @@ public final class Main implements Runnable {
             // of Spark's futures refused by its stopped pools): silenced unless --debug.
             if (mainThread.isAlive() && !DONE.get()) {
                 INTERRUPTED.set(true);
-                System.err.println("\n" + ifInterrupted);
+                System.err.println("\n" + situation.ifInterrupted());
                 System.err.flush();
                 if (!debug) {
                     System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
@@ -77,25 +77,16 @@ public final class Main implements Runnable {
     }
 
     /** What Ctrl-C means for the command under way; commands that leave something to resume say so. */
-    private static final String INTERRUPTED_LINE = "initsweep: interrupted.";
-    private static volatile String ifInterrupted = INTERRUPTED_LINE;
+    private static volatile Situation situation = Situation.NONE;
 
-    /** Sets the line printed if the command is interrupted (Ctrl-C, SIGTERM) from now on. */
-    static void whenInterrupted(String line) {
-        ifInterrupted = line;
+    /** What the command under way says about itself from now on (to the Ctrl-C hook and the error report). */
+    static void during(Situation s) {
+        situation = s;
     }
 
-    /** What else helps when memory runs out in the command under way (empty: nothing beyond the settings). */
-    private static volatile String ifOutOfMemory = "";
-
-    /** Sets the advice added to an out-of-memory error from now on, e.g. "make the largest run smaller". */
-    static void whenOutOfMemory(String advice) {
-        ifOutOfMemory = advice;
-    }
-
-    /** The line printed on Ctrl-C or SIGTERM at this moment. */
-    static String interruptLine() {
-        return ifInterrupted;
+    /** The command's situation at this moment. */
+    static Situation situation() {
+        return situation;
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean DONE = new java.util.concurrent.atomic.AtomicBoolean();
@@ -104,8 +95,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int execute(String... args) {
-        ifInterrupted = INTERRUPTED_LINE;
-        ifOutOfMemory = "";
+        situation = Situation.NONE;
         CommandLine cl = new CommandLine(new Main());
         // a query may start with a "-- comment" line, which picocli would otherwise take for an option
         cl.getSubcommands().get("sql").setUnmatchedOptionsArePositionalParams(true);
@@ -113,7 +103,7 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((e, line, parsed) -> report(line.getErr(), e, debug));
         try {
             return cl.execute(args);
-        } catch (OutOfMemoryError e) { // thrown on this thread (picocli passes Errors through)
+        } catch (OutOfMemoryError | org.apache.hadoop.fs.FSError e) { // on this thread: picocli passes Errors through
             return report(cl.getErr(), new RuntimeException(e), debug);
         }
     }
@@ -133,9 +123,14 @@ public final class Main implements Runnable {
             err.println("initsweep: " + e.getMessage());
             return BAD_INPUT;
         }
-        var memory = OutOfMemory.describe(e, ifOutOfMemory);
+        var memory = OutOfMemory.describe(e, situation.ifOutOfMemory());
         if (memory.isPresent()) {
             err.println("initsweep: " + memory.get());
+            return FAILURE;
+        }
+        var full = DiskFull.describe(e, situation.directory());
+        if (full.isPresent()) {
+            err.println("initsweep: " + full.get());
             return FAILURE;
         }
         var broken = org.initsweep.analysis.ResultViews.brokenFile(e);

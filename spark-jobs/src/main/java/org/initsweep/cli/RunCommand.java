@@ -67,8 +67,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Main.whenInterrupted(INTERRUPTED);
-        Main.whenOutOfMemory("make the largest run smaller (depth × width × samples)");
+        Main.during(new Situation(INTERRUPTED, "make the largest run smaller (depth × width × samples)", null));
         SweepSpec s = SpecReader.read(spec);
         if (tasks < 0) {
             throw new UserInputException("--tasks must be ≥ 0, got " + tasks);
@@ -77,6 +76,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserInputException("--chunk-runs must be ≥ 0, got " + chunkRuns);
         }
         String dir = out != null ? out : "results/" + s.name();
+        Main.during(Main.situation().writing(dir));
         if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(dir))) {
             throw new UserInputException("--out " + dir + " is a file; give a directory");
         }

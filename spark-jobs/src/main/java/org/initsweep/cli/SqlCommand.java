@@ -41,7 +41,7 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Main.whenOutOfMemory("ask for fewer or smaller rows (LIMIT, --limit)");
+        Main.during(new Situation(Situation.NONE.ifInterrupted(), "ask for fewer or smaller rows (LIMIT, --limit)", null));
         if (limit < 1) {
             throw new org.initsweep.core.UserInputException("--limit must be ≥ 1, got " + limit);
         }

@@ -30,10 +30,10 @@ class InterruptMessageTest {
     @Test
     void eachCommandSaysWhatAnInterruptLeavesAndTheNextCommandDoesNotInheritIt(@TempDir Path tmp) {
         CliTest.cli("run", tmp.resolve("missing.json").toString());
-        assertTrue(Main.interruptLine().endsWith("run the same command again to resume."), Main.interruptLine());
+        assertTrue(Main.situation().ifInterrupted().endsWith("run the same command again to resume."), Main.situation().ifInterrupted());
         CliTest.cli("analyze", tmp.resolve("missing").toString());
-        assertTrue(Main.interruptLine().endsWith("run the same command again to finish it."), Main.interruptLine());
+        assertTrue(Main.situation().ifInterrupted().endsWith("run the same command again to finish it."), Main.situation().ifInterrupted());
         CliTest.cli("sql", tmp.resolve("missing").toString(), "SELECT 1");
-        assertEquals("initsweep: interrupted.", Main.interruptLine());
+        assertEquals("initsweep: interrupted.", Main.situation().ifInterrupted());
     }
 }

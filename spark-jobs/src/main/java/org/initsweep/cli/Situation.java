@@ -1,0 +1,20 @@
+package org.initsweep.cli;
+
+/**
+ * What the command under way tells the error report and the Ctrl-C hook about itself, so that they can
+ * say what a failure means for it.
+ *
+ * @param ifInterrupted the line printed on Ctrl-C or SIGTERM
+ * @param ifOutOfMemory what else helps when memory runs out ("" for nothing beyond the settings)
+ * @param directory     the directory the command writes, or null before it is known (or if none)
+ */
+record Situation(String ifInterrupted, String ifOutOfMemory, String directory) {
+
+    /** Before a command has said anything, and for commands that leave nothing behind. */
+    static final Situation NONE = new Situation("initsweep: interrupted.", "", null);
+
+    /** This situation, writing to {@code dir}. */
+    Situation writing(String dir) {
+        return new Situation(ifInterrupted, ifOutOfMemory, dir);
+    }
+}
