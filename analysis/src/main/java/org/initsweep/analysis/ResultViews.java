@@ -80,6 +80,9 @@ public final class ResultViews {
      * truncated or not Parquet at all, one line naming that file and why.
      */
     public static java.util.Optional<String> brokenFile(Throwable e) {
+        if (changedWhileRead(e)) {
+            return java.util.Optional.empty(); // gone, not broken: deleting anything would be the wrong advice
+        }
         String file = null;
         String reason = null;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -101,6 +104,22 @@ public final class ResultViews {
         String why = reason == null ? "unreadable" : reason.replace(file, "").replaceAll("\\s+", " ").strip();
         return java.util.Optional.of("file " + file + " is truncated or not a Parquet file (" + why
                 + "); delete it, or rerun the sweep with --overwrite");
+    }
+
+    /**
+     * Whether {@code e} comes from a file that was removed while Spark read the table it belonged to (an
+     * analysis replacing its tables, an {@code --overwrite}), rather than from a broken file: registering
+     * the views again and rereading sees the table as it is now.
+     */
+    public static boolean changedWhileRead(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String msg = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof java.io.FileNotFoundException || msg.contains("FILE_NOT_EXIST")
+                    || msg.contains("PATH_NOT_FOUND")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String firstLine(String s) {

@@ -55,48 +55,83 @@ final class SqlCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.create("initsweep sql", common.master);
         try {
             ReadOnlyQuery.lockDown(spark);
-            ResultViews.register(spark, dir);
-            Dataset<Row> result;
-            try {
-                org.apache.spark.sql.catalyst.plans.logical.LogicalPlan plan;
+            for (int attempt = 1; ; attempt++) {
                 try {
-                    plan = spark.sessionState().sqlParser().parsePlan(query);
-                } catch (StackOverflowError e) {
-                    throw new org.initsweep.core.UserInputException("bad query: nested too deeply to parse");
-                }
-                String refusal = ReadOnlyQuery.refusal(plan);
-                if (refusal != null) {
-                    throw refused("this one " + refusal);
-                }
-                result = spark.sql(query);
-            } catch (Exception e) {
-                // Scala declares no checked exceptions: AnalysisException (and its ParseException) arrive undeclared.
-                if (e instanceof AnalysisException) {
-                    String msg = e.getMessage() == null ? "" : e.getMessage().lines().map(String::strip)
-                            .filter(l -> !l.isEmpty()).findFirst().orElse("");
-                    throw new org.initsweep.core.UserInputException("bad query: " + msg);
-                }
-                throw e;
-            }
-            if (csv) {
-                System.out.println(String.join(",", result.columns()));
-                for (Row r : result.takeAsList(limit)) {
-                    StringBuilder line = new StringBuilder();
-                    for (int i = 0; i < r.length(); i++) {
-                        if (i > 0) {
-                            line.append(',');
-                        }
-                        line.append(r.isNullAt(i) ? "" : csvField(String.valueOf(r.get(i))));
+                    query(spark);
+                    return 0;
+                } catch (Exception e) {
+                    if (attempt == RETRIES || !changedUnderneath(spark, e)) {
+                        throw e;
                     }
-                    System.out.println(line);
+                    Thread.sleep(100L << attempt); // 0.2 s … 1.6 s: a table is replaced in one rename
                 }
-            } else {
-                result.show(limit, false);
             }
         } finally {
             spark.stop();
         }
-        return 0;
+    }
+
+    /** Attempts of a query whose tables an analysis replaced while it read them. */
+    private static final int RETRIES = 5;
+
+    /**
+     * Whether the query failed because a writer replaced a table under it: a file read had been removed,
+     * or an analysis table was missing for the instant between removing the old one and renaming the new
+     * one in while a sweep or analysis holds the directory's lock.
+     */
+    private boolean changedUnderneath(SparkSession spark, Exception e) throws java.io.IOException {
+        if (ResultViews.changedWhileRead(e)) {
+            return true;
+        }
+        String msg = String.valueOf(e.getMessage());
+        if (!msg.contains("TABLE_OR_VIEW_NOT_FOUND")) {
+            return false;
+        }
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
+        return org.initsweep.spark.OutputLock.held(root.getFileSystem(spark.sparkContext().hadoopConfiguration()), root);
+    }
+
+    /** Registers the views as they are now, runs the query and prints its result (nothing if it fails). */
+    private void query(SparkSession spark) throws Exception {
+        ResultViews.register(spark, dir);
+        Dataset<Row> result;
+        try {
+            org.apache.spark.sql.catalyst.plans.logical.LogicalPlan plan;
+            try {
+                plan = spark.sessionState().sqlParser().parsePlan(query);
+            } catch (StackOverflowError e) {
+                throw new org.initsweep.core.UserInputException("bad query: nested too deeply to parse");
+            }
+            String refusal = ReadOnlyQuery.refusal(plan);
+            if (refusal != null) {
+                throw refused("this one " + refusal);
+            }
+            result = spark.sql(query);
+        } catch (Exception e) {
+            // Scala declares no checked exceptions: AnalysisException (and its ParseException) arrive undeclared.
+            if (e instanceof AnalysisException) {
+                String msg = e.getMessage() == null ? "" : e.getMessage().lines().map(String::strip)
+                        .filter(l -> !l.isEmpty()).findFirst().orElse("");
+                throw new org.initsweep.core.UserInputException("bad query: " + msg);
+            }
+            throw e;
+        }
+        if (csv) {
+            java.util.List<Row> rows = result.takeAsList(limit); // all read before anything is printed
+            System.out.println(String.join(",", result.columns()));
+            for (Row r : rows) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < r.length(); i++) {
+                    if (i > 0) {
+                        line.append(',');
+                    }
+                    line.append(r.isNullAt(i) ? "" : csvField(String.valueOf(r.get(i))));
+                }
+                System.out.println(line);
+            }
+        } else {
+            result.show(limit, false);
+        }
     }
 
     private static org.initsweep.core.UserInputException refused(String why) {

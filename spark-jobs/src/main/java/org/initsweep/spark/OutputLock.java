@@ -84,6 +84,23 @@ public final class OutputLock implements AutoCloseable {
         throw new OutputExistsException("could not lock " + dir + ": other initsweep runs keep taking it over", true);
     }
 
+    /**
+     * Whether a live initsweep process holds the lock of {@code dir} (a sweep or an analysis is writing it).
+     *
+     * @throws IOException if the file system cannot be read
+     */
+    public static boolean held(FileSystem fs, Path dir) throws IOException {
+        Path lock = new Path(dir, FILE);
+        if (!fs.exists(lock)) {
+            return false;
+        }
+        try {
+            return !stale(read(fs, lock));
+        } catch (java.io.FileNotFoundException e) {
+            return false; // released while we looked
+        }
+    }
+
     /** Whether the lock text names no live process: empty, unparsable, or a dead process on this host. */
     static boolean stale(String owner) {
         String[] parts = owner.strip().split(" ");
