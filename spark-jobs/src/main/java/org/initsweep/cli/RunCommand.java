@@ -114,6 +114,7 @@ final class RunCommand implements Callable<Integer> {
                     + " its worker's cores, and the memory check above assumed one task per executor");
         }
         SparkSession spark = sparkSupplier.get();
+        org.initsweep.spark.OutputStore.check(dir, spark.sparkContext().getConf(), spark.sparkContext().hadoopConfiguration());
         {
             SweepJob.Summary sum = SweepJob.run(spark, s, dir, new SweepJob.Options(overwrite, tasks, chunkRuns), data);
             if (sum.computed() < sum.runs()) {

@@ -51,6 +51,23 @@ class OutputPlaceTest {
         assertFalse(Files.exists(ro));
     }
 
+    @Test
+    void anObjectStoreOutIsRefusedWhenItsCommitWouldBeUnsafeOrItsFileSystemIsMissing() {
+        CliTest.Result missing = cli("run", CliTest.tinySpec().toString(), "--out", "s3a://bucket/sweeps/tiny");
+        assertEquals(2, missing.code(), missing.err());
+        assertEquals(List.of("initsweep: --out s3a://bucket/sweeps/tiny: no file system for s3a:// on the classpath"
+                + " (s3a needs hadoop-aws and the AWS SDK, docs/cluster.md)"), missing.err().lines().toList());
+        System.setProperty("spark.speculation", "true");
+        try {
+            CliTest.Result speculative = cli("run", CliTest.tinySpec().toString(), "--out", "s3a://bucket/sweeps/tiny");
+            assertEquals(2, speculative.code(), speculative.err());
+            assertEquals(1, speculative.err().lines().count(), speculative.err());
+            assertTrue(speculative.err().contains("spark.speculation=true"), speculative.err());
+        } finally {
+            System.clearProperty("spark.speculation");
+        }
+    }
+
     private static List<Path> listing(Path dir) throws java.io.IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.sorted().toList();
