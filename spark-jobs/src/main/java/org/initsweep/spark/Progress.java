@@ -16,7 +16,7 @@ final class Progress implements AutoCloseable {
     private final LongAccumulator diverged;
     private final long total;
     private final long skipped;
-    private final long start = System.nanoTime();
+    private final Eta eta;
     private final PrintStream out;
     private final Thread ticker;
 
@@ -25,6 +25,7 @@ final class Progress implements AutoCloseable {
         this.diverged = sc.longAccumulator("initsweep runs diverged");
         this.total = total;
         this.skipped = skipped;
+        this.eta = new Eta(total - skipped, System.nanoTime());
         this.out = out;
         if (interactive) {
             ticker = new Thread(this::tick, "initsweep-progress");
@@ -51,12 +52,12 @@ final class Progress implements AutoCloseable {
     /** The line as it would be drawn now. */
     String line() {
         long d = done.value();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double rate = seconds > 0 ? d / seconds : 0;
-        long left = total - skipped - d;
-        String eta = rate > 0 ? clock(left / rate) : "--:--";
+        long now = System.nanoTime();
+        eta.observe(d, now);
+        double left = eta.secondsLeft(now);
         return String.format(Locale.ROOT, "initsweep: %d/%d runs trained (%.0f%%)  %.1f runs/s  ETA %s  %d diverged",
-                d + skipped, total, 100.0 * (d + skipped) / Math.max(1, total), rate, eta, diverged.value());
+                d + skipped, total, 100.0 * (d + skipped) / Math.max(1, total), eta.rate(),
+                Double.isNaN(left) ? "--:--" : clock(left), diverged.value());
     }
 
     private static String clock(double seconds) {
