@@ -166,7 +166,7 @@ class HdfsIT {
         assertTrue(rows.get(0).matches(".*,[0-9a-f]{64}$"), "with the digest of the bytes read: " + rows.get(0));
     }
 
-    private static void deleteRecursively(Path p) throws Exception {
+    static void deleteRecursively(Path p) throws Exception {
         if (!Files.exists(p)) {
             return;
         }
