@@ -61,8 +61,9 @@ public final class OutputLock implements AutoCloseable {
                 continue; // released between our publish and read
             }
             if (!stale(owner)) {
-                throw new OutputExistsException(dir + " is being written by another initsweep run (" + describe(owner)
-                        + "); wait for it, or delete " + file + " if that process is gone", true);
+                throw new OutputExistsException(PathText.of(dir) + " is being written by another initsweep run ("
+                        + describe(owner) + "); wait for it, or delete " + PathText.of(file) + " if that process is gone",
+                        true);
             }
             if (publish(fs, dir, marker, me)) {
                 try {
@@ -81,7 +82,7 @@ public final class OutputLock implements AutoCloseable {
                 }
             }
         }
-        throw new OutputExistsException("could not lock " + dir + ": other initsweep runs keep taking it over", true);
+        throw new OutputExistsException("could not lock " + PathText.of(dir) + ": other initsweep runs keep taking it over", true);
     }
 
     /**

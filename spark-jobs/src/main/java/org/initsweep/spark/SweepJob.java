@@ -189,11 +189,11 @@ public final class SweepJob {
                 continue;
             }
             if (fs.getFileStatus(p).isFile()) {
-                throw new org.initsweep.core.UserInputException("--out " + out + " is below " + p
+                throw new org.initsweep.core.UserInputException("--out " + out + " is below " + PathText.of(p)
                         + ", which is a file; give a directory");
             }
             if (fs.exists(new Path(p, Tables.SPEC_FILE)) || fs.exists(new Path(p, OutputLock.FILE))) {
-                throw new org.initsweep.core.UserInputException("--out " + out + " is inside the sweep in " + p
+                throw new org.initsweep.core.UserInputException("--out " + out + " is inside the sweep in " + PathText.of(p)
                         + "; give a directory outside it");
             }
         }
@@ -308,7 +308,7 @@ public final class SweepJob {
                     .collectAsList()) {
                 var now = data.datasets().loaded().get(r.getString(0));
                 if (now != null && !now.sha256().equals(r.getString(1))) {
-                    throw new OutputExistsException("output directory " + out + " holds runs of dataset " + r.getString(0)
+                    throw new OutputExistsException("output directory " + PathText.of(out) + " holds runs of dataset " + r.getString(0)
                             + " computed on other bytes (SHA-256 " + r.getString(1).substring(0, 12) + "… there, "
                             + now.sha256().substring(0, 12) + "… now): pass --overwrite or choose another --out", true);
                 }
@@ -321,7 +321,7 @@ public final class SweepJob {
                     : here.differences(Map.of("engine_version", theirs.getOrDefault("engine_version", "unknown")))
                             .stream().filter(d -> d.startsWith("engine_version")).toList();
             if (!diff.isEmpty()) {
-                throw new OutputExistsException("output directory " + out + " holds runs computed with other settings ("
+                throw new OutputExistsException("output directory " + PathText.of(out) + " holds runs computed with other settings ("
                         + String.join("; ", diff) + "), and their results differ: pass --overwrite or choose another"
                         + " --out", true);
             }
@@ -348,16 +348,16 @@ public final class SweepJob {
             try {
                 previous = SpecReader.parse(stored, specFile.toString());
             } catch (SpecException e) {
-                throw new OutputExistsException(out.toString());
+                throw new OutputExistsException(PathText.of(out));
             }
             if (!previous.sameRuns(spec)) {
-                throw new OutputExistsException(out.toString());
+                throw new OutputExistsException(PathText.of(out));
             }
             return;
         }
         for (String entry : OWNED) {
             if (fs.exists(new Path(out, entry))) {
-                throw new OutputExistsException(out.toString());
+                throw new OutputExistsException(PathText.of(out));
             }
         }
     }

@@ -246,7 +246,9 @@ public class CliTest {
                 + ProcessHandle.current().pid() + " now");
         Result locked = cli("analyze", out.toString());
         assertEquals(2, locked.code());
-        assertTrue(locked.err().contains("is being written by another initsweep run"), locked.err());
+        assertTrue(locked.err().startsWith("initsweep: " + out + " is being written by another initsweep run"), locked.err());
+        assertTrue(locked.err().contains("or delete " + out.resolve(".initsweep.lock") + " if"), "a path, not a file: URI: "
+                + locked.err());
         Files.delete(out.resolve(".initsweep.lock"));
 
         Result again = cli("run", TestSpark.conf("tiny.json").toString(), "--out", out.toString(), "--no-analyze");
@@ -257,6 +259,6 @@ public class CliTest {
         Files.writeString(other, Files.readString(TestSpark.conf("tiny.json")).replace("[3, 6]", "[4]"));
         Result different = cli("run", other.toString(), "--out", out.toString(), "--no-analyze");
         assertEquals(2, different.code());
-        assertTrue(different.err().contains("already holds results of another sweep; pass --overwrite"), different.err());
+        assertTrue(different.err().contains(out + " already holds results of another sweep; pass --overwrite"), different.err());
     }
 }

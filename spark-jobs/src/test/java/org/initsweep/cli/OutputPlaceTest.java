@@ -25,7 +25,7 @@ class OutputPlaceTest {
             CliTest.Result r = cli("run", CliTest.tinySpec().toString(), "--out", done.resolve(inside).toString(),
                     "--no-analyze");
             assertEquals(2, r.code(), r.err());
-            assertEquals(List.of("initsweep: --out " + done.resolve(inside) + " is inside the sweep in file:" + done
+            assertEquals(List.of("initsweep: --out " + done.resolve(inside) + " is inside the sweep in " + done
                     + "; give a directory outside it"), r.err().lines().toList());
         }
         assertEquals(before, listing(done), "nothing written into the sweep");
@@ -35,7 +35,7 @@ class OutputPlaceTest {
         Files.writeString(file, "x");
         CliTest.Result below = cli("run", CliTest.tinySpec().toString(), "--out", file.resolve("out").toString());
         assertEquals(2, below.code(), below.err());
-        assertEquals(List.of("initsweep: --out " + file.resolve("out") + " is below file:" + file
+        assertEquals(List.of("initsweep: --out " + file.resolve("out") + " is below " + file
                 + ", which is a file; give a directory"), below.err().lines().toList());
     }
 
