@@ -132,13 +132,14 @@ final class ChartWriter {
         List<java.nio.file.Path> written = new ArrayList<>();
         for (var e : DeepestCurves.loadCosts(spark).entrySet()) {
             ChartGroup g = e.getKey();
-            Map<String, double[]> lines = new LinkedHashMap<>();
+            Map<String, List<org.initsweep.analysis.chart.SeedCost>> lines = new LinkedHashMap<>();
             for (double m : pickMultipliers(e.getValue().byMultiplier().keySet())) {
-                lines.put("m = " + m, e.getValue().byMultiplier().get(m)[0]);
+                lines.put("m = " + m, e.getValue().byMultiplier().get(m).stream()
+                        .map(r -> new org.initsweep.analysis.chart.SeedCost(r.seed(), r.loss(), r.diverged())).toList());
             }
             int depth = e.getValue().depth();
             java.nio.file.Path png = local.resolve("cost_" + g.fileStem() + "_d" + depth + ".png");
-            LossCurveChart.write("Cost per epoch, depth " + depth + ": " + g.title(), lines, png);
+            LossCurveChart.writeSeeds("Cost per epoch, depth " + depth + ": " + g.title(), lines, png);
             written.add(png);
         }
         return written;

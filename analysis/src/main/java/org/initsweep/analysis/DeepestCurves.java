@@ -1,6 +1,8 @@
 package org.initsweep.analysis;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
@@ -23,44 +25,93 @@ public final class DeepestCurves {
     }
 
     /**
-     * @param depth        the group's deepest depth L
-     * @param byMultiplier multiplier → {cost per epoch (nats), accuracy per epoch}, indexed by epoch
-     *                     (NaN where an epoch was not reached)
+     * One run's training curve.
+     *
+     * @param seed     its seed
+     * @param loss     cost J after e epochs at index e (nats per example; NaN where not reached)
+     * @param accuracy training accuracy after e epochs at index e (NaN where not reached)
+     * @param diverged whether the run stopped on a non-finite value
      */
-    public record Costs(int depth, TreeMap<Double, double[][]> byMultiplier) {
+    public record RunCost(long seed, double[] loss, double[] accuracy, boolean diverged) {
+    }
+
+    /**
+     * @param depth        the group's deepest depth L
+     * @param byMultiplier multiplier → its runs (one per seed), by seed
+     */
+    public record Costs(int depth, TreeMap<Double, List<RunCost>> byMultiplier) {
+
+        /**
+         * Cost and accuracy of multiplier {@code m} averaged over its seeds, at the epochs where every
+         * seed has a finite value and NaN elsewhere: a mean never changes which runs it averages.
+         *
+         * @return {cost per epoch, accuracy per epoch}
+         */
+        public double[][] mean(double m) {
+            List<RunCost> runs = byMultiplier.get(m);
+            int n = runs.stream().mapToInt(r -> r.loss().length).max().orElse(0);
+            double[][] out = {ChartWriter.nanArray(n), ChartWriter.nanArray(n)};
+            for (int k = 0; k < 2; k++) {
+                for (int e = 0; e < n; e++) {
+                    double sum = 0;
+                    boolean all = true;
+                    for (RunCost r : runs) {
+                        double[] v = k == 0 ? r.loss() : r.accuracy();
+                        all &= e < v.length && Double.isFinite(v[e]);
+                        sum += all ? v[e] : 0;
+                    }
+                    out[k][e] = all ? sum / runs.size() : Double.NaN;
+                }
+            }
+            return out;
+        }
+
+        /** How many runs of multiplier {@code m} diverged. */
+        public long diverged(double m) {
+            return byMultiplier.get(m).stream().filter(RunCost::diverged).count();
+        }
     }
 
     private DeepestCurves() {
     }
 
-    /** Cost and accuracy per epoch of every group's deepest trained networks, seeds averaged. */
+    /**
+     * Cost and accuracy per epoch of every group's deepest trained networks, run by run (seeds of
+     * runs that differ in anything else the chart group does not name — optimizer, learning rate —
+     * are kept apart by their seed and run).
+     */
     public static Map<ChartGroup, Costs> loadCosts(SparkSession spark) {
         Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
-        Map<ChartGroup, TreeMap<Double, TreeMap<Integer, double[]>>> byEpoch = new LinkedHashMap<>();
+        Map<ChartGroup, TreeMap<Double, Map<String, TreeMap<Integer, double[]>>>> byRun = new LinkedHashMap<>();
+        Map<String, Object[]> runInfo = new java.util.HashMap<>(); // run_id → {seed, diverged}
         for (Row r : spark.sql("""
                 WITH deepest AS (
                   SELECT activation, init, width, profile, sigma_b2, dataset, max(depth) AS depth
                   FROM runs WHERE multiplier IS NOT NULL AND epochs > 0
                   GROUP BY activation, init, width, profile, sigma_b2, dataset)
-                SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, e.epoch,
-                       avg(e.loss) AS loss, avg(e.accuracy) AS accuracy
+                SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,
+                       r.run_id, r.seed, r.status, e.epoch, e.loss, e.accuracy
                 FROM epochs e JOIN runs r ON e.run_id = r.run_id
                 JOIN deepest d ON r.activation = d.activation AND r.init = d.init AND r.width <=> d.width AND r.profile <=> d.profile
                      AND r.sigma_b2 = d.sigma_b2 AND r.dataset = d.dataset AND r.depth = d.depth
-                GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, e.epoch
+                ORDER BY r.multiplier, r.seed, r.run_id, e.epoch
                 """).collectAsList()) {
             ChartGroup g = ChartGroup.of(r);
             depthOf.put(g, r.<Integer>getAs("depth"));
             double loss = r.isNullAt(r.fieldIndex("loss")) ? Double.NaN : r.<Double>getAs("loss");
             double acc = r.isNullAt(r.fieldIndex("accuracy")) ? Double.NaN : r.<Double>getAs("accuracy");
-            byEpoch.computeIfAbsent(g, k -> new TreeMap<>())
-                    .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new TreeMap<>())
+            String id = r.getAs("run_id");
+            runInfo.putIfAbsent(id, new Object[] {((Number) r.getAs("seed")).longValue(),
+                    "diverged".equals(r.getAs("status"))});
+            byRun.computeIfAbsent(g, k -> new TreeMap<>())
+                    .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(id, k -> new TreeMap<>())
                     .put(r.<Integer>getAs("epoch"), new double[] {loss, acc});
         }
         Map<ChartGroup, Costs> out = new LinkedHashMap<>();
-        byEpoch.forEach((g, byM) -> {
-            TreeMap<Double, double[][]> arrays = new TreeMap<>();
-            byM.forEach((m, epochs) -> {
+        byRun.forEach((g, byM) -> {
+            TreeMap<Double, List<RunCost>> runs = new TreeMap<>();
+            byM.forEach((m, byId) -> byId.forEach((id, epochs) -> {
                 double[] loss = ChartWriter.nanArray(epochs.lastKey() + 1);
                 double[] acc = ChartWriter.nanArray(epochs.lastKey() + 1);
                 epochs.forEach((ep, v) -> {
@@ -69,9 +120,10 @@ public final class DeepestCurves {
                         acc[ep] = v[1];
                     }
                 });
-                arrays.put(m, new double[][] {loss, acc});
-            });
-            out.put(g, new Costs(depthOf.get(g), arrays));
+                Object[] info = runInfo.get(id);
+                runs.computeIfAbsent(m, k -> new ArrayList<>()).add(new RunCost((Long) info[0], loss, acc, (Boolean) info[1]));
+            }));
+            out.put(g, new Costs(depthOf.get(g), runs));
         });
         return out;
     }

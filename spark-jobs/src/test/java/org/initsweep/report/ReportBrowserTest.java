@@ -44,6 +44,16 @@ class ReportBrowserTest {
             SweepJob.run(spark, TestSpark.spec(Files.readString(TestSpark.conf("tiny.json"))), out,
                     SweepJob.Options.defaults());
             summary = Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
+            // A chart that no section of the report draws (as the comparisons across inits are): it is
+            // shown as its PNG, under "More charts".
+            Path charts = Path.of(out, "charts");
+            Path extra = charts.resolve("compare_cost_extra.png");
+            try (var s = Files.list(charts)) {
+                Files.copy(s.filter(p -> p.getFileName().toString().startsWith("cost_")).findFirst().orElseThrow(), extra);
+            }
+            List<String> files = new ArrayList<>(summary.charts());
+            files.add(extra.toString());
+            HtmlReport.write(spark, out, files);
         } finally {
             spark.stop();
         }
@@ -81,6 +91,8 @@ class ReportBrowserTest {
         assertEquals(Map.of("cost", 2, "heatmap", 2, "layers", 8), kinds);
         assertTrue(check.path("ok").asBoolean(), check.toPrettyString());
         assertEquals("tiny", check.path("sweep_name").asText());
+        assertEquals(1, check.path("images").asInt(), "the undrawn chart is shown as an image that loaded");
+        assertTrue(dom.stdout().contains("<img src=\"../charts/compare_cost_extra.png\""), "More charts holds it");
 
         // Every chart links its PNG from charts/, and every link resolves.
         Matcher links = Pattern.compile("<a href=\"([^\"]*)\" class=\"png-file\"").matcher(dom.stdout());

@@ -33,7 +33,10 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Training cost against epoch: one line per label (an init scheme, a multiplier, …).
+ * Training cost against epoch: one line per label (an init scheme, a multiplier, …), or with
+ * {@link #writeSeeds} one thin line per seed in its label's colour, a diverged run's line ending at a
+ * black × on its last finite cost (so that no curve averages a set of runs that shrinks as they
+ * diverge).
  *
  * <p>What is drawn: x = epoch, where array index e is the cost after e epochs (0 = at
  * initialization); y = cost J, the mean binary cross-entropy over the training set in nats per
@@ -84,39 +87,100 @@ public final class LossCurveChart {
     /** The chart {@link #write} renders (package-private for tests); series i = i-th map entry. */
     static JFreeChart createChart(String title, Map<String, double[]> lossByLabel) {
         Objects.requireNonNull(lossByLabel, "lossByLabel");
-        if (lossByLabel.isEmpty()) {
+        Map<String, List<SeedCost>> lines = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : lossByLabel.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null) {
+                throw new IllegalArgumentException("null label or loss array");
+            }
+            lines.put(e.getKey(), List.of(new SeedCost(0, e.getValue(), false)));
+        }
+        return draw(title, lines, false);
+    }
+
+    /**
+     * Draws one thin line per seed, in its label's colour (one legend entry per label), and marks each
+     * diverged run with × at its last finite cost, where its line ends: no average over a set of runs
+     * that changes from one epoch to the next.
+     *
+     * @param seedsByLabel the seeds' costs of each line label (e.g. "m = 1"); at least one label, each
+     *                     with at least one seed
+     * @throws IllegalArgumentException if {@code seedsByLabel} is empty, or a label is null or has no seeds
+     * @throws IOException              if the PNG cannot be written
+     */
+    public static void writeSeeds(String title, Map<String, List<SeedCost>> seedsByLabel, Path png) throws IOException {
+        Objects.requireNonNull(png, "png");
+        ChartStyle.save(createSeedsChart(title, seedsByLabel), png, WIDTH, HEIGHT);
+    }
+
+    /** The chart {@link #writeSeeds} renders (package-private for tests). */
+    static JFreeChart createSeedsChart(String title, Map<String, List<SeedCost>> seedsByLabel) {
+        Objects.requireNonNull(seedsByLabel, "seedsByLabel");
+        for (Map.Entry<String, List<SeedCost>> e : seedsByLabel.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null || e.getValue().isEmpty()) {
+                throw new IllegalArgumentException("a null label, or a label without seeds");
+            }
+        }
+        return draw(title, seedsByLabel, true);
+    }
+
+    /** Legend text of the series that marks diverged runs. */
+    static final String DIVERGED_LABEL = "diverged (its last finite cost)";
+
+    private static JFreeChart draw(String title, Map<String, List<SeedCost>> lines, boolean perSeed) {
+        if (lines.isEmpty()) {
             throw new IllegalArgumentException("no loss curves to draw");
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         int epochs = 0;
-        for (Map.Entry<String, double[]> e : lossByLabel.entrySet()) {
-            if (e.getKey() == null || e.getValue() == null) {
-                throw new IllegalArgumentException("null label or loss array");
-            }
-            epochs = Math.max(epochs, e.getValue().length);
-            for (double v : e.getValue()) {
-                if (ChartStyle.plottableOnLinear(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
+        for (List<SeedCost> seeds : lines.values()) {
+            for (SeedCost c : seeds) {
+                epochs = Math.max(epochs, c.loss().length);
+                for (double v : c.loss()) {
+                    if (ChartStyle.plottableOnLinear(v)) {
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
                 }
             }
         }
         boolean log = min > 0 && max / min >= LOG_SCALE_RATIO;
 
         XYSeriesCollection dataset = new XYSeriesCollection();
+        List<Integer> labelOf = new ArrayList<>(); // series → index of its label
         int skipped = 0;
-        for (Map.Entry<String, double[]> e : lossByLabel.entrySet()) {
-            XYSeries s = new XYSeries(e.getKey(), false, true);
-            double[] v = e.getValue();
-            for (int i = 0; i < v.length; i++) {
-                if (log ? ChartStyle.plottableOnLog(v[i]) : ChartStyle.plottableOnLinear(v[i])) {
-                    s.add(i, v[i]);
-                } else {
-                    skipped++;
+        int runs = 0;
+        int label = 0;
+        XYSeries divergedMarks = new XYSeries(DIVERGED_LABEL, false, true);
+        int diverged = 0;
+        for (Map.Entry<String, List<SeedCost>> e : lines.entrySet()) {
+            boolean first = true;
+            for (SeedCost c : e.getValue()) {
+                runs++;
+                XYSeries s = new XYSeries(first ? e.getKey() : e.getKey() + " (seed " + c.seed() + ")", false, true);
+                double[] v = c.loss();
+                int last = c.diverged() ? c.lastFinite() : v.length - 1;
+                for (int i = 0; i <= last; i++) {
+                    if (log ? ChartStyle.plottableOnLog(v[i]) : ChartStyle.plottableOnLinear(v[i])) {
+                        s.add(i, v[i]);
+                    } else {
+                        skipped++;
+                    }
                 }
+                if (c.diverged()) {
+                    diverged++;
+                    if (last >= 0 && (log ? ChartStyle.plottableOnLog(v[last]) : ChartStyle.plottableOnLinear(v[last]))) {
+                        divergedMarks.add(last, v[last]);
+                    }
+                }
+                dataset.addSeries(s);
+                labelOf.add(label);
+                first = false;
             }
-            dataset.addSeries(s);
+            label++;
+        }
+        if (diverged > 0) {
+            dataset.addSeries(divergedMarks);
         }
 
         ValueAxis yAxis;
@@ -141,16 +205,26 @@ public final class LossCurveChart {
         NumberAxis xAxis = ChartStyle.integerAxis(X_LABEL);
         xAxis.setRange(-0.5, Math.max(1, epochs - 1) + 0.5);
 
-        int n = dataset.getSeriesCount();
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, epochs <= MAX_EPOCHS_WITH_DOTS);
-        for (int i = 0; i < n; i++) {
-            Paint colour = ChartStyle.lineColour(i, n);
+        int n = lines.size();
+        boolean dots = epochs <= MAX_EPOCHS_WITH_DOTS && runs == n;
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, dots);
+        for (int i = 0; i < labelOf.size(); i++) {
+            Paint colour = ChartStyle.lineColour(labelOf.get(i), n);
             renderer.setSeriesPaint(i, colour);
-            renderer.setSeriesStroke(i, ChartStyle.LINE_STROKE);
+            renderer.setSeriesStroke(i, runs == n ? ChartStyle.LINE_STROKE : new BasicStroke(1.2f));
             renderer.setSeriesShape(i, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
             if (dataset.getSeries(i).getItemCount() == 1) {
                 renderer.setSeriesShapesVisible(i, true);
             }
+            boolean firstOfLabel = i == 0 || !labelOf.get(i).equals(labelOf.get(i - 1));
+            renderer.setSeriesVisibleInLegend(i, firstOfLabel);
+        }
+        if (diverged > 0) {
+            int m = labelOf.size();
+            renderer.setSeriesPaint(m, Color.BLACK);
+            renderer.setSeriesLinesVisible(m, false);
+            renderer.setSeriesShapesVisible(m, true);
+            renderer.setSeriesShape(m, org.jfree.chart.util.ShapeUtils.createDiagonalCross(5f, 1.2f));
         }
         XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
         ChartStyle.stylePlot(plot);
@@ -172,6 +246,10 @@ public final class LossCurveChart {
         plot.addRangeMarker(ln2, Layer.BACKGROUND);
 
         JFreeChart chart = ChartStyle.chart(title, plot, true);
+        if (perSeed) {
+            ChartStyle.addNote(chart, "one line per seed (" + runs + " runs)" + (diverged == 0 ? ""
+                    : "; " + diverged + " diverged: each line ends at × where its run stopped"));
+        }
         if (skipped > 0) {
             ChartStyle.addNote(chart, skipped + (skipped == 1 ? " cost" : " costs") + " left out: "
                     + (log ? "0, NaN, ±∞ or beyond 1e300 cannot go on a log axis" : "NaN, ±∞ or beyond ±1e300 (diverged)"));

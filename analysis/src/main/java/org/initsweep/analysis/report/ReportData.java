@@ -149,7 +149,29 @@ final class ReportData {
         root.set("extras", extras(spark, fs, dir, histograms.isEmpty() ? "" : HISTOGRAMS,
                 boundaries.isEmpty() ? "" : BOUNDARIES));
         root.set("trainability", org.initsweep.analysis.trainability.TrainabilityReport.collect(spark, pngs));
+        root.set("more_charts", moreCharts(root, pngs));
         return root;
+    }
+
+    /**
+     * The charts no section of the report links (comparisons across inits, isometry, and any chart a
+     * later analysis adds), so that every chart the analysis drew is in the report: file names under
+     * {@code ../charts/}, sorted.
+     */
+    static ArrayNode moreCharts(JsonNode root, Set<String> pngs) {
+        Set<String> linked = new java.util.HashSet<>();
+        String prefix = "../" + Tables.CHARTS + "/";
+        java.util.ArrayDeque<JsonNode> todo = new java.util.ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            JsonNode n = todo.pop();
+            if (n.isTextual() && n.asText().startsWith(prefix)) {
+                linked.add(n.asText().substring(prefix.length()));
+            }
+            n.forEach(todo::push);
+        }
+        ArrayNode out = F.arrayNode();
+        pngs.stream().filter(p -> p.endsWith(".png") && !linked.contains(p)).sorted().forEach(p -> out.add(prefix + p));
+        return out;
     }
 
     static String title(ChartGroup g, boolean manyInits, boolean manySigma, boolean manyData) {
@@ -333,11 +355,14 @@ final class ReportData {
             node.put("depth", depth);
             putPng(node, "cost_" + g.fileStem() + "_d" + depth + ".png", pngs);
             ArrayNode series = node.putArray("series");
-            for (var byM : e.getValue().byMultiplier().entrySet()) {
+            for (double m : e.getValue().byMultiplier().keySet()) {
                 ObjectNode s = series.addObject();
-                s.put("m", byM.getKey());
-                s.set("loss", numbers(byM.getValue()[0]));
-                s.set("accuracy", numbers(byM.getValue()[1]));
+                s.put("m", m);
+                double[][] mean = e.getValue().mean(m); // over every seed, or a gap
+                s.set("loss", numbers(mean[0]));
+                s.set("accuracy", numbers(mean[1]));
+                s.put("seeds", e.getValue().byMultiplier().get(m).size());
+                s.put("diverged", e.getValue().diverged(m));
             }
             out.put(g, node);
         }

@@ -63,7 +63,7 @@ public final class ReportPage {
         slots.put("lang", "en");
         slots.put("title", escape("initsweep report: " + text(data.path("spec").path("name"), "(unnamed sweep)")));
         slots.put("csp", escape("default-src 'none'; script-src " + hash(selfcheck) + " " + hash(echarts) + " "
-                + hash(app) + "; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'"));
+                + hash(app) + "; style-src 'unsafe-inline'; img-src 'self' file: data: blob:; base-uri 'none'; form-action 'none'"));
         slots.put("css", Assets.CSS);
         slots.put("header", header(data));
         slots.put("data", scriptSafeJson(data));

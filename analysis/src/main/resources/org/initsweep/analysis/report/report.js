@@ -425,8 +425,10 @@
         if (typeof v !== 'number') { hidden++; }
         return [j, typeof v === 'number' ? v : null];
       });
+      // the mean of every seed, so a line ends where one of its runs diverged, and says so
+      var name = mLabel(s.m) + (s.diverged ? ' (' + s.diverged + ' of ' + s.seeds + ' seeds diverged)' : '');
       return {
-        type: 'line', name: mLabel(s.m), data: pts, connectNulls: false,
+        type: 'line', name: name, data: pts, connectNulls: false,
         symbol: SYMBOLS[i % SYMBOLS.length], symbolSize: 7, showSymbol: pts.length <= 60,
         lineStyle: { width: 2, color: lineColour(i, n) }, itemStyle: { color: lineColour(i, n) }
       };
@@ -445,8 +447,10 @@
             return 'epoch ' + esc(fmt(epoch)) + (epoch === 0 ? ' (at initialization)' : '') + '<br>'
               + ps.map(function (p) {
                 var acc = accuracy[p.seriesIndex][epoch];
+                var s = list[p.seriesIndex];
                 return swatch(p.color) + esc(p.seriesName) + ': cost <b>'
-                  + esc(p.value[1] === null ? 'not finite' : fmt(p.value[1])) + '</b> nats'
+                  + esc(p.value[1] === null ? 'no mean: a run stopped or is not finite' : fmt(p.value[1]))
+                  + '</b> nats' + (s.seeds > 1 ? ' (mean of ' + esc(s.seeds) + ' seeds)' : '')
                   + (typeof acc === 'number' ? ', accuracy ' + esc(fmt(acc)) : '');
               }).join('<br>');
           }
@@ -855,6 +859,23 @@
     return wrap;
   }
 
+  // Every chart of charts/ that no section above draws (comparisons across inits, isometry, …), as
+  // the PNG the analysis wrote: the report holds every chart, not only those it redraws.
+  function moreChartsSection(main, pngs, toc) {
+    var ok = (pngs || []).filter(function (p) { return typeof p === 'string' && PNG_HREF.test(p); });
+    if (!ok.length) { return; }
+    var title = 'More charts (' + ok.length + ')';
+    var sec = el('section', { 'class': 'group', id: 'more-charts' }, [el('h2', null, [title])]);
+    toc.appendChild(el('li', null, [el('a', { href: '#more-charts' }, [title])]));
+    ok.forEach(function (p) {
+      var name = p.replace('../charts/', '');
+      sec.appendChild(el('figure', { 'class': 'png-chart' }, [
+        el('a', { href: p }, [el('img', { src: p, alt: name, width: '900' })]),
+        el('figcaption', null, [name])]));
+    });
+    main.appendChild(sec);
+  }
+
   var EXTRA_TITLES = { boundaries: 'Decision boundaries', histograms: 'Activation histograms' };
 
   function extraSection(main, x, index, toc) {
@@ -1122,10 +1143,14 @@
     if (charts.length !== expectedCharts) {
       problems.push('drew ' + charts.length + ' charts, expected ' + expectedCharts);
     }
+    var images = Array.prototype.slice.call(document.querySelectorAll('figure.png-chart img'));
+    images.forEach(function (img) {
+      if (!(img.complete && img.naturalWidth > 0)) { problems.push('image ' + img.getAttribute('src') + ' did not load'); }
+    });
     var errs = errors.slice();
     var result = {
       ok: problems.length === 0 && errs.length === 0 && charts.length > 0,
-      expected_charts: expectedCharts, charts: out, problems: problems, errors: errs,
+      expected_charts: expectedCharts, charts: out, images: images.length, problems: problems, errors: errs,
       warnings: (window.__initsweepWarnings || []).slice(),
       page: { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight },
       elements: domCensus(),
@@ -1171,6 +1196,7 @@
       }
     }
     (data.extras || []).forEach(function (x, i) { extraSection(mainEl, x, i, toc); });
+    moreChartsSection(mainEl, data.more_charts, toc);
     if (!(data.groups || []).length) {
       mainEl.appendChild(el('p', { 'class': 'warn' }, ['This sweep has no analyzed cells to chart.']));
     }
@@ -1189,7 +1215,8 @@
     // Check once every chart has finished drawing (or after 2 s, reporting those that have not).
     var started = Date.now();
     (function wait() {
-      var done = charts.every(function (c) { return c.finished; });
+      var done = charts.every(function (c) { return c.finished; })
+        && Array.prototype.every.call(document.querySelectorAll('figure.png-chart img'), function (i) { return i.complete; });
       if (done || Date.now() - started > 2000) {
         selfcheck();
       } else {

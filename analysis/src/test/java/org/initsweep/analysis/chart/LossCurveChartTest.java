@@ -49,6 +49,35 @@ class LossCurveChartTest {
     }
 
     @Test
+    void everySeedIsALineInItsLabelsColourAndADivergedRunEndsAtACross() {
+        Map<String, List<SeedCost>> seeds = new LinkedHashMap<>();
+        seeds.put("m = 1", List.of(new SeedCost(1, new double[] {0.7, 0.6, 0.5, 0.4}, false),
+                new SeedCost(2, new double[] {0.7, 40, 3e5}, true), // stopped after epoch 2
+                new SeedCost(3, new double[] {0.7, 0.6, 0.55, 0.5}, false)));
+        seeds.put("m = 2", List.of(new SeedCost(1, new double[] {0.7, 0.69, 0.68, 0.67}, false)));
+        JFreeChart chart = LossCurveChart.createSeedsChart("t", seeds);
+        XYPlot plot = chart.getXYPlot();
+        XYDataset d = plot.getDataset();
+        assertEquals(5, d.getSeriesCount(), "four runs and the diverged marks");
+        var r = plot.getRenderer();
+        assertEquals(r.getSeriesPaint(0), r.getSeriesPaint(1));
+        assertEquals(r.getSeriesPaint(0), r.getSeriesPaint(2));
+        assertFalse(r.getSeriesPaint(0).equals(r.getSeriesPaint(3)), "another label, another colour");
+        assertEquals(List.of(0.0, 1.0, 2.0), xs(d, 1), "the diverged run's line ends where it stopped");
+        assertEquals(LossCurveChart.DIVERGED_LABEL, d.getSeriesKey(4));
+        assertEquals(List.of(2.0), xs(d, 4));
+        assertEquals(3e5, d.getYValue(4, 0), 0);
+        List<String> legend = new ArrayList<>();
+        for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
+            legend.add(plot.getLegendItems().get(i).getLabel());
+        }
+        assertEquals(List.of("m = 1", "m = 2", LossCurveChart.DIVERGED_LABEL), legend);
+        assertTrue(ChartTestSupport.subtitles(chart).contains(
+                "one line per seed (4 runs); 1 diverged: each line ends at × where its run stopped"),
+                ChartTestSupport.subtitles(chart).toString());
+    }
+
+    @Test
     void linesFollowMapOrderInOkabeItoColours() {
         Map<String, double[]> loss = new LinkedHashMap<>();
         loss.put("zero", new double[] {0.69, 0.69});
