@@ -38,7 +38,9 @@ final class ChartWriter {
     static List<String> writeAll(SparkSession spark, String dir, List<Row> regions) throws IOException {
         java.nio.file.Path local = Files.createTempDirectory("initsweep-charts");
         Map<ChartGroup, List<RegionCell>> heatmaps = new LinkedHashMap<>();
+        double decades = Double.NaN;
         for (Row r : regions) {
+            decades = r.<Double>getAs("decades");
             if (r.isNullAt(r.fieldIndex("multiplier"))) {
                 continue;
             }
@@ -53,7 +55,8 @@ final class ChartWriter {
             ChartGroup g = e.getKey();
             java.nio.file.Path png = local.resolve("regime_" + g.fileStem() + ".png");
             RegimeHeatmapChart.write("Regime at initialization: " + g.title(), e.getValue(),
-                    predictedCriticalMultiplier(g, e.getValue().stream().mapToInt(RegionCell::depth).max().orElse(1)), png);
+                    predictedCriticalMultiplier(g, e.getValue().stream().mapToInt(RegionCell::depth).max().orElse(1)),
+                    decades, png);
             written.add(png);
         }
         written.addAll(layerAndLossCharts(spark, local));

@@ -111,8 +111,37 @@ public final class RegimeHeatmapChart {
      */
     public static void write(String title, List<RegionCell> cells, double predictedCriticalM, Path png)
             throws IOException {
+        write(title, cells, predictedCriticalM, Double.NaN, png);
+    }
+
+    /**
+     * As {@link #write(String, List, double, Path)}, stating under the title the rule the regimes were
+     * decided by: stable while the signal's variance grows or shrinks by at most {@code decades}
+     * decades over the network's L − 1 hidden steps, i.e. |rate| ≤ D·ln 10/(L − 1) nats per layer
+     * (NaN: the rule is not stated).
+     *
+     * @throws IOException if the PNG cannot be written
+     */
+    public static void write(String title, List<RegionCell> cells, double predictedCriticalM, double decades, Path png)
+            throws IOException {
         Objects.requireNonNull(png, "png");
-        ChartStyle.save(createChart(title, cells, predictedCriticalM), png, WIDTH, HEIGHT);
+        ChartStyle.save(createChart(title, cells, predictedCriticalM, decades), png, WIDTH, HEIGHT);
+    }
+
+    /** The chart {@link #write(String, List, double, double, Path)} renders (package-private for tests). */
+    static JFreeChart createChart(String title, List<RegionCell> cells, double predictedCriticalM, double decades) {
+        JFreeChart chart = createChart(title, cells, predictedCriticalM);
+        if (Double.isFinite(decades)) {
+            ChartStyle.addNote(chart, ruleNote(decades));
+        }
+        return chart;
+    }
+
+    /** The regime rule as a chart states it. */
+    static String ruleNote(double decades) {
+        String d = ChartStyle.formatNumber(decades);
+        return "stable: Var changes by at most " + d + (decades == 1 ? " decade" : " decades")
+                + " over the depth, |rate| \u2264 " + d + "\u00b7ln 10/(L \u2212 1) nats per layer";
     }
 
     /** The chart {@link #write} renders (package-private for tests). */

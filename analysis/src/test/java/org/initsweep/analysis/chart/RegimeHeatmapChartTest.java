@@ -88,6 +88,18 @@ class RegimeHeatmapChartTest {
     }
 
     @Test
+    void theRegimeRuleAndItsDecadesAreStatedUnderTheTitle() {
+        List<String> one = ChartTestSupport.subtitles(RegimeHeatmapChart.createChart("grid", grid(), 2.0, 1.0));
+        assertTrue(one.contains("stable: Var changes by at most 1 decade over the depth, |rate| \u2264 "
+                + "1\u00b7ln 10/(L \u2212 1) nats per layer"), one.toString());
+        List<String> two = ChartTestSupport.subtitles(RegimeHeatmapChart.createChart("grid", grid(), 2.0, 2.5));
+        assertTrue(two.stream().anyMatch(s -> s.startsWith("stable: Var changes by at most 2.5 decades")),
+                two.toString());
+        assertFalse(ChartTestSupport.subtitles(RegimeHeatmapChart.createChart("grid", grid(), 2.0, Double.NaN))
+                .stream().anyMatch(s -> s.startsWith("stable:")), "no rule stated without one");
+    }
+
+    @Test
     void cellsSpanHalfwayToTheirNeighboursInLogSpace() throws Exception {
         JFreeChart chart = RegimeHeatmapChart.createChart(null, grid(), Double.NaN);
         IntervalXYDataset data = (IntervalXYDataset) chart.getXYPlot().getDataset();
