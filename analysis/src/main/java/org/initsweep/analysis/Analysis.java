@@ -187,6 +187,7 @@ public final class Analysis {
             ResultViews.register(spark, dir);
             TrainabilityAnalysis.Result trainability = TrainabilityAnalysis.run(spark, dir);
             org.initsweep.analysis.isometry.IsometryAnalysis.run(spark, dir);
+            org.initsweep.analysis.compare.InitComparison.run(spark, dir);
             ResultViews.register(spark, dir);
 
             List<Row> collected = spark.sql("SELECT * FROM regions").collectAsList();

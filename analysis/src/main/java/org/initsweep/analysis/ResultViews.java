@@ -21,7 +21,7 @@ public final class ResultViews {
     private static final List<String> TABLES = List.of(Tables.RUNS, Tables.LAYERS, Tables.EPOCHS,
             Tables.GROWTH, Tables.REGIONS, Tables.AGREEMENT,
             Tables.HISTOGRAMS, Tables.BOUNDARIES, Tables.JACOBIAN, Tables.TRAINABILITY, Tables.TRAINABILITY_BOUND,
-            Tables.ISOMETRY);
+            Tables.ISOMETRY, Tables.COMPARE);
 
     /** Tables with rows per run, filtered to committed runs. */
     private static final List<String> PER_RUN = List.of(Tables.LAYERS, Tables.EPOCHS, Tables.HISTOGRAMS,

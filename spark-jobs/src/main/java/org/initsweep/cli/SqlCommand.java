@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = "Run a Spark SQL query over the views of the sweep in DIR and print the result: runs, "
                 + "layers, epochs; growth, regions, agreement once analyzed; trainability, trainability_bound with a "
-                + "test split; histograms, boundaries, jacobian (and isometry once analyzed) when the spec asks for them.")
+                + "test split; histograms, boundaries, jacobian (and isometry once analyzed) when the spec asks for them;"
+                + " compare (init schemes on paired runs) once analyzed, when the sweep has two inits or more.")
 final class SqlCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Output directory of a sweep.")

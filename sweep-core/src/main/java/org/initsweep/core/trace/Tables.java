@@ -17,6 +17,8 @@ public final class Tables {
     public static final String JACOBIAN = "jacobian";
     /** Analysis: measured vs predicted Jacobian spectrum per grid cell (sweeps with {@code jacobian}). */
     public static final String ISOMETRY = "isometry";
+    /** Analysis: init schemes compared on paired runs, per grid cell (sweeps with two inits or more). */
+    public static final String COMPARE = "compare";
     /** Written by the analysis: per-run, per-layer signal growth. */
     public static final String GROWTH = "growth";
     /** Written by the analysis: one row per grid cell with its regime. */

@@ -1,0 +1,120 @@
+package org.initsweep.analysis.compare;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.initsweep.analysis.io.Publish;
+import org.initsweep.core.spec.Axes;
+import org.initsweep.core.spec.Column;
+
+/**
+ * The {@code compare/} table: init schemes compared on paired runs. Two runs are a pair when they share
+ * every grid value but the init (depth, widths, activation, m, σ_b², dataset, optimizer, learning rate
+ * and the seed, so they trained on the same data in the same order). Per pair of schemes (a, b), a
+ * before b in name order, and per cell, over the pairs where both runs finished with a finite cost:
+ * the mean and sample standard deviation of the difference d = J_a − J_b of final training costs
+ * (nats), its 95% confidence interval mean ± t₀.₉₇₅,ₙ₋₁·sd/√n (Student's t; NaN for one pair), how many
+ * pairs a ended lower, and how many runs of each scheme diverged (pairs with a diverged run are
+ * counted there, not in the mean). A negative mean with an interval below 0 says a trains to a lower
+ * cost than b in that cell.
+ */
+public final class InitComparison {
+
+    /** Name of the table and its view. */
+    public static final String TABLE = org.initsweep.core.trace.Tables.COMPARE;
+
+    private InitComparison() {
+    }
+
+    /** The cell columns, the init pair first: every grid column but init and seed. */
+    static List<String> cellColumns() {
+        return Axes.cellColumns().stream().map(Column::name).filter(c -> !c.equals("init")).toList();
+    }
+
+    /** The table's schema: init_a, init_b, the cell columns as in {@code runs/}, then the statistics. */
+    public static StructType schema(StructType runs) {
+        List<StructField> f = new ArrayList<>();
+        f.add(DataTypes.createStructField("init_a", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField("init_b", DataTypes.StringType, false));
+        for (String c : cellColumns()) {
+            f.add(runs.fields()[runs.fieldIndex(c)]);
+        }
+        f.add(DataTypes.createStructField("pairs", DataTypes.LongType, false));
+        f.add(DataTypes.createStructField("mean_loss_diff", DataTypes.DoubleType, true));
+        f.add(DataTypes.createStructField("sd_loss_diff", DataTypes.DoubleType, true));
+        f.add(DataTypes.createStructField("ci95_low", DataTypes.DoubleType, true));
+        f.add(DataTypes.createStructField("ci95_high", DataTypes.DoubleType, true));
+        f.add(DataTypes.createStructField("a_lower", DataTypes.LongType, false));
+        f.add(DataTypes.createStructField("a_diverged", DataTypes.LongType, false));
+        f.add(DataTypes.createStructField("b_diverged", DataTypes.LongType, false));
+        return DataTypes.createStructType(f);
+    }
+
+    /**
+     * The comparison rows of the registered {@code runs} view; empty when it holds one init scheme.
+     */
+    public static List<Row> rows(SparkSession spark) {
+        List<String> cell = cellColumns();
+        String on = cell.stream().map(c -> "a." + c + " <=> b." + c).collect(Collectors.joining(" AND "));
+        String keys = cell.stream().map(c -> "a." + c).collect(Collectors.joining(", "));
+        List<Row> stats = spark.sql("""
+                WITH pairs AS (
+                  SELECT a.init AS init_a, b.init AS init_b, %s,
+                         a.status = 'diverged' AS a_div, b.status = 'diverged' AS b_div,
+                         CASE WHEN a.status <> 'diverged' AND b.status <> 'diverged'
+                                   AND NOT isnan(a.final_loss) AND NOT isnan(b.final_loss)
+                              THEN a.final_loss - b.final_loss END AS d
+                  FROM runs a JOIN runs b ON a.seed = b.seed AND a.init < b.init AND %s)
+                SELECT init_a, init_b, %s, count(d) AS pairs, avg(d) AS mean, stddev_samp(d) AS sd,
+                       count_if(d < 0) AS a_lower, count_if(a_div) AS a_diverged, count_if(b_div) AS b_diverged
+                FROM pairs GROUP BY init_a, init_b, %s
+                ORDER BY init_a, init_b, %s
+                """.formatted(keys, on, String.join(", ", cell), String.join(", ", cell), String.join(", ", cell)))
+                .collectAsList();
+        List<Row> out = new ArrayList<>(stats.size());
+        for (Row s : stats) {
+            long n = s.getLong(s.fieldIndex("pairs"));
+            Double mean = n == 0 ? null : s.getDouble(s.fieldIndex("mean"));
+            Double sd = n < 2 || s.isNullAt(s.fieldIndex("sd")) ? null : s.getDouble(s.fieldIndex("sd"));
+            Double half = sd == null ? null : StudentT.quantile975(n - 1) * sd / Math.sqrt(n);
+            List<Object> v = new ArrayList<>();
+            v.add(s.getAs("init_a"));
+            v.add(s.getAs("init_b"));
+            for (String c : cell) {
+                v.add(s.get(s.fieldIndex(c)));
+            }
+            v.add(n);
+            v.add(mean);
+            v.add(sd);
+            v.add(half == null ? null : mean - half);
+            v.add(half == null ? null : mean + half);
+            v.add(s.getLong(s.fieldIndex("a_lower")));
+            v.add(s.getLong(s.fieldIndex("a_diverged")));
+            v.add(s.getLong(s.fieldIndex("b_diverged")));
+            out.add(RowFactory.create(v.toArray()));
+        }
+        return out;
+    }
+
+    /**
+     * Writes {@code compare/} when the sweep has two init schemes or more.
+     *
+     * @return whether it was written
+     * @throws IOException on file system errors
+     */
+    public static boolean run(SparkSession spark, String dir) throws IOException {
+        if (spark.sql("SELECT count(DISTINCT init) FROM runs").first().getLong(0) < 2) {
+            return false;
+        }
+        StructType schema = schema(spark.table("runs").schema());
+        Publish.table(spark.createDataFrame(rows(spark), schema).coalesce(1), dir, TABLE);
+        return true;
+    }
+}

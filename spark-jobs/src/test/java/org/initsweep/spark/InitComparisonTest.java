@@ -1,0 +1,73 @@
+package org.initsweep.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.compare.InitComparison;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** compare/: paired differences of final costs against a hand calculation. */
+class InitComparisonTest {
+
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = TestSpark.session("local[1]");
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void pairsRunsOfOneSeedAndCellAndLeavesDivergedAndUnpairedRunsOutOfTheMean() {
+        spark.sql("""
+                SELECT CAST(depth AS INT) AS depth, CAST(32 AS INT) AS width, CAST(NULL AS STRING) AS profile,
+                       'tanh' AS activation, init, CAST(multiplier AS DOUBLE) AS multiplier, 0.0D AS sigma_b2,
+                       'gaussian' AS dataset, CAST(seed AS BIGINT) AS seed, 'sgd' AS optimizer, 0.1D AS learning_rate,
+                       status, CAST(final_loss AS DOUBLE) AS final_loss
+                FROM VALUES
+                  (10, 'he', 1.0, 1, 'ok', 0.30), (10, 'lecun', 1.0, 1, 'ok', 0.35),
+                  (10, 'he', 1.0, 2, 'ok', 0.40), (10, 'lecun', 1.0, 2, 'ok', 0.38),
+                  (10, 'he', 1.0, 3, 'ok', 0.50), (10, 'lecun', 1.0, 3, 'ok', 0.60),
+                  (10, 'he', 1.0, 4, 'ok', 0.45), (10, 'lecun', 1.0, 4, 'diverged', double('NaN')),
+                  (10, 'he', 1.0, 5, 'ok', 0.20),
+                  (20, 'he', 2.0, 1, 'ok', 0.70), (20, 'lecun', 2.0, 1, 'ok', 0.60)
+                AS t(depth, init, multiplier, seed, status, final_loss)
+                """).createOrReplaceTempView("runs");
+        List<Row> rows = InitComparison.rows(spark);
+        assertEquals(2, rows.size());
+
+        Row deep10 = rows.get(0);
+        assertEquals("he", deep10.getString(0));
+        assertEquals("lecun", deep10.getString(1));
+        var schema = InitComparison.schema(spark.table("runs").schema());
+        java.util.function.Function<String, Object> col = c -> deep10.get(schema.fieldIndex(c));
+        assertEquals(10, col.apply("depth"));
+        double[] d = {0.30 - 0.35, 0.40 - 0.38, 0.50 - 0.60}; // seeds 1-3; seed 4 diverged, seed 5 has no partner
+        double mean = (d[0] + d[1] + d[2]) / 3;
+        double sd = Math.sqrt((Math.pow(d[0] - mean, 2) + Math.pow(d[1] - mean, 2) + Math.pow(d[2] - mean, 2)) / 2);
+        assertEquals(3L, col.apply("pairs"));
+        assertEquals(-0.043333333333, (double) col.apply("mean_loss_diff"), 1e-9);
+        assertEquals(sd, (double) col.apply("sd_loss_diff"), 1e-12);
+        assertEquals(0.0602771, sd, 1e-6);
+        double half = 4.303 * sd / Math.sqrt(3); // t(0.975, 2 df)
+        assertEquals(mean - half, (double) col.apply("ci95_low"), 1e-12);
+        assertEquals(mean + half, (double) col.apply("ci95_high"), 1e-12);
+        assertEquals(2L, col.apply("a_lower"), "he ended lower for seeds 1 and 3");
+        assertEquals(0L, col.apply("a_diverged"));
+        assertEquals(1L, col.apply("b_diverged"));
+
+        Row deep20 = rows.get(1);
+        assertEquals(1L, deep20.get(schema.fieldIndex("pairs")));
+        assertEquals(0.1, deep20.getDouble(schema.fieldIndex("mean_loss_diff")), 1e-12);
+        assertNull(deep20.get(schema.fieldIndex("ci95_low")), "no interval from one pair");
+    }
+}
