@@ -63,6 +63,7 @@ final class ChartWriter {
         written.addAll(CompareCharts.write(spark, local));
         written.addAll(RunCharts.write(spark, local, java.util.Arrays.asList(spark.sqlContext().tableNames())));
         written.addAll(org.initsweep.analysis.isometry.IsometryAnalysis.writeCharts(spark, local));
+        written.addAll(org.initsweep.analysis.compare.InitComparison.writeCharts(spark, local));
 
         FileSystem fs = new org.apache.hadoop.fs.Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
         org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(dir, Tables.CHARTS);

@@ -2,7 +2,9 @@ package org.initsweep.analysis.compare;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -101,6 +103,53 @@ public final class InitComparison {
             out.add(RowFactory.create(v.toArray()));
         }
         return out;
+    }
+
+    /**
+     * Draws {@code compare_paired_<a>_vs_<b>_<shape>.png} per pair of schemes and network shape from the
+     * registered {@code compare} view ({@link org.initsweep.analysis.chart.PairedDifferenceChart}): the
+     * mean paired difference against depth, one line per multiplier.
+     *
+     * @return the PNGs written into {@code local}; none without the view
+     * @throws IOException if a PNG cannot be written
+     */
+    public static List<java.nio.file.Path> writeCharts(SparkSession spark, java.nio.file.Path local) throws IOException {
+        if (!spark.catalog().tableExists(TABLE)) {
+            return List.of();
+        }
+        boolean manySettings = spark.sql("SELECT count(DISTINCT optimizer, learning_rate) FROM " + TABLE).first()
+                .getLong(0) > 1;
+        Map<String, List<org.initsweep.analysis.chart.PairedDifference>> cells = new LinkedHashMap<>();
+        Map<String, String[]> titles = new LinkedHashMap<>();
+        for (Row r : spark.sql("SELECT *, init_a AS init FROM " + TABLE // init: for ChartGroup.of
+                + " ORDER BY init_a, init_b, activation, width, profile, sigma_b2, dataset, optimizer, learning_rate,"
+                + " multiplier, depth").collectAsList()) {
+            org.initsweep.analysis.ChartGroup g = org.initsweep.analysis.ChartGroup.of(r);
+            String a = r.getAs("init_a");
+            String b = r.getAs("init_b");
+            String settings = manySettings ? "_" + r.getAs("optimizer") + "_lr" + r.getAs("learning_rate") : "";
+            String stem = org.initsweep.analysis.ChartGroup.sanitize("compare_paired_" + a + "_vs_" + b + "_"
+                    + g.activation() + "_w" + g.shapeText() + "_sb" + g.sigmaB2() + "_" + g.dataset() + settings);
+            titles.putIfAbsent(stem, new String[] {a, b, "Paired: " + a + " \u2212 " + b + ", " + g.activation() + ", "
+                    + g.shapeTitle() + ", \u03c3_b\u00b2 = " + g.sigmaB2() + ", " + g.dataset()
+                    + (manySettings ? ", " + r.getAs("optimizer") + " \u03b7 = " + r.getAs("learning_rate") : "")});
+            String label = r.isNullAt(r.fieldIndex("multiplier")) ? "fixed scheme" : "m = " + r.getAs("multiplier");
+            cells.computeIfAbsent(stem, k -> new ArrayList<>()).add(new org.initsweep.analysis.chart.PairedDifference(
+                    r.<Integer>getAs("depth"), label, nan(r, "mean_loss_diff"), nan(r, "ci95_low"), nan(r, "ci95_high"),
+                    r.<Long>getAs("pairs")));
+        }
+        List<java.nio.file.Path> written = new ArrayList<>();
+        for (var e : cells.entrySet()) {
+            String[] t = titles.get(e.getKey());
+            java.nio.file.Path png = local.resolve(e.getKey() + ".png");
+            org.initsweep.analysis.chart.PairedDifferenceChart.write(t[2], t[0], t[1], e.getValue(), png);
+            written.add(png);
+        }
+        return written;
+    }
+
+    private static double nan(Row r, String column) {
+        return r.isNullAt(r.fieldIndex(column)) ? Double.NaN : r.<Double>getAs(column);
     }
 
     /**

@@ -1,0 +1,39 @@
+package org.initsweep.analysis.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.junit.jupiter.api.Test;
+
+/** The paired-difference chart: means with their intervals, one line per multiplier, spread apart at a depth. */
+class PairedDifferenceChartTest {
+
+    @Test
+    void drawsEachMeanWithItsIntervalAndSpreadsLinesAtADepth() {
+        List<PairedDifference> cells = List.of(
+                new PairedDifference(10, "m = 1", -0.04, -0.19, 0.11, 3),
+                new PairedDifference(20, "m = 1", 0.1, Double.NaN, Double.NaN, 1),
+                new PairedDifference(10, "m = 2", 0.3, 0.2, 0.4, 3),
+                new PairedDifference(20, "m = 2", Double.NaN, Double.NaN, Double.NaN, 0));
+        JFreeChart chart = PairedDifferenceChart.createChart("t", "he", "lecun", cells);
+        YIntervalSeriesCollection d = (YIntervalSeriesCollection) chart.getXYPlot().getDataset();
+        assertEquals(2, d.getSeriesCount());
+        assertEquals(2, d.getItemCount(0));
+        assertEquals(1, d.getItemCount(1), "a cell without a finished pair is left out");
+        assertEquals(-0.04, d.getYValue(0, 0), 0);
+        assertEquals(-0.19, d.getStartYValue(0, 0), 0);
+        assertEquals(0.11, d.getEndYValue(0, 0), 0);
+        assertEquals(0.1, d.getStartYValue(0, 1), 0, "no interval from one pair: a point without a bar");
+        // depths 10 apart, 2 lines: 0.25 · 10 / 2 = 1.25 between them, centred on the depth
+        assertEquals(10 - 0.625, d.getXValue(0, 0), 1e-12);
+        assertEquals(10 + 0.625, d.getXValue(1, 0), 1e-12);
+        assertEquals("J(he) \u2212 J(lecun), nats (paired by seed)", chart.getXYPlot().getRangeAxis().getLabel());
+        assertTrue(ChartTestSupport.subtitles(chart).contains("1 cell left out: no pair finished"),
+                ChartTestSupport.subtitles(chart).toString());
+        assertThrows(IllegalArgumentException.class, () -> PairedDifferenceChart.createChart("t", "a", "b", List.of()));
+    }
+}
