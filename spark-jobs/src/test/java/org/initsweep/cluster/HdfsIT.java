@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.initsweep.cli.CliTest;
@@ -67,23 +66,7 @@ class HdfsIT {
         return Files.writeString(DIR.resolve(name), text);
     }
 
-    private static List<String> csv(String dir, String query) {
-        CliTest.Result r = CliTest.cli("sql", dir, "--csv", "--limit", "100000", query);
-        assertEquals(0, r.code(), r.err());
-        return r.out().strip().lines().skip(1).toList();
-    }
 
-    private static long parquetFiles(String dir) throws Exception {
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
-        if (!fs.exists(p)) {
-            return 0;
-        }
-        long n = 0;
-        for (FileStatus s : fs.listStatus(p)) {
-            n += s.getPath().getName().endsWith(".parquet") ? 1 : 0;
-        }
-        return n;
-    }
 
     @Test
     void aSweepKilledMidwayOnHdfsIsResumedWithEveryRunOnce() throws Exception {
@@ -104,14 +87,14 @@ class HdfsIT {
         pb.environment().put("OMP_NUM_THREADS", "1");
         Process sweep = pb.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-        while (parquetFiles(out + "/" + Tables.RUNS) < 2 && sweep.isAlive() && System.nanoTime() < deadline) {
+        while (SweepDirs.parquetFiles(fs, out + "/" + Tables.RUNS) < 2 && sweep.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertTrue(sweep.isAlive(), "the sweep was still running after its first commits (see "
                 + DIR.resolve("sweep.log") + ")");
         sweep.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, a half-written chunk stays behind
 
-        long committed = Long.parseLong(csv(out, "SELECT count(*) FROM runs").get(0));
+        long committed = Long.parseLong(SweepDirs.csv(out, "SELECT count(*) FROM runs").get(0));
         assertTrue(committed >= 8 && committed < 48, "killed midway: " + committed + " runs committed");
 
         CliTest.Result resumed = CliTest.cli("run", spec.toString(), "--out", out, "--chunk-runs", "16");
@@ -121,15 +104,15 @@ class HdfsIT {
         assertFalse(fs.exists(new org.apache.hadoop.fs.Path(out, ".initsweep.lock")), "the writer lock is released");
         assertFalse(fs.exists(new org.apache.hadoop.fs.Path(out, ".staging")), "no staging left");
 
-        assertEquals(List.of("48,48"), csv(out, "SELECT count(*), count(DISTINCT run_id) FROM runs"));
+        assertEquals(List.of("48,48"), SweepDirs.csv(out, "SELECT count(*), count(DISTINCT run_id) FROM runs"));
         // per run: 2 recorded epochs × (depth + 1) layers, depths 3 and 6 equally often
         assertEquals(List.of((24 * 2 * 4 + 24 * 2 * 7) + "," + (24 * 2 * 4 + 24 * 2 * 7)),
-                csv(out, "SELECT count(*), count(DISTINCT run_id, epoch, layer) FROM layers"));
+                SweepDirs.csv(out, "SELECT count(*), count(DISTINCT run_id, epoch, layer) FROM layers"));
         assertEquals(List.of(48 * 11 + "," + 48 * 11),
-                csv(out, "SELECT count(*), count(DISTINCT run_id, epoch) FROM epochs"));
+                SweepDirs.csv(out, "SELECT count(*), count(DISTINCT run_id, epoch) FROM epochs"));
         // the analysis ran on HDFS after the resume: its tables and charts are there
         // 2 activations × 3 multipliers
-        assertEquals(List.of("6"), csv(out, "SELECT count(*) FROM regions WHERE depth = 6"));
+        assertEquals(List.of("6"), SweepDirs.csv(out, "SELECT count(*) FROM regions WHERE depth = 6"));
         // per activation a regime heatmap, layer charts at epochs 0 and 10, a cost chart
         assertTrue(fs.exists(new org.apache.hadoop.fs.Path(out, Tables.CHARTS + "/regime_relu_he_normal_w32_sb0.0_moons.png")),
                 "charts on HDFS");
@@ -159,7 +142,7 @@ class HdfsIT {
         String out = uri + "/sweeps/csv";
         CliTest.Result run = CliTest.cli("run", spec.toString(), "--out", out, "--no-analyze");
         assertEquals(0, run.code(), run.err());
-        List<String> rows = csv(out, "SELECT classes, train_samples, test_samples, dataset_source, dataset_sha256 FROM runs");
+        List<String> rows = SweepDirs.csv(out, "SELECT classes, train_samples, test_samples, dataset_source, dataset_sha256 FROM runs");
         assertEquals(1, rows.size(), rows.toString());
         assertTrue(rows.get(0).startsWith("2,150,50,"), rows.get(0));
         assertTrue(rows.get(0).contains(data), "the HDFS path is recorded: " + rows.get(0));

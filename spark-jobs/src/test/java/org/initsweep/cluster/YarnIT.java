@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
@@ -124,7 +123,7 @@ class YarnIT {
 
         // Two chunks committed, then an executor container dies (SIGKILL, as YARN's preemption or a lost node)
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (parquetFiles(out + "/" + Tables.RUNS) < 2 && driver.isAlive() && System.nanoTime() < deadline) {
+        while (SweepDirs.parquetFiles(fs, out + "/" + Tables.RUNS) < 2 && driver.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertTrue(driver.isAlive(), "the sweep ran until its first commits:\n" + tail(log));
@@ -144,19 +143,19 @@ class YarnIT {
         assertTrue(driverLog.contains("Lost executor") && driverLog.contains("Exit status: 137"),
                 "the driver saw the container killed:\n" + tail(log));
 
-        List<String> yarnRuns = csv(out, "SELECT count(*), count(DISTINCT run_id) FROM runs");
+        List<String> yarnRuns = SweepDirs.csv(out, "SELECT count(*), count(DISTINCT run_id) FROM runs");
         assertEquals(List.of("24,24"), yarnRuns);
         // per run: 2 recorded epochs × (depth + 1) layers, depths 3 and 6 equally often
         assertEquals(List.of((12 * 2 * 4 + 12 * 2 * 7) + "," + (12 * 2 * 4 + 12 * 2 * 7)),
-                csv(out, "SELECT count(*), count(DISTINCT run_id, epoch, layer) FROM layers"));
+                SweepDirs.csv(out, "SELECT count(*), count(DISTINCT run_id, epoch, layer) FROM layers"));
 
         Path local = DIR.resolve("local");
         assertEquals(0, CliTest.cli("run", spec.toString(), "--out", local.toString(), "--no-analyze",
                 "--master", "local[2]").code());
         String values = "SELECT run_id, final_loss, final_accuracy FROM runs ORDER BY run_id";
-        assertEquals(csv(local.toString(), values), csv(out, values), "runs/ on YARN and in local mode");
+        assertEquals(SweepDirs.csv(local.toString(), values), SweepDirs.csv(out, values), "runs/ on YARN and in local mode");
         String layers = "SELECT run_id, epoch, layer, var_a, var_grad_a FROM layers ORDER BY run_id, epoch, layer";
-        assertEquals(csv(local.toString(), layers), csv(out, layers), "layers/ on YARN and in local mode");
+        assertEquals(SweepDirs.csv(local.toString(), layers), SweepDirs.csv(out, layers), "layers/ on YARN and in local mode");
     }
 
     /** spark-submit (what the script runs: {@code SparkSubmit}) of the shaded jar to the YARN above. */
@@ -200,23 +199,7 @@ class YarnIT {
         return pb.start();
     }
 
-    private static List<String> csv(String dir, String query) {
-        CliTest.Result r = CliTest.cli("sql", dir, "--csv", "--limit", "100000", query);
-        assertEquals(0, r.code(), r.err());
-        return r.out().strip().lines().skip(1).toList();
-    }
 
-    private static long parquetFiles(String dir) throws Exception {
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
-        if (!fs.exists(p)) {
-            return 0;
-        }
-        long n = 0;
-        for (FileStatus s : fs.listStatus(p)) {
-            n += s.getPath().getName().endsWith(".parquet") ? 1 : 0;
-        }
-        return n;
-    }
 
     private static String tail(Path log) throws java.io.IOException {
         List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
