@@ -123,6 +123,9 @@ public final class LossCurveChart {
         return draw(title, seedsByLabel, true);
     }
 
+    /** Costs above this factor times the largest cost of a run that did not diverge are clipped. */
+    static final double CLIP_FACTOR = 100;
+
     /** Legend text of the series that marks diverged runs. */
     static final String DIVERGED_LABEL = "diverged (its last finite cost)";
 
@@ -130,6 +133,19 @@ public final class LossCurveChart {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("no loss curves to draw");
         }
+        // Diverged runs must not stretch the axis over the runs that trained: above CLIP_FACTOR times the
+        // largest cost of a run that did not diverge, a diverged run's line ends at the top edge.
+        double keptMax = Double.NEGATIVE_INFINITY;
+        for (List<SeedCost> seeds : lines.values()) {
+            for (SeedCost c : seeds) {
+                for (double v : c.diverged() ? new double[0] : c.loss()) {
+                    if (ChartStyle.plottableOnLinear(v)) {
+                        keptMax = Math.max(keptMax, v);
+                    }
+                }
+            }
+        }
+        double cap = perSeed && keptMax > 0 ? CLIP_FACTOR * keptMax : Double.POSITIVE_INFINITY;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         int epochs = 0;
@@ -139,12 +155,13 @@ public final class LossCurveChart {
                 for (double v : c.loss()) {
                     if (ChartStyle.plottableOnLinear(v)) {
                         min = Math.min(min, v);
-                        max = Math.max(max, v);
+                        max = Math.max(max, Math.min(v, cap));
                     }
                 }
             }
         }
         boolean log = min > 0 && max / min >= LOG_SCALE_RATIO;
+        int clipped = 0;
 
         XYSeriesCollection dataset = new XYSeriesCollection();
         List<Integer> labelOf = new ArrayList<>(); // series → index of its label
@@ -160,7 +177,15 @@ public final class LossCurveChart {
                 XYSeries s = new XYSeries(first ? e.getKey() : e.getKey() + " (seed " + c.seed() + ")", false, true);
                 double[] v = c.loss();
                 int last = c.diverged() ? c.lastFinite() : v.length - 1;
+                boolean atEdge = false;
                 for (int i = 0; i <= last; i++) {
+                    if (ChartStyle.plottableOnLinear(v[i]) && v[i] > cap) {
+                        s.add(i, cap);
+                        divergedMarks.add(i, cap);
+                        clipped++;
+                        atEdge = true;
+                        break;
+                    }
                     if (log ? ChartStyle.plottableOnLog(v[i]) : ChartStyle.plottableOnLinear(v[i])) {
                         s.add(i, v[i]);
                     } else {
@@ -169,7 +194,8 @@ public final class LossCurveChart {
                 }
                 if (c.diverged()) {
                     diverged++;
-                    if (last >= 0 && (log ? ChartStyle.plottableOnLog(v[last]) : ChartStyle.plottableOnLinear(v[last]))) {
+                    if (!atEdge && last >= 0
+                            && (log ? ChartStyle.plottableOnLog(v[last]) : ChartStyle.plottableOnLinear(v[last]))) {
                         divergedMarks.add(last, v[last]);
                     }
                 }
@@ -249,6 +275,11 @@ public final class LossCurveChart {
         if (perSeed) {
             ChartStyle.addNote(chart, "one line per seed (" + runs + " runs)" + (diverged == 0 ? ""
                     : "; " + diverged + " diverged: each line ends at × where its run stopped"));
+        }
+        if (clipped > 0) {
+            ChartStyle.addNote(chart, clipped + (clipped == 1 ? " diverging run ends at the top edge: its cost passed "
+                    : " diverging runs end at the top edge: their costs passed ") + ChartStyle.formatNumber(cap) + ", "
+                    + ChartStyle.formatNumber(CLIP_FACTOR) + "\u00d7 the largest of the runs that trained");
         }
         if (skipped > 0) {
             ChartStyle.addNote(chart, skipped + (skipped == 1 ? " cost" : " costs") + " left out: "

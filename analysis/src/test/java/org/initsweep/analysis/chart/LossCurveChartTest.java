@@ -66,7 +66,10 @@ class LossCurveChartTest {
         assertEquals(List.of(0.0, 1.0, 2.0), xs(d, 1), "the diverged run's line ends where it stopped");
         assertEquals(LossCurveChart.DIVERGED_LABEL, d.getSeriesKey(4));
         assertEquals(List.of(2.0), xs(d, 4));
-        assertEquals(3e5, d.getYValue(4, 0), 0);
+        // 3e5 would stretch the axis over the runs that trained: clipped at 100 × their largest cost, 0.7
+        assertEquals(70, d.getYValue(1, 2), 1e-12);
+        assertEquals(70, d.getYValue(4, 0), 1e-12);
+        assertEquals(40, d.getYValue(1, 1), 0, "below the clip: drawn as it is");
         List<String> legend = new ArrayList<>();
         for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
             legend.add(plot.getLegendItems().get(i).getLabel());
@@ -74,6 +77,9 @@ class LossCurveChartTest {
         assertEquals(List.of("m = 1", "m = 2", LossCurveChart.DIVERGED_LABEL), legend);
         assertTrue(ChartTestSupport.subtitles(chart).contains(
                 "one line per seed (4 runs); 1 diverged: each line ends at × where its run stopped"),
+                ChartTestSupport.subtitles(chart).toString());
+        assertTrue(ChartTestSupport.subtitles(chart).contains(
+                "1 diverging run ends at the top edge: its cost passed 70, 100× the largest of the runs that trained"),
                 ChartTestSupport.subtitles(chart).toString());
     }
 
