@@ -38,9 +38,9 @@ final class ChartWriter {
     static List<String> writeAll(SparkSession spark, String dir, List<Row> regions) throws IOException {
         java.nio.file.Path local = Files.createTempDirectory("initsweep-charts");
         Map<ChartGroup, List<RegionCell>> heatmaps = new LinkedHashMap<>();
-        double decades = Double.NaN;
+        // one analysis, one rule: every row of regions/ carries the same D
+        double decades = regions.isEmpty() ? Double.NaN : regions.get(0).<Double>getAs("decades");
         for (Row r : regions) {
-            decades = r.<Double>getAs("decades");
             if (r.isNullAt(r.fieldIndex("multiplier"))) {
                 continue;
             }

@@ -83,7 +83,9 @@ public final class DeepestCurves {
     public static Map<ChartGroup, Costs> loadCosts(SparkSession spark) {
         Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
         Map<ChartGroup, TreeMap<Double, Map<String, TreeMap<Integer, double[]>>>> byRun = new LinkedHashMap<>();
-        Map<String, Object[]> runInfo = new java.util.HashMap<>(); // run_id → {seed, diverged}
+        record Run(long seed, boolean diverged) {
+        }
+        Map<String, Run> runOf = new java.util.HashMap<>();
         for (Row r : spark.sql("""
                 WITH deepest AS (
                   SELECT activation, init, width, profile, sigma_b2, dataset, max(depth) AS depth
@@ -101,8 +103,7 @@ public final class DeepestCurves {
             double loss = r.isNullAt(r.fieldIndex("loss")) ? Double.NaN : r.<Double>getAs("loss");
             double acc = r.isNullAt(r.fieldIndex("accuracy")) ? Double.NaN : r.<Double>getAs("accuracy");
             String id = r.getAs("run_id");
-            runInfo.putIfAbsent(id, new Object[] {((Number) r.getAs("seed")).longValue(),
-                    "diverged".equals(r.getAs("status"))});
+            runOf.putIfAbsent(id, new Run(((Number) r.getAs("seed")).longValue(), "diverged".equals(r.getAs("status"))));
             byRun.computeIfAbsent(g, k -> new TreeMap<>())
                     .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new LinkedHashMap<>())
                     .computeIfAbsent(id, k -> new TreeMap<>())
@@ -120,8 +121,8 @@ public final class DeepestCurves {
                         acc[ep] = v[1];
                     }
                 });
-                Object[] info = runInfo.get(id);
-                runs.computeIfAbsent(m, k -> new ArrayList<>()).add(new RunCost((Long) info[0], loss, acc, (Boolean) info[1]));
+                Run run = runOf.get(id);
+                runs.computeIfAbsent(m, k -> new ArrayList<>()).add(new RunCost(run.seed(), loss, acc, run.diverged()));
             }));
             out.put(g, new Costs(depthOf.get(g), runs));
         });

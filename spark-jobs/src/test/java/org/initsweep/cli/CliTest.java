@@ -26,6 +26,13 @@ public class CliTest {
         return TestSpark.conf("tiny.json");
     }
 
+    /** Runs tiny.json into {@code out} without its analysis (asserting exit 0) and returns {@code out}. */
+    static Path tinySweep(Path out) {
+        Result r = cli("run", tinySpec().toString(), "--out", out.toString(), "--no-analyze");
+        assertEquals(0, r.code(), r.err());
+        return out;
+    }
+
     public static Result cli(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;

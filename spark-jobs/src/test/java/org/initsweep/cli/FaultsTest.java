@@ -38,8 +38,7 @@ class FaultsTest {
 
     @Test
     void aBrokenParquetFileIsNamedInOneLine(@TempDir Path tmp) throws Exception {
-        Path out = tmp.resolve("tiny");
-        assertEquals(0, cli("run", CliTest.tinySpec().toString(), "--out", out.toString(), "--no-analyze").code());
+        Path out = CliTest.tinySweep(tmp.resolve("tiny"));
         Path victim;
         try (Stream<Path> s = Files.list(out.resolve("runs"))) {
             victim = s.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();

@@ -13,8 +13,7 @@ class InterruptMessageTest {
 
     @Test
     void anInterruptedQueryDoesNotTalkAboutResumingASweep(@TempDir Path tmp) throws Exception {
-        Path out = tmp.resolve("tiny");
-        assertEquals(0, CliTest.cli("run", CliTest.tinySpec().toString(), "--out", out.toString(), "--no-analyze").code());
+        Path out = CliTest.tinySweep(tmp.resolve("tiny"));
         // a query that runs for minutes
         CliProcess sql = CliProcess.start(tmp, "1g", "sql", out.toString(), "--master", "local[1]",
                 "SELECT count(*) FROM runs CROSS JOIN range(1000000000000)");

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.initsweep.cli.CliTest;
@@ -45,12 +44,7 @@ class HdfsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        deleteRecursively(DIR);
-        Files.createDirectories(DIR);
-        Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, DIR.resolve("dfs").toString());
-        dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        dfs.waitActive();
+        dfs = MiniHdfs.start(DIR);
         fs = dfs.getFileSystem();
         uri = dfs.getURI().toString();
     }
@@ -147,16 +141,5 @@ class HdfsIT {
         assertTrue(rows.get(0).startsWith("2,150,50,"), rows.get(0));
         assertTrue(rows.get(0).contains(data), "the HDFS path is recorded: " + rows.get(0));
         assertTrue(rows.get(0).matches(".*,[0-9a-f]{64}$"), "with the digest of the bytes read: " + rows.get(0));
-    }
-
-    static void deleteRecursively(Path p) throws Exception {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var s = Files.walk(p)) {
-            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }

@@ -46,15 +46,10 @@ class YarnIT {
 
     @BeforeAll
     static void start() throws Exception {
-        HdfsIT.deleteRecursively(DIR);
-        Files.createDirectories(DIR);
-        Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, DIR.resolve("dfs").toString());
-        dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        dfs.waitActive();
+        dfs = MiniHdfs.start(DIR);
         fs = dfs.getFileSystem();
 
-        YarnConfiguration y = new YarnConfiguration(conf);
+        YarnConfiguration y = new YarnConfiguration();
         y.set("fs.defaultFS", dfs.getURI().toString());
         y.set(YarnConfiguration.RM_HOSTNAME, "127.0.0.1");
         y.set(YarnConfiguration.NM_LOCAL_DIRS, DIR.resolve("yarn/local").toString());

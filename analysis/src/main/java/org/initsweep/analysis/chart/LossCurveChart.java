@@ -138,7 +138,10 @@ public final class LossCurveChart {
         double keptMax = Double.NEGATIVE_INFINITY;
         for (List<SeedCost> seeds : lines.values()) {
             for (SeedCost c : seeds) {
-                for (double v : c.diverged() ? new double[0] : c.loss()) {
+                if (c.diverged()) {
+                    continue;
+                }
+                for (double v : c.loss()) {
                     if (ChartStyle.plottableOnLinear(v)) {
                         keptMax = Math.max(keptMax, v);
                     }

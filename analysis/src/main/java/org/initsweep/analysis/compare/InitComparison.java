@@ -119,8 +119,10 @@ public final class InitComparison {
         }
         boolean manySettings = spark.sql("SELECT count(DISTINCT optimizer, learning_rate) FROM " + TABLE).first()
                 .getLong(0) > 1;
+        record Chart(String initA, String initB, String title) {
+        }
         Map<String, List<org.initsweep.analysis.chart.PairedDifference>> cells = new LinkedHashMap<>();
-        Map<String, String[]> titles = new LinkedHashMap<>();
+        Map<String, Chart> charts = new LinkedHashMap<>();
         for (Row r : spark.sql("SELECT *, init_a AS init FROM " + TABLE // init: for ChartGroup.of
                 + " ORDER BY init_a, init_b, activation, width, profile, sigma_b2, dataset, optimizer, learning_rate,"
                 + " multiplier, depth").collectAsList()) {
@@ -130,9 +132,9 @@ public final class InitComparison {
             String settings = manySettings ? "_" + r.getAs("optimizer") + "_lr" + r.getAs("learning_rate") : "";
             String stem = org.initsweep.analysis.ChartGroup.sanitize("compare_paired_" + a + "_vs_" + b + "_"
                     + g.activation() + "_w" + g.shapeText() + "_sb" + g.sigmaB2() + "_" + g.dataset() + settings);
-            titles.putIfAbsent(stem, new String[] {a, b, "Paired: " + a + " \u2212 " + b + ", " + g.activation() + ", "
+            charts.putIfAbsent(stem, new Chart(a, b, "Paired: " + a + " \u2212 " + b + ", " + g.activation() + ", "
                     + g.shapeTitle() + ", \u03c3_b\u00b2 = " + g.sigmaB2() + ", " + g.dataset()
-                    + (manySettings ? ", " + r.getAs("optimizer") + " \u03b7 = " + r.getAs("learning_rate") : "")});
+                    + (manySettings ? ", " + r.getAs("optimizer") + " \u03b7 = " + r.getAs("learning_rate") : "")));
             String label = r.isNullAt(r.fieldIndex("multiplier")) ? "fixed scheme" : "m = " + r.getAs("multiplier");
             cells.computeIfAbsent(stem, k -> new ArrayList<>()).add(new org.initsweep.analysis.chart.PairedDifference(
                     r.<Integer>getAs("depth"), label, nan(r, "mean_loss_diff"), nan(r, "ci95_low"), nan(r, "ci95_high"),
@@ -140,9 +142,9 @@ public final class InitComparison {
         }
         List<java.nio.file.Path> written = new ArrayList<>();
         for (var e : cells.entrySet()) {
-            String[] t = titles.get(e.getKey());
+            Chart c = charts.get(e.getKey());
             java.nio.file.Path png = local.resolve(e.getKey() + ".png");
-            org.initsweep.analysis.chart.PairedDifferenceChart.write(t[2], t[0], t[1], e.getValue(), png);
+            org.initsweep.analysis.chart.PairedDifferenceChart.write(c.title(), c.initA(), c.initB(), e.getValue(), png);
             written.add(png);
         }
         return written;
