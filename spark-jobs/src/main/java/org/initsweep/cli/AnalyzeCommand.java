@@ -41,7 +41,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             warnIfIncomplete(spark, dir);
             print(analyzeLocked(spark, dir, decades, charts), dir);
         } finally {
-            spark.stop();
+            SparkSessions.stop(spark, common.debug);
         }
         return 0;
     }

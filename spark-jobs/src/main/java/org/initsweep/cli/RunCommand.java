@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
             return run(s, dir, conf, master, spark);
         } finally {
             if (session[0] != null) {
-                session[0].stop();
+                SparkSessions.stop(session[0], common.debug);
             }
         }
     }

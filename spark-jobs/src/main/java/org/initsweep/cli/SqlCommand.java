@@ -68,7 +68,7 @@ final class SqlCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            spark.stop();
+            SparkSessions.stop(spark, common.debug);
         }
     }
 

@@ -16,6 +16,25 @@ public final class SparkSessions {
     }
 
     /**
+     * Stops the session. Unless {@code verbose}, stderr is muted meanwhile: after a failed job Spark's
+     * teardown may print stack traces of futures its stopped pools refuse (RejectedExecutionException),
+     * which would stand beside the one line the command says about the failure.
+     */
+    public static void stop(SparkSession spark, boolean verbose) {
+        if (verbose) {
+            spark.stop();
+            return;
+        }
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            spark.stop();
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    /**
      * @param appName shown in the Spark UI and cluster manager
      * @param master  a master URL to force, or null to take spark-submit's or {@link #DEFAULT_MASTER}
      */
