@@ -26,6 +26,26 @@
   }
   var charts = [];
   var expectedCharts = 0;
+  var pageMultipliers = multipliersOf(data);
+
+  /**
+   * Every multiplier m a series of the page is drawn for, sorted: m keeps one colour and one symbol
+   * in every chart of the page, whichever multipliers a chart leaves out.
+   */
+  function multipliersOf(root) {
+    var seen = {};
+    (function walk(x) {
+      if (Array.isArray(x)) { x.forEach(walk); return; }
+      if (!x || typeof x !== 'object') { return; }
+      Object.keys(x).forEach(function (k) {
+        if (k === 'series' && Array.isArray(x[k])) {
+          x[k].forEach(function (s) { if (s && typeof s.m === 'number') { seen[s.m] = s.m; } });
+        }
+        walk(x[k]);
+      });
+    })(root);
+    return Object.keys(seen).map(function (k) { return seen[k]; }).sort(function (a, b) { return a - b; });
+  }
 
   // ---------------------------------------------------------------------------------------------
   // Small helpers
@@ -83,12 +103,56 @@
   var SUP = { '-': '\u207b', '0': '\u2070', '1': '\u00b9', '2': '\u00b2', '3': '\u00b3', '4': '\u2074',
     '5': '\u2075', '6': '\u2076', '7': '\u2077', '8': '\u2078', '9': '\u2079' };
 
-  /** Tick label of a log axis: 0.01 … 1000 plainly, else 10ⁿ. */
-  function logTick(v) {
-    var k = Math.round(Math.log10(v));
-    if (Math.abs(Math.log10(v) - k) > 1e-6) { return fmt(v); }
-    if (k >= -1 && k <= 1) { return fmt(v); }
-    return '10' + String(k).split('').map(function (c) { return SUP[c]; }).join('');
+  /** Tick label of a log axis at log₁₀ value k: 0.1, 1, 10 plainly, else 10ᵏ. */
+  function decadeLabel(k) {
+    var r = Math.round(k);
+    if (Math.abs(k - r) > 1e-9) { return fmt(Math.pow(10, k)); }
+    if (r >= -1 && r <= 1) { return fmt(Math.pow(10, r)); }
+    return '10' + String(r).split('').map(function (c) { return SUP[c]; }).join('');
+  }
+
+  /** log₁₀ of a value a log axis can place (finite, > 0), else null. */
+  function log10OrNull(v) {
+    return typeof v === 'number' && v > 0 && isFinite(v) ? Math.log10(v) : null;
+  }
+
+  // ECharts' own log axis rounds its tick values to 10 decimals, so every tick below 1e-10 reads 0
+  // (vanishing variances reach 1e-40): log axes are value axes over log₁₀ of the data instead, with
+  // a whole number of decades between ticks, at most LOG_LABEL_DECADES.
+  var LOG_LABEL_DECADES = 10;
+
+  /** A log axis (value axis over log₁₀) spanning [lo, hi] in log₁₀ units; series give [x, log₁₀ v, v]. */
+  function logAxis(name, gap, lo, hi) {
+    if (!(isFinite(lo) && isFinite(hi))) { lo = 0; hi = 1; }
+    var span = Math.max(1, Math.ceil(hi) - Math.floor(lo));
+    var step = [1, 2, 5].filter(function (s) { return span / s <= 8; })[0] || LOG_LABEL_DECADES;
+    var min = Math.floor(lo / step) * step;
+    var max = Math.max(Math.ceil(hi / step) * step, min + step);
+    return merge(axisCommon(name, gap), {
+      type: 'value', min: min, max: max, interval: step, initsweepLog10: true,
+      axisLabel: merge(axisCommon('', 0).axisLabel, { formatter: decadeLabel }) });
+  }
+
+  /** The smallest and largest log₁₀ over series of [x, log₁₀ v, v] points. */
+  function logExtent(series) {
+    var lo = Infinity, hi = -Infinity;
+    series.forEach(function (s) {
+      s.data.forEach(function (p) {
+        if (p[1] !== null && p[1] !== undefined) { lo = Math.min(lo, p[1]); hi = Math.max(hi, p[1]); }
+      });
+    });
+    return [lo, hi];
+  }
+
+  /** The page's colour of multiplier m (see multipliersOf). */
+  function mColour(m) {
+    var i = pageMultipliers.indexOf(m);
+    return i < 0 ? '#777777' : lineColour(i, pageMultipliers.length);
+  }
+
+  function mSymbol(m) {
+    var i = pageMultipliers.indexOf(m);
+    return SYMBOLS[(i < 0 ? 0 : i) % SYMBOLS.length];
   }
 
   function lineColour(i, n) {
@@ -172,6 +236,28 @@
     return out;
   }
 
+  var CELL_FONT = '11px ' + FONT;
+  var measureCanvas = null;
+
+  function textWidth(s) {
+    measureCanvas = measureCanvas || document.createElement('canvas').getContext('2d');
+    measureCanvas.font = CELL_FONT;
+    return measureCanvas.measureText(s).width;
+  }
+
+  /**
+   * A heatmap cell's rates, on one line or two, or null when neither fits inside the cell of w × h
+   * pixels (the tooltip still has them): text never spills into a neighbouring cell.
+   */
+  function cellText(c, w, h) {
+    var fwd = '\u2192 ' + signed(c.forward_rate);
+    var bwd = '\u2190 ' + signed(c.backward_rate);
+    var pad = 8;
+    if (h >= 22 && textWidth(fwd + '   ' + bwd) + pad <= w) { return fwd + '   ' + bwd; }
+    if (h >= 40 && Math.max(textWidth(fwd), textWidth(bwd)) + pad <= w) { return fwd + '\n' + bwd; }
+    return null;
+  }
+
   function heatmapOption(g) {
     var h = g.heatmap;
     var depths = h.depths;
@@ -206,13 +292,10 @@
             type: 'rect', shape: { x: x, y: y, width: w, height: hh },
             style: { fill: REGIME_COLOUR[regime], stroke: '#ffffff', lineWidth: 1 }
           };
-          var oneLine = w >= 112 && hh >= 22;
-          if (oneLine || (w >= 56 && hh >= 40)) {
+          var text = cellText(c, w, hh);
+          if (text) {
             shape.textContent = {
-              style: {
-                text: '\u2192 ' + signed(c.forward_rate) + (oneLine ? '   ' : '\n') + '\u2190 ' + signed(c.backward_rate),
-                fill: REGIME_TEXT[regime], fontFamily: FONT, fontSize: 11, lineHeight: 15, align: 'center'
-              }
+              style: { text: text, fill: REGIME_TEXT[regime], font: CELL_FONT, lineHeight: 15, align: 'center' }
             };
             shape.textConfig = { position: 'insideTop', distance: 6 };
           }
@@ -323,19 +406,18 @@
   // Per-layer variance (log scale) and cost curves: one line per multiplier
 
   function curveSeries(list, valuesOf, x0) {
-    var n = list.length;
     var hidden = 0;
-    var series = list.map(function (s, i) {
+    var series = list.map(function (s) {
       var values = valuesOf(s) || [];
       var pts = values.map(function (v, j) {
-        var ok = typeof v === 'number' && v > 0 && isFinite(v);
-        if (!ok) { hidden++; }
-        return [j + x0, ok ? v : null];
+        var lg = log10OrNull(v);
+        if (lg === null) { hidden++; }
+        return [j + x0, lg, lg === null ? null : v];
       });
       return {
         type: 'line', name: mLabel(s.m), data: pts, connectNulls: false,
-        symbol: SYMBOLS[i % SYMBOLS.length], symbolSize: 7, showSymbol: values.length <= 60,
-        lineStyle: { width: 2, color: lineColour(i, n) }, itemStyle: { color: lineColour(i, n) }
+        symbol: mSymbol(s.m), symbolSize: 7, showSymbol: values.length <= 60,
+        lineStyle: { width: 2, color: mColour(s.m) }, itemStyle: { color: mColour(s.m) }
       };
     });
     return { series: series, hidden: hidden };
@@ -347,7 +429,7 @@
       formatter: function (ps) {
         if (!ps.length) { return ''; }
         var rows = ps.map(function (p) {
-          var v = p.value[1];
+          var v = p.value.length > 2 ? p.value[2] : p.value[1];
           var theory = String(p.seriesId).indexOf('theory-') === 0;
           return swatch(p.color) + esc(p.seriesName) + (theory ? ' mean-field prediction' : ' measured') + ': <b>'
             + esc(v === null ? 'not shown' : fmt(v)) + '</b>';
@@ -374,25 +456,23 @@
       theory++;
       cs.series.push({
         type: 'line', id: 'theory-' + i, name: mLabel(s.m), connectNulls: false, symbol: 'none', z: 1,
-        data: pred.map(function (v, j) { return [j + 1, typeof v === 'number' && v > 0 ? v : null]; }),
-        lineStyle: { width: 1.5, type: 'dashed', color: lineColour(i, ep.series.length), opacity: 0.85 },
-        itemStyle: { color: lineColour(i, ep.series.length) }
+        data: pred.map(function (v, j) { var lg = log10OrNull(v); return [j + 1, lg, lg === null ? null : v]; }),
+        lineStyle: { width: 1.5, type: 'dashed', color: mColour(s.m), opacity: 0.85 },
+        itemStyle: { color: mColour(s.m) }
       });
     });
     return {
       option: {
         animation: false,
         textStyle: baseText,
-        color: ep.series.map(function (s, i) { return lineColour(i, ep.series.length); }),
+        color: ep.series.map(function (s) { return mColour(s.m); }),
         grid: { left: 78, right: 20, top: 16, bottom: 84 },
         tooltip: axisTooltip('layer l =', forward ? 'Var(a^[l])' : 'Var(\u2202J/\u2202a^[l])',
           'dimensionless'),
         legend: legend(),
         xAxis: merge(axisCommon('layer l  (1 \u2026 L+1 = ' + (depth + 1) + ', the output unit)', 28), {
           type: 'value', min: 1, max: depth + 1, minInterval: 1 }),
-        yAxis: merge(axisCommon(yName, 58), {
-          type: 'log', logBase: 10,
-          axisLabel: merge(axisCommon('', 0).axisLabel, { formatter: logTick }) }),
+        yAxis: (function () { var e = logExtent(cs.series); return logAxis(yName, 58, e[0], e[1]); })(),
         series: cs.series
       },
       hidden: cs.hidden,
@@ -402,35 +482,32 @@
 
   // A log axis once the costs span more than a factor 30 (exploding inits reach 1e14 nats and would
   // flatten every other curve), as the PNG of the same chart does; linear otherwise.
-  function costAxis(list) {
+  function costLogScale(list) {
     var lo = Infinity, hi = 0;
     list.forEach(function (s) {
       (s.loss || []).forEach(function (v) {
         if (typeof v === 'number' && v > 0 && isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
       });
     });
-    if (hi > 0 && hi / lo > 30) {
-      return merge(axisCommon('cost J (nats, log scale)', 58), { type: 'log', logBase: 10,
-        axisLabel: merge(axisCommon('', 0).axisLabel, { formatter: logTick }) });
-    }
-    return merge(axisCommon('cost J (nats)', 50), { type: 'value', scale: true });
+    return hi > 0 && hi / lo > 30;
   }
 
   function costOption(g) {
     var list = g.cost.series;
-    var n = list.length;
     var hidden = 0;
-    var series = list.map(function (s, i) {
+    var log = costLogScale(list);
+    var series = list.map(function (s) {
       var pts = (s.loss || []).map(function (v, j) {
-        if (typeof v !== 'number') { hidden++; }
-        return [j, typeof v === 'number' ? v : null];
+        var ok = log ? log10OrNull(v) !== null : typeof v === 'number';
+        if (!ok) { hidden++; }
+        return log ? [j, log10OrNull(v), ok ? v : null] : [j, ok ? v : null];
       });
       // the mean of every seed, so a line ends where one of its runs diverged, and says so
       var name = mLabel(s.m) + (s.diverged ? ' (' + s.diverged + ' of ' + s.seeds + ' seeds diverged)' : '');
       return {
         type: 'line', name: name, data: pts, connectNulls: false,
-        symbol: SYMBOLS[i % SYMBOLS.length], symbolSize: 7, showSymbol: pts.length <= 60,
-        lineStyle: { width: 2, color: lineColour(i, n) }, itemStyle: { color: lineColour(i, n) }
+        symbol: mSymbol(s.m), symbolSize: 7, showSymbol: pts.length <= 60,
+        lineStyle: { width: 2, color: mColour(s.m) }, itemStyle: { color: mColour(s.m) }
       };
     });
     var accuracy = list.map(function (s) { return s.accuracy || []; });
@@ -449,7 +526,8 @@
                 var acc = accuracy[p.seriesIndex][epoch];
                 var s = list[p.seriesIndex];
                 return swatch(p.color) + esc(p.seriesName) + ': cost <b>'
-                  + esc(p.value[1] === null ? 'no mean: a run stopped or is not finite' : fmt(p.value[1]))
+                  + esc(p.value[1] === null ? 'no mean: a run stopped or is not finite'
+                    : fmt(p.value.length > 2 ? p.value[2] : p.value[1]))
                   + '</b> nats' + (s.seeds > 1 ? ' (mean of ' + esc(s.seeds) + ' seeds)' : '')
                   + (typeof acc === 'number' ? ', accuracy ' + esc(fmt(acc)) : '');
               }).join('<br>');
@@ -457,7 +535,8 @@
         },
         legend: legend(),
         xAxis: merge(axisCommon('epoch  (0 = at initialization)', 28), { type: 'value', min: 0, minInterval: 1 }),
-        yAxis: costAxis(list),
+        yAxis: log ? (function () { var e = logExtent(series); return logAxis('cost J (nats, log scale)', 58, e[0], e[1]); })()
+          : merge(axisCommon('cost J (nats)', 50), { type: 'value', scale: true }),
         series: series
       },
       hidden: hidden
@@ -799,7 +878,7 @@
           : (i === g.layers.epochs.length - 1 ? 'at the last recorded epoch (' + ep.epoch + ')' : 'epoch ' + ep.epoch);
         ['var_a', 'var_grad_a'].forEach(function (field) {
           var lo = layerOption(g, ep, field);
-          var colours = ep.series.map(function (s, k) { return lineColour(k, ep.series.length); })
+          var colours = ep.series.map(function (s) { return mColour(s.m); })
             .filter(function (col) { return col !== '#000000'; });
           card(grid, {
             kind: 'layers', title: (field === 'var_a' ? 'Forward: Var(a^[l])' : 'Backward: Var(\u2202J/\u2202a^[l])')
@@ -825,7 +904,7 @@
         kind: 'cost', title: 'Cost per epoch, depth L = ' + g.cost.depth + ': ' + g.title, option: co.option,
         label: 'Cost per epoch, deepest networks (L = ' + g.cost.depth + ')',
         png: g.cost.png, anyColour: true,
-        expect: g.cost.series.map(function (s, k) { return lineColour(k, g.cost.series.length); })
+        expect: g.cost.series.map(function (s) { return mColour(s.m); })
           .filter(function (col) { return col !== '#000000'; }),
         caption: 'Training cost J (mean binary cross-entropy over the training set, nats), seeds averaged.'
           + (co.hidden ? ' ' + co.hidden + ' epochs without a finite cost (diverged) are gaps.' : '')
@@ -997,7 +1076,7 @@
     var series = list.map(function (s, i) {
       return {
         type: 'line', name: mLabel(s.m), showSymbol: (s.accuracy || []).length <= 30, symbolSize: 6,
-        lineStyle: { width: 2, color: lineColour(i, list.length) }, itemStyle: { color: lineColour(i, list.length) },
+        lineStyle: { width: 2, color: mColour(s.m) }, itemStyle: { color: mColour(s.m) },
         data: (s.accuracy || []).map(function (v, j) { return [j, v === null ? null : num(v)]; })
       };
     });
@@ -1045,7 +1124,7 @@
         card(grid, {
           kind: 'cost', title: 'Learning curves at depth ' + g.learning.depth + ': ' + g.title,
           label: 'Learning curves at depth L = ' + g.learning.depth, option: learningOption(g, t.target),
-          png: g.learning_png, expect: g.learning.series.map(function (s, i) { return lineColour(i, g.learning.series.length); }),
+          png: g.learning_png, expect: g.learning.series.map(function (s) { return mColour(s.m); }),
           caption: 'Mean test accuracy per epoch of every multiplier at the deepest depth that trained.'
         });
         expectedCharts++;
@@ -1099,6 +1178,78 @@
     return out;
   }
 
+  /**
+   * The log axes of a chart, each as its extent in decades and the decades it labels; problems where
+   * labels leave more than LOG_LABEL_DECADES decades unlabelled or read as no number (a log axis has no 0).
+   */
+  function logAxes(c, problems) {
+    var out = [];
+    ['xAxis', 'yAxis'].forEach(function (kind) {
+      c.chart.getModel().eachComponent(kind, function (m) {
+        var axis = m.axis;
+        var native = axis.type === 'log';
+        if (!native && !m.option.initsweepLog10) { return; }
+        var toDecades = function (v) { return native ? Math.log10(v) : v; };
+        var ext = axis.scale.getExtent().map(toDecades);
+        var labels = axis.getViewLabels();
+        var at = labels.map(function (l) { return toDecades(l.tickValue); });
+        labels.forEach(function (l) {
+          if (!/\d/.test(l.formattedLabel) || /NaN|undefined|Infinity/.test(l.formattedLabel) || l.formattedLabel === '0') {
+            problems.push(c.id + ': log axis label "' + l.formattedLabel + '"');
+          }
+        });
+        var stops = [ext[0]].concat(at.filter(isFinite)).concat([ext[1]]).sort(function (a, b) { return a - b; });
+        var gap = 0;
+        for (var i = 1; i < stops.length; i++) { gap = Math.max(gap, stops[i] - stops[i - 1]); }
+        if (!(gap <= LOG_LABEL_DECADES + 1e-9)) {
+          problems.push(c.id + ': log axis ' + kind + ' leaves ' + fmt(gap) + ' decades without a label');
+        }
+        out.push({ axis: kind, decades: [ext[0], ext[1]], labels: labels.map(function (l) { return l.formattedLabel; }) });
+      });
+    });
+    return out;
+  }
+
+  /** Texts drawn inside shapes, and how many reach outside their shape (pixels of the chart's canvas). */
+  function cellTexts(c) {
+    var texts = 0;
+    var spilled = 0;
+    c.chart.getZr().storage.getDisplayList().forEach(function (host) {
+      var text = host.getTextContent && host.getTextContent();
+      if (!text || text.invisible || !text.style || !text.style.text) { return; }
+      var hb = host.getBoundingRect().clone();
+      hb.applyTransform(host.getComputedTransform());
+      var tb = text.getBoundingRect().clone();
+      tb.applyTransform(text.getComputedTransform());
+      texts++;
+      if (tb.x < hb.x - 0.5 || tb.y < hb.y - 0.5 || tb.x + tb.width > hb.x + hb.width + 0.5
+        || tb.y + tb.height > hb.y + hb.height + 0.5) {
+        spilled++;
+      }
+    });
+    return { texts: texts, spilled: spilled };
+  }
+
+  /** Series named "m = …" drawn in more than one colour across the page's charts. */
+  function colourClashes(problems) {
+    var seen = {};
+    charts.forEach(function (c) {
+      if (!c.chart) { return; }
+      (c.chart.getOption().series || []).forEach(function (s) {
+        var name = String(s.name || '');
+        if (name.indexOf('m = ') !== 0) { return; }
+        var key = name.split(' (')[0];
+        var colour = (s.lineStyle && s.lineStyle.color) || (s.itemStyle && s.itemStyle.color);
+        if (!colour) { return; }
+        if (seen[key] && seen[key].colour !== colour) {
+          problems.push(key + ' is ' + seen[key].colour + ' in ' + seen[key].chart + ' but ' + colour + ' in ' + c.id);
+        } else if (!seen[key]) {
+          seen[key] = { colour: colour, chart: c.id };
+        }
+      });
+    });
+  }
+
   function selfcheck() {
     var problems = [];
     var out = charts.map(function (c) {
@@ -1130,6 +1281,13 @@
             problems.push(c.id + ': only ' + data + ' pixels in the colours of its lines');
           }
         }
+        r.log_axes = logAxes(c, problems);
+        if (c.kind === 'heatmap') {
+          var t = cellTexts(c);
+          r.cell_texts = t.texts;
+          r.text_spills = t.spilled;
+          if (r.text_spills) { problems.push(c.id + ': text of ' + r.text_spills + ' cells reaches outside them'); }
+        }
         var svg = exportSvg(c);
         r.svg_bytes = svg.length;
         r.svg_shapes = (svg.match(/<(path|rect|polyline|circle)\b/g) || []).length;
@@ -1140,6 +1298,7 @@
       if (!(r.width > 0 && r.height > 0)) { problems.push(c.id + ': zero size'); }
       return r;
     });
+    colourClashes(problems);
     if (charts.length !== expectedCharts) {
       problems.push('drew ' + charts.length + ' charts, expected ' + expectedCharts);
     }
