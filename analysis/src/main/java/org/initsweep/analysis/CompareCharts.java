@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.initsweep.analysis.chart.LayerCurve;
 import org.initsweep.analysis.chart.LayerVarianceChart;
+import org.initsweep.analysis.chart.LineStyle;
 import org.initsweep.analysis.chart.LossCurveChart;
 
 /**
@@ -118,9 +119,11 @@ final class CompareCharts {
         java.util.Set<Shape> trimmed = new java.util.HashSet<>();
         rows = fewLines(rows, trimmed);
         Map<Shape, Map<String, TreeMap<Integer, Double>>> byShape = new LinkedHashMap<>();
+        Map<Shape, Map<String, Row>> lineRows = new LinkedHashMap<>();
         for (Row r : rows) {
             byShape.computeIfAbsent(Shape.of(r), k -> new LinkedHashMap<>())
                     .computeIfAbsent(label(r), k -> new TreeMap<>()).put(r.<Integer>getAs("epoch"), r.<Double>getAs("loss"));
+            lineRows.computeIfAbsent(Shape.of(r), k -> new LinkedHashMap<>()).putIfAbsent(label(r), r);
         }
         List<Path> written = new ArrayList<>();
         for (var e : byShape.entrySet()) {
@@ -132,10 +135,34 @@ final class CompareCharts {
             });
             Path png = local.resolve("compare_cost_" + e.getKey().stem() + ".png");
             LossCurveChart.write("Cost per epoch by init: " + e.getKey().title() + trimNote(trimmed, e.getKey()), lines,
-                    png);
+                    styles(lineRows.get(e.getKey())), png);
             written.add(png);
         }
         return written;
+    }
+
+    /**
+     * Colour by m (black for a fixed scheme), dash pattern by init, so lines of one init read as one
+     * family whatever the colours look like to the reader.
+     */
+    static Map<String, LineStyle> styles(Map<String, Row> rowOfLabel) {
+        java.util.TreeSet<Double> ms = new java.util.TreeSet<>();
+        List<String> inits = new ArrayList<>();
+        for (Row r : rowOfLabel.values()) {
+            if (!r.isNullAt(r.fieldIndex("multiplier"))) {
+                ms.add(r.<Double>getAs("multiplier"));
+            }
+            if (!inits.contains(r.<String>getAs("init"))) {
+                inits.add(r.getAs("init"));
+            }
+        }
+        List<Double> order = new ArrayList<>(ms);
+        Map<String, LineStyle> out = new LinkedHashMap<>();
+        rowOfLabel.forEach((label, r) -> {
+            int colour = r.isNullAt(r.fieldIndex("multiplier")) ? -1 : order.indexOf(r.<Double>getAs("multiplier"));
+            out.put(label, new LineStyle(colour, Math.max(1, order.size()), inits.indexOf(r.<String>getAs("init"))));
+        });
+        return out;
     }
 
     private static double orNaN(Row r, String column) {

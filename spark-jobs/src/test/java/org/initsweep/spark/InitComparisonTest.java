@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** compare/: paired differences of final costs against a hand calculation. */
+/** compare/: paired differences of final costs and epochs to the target cost against a hand calculation. */
 class InitComparisonTest {
 
     private static SparkSession spark;
@@ -32,7 +32,8 @@ class InitComparisonTest {
                 SELECT CAST(depth AS INT) AS depth, CAST(32 AS INT) AS width, CAST(NULL AS STRING) AS profile,
                        'tanh' AS activation, init, CAST(multiplier AS DOUBLE) AS multiplier, 0.0D AS sigma_b2,
                        'gaussian' AS dataset, CAST(seed AS BIGINT) AS seed, 'sgd' AS optimizer, 0.1D AS learning_rate,
-                       status, CAST(final_loss AS DOUBLE) AS final_loss
+                       status, CAST(final_loss AS DOUBLE) AS final_loss,
+                       concat(init, '-', depth, '-', seed) AS run_id, 2 AS classes
                 FROM VALUES
                   (10, 'he', 1.0, 1, 'ok', 0.30), (10, 'lecun', 1.0, 1, 'ok', 0.35),
                   (10, 'he', 1.0, 2, 'ok', 0.40), (10, 'lecun', 1.0, 2, 'ok', 0.38),
@@ -42,6 +43,18 @@ class InitComparisonTest {
                   (20, 'he', 2.0, 1, 'ok', 0.70), (20, 'lecun', 2.0, 1, 'ok', 0.60)
                 AS t(depth, init, multiplier, seed, status, final_loss)
                 """).createOrReplaceTempView("runs");
+        // The training cost after each epoch; the target is ln(2)/2 = 0.3466 nats.
+        spark.sql("""
+                SELECT run_id, CAST(pos AS INT) AS epoch, CAST(loss AS DOUBLE) AS loss
+                FROM VALUES
+                  ('he-10-1', array(0.69, 0.40, 0.30)), ('lecun-10-1', array(0.69, 0.50, 0.35)),
+                  ('he-10-2', array(0.69, 0.34, 0.40)), ('lecun-10-2', array(0.69, 0.33, 0.38)),
+                  ('he-10-3', array(0.69, 0.60, 0.50)), ('lecun-10-3', array(0.69, 0.20, 0.60)),
+                  ('he-10-4', array(0.69, 0.50, 0.45)), ('lecun-10-4', array(0.69, 0.10, double('NaN'))),
+                  ('he-10-5', array(0.69, 0.10, 0.20)),
+                  ('he-20-1', array(0.69, 0.70)), ('lecun-20-1', array(0.69, 0.60))
+                AS t(run_id, losses) LATERAL VIEW posexplode(losses) p AS pos, loss
+                """).createOrReplaceTempView("epochs");
         List<Row> rows = InitComparison.rows(spark);
         assertEquals(2, rows.size());
 
@@ -64,10 +77,19 @@ class InitComparisonTest {
         assertEquals(2L, col.apply("a_lower"), "he ended lower for seeds 1 and 3");
         assertEquals(0L, col.apply("a_diverged"));
         assertEquals(1L, col.apply("b_diverged"));
+        assertEquals(Math.log(2) / 2, (double) col.apply("target_loss"), 1e-15);
+        // he reached 0.3466 after 2 epochs (seed 1) and 1 (seed 2), never in seed 3; lecun after 1 epoch in
+        // seeds 2 and 3, not in seed 1 (0.35); lecun's diverged seed 4 (0.10 after 1 epoch) is not a pair
+        assertEquals(2L, col.apply("a_reached"));
+        assertEquals(2L, col.apply("b_reached"));
+        assertEquals(1.5, (double) col.apply("a_median_epochs"), 0);
+        assertEquals(1.0, (double) col.apply("b_median_epochs"), 0);
 
         Row deep20 = rows.get(1);
         assertEquals(1L, deep20.get(schema.fieldIndex("pairs")));
         assertEquals(0.1, deep20.getDouble(schema.fieldIndex("mean_loss_diff")), 1e-12);
         assertNull(deep20.get(schema.fieldIndex("ci95_low")), "no interval from one pair");
+        assertEquals(0L, deep20.get(schema.fieldIndex("a_reached")));
+        assertNull(deep20.get(schema.fieldIndex("a_median_epochs")), "no median when no run reached the target");
     }
 }

@@ -86,6 +86,20 @@ final class ChartStyle {
     static final Stroke DASHED_STROKE = new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[] {7f, 5f}, 0f);
 
+    private static final float[][] DASHES = {null, {8f, 5f}, {2f, 4f}, {10f, 4f, 2f, 4f}, {16f, 6f}};
+
+    /** Line {@code i}'s pattern: solid, dashed, dotted, dash-dot, long dashes, then again. */
+    static Stroke dashStroke(int i) {
+        float[] dash = DASHES[i % DASHES.length];
+        return dash == null ? LINE_STROKE
+                : new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
+    }
+
+    /** The paint of a {@link LineStyle}'s colour. */
+    static Color colourOf(LineStyle style) {
+        return style.colour() < 0 ? BLACK : lineColour(style.colour(), style.colours());
+    }
+
     /** Default PNG size, pixels. */
     static final int WIDTH = 900;
     static final int HEIGHT = 600;

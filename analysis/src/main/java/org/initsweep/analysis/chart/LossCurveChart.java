@@ -80,12 +80,31 @@ public final class LossCurveChart {
      * @throws IOException              if the PNG cannot be written
      */
     public static void write(String title, Map<String, double[]> lossByLabel, Path png) throws IOException {
+        write(title, lossByLabel, null, png);
+    }
+
+    /**
+     * As {@link #write(String, Map, Path)}, each line in its {@link LineStyle} (colour by one variable, dashes
+     * by another, a longer legend line so the dashes show there).
+     *
+     * @param styles the style of every label of {@code lossByLabel}, or null for a colour per line
+     * @throws IllegalArgumentException also if a label has no style
+     */
+    public static void write(String title, Map<String, double[]> lossByLabel, Map<String, LineStyle> styles, Path png)
+            throws IOException {
         Objects.requireNonNull(png, "png");
-        ChartStyle.save(createChart(title, lossByLabel), png, WIDTH, HEIGHT);
+        ChartStyle.save(createChart(title, lossByLabel, styles), png, WIDTH, HEIGHT);
     }
 
     /** The chart {@link #write} renders (package-private for tests); series i = i-th map entry. */
     static JFreeChart createChart(String title, Map<String, double[]> lossByLabel) {
+        return createChart(title, lossByLabel, null);
+    }
+
+    static JFreeChart createChart(String title, Map<String, double[]> lossByLabel, Map<String, LineStyle> styles) {
+        if (styles != null && !styles.keySet().containsAll(lossByLabel.keySet())) {
+            throw new IllegalArgumentException("no line style for some of " + lossByLabel.keySet());
+        }
         Objects.requireNonNull(lossByLabel, "lossByLabel");
         Map<String, List<SeedCost>> lines = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, double[]> e : lossByLabel.entrySet()) {
@@ -94,7 +113,7 @@ public final class LossCurveChart {
             }
             lines.put(e.getKey(), List.of(new SeedCost(0, e.getValue(), false)));
         }
-        return draw(title, lines, false);
+        return draw(title, lines, false, styles);
     }
 
     /**
@@ -120,7 +139,7 @@ public final class LossCurveChart {
                 throw new IllegalArgumentException("a null label, or a label without seeds");
             }
         }
-        return draw(title, seedsByLabel, true);
+        return draw(title, seedsByLabel, true, null);
     }
 
     /** Costs above this factor times the largest cost of a run that did not diverge are clipped. */
@@ -129,7 +148,8 @@ public final class LossCurveChart {
     /** Legend text of the series that marks diverged runs. */
     static final String DIVERGED_LABEL = "diverged (its last finite cost)";
 
-    private static JFreeChart draw(String title, Map<String, List<SeedCost>> lines, boolean perSeed) {
+    private static JFreeChart draw(String title, Map<String, List<SeedCost>> lines, boolean perSeed,
+            Map<String, LineStyle> styles) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("no loss curves to draw");
         }
@@ -237,10 +257,13 @@ public final class LossCurveChart {
         int n = lines.size();
         boolean dots = epochs <= MAX_EPOCHS_WITH_DOTS && runs == n;
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, dots);
+        List<String> names = new ArrayList<>(lines.keySet());
         for (int i = 0; i < labelOf.size(); i++) {
-            Paint colour = ChartStyle.lineColour(labelOf.get(i), n);
+            LineStyle style = styles == null ? null : styles.get(names.get(labelOf.get(i)));
+            Paint colour = style != null ? ChartStyle.colourOf(style) : ChartStyle.lineColour(labelOf.get(i), n);
             renderer.setSeriesPaint(i, colour);
-            renderer.setSeriesStroke(i, runs == n ? ChartStyle.LINE_STROKE : new BasicStroke(1.2f));
+            renderer.setSeriesStroke(i, style != null ? ChartStyle.dashStroke(style.dash())
+                    : runs == n ? ChartStyle.LINE_STROKE : new BasicStroke(1.2f));
             renderer.setSeriesShape(i, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
             if (dataset.getSeries(i).getItemCount() == 1) {
                 renderer.setSeriesShapesVisible(i, true);
@@ -254,6 +277,9 @@ public final class LossCurveChart {
             renderer.setSeriesLinesVisible(m, false);
             renderer.setSeriesShapesVisible(m, true);
             renderer.setSeriesShape(m, org.jfree.chart.util.ShapeUtils.createDiagonalCross(5f, 1.2f));
+        }
+        if (styles != null) {
+            renderer.setLegendLine(new java.awt.geom.Line2D.Double(-18, 0, 18, 0));
         }
         XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
         ChartStyle.stylePlot(plot);

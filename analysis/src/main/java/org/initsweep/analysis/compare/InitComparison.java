@@ -26,6 +26,12 @@ import org.initsweep.core.spec.Column;
  * pairs a ended lower, and how many runs of each scheme diverged (pairs with a diverged run are
  * counted there, not in the mean). A negative mean with an interval below 0 says a trains to a lower
  * cost than b in that cell.
+ *
+ * <p>Speed as well as end point: over the same pairs, how many runs of each scheme reached a target
+ * training cost and the median of the first epoch at which they did ({@code epochs/}: the cost after e
+ * epochs, e = 0 at initialization; a run that never reached it is counted out of the median). The target
+ * is half the chance-level cost, {@code target_loss} = ln(K)/2 nats for K classes (the cost of predicting
+ * the uniform distribution is ln K), the same level for every cell of a dataset.
  */
 public final class InitComparison {
 
@@ -56,27 +62,43 @@ public final class InitComparison {
         f.add(DataTypes.createStructField("a_lower", DataTypes.LongType, false));
         f.add(DataTypes.createStructField("a_diverged", DataTypes.LongType, false));
         f.add(DataTypes.createStructField("b_diverged", DataTypes.LongType, false));
+        f.add(DataTypes.createStructField("target_loss", DataTypes.DoubleType, false));
+        f.add(DataTypes.createStructField("a_reached", DataTypes.LongType, false));
+        f.add(DataTypes.createStructField("b_reached", DataTypes.LongType, false));
+        f.add(DataTypes.createStructField("a_median_epochs", DataTypes.DoubleType, true));
+        f.add(DataTypes.createStructField("b_median_epochs", DataTypes.DoubleType, true));
         return DataTypes.createStructType(f);
     }
 
     /**
-     * The comparison rows of the registered {@code runs} view; empty when it holds one init scheme.
+     * The comparison rows of the registered {@code runs} and {@code epochs} views; empty when they hold
+     * one init scheme.
      */
     public static List<Row> rows(SparkSession spark) {
         List<String> cell = cellColumns();
         String on = cell.stream().map(c -> "a." + c + " <=> b." + c).collect(Collectors.joining(" AND "));
         String keys = cell.stream().map(c -> "a." + c).collect(Collectors.joining(", "));
         List<Row> stats = spark.sql("""
-                WITH pairs AS (
+                WITH reach AS (
+                  SELECT e.run_id, min(CASE WHEN e.loss <= ln(r.classes) / 2 THEN e.epoch END) AS epoch
+                  FROM epochs e JOIN runs r ON e.run_id = r.run_id GROUP BY e.run_id),
+                pairs AS (
                   SELECT a.init AS init_a, b.init AS init_b, %s,
-                         a.status = 'diverged' AS a_div, b.status = 'diverged' AS b_div,
-                         CASE WHEN a.status <> 'diverged' AND b.status <> 'diverged'
-                                   AND NOT isnan(a.final_loss) AND NOT isnan(b.final_loss)
-                              THEN a.final_loss - b.final_loss END AS d
-                  FROM runs a JOIN runs b ON a.seed = b.seed AND a.init < b.init AND %s)
+                         a.status = 'diverged' AS a_div, b.status = 'diverged' AS b_div, ln(a.classes) / 2 AS target,
+                         a.status <> 'diverged' AND b.status <> 'diverged'
+                           AND NOT isnan(a.final_loss) AND NOT isnan(b.final_loss) AS both,
+                         a.final_loss - b.final_loss AS diff, ra.epoch AS a_epoch, rb.epoch AS b_epoch
+                  FROM runs a JOIN runs b ON a.seed = b.seed AND a.init < b.init AND %s
+                  LEFT JOIN reach ra ON ra.run_id = a.run_id LEFT JOIN reach rb ON rb.run_id = b.run_id),
+                counted AS (
+                  SELECT *, CASE WHEN both THEN diff END AS d, CASE WHEN both THEN a_epoch END AS a_ep,
+                         CASE WHEN both THEN b_epoch END AS b_ep
+                  FROM pairs)
                 SELECT init_a, init_b, %s, count(d) AS pairs, avg(d) AS mean, stddev_samp(d) AS sd,
-                       count_if(d < 0) AS a_lower, count_if(a_div) AS a_diverged, count_if(b_div) AS b_diverged
-                FROM pairs GROUP BY init_a, init_b, %s
+                       count_if(d < 0) AS a_lower, count_if(a_div) AS a_diverged, count_if(b_div) AS b_diverged,
+                       max(target) AS target_loss, count(a_ep) AS a_reached, count(b_ep) AS b_reached,
+                       percentile(a_ep, 0.5) AS a_median, percentile(b_ep, 0.5) AS b_median
+                FROM counted GROUP BY init_a, init_b, %s
                 ORDER BY init_a, init_b, %s
                 """.formatted(keys, on, String.join(", ", cell), String.join(", ", cell), String.join(", ", cell)))
                 .collectAsList();
@@ -100,6 +122,11 @@ public final class InitComparison {
             v.add(s.getLong(s.fieldIndex("a_lower")));
             v.add(s.getLong(s.fieldIndex("a_diverged")));
             v.add(s.getLong(s.fieldIndex("b_diverged")));
+            v.add(s.getDouble(s.fieldIndex("target_loss")));
+            v.add(s.getLong(s.fieldIndex("a_reached")));
+            v.add(s.getLong(s.fieldIndex("b_reached")));
+            v.add(s.isNullAt(s.fieldIndex("a_median")) ? null : s.getDouble(s.fieldIndex("a_median")));
+            v.add(s.isNullAt(s.fieldIndex("b_median")) ? null : s.getDouble(s.fieldIndex("b_median")));
             out.add(RowFactory.create(v.toArray()));
         }
         return out;

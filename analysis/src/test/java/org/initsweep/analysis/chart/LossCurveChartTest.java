@@ -103,6 +103,38 @@ class LossCurveChartTest {
     }
 
     @Test
+    void styledLinesTakeTheirColourFromOneVariableAndTheirDashesFromTheOther() {
+        Map<String, double[]> loss = new LinkedHashMap<>();
+        Map<String, LineStyle> styles = new LinkedHashMap<>();
+        String[] inits = {"he", "orthogonal"};
+        for (int i = 0; i < 2; i++) {
+            for (int m = 0; m < 3; m++) {
+                String label = inits[i] + ", m = " + (m + 1);
+                loss.put(label, new double[] {0.69, 0.6 - 0.1 * m});
+                styles.put(label, new LineStyle(m, 3, i));
+            }
+        }
+        loss.put("zero", new double[] {0.69, 0.69});
+        styles.put("zero", new LineStyle(-1, 3, 2));
+        var r = LossCurveChart.createChart("t", loss, styles).getXYPlot().getRenderer();
+        for (int m = 0; m < 3; m++) {
+            assertEquals(ChartStyle.LINE_COLOURS.get(m), r.getSeriesPaint(m), "colour by m");
+            assertEquals(r.getSeriesPaint(m), r.getSeriesPaint(3 + m), "the same m in both inits");
+            assertEquals(r.getSeriesStroke(0), r.getSeriesStroke(m), "one dash pattern per init");
+            assertFalse(r.getSeriesStroke(m).equals(r.getSeriesStroke(3 + m)), "another init, another pattern");
+        }
+        assertEquals(java.awt.Color.BLACK, r.getSeriesPaint(6), "a fixed scheme has no m: black");
+        float[] solid = ((java.awt.BasicStroke) r.getSeriesStroke(0)).getDashArray();
+        float[] dashed = ((java.awt.BasicStroke) r.getSeriesStroke(3)).getDashArray();
+        float[] dotted = ((java.awt.BasicStroke) r.getSeriesStroke(6)).getDashArray();
+        assertEquals(null, solid);
+        assertEquals(8f, dashed[0]);
+        assertEquals(2f, dotted[0]);
+        assertThrows(IllegalArgumentException.class, () -> LossCurveChart.createChart("t", loss, Map.of()),
+                "a line without a style");
+    }
+
+    @Test
     void logScaleOnlyForWideSpansOfPositiveCosts() {
         Map<String, double[]> narrow = Map.of("a", new double[] {0.69, 0.5, 0.3});
         assertFalse(LossCurveChart.createChart("t", narrow).getXYPlot().getRangeAxis() instanceof LogAxis);
