@@ -32,6 +32,9 @@ import org.apache.spark.sql.types.StructType;
  * initialization. Log space, because at finite width ln Var(a^[l]) scatters about theory's value
  * with a spread that grows with depth over width (about √(Σ_l 2/n_l) for ReLU, Hanin &amp; Nica
  * 2019): a relative error of a log-normal quantity overstates it (e^1 − 1 = 172% for one nat).
+ * {@code var_a_within_band}: the fraction of those (run, hidden layer) points inside theory's
+ * finite-width band, |ln(Var(a)/predicted) + s²/2| ≤ 2s with s from
+ * {@link org.initsweep.core.theory.FiniteWidthSpread} — about 0.95 where theory holds.
  */
 final class Agreement {
 
@@ -53,6 +56,7 @@ final class Agreement {
         DataTypes.createStructField("predicted_forward_critical_multiplier", DataTypes.DoubleType, true),
         DataTypes.createStructField("forward_rate_error", DataTypes.DoubleType, true),
         DataTypes.createStructField("backward_rate_error", DataTypes.DoubleType, true),
+        DataTypes.createStructField("var_a_within_band", DataTypes.DoubleType, true),
     });
 
     private Agreement() {
@@ -73,12 +77,15 @@ final class Agreement {
                 WHERE r.multiplier IS NOT NULL
                 """).collectAsList();
         Map<ChartGroup, Double> varErrors = new LinkedHashMap<>();
+        Map<ChartGroup, Double> withinBand = new LinkedHashMap<>();
         for (Row r : spark.sql("""
                 WITH deepest AS (SELECT activation, init, sigma_b2, dataset, width, profile, max(depth) AS depth
                                  FROM growth WHERE multiplier IS NOT NULL
                                  GROUP BY activation, init, sigma_b2, dataset, width, profile)
                 SELECT g.activation, g.init, g.sigma_b2, g.dataset, g.width, g.profile,
-                       avg(abs(ln(g.var_a / g.predicted_var_a))) AS err
+                       avg(abs(ln(g.var_a / g.predicted_var_a))) AS err,
+                       avg(CASE WHEN abs(ln(g.var_a / g.predicted_var_a) + g.predicted_ln_var_a_sd * g.predicted_ln_var_a_sd / 2)
+                                     <= 2 * g.predicted_ln_var_a_sd THEN 1.0D ELSE 0.0D END) AS within
                 FROM growth g JOIN deepest d ON g.activation = d.activation AND g.init = d.init
                      AND g.sigma_b2 = d.sigma_b2 AND g.dataset = d.dataset AND g.width <=> d.width
                      AND g.profile <=> d.profile AND g.depth = d.depth
@@ -87,6 +94,7 @@ final class Agreement {
                 GROUP BY g.activation, g.init, g.sigma_b2, g.dataset, g.width, g.profile
                 """).collectAsList()) {
             varErrors.put(ChartGroup.of(r), r.isNullAt(r.fieldIndex("err")) ? null : r.<Double>getAs("err"));
+            withinBand.put(ChartGroup.of(r), r.isNullAt(r.fieldIndex("within")) ? null : r.<Double>getAs("within"));
         }
         Map<ChartGroup, List<Row>> groups = new java.util.TreeMap<>(ChartGroup.ORDER);
         for (Row r : cells) {
@@ -108,7 +116,7 @@ final class Agreement {
                 first.<Integer>getAs("depth"), measured, predicted, relError, varErrors.get(g),
                 crossing(byM, "predicted_backward_rate"), crossing(byM, "forward_rate"),
                 crossing(byM, "predicted_forward_rate"), meanAbsDifference(byM, "forward_rate", "predicted_forward_rate"),
-                meanAbsDifference(byM, "backward_rate", "predicted_backward_rate")}, SCHEMA));
+                meanAbsDifference(byM, "backward_rate", "predicted_backward_rate"), withinBand.get(g)}, SCHEMA));
         }
         return out;
     }

@@ -26,7 +26,8 @@ import org.initsweep.core.trace.Tables;
  *
  * <p>Beside every measurement stands mean-field theory's prediction ({@link
  * org.initsweep.core.theory.NetworkPrediction}): per layer {@code predicted_var_z},
- * {@code predicted_var_a}, {@code predicted_var_grad_a} in {@code growth/}; per cell χ₁, the
+ * {@code predicted_var_a}, {@code predicted_var_grad_a} and the finite-width spread
+ * {@code predicted_ln_var_a_sd} ({@link org.initsweep.core.theory.FiniteWidthSpread}) in {@code growth/}; per cell χ₁, the
  * predicted rates and regime, and the critical multiplier in {@code regions/}; and the
  * {@code agreement/} table ({@link Agreement}).
  *
@@ -114,6 +115,7 @@ public final class Analysis {
         DataTypes.createStructField("predicted_var_z", DataTypes.DoubleType, true),
         DataTypes.createStructField("predicted_var_a", DataTypes.DoubleType, true),
         DataTypes.createStructField("predicted_var_grad_a", DataTypes.DoubleType, true),
+        DataTypes.createStructField("predicted_ln_var_a_sd", DataTypes.DoubleType, true),
     });
 
     /**

@@ -87,18 +87,21 @@ final class ChartWriter {
                 .map(NetworkPrediction::criticalM).orElse(Double.NaN);
     }
 
-    /** Theory's per-layer curves for one line, or nulls; backward anchored at the measured layer L. */
+    /**
+     * Theory's per-layer curves for one line (Var(a), Var(∂J/∂a), the finite-width spread of ln Var(a)), or
+     * nulls; backward anchored at the measured layer L.
+     */
     private static double[][] predictedCurves(ChartGroup g, int depth, double m, int epoch, double[] measuredGradA) {
         if (epoch != 0) {
-            return new double[][] {null, null};
+            return new double[][] {null, null, null};
         }
         return RunProfile.predict(g.activation(), g.init(), m, g.sigmaB2(), RunProfile.units(g, depth), 1.0).map(p -> {
                     double[] grad = nanArray(depth + 1);
                     for (int l = 0; l < depth; l++) {
                         grad[l] = p.varGradA()[l] * measuredGradA[depth - 1];
                     }
-                    return new double[][] {p.varA(), grad};
-                }).orElse(new double[][] {null, null});
+                    return new double[][] {p.varA(), grad, p.lnVarASd()};
+                }).orElse(new double[][] {null, null, null});
     }
 
     private static List<java.nio.file.Path> layerAndLossCharts(SparkSession spark, java.nio.file.Path local)
@@ -119,7 +122,7 @@ final class ChartWriter {
                 for (double m : shown) {
                     double[][] a = byEpoch.getValue().get(m);
                     double[][] theory = predictedCurves(g, depthOf.get(g), m, epoch, a[1]);
-                    lines.add(new LayerCurve(m, epoch, a[0], a[1], theory[0], theory[1]));
+                    lines.add(new LayerCurve(m, epoch, a[0], a[1], theory[0], theory[1], null, theory[2]));
                 }
                 java.nio.file.Path png = local.resolve("layers_" + g.fileStem() + "_d" + depthOf.get(g)
                         + "_epoch" + epoch + ".png");

@@ -115,9 +115,10 @@ record RunProfile(String runId, String activation, String init, Integer width, S
             Double predA = p == null ? null : p.varA()[i];
             // The backward prediction is anchored at the measured gradient of the last hidden layer.
             Double predG = p == null || i >= depth ? null : p.varGradA()[i] * lastHidden;
+            Double spread = p == null || i >= depth ? null : p.lnVarASd()[i];
             out.add(RowFactory.create(runId, i + 1, activation, init, width, profile, sigmaB2, dataset, depth,
                     multiplier, seed, varZ[i], varA[i], varGradA[i], Math.log(varA[i] / inputVar),
-                    Math.log(varGradA[i] / lastHidden), predZ, predA, predG));
+                    Math.log(varGradA[i] / lastHidden), predZ, predA, predG, spread));
         }
         return out;
     }

@@ -78,13 +78,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!a.agreement().isEmpty()) {
             System.out.println("initsweep: theory vs measurement at the deepest depth: the multiplier where each rate crosses 0,"
                     + " measured and predicted at that depth (m_c: infinite depth, chi1 = 1); err: mean |measured -"
-                    + " predicted| backward rate and |ln Var(a) / predicted|, nats");
+                    + " predicted| backward rate and |ln Var(a) / predicted|, nats; in band: share of layers' Var(a) inside"
+                    + " theory's finite-width band (about 95% where it holds)");
             int initWidth = Math.max(16, a.agreement().stream().mapToInt(r -> r.<String>getAs("init").length()).max().orElse(0));
             int shapeWidth = Math.max(6, a.agreement().stream()
                     .mapToInt(r -> org.initsweep.analysis.ChartGroup.of(r).shapeText().length()).max().orElse(0));
-            String line = "  %-12s %-" + initWidth + "s %-" + shapeWidth + "s %5s %9s %9s %9s %9s %9s %13s%n";
+            String line = "  %-12s %-" + initWidth + "s %-" + shapeWidth + "s %5s %9s %9s %9s %9s %9s %13s %7s%n";
             System.out.printf(java.util.Locale.ROOT, line, "activation", "init", "width", "depth", "bwd meas", "bwd pred",
-                    "fwd meas", "fwd pred", "m_c", "err rate/lnVa");
+                    "fwd meas", "fwd pred", "m_c", "err rate/lnVa", "in band");
             for (org.apache.spark.sql.Row r : a.agreement()) {
                 String err = fmt(r, "backward_rate_error") + "/" + fmt(r, "var_a_log_error");
                 System.out.printf(java.util.Locale.ROOT, line,
@@ -92,7 +93,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                         org.initsweep.analysis.ChartGroup.of(r).shapeText(), r.<Integer>getAs("depth"),
                         fmt(r, "measured_critical_multiplier"), fmt(r, "predicted_backward_critical_multiplier"),
                         fmt(r, "measured_forward_critical_multiplier"), fmt(r, "predicted_forward_critical_multiplier"),
-                        fmt(r, "predicted_critical_multiplier"), err);
+                        fmt(r, "predicted_critical_multiplier"), err, percent(r, "var_a_within_band"));
             }
         }
         a.trainability().forEach(System.out::println);
@@ -100,6 +101,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         System.out.printf(java.util.Locale.ROOT, "initsweep: wrote %s/regions, %s/growth, %s/agreement and %d charts in %s/charts%n", dir, dir,
                 dir, pngs, dir);
         a.charts().stream().filter(c -> c.endsWith(".html")).forEach(r -> System.out.println("initsweep: report " + r));
+    }
+
+    private static String percent(org.apache.spark.sql.Row r, String column) {
+        int i = r.fieldIndex(column);
+        return r.isNullAt(i) ? "-" : String.format(java.util.Locale.ROOT, "%.0f%%", 100 * r.getDouble(i));
     }
 
     private static String fmt(org.apache.spark.sql.Row r, String column) {

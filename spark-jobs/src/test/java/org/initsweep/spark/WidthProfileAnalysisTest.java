@@ -131,6 +131,7 @@ class WidthProfileAnalysisTest {
             }
             // Var(a) near theory in log space: a run's ln Var(a^[l]) scatters by about √(Σ 2/n_k) ≤ 0.35 here
             assertTrue(r.<Double>getAs("var_a_log_error") < 0.25, init + ": " + r.getAs("var_a_log_error"));
+            assertTrue(r.<Double>getAs("var_a_within_band") >= 0.95, init + ": " + r.getAs("var_a_within_band"));
         }
     }
 

@@ -5,6 +5,7 @@ import java.awt.Paint;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +22,11 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
@@ -120,14 +124,21 @@ public final class LayerVarianceChart {
         ChartStyle.stylePlot(plot);
 
         boolean anyTheory = false;
+        boolean anyBand = false;
         LegendItemCollection legend = new LegendItemCollection();
         for (int i = 0; i < sorted.size(); i++) {
             LayerCurve c = sorted.get(i);
             anyTheory |= c.predictedVarA() != null || c.predictedVarGradA() != null;
+            anyBand |= band("", c).getItemCount() > 0;
             legend.add(lineItem(keys.get(i), ChartStyle.lineColour(i, sorted.size()), ChartStyle.LINE_STROKE));
         }
         if (anyTheory) {
             legend.add(lineItem("theory (dashed)", Color.GRAY, ChartStyle.DASHED_STROKE));
+        }
+        if (anyBand) {
+            LegendItem shaded = new LegendItem("one network at this width: theory's ±2s band", null, null, null,
+                    new Rectangle2D.Double(-8, -5, 16, 10), new Color(0, 0, 0, (int) (255 * BAND_ALPHA * 2)));
+            legend.add(shaded);
         }
         plot.setFixedLegendItems(legend);
 
@@ -182,8 +193,51 @@ public final class LayerVarianceChart {
         XYPlot plot = new XYPlot(measured, null, yAxis, solid);
         plot.setDataset(1, theory);
         plot.setRenderer(1, dashed);
+        if (fwd) {
+            // drawn first (datasets render in reverse order), under the lines
+            YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+            DeviationRenderer shade = new DeviationRenderer(true, false);
+            shade.setAlpha(BAND_ALPHA);
+            for (int i = 0; i < sorted.size(); i++) {
+                bands.addSeries(band(keys.get(i) + " (band)", sorted.get(i)));
+                Paint colour = ChartStyle.lineColour(i, sorted.size());
+                shade.setSeriesFillPaint(i, colour);
+                shade.setSeriesPaint(i, colour);
+                shade.setSeriesLinesVisible(i, false);
+                shade.setSeriesVisibleInLegend(i, false);
+            }
+            plot.setDataset(2, bands);
+            plot.setRenderer(2, shade);
+        }
         ChartStyle.stylePlot(plot);
         return plot;
+    }
+
+    /** Opacity of the finite-width bands. */
+    static final float BAND_ALPHA = 0.14f;
+
+    /**
+     * The hidden layers' band predicted·exp(−s²/2 ± 2s) of a curve with theory and spread; empty
+     * otherwise.
+     */
+    static YIntervalSeries band(String key, LayerCurve c) {
+        YIntervalSeries s = new YIntervalSeries(key, false, true);
+        double[] p = c.predictedVarA();
+        double[] sd = c.lnVarASd();
+        if (p == null || sd == null) {
+            return s;
+        }
+        for (int i = 0; i < Math.min(p.length, sd.length); i++) {
+            if (ChartStyle.plottableOnLog(p[i]) && Double.isFinite(sd[i])) {
+                double centre = p[i] * Math.exp(-sd[i] * sd[i] / 2);
+                double lo = centre * Math.exp(-2 * sd[i]);
+                double hi = centre * Math.exp(2 * sd[i]);
+                if (ChartStyle.plottableOnLog(lo) && ChartStyle.plottableOnLog(hi)) {
+                    s.add(i + 1, centre, lo, hi);
+                }
+            }
+        }
+        return s;
     }
 
     /** Points (l, v[l−1]) with v plottable on a log axis; null array: empty series. */

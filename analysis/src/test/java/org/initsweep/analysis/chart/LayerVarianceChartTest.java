@@ -52,6 +52,32 @@ class LayerVarianceChartTest {
         return out;
     }
 
+    @Test
+    void forwardPanelShadesTheFiniteWidthBandOfHiddenLayers() {
+        // depth 3 + output; ReLU at width 16: s_l = √(5l/16)
+        double[] pred = {1, 1, 1, 0.2};
+        double[] sd = {Math.sqrt(5.0 / 16), Math.sqrt(10.0 / 16), Math.sqrt(15.0 / 16)};
+        LayerCurve c = new LayerCurve(2, 0, new double[] {0.9, 0.8, 0.5, 0.2}, new double[] {1, 1, 1, NAN}, pred,
+                new double[] {1, 1, 1, NAN}, null, sd);
+        JFreeChart chart = LayerVarianceChart.createChart("t", List.of(c, geometric(1, 4, true)));
+        XYPlot forward = subplots(chart).get(0);
+        var bands = (org.jfree.data.xy.YIntervalSeriesCollection) forward.getDataset(2);
+        assertEquals(List.of(1.0, 2.0, 3.0), xs(bands, 1), "hidden layers only; curves sorted by m, so m = 2 is second");
+        for (int l = 1; l <= 3; l++) {
+            double s = sd[l - 1];
+            assertEquals(Math.exp(-s * s / 2), bands.getYValue(1, l - 1), 1e-12, "centre: the typical network");
+            assertEquals(Math.exp(-s * s / 2 - 2 * s), bands.getStartYValue(1, l - 1), 1e-12);
+            assertEquals(Math.exp(-s * s / 2 + 2 * s), bands.getEndYValue(1, l - 1), 1e-12);
+        }
+        assertEquals(0, bands.getItemCount(0), "no spread given: no band");
+        assertEquals(null, subplots(chart).get(1).getDataset(2), "the backward panel has none");
+        boolean legend = false;
+        for (int i = 0; i < chart.getXYPlot().getFixedLegendItems().getItemCount(); i++) {
+            legend |= chart.getXYPlot().getFixedLegendItems().get(i).getLabel().contains("±2s band");
+        }
+        assertTrue(legend, "the legend says what the shading is");
+    }
+
     private static LayerCurve geometric(double m, int layers, boolean theory) {
         double[] f = new double[layers];
         double[] b = new double[layers];
