@@ -137,6 +137,7 @@ final class ChartWriter {
 
     private static List<java.nio.file.Path> lossCharts(SparkSession spark, java.nio.file.Path local) throws IOException {
         List<java.nio.file.Path> written = new ArrayList<>();
+        Map<String, Integer> classes = DatasetClasses.of(spark);
         for (var e : DeepestCurves.loadCosts(spark).entrySet()) {
             ChartGroup g = e.getKey();
             Map<String, List<org.initsweep.analysis.chart.SeedCost>> lines = new LinkedHashMap<>();
@@ -146,7 +147,8 @@ final class ChartWriter {
             }
             int depth = e.getValue().depth();
             java.nio.file.Path png = local.resolve("cost_" + g.fileStem() + "_d" + depth + ".png");
-            LossCurveChart.writeSeeds("Cost per epoch, depth " + depth + ": " + g.title(), lines, png);
+            LossCurveChart.writeSeeds("Cost per epoch, depth " + depth + ": " + g.title(), lines,
+                    classes.getOrDefault(g.dataset(), 2), png);
             written.add(png);
         }
         return written;

@@ -126,6 +126,7 @@ final class CompareCharts {
             lineRows.computeIfAbsent(Shape.of(r), k -> new LinkedHashMap<>()).putIfAbsent(label(r), r);
         }
         List<Path> written = new ArrayList<>();
+        Map<String, Integer> classes = DatasetClasses.of(spark);
         for (var e : byShape.entrySet()) {
             Map<String, double[]> lines = new LinkedHashMap<>();
             e.getValue().forEach((label, byEpoch) -> {
@@ -135,7 +136,7 @@ final class CompareCharts {
             });
             Path png = local.resolve("compare_cost_" + e.getKey().stem() + ".png");
             LossCurveChart.write("Cost per epoch by init: " + e.getKey().title() + trimNote(trimmed, e.getKey()), lines,
-                    styles(lineRows.get(e.getKey())), png);
+                    styles(lineRows.get(e.getKey())), classes.getOrDefault(e.getKey().group().dataset(), 2), png);
             written.add(png);
         }
         return written;

@@ -39,10 +39,11 @@ import org.jfree.data.xy.XYSeriesCollection;
  * diverge).
  *
  * <p>What is drawn: x = epoch, where array index e is the cost after e epochs (0 = at
- * initialization); y = cost J, the mean binary cross-entropy over the training set in nats per
- * example. Lines follow the map's iteration order (use a {@code LinkedHashMap} to choose it) and
- * take Okabe–Ito colours (viridis beyond eight). A thin dashed grey line marks ln 2 ≈ 0.693 nats,
- * the cost of always predicting p = ½, when it falls in the plotted range.
+ * initialization); y = cost J, the mean cross-entropy over the training set in nats per example
+ * (binary for K = 2 classes, softmax over K otherwise). Lines follow the map's iteration order (use a
+ * {@code LinkedHashMap} to choose it) and take Okabe–Ito colours (viridis beyond eight). A thin dashed
+ * grey line marks ln K nats (ln 2 ≈ 0.693 for K = 2), the cost of predicting every class with
+ * probability 1/K, when it falls in the plotted range.
  *
  * <p>Scale: the y axis is log₁₀ when every finite cost is &gt; 0 and they span a factor of
  * {@value #LOG_SCALE_RATIO} or more (then 0 could not be drawn and small costs would be crushed),
@@ -64,6 +65,16 @@ public final class LossCurveChart {
     static final String Y_LABEL = "cost J: mean binary cross-entropy, nats";
     static final String LN2_LABEL = "ln 2: constant p = ½";
 
+    /** The y axis label for K classes. */
+    static String yLabel(int classes) {
+        return classes <= 2 ? Y_LABEL : "cost J: mean cross-entropy over " + classes + " classes, nats";
+    }
+
+    /** The label of the chance-level line ln K. */
+    static String chanceLabel(int classes) {
+        return classes <= 2 ? LN2_LABEL : "ln " + classes + ": every class 1/" + classes;
+    }
+
     private static final int MAX_EPOCHS_WITH_DOTS = 30;
 
     private LossCurveChart() {
@@ -80,28 +91,30 @@ public final class LossCurveChart {
      * @throws IOException              if the PNG cannot be written
      */
     public static void write(String title, Map<String, double[]> lossByLabel, Path png) throws IOException {
-        write(title, lossByLabel, null, png);
+        write(title, lossByLabel, null, 2, png);
     }
 
     /**
      * As {@link #write(String, Map, Path)}, each line in its {@link LineStyle} (colour by one variable, dashes
      * by another, a longer legend line so the dashes show there).
      *
-     * @param styles the style of every label of {@code lossByLabel}, or null for a colour per line
+     * @param styles  the style of every label of {@code lossByLabel}, or null for a colour per line
+     * @param classes K, the dataset's classes (≥ 2): the cost's name and the chance level ln K
      * @throws IllegalArgumentException also if a label has no style
      */
-    public static void write(String title, Map<String, double[]> lossByLabel, Map<String, LineStyle> styles, Path png)
-            throws IOException {
+    public static void write(String title, Map<String, double[]> lossByLabel, Map<String, LineStyle> styles,
+            int classes, Path png) throws IOException {
         Objects.requireNonNull(png, "png");
-        ChartStyle.save(createChart(title, lossByLabel, styles), png, WIDTH, HEIGHT);
+        ChartStyle.save(createChart(title, lossByLabel, styles, classes), png, WIDTH, HEIGHT);
     }
 
     /** The chart {@link #write} renders (package-private for tests); series i = i-th map entry. */
     static JFreeChart createChart(String title, Map<String, double[]> lossByLabel) {
-        return createChart(title, lossByLabel, null);
+        return createChart(title, lossByLabel, null, 2);
     }
 
-    static JFreeChart createChart(String title, Map<String, double[]> lossByLabel, Map<String, LineStyle> styles) {
+    static JFreeChart createChart(String title, Map<String, double[]> lossByLabel, Map<String, LineStyle> styles,
+            int classes) {
         if (styles != null && !styles.keySet().containsAll(lossByLabel.keySet())) {
             throw new IllegalArgumentException("no line style for some of " + lossByLabel.keySet());
         }
@@ -113,7 +126,7 @@ public final class LossCurveChart {
             }
             lines.put(e.getKey(), List.of(new SeedCost(0, e.getValue(), false)));
         }
-        return draw(title, lines, false, styles);
+        return draw(title, lines, false, styles, classes);
     }
 
     /**
@@ -123,23 +136,29 @@ public final class LossCurveChart {
      *
      * @param seedsByLabel the seeds' costs of each line label (e.g. "m = 1"); at least one label, each
      *                     with at least one seed
+     * @param classes      K, the dataset's classes (≥ 2): the cost's name and the chance level ln K
      * @throws IllegalArgumentException if {@code seedsByLabel} is empty, or a label is null or has no seeds
      * @throws IOException              if the PNG cannot be written
      */
-    public static void writeSeeds(String title, Map<String, List<SeedCost>> seedsByLabel, Path png) throws IOException {
+    public static void writeSeeds(String title, Map<String, List<SeedCost>> seedsByLabel, int classes, Path png)
+            throws IOException {
         Objects.requireNonNull(png, "png");
-        ChartStyle.save(createSeedsChart(title, seedsByLabel), png, WIDTH, HEIGHT);
+        ChartStyle.save(createSeedsChart(title, seedsByLabel, classes), png, WIDTH, HEIGHT);
+    }
+
+    static JFreeChart createSeedsChart(String title, Map<String, List<SeedCost>> seedsByLabel) {
+        return createSeedsChart(title, seedsByLabel, 2);
     }
 
     /** The chart {@link #writeSeeds} renders (package-private for tests). */
-    static JFreeChart createSeedsChart(String title, Map<String, List<SeedCost>> seedsByLabel) {
+    static JFreeChart createSeedsChart(String title, Map<String, List<SeedCost>> seedsByLabel, int classes) {
         Objects.requireNonNull(seedsByLabel, "seedsByLabel");
         for (Map.Entry<String, List<SeedCost>> e : seedsByLabel.entrySet()) {
             if (e.getKey() == null || e.getValue() == null || e.getValue().isEmpty()) {
                 throw new IllegalArgumentException("a null label, or a label without seeds");
             }
         }
-        return draw(title, seedsByLabel, true, null);
+        return draw(title, seedsByLabel, true, null, classes);
     }
 
     /** Costs above this factor times the largest cost of a run that did not diverge are clipped. */
@@ -149,7 +168,7 @@ public final class LossCurveChart {
     static final String DIVERGED_LABEL = "diverged (its last finite cost)";
 
     private static JFreeChart draw(String title, Map<String, List<SeedCost>> lines, boolean perSeed,
-            Map<String, LineStyle> styles) {
+            Map<String, LineStyle> styles, int classes) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("no loss curves to draw");
         }
@@ -238,15 +257,15 @@ public final class LossCurveChart {
             LogAxis logAxis;
             if (Math.log10(max / min) <= 4) {
                 // Costs read best as plain numbers: ticks at 1, 2, 5 × 10ⁿ, grid lines at the rest.
-                logAxis = new DecadeLogAxis(Y_LABEL);
+                logAxis = new DecadeLogAxis(yLabel(classes));
                 fineLogGrid = true;
             } else {
-                logAxis = ChartStyle.logAxis(Y_LABEL);
+                logAxis = ChartStyle.logAxis(yLabel(classes));
                 logAxis.setNumberFormatOverride(ChartStyle.plainNumberFormat());
             }
             yAxis = logAxis;
         } else {
-            NumberAxis lin = new NumberAxis(Y_LABEL);
+            NumberAxis lin = new NumberAxis(yLabel(classes));
             lin.setAutoRangeIncludesZero(true);
             ChartStyle.styleAxis(lin);
             yAxis = lin;
@@ -289,9 +308,9 @@ public final class LossCurveChart {
             plot.setRangeMinorGridlineStroke(new BasicStroke(1f));
         }
 
-        ValueMarker ln2 = new ValueMarker(Math.log(2), Color.GRAY,
+        ValueMarker ln2 = new ValueMarker(Math.log(Math.max(2, classes)), Color.GRAY,
                 new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
-        ln2.setLabel(LN2_LABEL);
+        ln2.setLabel(chanceLabel(classes));
         ln2.setLabelFont(ChartStyle.SUBTITLE_FONT);
         ln2.setLabelPaint(ChartStyle.NOTE);
         ln2.setLabelBackgroundColor(new Color(255, 255, 255, 0));
@@ -302,7 +321,7 @@ public final class LossCurveChart {
 
         JFreeChart chart = ChartStyle.chart(title, plot, true);
         if (perSeed) {
-            ChartStyle.addNote(chart, "one line per seed (" + runs + " runs)" + (diverged == 0 ? ""
+            ChartStyle.addNote(chart, "one line per seed (" + runs + (runs == 1 ? " run)" : " runs)") + (diverged == 0 ? ""
                     : "; " + diverged + " diverged: each line ends at × where its run stopped"));
         }
         if (clipped > 0) {

@@ -8,8 +8,8 @@
  *   <li>{@link org.initsweep.analysis.chart.LayerVarianceChart}: Var(a^[l]) and Var(∂J/∂a^[l])
  *       against layer l on log axes, measured and predicted; input
  *       {@link org.initsweep.analysis.chart.LayerCurve}.</li>
- *   <li>{@link org.initsweep.analysis.chart.LossCurveChart}: cost (mean binary cross-entropy,
- *       nats) per epoch.</li>
+ *   <li>{@link org.initsweep.analysis.chart.LossCurveChart}: cost (mean cross-entropy, binary for
+ *       two classes, nats) per epoch, chance level ln K marked.</li>
  *   <li>{@link org.initsweep.analysis.chart.DecisionBoundaryChart}: a trained network's P(class 1)
  *       over the input plane with the training points; input
  *       {@link org.initsweep.analysis.chart.BoundaryGrid}.</li>

@@ -110,6 +110,7 @@ final class ReportData {
 
         Map<ChartGroup, ObjectNode> layers = layerCurves(spark, pngs);
         Map<ChartGroup, ObjectNode> costs = costCurves(spark, pngs);
+        Map<String, Integer> classes = org.initsweep.analysis.DatasetClasses.of(spark);
         Map<ChartGroup, ObjectNode> histograms = hasTable(spark, fs, dir, HISTOGRAMS, HISTOGRAM_COLUMNS)
                 ? histograms(spark, pngs) : Map.of();
         Map<ChartGroup, ObjectNode> boundaries = hasTable(spark, fs, dir, BOUNDARIES, BOUNDARY_COLUMNS)
@@ -138,6 +139,7 @@ final class ReportData {
             node.put("profile", g.profile());
             node.put("sigma_b2", g.sigmaB2());
             node.put("dataset", g.dataset());
+            node.put("classes", classes.getOrDefault(g.dataset(), 2));
             node.put("title", title(g, manyInits, manySigma, manyData));
             node.set("critical", critical(g));
             node.set("heatmap", heatmap(g, cells.getOrDefault(g, List.of()), pngs));

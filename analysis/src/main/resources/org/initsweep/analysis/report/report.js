@@ -906,7 +906,8 @@
         png: g.cost.png, anyColour: true,
         expect: g.cost.series.map(function (s) { return mColour(s.m); })
           .filter(function (col) { return col !== '#000000'; }),
-        caption: 'Training cost J (mean binary cross-entropy over the training set, nats), seeds averaged.'
+        caption: 'Training cost J (mean ' + (g.classes > 2 ? 'cross-entropy over ' + g.classes + ' classes'
+          : 'binary cross-entropy') + ' over the training set, nats), seeds averaged.'
           + (co.hidden ? ' ' + co.hidden + ' epochs without a finite cost (diverged) are gaps.' : '')
       });
       expectedCharts++;

@@ -116,7 +116,7 @@ class LossCurveChartTest {
         }
         loss.put("zero", new double[] {0.69, 0.69});
         styles.put("zero", new LineStyle(-1, 3, 2));
-        var r = LossCurveChart.createChart("t", loss, styles).getXYPlot().getRenderer();
+        var r = LossCurveChart.createChart("t", loss, styles, 2).getXYPlot().getRenderer();
         for (int m = 0; m < 3; m++) {
             assertEquals(ChartStyle.LINE_COLOURS.get(m), r.getSeriesPaint(m), "colour by m");
             assertEquals(r.getSeriesPaint(m), r.getSeriesPaint(3 + m), "the same m in both inits");
@@ -130,8 +130,22 @@ class LossCurveChartTest {
         assertEquals(null, solid);
         assertEquals(8f, dashed[0]);
         assertEquals(2f, dotted[0]);
-        assertThrows(IllegalArgumentException.class, () -> LossCurveChart.createChart("t", loss, Map.of()),
+        assertThrows(IllegalArgumentException.class, () -> LossCurveChart.createChart("t", loss, Map.of(), 2),
                 "a line without a style");
+    }
+
+    @Test
+    void tenClassesNameTheirCostAndMarkLnTenAsChance() {
+        Map<String, double[]> loss = Map.of("m = 1", new double[] {2.4, 1.5, 0.9});
+        XYPlot ten = LossCurveChart.createChart("t", loss, null, 10).getXYPlot();
+        assertEquals("cost J: mean cross-entropy over 10 classes, nats", ten.getRangeAxis().getLabel());
+        var marker = (org.jfree.chart.plot.ValueMarker) ten.getRangeMarkers(org.jfree.chart.ui.Layer.BACKGROUND).iterator().next();
+        assertEquals(Math.log(10), marker.getValue(), 1e-15, "guessing 1/10 costs ln 10 = 2.303 nats");
+        assertEquals("ln 10: every class 1/10", marker.getLabel());
+        XYPlot two = LossCurveChart.createChart("t", loss, null, 2).getXYPlot();
+        assertTrue(two.getRangeAxis().getLabel().contains("binary cross-entropy"));
+        var half = (org.jfree.chart.plot.ValueMarker) two.getRangeMarkers(org.jfree.chart.ui.Layer.BACKGROUND).iterator().next();
+        assertEquals(Math.log(2), half.getValue(), 1e-15);
     }
 
     @Test
