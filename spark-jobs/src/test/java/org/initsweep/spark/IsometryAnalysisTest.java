@@ -68,6 +68,10 @@ class IsometryAnalysisTest {
                 assertEquals(4, files.filter(p -> p.getFileName().toString().startsWith("isometry_")).count(),
                         "one chart per activation and m");
             }
+            // two init schemes: compare/ is written and shown in the report as a table
+            assertEquals(8, spark.read().parquet(out + "/compare").count(), "one pair of inits × 2 activations × 2 m × 2 depths");
+            String page = Files.readString(tmp.resolve("iso/report/index.html"));
+            assertTrue(page.contains("\"table\":\"compare\""), "the report holds the compare/ table");
         } finally {
             spark.stop();
         }

@@ -50,7 +50,7 @@ final class ReportData {
     static final List<String> BOUNDARY_COLUMNS = List.of("run_id", "i1", "i2", "x1", "x2", "p");
 
     /** Tables shown as plain tables when present but not charted (another schema than expected). */
-    static final List<String> EXTRA_TABLES = List.of(BOUNDARIES, HISTOGRAMS);
+    static final List<String> EXTRA_TABLES = List.of(BOUNDARIES, HISTOGRAMS, org.initsweep.core.trace.Tables.COMPARE);
 
     /** Columns of {@code regions/} with the mean-field prediction of a cell, shown where present. */
     static final List<String> THEORY_CELL_COLUMNS = List.of("chi1", "predicted_regime", "predicted_forward_rate",

@@ -956,7 +956,8 @@
     main.appendChild(sec);
   }
 
-  var EXTRA_TITLES = { boundaries: 'Decision boundaries', histograms: 'Activation histograms' };
+  var EXTRA_TITLES = { boundaries: 'Decision boundaries', histograms: 'Activation histograms',
+    compare: 'Init schemes on paired runs' };
 
   function extraSection(main, x, index, toc) {
     var id = 'extra-' + index;
