@@ -23,8 +23,11 @@ public enum Kernel {
     /** Every operation as an in-place ND4J op, in float32 and float64 alike. */
     ND4J;
 
-    /** {@link #vectorMaxParams()} without the system property: 128 × 128. */
+    /** {@link #vectorMaxParams()} without the system property, in 256-bit vectors: 128 × 128. */
     public static final int DEFAULT_VECTOR_MAX_PARAMS = 128 * 128;
+
+    /** {@link #vectorMaxParams()} without the system property, in 512-bit vectors: 512 × 512. */
+    public static final int DEFAULT_VECTOR512_MAX_PARAMS = 512 * 512;
 
     /**
      * The kernel named by the system property {@code initsweep.kernel}: {@code auto} (default),
@@ -50,16 +53,25 @@ public enum Kernel {
 
     /**
      * Largest layer (fan_in × fan_out) whose products {@link #AUTO} computes with the Vector API
-     * kernel: system property {@code initsweep.vectorMaxParams}, default 16,384 (128 × 128). Beyond it
-     * OpenBLAS's cache-blocked sgemm is faster or close (whole training runs on Zen 4, depth 9: with
-     * 512-bit vectors and batch 256 the kernel is 27% faster than sgemm at width 128, 9% at 256, 13%
-     * slower at 512; with 256-bit vectors it is 2.2× slower at width 256, batch 256, and 1.5× slower
-     * on MNIST's 256-wide layers at batch 128 — {@code benchmarks/bench --sections dl4j,mnist}). One
-     * bound for every vector width keeps a layer in the one kernel whose bits do not depend on the
-     * machine, so AVX2 and AVX-512 executors of one sweep agree.
+     * kernel: system property {@code initsweep.vectorMaxParams}; by default
+     * {@link #DEFAULT_VECTOR512_MAX_PARAMS} in 512-bit vectors, {@link #DEFAULT_VECTOR_MAX_PARAMS} in
+     * 256-bit ones. Whole training runs on Zen 4 (AVX-512), depth 9, against OpenBLAS's sgemm: in
+     * 512-bit vectors the kernel runs at 113–115 GFLOP/s up to width 512 — width 256 14.3 against 9.7
+     * runs/s, 512 3.5 against 2.7, MNIST's 784–256×5 at batch 128 0.26 against 0.36 s per epoch — and
+     * ties at width 1024 (0.64 against 0.63 runs/s, 83 GFLOP/s: without packing the kernel waits for
+     * memory there, so OpenBLAS keeps the wider layers) ({@code benchmarks/bench --sections dl4j,mnist},
+     * docs/benchmarks.md); in 256-bit
+     * vectors it was 2.2× slower than sgemm at width 256 and 1.5× slower on MNIST's layers, so AVX2
+     * machines keep sgemm above 128 × 128. Either way the bits of a layer do not depend on the vector
+     * width within the kernel; layers in sgemm get OpenBLAS's CPU-specific order, so an AVX2 and an
+     * AVX-512 executor may differ in the last bits for layers over 128 × 128, as before.
      */
     public static int vectorMaxParams() {
-        return Integer.getInteger("initsweep.vectorMaxParams", DEFAULT_VECTOR_MAX_PARAMS);
+        Integer set = Integer.getInteger("initsweep.vectorMaxParams");
+        if (set != null) {
+            return set;
+        }
+        return vectorBits() >= 512 ? DEFAULT_VECTOR512_MAX_PARAMS : DEFAULT_VECTOR_MAX_PARAMS;
     }
 
     /**

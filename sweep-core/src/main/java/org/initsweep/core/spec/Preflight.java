@@ -19,7 +19,7 @@ import org.initsweep.core.trace.DecisionBoundary;
  * for, at 4 or 8 bytes per value. Where it lives: float64 runs compute in ND4J's off-heap memory;
  * float32 runs keep these values in Java arrays on the heap (measured: the heap a float32 network
  * keeps is within 5% of this estimate at widths 32–256) and only their weights, biases and inputs
- * in ND4J — unless a layer has more than {@link Kernel#DEFAULT_VECTOR_MAX_PARAMS} weights: its
+ * in ND4J — unless a layer has more than {@link Kernel#vectorMaxParams()} weights: its
  * products run in OpenBLAS, and the weights' gradients and the buffers (z, a, ∂z, ∂a) are then held
  * in ND4J too.
  * (Without the Vector API kernel, layers above 64 weights run in OpenBLAS: the off-heap estimate
@@ -82,7 +82,7 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
                 boolean sgemm = false;
                 for (int l = 1; l < units.length; l++) {
                     activations += units[l];
-                    sgemm |= (long) units[l - 1] * units[l] > Kernel.DEFAULT_VECTOR_MAX_PARAMS;
+                    sgemm |= (long) units[l - 1] * units[l] > Kernel.vectorMaxParams();
                 }
                 long passRows = Math.min(n, org.initsweep.core.train.Trainer.MAX_PASS_ROWS);
                 long testRows = Math.min(shape.testSamples(), org.initsweep.core.train.Trainer.MAX_PASS_ROWS);

@@ -45,17 +45,17 @@ class PreflightTest {
     }
 
     @Test
-    void float32LayersBeyond256SquaredAlsoHoldTheirBuffersInNd4j() throws SpecException {
+    void float32LayersAboveTheVectorBoundAlsoHoldTheirBuffersInNd4j() throws SpecException {
         SweepSpec s = SpecReader.parse("""
-                {"name": "p", "depths": [2], "widths": [512], "activations": ["tanh"], "inits": ["he_normal"],
+                {"name": "p", "depths": [2], "widths": [600], "activations": ["tanh"], "inits": ["he_normal"],
                  "samples": 100, "epochs": 4, "datasets": ["moons"]}
                 """, "p.json");
         Preflight p = Preflight.of(s);
-        // P = 2·512 + 512² + 512 = 263,680; units 2·512 + 1 = 1025; buffers 4·100·1025; inputs 100·3
-        long params = 263_680;
-        assertEquals(4 * (3 * params + 410_000 + 300), p.maxRunBytes());
-        // 512² > 256²: the products run in OpenBLAS on ND4J arrays (weights, ∂W, z, a, ∂z, ∂a)
-        assertEquals(4 * (params + 1025 + 300 + params + 410_000), p.maxRunOffHeapBytes());
+        // P = 2·600 + 600² + 600 = 361,800; units 2·600 + 1 = 1201; buffers 4·100·1201; inputs 100·3
+        long params = 361_800;
+        assertEquals(4 * (3 * params + 480_400 + 300), p.maxRunBytes());
+        // 600² > 512² (and 128²): the products run in OpenBLAS on ND4J arrays (weights, ∂W, z, a, ∂z, ∂a)
+        assertEquals(4 * (params + 1201 + 300 + params + 480_400), p.maxRunOffHeapBytes());
     }
 
     @Test
