@@ -48,6 +48,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>{@code memory}: driver heap retained by a 100,000-run grid, expanded and scheduled.</li>
  *   <li>{@code data}: reading and standardizing MNIST's training set ({@link DataBench}).</li>
  *   <li>{@code mnist}: one MNIST epoch vs a PyTorch loop ({@link MnistEpochBench}).</li>
+ *   <li>{@code ensemble}: many small runs vs a PyTorch loop and a batched PyTorch ensemble
+ *   ({@link EnsembleBench}); not in the default set (several minutes).</li>
  * </ol>
  * Every figure is the median of {@code --reps} repetitions after warm-up. Tables go to stdout
  * (Markdown), progress to stderr.
@@ -61,6 +63,8 @@ public final class Bench {
     private int reps = 5;
     private double repSeconds = 0.6;
     private int[] widths = {4, 16, 64, 256, 1024};
+    /** The ensemble section's widths: issue 19's 4, 16, 64 unless --widths names others. */
+    private int[] ensembleWidths = {4, 16, 64};
     private int[] depths = {9, 50};
     private int sparkReps = 3;
     private Set<String> sections = new LinkedHashSet<>(List.of("dl4j", "spark", "memory", "data", "mnist"));
@@ -87,7 +91,10 @@ public final class Bench {
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--spark-reps" -> sparkReps = Integer.parseInt(args[++i]);
                 case "--rep-seconds" -> repSeconds = Double.parseDouble(args[++i]);
-                case "--widths" -> widths = ints(args[++i]);
+                case "--widths" -> {
+                    widths = ints(args[++i]);
+                    ensembleWidths = widths;
+                }
                 case "--depths" -> depths = ints(args[++i]);
                 case "--sections" -> sections = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
                 case "--no-before" -> compareBefore = false;
@@ -102,7 +109,7 @@ public final class Bench {
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + a
                         + " (--epochs N --reps N --spark-reps N --rep-seconds S --widths a,b --depths a,b"
-                        + " --sections dl4j,spark,memory,data,mnist --spark-spec FILE --before blas|nd4j --no-before --quick)");
+                        + " --sections dl4j,spark,memory,data,mnist,ensemble --spark-spec FILE --before blas|nd4j --no-before --quick)");
             }
         }
     }
@@ -160,6 +167,9 @@ public final class Bench {
         }
         if (sections.contains("memory")) {
             memory();
+        }
+        if (sections.contains("ensemble")) {
+            EnsembleBench.run(ensembleWidths, reps, Path.of(System.getProperty("initsweep.root", ".")));
         }
         if (sections.contains("data")) {
             DataBench.run(reps, Path.of(System.getProperty("initsweep.root", ".")));
