@@ -112,12 +112,7 @@ class ReportEscapingBrowserTest {
         }
         h.putArray("fixed");
         h.put("png", "javascript:window.__pwned=5");
-        ObjectNode layers = g.putObject("layers");
-        layers.put("depth", 6);
-        ObjectNode ep = layers.putArray("epochs").addObject();
-        ep.put("epoch", 0);
-        ep.put("png", "../charts/" + EVIL + ".png");
-        ArrayNode series = ep.putArray("series");
+        ArrayNode series = ReportJson.layerSeries(g, 6, "../charts/" + EVIL + ".png");
         for (double m : ms) {
             ObjectNode s = series.addObject();
             s.put("m", m);
@@ -128,10 +123,7 @@ class ReportEscapingBrowserTest {
                 b.add(Math.pow(m, 8 - l) * 1e-4);
             }
         }
-        ObjectNode cost = g.putObject("cost");
-        cost.put("depth", 6);
-        cost.putNull("png");
-        ArrayNode cs = cost.putArray("series");
+        ArrayNode cs = ReportJson.costSeries(g, 6);
         for (double m : ms) {
             ObjectNode s = cs.addObject();
             s.put("m", m);

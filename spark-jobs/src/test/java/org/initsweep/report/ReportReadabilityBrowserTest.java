@@ -112,12 +112,7 @@ class ReportReadabilityBrowserTest {
         h.putArray("fixed");
         h.putNull("png");
 
-        ObjectNode layers = g.putObject("layers");
-        layers.put("depth", 6);
-        ObjectNode ep = layers.putArray("epochs").addObject();
-        ep.put("epoch", 0);
-        ep.putNull("png");
-        ArrayNode series = ep.putArray("series");
+        ArrayNode series = ReportJson.layerSeries(g, 6, null);
         for (int i = 0; i < LAYER_MS.length; i++) {
             double m = LAYER_MS[i];
             ObjectNode s = series.addObject();
@@ -129,10 +124,7 @@ class ReportReadabilityBrowserTest {
                 b.add(Math.pow(m, 8 - l) * 1e-4);
             }
         }
-        ObjectNode cost = g.putObject("cost");
-        cost.put("depth", 6);
-        cost.putNull("png");
-        ArrayNode cs = cost.putArray("series");
+        ArrayNode cs = ReportJson.costSeries(g, 6);
         for (double m : COST_MS) {
             ObjectNode s = cs.addObject();
             s.put("m", m);
