@@ -52,7 +52,7 @@ class ReportReadabilityBrowserTest {
                 logAxes++;
                 List<String> labels = new ArrayList<>();
                 axis.path("labels").forEach(l -> labels.add(l.asText()));
-                if (c.path("title").asText().contains("forward")) {
+                if (c.path("title").asText().startsWith("Forward")) {
                     // 1e-42 … 1e5: every 10 decades from 10⁻⁵⁰, none reads 0
                     assertEquals(List.of("10⁻⁵⁰", "10⁻⁴⁰", "10⁻³⁰", "10⁻²⁰", "10⁻¹⁰", "1", "10¹⁰"), labels, c.toString());
                 }
@@ -65,6 +65,16 @@ class ReportReadabilityBrowserTest {
             }
         }
         assertEquals(3, logAxes, "forward and backward variance, and the cost (its costs span 10⁹)");
+        for (JsonNode c : check.path("charts")) {
+            List<String> ids = new ArrayList<>();
+            c.path("series_ids").forEach(id -> ids.add(id.asText()));
+            if (c.path("kind").asText().equals("layers")) {
+                // m = 1 (third of five) has theory and its spread: a base and a shaded width, forward only
+                boolean forward = c.path("title").asText().startsWith("Forward");
+                assertEquals(forward, ids.contains("band-2") && ids.contains("band-base-2"), c.toString());
+                assertEquals(forward ? 2 : 0, ids.stream().filter(id -> id.startsWith("band")).count(), ids.toString());
+            }
+        }
         assertTrue(heatmap, check.toPrettyString());
     }
 
@@ -122,6 +132,20 @@ class ReportReadabilityBrowserTest {
             for (int l = 1; l <= 7; l++) {
                 a.add(Math.pow(10, DECADES_PER_LAYER[i] * l));
                 b.add(Math.pow(m, 8 - l) * 1e-4);
+            }
+            if (m == 1) { // theory and its finite-width spread (ReLU at width 16) for the six hidden layers
+                ArrayNode pa = s.putArray("predicted_var_a");
+                ArrayNode pg = s.putArray("predicted_var_grad_a");
+                ArrayNode sd = s.putArray("ln_var_a_sd");
+                for (int l = 1; l <= 7; l++) {
+                    pa.add(1.0);
+                    pg.add(1e-4);
+                    if (l <= 6) {
+                        sd.add(Math.sqrt(5.0 * l / 16));
+                    } else {
+                        sd.addNull();
+                    }
+                }
             }
         }
         ArrayNode cs = ReportJson.costSeries(g, 6);

@@ -301,6 +301,7 @@ final class ReportData {
                     if (byEpoch.getKey() == first && first == 0 && theory != null) {
                         s.set("predicted_var_a", numbers(theory[0]));
                         s.set("predicted_var_grad_a", numbers(theory[1]));
+                        s.set("ln_var_a_sd", numbers(theory[2]));
                     }
                 }
             }
@@ -310,9 +311,10 @@ final class ReportData {
     }
 
     /**
-     * The mean-field prediction of Var(a) and Var(∂J/∂a) per layer at initialization ({@code growth/}
-     * columns {@code predicted_var_a}, {@code predicted_var_grad_a}, where the analysis wrote them),
-     * seeds averaged, for each group's deepest networks.
+     * The mean-field prediction of Var(a) and Var(∂J/∂a) per layer at initialization and the
+     * finite-width spread of ln Var(a) ({@code growth/} columns {@code predicted_var_a},
+     * {@code predicted_var_grad_a}, {@code predicted_ln_var_a_sd}, where the analysis wrote them), seeds
+     * averaged, for each group's deepest networks.
      */
     private static Map<ChartGroup, TreeMap<Double, double[][]>> predictedVariance(SparkSession spark,
             Map<ChartGroup, Integer> depthOf) {
@@ -326,12 +328,14 @@ final class ReportData {
         if (!cols.containsAll(List.of("predicted_var_a", "predicted_var_grad_a", "sigma_b2", "dataset"))) {
             return out;
         }
+        String spread = cols.contains("predicted_ln_var_a_sd") ? "avg(predicted_ln_var_a_sd)" : "CAST(NULL AS DOUBLE)";
         List<Row> rows = spark.sql("""
                 SELECT activation, init, width, profile, sigma_b2, dataset, depth, multiplier, layer,
-                       avg(predicted_var_a) AS predicted_var_a, avg(predicted_var_grad_a) AS predicted_var_grad_a
+                       avg(predicted_var_a) AS predicted_var_a, avg(predicted_var_grad_a) AS predicted_var_grad_a,
+                       %s AS ln_var_a_sd
                 FROM growth WHERE multiplier IS NOT NULL
                 GROUP BY activation, init, width, profile, sigma_b2, dataset, depth, multiplier, layer
-                """).collectAsList();
+                """.formatted(spread)).collectAsList();
         for (Row r : rows) {
             ChartGroup g = ChartGroup.of(r);
             Integer depth = depthOf.get(g);
@@ -340,10 +344,11 @@ final class ReportData {
                 continue;
             }
             double[][] a = out.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(r.<Double>getAs("multiplier"),
-                    k -> new double[][] {nan(depth + 1), nan(depth + 1)});
+                    k -> new double[][] {nan(depth + 1), nan(depth + 1), nan(depth + 1)});
             a[0][l - 1] = r.isNullAt(r.fieldIndex("predicted_var_a")) ? Double.NaN : r.<Double>getAs("predicted_var_a");
             a[1][l - 1] = r.isNullAt(r.fieldIndex("predicted_var_grad_a")) ? Double.NaN
                     : r.<Double>getAs("predicted_var_grad_a");
+            a[2][l - 1] = r.isNullAt(r.fieldIndex("ln_var_a_sd")) ? Double.NaN : r.<Double>getAs("ln_var_a_sd");
         }
         return out;
     }

@@ -427,6 +427,7 @@
     return {
       trigger: 'axis', confine: true, textStyle: baseText,
       formatter: function (ps) {
+        ps = ps.filter(function (p) { return String(p.seriesId).indexOf('band') !== 0; });
         if (!ps.length) { return ''; }
         var rows = ps.map(function (p) {
           var v = p.value.length > 2 ? p.value[2] : p.value[1];
@@ -461,6 +462,13 @@
         itemStyle: { color: mColour(s.m) }
       });
     });
+    var extent = logExtent(cs.series);
+    var bands = forward ? ep.series.map(function (s, i) { return finiteWidthBand(s, i); })
+      .filter(function (b) { return b; }) : [];
+    bands.forEach(function (b) {
+      extent = [Math.min(extent[0], b.lo), Math.max(extent[1], b.hi)];
+      cs.series.push(b.base, b.width);
+    });
     return {
       option: {
         animation: false,
@@ -469,15 +477,46 @@
         grid: { left: 78, right: 20, top: 16, bottom: 84 },
         tooltip: axisTooltip('layer l =', forward ? 'Var(a^[l])' : 'Var(\u2202J/\u2202a^[l])',
           'dimensionless'),
-        legend: legend(),
+        legend: merge(legend(), { data: ep.series.map(function (s) { return mLabel(s.m); }) }),
         xAxis: merge(axisCommon('layer l  (1 \u2026 L+1 = ' + (depth + 1) + ', the output unit)', 28), {
           type: 'value', min: 1, max: depth + 1, minInterval: 1 }),
-        yAxis: (function () { var e = logExtent(cs.series); return logAxis(yName, 58, e[0], e[1]); })(),
+        yAxis: logAxis(yName, 58, extent[0], extent[1]),
         series: cs.series
       },
       hidden: cs.hidden,
-      theory: theory > 0
+      theory: theory > 0,
+      bands: bands.length > 0
     };
+  }
+
+  /**
+   * Theory's finite-width band of one curve, ln(predicted) − s²/2 ± 2s in log₁₀ units, as two stacked
+   * series (an invisible base and the shaded width), or null without a spread.
+   */
+  function finiteWidthBand(s, i) {
+    var pred = s.predicted_var_a;
+    var sd = s.ln_var_a_sd;
+    if (!pred || !sd) { return null; }
+    var base = [], width = [], lo = Infinity, hi = -Infinity;
+    pred.forEach(function (v, j) {
+      var lg = log10OrNull(v);
+      var k = sd[j];
+      if (lg === null || typeof k !== 'number' || !isFinite(k)) {
+        base.push([j + 1, null]);
+        width.push([j + 1, null]);
+        return;
+      }
+      var bottom = lg + (-k * k / 2 - 2 * k) / Math.LN10;
+      base.push([j + 1, bottom]);
+      width.push([j + 1, 4 * k / Math.LN10]);
+      lo = Math.min(lo, bottom);
+      hi = Math.max(hi, bottom + 4 * k / Math.LN10);
+    });
+    if (!(hi > lo)) { return null; }
+    var common = { type: 'line', name: 'finite-width band', stack: 'band-' + i, symbol: 'none', silent: true, z: 0,
+      connectNulls: false, lineStyle: { opacity: 0 } };
+    return { lo: lo, hi: hi, base: merge(common, { id: 'band-base-' + i, data: base }),
+      width: merge(common, { id: 'band-' + i, data: width, areaStyle: { color: mColour(s.m), opacity: 0.14 } }) };
   }
 
   // A log axis once the costs span more than a factor 30 (exploding inits reach 1e14 nats and would
@@ -889,6 +928,8 @@
               ? 'Variance of the activations a^[l] of layer l over batch \u00d7 units (inputs standardized: dimensionless). '
               : 'Variance of the back-propagated gradient \u2202J/\u2202a^[l], J the mean cross-entropy. ')
               + (lo.theory ? 'Dashed: the mean-field prediction for the same network at initialization. ' : '')
+              + (lo.bands ? 'Shaded: where one network of these widths falls (theory\u2019s finite-width band, '
+                + 'ln(predicted) \u2212 s\u00b2/2 \u00b1 2s, s\u00b2 = \u03a3 (E[\u03c6\u2074]/E[\u03c6\u00b2]\u00b2 \u2212 1)/n). ' : '')
               + (lo.hidden ? lo.hidden + ' values \u2264 0 or not finite are not drawn (no place on a log axis).' : '')
           });
           expectedCharts++;
@@ -1284,6 +1325,7 @@
           }
         }
         r.log_axes = logAxes(c, problems);
+        r.series_ids = (c.chart.getOption().series || []).map(function (s) { return s.id === undefined ? null : String(s.id); });
         if (c.kind === 'heatmap') {
           var t = cellTexts(c);
           r.cell_texts = t.texts;
