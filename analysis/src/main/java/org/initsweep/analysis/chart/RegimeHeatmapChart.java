@@ -54,7 +54,8 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
  *   <li>colour: the regime, Okabe–Ito palette (colour-blind safe): vanishing blue #0072B2, stable
  *       bluish green #009E73, exploding vermillion #D55E00; the legend always lists all three.
  *       (depth, m) pairs without a cell stay white.</li>
- *   <li>a solid vertical line at m = 1 labelled "fan_in·Var(W) = 1", and a dashed one at the
+ *   <li>a solid vertical line at m = 1 (the init scheme as defined: fan_in·Var(W) = 1 for scaled_normal
+ *       and LeCun, 2 for He) labelled "m = 1", and a dashed one at the
  *       predicted critical multiplier labelled "predicted m_c = …" (one line with both labels when
  *       m_c = 1). A line within three octaves of the swept range widens the axis to show it; one
  *       further out is named in a note under the title instead.</li>
@@ -72,7 +73,7 @@ public final class RegimeHeatmapChart {
 
     static final String X_LABEL = "variance multiplier m = fan_in·Var(W)";
     static final String Y_LABEL = "depth L (hidden layers)";
-    static final String UNIT_LINE_LABEL = "fan_in·Var(W) = 1";
+    static final String UNIT_LINE_LABEL = "m = 1";
     static final String CRITICAL_LINE_LABEL = "predicted m_c";
     /** The rate that decided the cell's regime: forward or backward, whichever is larger in magnitude. */
     static double decidingRate(RegionCell c) {

@@ -192,25 +192,37 @@ final class ReportData {
     }
 
     /**
-     * The predicted critical multiplier: mean-field m_c with χ₁ = 1 (Poole et al. 2016) where it
-     * exists, else the small-signal 1/gain of the activation; null if neither applies, or where χ₁
-     * jumps over 1 (GELU, SiLU), which no line on the chart would describe.
+     * The predicted critical multiplier, in the sweep's m (the heatmap's axis): mean-field σ_w² with
+     * χ₁ = 1 (Poole et al. 2016) where it exists, else the small-signal 1/gain of the activation, each
+     * divided by the init scheme's fan_in·Var(W) at m = 1 ({@code unit}: 1 for scaled_normal and LeCun,
+     * 2 for He, 1/3 for fan-in uniform, n for standard_normal); null if neither applies, for the fixed
+     * schemes, or where χ₁ jumps over 1 (GELU, SiLU), which no line on the chart would describe.
      */
     static ObjectNode critical(ChartGroup g) {
         ObjectNode c = F.objectNode();
         Activation act;
+        double unit;
         try {
             act = Activation.fromLabel(g.activation());
+            int n = g.width() != null ? g.width() : 1;
+            unit = org.initsweep.core.init.InitSpec.fromLabel(g.init()).effectiveMultiplier(n, n, 1.0);
         } catch (IllegalArgumentException e) {
             c.putNull("m_c");
             c.put("method", "none");
-            c.put("note", "unknown activation label");
+            c.put("note", "unknown activation or init label");
             return c;
         }
-        double small = 1.0 / act.gain();
+        if (!(unit > 0 && Double.isFinite(unit))) {
+            c.putNull("m_c");
+            c.put("method", "none");
+            c.put("note", "init " + g.init() + " has no multiplier");
+            return c;
+        }
+        c.put("unit", unit);
+        double small = 1.0 / act.gain() / unit;
         c.put("small_signal", small);
         try {
-            double mc = MeanField.criticalMultiplier(act, g.sigmaB2());
+            double mc = MeanField.criticalMultiplier(act, g.sigmaB2()) / unit;
             c.put("m_c", mc);
             c.put("method", "mean_field");
         } catch (RuntimeException e) {

@@ -327,7 +327,8 @@
 
     var crit = g.critical || {};
     var mc = typeof crit.m_c === 'number' && crit.m_c > 0 ? crit.m_c : null;
-    var lines = [{ x: 0, name: 'fan_in\u00b7Var(W) = 1 (m = 1)', dashed: false, label: 'm = 1' }];
+    var unitText = typeof crit.unit === 'number' ? 'fan_in\u00b7Var(W) = ' + fmt(crit.unit) : 'the init as defined';
+    var lines = [{ x: 0, name: 'm = 1 (' + unitText + ')', dashed: false, label: 'm = 1' }];
     if (mc !== null) {
       var how = crit.method === 'mean_field' ? 'mean field, \u03c7\u2081 = 1' : 'small signal, 1/gain';
       if (Math.abs(Math.log2(mc)) < 0.02) {
@@ -1382,7 +1383,7 @@
       key.appendChild(document.createTextNode(r + '  '));
     });
     key.appendChild(document.createTextNode('\u2014 Okabe\u2013Ito colours, safe for colour-blind readers. '
-      + 'Lines: solid m = 1 (fan_in\u00b7Var(W) = 1), dashed predicted m_c, \u25c7 measured m where the backward rate is 0.'));
+      + 'Lines: solid m = 1 (each init scheme as defined), dashed predicted m_c, \u25c7 measured m where the backward rate is 0.'));
     nav.appendChild(key);
     (data.groups || []).forEach(function (g, i) {
       try {

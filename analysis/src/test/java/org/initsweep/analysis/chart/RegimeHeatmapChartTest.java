@@ -149,7 +149,7 @@ class RegimeHeatmapChartTest {
         List<ValueMarker> markers = domainMarkers(plot);
         assertEquals(2, markers.size());
         ValueMarker one = markerAt(markers, 1.0);
-        assertEquals("fan_in·Var(W) = 1", one.getLabel());
+        assertEquals("m = 1", one.getLabel());
         assertNull(((BasicStroke) one.getStroke()).getDashArray(), "m = 1 line is solid");
         ValueMarker crit = markerAt(markers, 2.0);
         assertTrue(crit.getLabel().startsWith("predicted m_c"), crit.getLabel());
@@ -161,7 +161,7 @@ class RegimeHeatmapChartTest {
         List<ValueMarker> markers = domainMarkers(RegimeHeatmapChart.createChart("t", grid(), 1.0).getXYPlot());
         assertEquals(1, markers.size());
         assertEquals(1.0, markers.get(0).getValue());
-        assertTrue(markers.get(0).getLabel().contains("fan_in·Var(W) = 1"));
+        assertTrue(markers.get(0).getLabel().contains("m = 1"));
         assertTrue(markers.get(0).getLabel().contains("predicted m_c"));
     }
 
@@ -170,7 +170,7 @@ class RegimeHeatmapChartTest {
         for (double mc : new double[] {Double.NaN, Double.POSITIVE_INFINITY, 0, -2}) {
             List<ValueMarker> markers = domainMarkers(RegimeHeatmapChart.createChart("t", grid(), mc).getXYPlot());
             assertEquals(1, markers.size(), "m_c = " + mc);
-            assertEquals("fan_in·Var(W) = 1", markers.get(0).getLabel());
+            assertEquals("m = 1", markers.get(0).getLabel());
         }
     }
 

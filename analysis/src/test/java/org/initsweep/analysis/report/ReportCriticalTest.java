@@ -6,19 +6,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-/** The critical multiplier the report draws on each heatmap: mean field's, the small-signal one, or none. */
+/**
+ * The critical multiplier the report draws on each heatmap, in the sweep's m: mean field's σ_w² (or the
+ * small-signal 1/gain) over the init scheme's own fan_in·Var(W), or none.
+ */
 class ReportCriticalTest {
 
     private static ObjectNode critical(String activation, double sigmaB2) {
-        return ReportData.critical(new org.initsweep.analysis.ChartGroup(activation, "he_normal", 32, null, sigmaB2, "gaussian"));
+        return critical(activation, "scaled_normal", sigmaB2);
+    }
+
+    private static ObjectNode critical(String activation, String init, double sigmaB2) {
+        return ReportData.critical(new org.initsweep.analysis.ChartGroup(activation, init, 100, null, sigmaB2, "gaussian"));
     }
 
     @Test
     void meanFieldWhereChi1CrossesOne() {
         ObjectNode relu = critical("relu", 0);
         assertEquals("mean_field", relu.get("method").asText());
-        assertEquals(2, relu.get("m_c").asDouble(), 1e-9);
+        assertEquals(2, relu.get("m_c").asDouble(), 1e-9, "ReLU: σ_w² = 2");
         assertEquals(1.6, critical("elu(0.5)", 0).get("m_c").asDouble(), 1e-3, "2/(1 + α²)");
+    }
+
+    @Test
+    void inTheSweepsMultiplierOfEachInitScheme() {
+        // He draws 2/fan_in at m = 1: ReLU's σ_w² = 2 is m = 1 there, as regions/ says
+        assertEquals(1, critical("relu", "he_normal", 0).get("m_c").asDouble(), 1e-9);
+        assertEquals(2, critical("relu", "he_normal", 0).get("unit").asDouble(), 0);
+        assertEquals(0.8, critical("elu(0.5)", "he_normal", 0).get("m_c").asDouble(), 1e-3);
+        // tanh's σ_w² = 1: fan-in uniform draws 1/(3·fan_in) at m = 1, standard normal 1 (σ_w² = n = 100)
+        assertEquals(3, critical("tanh", "uniform_fan_in", 0).get("m_c").asDouble(), 1e-9);
+        assertEquals(0.01, critical("tanh", "standard_normal", 0).get("m_c").asDouble(), 1e-12);
+        assertEquals(0.5, critical("tanh", "he_normal", 0).get("small_signal").asDouble(), 1e-12, "1/gain over 2");
+        ObjectNode zero = critical("tanh", "zero", 0);
+        assertTrue(zero.get("m_c").isNull(), zero.toString());
+        assertEquals("none", zero.get("method").asText());
     }
 
     @Test
