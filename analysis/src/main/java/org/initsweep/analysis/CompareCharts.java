@@ -106,24 +106,43 @@ final class CompareCharts {
         return written;
     }
 
-    private static List<Path> costCharts(SparkSession spark, Path local) throws IOException {
-        List<Row> rows = spark.sql("WITH " + SHAPES + """
-                SELECT r.activation, r.width, r.profile, r.depth, r.sigma_b2, r.dataset, r.init, r.multiplier, e.epoch,
-                       avg(e.loss) AS loss
-                FROM epochs e JOIN runs r ON e.run_id = r.run_id
-                JOIN compared c ON r.activation = c.activation AND r.width <=> c.width AND r.profile <=> c.profile AND r.depth = c.depth
-                     AND r.sigma_b2 = c.sigma_b2 AND r.dataset = c.dataset
-                GROUP BY r.activation, r.width, r.profile, r.depth, r.sigma_b2, r.dataset, r.init, r.multiplier, e.epoch
-                ORDER BY r.init, r.multiplier, e.epoch
+    /**
+     * Per compared shape, init, m and epoch: the mean training cost over all of the line's seeds
+     * ({@code loss}, null once one of them has diverged: never a mean over a set of runs that shrinks
+     * from one epoch to the next), its {@code seeds} and how many {@code diverged}.
+     */
+    static List<Row> costRows(SparkSession spark) {
+        return spark.sql("WITH " + SHAPES + """
+                , line AS (
+                  SELECT r.run_id, r.activation, r.width, r.profile, r.depth, r.sigma_b2, r.dataset, r.init, r.multiplier,
+                         count(*) OVER w AS seeds, count_if(r.status = 'diverged') OVER w AS diverged
+                  FROM runs r JOIN compared c ON r.activation = c.activation AND r.width <=> c.width
+                       AND r.profile <=> c.profile AND r.depth = c.depth AND r.sigma_b2 = c.sigma_b2 AND r.dataset = c.dataset
+                  WINDOW w AS (PARTITION BY r.activation, r.width, r.profile, r.depth, r.sigma_b2, r.dataset, r.init,
+                                            r.multiplier))
+                SELECT l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, e.epoch,
+                       first(l.seeds) AS seeds, first(l.diverged) AS diverged,
+                       CASE WHEN count_if(NOT isnan(e.loss) AND abs(e.loss) < double('Infinity')) = first(l.seeds)
+                            THEN avg(e.loss) END AS loss
+                FROM epochs e JOIN line l ON e.run_id = l.run_id
+                GROUP BY l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, e.epoch
+                ORDER BY l.init, l.multiplier, e.epoch
                 """).collectAsList();
+    }
+
+    private static List<Path> costCharts(SparkSession spark, Path local) throws IOException {
+        List<Row> rows = costRows(spark);
         java.util.Set<Shape> trimmed = new java.util.HashSet<>();
         rows = fewLines(rows, trimmed);
         Map<Shape, Map<String, TreeMap<Integer, Double>>> byShape = new LinkedHashMap<>();
         Map<Shape, Map<String, Row>> lineRows = new LinkedHashMap<>();
         for (Row r : rows) {
+            long diverged = r.<Long>getAs("diverged");
+            String label = label(r) + (diverged == 0 ? "" : " (" + diverged + " of " + r.<Long>getAs("seeds")
+                    + " seeds diverged)");
             byShape.computeIfAbsent(Shape.of(r), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(label(r), k -> new TreeMap<>()).put(r.<Integer>getAs("epoch"), r.<Double>getAs("loss"));
-            lineRows.computeIfAbsent(Shape.of(r), k -> new LinkedHashMap<>()).putIfAbsent(label(r), r);
+                    .computeIfAbsent(label, k -> new TreeMap<>()).put(r.<Integer>getAs("epoch"), orNaN(r, "loss"));
+            lineRows.computeIfAbsent(Shape.of(r), k -> new LinkedHashMap<>()).putIfAbsent(label, r);
         }
         List<Path> written = new ArrayList<>();
         Map<String, Integer> classes = DatasetClasses.of(spark);

@@ -449,8 +449,9 @@
   function layerOption(g, ep, field) {
     var forward = field === 'var_a';
     var yName = forward ? 'Var(a^[l])  forward, log scale' : 'Var(\u2202J/\u2202a^[l])  backward, log scale';
-    var cs = curveSeries(ep.series, function (s) { return s[field]; }, 1);
     var depth = g.layers.depth;
+    // backward: the hidden layers only (the output unit's ∂J/∂a is not the signal they pass back), as the PNG
+    var cs = curveSeries(ep.series, function (s) { return forward ? s[field] : (s[field] || []).slice(0, depth); }, 1);
     var theory = 0;
     ep.series.forEach(function (s, i) {
       var pred = s['predicted_' + field];
@@ -927,7 +928,8 @@
             option: lo.option, png: ep.png, expect: colours, anyColour: true,
             caption: (field === 'var_a'
               ? 'Variance of the activations a^[l] of layer l over batch \u00d7 units (inputs standardized: dimensionless). '
-              : 'Variance of the back-propagated gradient \u2202J/\u2202a^[l], J the mean cross-entropy. ')
+              : 'Variance of the back-propagated gradient \u2202J/\u2202a^[l] of the hidden layers, J the mean '
+                + 'cross-entropy. ')
               + (lo.theory ? 'Dashed: the mean-field prediction for the same network at initialization. ' : '')
               + (lo.bands ? 'Shaded: where one network of these widths falls (theory\u2019s finite-width band, '
                 + 'ln(predicted) \u2212 s\u00b2/2 \u00b1 2s, s\u00b2 = \u03a3 (E[\u03c6\u2074]/E[\u03c6\u00b2]\u00b2 \u2212 1)/n). ' : '')

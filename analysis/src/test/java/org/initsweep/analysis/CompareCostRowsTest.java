@@ -1,0 +1,66 @@
+package org.initsweep.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * compare_cost's lines against a hand calculation: the mean over all of a line's seeds, a gap once one
+ * of them diverged (before, the mean of the survivors: a line at 9.7e5 "recovered" to 0.69).
+ */
+class CompareCostRowsTest {
+
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSession.builder().master("local[1]").appName("compare-cost-test")
+                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void aLineIsTheMeanOfAllItsSeedsOrAGap() {
+        spark.sql("""
+                SELECT run_id, 'relu' AS activation, CAST(16 AS INT) AS width, CAST(NULL AS STRING) AS profile,
+                       CAST(5 AS INT) AS depth, 0.0D AS sigma_b2, 'gaussian' AS dataset, init, 1.0D AS multiplier, status
+                FROM VALUES ('he-1', 'he_normal', 'ok'), ('he-2', 'he_normal', 'diverged'),
+                            ('or-1', 'orthogonal', 'ok'), ('or-2', 'orthogonal', 'ok')
+                AS t(run_id, init, status)
+                """).createOrReplaceTempView("runs");
+        // he-2 diverged during epoch 2: its cost is 9.7e5 after epoch 1, NaN after 2, and it stopped there
+        spark.sql("""
+                SELECT run_id, CAST(pos AS INT) AS epoch, CAST(loss AS DOUBLE) AS loss
+                FROM VALUES ('he-1', array(0.70, 0.60, 0.50, 0.40)), ('he-2', array(0.70, 9.7e5, double('NaN'))),
+                            ('or-1', array(0.70, 0.65, 0.60, 0.55)), ('or-2', array(0.70, 0.66, 0.62, 0.58))
+                AS t(run_id, losses) LATERAL VIEW posexplode(losses) p AS pos, loss
+                """).createOrReplaceTempView("epochs");
+        Map<String, Row> at = new HashMap<>();
+        for (Row r : CompareCharts.costRows(spark)) {
+            at.put(r.<String>getAs("init") + "@" + r.<Integer>getAs("epoch"), r);
+        }
+        assertEquals(8, at.size(), at.keySet().toString());
+        assertEquals(0.70, at.get("he_normal@0").<Double>getAs("loss"), 1e-12);
+        assertEquals((0.60 + 9.7e5) / 2, at.get("he_normal@1").<Double>getAs("loss"), 1e-9);
+        assertNull(at.get("he_normal@2").getAs("loss"), "a NaN among the seeds: a gap");
+        assertNull(at.get("he_normal@3").getAs("loss"), "he-2 stopped: not the mean of he-1 alone");
+        assertEquals(1L, (long) at.get("he_normal@3").<Long>getAs("diverged"));
+        assertEquals(2L, (long) at.get("he_normal@3").<Long>getAs("seeds"));
+        assertEquals((0.55 + 0.58) / 2, at.get("orthogonal@3").<Double>getAs("loss"), 1e-12);
+        assertEquals(0L, (long) at.get("orthogonal@3").<Long>getAs("diverged"));
+        List<Row> none = CompareCharts.costRows(spark).stream().filter(r -> r.<Integer>getAs("depth") != 5).toList();
+        assertEquals(List.of(), none);
+    }
+}
