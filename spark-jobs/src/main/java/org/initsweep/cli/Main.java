@@ -101,11 +101,29 @@ public final class Main implements Runnable {
         cl.getSubcommands().get("sql").setUnmatchedOptionsArePositionalParams(true);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         cl.setExecutionExceptionHandler((e, line, parsed) -> report(line.getErr(), e, debug));
+        cl.setParameterExceptionHandler(Main::badArguments);
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError | org.apache.hadoop.fs.FSError e) { // on this thread: picocli passes Errors through
             return report(cl.getErr(), new RuntimeException(e), debug);
         }
+    }
+
+    /**
+     * A bad command line: one line naming the command and what is wrong, exit 2; the whole usage only
+     * when no command was given (what someone typing {@code initsweep} alone wants to see).
+     */
+    static int badArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine line = e.getCommandLine();
+        PrintWriter err = line.getErr();
+        if (line.getParent() == null && line.getCommandSpec().userObject() instanceof Main) {
+            err.println(e.getMessage());
+            line.usage(err);
+            return BAD_INPUT;
+        }
+        String command = line.getCommandSpec().qualifiedName();
+        err.println(command + ": " + e.getMessage() + " (" + command + " --help lists the arguments)");
+        return BAD_INPUT;
     }
 
     static int report(PrintWriter err, Exception e, boolean debug) {

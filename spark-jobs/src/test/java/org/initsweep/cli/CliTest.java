@@ -74,7 +74,14 @@ public class CliTest {
         assertEquals(2, missing.code());
         assertEquals(tmp.resolve("nope.json") + ": no such spec file", missing.err().strip());
         assertEquals(2, cli("frobnicate").code());
-        assertEquals(2, cli("run").code(), "SPEC is required");
+        Result noSpec = cli("run");
+        assertEquals(2, noSpec.code(), "SPEC is required");
+        assertEquals("initsweep run: Missing required parameter: 'SPEC' (initsweep run --help lists the arguments)",
+                noSpec.err().strip(), "one line, not the whole usage");
+        Result bogus = cli("analyze", "--bogus", tmp.toString());
+        assertEquals(2, bogus.code());
+        assertEquals("initsweep analyze: Unknown option: '--bogus' (initsweep analyze --help lists the arguments)",
+                bogus.err().strip());
         Result none = cli();
         assertEquals(2, none.code(), "no command is a usage error");
         assertTrue(none.err().startsWith("initsweep: missing command (run, analyze, sql, validate or data)"), none.err());

@@ -552,6 +552,13 @@
       };
     });
     var accuracy = list.map(function (s) { return s.accuracy || []; });
+    // chance level: the cost of giving every one of K classes 1/K, as on the PNG
+    var k = g.classes > 2 ? g.classes : 2;
+    if (series.length) {
+      series[0].markLine = { silent: true, symbol: 'none', lineStyle: { color: '#777777', type: 'dashed', width: 1 },
+        label: { formatter: 'ln ' + k + ': every class 1/' + k, position: 'insideEndTop', color: '#555555' },
+        data: [{ yAxis: log ? Math.log10(Math.log(k)) : Math.log(k) }] };
+    }
     return {
       option: {
         animation: false,
@@ -727,7 +734,8 @@
       option: histogramOption(g, view()), height: 420,
       caption: 'Share of the activations a^[l] of each layer in each bin, over the training set, seeds summed '
         + '(colour: square root of the share). Saturation piles up in the end bins, a collapsing signal in the middle; '
-        + 'the output unit (layer L+1, a sigmoid) spans [0, 1].',
+        + (g.classes > 2 ? 'the output layer (L+1, ' + g.classes + ' softmax units) spans [0, 1].'
+          : 'the output unit (layer L+1, a sigmoid) spans [0, 1].'),
       controls: [
         { label: 'multiplier', options: ms.map(function (m) { return { text: viewLabel(m) }; }), selected: state.m,
           change: function (i) { state.m = i; } },
