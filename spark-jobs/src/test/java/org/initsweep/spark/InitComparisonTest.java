@@ -35,32 +35,32 @@ class InitComparisonTest {
                        status, CAST(final_loss AS DOUBLE) AS final_loss,
                        concat(init, '-', depth, '-', seed) AS run_id, 2 AS classes
                 FROM VALUES
-                  (10, 'he', 1.0, 1, 'ok', 0.30), (10, 'lecun', 1.0, 1, 'ok', 0.35),
-                  (10, 'he', 1.0, 2, 'ok', 0.40), (10, 'lecun', 1.0, 2, 'ok', 0.38),
-                  (10, 'he', 1.0, 3, 'ok', 0.50), (10, 'lecun', 1.0, 3, 'ok', 0.60),
-                  (10, 'he', 1.0, 4, 'ok', 0.45), (10, 'lecun', 1.0, 4, 'diverged', double('NaN')),
-                  (10, 'he', 1.0, 5, 'ok', 0.20),
-                  (20, 'he', 2.0, 1, 'ok', 0.70), (20, 'lecun', 2.0, 1, 'ok', 0.60)
+                  (10, 'he_normal', 1.0, 1, 'ok', 0.30), (10, 'lecun_normal', 1.0, 1, 'ok', 0.35),
+                  (10, 'he_normal', 1.0, 2, 'ok', 0.40), (10, 'lecun_normal', 1.0, 2, 'ok', 0.38),
+                  (10, 'he_normal', 1.0, 3, 'ok', 0.50), (10, 'lecun_normal', 1.0, 3, 'ok', 0.60),
+                  (10, 'he_normal', 1.0, 4, 'ok', 0.45), (10, 'lecun_normal', 1.0, 4, 'diverged', double('NaN')),
+                  (10, 'he_normal', 1.0, 5, 'ok', 0.20),
+                  (20, 'he_normal', 2.0, 1, 'ok', 0.70), (20, 'lecun_normal', 2.0, 1, 'ok', 0.60)
                 AS t(depth, init, multiplier, seed, status, final_loss)
                 """).createOrReplaceTempView("runs");
         // The training cost after each epoch; the target is ln(2)/2 = 0.3466 nats.
         spark.sql("""
                 SELECT run_id, CAST(pos AS INT) AS epoch, CAST(loss AS DOUBLE) AS loss
                 FROM VALUES
-                  ('he-10-1', array(0.69, 0.40, 0.30)), ('lecun-10-1', array(0.69, 0.50, 0.35)),
-                  ('he-10-2', array(0.69, 0.34, 0.40)), ('lecun-10-2', array(0.69, 0.33, 0.38)),
-                  ('he-10-3', array(0.69, 0.60, 0.50)), ('lecun-10-3', array(0.69, 0.20, 0.60)),
-                  ('he-10-4', array(0.69, 0.50, 0.45)), ('lecun-10-4', array(0.69, 0.10, double('NaN'))),
-                  ('he-10-5', array(0.69, 0.10, 0.20)),
-                  ('he-20-1', array(0.69, 0.70)), ('lecun-20-1', array(0.69, 0.60))
+                  ('he_normal-10-1', array(0.69, 0.40, 0.30)), ('lecun_normal-10-1', array(0.69, 0.50, 0.35)),
+                  ('he_normal-10-2', array(0.69, 0.34, 0.40)), ('lecun_normal-10-2', array(0.69, 0.33, 0.38)),
+                  ('he_normal-10-3', array(0.69, 0.60, 0.50)), ('lecun_normal-10-3', array(0.69, 0.20, 0.60)),
+                  ('he_normal-10-4', array(0.69, 0.50, 0.45)), ('lecun_normal-10-4', array(0.69, 0.10, double('NaN'))),
+                  ('he_normal-10-5', array(0.69, 0.10, 0.20)),
+                  ('he_normal-20-1', array(0.69, 0.70)), ('lecun_normal-20-1', array(0.69, 0.60))
                 AS t(run_id, losses) LATERAL VIEW posexplode(losses) p AS pos, loss
                 """).createOrReplaceTempView("epochs");
         List<Row> rows = InitComparison.rows(spark);
         assertEquals(2, rows.size());
 
         Row deep10 = rows.get(0);
-        assertEquals("he", deep10.getString(0));
-        assertEquals("lecun", deep10.getString(1));
+        assertEquals("he_normal", deep10.getString(0));
+        assertEquals("lecun_normal", deep10.getString(1));
         var schema = InitComparison.schema(spark.table("runs").schema());
         java.util.function.Function<String, Object> col = c -> deep10.get(schema.fieldIndex(c));
         assertEquals(10, col.apply("depth"));
@@ -84,6 +84,9 @@ class InitComparisonTest {
         assertEquals(2L, col.apply("b_reached"));
         assertEquals(1.5, (double) col.apply("a_median_epochs"), 0);
         assertEquals(1.0, (double) col.apply("b_median_epochs"), 0);
+        // m = 1 means Var(W) = 2/fan_in for He, 1/fan_in for LeCun
+        assertEquals(2.0, (double) col.apply("a_sigma_w2"), 1e-12);
+        assertEquals(1.0, (double) col.apply("b_sigma_w2"), 1e-12);
 
         Row deep20 = rows.get(1);
         assertEquals(1L, deep20.get(schema.fieldIndex("pairs")));

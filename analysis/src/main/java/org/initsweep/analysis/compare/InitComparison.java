@@ -32,6 +32,11 @@ import org.initsweep.core.spec.Column;
  * epochs, e = 0 at initialization; a run that never reached it is counted out of the median). The target
  * is half the chance-level cost, {@code target_loss} = ln(K)/2 nats for K classes (the cost of predicting
  * the uniform distribution is ln K), the same level for every cell of a dataset.
+ *
+ * <p>Pairs share the grid's multiplier m, which scales each scheme's own variance: He at m = 1 draws
+ * Var(W) = 2/fan_in, orthogonal and LeCun 1/fan_in. {@code a_sigma_w2} and {@code b_sigma_w2} give
+ * what m means for each, fan_in·Var(W) of the hidden layers (mean field's σ_w²; null for a width
+ * profile, whose layers may differ), so a comparison of two different variances is visible as one.
  */
 public final class InitComparison {
 
@@ -67,6 +72,8 @@ public final class InitComparison {
         f.add(DataTypes.createStructField("b_reached", DataTypes.LongType, false));
         f.add(DataTypes.createStructField("a_median_epochs", DataTypes.DoubleType, true));
         f.add(DataTypes.createStructField("b_median_epochs", DataTypes.DoubleType, true));
+        f.add(DataTypes.createStructField("a_sigma_w2", DataTypes.DoubleType, true));
+        f.add(DataTypes.createStructField("b_sigma_w2", DataTypes.DoubleType, true));
         return DataTypes.createStructType(f);
     }
 
@@ -127,9 +134,27 @@ public final class InitComparison {
             v.add(s.getLong(s.fieldIndex("b_reached")));
             v.add(s.isNullAt(s.fieldIndex("a_median")) ? null : s.getDouble(s.fieldIndex("a_median")));
             v.add(s.isNullAt(s.fieldIndex("b_median")) ? null : s.getDouble(s.fieldIndex("b_median")));
+            v.add(sigmaW2(s.getAs("init_a"), s, cell));
+            v.add(sigmaW2(s.getAs("init_b"), s, cell));
             out.add(RowFactory.create(v.toArray()));
         }
         return out;
+    }
+
+    /** fan_in·Var(W) of a hidden layer of the cell's equal-width network under {@code init}, or null. */
+    private static Double sigmaW2(String init, Row cellRow, List<String> cell) {
+        if (!cell.contains("width") || !cell.contains("multiplier") || cellRow.isNullAt(cellRow.fieldIndex("width"))
+                || cellRow.isNullAt(cellRow.fieldIndex("multiplier"))) {
+            return null;
+        }
+        int n = cellRow.<Integer>getAs("width");
+        try {
+            double v = org.initsweep.core.init.InitSpec.fromLabel(init).effectiveMultiplier(n, n,
+                    cellRow.<Double>getAs("multiplier"));
+            return Double.isFinite(v) ? v : null;
+        } catch (IllegalArgumentException notALabelOfThisVersion) {
+            return null;
+        }
     }
 
     /**
