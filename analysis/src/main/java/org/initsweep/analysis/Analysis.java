@@ -144,8 +144,23 @@ public final class Analysis {
      * @throws IOException              on file system errors
      */
     public static Summary run(SparkSession spark, String dir, double decades, boolean charts) throws IOException {
+        return run(spark, dir, decades, charts, null);
+    }
+
+    /**
+     * As {@link #run(SparkSession, String, double, boolean)}, with the target training cost of
+     * {@code compare/}'s "epochs to target" ({@code targetLoss} nats; null: ln(K)/2 per dataset).
+     *
+     * @throws org.initsweep.core.UserInputException also if {@code targetLoss} is not &gt; 0 and finite
+     */
+    public static Summary run(SparkSession spark, String dir, double decades, boolean charts, Double targetLoss)
+            throws IOException {
         if (!(decades > 0) || Double.isInfinite(decades)) {
             throw new org.initsweep.core.UserInputException("--decades must be > 0 and finite, got " + decades);
+        }
+        if (targetLoss != null && !(targetLoss > 0 && Double.isFinite(targetLoss))) {
+            throw new org.initsweep.core.UserInputException("--target-loss must be > 0 and finite (nats), got "
+                    + targetLoss);
         }
         org.apache.hadoop.fs.FileSystem fs = new org.apache.hadoop.fs.Path(dir)
                 .getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -189,7 +204,7 @@ public final class Analysis {
             ResultViews.register(spark, dir);
             TrainabilityAnalysis.Result trainability = TrainabilityAnalysis.run(spark, dir);
             org.initsweep.analysis.isometry.IsometryAnalysis.run(spark, dir);
-            org.initsweep.analysis.compare.InitComparison.run(spark, dir);
+            org.initsweep.analysis.compare.InitComparison.run(spark, dir, targetLoss);
             ResultViews.register(spark, dir);
 
             List<Row> collected = spark.sql("SELECT * FROM regions").collectAsList();

@@ -27,6 +27,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "|rate| ≤ D·ln(10)/(depth − 1) nats per layer (default: 1).")
     double decades = SignalGrowth.DEFAULT_DECADES;
 
+    @Option(names = "--target-loss", paramLabel = "J",
+            description = "Training cost (nats) whose first epoch compare/ reports per init scheme (default: half the "
+                    + "chance level, ln(K)/2 for K classes).")
+    Double targetLoss;
+
     @Option(names = "--no-charts", negatable = true, defaultValue = "true", description = "Skip the PNG charts.")
     boolean charts = true;
 
@@ -39,7 +44,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.create("initsweep analyze", common.master);
         try {
             warnIfIncomplete(spark, dir);
-            print(analyzeLocked(spark, dir, decades, charts), dir);
+            print(analyzeLocked(spark, dir, decades, charts, targetLoss), dir);
         } finally {
             SparkSessions.stop(spark, common.debug);
         }
@@ -49,13 +54,19 @@ final class AnalyzeCommand implements Callable<Integer> {
     /** The analysis under the directory's writer lock: it rewrites growth/, regions/, charts/ and report/. */
     static Analysis.Summary analyzeLocked(SparkSession spark, String dir, double decades, boolean charts)
             throws Exception {
+        return analyzeLocked(spark, dir, decades, charts, null);
+    }
+
+    /** As {@link #analyzeLocked(SparkSession, String, double, boolean)} with compare/'s target cost (null: ln(K)/2). */
+    static Analysis.Summary analyzeLocked(SparkSession spark, String dir, double decades, boolean charts,
+            Double targetLoss) throws Exception {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir);
         org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(path)) {
             throw new org.initsweep.core.UserInputException("no such directory: " + dir);
         }
         try (org.initsweep.spark.OutputLock lock = org.initsweep.spark.OutputLock.acquire(fs, path)) {
-            return Analysis.run(spark, dir, decades, charts);
+            return Analysis.run(spark, dir, decades, charts, targetLoss);
         }
     }
 

@@ -82,6 +82,9 @@ public class CliTest {
         assertEquals(2, bogus.code());
         assertEquals("initsweep analyze: Unknown option: '--bogus' (initsweep analyze --help lists the arguments)",
                 bogus.err().strip());
+        Result target = cli("analyze", "--target-loss", "-1", tmp.toString());
+        assertEquals(2, target.code());
+        assertEquals("initsweep: --target-loss must be > 0 and finite (nats), got -1.0", target.err().strip());
         Result none = cli();
         assertEquals(2, none.code(), "no command is a usage error");
         assertTrue(none.err().startsWith("initsweep: missing command (run, analyze, sql, validate or data)"), none.err());

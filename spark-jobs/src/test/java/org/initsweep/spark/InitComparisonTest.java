@@ -84,6 +84,12 @@ class InitComparisonTest {
         assertEquals(2L, col.apply("b_reached"));
         assertEquals(1.5, (double) col.apply("a_median_epochs"), 0);
         assertEquals(1.0, (double) col.apply("b_median_epochs"), 0);
+        // a target of the user's: 0.5 nats, reached by he in seeds 1, 2 (epoch 1) and 3 (epoch 2), lecun in 1-3 (epoch 1)
+        Row at05 = InitComparison.rows(spark, 0.5).get(0);
+        assertEquals(0.5, at05.getDouble(schema.fieldIndex("target_loss")), 0);
+        assertEquals(3L, at05.get(schema.fieldIndex("a_reached")));
+        assertEquals(1.0, at05.getDouble(schema.fieldIndex("a_median_epochs")), 0);
+        assertEquals(3L, at05.get(schema.fieldIndex("b_reached")));
         // m = 1 means Var(W) = 2/fan_in for He, 1/fan_in for LeCun
         assertEquals(2.0, (double) col.apply("a_sigma_w2"), 1e-12);
         assertEquals(1.0, (double) col.apply("b_sigma_w2"), 1e-12);

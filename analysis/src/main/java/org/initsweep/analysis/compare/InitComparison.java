@@ -31,7 +31,8 @@ import org.initsweep.core.spec.Column;
  * training cost and the median of the first epoch at which they did ({@code epochs/}: the cost after e
  * epochs, e = 0 at initialization; a run that never reached it is counted out of the median). The target
  * is half the chance-level cost, {@code target_loss} = ln(K)/2 nats for K classes (the cost of predicting
- * the uniform distribution is ln K), the same level for every cell of a dataset.
+ * the uniform distribution is ln K), the same level for every cell of a dataset, unless the analysis is
+ * given one ({@code analyze --target-loss J}).
  *
  * <p>Pairs share the grid's multiplier m, which scales each scheme's own variance: He at m = 1 draws
  * Var(W) = 2/fan_in, orthogonal and LeCun 1/fan_in. {@code a_sigma_w2} and {@code b_sigma_w2} give
@@ -82,16 +83,24 @@ public final class InitComparison {
      * one init scheme.
      */
     public static List<Row> rows(SparkSession spark) {
+        return rows(spark, null);
+    }
+
+    /**
+     * @param targetLoss the target training cost in nats, or null for ln(K)/2 per dataset
+     */
+    public static List<Row> rows(SparkSession spark, Double targetLoss) {
+        String target = targetLoss == null ? "ln(%s.classes) / 2" : "CAST(" + targetLoss + " AS DOUBLE)";
         List<String> cell = cellColumns();
         String on = cell.stream().map(c -> "a." + c + " <=> b." + c).collect(Collectors.joining(" AND "));
         String keys = cell.stream().map(c -> "a." + c).collect(Collectors.joining(", "));
         List<Row> stats = spark.sql("""
                 WITH reach AS (
-                  SELECT e.run_id, min(CASE WHEN e.loss <= ln(r.classes) / 2 THEN e.epoch END) AS epoch
+                  SELECT e.run_id, min(CASE WHEN e.loss <= %s THEN e.epoch END) AS epoch
                   FROM epochs e JOIN runs r ON e.run_id = r.run_id GROUP BY e.run_id),
                 pairs AS (
                   SELECT a.init AS init_a, b.init AS init_b, %s,
-                         a.status = 'diverged' AS a_div, b.status = 'diverged' AS b_div, ln(a.classes) / 2 AS target,
+                         a.status = 'diverged' AS a_div, b.status = 'diverged' AS b_div, %s AS target,
                          a.status <> 'diverged' AND b.status <> 'diverged'
                            AND NOT isnan(a.final_loss) AND NOT isnan(b.final_loss) AS both,
                          a.final_loss - b.final_loss AS diff, ra.epoch AS a_epoch, rb.epoch AS b_epoch
@@ -107,7 +116,8 @@ public final class InitComparison {
                        percentile(a_ep, 0.5) AS a_median, percentile(b_ep, 0.5) AS b_median
                 FROM counted GROUP BY init_a, init_b, %s
                 ORDER BY init_a, init_b, %s
-                """.formatted(keys, on, String.join(", ", cell), String.join(", ", cell), String.join(", ", cell)))
+                """.formatted(target.formatted("r"), keys, target.formatted("a"), on, String.join(", ", cell),
+                        String.join(", ", cell), String.join(", ", cell)))
                 .collectAsList();
         List<Row> out = new ArrayList<>(stats.size());
         for (Row s : stats) {
@@ -206,18 +216,24 @@ public final class InitComparison {
         return r.isNullAt(r.fieldIndex(column)) ? Double.NaN : r.<Double>getAs(column);
     }
 
+    /** {@link #run(SparkSession, String, Double)} with the target ln(K)/2. */
+    public static boolean run(SparkSession spark, String dir) throws IOException {
+        return run(spark, dir, null);
+    }
+
     /**
      * Writes {@code compare/} when the sweep has two init schemes or more.
      *
+     * @param targetLoss the target training cost in nats, or null for ln(K)/2 per dataset
      * @return whether it was written
      * @throws IOException on file system errors
      */
-    public static boolean run(SparkSession spark, String dir) throws IOException {
+    public static boolean run(SparkSession spark, String dir, Double targetLoss) throws IOException {
         if (spark.sql("SELECT count(DISTINCT init) FROM runs").first().getLong(0) < 2) {
             return false;
         }
         StructType schema = schema(spark.table("runs").schema());
-        Publish.table(spark.createDataFrame(rows(spark), schema).coalesce(1), dir, TABLE);
+        Publish.table(spark.createDataFrame(rows(spark, targetLoss), schema).coalesce(1), dir, TABLE);
         return true;
     }
 }
