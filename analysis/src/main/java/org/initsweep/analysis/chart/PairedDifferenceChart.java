@@ -125,6 +125,13 @@ public final class PairedDifferenceChart {
         if (skipped > 0) {
             ChartStyle.addNote(chart, skipped + (skipped == 1 ? " cell" : " cells") + " left out: no pair finished");
         }
+        long aDiverged = cells.stream().mapToLong(PairedDifference::aDiverged).sum();
+        long bDiverged = cells.stream().mapToLong(PairedDifference::bDiverged).sum();
+        if (aDiverged + bDiverged > 0) {
+            ChartStyle.addNote(chart, "diverged, their pairs left out of the means: " + aDiverged + " run"
+                    + (aDiverged == 1 ? "" : "s") + " of " + initA + ", " + bDiverged + " of " + initB
+                    + " (compare/: a_diverged, b_diverged)");
+        }
         return chart;
     }
 }

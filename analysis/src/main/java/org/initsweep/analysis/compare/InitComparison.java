@@ -200,7 +200,7 @@ public final class InitComparison {
             String label = r.isNullAt(r.fieldIndex("multiplier")) ? "fixed scheme" : "m = " + r.getAs("multiplier");
             cells.computeIfAbsent(stem, k -> new ArrayList<>()).add(new org.initsweep.analysis.chart.PairedDifference(
                     r.<Integer>getAs("depth"), label, nan(r, "mean_loss_diff"), nan(r, "ci95_low"), nan(r, "ci95_high"),
-                    r.<Long>getAs("pairs")));
+                    r.<Long>getAs("pairs"), r.<Long>getAs("a_diverged"), r.<Long>getAs("b_diverged")));
         }
         List<java.nio.file.Path> written = new ArrayList<>();
         for (var e : cells.entrySet()) {

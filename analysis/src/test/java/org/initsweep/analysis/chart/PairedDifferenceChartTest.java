@@ -18,7 +18,7 @@ class PairedDifferenceChartTest {
                 new PairedDifference(10, "m = 1", -0.04, -0.19, 0.11, 3),
                 new PairedDifference(20, "m = 1", 0.1, Double.NaN, Double.NaN, 1),
                 new PairedDifference(10, "m = 2", 0.3, 0.2, 0.4, 3),
-                new PairedDifference(20, "m = 2", Double.NaN, Double.NaN, Double.NaN, 0));
+                new PairedDifference(20, "m = 2", Double.NaN, Double.NaN, Double.NaN, 0, 1, 2));
         JFreeChart chart = PairedDifferenceChart.createChart("t", "he", "lecun", cells);
         YIntervalSeriesCollection d = (YIntervalSeriesCollection) chart.getXYPlot().getDataset();
         assertEquals(2, d.getSeriesCount());
@@ -34,6 +34,8 @@ class PairedDifferenceChartTest {
         assertEquals("J(he) \u2212 J(lecun), nats (paired by seed)", chart.getXYPlot().getRangeAxis().getLabel());
         assertTrue(ChartTestSupport.subtitles(chart).contains("1 cell left out: no pair finished"),
                 ChartTestSupport.subtitles(chart).toString());
+        assertTrue(ChartTestSupport.subtitles(chart).contains("diverged, their pairs left out of the means: 1 run of he, "
+                + "2 of lecun (compare/: a_diverged, b_diverged)"), ChartTestSupport.subtitles(chart).toString());
         assertThrows(IllegalArgumentException.class, () -> PairedDifferenceChart.createChart("t", "a", "b", List.of()));
     }
 }
