@@ -56,21 +56,24 @@ public final class Main implements Runnable {
             }
         }, "initsweep-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
-        if (!debug) {
-            // A thread of Spark's that dies of the same OutOfMemoryError would print it beside the one line
-            // the command says about it.
-            Thread.UncaughtExceptionHandler jvmDefault = Thread.getDefaultUncaughtExceptionHandler();
-            Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
-                if (!(e instanceof OutOfMemoryError)) {
-                    if (jvmDefault != null) {
-                        jvmDefault.uncaughtException(t, e);
-                    } else {
-                        System.err.print("Exception in thread \"" + t.getName() + "\" ");
-                        e.printStackTrace();
-                    }
+        // A thread of Spark's that dies of an OutOfMemoryError may stop the SparkContext, so the command
+        // only sees "cancelled because SparkContext was shut down": remember it for the one line the
+        // command says, and (without --debug) do not print it beside that line.
+        Thread.UncaughtExceptionHandler jvmDefault = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            if (e instanceof OutOfMemoryError oom) {
+                OutOfMemory.seenElsewhere(oom);
+                if (!debug) {
+                    return;
                 }
-            });
-        }
+            }
+            if (jvmDefault != null) {
+                jvmDefault.uncaughtException(t, e);
+            } else {
+                System.err.print("Exception in thread \"" + t.getName() + "\" ");
+                e.printStackTrace();
+            }
+        });
         int code = execute(args);
         DONE.set(true);
         System.exit(code);
@@ -96,6 +99,7 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int execute(String... args) {
         situation = Situation.NONE;
+        OutOfMemory.reset();
         CommandLine cl = new CommandLine(new Main());
         // a query may start with a "-- comment" line, which picocli would otherwise take for an option
         cl.getSubcommands().get("sql").setUnmatchedOptionsArePositionalParams(true);

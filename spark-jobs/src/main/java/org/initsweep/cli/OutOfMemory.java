@@ -11,7 +11,20 @@ import java.util.Optional;
  */
 final class OutOfMemory {
 
+    /** An OutOfMemoryError that killed a thread of this JVM (one of Spark's), or null. */
+    private static volatile OutOfMemoryError elsewhere;
+
     private OutOfMemory() {
+    }
+
+    /** Remembers an OutOfMemoryError that killed a thread, for a failure that no longer carries it. */
+    static void seenElsewhere(OutOfMemoryError e) {
+        elsewhere = e;
+    }
+
+    /** Forgets it: a new command starts. */
+    static void reset() {
+        elsewhere = null;
     }
 
     /** The memory that ran out, as the JVM and JavaCPP name it in an OutOfMemoryError's message. */
@@ -64,6 +77,12 @@ final class OutOfMemory {
             } else if (detail == null && m.contains("java.lang.OutOfMemoryError")) {
                 detail = firstLine(m.substring(m.indexOf("java.lang.OutOfMemoryError") + "java.lang.".length()));
             }
+        }
+        OutOfMemoryError other = elsewhere;
+        if (detail == null && other != null) {
+            // e.g. "Job cancelled because SparkContext was shut down" after a Spark thread died of it
+            String m = other.getMessage() == null ? "" : other.getMessage();
+            detail = "OutOfMemoryError" + (m.isEmpty() ? "" : ": " + firstLine(m));
         }
         if (detail == null) {
             return Optional.empty();

@@ -1284,11 +1284,11 @@
     return { texts: texts, spilled: spilled };
   }
 
-  /** Series named "m = …" drawn in more than one colour across the page's charts. */
+  /** Curves named "m = …" (variance, cost and learning curves) drawn in more than one colour across the page. */
   function colourClashes(problems) {
     var seen = {};
     charts.forEach(function (c) {
-      if (!c.chart) { return; }
+      if (!c.chart || (c.kind !== 'layers' && c.kind !== 'cost')) { return; }
       (c.chart.getOption().series || []).forEach(function (s) {
         var name = String(s.name || '');
         if (name.indexOf('m = ') !== 0) { return; }
