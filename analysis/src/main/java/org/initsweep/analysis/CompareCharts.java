@@ -162,8 +162,9 @@ final class CompareCharts {
     }
 
     /**
-     * Colour by m (black for a fixed scheme), dash pattern by init, so lines of one init read as one
-     * family whatever the colours look like to the reader.
+     * Colour by m (black for a fixed scheme), dash pattern (cost) or marker (per-layer charts, where
+     * dashes are theory's) by init, so lines of one init read as one family whatever the colours look
+     * like to the reader.
      */
     static Map<String, LineStyle> styles(Map<String, Row> rowOfLabel) {
         java.util.TreeSet<Double> ms = new java.util.TreeSet<>();
@@ -217,8 +218,10 @@ final class CompareCharts {
         java.util.Set<Shape> trimmed = new java.util.HashSet<>();
         rows = fewLines(rows, trimmed);
         Map<Shape, TreeMap<Integer, Map<String, double[][]>>> byShape = new LinkedHashMap<>();
+        Map<Shape, Map<String, Row>> lineRows = new LinkedHashMap<>();
         for (Row r : rows) {
             Shape shape = Shape.of(r);
+            lineRows.computeIfAbsent(shape, k -> new LinkedHashMap<>()).putIfAbsent(label(r), r);
             double[][] arrays = byShape.computeIfAbsent(shape, k -> new TreeMap<>())
                     .computeIfAbsent(r.<Integer>getAs("epoch"), k -> new LinkedHashMap<>())
                     .computeIfAbsent(label(r), k -> new double[][] {
@@ -241,7 +244,7 @@ final class CompareCharts {
                         anyFinite(a[2]) ? a[2] : null, anyFinite(a[3]) ? a[3] : null, label)));
                 Path png = local.resolve("compare_layers_" + e.getKey().stem() + "_epoch" + byEpoch.getKey() + ".png");
                 LayerVarianceChart.write("Per-layer variance by init, epoch " + byEpoch.getKey() + ": "
-                        + e.getKey().title() + trimNote(trimmed, e.getKey()), lines, png);
+                        + e.getKey().title() + trimNote(trimmed, e.getKey()), lines, styles(lineRows.get(e.getKey())), png);
                 written.add(png);
             }
         }

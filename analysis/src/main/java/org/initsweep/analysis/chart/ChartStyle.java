@@ -95,6 +95,17 @@ final class ChartStyle {
                 : new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
 
+    /** Marker {@code i}: circle, square, triangle, diamond, downward triangle, then again; 7–8 px. */
+    static java.awt.Shape marker(int i) {
+        return switch (i % 5) {
+            case 0 -> new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7);
+            case 1 -> new java.awt.geom.Rectangle2D.Double(-3.5, -3.5, 7, 7);
+            case 2 -> org.jfree.chart.util.ShapeUtils.createUpTriangle(4.5f);
+            case 3 -> org.jfree.chart.util.ShapeUtils.createDiamond(4.5f);
+            default -> org.jfree.chart.util.ShapeUtils.createDownTriangle(4.5f);
+        };
+    }
+
     /** The paint of a {@link LineStyle}'s colour. */
     static Color colourOf(LineStyle style) {
         return style.colour() < 0 ? BLACK : lineColour(style.colour(), style.colours());

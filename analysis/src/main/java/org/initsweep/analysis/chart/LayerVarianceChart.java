@@ -2,6 +2,7 @@ package org.initsweep.analysis.chart;
 
 import java.awt.Color;
 import java.awt.Paint;
+import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
@@ -78,8 +79,21 @@ public final class LayerVarianceChart {
      * @throws IOException              if the PNG cannot be written
      */
     public static void write(String title, List<LayerCurve> curves, Path png) throws IOException {
+        write(title, curves, null, png);
+    }
+
+    /**
+     * As {@link #write(String, List, Path)}, each curve in the {@link LineStyle} of its label: the colour
+     * by one variable (m), a marker on every layer by the other (the init: circle, square, triangle,
+     * diamond, …), since dashes already mean theory here.
+     *
+     * @param styles the style of every curve's label, or null for a colour per curve
+     * @throws IllegalArgumentException also if a curve's label has no style
+     */
+    public static void write(String title, List<LayerCurve> curves, java.util.Map<String, LineStyle> styles, Path png)
+            throws IOException {
         Objects.requireNonNull(png, "png");
-        ChartStyle.save(createChart(title, curves), png, WIDTH, HEIGHT);
+        ChartStyle.save(createChart(title, curves, styles), png, WIDTH, HEIGHT);
     }
 
     /**
@@ -88,6 +102,10 @@ public final class LayerVarianceChart {
      * series i of both belonging to the i-th curve in multiplier order.
      */
     static JFreeChart createChart(String title, List<LayerCurve> curves) {
+        return createChart(title, curves, null);
+    }
+
+    static JFreeChart createChart(String title, List<LayerCurve> curves, java.util.Map<String, LineStyle> styles) {
         Objects.requireNonNull(curves, "curves");
         if (curves.isEmpty()) {
             throw new IllegalArgumentException("no curves to draw");
@@ -112,8 +130,20 @@ public final class LayerVarianceChart {
 
         Counter skipped = new Counter();
         List<String> empty = new ArrayList<>();
-        XYPlot forward = subplot(FORWARD_LABEL, sorted, keys, true, maxLayers, skipped, empty);
-        XYPlot backward = subplot(BACKWARD_LABEL, sorted, keys, false, maxLayers, skipped, empty);
+        List<Paint> colours = new ArrayList<>();
+        List<Shape> shapes = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            LayerCurve c = sorted.get(i);
+            LineStyle style = styles == null ? null : styles.get(c.label());
+            if (styles != null && style == null) {
+                throw new IllegalArgumentException("no line style for " + c.label());
+            }
+            colours.add(style != null ? ChartStyle.colourOf(style) : ChartStyle.lineColour(i, sorted.size()));
+            shapes.add(style != null ? ChartStyle.marker(style.dash()) : new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        }
+        boolean markers = styles != null || maxLayers <= MAX_LAYERS_WITH_DOTS;
+        XYPlot forward = subplot(FORWARD_LABEL, sorted, keys, true, colours, shapes, markers, skipped, empty);
+        XYPlot backward = subplot(BACKWARD_LABEL, sorted, keys, false, colours, shapes, markers, skipped, empty);
 
         NumberAxis xAxis = ChartStyle.integerAxis(X_LABEL);
         xAxis.setRange(0.5, Math.max(1, maxLayers) + 0.5);
@@ -130,7 +160,10 @@ public final class LayerVarianceChart {
             LayerCurve c = sorted.get(i);
             anyTheory |= c.predictedVarA() != null || c.predictedVarGradA() != null;
             anyBand |= band("", c).getItemCount() > 0;
-            legend.add(lineItem(keys.get(i), ChartStyle.lineColour(i, sorted.size()), ChartStyle.LINE_STROKE));
+            legend.add(styles == null ? lineItem(keys.get(i), colours.get(i), ChartStyle.LINE_STROKE)
+                    : new LegendItem(keys.get(i), null, null, null, true, shapes.get(i), true, colours.get(i), false,
+                            colours.get(i), ChartStyle.LINE_STROKE, true, new Line2D.Double(-12, 0, 12, 0),
+                            ChartStyle.LINE_STROKE, colours.get(i)));
         }
         if (anyTheory) {
             legend.add(lineItem("theory (dashed)", Color.GRAY, ChartStyle.DASHED_STROKE));
@@ -154,7 +187,7 @@ public final class LayerVarianceChart {
     }
 
     private static XYPlot subplot(String yLabel, List<LayerCurve> sorted, List<String> keys, boolean fwd,
-            int maxLayers, Counter skipped, List<String> empty) {
+            List<Paint> colours, List<Shape> shapes, boolean markers, Counter skipped, List<String> empty) {
         XYSeriesCollection measured = new XYSeriesCollection();
         XYSeriesCollection theory = new XYSeriesCollection();
         for (int i = 0; i < sorted.size(); i++) {
@@ -174,13 +207,13 @@ public final class LayerVarianceChart {
         }
 
         LogAxis yAxis = ChartStyle.logAxis(yLabel);
-        XYLineAndShapeRenderer solid = new XYLineAndShapeRenderer(true, maxLayers <= MAX_LAYERS_WITH_DOTS);
+        XYLineAndShapeRenderer solid = new XYLineAndShapeRenderer(true, markers);
         XYLineAndShapeRenderer dashed = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < sorted.size(); i++) {
-            Paint colour = ChartStyle.lineColour(i, sorted.size());
+            Paint colour = colours.get(i);
             solid.setSeriesPaint(i, colour);
             solid.setSeriesStroke(i, ChartStyle.LINE_STROKE);
-            solid.setSeriesShape(i, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+            solid.setSeriesShape(i, shapes.get(i));
             if (measured.getSeries(i).getItemCount() == 1) {
                 solid.setSeriesShapesVisible(i, true); // a lone point has no line to show it
             }
@@ -200,7 +233,7 @@ public final class LayerVarianceChart {
             shade.setAlpha(BAND_ALPHA);
             for (int i = 0; i < sorted.size(); i++) {
                 bands.addSeries(band(keys.get(i) + " (band)", sorted.get(i)));
-                Paint colour = ChartStyle.lineColour(i, sorted.size());
+                Paint colour = colours.get(i);
                 shade.setSeriesFillPaint(i, colour);
                 shade.setSeriesPaint(i, colour);
                 shade.setSeriesLinesVisible(i, false);

@@ -78,6 +78,32 @@ class LayerVarianceChartTest {
         assertTrue(legend, "the legend says what the shading is");
     }
 
+    @Test
+    void styledCurvesTakeColourByOneVariableAndMarkerByTheOther() {
+        List<LayerCurve> curves = new java.util.ArrayList<>();
+        java.util.Map<String, LineStyle> styles = new java.util.HashMap<>();
+        String[] inits = {"he_normal", "orthogonal"};
+        for (int i = 0; i < 2; i++) {
+            for (int m = 0; m < 2; m++) {
+                String label = inits[i] + ", m = " + (m + 1);
+                LayerCurve g = geometric(m + 1, 30, true);
+                curves.add(new LayerCurve(Double.NaN, 0, g.varA(), g.varGradA(), g.predictedVarA(), g.predictedVarGradA(), label));
+                styles.put(label, new LineStyle(m, 2, i));
+            }
+        }
+        JFreeChart chart = LayerVarianceChart.createChart("t", curves, styles);
+        XYPlot forward = subplots(chart).get(0);
+        var r = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) forward.getRenderer(0);
+        // series follow the curves' order (equal NaN multipliers): he m=1, he m=2, orthogonal m=1, orthogonal m=2
+        assertEquals(r.getSeriesPaint(0), r.getSeriesPaint(2), "one colour per m");
+        assertEquals(ChartStyle.LINE_COLOURS.get(1), r.getSeriesPaint(1));
+        assertEquals(r.getSeriesShape(0).getBounds(), r.getSeriesShape(1).getBounds(), "one marker per init");
+        assertTrue(r.getSeriesShape(0) instanceof java.awt.geom.Ellipse2D);
+        assertTrue(r.getSeriesShape(2) instanceof java.awt.geom.Rectangle2D, "the second init: squares");
+        assertTrue(r.getDefaultShapesVisible(), "markers on every layer even at depth 30, so the inits stay apart");
+        assertTrue(chart.getXYPlot().getFixedLegendItems().get(2).isShapeVisible(), "the legend shows the marker");
+    }
+
     private static LayerCurve geometric(double m, int layers, boolean theory) {
         double[] f = new double[layers];
         double[] b = new double[layers];
