@@ -95,12 +95,13 @@ final class ChartWriter {
         if (epoch != 0) {
             return new double[][] {null, null, null};
         }
-        return RunProfile.predict(g.activation(), g.init(), m, g.sigmaB2(), RunProfile.units(g, depth), 1.0).map(p -> {
+        int[] units = RunProfile.units(g, depth);
+        return RunProfile.predict(g.activation(), g.init(), m, g.sigmaB2(), units, 1.0).map(p -> {
                     double[] grad = nanArray(depth + 1);
                     for (int l = 0; l < depth; l++) {
                         grad[l] = p.varGradA()[l] * measuredGradA[depth - 1];
                     }
-                    return new double[][] {p.varA(), grad, p.lnVarASd()};
+                    return new double[][] {p.varA(), grad, RunProfile.spread(g.activation(), p, units)};
                 }).orElse(new double[][] {null, null, null});
     }
 

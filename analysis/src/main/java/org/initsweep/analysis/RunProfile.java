@@ -75,6 +75,15 @@ record RunProfile(String runId, String activation, String init, Integer width, S
     }
 
     /**
+     * Theory's finite-width spread of ln Var(a^[l]) for the hidden layers of a predicted network
+     * ({@link org.initsweep.core.theory.FiniteWidthSpread}): asked for only where it is shown, not with
+     * every prediction (the rates need none of it).
+     */
+    static double[] spread(String activation, NetworkPrediction p, int[] units) {
+        return org.initsweep.core.theory.FiniteWidthSpread.lnVarianceSd(Activation.fromLabel(activation), p.varZ(), units);
+    }
+
+    /**
      * n^[0..L+1] of a chart group's networks at a depth, for theory lines drawn without a run at hand:
      * the dataset's input dimension, the hidden widths, one output unit.
      */
@@ -108,6 +117,7 @@ record RunProfile(String runId, String activation, String init, Integer width, S
     /** Rows of {@link Analysis#GROWTH}, one per layer. */
     List<Row> growthRows() {
         NetworkPrediction p = prediction().orElse(null);
+        double[] lnVarASd = p == null ? null : spread(activation, p, units);
         double lastHidden = varGradA[depth - 1];
         List<Row> out = new ArrayList<>(varA.length);
         for (int i = 0; i < varA.length; i++) {
@@ -115,7 +125,7 @@ record RunProfile(String runId, String activation, String init, Integer width, S
             Double predA = p == null ? null : p.varA()[i];
             // The backward prediction is anchored at the measured gradient of the last hidden layer.
             Double predG = p == null || i >= depth ? null : p.varGradA()[i] * lastHidden;
-            Double spread = p == null || i >= depth ? null : p.lnVarASd()[i];
+            Double spread = p == null || i >= depth ? null : lnVarASd[i];
             out.add(RowFactory.create(runId, i + 1, activation, init, width, profile, sigmaB2, dataset, depth,
                     multiplier, seed, varZ[i], varA[i], varGradA[i], Math.log(varA[i] / inputVar),
                     Math.log(varGradA[i] / lastHidden), predZ, predA, predG, spread));

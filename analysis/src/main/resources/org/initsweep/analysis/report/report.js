@@ -133,6 +133,11 @@
       axisLabel: merge(axisCommon('', 0).axisLabel, { formatter: decadeLabel }) });
   }
 
+  /** The value of a tooltip's point: v of [x, log₁₀ v, v] on a log axis, y of [x, y] otherwise. */
+  function pointValue(p) {
+    return p.value.length > 2 ? p.value[2] : p.value[1];
+  }
+
   /** The smallest and largest log₁₀ over series of [x, log₁₀ v, v] points. */
   function logExtent(series) {
     var lo = Infinity, hi = -Infinity;
@@ -431,7 +436,7 @@
         ps = ps.filter(function (p) { return String(p.seriesId).indexOf('band') !== 0; });
         if (!ps.length) { return ''; }
         var rows = ps.map(function (p) {
-          var v = p.value.length > 2 ? p.value[2] : p.value[1];
+          var v = pointValue(p);
           var theory = String(p.seriesId).indexOf('theory-') === 0;
           return swatch(p.color) + esc(p.seriesName) + (theory ? ' mean-field prediction' : ' measured') + ': <b>'
             + esc(v === null ? 'not shown' : fmt(v)) + '</b>';
@@ -575,7 +580,7 @@
                 var s = list[p.seriesIndex];
                 return swatch(p.color) + esc(p.seriesName) + ': cost <b>'
                   + esc(p.value[1] === null ? 'no mean: a run stopped or is not finite'
-                    : fmt(p.value.length > 2 ? p.value[2] : p.value[1]))
+                    : fmt(pointValue(p)))
                   + '</b> nats' + (s.seeds > 1 ? ' (mean of ' + esc(s.seeds) + ' seeds)' : '')
                   + (typeof acc === 'number' ? ', accuracy ' + esc(fmt(acc)) : '');
               }).join('<br>');

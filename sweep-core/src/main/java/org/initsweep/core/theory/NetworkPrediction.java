@@ -29,8 +29,6 @@ import org.initsweep.core.regime.SignalGrowth;
  * @param varZ          predicted Var(z^[l]), l = 1..L+1 ({@code varZ[l-1]})
  * @param varA          predicted Var(a^[l]) = E[φ(z)²] − E[φ(z)]², l = 1..L+1 (σ for the output)
  * @param varGradA      predicted Var(∂J/∂a^[l]) for hidden l = 1..L, relative to layer L (= 1)
- * @param lnVarASd      for hidden l = 1..L, how far ln Var(a^[l]) of single networks scatters about
- *                      theory at these widths ({@link FiniteWidthSpread#lnVarianceSd}, nats)
  * @param forwardRate   {@link SignalGrowth#forwardRate} of {@code varZ}
  * @param backwardRate  {@link SignalGrowth#backwardRate} of {@code varGradA}
  * @param chi1          χ₁ of the hidden layers at their fixed point q* (NaN if their maps differ)
@@ -39,7 +37,7 @@ import org.initsweep.core.regime.SignalGrowth;
  *                      χ₁ does not cross 1 but jumps over it (GELU, SiLU at σ_b² = 0: see
  *                      {@link MeanField#criticalMultiplier})
  */
-public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA, double[] lnVarASd, double forwardRate,
+public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA, double forwardRate,
         double backwardRate, double chi1, MeanField.Regime regime, double criticalM) {
 
     /** m_c per (activation, σ_b²): a root search of tens of ms, asked for once per run otherwise. */
@@ -129,8 +127,7 @@ public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA,
             double unit = hidden.m() / m;
             criticalM = CRITICAL.computeIfAbsent(phi.label() + "|" + sigmaB2, k -> criticalOrNaN(phi, sigmaB2)) / unit;
         }
-        return Optional.of(new NetworkPrediction(varZ, varA, varGradA, FiniteWidthSpread.lnVarianceSd(phi, varZ, units),
-                SignalGrowth.forwardRate(varZ),
+        return Optional.of(new NetworkPrediction(varZ, varA, varGradA, SignalGrowth.forwardRate(varZ),
                 SignalGrowth.backwardRate(varGradA), chi1,
                 hidden == null ? null : MeanField.regimeOf(chi1, MeanField.DEFAULT_REGIME_TOL), criticalM));
     }
