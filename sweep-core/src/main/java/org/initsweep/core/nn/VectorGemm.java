@@ -122,6 +122,15 @@ final class VectorGemm {
      * Applies {@code e} to rows i0..i0+rows-1, columns j0..j0+cols-1 of C (row-major, n columns):
      * a vector of columns at a time, the rest in scalar code with the same operations.
      */
+    /**
+     * The backward epilogue over a whole {@code [rows, n]} dA: dZ = dA ∘ φ' into {@code e.out()} and
+     * db = Σ_rows dZ, rows in order (db zeroed first), the per-entry operations of the fused kernel.
+     */
+    static void derivativeAndBiasGradient(float[] da, int rows, int n, Epilogue e) {
+        java.util.Arrays.fill(e.db(), 0, n, 0f);
+        finishBackward(da, 0, rows, 0, n, n, e);
+    }
+
     private static void finish(float[] c, int i0, int rows, int j0, int cols, int n, Epilogue e) {
         if (e == null) {
             return;
