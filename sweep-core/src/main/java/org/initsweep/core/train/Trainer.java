@@ -205,7 +205,7 @@ public final class Trainer {
     }
 
     /** Writes rows [from, from + batch) of {@code data} into a pass. */
-    private static void feed(Network.Pass pass, LabeledData data, int from) {
+    static void feed(Network.Pass pass, LabeledData data, int from) {
         int rows = pass.batch();
         int f = data.features();
         System.arraycopy(data.x(), from * f, pass.input(), 0, rows * f);
