@@ -1,7 +1,10 @@
 package org.initsweep.spark;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -15,12 +18,12 @@ import org.initsweep.core.spec.SweepSpec;
 import org.initsweep.core.trace.RunResult;
 import org.initsweep.core.trace.RunStatus;
 import org.initsweep.core.train.RunDatasets;
-import org.initsweep.core.train.Trainer;
+import org.initsweep.core.train.RunBatches;
 
 /**
  * The work of one Spark task: its share ({@link SlotAssignment}, balanced by estimated cost) of the
- * runs in {@code [from, to)} of the grid not yet done, trained one at a time as the iterator is
- * consumed. Every task expands the chunk's runs by index itself, which keeps the driver free of
+ * runs in {@code [from, to)} of the grid not yet done, trained as the iterator is consumed, in
+ * {@link RunBatches}: runs of one shape together in vector lanes, each with the values it has alone. Every task expands the chunk's runs by index itself, which keeps the driver free of
  * per-run objects.
  */
 final class TrainSlot implements FlatMapFunction<Integer, RunResult> {
@@ -65,20 +68,30 @@ final class TrainSlot implements FlatMapFunction<Integer, RunResult> {
             }
         }
         long[] mine = SlotAssignment.of(Arrays.copyOf(todo, count), Arrays.copyOf(cost, count), slots, slot);
+        List<RunSpec> runs = new ArrayList<>(mine.length);
+        for (long i : mine) {
+            runs.add(grid.run(i));
+        }
+        // Runs of one shape train together in vector lanes; a batch's results are handed on one by one.
+        List<List<RunSpec>> batches = RunBatches.plan(runs, datasets);
         return new Iterator<>() {
-            private int next;
+            private int nextBatch;
+            private Iterator<RunResult> trained = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
-                return next < mine.length;
+                return trained.hasNext() || nextBatch < batches.size();
             }
 
             @Override
             public RunResult next() {
-                if (next >= mine.length) {
-                    throw new NoSuchElementException();
+                if (!trained.hasNext()) {
+                    if (nextBatch >= batches.size()) {
+                        throw new NoSuchElementException();
+                    }
+                    trained = RunBatches.train(batches.get(nextBatch++), grid.spec().outputs(), datasets).iterator();
                 }
-                RunResult r = Trainer.train(grid.run(mine[next++]), grid.spec().outputs(), datasets, net -> { });
+                RunResult r = trained.next();
                 finished.add(1);
                 if (r.status() == RunStatus.DIVERGED) {
                     diverged.add(1);
