@@ -3,6 +3,7 @@ package org.initsweep.core.nn;
 import java.util.ArrayList;
 import java.util.List;
 import org.initsweep.core.activation.Activation;
+import org.initsweep.core.head.OutputHead;
 import org.initsweep.core.optim.ParameterBlock;
 
 /**
@@ -113,15 +114,76 @@ public final class LaneNetwork {
         if (!target.architecture().equals(arch)) {
             throw new IllegalArgumentException("architecture " + target.architecture() + " is not " + arch);
         }
-        int lanes = lanes();
         target.initialize((l, k, n, wl, bl) -> {
-            for (int e = 0; e < k * n; e++) {
-                wl[e] = w[l][e * lanes + lane];
-            }
-            for (int j = 0; j < n; j++) {
-                bl[j] = b[l][j * lanes + lane];
-            }
+            gather(w[l], lane, wl, k * n);
+            gather(b[l], lane, bl, n);
         });
+    }
+
+    /**
+     * Makes {@code target} and {@code targetPass} hold run {@code lane}'s state after the last forward and
+     * backward passes over {@code from}: its weights, dW and db, and every layer's Z, A, dZ and dA (the
+     * output's A and dZ by the head, from {@code targetPass}'s labels, as {@link FloatNetwork} forms them).
+     * Since a lane's values are {@link FloatNetwork}'s bits, this is what {@code target} would hold had it
+     * run the passes itself, without running them: a trace of the copy is the run's trace.
+     *
+     * @param from       a pass that kept every buffer ({@link Pass#keepAll(boolean) keepAll(true)}) in its last
+     *                   forward and backward
+     * @param target     a {@link FloatNetwork} of this architecture whose products keep their weights in Java
+     *                   arrays (layers in the Vector API kernel or loops)
+     * @param targetPass a pass of {@code target} with {@code from}'s batch size, its input and labels set
+     * @throws IllegalArgumentException if the shapes, batch sizes or kinds do not match, or {@code from} did not
+     *                                  keep its buffers
+     */
+    public void copyTo(int lane, Pass from, Network target, Network.Pass targetPass) {
+        if (!(target instanceof FloatNetwork) || !(targetPass instanceof FloatPass p) || p.batch() != from.batch
+                || from.net != this || !from.keep) {
+            throw new IllegalArgumentException("copyTo needs a FloatNetwork pass of " + from.batch
+                    + " rows and a lane pass that kept its buffers");
+        }
+        copyTo(lane, target);
+        List<ParameterBlock> blocks = target.parameters();
+        for (int l = 1; l <= layers; l++) {
+            if (!(blocks.get(2 * l - 2) instanceof ParameterBlock.FloatArrays wb)
+                    || !(blocks.get(2 * l - 1) instanceof ParameterBlock.FloatArrays bb)) {
+                throw new IllegalArgumentException("layer " + l + " of the target keeps its weights outside Java arrays");
+            }
+            gather(dw[l], lane, wb.gradient(), wb.length());
+            gather(db[l], lane, bb.gradient(), bb.length());
+        }
+        for (int l = 1; l <= layers; l++) {
+            int len = from.batch * arch.units(l);
+            gather(from.zTarget(l), lane, p.z[l], len);
+            if (l <= depth) {
+                if (p.a[l] != p.z[l]) {
+                    gather(from.a[l], lane, p.a[l], len);
+                }
+                gather(from.daTarget(l), lane, p.da[l], len);
+                if (p.dz[l] != p.da[l]) {
+                    gather(from.dz[l], lane, p.dz[l], len);
+                }
+            }
+        }
+        OutputHead head = arch.head();
+        head.activate(p.z[layers], p.a[layers], p.batch());
+        head.delta(p.a[layers], p.labels, p.dz[layers], p.batch());
+        p.zKept = true;
+        p.daKept = true;
+    }
+
+    private static void gather(float[] interleaved, int lane, float[] out, int len) {
+        int lanes = lanes();
+        for (int e = 0; e < len; e++) {
+            out[e] = interleaved[e * lanes + lane];
+        }
+    }
+
+    /** Sets every weight and bias of every lane to 0 (lanes without a run then compute zeros). */
+    public void clear() {
+        for (int l = 1; l <= layers; l++) {
+            java.util.Arrays.fill(w[l], 0f);
+            java.util.Arrays.fill(b[l], 0f);
+        }
     }
 
     /**
@@ -210,6 +272,10 @@ public final class LaneNetwork {
         private final float[][] da;
         private final float[] zScratch;
         private final float[] daScratch;
+        /** Own arrays for the Z and dA that share a scratch array unless kept. */
+        private final float[][] zKept;
+        private final float[][] daKept;
+        private boolean keep;
 
         Pass(LaneNetwork net, int batch) {
             if (batch < 1) {
@@ -240,6 +306,17 @@ public final class LaneNetwork {
             }
             zScratch = new float[widest];
             daScratch = new float[widest];
+            zKept = new float[layers + 1][];
+            daKept = new float[layers + 1][];
+        }
+
+        /**
+         * Whether the next passes keep every layer's Z and dA (for {@link LaneNetwork#copyTo(int, Pass, Network,
+         * Network.Pass)}); otherwise those nothing reads later share one scratch array. Set before a forward
+         * pass and unchanged until its backward pass.
+         */
+        public void keepAll(boolean keep) {
+            this.keep = keep;
         }
 
         private boolean zShared(int l) {
@@ -247,11 +324,29 @@ public final class LaneNetwork {
         }
 
         float[] zTarget(int l) {
-            return z[l] != null ? z[l] : zScratch;
+            if (z[l] != null) {
+                return z[l];
+            }
+            if (!keep) {
+                return zScratch;
+            }
+            if (zKept[l] == null) {
+                zKept[l] = new float[batch * net.arch.units(l) * lanes()];
+            }
+            return zKept[l];
         }
 
         float[] daTarget(int l) {
-            return da[l] != null ? da[l] : daScratch;
+            if (da[l] != null) {
+                return da[l];
+            }
+            if (!keep) {
+                return daScratch;
+            }
+            if (daKept[l] == null) {
+                daKept[l] = new float[batch * net.arch.units(l) * lanes()];
+            }
+            return daKept[l];
         }
 
         /** Rows per run. */

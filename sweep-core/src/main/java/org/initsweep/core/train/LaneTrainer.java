@@ -137,9 +137,11 @@ final class LaneTrainer {
         int nTest = key.testSamples();
         int outUnits = head.units();
 
-        LaneNetwork net = new LaneNetwork(arch);
-        LaneNetwork.Pass all = net.newPass(n);
-        LaneNetwork.Pass held = nTest > 0 ? net.newPass(nTest) : null;
+        Buffers buffers = Buffers.of(key);
+        LaneNetwork net = buffers.net();
+        net.clear();
+        LaneNetwork.Pass all = buffers.train();
+        LaneNetwork.Pass held = buffers.test();
         int[][] traced = new int[count][];
         for (int r = 0; r < count; r++) {
             RunSpec run = runs.get(r);
@@ -176,10 +178,12 @@ final class LaneTrainer {
         for (int epoch = 0; epoch <= key.epochs() && active > 0; epoch++) {
             boolean record = recorded.contains(epoch);
             boolean step = epoch < key.epochs();
+            all.keepAll(record);
             net.forward(all);
             if (held != null) {
                 net.forward(held);
             }
+            boolean backward = false;
             for (int r = 0; r < count; r++) {
                 Lane lane = lanes[r];
                 if (lane.done) {
@@ -205,26 +209,28 @@ final class LaneTrainer {
                 }
                 lane.metrics.add(new EpochMetrics(epoch, loss, accuracy, heldLoss, heldAccuracy));
                 if (!Double.isFinite(loss)) {
-                    lane.status = RunStatus.DIVERGED;
-                    lane.divergedEpoch = epoch;
-                    load(net, r, data[r].train(), twin.net(), twinPass);
-                    twin.net().forward(twinPass);
-                    lane.divergedLayer = Trainer.firstNonFiniteLayer(twin.net(), twinPass);
-                    if (record) {
-                        twin.net().backward(twinPass);
-                        TraceRecorder.record(epoch, twin.net(), twinPass, traced[r], lane.traces);
-                        if (outputs.histograms()) {
-                            TraceRecorder.histograms(epoch, twin.net(), twinPass, lane.histograms);
-                        }
-                    }
-                    finish(lane, net, r, outputs, twin.net());
+                    diverged(lane, epoch, record, net, r, data[r].train(), traced[r], outputs, twin.net(), twinPass);
                     active--;
                     continue;
                 }
+                if (record || step) {
+                    head.activate(z, act, n);
+                    head.delta(act, traced[r], delta, n);
+                    all.outputDelta(r, delta);
+                    backward = true;
+                }
+            }
+            if (backward) {
+                net.backward(all);
+            }
+            for (int r = 0; r < count; r++) {
+                Lane lane = lanes[r];
+                if (lane.done) {
+                    continue;
+                }
                 if (record) {
-                    load(net, r, data[r].train(), twin.net(), twinPass);
-                    twin.net().forward(twinPass);
-                    twin.net().backward(twinPass);
+                    Trainer.feed(twinPass, data[r].train(), 0);
+                    net.copyTo(r, all, twin.net(), twinPass);
                     TraceRecorder.record(epoch, twin.net(), twinPass, traced[r], lane.traces);
                     if (outputs.histograms()) {
                         TraceRecorder.histograms(epoch, twin.net(), twinPass, lane.histograms);
@@ -233,11 +239,7 @@ final class LaneTrainer {
                         lane.jacobian.add(JacobianMeter.measure(epoch, twin.net(), twinPass));
                     }
                 }
-                if (step) {
-                    head.activate(z, act, n);
-                    head.delta(act, traced[r], delta, n);
-                    all.outputDelta(r, delta);
-                } else {
+                if (!step) {
                     finish(lane, net, r, outputs, twin.net());
                     active--;
                 }
@@ -245,7 +247,6 @@ final class LaneTrainer {
             if (!step || active == 0) {
                 break;
             }
-            net.backward(all);
             optimizer.step();
         }
         long ms = (System.nanoTime() - start) / 1_000_000 / count;
@@ -262,6 +263,27 @@ final class LaneTrainer {
                     lane.histograms, lane.boundary, lane.jacobian));
         }
         return out;
+    }
+
+    /**
+     * A run whose loss is not finite: as {@link Trainer}, the first layer with a non-finite Z and, at a record
+     * epoch, its traces, from the run copied into a {@link org.initsweep.core.nn.FloatNetwork} and passed again.
+     */
+    private static void diverged(Lane lane, int epoch, boolean record, LaneNetwork net, int r, LabeledData train,
+            int[] labels, Outputs outputs, Network twin, Network.Pass pass) {
+        lane.status = RunStatus.DIVERGED;
+        lane.divergedEpoch = epoch;
+        load(net, r, train, twin, pass);
+        twin.forward(pass);
+        lane.divergedLayer = Trainer.firstNonFiniteLayer(twin, pass);
+        if (record) {
+            twin.backward(pass);
+            TraceRecorder.record(epoch, twin, pass, labels, lane.traces);
+            if (outputs.histograms()) {
+                TraceRecorder.histograms(epoch, twin, pass, lane.histograms);
+            }
+        }
+        finish(lane, net, r, outputs, twin);
     }
 
     /** A run's last state: its decision boundary, from its final weights, where asked for. */
@@ -284,6 +306,27 @@ final class LaneTrainer {
     private static void widen(float[] from, double[] to) {
         for (int i = 0; i < from.length; i++) {
             to[i] = from[i];
+        }
+    }
+
+    /**
+     * A lane network and its passes, kept per thread for the next group of the same key: a sweep's groups
+     * mostly share one, and new buffers of a few MB per group would be most of a short group's allocation.
+     */
+    private record Buffers(Key key, LaneNetwork net, LaneNetwork.Pass train, LaneNetwork.Pass test) {
+        private static final ThreadLocal<Buffers> LAST = new ThreadLocal<>();
+
+        static Buffers of(Key key) {
+            Buffers last = LAST.get();
+            if (last != null && last.key().arch().equals(key.arch()) && last.key().samples() == key.samples()
+                    && last.key().testSamples() == key.testSamples()) {
+                return last;
+            }
+            LaneNetwork net = new LaneNetwork(key.arch());
+            Buffers made = new Buffers(key, net, net.newPass(key.samples()),
+                    key.testSamples() > 0 ? net.newPass(key.testSamples()) : null);
+            LAST.set(made);
+            return made;
         }
     }
 
