@@ -27,6 +27,8 @@ import org.initsweep.core.spec.SpecException;
 import org.initsweep.core.spec.SpecReader;
 import org.initsweep.core.spec.SweepSpec;
 import org.initsweep.core.trace.RunResult;
+import org.initsweep.core.train.RunBatches;
+import org.initsweep.core.train.RunDatasets;
 import org.initsweep.core.train.Trainer;
 import org.initsweep.spark.ScheduleProbe;
 import org.initsweep.spark.SparkSessions;
@@ -148,6 +150,8 @@ public final class Bench {
             System.out.println();
             spark(spec(SPARK_SPEC), "Sweep of 520 small runs (tanh/relu × 5 multipliers × depths 4, 8 × widths 8, 32 × "
                     + "13 seeds; moons, 256 samples, full batch, 10 epochs, traces at epochs 0 and 10).");
+            spark(spec(SPARK_LANES_SPEC), "Sweep of 10,000 width-4 runs (issue 19's target: tanh, depth 9, 25 multipliers "
+                    + "× 400 seeds; moons, 256 samples, full batch, 50 epochs, traces at epochs 0 and 50).");
             if (sparkSpecs.isEmpty() && !quick) {
                 Path root = Path.of(System.getProperty("initsweep.root", "."));
                 if (Files.isRegularFile(root.resolve("conf/default.json"))) {
@@ -362,19 +366,31 @@ public final class Bench {
              "samples": 256, "epochs": 10, "learning_rate": 0.1, "record_epochs": [0, 10]}
             """;
 
+    /** 25 multipliers from 0.25 to 4, evenly spaced in ln m, × 400 seeds. */
+    private static final String SPARK_LANES_SPEC = String.format(Locale.ROOT, """
+            {"name": "bench-spark-lanes", "depths": [9], "widths": [4], "activations": ["tanh"],
+             "inits": ["scaled_normal"], "multipliers": [%s], "datasets": ["moons"], "seeds": [%s],
+             "samples": 256, "epochs": 50, "learning_rate": 0.1, "record_epochs": [0, 50]}
+            """, java.util.stream.IntStream.range(0, 25).mapToObj(i -> String.format(Locale.ROOT, "%.6g",
+                    0.25 * Math.pow(16, i / 24.0))).collect(java.util.stream.Collectors.joining(", ")),
+            java.util.stream.IntStream.rangeClosed(1, 400).mapToObj(Integer::toString)
+                    .collect(java.util.stream.Collectors.joining(",")));
+
     private void spark(SweepSpec spec, String what) throws IOException {
         Grid grid = new Grid(spec);
         long n = grid.size();
         Path out = Files.createTempDirectory("initsweep-bench-spark");
         System.out.println(what + " Spark: "
                 + "`SweepJob.run(SparkSessions.create(..), spec, out, new SweepJob.Options(true, 0))`, wall time "
-                + "including its Parquet output (session start-up excluded). Loop: `Trainer.train` over the grid in "
-                + "one thread, no output.");
+                + "including its Parquet output (session start-up excluded). Loop: the grid in one thread through "
+                + "`RunBatches` (runs of one shape in vector lanes, as in a Spark task), no output.");
         System.out.println();
         log("plain loop...");
         double loop = median(timeRepeated(() -> {
-            for (RunSpec r : grid) {
-                Trainer.train(r, spec.outputs());
+            List<RunSpec> runs = new java.util.ArrayList<>();
+            grid.forEach(runs::add);
+            for (List<RunSpec> batch : RunBatches.plan(runs, RunDatasets.GENERATED)) {
+                RunBatches.train(batch, spec.outputs(), RunDatasets.GENERATED);
             }
         }, sparkReps));
         double[] sparkSec = new double[3];

@@ -19,8 +19,12 @@ import org.initsweep.core.activation.Activation;
 import org.initsweep.core.data.DatasetKind;
 import org.initsweep.core.init.InitScheme;
 import org.initsweep.core.init.InitSpec;
+import org.initsweep.core.nn.LaneNetwork;
+import org.initsweep.core.spec.Outputs;
 import org.initsweep.core.spec.Precision;
 import org.initsweep.core.spec.RunSpec;
+import org.initsweep.core.train.RunBatches;
+import org.initsweep.core.train.RunDatasets;
 import org.initsweep.core.train.Trainer;
 
 /**
@@ -51,16 +55,18 @@ final class EnsembleBench {
                 + "includes its initialization. PyTorch ensemble: %d runs per `baddbmm` graph.%n%n", DEPTH, LR, BATCH,
                 EPOCHS, reps, ENSEMBLE);
         Map<Integer, double[]> torch = torch(widths, reps, root);
-        System.out.println("| width | PyTorch loop | PyTorch ensemble | initsweep | ÷ loop (target ≥ 10×) | "
-                + "÷ ensemble (target ≥ 3×) | µs per run·layer·epoch |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| width | PyTorch loop | PyTorch ensemble | initsweep, runs alone | initsweep, runs in lanes "
+                + "| ÷ loop (target ≥ 10×) | ÷ ensemble (target ≥ 3×) | µs per run·layer·epoch |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int width : widths) {
             System.err.println("[bench] ensemble section: initsweep at width " + width + "...");
-            double ours = initsweep(width, reps);
+            double alone = initsweep(width, reps, false);
+            double ours = initsweep(width, reps, true);
             double[] t = torch.get(width);
             String loop = t == null ? "–" : fmt(t[0]);
             String ens = t == null ? "–" : fmt(t[1]);
-            System.out.printf(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %.2f |%n", width, loop, ens, fmt(ours),
+            System.out.printf(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %.2f |%n", width, loop, ens, fmt(alone),
+                    fmt(ours),
                     t == null ? "–" : String.format(Locale.ROOT, "%.1f×", ours / t[0]),
                     t == null ? "–" : String.format(Locale.ROOT, "%.2f×", ours / t[1]),
                     1e6 / ours / (DEPTH + 1) / EPOCHS);
@@ -82,25 +88,43 @@ final class EnsembleBench {
                 DatasetKind.MOONS, seed, BATCH, EPOCHS, LR, BATCH, List.of(0), Precision.FLOAT32);
     }
 
-    /** Median runs per CPU second of the benchmark thread, repetitions of about a second after warm-up. */
-    private static double initsweep(int width, int reps) {
+    /**
+     * Median runs per CPU second of the benchmark thread, repetitions of about a second after warm-up. A call
+     * trains a group of runs of seeds in a row (as many as a vector has lanes), as a Spark task does:
+     * through {@link RunBatches} ({@code lanes}), or {@code Trainer.train} one run after another.
+     */
+    private static double initsweep(int width, int reps, boolean lanes) {
         ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
-        long seed = 1;
+        int group = Math.max(1, LaneNetwork.available() ? LaneNetwork.lanes() : 1);
+        long[] seed = {1};
+        Runnable call = () -> {
+            List<RunSpec> runs = new ArrayList<>();
+            for (int i = 0; i < group; i++) {
+                runs.add(spec(width, seed[0]++));
+            }
+            if (lanes) {
+                for (List<RunSpec> batch : RunBatches.plan(runs, RunDatasets.GENERATED)) {
+                    RunBatches.train(batch, Outputs.NONE, RunDatasets.GENERATED);
+                }
+            } else {
+                runs.forEach(Trainer::train);
+            }
+        };
         long t0 = tmx.getCurrentThreadCpuTime();
         int warm = 0;
         while (warm < 3 || tmx.getCurrentThreadCpuTime() - t0 < 1_000_000_000L) {
-            Trainer.train(spec(width, seed++));
+            call.run();
             warm++;
         }
-        double perRun = (tmx.getCurrentThreadCpuTime() - t0) / 1e9 / warm;
-        int calls = (int) Math.max(1, Math.round(1.0 / perRun));
+        double perCall = (tmx.getCurrentThreadCpuTime() - t0) / 1e9 / warm;
+        int calls = (int) Math.max(1, Math.round(1.0 / perCall));
         double[] rates = new double[reps];
         for (int r = 0; r < reps; r++) {
             long c = tmx.getCurrentThreadCpuTime();
             for (int i = 0; i < calls; i++) {
-                Trainer.train(spec(width, seed++));
+                call.run();
             }
-            rates[r] = calls / ((tmx.getCurrentThreadCpuTime() - c) / 1e9);
+            rates[r] = (double) calls * group / ((tmx.getCurrentThreadCpuTime() - c) / 1e9);
         }
         Arrays.sort(rates);
         return rates[reps / 2];
