@@ -11,6 +11,7 @@ import org.initsweep.core.data.LabeledData;
 import org.initsweep.core.head.OutputHead;
 import org.initsweep.core.init.WeightInitializer;
 import org.initsweep.core.nn.Architecture;
+import org.initsweep.core.nn.Kernel;
 import org.initsweep.core.nn.LaneNetwork;
 import org.initsweep.core.nn.Network;
 import org.initsweep.core.optim.Optimizer;
@@ -87,7 +88,8 @@ final class LaneTrainer {
         }
         Architecture arch = Architecture.of(shape.features(), run.hidden(), run.activation(),
                 OutputHead.forClasses(shape.classes()));
-        int maxParams = Integer.getInteger(MAX_PARAMS_PROPERTY, DEFAULT_MAX_PARAMS);
+        // Alone, every layer must run in the Vector API kernel too: its bits are the ones lanes reproduce.
+        int maxParams = Math.min(Integer.getInteger(MAX_PARAMS_PROPERTY, DEFAULT_MAX_PARAMS), Kernel.vectorMaxParams());
         for (int l = 1; l <= arch.layers(); l++) {
             if ((long) arch.units(l - 1) * arch.units(l) > maxParams) {
                 return null;

@@ -143,6 +143,19 @@ class LaneTrainerTest {
         assertNull(LaneTrainer.key(miniBatch, RunDatasets.GENERATED.of(miniBatch)), "mini-batch runs train alone");
         assertNull(LaneTrainer.key(float64, RunDatasets.GENERATED.of(float64)), "float64 runs train alone");
         assertNotNull(LaneTrainer.key(runs.get(0), RunDatasets.GENERATED.of(runs.get(0))));
+        RunSpec big = new RunSpec("lanes", 9, Widths.of(32), Activation.TANH, InitSpec.of(InitScheme.SCALED_NORMAL), 1, 0,
+                new DatasetSource.Generated(DatasetKind.CIRCLES), 1, 4096, 2, 0.1, 0, List.of(0), Precision.FLOAT32,
+                new Sgd(), null, Preprocessing.STANDARDIZE);
+        assertTrue(LaneTrainer.bytes(LaneTrainer.key(runs.get(0), RunDatasets.GENERATED.of(runs.get(0))).arch(), 4096, 0)
+                < LaneTrainer.MAX_BYTES, "width 4 at 4,096 rows fits");
+        assertNull(LaneTrainer.key(big, RunDatasets.GENERATED.of(big)), "16 × 4,096 rows × 9 layers of 32 units: alone");
+        System.setProperty("initsweep.vectorMaxParams", "8");
+        try {
+            assertNull(LaneTrainer.key(runs.get(0), RunDatasets.GENERATED.of(runs.get(0))),
+                    "a 4 × 4 layer outside the Vector API kernel alone has other bits: no lanes");
+        } finally {
+            System.clearProperty("initsweep.vectorMaxParams");
+        }
 
         List<List<RunSpec>> batches = RunBatches.plan(runs, RunDatasets.GENERATED);
         List<Integer> sizes = batches.stream().map(List::size).toList();
