@@ -1,5 +1,7 @@
 package org.initsweep.core.activation;
 
+import org.initsweep.core.math.Log1p;
+
 /**
  * Softplus (Dugas et al. 2001): φ(z) = ln(1 + e^z), computed as max(z, 0) + ln(1 + e^{−|z|}) so it
  * neither overflows nor loses z's digits; φ' = σ(z), the logistic function; φ'' = σ(1 − σ).
@@ -14,7 +16,7 @@ public record Softplus() implements ScalarActivation {
 
     @Override
     public double value(double z) {
-        return Math.max(z, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(z)));
+        return Math.max(z, 0) + Log1p.of(StrictMath.exp(-Math.abs(z)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.initsweep.core.head;
 
 import org.initsweep.core.activation.Sigmoid;
+import org.initsweep.core.math.Log1p;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -70,7 +71,7 @@ public final class SigmoidCrossEntropy implements OutputHead {
         double sum = 0;
         for (int i = 0; i < z.length; i++) {
             double zi = z[i];
-            sum += Math.max(zi, 0) - zi * y[i] + Math.log1p(Math.exp(-Math.abs(zi)));
+            sum += Math.max(zi, 0) - zi * y[i] + Log1p.of(Math.exp(-Math.abs(zi)));
         }
         return sum / z.length;
     }
