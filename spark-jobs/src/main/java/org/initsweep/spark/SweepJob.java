@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -253,25 +254,27 @@ public final class SweepJob {
             }
             JavaRDD<RunResult> written = results.coalesce(Math.max(1, Math.min(tasks, writers)));
             Path staged = new Path(new Path(out, ChunkCommit.STAGING), id);
-            spark.createDataFrame(written.flatMap(r -> TraceRows.layerRows(r).iterator()), TraceRows.LAYERS)
-                    .write().partitionBy("activation").parquet(child(staged, Tables.LAYERS));
-            spark.createDataFrame(written.flatMap(r -> TraceRows.epochRows(r).iterator()), TraceRows.EPOCHS)
-                    .write().parquet(child(staged, Tables.EPOCHS));
+            List<Runnable> writes = new ArrayList<>();
+            writes.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.layerRows(r).iterator()), TraceRows.LAYERS)
+                    .write().partitionBy("activation").parquet(child(staged, Tables.LAYERS)));
+            writes.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.epochRows(r).iterator()), TraceRows.EPOCHS)
+                    .write().parquet(child(staged, Tables.EPOCHS)));
             if (spec.outputs().histograms()) {
-                spark.createDataFrame(written.flatMap(r -> TraceRows.histogramRows(r).iterator()), TraceRows.HISTOGRAMS)
-                        .write().parquet(child(staged, Tables.HISTOGRAMS));
+                writes.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.histogramRows(r).iterator()),
+                        TraceRows.HISTOGRAMS).write().parquet(child(staged, Tables.HISTOGRAMS)));
             }
             if (spec.outputs().jacobian()) {
-                spark.createDataFrame(written.flatMap(r -> TraceRows.jacobianRows(r).iterator()), TraceRows.JACOBIAN)
-                        .write().parquet(child(staged, Tables.JACOBIAN));
+                writes.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.jacobianRows(r).iterator()),
+                        TraceRows.JACOBIAN).write().parquet(child(staged, Tables.JACOBIAN)));
             }
             if (spec.outputs().boundaries()) {
-                spark.createDataFrame(written.flatMap(r -> TraceRows.boundaryRows(r).iterator()), TraceRows.BOUNDARIES)
-                        .write().parquet(child(staged, Tables.BOUNDARIES));
+                writes.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.boundaryRows(r).iterator()),
+                        TraceRows.BOUNDARIES).write().parquet(child(staged, Tables.BOUNDARIES)));
             }
             // One runs/ file per chunk, so that the last rename of a commit is a single atomic step.
-            spark.createDataFrame(written.map(TraceRows::runRow), TraceRows.RUNS).coalesce(1)
-                    .write().parquet(child(staged, Tables.RUNS));
+            writes.add(() -> spark.createDataFrame(written.map(TraceRows::runRow), TraceRows.RUNS).coalesce(1)
+                    .write().parquet(child(staged, Tables.RUNS)));
+            ConcurrentWrites.run(writes);
             ChunkCommit.commit(fs, out, id);
             LOG.debug("Chunk {} committed: runs [{}, {}), {} computed", id, from, to, computed);
             return new long[] {computed, diverged};

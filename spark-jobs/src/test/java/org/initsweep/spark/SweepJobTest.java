@@ -96,11 +96,12 @@ class SweepJobTest {
         assertEquals("0.3.0", run.getAs("engine_version"));
         assertEquals(here.numbersText(), run.getAs("settings"));
         assertTrue(run.<String>getAs("engine_commit").startsWith(here.commit()), run.<String>getAs("engine_commit"));
-        // width 8: every product in the Vector API kernel (512- or 256-bit vectors, as this CPU has),
-        // which the executors' JVM options load
-        String local = "vector" + org.initsweep.core.nn.Kernel.vectorBits();
-        assertTrue(local.matches("vector(256|512)"), local);
-        assertEquals(local, run.getAs("kernel"));
+        // width 8, full batch: runs of one shape in the lanes of the Vector API's vectors (512- or 256-bit,
+        // as this CPU has), which the executors' JVM options load
+        String local = "lanes" + org.initsweep.core.nn.Kernel.vectorBits();
+        assertTrue(local.matches("lanes(256|512)"), local);
+        assertEquals(List.of(local), spark.read().parquet(out.resolve("runs").toString()).select("kernel").distinct()
+                .collectAsList().stream().map(r -> r.getString(0)).toList());
     }
 
     @Test
