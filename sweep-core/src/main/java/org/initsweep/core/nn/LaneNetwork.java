@@ -92,19 +92,14 @@ public final class LaneNetwork {
      */
     public void initialize(int lane, Network.ParameterFiller filler) {
         checkLane(lane);
-        int lanes = lanes();
         for (int l = 1; l <= layers; l++) {
             int k = arch.units(l - 1);
             int n = arch.units(l);
             float[] wl = new float[k * n];
             float[] bl = new float[n];
             filler.fill(l, k, n, wl, bl);
-            for (int e = 0; e < wl.length; e++) {
-                w[l][e * lanes + lane] = wl[e];
-            }
-            for (int j = 0; j < n; j++) {
-                b[l][j * lanes + lane] = bl[j];
-            }
+            scatter(wl, 0, w[l], lane, k * n);
+            scatter(bl, 0, b[l], lane, n);
         }
     }
 
@@ -175,6 +170,13 @@ public final class LaneNetwork {
         int lanes = lanes();
         for (int e = 0; e < len; e++) {
             out[e] = interleaved[e * lanes + lane];
+        }
+    }
+
+    private static void scatter(float[] values, int from, float[] interleaved, int lane, int len) {
+        int lanes = lanes();
+        for (int e = 0; e < len; e++) {
+            interleaved[e * lanes + lane] = values[from + e];
         }
     }
 
@@ -324,29 +326,25 @@ public final class LaneNetwork {
         }
 
         float[] zTarget(int l) {
-            if (z[l] != null) {
-                return z[l];
-            }
-            if (!keep) {
-                return zScratch;
-            }
-            if (zKept[l] == null) {
-                zKept[l] = new float[batch * net.arch.units(l) * lanes()];
-            }
-            return zKept[l];
+            return target(z, zKept, zScratch, l);
         }
 
         float[] daTarget(int l) {
-            if (da[l] != null) {
-                return da[l];
+            return target(da, daKept, daScratch, l);
+        }
+
+        /** Layer l's own array, else the scratch array or, when keeping, a kept array made on first use. */
+        private float[] target(float[][] own, float[][] kept, float[] scratch, int l) {
+            if (own[l] != null) {
+                return own[l];
             }
             if (!keep) {
-                return daScratch;
+                return scratch;
             }
-            if (daKept[l] == null) {
-                daKept[l] = new float[batch * net.arch.units(l) * lanes()];
+            if (kept[l] == null) {
+                kept[l] = new float[batch * net.arch.units(l) * lanes()];
             }
-            return daKept[l];
+            return kept[l];
         }
 
         /** Rows per run. */
@@ -360,35 +358,20 @@ public final class LaneNetwork {
          */
         public void input(int lane, float[] x, int from) {
             checkLane(lane);
-            int lanes = lanes();
             int dim = net.arch.units(0);
-            float[] in = a[0];
-            int base = from * dim;
-            for (int e = 0; e < batch * dim; e++) {
-                in[e * lanes + lane] = x[base + e];
-            }
+            scatter(x, from * dim, a[0], lane, batch * dim);
         }
 
         /** One run's Z[L+1] into {@code out}, row-major {@code [batch, n^[L+1]]}. */
         public void output(int lane, float[] out) {
             checkLane(lane);
-            int lanes = lanes();
-            float[] zo = z[net.layers];
-            int len = batch * net.arch.units(net.layers);
-            for (int e = 0; e < len; e++) {
-                out[e] = zo[e * lanes + lane];
-            }
+            gather(z[net.layers], lane, out, batch * net.arch.units(net.layers));
         }
 
         /** Sets one run's dZ[L+1] (the head's delta), row-major {@code [batch, n^[L+1]]}. */
         public void outputDelta(int lane, float[] delta) {
             checkLane(lane);
-            int lanes = lanes();
-            float[] d = dz[net.layers];
-            int len = batch * net.arch.units(net.layers);
-            for (int e = 0; e < len; e++) {
-                d[e * lanes + lane] = delta[e];
-            }
+            scatter(delta, 0, dz[net.layers], lane, batch * net.arch.units(net.layers));
         }
     }
 }
