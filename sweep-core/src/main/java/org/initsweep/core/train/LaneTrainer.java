@@ -77,6 +77,30 @@ final class LaneTrainer {
                 train.classes()));
     }
 
+    /**
+     * Whether the run might train in lanes, from what does not need its data: the engine, the precision and
+     * the layer sizes ({@link RunDatasets#shape}'s features and classes are exact). False means alone for
+     * sure, so {@link RunBatches#plan} need not prepare a big dataset only to learn that.
+     */
+    static boolean mayShare(RunSpec run, DataShape shape) {
+        return LaneNetwork.available() && run.precision() == Precision.FLOAT32 && layersFit(architecture(run, shape));
+    }
+
+    private static Architecture architecture(RunSpec run, DataShape shape) {
+        return Architecture.of(shape.features(), run.hidden(), run.activation(), OutputHead.forClasses(shape.classes()));
+    }
+
+    /** Alone, every layer must run in the Vector API kernel too: its bits are the ones lanes reproduce. */
+    private static boolean layersFit(Architecture arch) {
+        int maxParams = Math.min(Integer.getInteger(MAX_PARAMS_PROPERTY, DEFAULT_MAX_PARAMS), Kernel.vectorMaxParams());
+        for (int l = 1; l <= arch.layers(); l++) {
+            if ((long) arch.units(l - 1) * arch.units(l) > maxParams) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Key key(RunSpec run, DataShape shape) {
         if (!LaneNetwork.available() || run.precision() != Precision.FLOAT32) {
             return null;
@@ -86,14 +110,9 @@ final class LaneTrainer {
         if (!fullBatch || n > Trainer.MAX_PASS_ROWS || shape.testSamples() > Trainer.MAX_PASS_ROWS) {
             return null;
         }
-        Architecture arch = Architecture.of(shape.features(), run.hidden(), run.activation(),
-                OutputHead.forClasses(shape.classes()));
-        // Alone, every layer must run in the Vector API kernel too: its bits are the ones lanes reproduce.
-        int maxParams = Math.min(Integer.getInteger(MAX_PARAMS_PROPERTY, DEFAULT_MAX_PARAMS), Kernel.vectorMaxParams());
-        for (int l = 1; l <= arch.layers(); l++) {
-            if ((long) arch.units(l - 1) * arch.units(l) > maxParams) {
-                return null;
-            }
+        Architecture arch = architecture(run, shape);
+        if (!layersFit(arch)) {
+            return null;
         }
         if (bytes(arch, n, shape.testSamples()) > MAX_BYTES) {
             return null;

@@ -30,7 +30,8 @@ public final class RunBatches {
         List<List<RunSpec>> batches = new ArrayList<>();
         int lanes = LaneNetwork.available() ? LaneNetwork.lanes() : 1;
         for (RunSpec run : runs) {
-            LaneTrainer.Key key = LaneTrainer.key(run, datasets.of(run));
+            LaneTrainer.Key key = LaneTrainer.mayShare(run, datasets.shape(run)) ? LaneTrainer.key(run, datasets.of(run))
+                    : null;
             if (key == null) {
                 batches.add(List.of(run));
                 continue;
@@ -55,7 +56,8 @@ public final class RunBatches {
      */
     public static List<RunResult> train(List<RunSpec> batch, Outputs outputs, RunDatasets datasets) {
         RunSpec first = batch.get(0);
-        if (batch.size() == 1 && LaneTrainer.key(first, datasets.of(first)) == null) {
+        if (batch.size() == 1 && (!LaneTrainer.mayShare(first, datasets.shape(first))
+                || LaneTrainer.key(first, datasets.of(first)) == null)) {
             return List.of(Trainer.train(first, outputs, datasets, net -> { }));
         }
         return LaneTrainer.train(batch, outputs, datasets);

@@ -142,6 +142,8 @@ class LaneTrainerTest {
         runs.add(float64);
         assertNull(LaneTrainer.key(miniBatch, RunDatasets.GENERATED.of(miniBatch)), "mini-batch runs train alone");
         assertNull(LaneTrainer.key(float64, RunDatasets.GENERATED.of(float64)), "float64 runs train alone");
+        assertTrue(!LaneTrainer.mayShare(float64, RunDatasets.GENERATED.shape(float64)), "known alone before its data");
+        assertTrue(LaneTrainer.mayShare(miniBatch, RunDatasets.GENERATED.shape(miniBatch)), "mini-batch needs the sizes");
         assertNotNull(LaneTrainer.key(runs.get(0), RunDatasets.GENERATED.of(runs.get(0))));
         RunSpec big = new RunSpec("lanes", 9, Widths.of(32), Activation.TANH, InitSpec.of(InitScheme.SCALED_NORMAL), 1, 0,
                 new DatasetSource.Generated(DatasetKind.CIRCLES), 1, 4096, 2, 0.1, 0, List.of(0), Precision.FLOAT32,
