@@ -251,6 +251,7 @@ final class LaneTrainer {
                 }
                 if (record) {
                     Trainer.feed(twinPass, data[r].train(), 0);
+                    twinPass.keepAll(true);
                     net.copyTo(r, all, twin.net(), twinPass);
                     TraceRecorder.record(epoch, twin.net(), twinPass, traced[r], lane.traces);
                     if (outputs.histograms()) {
