@@ -216,7 +216,14 @@ public final class LossCurveChart {
             boolean first = true;
             for (SeedCost c : e.getValue()) {
                 runs++;
-                XYSeries s = new XYSeries(first ? e.getKey() : e.getKey() + " (seed " + c.seed() + ")", false, true);
+                // Runs of one label can share a seed (a sweep over learning rates or optimizers): series
+                // keys must differ all the same.
+                String base = first ? e.getKey() : e.getKey() + " (seed " + c.seed() + ")";
+                String key = base;
+                for (int k = 2; dataset.getSeriesIndex(key) >= 0; k++) {
+                    key = base + " #" + k;
+                }
+                XYSeries s = new XYSeries(key, false, true);
                 double[] v = c.loss();
                 int last = c.diverged() ? c.lastFinite() : v.length - 1;
                 boolean atEdge = false;

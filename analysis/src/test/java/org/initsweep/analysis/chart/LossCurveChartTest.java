@@ -48,6 +48,17 @@ class LossCurveChartTest {
         assertTrue(ChartTestSupport.subtitles(chart).stream().anyMatch(t -> t.startsWith("2 costs left out")));
     }
 
+    /** Runs of one label sharing a seed (two learning rates, two optimizers): each is still a line. */
+    @Test
+    void runsOfOneLabelAndSeedAreSeparateLines() {
+        Map<String, List<SeedCost>> seeds = new LinkedHashMap<>();
+        seeds.put("m = 0.5", List.of(new SeedCost(2, new double[] {0.7, 0.6}, false),
+                new SeedCost(2, new double[] {0.7, 0.5}, false), new SeedCost(2, new double[] {0.7, 0.4}, false)));
+        XYDataset d = LossCurveChart.createSeedsChart("t", seeds).getXYPlot().getDataset();
+        assertEquals(3, d.getSeriesCount());
+        assertEquals(List.of(0.6, 0.5, 0.4), List.of(d.getYValue(0, 1), d.getYValue(1, 1), d.getYValue(2, 1)));
+    }
+
     @Test
     void everySeedIsALineInItsLabelsColourAndADivergedRunEndsAtACross() {
         Map<String, List<SeedCost>> seeds = new LinkedHashMap<>();
