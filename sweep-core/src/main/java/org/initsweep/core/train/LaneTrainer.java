@@ -18,15 +18,10 @@ import org.initsweep.core.optim.Optimizer;
 import org.initsweep.core.spec.Outputs;
 import org.initsweep.core.spec.Precision;
 import org.initsweep.core.spec.RunSpec;
-import org.initsweep.core.trace.ActivationHistogram;
 import org.initsweep.core.trace.DecisionBoundary;
 import org.initsweep.core.trace.EpochMetrics;
-import org.initsweep.core.trace.JacobianMeter;
-import org.initsweep.core.trace.JacobianStats;
-import org.initsweep.core.trace.LayerTrace;
 import org.initsweep.core.trace.RunResult;
 import org.initsweep.core.trace.RunStatus;
-import org.initsweep.core.trace.TraceRecorder;
 
 /**
  * Trains up to {@link LaneNetwork#lanes()} runs of one shape together, one per vector lane of a
@@ -253,13 +248,7 @@ final class LaneTrainer {
                     Trainer.feed(twinPass, data[r].train(), 0);
                     twinPass.keepAll(true);
                     net.copyTo(r, all, twin.net(), twinPass);
-                    TraceRecorder.record(epoch, twin.net(), twinPass, traced[r], lane.traces);
-                    if (outputs.histograms()) {
-                        TraceRecorder.histograms(epoch, twin.net(), twinPass, lane.histograms);
-                    }
-                    if (outputs.jacobian()) {
-                        lane.jacobian.add(JacobianMeter.measure(epoch, twin.net(), twinPass));
-                    }
+                    lane.recorded.record(epoch, twin.net(), twinPass, traced[r], outputs, true);
                 }
                 if (!step) {
                     finish(lane, net, r, outputs, twin.net());
@@ -281,8 +270,8 @@ final class LaneTrainer {
             RunResult.DataSummary summary = new RunResult.DataSummary(arch.units(0), d.train().classes(), n,
                     d.test() == null ? 0 : d.test().samples(), d.sha256());
             out.add(new RunResult(run, run.runId(), lane.status, lane.divergedEpoch, lane.divergedLayer, last.loss(),
-                    last.accuracy(), ms, net.kernelName(), d.inputVar(), summary, lane.traces, lane.metrics,
-                    lane.histograms, lane.boundary, lane.jacobian));
+                    last.accuracy(), ms, net.kernelName(), d.inputVar(), summary, lane.recorded.traces, lane.metrics,
+                    lane.recorded.histograms, lane.boundary, lane.recorded.jacobian));
         }
         return out;
     }
@@ -300,10 +289,7 @@ final class LaneTrainer {
         lane.divergedLayer = Trainer.firstNonFiniteLayer(twin, pass);
         if (record) {
             twin.backward(pass);
-            TraceRecorder.record(epoch, twin, pass, labels, lane.traces);
-            if (outputs.histograms()) {
-                TraceRecorder.histograms(epoch, twin, pass, lane.histograms);
-            }
+            lane.recorded.record(epoch, twin, pass, labels, outputs, false);
         }
         finish(lane, net, r, outputs, twin);
     }
@@ -355,9 +341,7 @@ final class LaneTrainer {
     /** One run's progress and results. */
     private static final class Lane {
         final List<EpochMetrics> metrics = new ArrayList<>();
-        final List<LayerTrace> traces = new ArrayList<>();
-        final List<ActivationHistogram> histograms = new ArrayList<>();
-        final List<JacobianStats> jacobian = new ArrayList<>();
+        final Recorded recorded = new Recorded();
         RunStatus status = RunStatus.OK;
         int divergedEpoch = -1;
         int divergedLayer = -1;

@@ -16,15 +16,10 @@ import org.initsweep.core.optim.Optimizer;
 import org.initsweep.core.spec.Outputs;
 import org.initsweep.core.spec.Precision;
 import org.initsweep.core.spec.RunSpec;
-import org.initsweep.core.trace.ActivationHistogram;
 import org.initsweep.core.trace.DecisionBoundary;
 import org.initsweep.core.trace.EpochMetrics;
-import org.initsweep.core.trace.JacobianMeter;
-import org.initsweep.core.trace.JacobianStats;
-import org.initsweep.core.trace.LayerTrace;
 import org.initsweep.core.trace.RunResult;
 import org.initsweep.core.trace.RunStatus;
-import org.initsweep.core.trace.TraceRecorder;
 
 /**
  * Trains one run and records its traces: a {@link Network} of the run's {@link Architecture}, the
@@ -126,10 +121,8 @@ public final class Trainer {
         Evaluation testEval = data.test() == null ? null
                 : new Evaluation(reused.pass("test", Math.min(data.test().samples(), MAX_PASS_ROWS)), reused, "test-tail",
                         data.test());
-        List<LayerTrace> traces = new ArrayList<>();
+        Recorded recordings = new Recorded();
         List<EpochMetrics> metrics = new ArrayList<>();
-        List<ActivationHistogram> histograms = new ArrayList<>();
-        List<JacobianStats> jacobian = new ArrayList<>();
         RunStatus status = RunStatus.OK;
         int divergedEpoch = -1;
         int divergedLayer = -1;
@@ -162,10 +155,7 @@ public final class Trainer {
                 divergedLayer = firstNonFiniteLayer(net, all);
                 if (record) {
                     net.backward(all);
-                    TraceRecorder.record(epoch, net, all, traced, traces);
-                    if (outputs.histograms()) {
-                        TraceRecorder.histograms(epoch, net, all, histograms);
-                    }
+                    recordings.record(epoch, net, all, traced, outputs, false);
                 }
                 break;
             }
@@ -177,13 +167,7 @@ public final class Trainer {
                 net.backward(all);
             }
             if (record) {
-                TraceRecorder.record(epoch, net, all, traced, traces);
-                if (outputs.histograms()) {
-                    TraceRecorder.histograms(epoch, net, all, histograms);
-                }
-                if (outputs.jacobian()) {
-                    jacobian.add(JacobianMeter.measure(epoch, net, all));
-                }
+                recordings.record(epoch, net, all, traced, outputs, true);
             }
             if (!step) {
                 break;
@@ -201,7 +185,8 @@ public final class Trainer {
         RunResult.DataSummary summary = new RunResult.DataSummary(dim, train.classes(), n,
                 data.test() == null ? 0 : data.test().samples(), data.sha256());
         return new RunResult(run, run.runId(), status, divergedEpoch, divergedLayer, last.loss(), last.accuracy(), ms,
-                net.kernelName(), data.inputVar(), summary, traces, metrics, histograms, boundary, jacobian);
+                net.kernelName(), data.inputVar(), summary, recordings.traces, metrics, recordings.histograms, boundary,
+                recordings.jacobian);
     }
 
     /** Writes rows [from, from + batch) of {@code data} into a pass. */
