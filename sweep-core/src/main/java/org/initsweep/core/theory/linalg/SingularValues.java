@@ -12,7 +12,10 @@ import java.util.Arrays;
  * length, ε the machine epsilon)
  * (typically 6–10 sweeps). Each singular value has a small relative error (≲ 10⁻¹³·κ of the
  * column-scaled matrix, in practice ~10⁻¹⁴ relative to the largest). Cost ~ sweeps·m·n² flops:
- * about 0.1–0.5 s for 300 × 300 in Java; meant for widths up to a few hundred.
+ * about 0.1–0.5 s for 300 × 300 in Java; meant for widths up to a few hundred. The matrix is first
+ * scaled by a power of two to a largest entry in [1, 2) (as LAPACK's drivers do), so entries near
+ * either end of the double range (a vanishing Jacobian's ~10⁻¹⁷⁰, whose squares underflow) keep
+ * their relative accuracy; the scaling is exact and undone on the singular values.
  */
 public final class SingularValues {
 
@@ -77,13 +80,15 @@ public final class SingularValues {
         boolean transposed = rows < cols;
         int m = transposed ? cols : rows; // length of a column of the working matrix
         int n = transposed ? rows : cols; // number of columns
+        int exponent = exponentOfLargest(a);
         double[][] w = new double[n][m];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
+                double v = Math.scalb(a[i][j], -exponent);
                 if (transposed) {
-                    w[i][j] = a[i][j];
+                    w[i][j] = v;
                 } else {
-                    w[j][i] = a[i][j];
+                    w[j][i] = v;
                 }
             }
         }
@@ -145,7 +150,7 @@ public final class SingularValues {
         for (int k = 0; k < n; k++) {
             int j = order[k];
             double sigma = Math.sqrt(norm2[j]);
-            values[k] = sigma;
+            values[k] = Math.scalb(sigma, exponent);
             if (vectors) {
                 double[] u = new double[m];
                 if (sigma > 0) {
@@ -157,6 +162,20 @@ public final class SingularValues {
             }
         }
         return new Svd(values, left);
+    }
+
+    /** e with 2^e ≤ max |a_ij| &lt; 2^(e+1), subnormals included; 0 for the zero matrix. */
+    private static int exponentOfLargest(double[][] a) {
+        double max = 0;
+        for (double[] row : a) {
+            for (double v : row) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        if (max == 0) {
+            return 0;
+        }
+        return max >= Double.MIN_NORMAL ? Math.getExponent(max) : Math.getExponent(max * 0x1p54) - 54;
     }
 
     private static double square(double x) {

@@ -58,6 +58,38 @@ class SingularValuesTest {
     }
 
     @Test
+    void matricesNearTheEndsOfTheDoubleRangeKeepTheirRelativeAccuracy() {
+        // A vanishing Jacobian of a saturated deep net has entries ~1e-170: their squares are subnormal
+        // or zero, so unscaled column norms lose every digit. σ(s·A) = |s|·σ(A) exactly for a power of two s.
+        Random random = new Random(5);
+        double[] sigma = {3, 1, 0.25};
+        double[][] a = Matrices.withSingularValues(3, 2, new double[] {sigma[0], sigma[1]}, random);
+        for (double scale : new double[] {0x1p-560, 0x1p-1000, 0x1p+520, 0x1p+1000}) {
+            double[][] scaled = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                scaled[i] = a[i].clone();
+                for (int j = 0; j < a[i].length; j++) {
+                    scaled[i][j] *= scale;
+                }
+            }
+            double[] s = SingularValues.of(scaled);
+            for (int k = 0; k < 2; k++) {
+                assertEquals(sigma[k], s[k] / scale, 1e-13 * sigma[k], "scale " + scale + " σ" + k);
+            }
+        }
+        double[][] square = Matrices.withSingularValues(3, 3, sigma, random);
+        for (double[] row : square) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= 0x1p-1040; // subnormal entries: 52 − 18 bits left, so ~1e-10 relative
+            }
+        }
+        double[] s = SingularValues.of(square);
+        for (int k = 0; k < 3; k++) {
+            assertEquals(sigma[k], s[k] / 0x1p-1040, 1e-9 * sigma[k], "subnormal σ" + k);
+        }
+    }
+
+    @Test
     void rankDeficientMatrixHasExactZeros() {
         Random random = new Random(5);
         double[][] a = Matrices.multiply(Matrices.gaussian(20, 4, random), Matrices.gaussian(4, 20, random));
