@@ -87,7 +87,7 @@ public final class ExtremeSingularValues {
                 uk = randomOrthogonal(m, u, k, random);
             } else {
                 alpha[k] = length;
-                scaleInPlace(uk, 1 / length);
+                divideInPlace(uk, length);
             }
             u[k] = uk;
             double[] next = new double[n];
@@ -99,7 +99,7 @@ public final class ExtremeSingularValues {
             boolean invariant = b <= BREAKDOWN * anorm || k == n - 1;
             beta[k] = invariant ? 0 : b;
             if (!invariant) {
-                scaleInPlace(next, 1 / b);
+                divideInPlace(next, b);
                 v[k + 1] = next;
             }
             boolean lastStep = invariant || k == steps - 1;
@@ -155,7 +155,7 @@ public final class ExtremeSingularValues {
             reorthogonalize(x, basis, count);
             double length = norm(x);
             if (length > 1e-8) {
-                scaleInPlace(x, 1 / length);
+                divideInPlace(x, length);
                 return x;
             }
         }
@@ -163,11 +163,32 @@ public final class ExtremeSingularValues {
     }
 
     private static void normalize(double[] x) {
-        scaleInPlace(x, 1 / norm(x));
+        divideInPlace(x, norm(x));
     }
 
+    /**
+     * ‖x‖ without under- or overflow: products of a vanishing Jacobian are ~10⁻¹⁷⁰, whose squares
+     * are 0 in double; such vectors are rescaled by a power of two (exactly) before squaring.
+     */
     private static double norm(double[] x) {
-        return Math.sqrt(dot(x, x));
+        double s = dot(x, x);
+        if (s > 0x1p-900 && s < 0x1p+900) {
+            return Math.sqrt(s);
+        }
+        double max = 0;
+        for (double v : x) {
+            max = Math.max(max, Math.abs(v));
+        }
+        if (max == 0 || !Double.isFinite(max)) {
+            return max;
+        }
+        int e = PowerOfTwo.exponent(max);
+        double scaled = 0;
+        for (double v : x) {
+            double w = Math.scalb(v, -e);
+            scaled += w * w;
+        }
+        return Math.scalb(Math.sqrt(scaled), e);
     }
 
     private static double dot(double[] x, double[] y) {
@@ -184,9 +205,10 @@ public final class ExtremeSingularValues {
         }
     }
 
-    private static void scaleInPlace(double[] x, double a) {
+    /** x / length, not x·(1/length): the reciprocal overflows for lengths below 2^-1024. */
+    private static void divideInPlace(double[] x, double length) {
         for (int i = 0; i < x.length; i++) {
-            x[i] *= a;
+            x[i] /= length;
         }
     }
 

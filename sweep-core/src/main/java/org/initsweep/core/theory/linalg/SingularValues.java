@@ -172,10 +172,7 @@ public final class SingularValues {
                 max = Math.max(max, Math.abs(v));
             }
         }
-        if (max == 0) {
-            return 0;
-        }
-        return max >= Double.MIN_NORMAL ? Math.getExponent(max) : Math.getExponent(max * 0x1p54) - 54;
+        return PowerOfTwo.exponent(max);
     }
 
     private static double square(double x) {

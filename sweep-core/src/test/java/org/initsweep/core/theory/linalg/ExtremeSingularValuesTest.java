@@ -28,6 +28,20 @@ class ExtremeSingularValuesTest {
     }
 
     @Test
+    void operatorsNearTheEndsOfTheDoubleRangeKeepTheirRelativeAccuracy() {
+        // A wide vanishing Jacobian has products ~1e-170 whose squared norms underflow to 0.
+        for (double scale : new double[] {0x1p-600, 0x1p-1000, 0x1p+600}) {
+            double[] d = new double[40];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = scale * (0.5 + 0.05 * ((i * 7) % 40));
+            }
+            ExtremeSingularValues.Extremes e = ExtremeSingularValues.of(LinearOperator.diagonal(d), 40, 1e-12, 3);
+            assertEquals(2.45, e.largest() / scale, 1e-11, "scale " + scale);
+            assertEquals(0.5, e.smallest() / scale, 1e-11, "scale " + scale);
+        }
+    }
+
+    @Test
     void orthogonalOperatorStopsAfterOneStepWithBothValuesOne() {
         ExtremeSingularValues.Extremes e = ExtremeSingularValues.of(
                 LinearOperator.dense(Matrices.orthogonal(60, new Random(4))), 60, 1e-12, 2);
