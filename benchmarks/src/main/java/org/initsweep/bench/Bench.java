@@ -173,7 +173,8 @@ public final class Bench {
             memory();
         }
         if (sections.contains("ensemble")) {
-            EnsembleBench.run(ensembleWidths, reps, Path.of(System.getProperty("initsweep.root", ".")));
+            log("ensemble: sgemm reference...");
+            EnsembleBench.run(ensembleWidths, reps, Path.of(System.getProperty("initsweep.root", ".")), sgemmGflops(2048));
         }
         if (sections.contains("data")) {
             DataBench.run(reps, Path.of(System.getProperty("initsweep.root", ".")));

@@ -47,17 +47,23 @@ final class EnsembleBench {
     private EnsembleBench() {
     }
 
-    static void run(int[] widths, int reps, Path root) throws IOException, InterruptedException {
+    /**
+     * @param sgemmGflops this machine's single-thread sgemm rate (the roofline), GFLOP/s
+     */
+    static void run(int[] widths, int reps, Path root, double sgemmGflops) throws IOException, InterruptedException {
         System.out.println("## Many small runs: initsweep vs a PyTorch loop and a batched PyTorch ensemble");
         System.out.println();
         System.out.printf(Locale.ROOT, "tanh MLP, input 2 (moons), depth %d, full-batch SGD (lr %.1f) on %d examples, %d "
                 + "epochs, binary cross-entropy, float32, one thread. Runs per second of CPU time, median of %d; a run "
-                + "includes its initialization. PyTorch ensemble: %d runs per `baddbmm` graph.%n%n", DEPTH, LR, BATCH,
-                EPOCHS, reps, ENSEMBLE);
+                + "includes its initialization. PyTorch ensemble: %d runs per `baddbmm` graph. GFLOP/s count "
+                + "6·batch·fan_in·fan_out per layer per epoch (forward, dW, dA), against ND4J's single-thread sgemm "
+                + "2048³ (%.1f GFLOP/s); \"10× loop needs\" is the share of sgemm a run must reach for ten times the "
+                + "PyTorch loop.%n%n", DEPTH, LR, BATCH, EPOCHS, reps, ENSEMBLE, sgemmGflops);
         Map<Integer, double[]> torch = torch(widths, reps, root);
         System.out.println("| width | PyTorch loop | PyTorch ensemble | initsweep, runs alone | initsweep, runs in lanes "
-                + "| ÷ loop (target ≥ 10×) | ÷ ensemble (target ≥ 3×) | µs per run·layer·epoch |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| ÷ loop (target ≥ 10×) | ÷ ensemble (target ≥ 3×) | µs per run·layer·epoch "
+                + "| GFLOP/s in lanes | % of sgemm | 10× loop needs |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int width : widths) {
             System.err.println("[bench] ensemble section: initsweep at width " + width + "...");
             double alone = initsweep(width, reps, false);
@@ -65,11 +71,13 @@ final class EnsembleBench {
             double[] t = torch.get(width);
             String loop = t == null ? "–" : fmt(t[0]);
             String ens = t == null ? "–" : fmt(t[1]);
-            System.out.printf(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %.2f |%n", width, loop, ens, fmt(alone),
-                    fmt(ours),
+            double gflopPerRun = flopsPerRun(width) / 1e9;
+            System.out.printf(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %.2f | %.1f | %.0f%% | %s |%n", width,
+                    loop, ens, fmt(alone), fmt(ours),
                     t == null ? "–" : String.format(Locale.ROOT, "%.1f×", ours / t[0]),
                     t == null ? "–" : String.format(Locale.ROOT, "%.2f×", ours / t[1]),
-                    1e6 / ours / (DEPTH + 1) / EPOCHS);
+                    1e6 / ours / (DEPTH + 1) / EPOCHS, ours * gflopPerRun, 100 * ours * gflopPerRun / sgemmGflops,
+                    t == null ? "–" : String.format(Locale.ROOT, "%.0f%%", 100 * 10 * t[0] * gflopPerRun / sgemmGflops));
         }
         if (torch.isEmpty()) {
             System.out.println();
@@ -77,6 +85,12 @@ final class EnsembleBench {
                     + "python3-torch libopenblas0-pthread`).");
         }
         System.out.println();
+    }
+
+    /** Training FLOPs of one run: 6·batch·fan_in·fan_out per layer per epoch (input 2, one output unit). */
+    static double flopsPerRun(int width) {
+        double perRow = 2.0 * width + (DEPTH - 1) * (double) width * width + width;
+        return 6.0 * BATCH * perRow * EPOCHS;
     }
 
     private static String fmt(double runsPerSecond) {
