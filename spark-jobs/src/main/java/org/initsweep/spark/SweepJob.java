@@ -235,9 +235,14 @@ public final class SweepJob {
             String id, Broadcast<SweepSpec> sharedSpec, Broadcast<RunDatasets> sharedData,
             Broadcast<Set<String>> sharedDone, long from, long to,
             int tasks, int writers, Progress progress) throws IOException {
-        JavaRDD<RunResult> results = jsc.parallelize(IntStream.range(0, tasks).boxed().toList(), tasks)
+        JavaRDD<List<RunResult>> results = jsc.parallelize(IntStream.range(0, tasks).boxed().toList(), tasks)
                 .flatMap(new TrainSlot(sharedSpec, sharedData, sharedDone, from, to, tasks, progress.done(),
                         progress.diverged()))
+                // One cached element per task: Spark sizes a deserialized block by walking its objects at
+                // every 10% of growth, so a block of single runs was walked ≈ 10 times (≈ 10% of a
+                // 10,000-run training job); a task's list is walked once. A task's share of a chunk is
+                // in its heap at once, which ChunkPlan's bounds on a chunk's results keep small.
+                .glom()
                 // Deserialized: the tables' write jobs after the first read the results back without
                 // paying Java deserialization of every trace once per table.
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -245,14 +250,15 @@ public final class SweepJob {
             // Train first (4 tasks per core, balanced by cost), then write from the cache with one writer
             // per core: every Parquet file costs ≈ 20–40 ms to open, encode and commit, so files per
             // chunk follow the cores, not the training tasks (a 520-run chunk: 0.7 s less per chunk).
-            long[] counts = results.map(r -> new long[] {1, r.status() == RunStatus.DIVERGED ? 1 : 0})
+            long[] counts = results.flatMap(List::iterator)
+                    .map(r -> new long[] {1, r.status() == RunStatus.DIVERGED ? 1 : 0})
                     .fold(new long[] {0, 0}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
             long computed = counts[0];
             long diverged = counts[1];
             if (computed == 0) {
                 return new long[] {0, 0}; // all done before (a resume): no empty files, nothing to commit
             }
-            JavaRDD<RunResult> written = results.coalesce(Math.max(1, Math.min(tasks, writers)));
+            JavaRDD<RunResult> written = results.coalesce(Math.max(1, Math.min(tasks, writers))).flatMap(List::iterator);
             Path staged = new Path(new Path(out, ChunkCommit.STAGING), id);
             List<Runnable> writes = new ArrayList<>();
             writes.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.layerRows(r).iterator()), TraceRows.LAYERS)
