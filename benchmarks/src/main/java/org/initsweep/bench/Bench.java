@@ -10,6 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -386,50 +391,106 @@ public final class Bench {
                 + "including its Parquet output (session start-up excluded). Loop: the grid in one thread through "
                 + "`RunBatches` (runs of one shape in vector lanes, as in a Spark task), no output.");
         System.out.println();
-        log("plain loop...");
-        double loop = median(timeRepeated(() -> {
-            List<RunSpec> runs = new java.util.ArrayList<>();
-            grid.forEach(runs::add);
-            for (List<RunSpec> batch : RunBatches.plan(runs, RunDatasets.GENERATED)) {
-                RunBatches.train(batch, spec.outputs(), RunDatasets.GENERATED);
+        // Rounds of all four, each ratio taken within a round and its median reported: on a shared machine
+        // the load drifts over minutes, and four blocks timed one after another measure the drift.
+        double[] loop = new double[sparkReps];
+        double[] loop2 = new double[sparkReps];
+        double[][] sparkSec = new double[3][sparkReps];
+        for (int round = 0; round < sparkReps; round++) {
+            log("round " + (round + 1) + "/" + sparkReps + ": plain loop in 1 and 2 threads...");
+            if (round == 0) {
+                loopInThreads(grid, spec, 1);
             }
-        }, sparkReps));
-        double[] sparkSec = new double[3];
-        for (int cores = 1; cores <= 2; cores++) {
-            log("SweepJob local[" + cores + "]...");
-            SparkSession spark = SparkSessions.create("initsweep-bench", "local[" + cores + "]");
-            try {
-                sparkSec[cores] = median(timeRepeated(() -> {
-                    try {
-                        SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(true, 0));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, sparkReps));
-            } finally {
-                spark.stop();
+            loop[round] = seconds(() -> loopInThreads(grid, spec, 1));
+            loop2[round] = seconds(() -> loopInThreads(grid, spec, 2));
+            for (int cores = 1; cores <= 2; cores++) {
+                log("round " + (round + 1) + "/" + sparkReps + ": SweepJob local[" + cores + "]...");
+                SparkSession spark = SparkSessions.create("initsweep-bench", "local[" + cores + "]");
+                try {
+                    Runnable sweep = () -> {
+                        try {
+                            SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(true, 0));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    };
+                    sweep.run(); // the session's first sweep: warm-up
+                    sparkSec[cores][round] = seconds(sweep);
+                } finally {
+                    spark.stop();
+                }
             }
+        }
+        double[] vsLoop1 = new double[sparkReps];
+        double[] vsLoop2 = new double[sparkReps];
+        double[] scaling = new double[sparkReps];
+        double[] ceiling = new double[sparkReps];
+        double[] ofCeiling = new double[sparkReps];
+        for (int r = 0; r < sparkReps; r++) {
+            vsLoop1[r] = loop[r] / sparkSec[1][r];
+            vsLoop2[r] = loop[r] / sparkSec[2][r];
+            scaling[r] = sparkSec[1][r] / sparkSec[2][r];
+            ceiling[r] = loop[r] / loop2[r];
+            ofCeiling[r] = loop2[r] / sparkSec[2][r];
         }
         System.out.println("| engine | wall s | runs/s | vs loop | vs local[1] |");
         System.out.println("|---|---:|---:|---:|---:|");
-        System.out.printf(Locale.ROOT, "| plain loop, 1 thread | %.2f | %s | 1.00× | |%n", loop, fmt(n / loop));
-        System.out.printf(Locale.ROOT, "| SweepJob local[1] | %.2f | %s | **%.2f×** | 1.00× |%n", sparkSec[1],
-                fmt(n / sparkSec[1]), loop / sparkSec[1]);
-        System.out.printf(Locale.ROOT, "| SweepJob local[2] | %.2f | %s | %.2f× | **%.2f×** |%n", sparkSec[2],
-                fmt(n / sparkSec[2]), loop / sparkSec[2], sparkSec[1] / sparkSec[2]);
+        System.out.printf(Locale.ROOT, "| plain loop, 1 thread | %.2f | %s | 1.00× | |%n", median(loop),
+                fmt(n / median(loop)));
+        System.out.printf(Locale.ROOT, "| SweepJob local[1] | %.2f | %s | **%.2f×** | 1.00× |%n", median(sparkSec[1]),
+                fmt(n / median(sparkSec[1])), median(vsLoop1));
+        System.out.printf(Locale.ROOT, "| SweepJob local[2] | %.2f | %s | %.2f× | **%.2f×** |%n", median(sparkSec[2]),
+                fmt(n / median(sparkSec[2])), median(vsLoop2), median(scaling));
+        System.out.printf(Locale.ROOT, "| plain loop, 2 threads | %.2f | %s | %.2f× | |%n", median(loop2),
+                fmt(n / median(loop2)), median(ceiling));
         System.out.println();
+        System.out.printf(Locale.ROOT, "Ratios are medians of the ratios within each of %d rounds (loop, loop in 2 "
+                + "threads, local[1], local[2]; each Spark session's first sweep untimed). The loop in 2 threads is what "
+                + "2 cores give this work at this machine's load (its ÷ loop is the ceiling of local[2] ÷ local[1]); "
+                + "SweepJob local[2] runs at %.0f%% of its speed. Per round, local[1] ÷ loop: %s; local[2] ÷ local[1]: "
+                + "%s; 2 threads ÷ 1: %s.%n%n", sparkReps, 100 * median(ofCeiling), list(vsLoop1), list(scaling),
+                list(ceiling));
     }
 
-    /** Times {@code body} once for warm-up, then {@code n} times; seconds. */
-    private static double[] timeRepeated(Runnable body, int n) {
+    private static String list(double[] ratios) {
+        return Arrays.stream(ratios).mapToObj(x -> String.format(Locale.ROOT, "%.2f×", x))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static double seconds(Runnable body) {
+        long t = System.nanoTime();
         body.run();
-        double[] s = new double[n];
-        for (int i = 0; i < n; i++) {
-            long t = System.nanoTime();
-            body.run();
-            s[i] = (System.nanoTime() - t) / 1e9;
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    /** The grid's lane batches trained by {@code threads} threads taking the next batch in turn; no output. */
+    private static void loopInThreads(Grid grid, SweepSpec spec, int threads) {
+        List<RunSpec> runs = new ArrayList<>();
+        grid.forEach(runs::add);
+        List<List<RunSpec>> batches = RunBatches.plan(runs, RunDatasets.GENERATED);
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
+                RunBatches.train(batches.get(i), spec.outputs(), RunDatasets.GENERATED);
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(worker));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
         }
-        return s;
     }
 
     // ---------------------------------------------------------------- memory
