@@ -145,7 +145,7 @@ public final class Main implements Runnable {
             err.println("initsweep: " + e.getMessage());
             return BAD_INPUT;
         }
-        var memory = OutOfMemory.describe(e, situation.ifOutOfMemory());
+        var memory = OutOfMemory.describe(e, situation.ifOutOfMemory(), situation.tasksHere());
         if (memory.isPresent()) {
             err.println("initsweep: " + memory.get());
             return FAILURE;

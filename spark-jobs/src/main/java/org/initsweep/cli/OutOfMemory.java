@@ -62,11 +62,21 @@ final class OutOfMemory {
     }
 
     /**
-     * @param advice what else helps in the command under way ("" for nothing), appended after "; or "
+     * As {@link #describe(Throwable, String, boolean)} with the tasks elsewhere (a cluster, or no Spark job).
+     */
+    static Optional<String> describe(Throwable failure, String advice) {
+        return describe(failure, advice, false);
+    }
+
+    /**
+     * @param advice    what else helps in the command under way ("" for nothing), appended after "; or "
+     * @param tasksHere whether the Spark tasks run in this JVM (a local master): its Java heap is then the
+     *                  driver's and the tasks' at once, and which of their threads failed to allocate says
+     *                  nothing about what filled it, so the line names the shared heap
      * @return one line naming the memory, this JVM's heap and the setting to raise, or empty when the
      *         failure is not an out-of-memory one
      */
-    static Optional<String> describe(Throwable failure, String advice) {
+    static Optional<String> describe(Throwable failure, String advice, boolean tasksHere) {
         String detail = null;
         boolean inTask = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -89,6 +99,11 @@ final class OutOfMemory {
         }
         Kind kind = Kind.of(detail);
         String heap = String.format(Locale.ROOT, "%.1f GiB", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
+        if (tasksHere && kind == Kind.HEAP) {
+            return Optional.of("out of Java heap in this JVM, which runs the driver and the Spark tasks (local mode) ("
+                    + detail + "; its heap is " + heap + "): raise " + kind.localSetting
+                    + (advice.isEmpty() ? "" : "; or " + advice));
+        }
         return Optional.of("out of " + kind.memory + (inTask ? " in a Spark task" : " on the driver") + " (" + detail
                 + "; this JVM's heap is " + heap + "): raise " + kind.localSetting + (inTask ? ", on a cluster "
                 + kind.clusterSetting : ", on a cluster spark.driver.memory") + (advice.isEmpty() ? "" : "; or " + advice));

@@ -82,6 +82,7 @@ final class RunCommand implements Callable<Integer> {
         }
         SparkConf conf = new SparkConf();
         String master = common.master != null ? common.master : conf.get("spark.master", SparkSessions.DEFAULT_MASTER);
+        Main.during(Main.situation().tasksHere(tasksHere(conf, master)));
         SparkSession[] session = {null};
         java.util.function.Supplier<SparkSession> spark = () -> session[0] != null ? session[0]
                 : (session[0] = SparkSessions.create("initsweep " + s.name(), master));
@@ -130,6 +131,15 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Whether the tasks run in this JVM; false for a malformed master, which is reported where it is used. */
+    private static boolean tasksHere(SparkConf conf, String master) {
+        try {
+            return TaskMemory.inThisJvm(conf, master);
+        } catch (UserInputException e) {
+            return false;
+        }
     }
 
     /**

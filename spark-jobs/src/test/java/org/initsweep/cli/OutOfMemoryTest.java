@@ -35,6 +35,29 @@ class OutOfMemoryTest {
     }
 
     @Test
+    void inLocalModeTheHeapIsTheSharedJvmsWhicheverThreadFailed() {
+        // the same exhaustion, seen by the task (its failure reaches the driver) or by a driver thread first
+        SparkException inTask = new SparkException("Job aborted due to stage failure: Lost task 0.0 in stage 0.0"
+                + " (TID 0) (localhost executor driver): java.lang.OutOfMemoryError: Java heap space",
+                new OutOfMemoryError("Java heap space"));
+        RuntimeException onDriver = new RuntimeException(new OutOfMemoryError("Java heap space"));
+        for (Exception e : new Exception[] {inTask, onDriver}) {
+            String line = OutOfMemory.describe(e, "make the largest run smaller", true).orElseThrow();
+            assertTrue(line.startsWith("out of Java heap in this JVM, which runs the driver and the Spark tasks (local"
+                    + " mode) (OutOfMemoryError: Java heap space; its heap is "), line);
+            assertTrue(line.endsWith("raise -Xmx (bin/initsweep: INITSWEEP_JAVA_OPTS=-Xmx…; spark-submit: --driver-memory)"
+                    + "; or make the largest run smaller"), line);
+        }
+        // off-heap memory is named as before: its settings differ from the heap's
+        String nd4j = OutOfMemory.describe(new RuntimeException(new OutOfMemoryError(
+                "Cannot allocate new FloatPointer(1000000000): totalBytes = 1G, physicalBytes = 2G")), "", true).orElseThrow();
+        assertTrue(nd4j.startsWith("out of ND4J (off-heap) memory on the driver"), nd4j);
+        // with the tasks on a cluster the thread still says where
+        assertTrue(OutOfMemory.describe(inTask, "", false).orElseThrow().startsWith("out of Java heap in a Spark task"));
+        assertTrue(OutOfMemory.describe(onDriver, "", false).orElseThrow().startsWith("out of Java heap on the driver"));
+    }
+
+    @Test
     void javaCppsRefusalIsNd4jMemoryAndADriverErrorIsTheDrivers() {
         String[] nd4j = report(new RuntimeException(new OutOfMemoryError(
                 "Cannot allocate new FloatPointer(1000000000): totalBytes = 1G, physicalBytes = 2G")));
@@ -64,7 +87,9 @@ class OutOfMemoryTest {
         String err = p.stderr();
         assertEquals(1, code, err);
         String last = err.lines().reduce((a, b) -> b).orElse("");
-        assertTrue(last.startsWith("initsweep: out of Java heap in a Spark task"), err);
+        // local[1]: the task's allocations may leave any thread of the JVM without heap, the driver's too
+        assertTrue(last.startsWith("initsweep: out of Java heap in this JVM, which runs the driver and the Spark tasks"),
+                err);
         assertTrue(last.endsWith("; or make the largest run smaller (depth × width × samples)"), last);
         assertFalse(err.contains("interrupted"), err);
         assertFalse(err.contains("\tat "), "no stack trace: " + err);
