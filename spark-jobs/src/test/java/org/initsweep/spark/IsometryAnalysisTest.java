@@ -77,6 +77,39 @@ class IsometryAnalysisTest {
         }
     }
 
+    /**
+     * A linear net of depth 30 at m = 10⁻⁶ has JJᵀ's eigenvalues ≈ (10⁻⁶)³⁰ = 10⁻¹⁸⁰, whose square underflows to 0
+     * (the analysis once divided by it and failed with DIVIDE_BY_ZERO): its mean eigenvalue is still
+     * reported, its relative variance is null, and the cell at m = 1 keeps both (for a linear Gaussian
+     * product of L layers of width n ≈ L/n, here 30/4 with n^[0] = 2 inputs, so only O(1) is asserted).
+     */
+    @Test
+    void aSpectrumBelowDoublesSquareRangeHasAMeanButNoRelativeVariance(@TempDir Path tmp) throws Exception {
+        SparkSession spark = TestSpark.session("local[1]");
+        try {
+            String out = tmp.resolve("tiny").toString();
+            SweepJob.run(spark, TestSpark.spec("""
+                    {"name": "tiny", "depths": [30], "widths": [4], "activations": ["linear"],
+                     "inits": ["scaled_normal"], "multipliers": [0.000001, 1], "seeds": [1], "precision": "float64",
+                     "samples": 16, "epochs": 0, "jacobian": true}
+                    """), out, SweepJob.Options.defaults());
+            Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
+            Map<Double, Row> byM = new HashMap<>();
+            for (Row r : spark.read().parquet(out + "/isometry").collectAsList()) {
+                byM.put(r.<Double>getAs("multiplier"), r);
+            }
+            Row vanished = byM.get(0.000001);
+            double mean = vanished.<Double>getAs("mean_eig");
+            assertTrue(mean > 0 && mean < 1e-160, vanished.toString());
+            assertTrue(vanished.isNullAt(vanished.fieldIndex("relative_variance")), vanished.toString());
+            Row critical = byM.get(1.0);
+            double rv = critical.<Double>getAs("relative_variance");
+            assertTrue(rv > 0.1 && rv < 100, critical.toString());
+        } finally {
+            spark.stop();
+        }
+    }
+
     private static double predicted(Row r) {
         return r.<Double>getAs("predicted_relative_variance");
     }

@@ -28,7 +28,9 @@ import org.initsweep.core.trace.Tables;
 /**
  * The {@code isometry/} table: per grid cell (activation × init × width × σ_b² × dataset × depth ×
  * m) at initialization, seeds averaged, the measured {@code mean_eig} and {@code relative_variance}
- * (var_eig / mean_eig², dimensionless) of the eigenvalues of JJᵀ, beside
+ * (var_eig / mean_eig², dimensionless; null where mean_eig is outside [10⁻¹⁵⁰, 10¹⁵⁰], whose squared
+ * eigenvalues, and so var_eig, leave the range of double: a vanishing or exploding network's) of the
+ * eigenvalues of JJᵀ, beside
  * {@code predicted_log_mean_eig} = L·ln(σ_w²μ₁) and {@code predicted_relative_variance} =
  * L(μ₂/μ₁² − 1 − s₁) (Pennington, Schoenholz &amp; Ganguli 2017, eq. 12–14 with μ_k = E[φ'(h)^{2k}] at
  * the fixed point q*), {@code weights} the ensemble theory assumes: {@code orthogonal} (s₁ = 0) for
@@ -41,7 +43,7 @@ public final class IsometryAnalysis {
     public static final StructType SCHEMA = Analysis.schema(Analysis.CELL_KEY, new StructField[] {
         DataTypes.createStructField("runs", DataTypes.LongType, false),
         DataTypes.createStructField("mean_eig", DataTypes.DoubleType, false),
-        DataTypes.createStructField("relative_variance", DataTypes.DoubleType, false),
+        DataTypes.createStructField("relative_variance", DataTypes.DoubleType, true),
         DataTypes.createStructField("weights", DataTypes.StringType, true),
         DataTypes.createStructField("predicted_log_mean_eig", DataTypes.DoubleType, true),
         DataTypes.createStructField("predicted_relative_variance", DataTypes.DoubleType, true),
@@ -63,7 +65,8 @@ public final class IsometryAnalysis {
         List<Row> cells = spark.sql("""
                 SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,
                        count(*) AS runs, avg(j.mean_eig) AS mean_eig,
-                       avg(j.var_eig / (j.mean_eig * j.mean_eig)) AS relative_variance
+                       avg(CASE WHEN j.mean_eig BETWEEN 1e-150 AND 1e150
+                                THEN j.var_eig / j.mean_eig / j.mean_eig END) AS relative_variance
                 FROM jacobian j JOIN runs r ON j.run_id = r.run_id
                 WHERE j.epoch = 0 AND j.mean_eig > 0
                 GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier
@@ -125,8 +128,9 @@ public final class IsometryAnalysis {
             titles.put(stem, "Jacobian spectrum at initialization: " + g.activation() + ", " + g.shapeTitle()
                     + ", m = " + m + ", σ_b² = " + g.sigmaB2() + ", " + g.dataset());
             int ri = r.fieldIndex("predicted_relative_variance");
+            int mi = r.fieldIndex("relative_variance");
             charts.computeIfAbsent(stem, k -> new LinkedHashMap<>()).computeIfAbsent(g.init(), k -> new TreeMap<>())
-                    .put(r.<Integer>getAs("depth"), new double[] {r.<Double>getAs("relative_variance"),
+                    .put(r.<Integer>getAs("depth"), new double[] {r.isNullAt(mi) ? Double.NaN : r.getDouble(mi),
                         r.isNullAt(ri) ? Double.NaN : r.getDouble(ri)});
         }
         List<Path> written = new ArrayList<>();
