@@ -99,14 +99,14 @@ final class OutOfMemory {
         }
         Kind kind = Kind.of(detail);
         String heap = String.format(Locale.ROOT, "%.1f GiB", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
+        String orAdvice = advice.isEmpty() ? "" : "; or " + advice;
         if (tasksHere && kind == Kind.HEAP) {
             return Optional.of("out of Java heap in this JVM, which runs the driver and the Spark tasks (local mode) ("
-                    + detail + "; its heap is " + heap + "): raise " + kind.localSetting
-                    + (advice.isEmpty() ? "" : "; or " + advice));
+                    + detail + "; its heap is " + heap + "): raise " + kind.localSetting + orAdvice);
         }
         return Optional.of("out of " + kind.memory + (inTask ? " in a Spark task" : " on the driver") + " (" + detail
                 + "; this JVM's heap is " + heap + "): raise " + kind.localSetting + (inTask ? ", on a cluster "
-                + kind.clusterSetting : ", on a cluster spark.driver.memory") + (advice.isEmpty() ? "" : "; or " + advice));
+                + kind.clusterSetting : ", on a cluster spark.driver.memory") + orAdvice);
     }
 
     private static String firstLine(String s) {
