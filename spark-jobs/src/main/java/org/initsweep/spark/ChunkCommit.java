@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.initsweep.core.trace.Tables;
 
 /**
@@ -184,16 +182,27 @@ final class ChunkCommit {
         return dash < 0 ? name : name.substring(0, dash);
     }
 
+    /**
+     * The Parquet files below {@code dir}, at any depth (hidden and {@code _} files left out).
+     *
+     * @throws java.io.FileNotFoundException if {@code dir} does not exist
+     */
     static List<Path> parquetFiles(FileSystem fs, Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-        while (it.hasNext()) {
-            FileStatus s = it.next();
+        addParquetFiles(fs, dir, out);
+        return out;
+    }
+
+    // listStatus, not listFiles: a located status asks for each file's permission, which Hadoop's local
+    // file system reads by running `ls -ld` when its native library is absent (≈ 10 ms a file).
+    private static void addParquetFiles(FileSystem fs, Path dir, List<Path> out) throws IOException {
+        for (FileStatus s : fs.listStatus(dir)) {
             String n = s.getPath().getName();
-            if (n.endsWith(".parquet") && !n.startsWith(".") && !n.startsWith("_")) {
+            if (s.isDirectory()) {
+                addParquetFiles(fs, s.getPath(), out);
+            } else if (n.endsWith(".parquet") && !n.startsWith(".") && !n.startsWith("_")) {
                 out.add(s.getPath());
             }
         }
-        return out;
     }
 }
