@@ -172,9 +172,15 @@ final class FloatPass implements Network.Pass {
 
     @Override
     public double[] toDoubles(Network.Buffer which, int l) {
+        return toDoubles(which, l, null);
+    }
+
+    @Override
+    public double[] toDoubles(Network.Buffer which, int l, double[] into) {
         float[] v = values(which, l);
-        double[] out = new double[length(l)];
-        for (int i = 0; i < out.length; i++) {
+        int n = length(l);
+        double[] out = into != null && into.length >= n ? into : new double[n];
+        for (int i = 0; i < n; i++) {
             out[i] = v[i];
         }
         return out;

@@ -163,5 +163,14 @@ public interface Network {
 
         /** The entries of one buffer of layer l (1..L+1) after the last pass, row-major, as doubles. */
         double[] toDoubles(Buffer which, int l);
+
+        /**
+         * As {@link #toDoubles(Buffer, int)}, into {@code into}'s first entries when it is long enough
+         * (the rest untouched; the same array is returned), else into a new array: a caller reading
+         * every layer reuses one array instead of allocating one per layer.
+         */
+        default double[] toDoubles(Buffer which, int l, double[] into) {
+            return toDoubles(which, l);
+        }
     }
 }

@@ -22,6 +22,7 @@ public final class TraceRecorder {
      */
     public static void record(int epoch, Network net, Network.Pass pass, int[] labels, List<LayerTrace> out) {
         int last = net.layers();
+        double[][] scratch = new double[2][];
         for (int l = 1; l <= last; l++) {
             double[] z = pass.moments(Network.Buffer.Z, l);
             double[] a = pass.moments(Network.Buffer.A, l);
@@ -29,7 +30,8 @@ public final class TraceRecorder {
                     : net.head().outputGradVariance(pass.toDoubles(Network.Buffer.Z, l), labels);
             double varGradW = net.gradientMoments(l)[1];
             double varW = net.weightMoments(l)[1];
-            double[] health = health(pass, l, l < last ? net.activation().bounds() : new double[] {0, 1});
+            double[] health = health(pass, l, net.units(l), l < last ? net.activation().bounds() : new double[] {0, 1},
+                    scratch);
             out.add(new LayerTrace(epoch, l, net.units(l - 1), net.units(l), z[0], z[1], a[0], a[1],
                     varGradA, varGradW, varW, health[0], health[1], health[2]));
         }
@@ -42,13 +44,15 @@ public final class TraceRecorder {
      * Per-unit statistics of layer l (as fastai's {@code ActivationStats} and signal-propagation plots show
      * them): {mean over units of (unit's mean z)², share of dead units, share of saturated activations}.
      *
-     * @param bounds φ's range where bounded, else null (saturation NaN)
+     * @param units   n^[l], the layer's width
+     * @param bounds  φ's range where bounded, else null (saturation NaN)
+     * @param scratch two arrays (or nulls) for z and a, reused from layer to layer: replaced by larger
+     *                ones when too short
      */
-    static double[] health(Network.Pass pass, int l, double[] bounds) {
-        double[] z = pass.toDoubles(Network.Buffer.Z, l);
-        double[] a = pass.toDoubles(Network.Buffer.A, l);
+    static double[] health(Network.Pass pass, int l, int units, double[] bounds, double[][] scratch) {
+        double[] z = scratch[0] = pass.toDoubles(Network.Buffer.Z, l, scratch[0]);
+        double[] a = scratch[1] = pass.toDoubles(Network.Buffer.A, l, scratch[1]);
         int rows = pass.batch();
-        int units = z.length / rows;
         double[] unitMean = new double[units];
         boolean[] alive = new boolean[units];
         long saturated = 0;

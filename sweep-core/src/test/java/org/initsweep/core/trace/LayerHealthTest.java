@@ -41,13 +41,19 @@ class LayerHealthTest {
         System.arraycopy(new float[] {1, 2, 3}, 0, p.input(), 0, 3);
         p.inputChanged();
         net.forward(p);
-        double[] h = TraceRecorder.health(p, 1, Activation.RELU.bounds());
+        double[][] scratch = new double[2][];
+        double[] h = TraceRecorder.health(p, 1, 2, Activation.RELU.bounds(), scratch);
         // unit means of z: 2 and −12 → (4 + 144)/2
         assertEquals(74.0, h[0], 1e-12);
         assertEquals(0.5, h[1], 0.0, "one unit of two is dead");
         assertTrue(Double.isNaN(h[2]), "ReLU is unbounded: no saturation");
         // the sigmoid output: 0.5·ReLU(x) = 0.5, 1, 1.5 → σ between 0.62 and 0.82, nowhere near a bound
-        assertEquals(0.0, TraceRecorder.health(p, 2, new double[] {0, 1})[2], 0.0);
+        // read through layer 1's longer scratch arrays, whose last entries are stale: z = 0.5, 1, 1.5
+        double[] out = TraceRecorder.health(p, 2, 1, new double[] {0, 1}, scratch);
+        assertEquals(6, scratch[0].length);
+        assertEquals(1.0, out[0], 1e-12);
+        assertEquals(0.0, out[1], 0.0);
+        assertEquals(0.0, out[2], 0.0);
     }
 
     @Test
