@@ -57,11 +57,13 @@ public final class SparkSessions {
             b.config("spark.executor.killOnFatalError.depth", conf.get("spark.executor.killOnFatalError.depth", "0"));
             // Result tables are small: 200 shuffle partitions would be 200 near-empty tasks per query.
             b.config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", "8"));
+            if (!chosen.startsWith("local-cluster")) {
+                // Hadoop's local file system starts a chmod process for every file and directory it
+                // creates (≈ 0.45 s of a chunk); this one sets the same modes in-process. Only where
+                // tasks run in this JVM, on its classpath; a user's own fs.file.impl wins.
+                b.config(LOCAL_FS_KEY, conf.get(LOCAL_FS_KEY, org.initsweep.spark.fs.NioLocalFileSystem.class.getName()));
+            }
             // initsweep uses temporary views only: no spark-warehouse/ folder in the user's working directory.
-            // Hadoop's local file system starts a chmod process for every file and directory it creates
-            // (≈ 0.45 s of a chunk); this one sets the same modes in-process. Only in local mode, where
-            // the class is on the one JVM's classpath; a user's own fs.file.impl wins.
-            b.config(LOCAL_FS_KEY, conf.get(LOCAL_FS_KEY, org.initsweep.spark.fs.NioLocalFileSystem.class.getName()));
             b.config("spark.sql.warehouse.dir", conf.get("spark.sql.warehouse.dir",
                     new java.io.File(System.getProperty("java.io.tmpdir"), "initsweep-warehouse").toURI().toString()));
         }
