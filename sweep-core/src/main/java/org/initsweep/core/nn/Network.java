@@ -165,9 +165,10 @@ public interface Network {
         double[] toDoubles(Buffer which, int l);
 
         /**
-         * As {@link #toDoubles(Buffer, int)}, into {@code into}'s first entries when it is long enough
-         * (the rest untouched; the same array is returned), else into a new array: a caller reading
-         * every layer reuses one array instead of allocating one per layer.
+         * As {@link #toDoubles(Buffer, int)}, reusing {@code into}: the float32 pass fills its first
+         * entries when it is long enough (the rest untouched) and returns it; otherwise, and on the
+         * float64 path, a new array is returned. Read the result, not {@code into}: a caller reading
+         * every layer keeps what is returned and allocates once per size instead of once per layer.
          */
         default double[] toDoubles(Buffer which, int l, double[] into) {
             return toDoubles(which, l);
