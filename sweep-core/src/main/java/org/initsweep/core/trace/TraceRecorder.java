@@ -92,6 +92,7 @@ public final class TraceRecorder {
      */
     public static void histograms(int epoch, Network net, Network.Pass pass, List<ActivationHistogram> out) {
         double[] bounds = net.activation().bounds();
+        double[] values = null;
         for (int l = 1; l <= net.layers(); l++) {
             double lo;
             double hi;
@@ -111,7 +112,9 @@ public final class TraceRecorder {
             }
             long[] counts = new long[HISTOGRAM_BINS];
             double scale = HISTOGRAM_BINS / (hi - lo);
-            for (double v : pass.toDoubles(Network.Buffer.A, l)) {
+            values = pass.toDoubles(Network.Buffer.A, l, values);
+            for (int i = 0, n = pass.batch() * net.units(l); i < n; i++) {
+                double v = values[i];
                 if (!Double.isNaN(v)) {
                     int bin = (int) Math.floor((v - lo) * scale);
                     counts[Math.max(0, Math.min(HISTOGRAM_BINS - 1, bin))]++;
