@@ -49,13 +49,14 @@ final class ChunkCommit {
             if (!fs.exists(from)) {
                 continue;
             }
-            for (Path file : parquetFiles(fs, from)) {
+            for (FileStatus status : parquetStatuses(fs, from)) {
+                Path file = status.getPath();
                 String rel = from.toUri().relativize(file.getParent().toUri()).getPath();
                 String relDir = rel.isEmpty() ? table : table + "/" + stripSlash(rel);
                 Path dir = new Path(out, relDir);
                 Path to = new Path(dir, id + "-" + file.getName());
                 manifest.append(relDir).append('/').append(to.getName()).append('\t')
-                        .append(fs.getFileStatus(file).getLen()).append('\n');
+                        .append(status.getLen()).append('\n');
                 if (table.equals(Tables.RUNS)) {
                     runsMoves.add(new Path[] {file, to});
                     continue;
@@ -188,20 +189,25 @@ final class ChunkCommit {
      * @throws java.io.FileNotFoundException if {@code dir} does not exist
      */
     static List<Path> parquetFiles(FileSystem fs, Path dir) throws IOException {
-        List<Path> out = new ArrayList<>();
+        return parquetStatuses(fs, dir).stream().map(FileStatus::getPath).toList();
+    }
+
+    /** As {@link #parquetFiles}, with the lengths the listing already read. */
+    private static List<FileStatus> parquetStatuses(FileSystem fs, Path dir) throws IOException {
+        List<FileStatus> out = new ArrayList<>();
         addParquetFiles(fs, dir, out);
         return out;
     }
 
     // listStatus, not listFiles: a located status asks for each file's permission, which Hadoop's local
     // file system reads by running `ls -ld` when its native library is absent (≈ 10 ms a file).
-    private static void addParquetFiles(FileSystem fs, Path dir, List<Path> out) throws IOException {
+    private static void addParquetFiles(FileSystem fs, Path dir, List<FileStatus> out) throws IOException {
         for (FileStatus s : fs.listStatus(dir)) {
             String n = s.getPath().getName();
             if (s.isDirectory()) {
                 addParquetFiles(fs, s.getPath(), out);
             } else if (n.endsWith(".parquet") && !n.startsWith(".") && !n.startsWith("_")) {
-                out.add(s.getPath());
+                out.add(s);
             }
         }
     }
