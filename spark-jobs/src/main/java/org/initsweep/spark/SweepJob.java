@@ -278,7 +278,7 @@ public final class SweepJob {
                         TraceRows.BOUNDARIES).write().parquet(child(staged, Tables.BOUNDARIES)));
             }
             // One runs/ file per chunk, so that the last rename of a commit is a single atomic step.
-            writes.add(() -> spark.createDataFrame(written.map(TraceRows::runRow), TraceRows.RUNS).coalesce(1)
+            writes.add(() -> spark.createDataFrame(written.mapPartitions(TraceRows::runRows), TraceRows.RUNS).coalesce(1)
                     .write().parquet(child(staged, Tables.RUNS)));
             ConcurrentWrites.run(writes);
             ChunkCommit.commit(fs, out, id);

@@ -2,7 +2,10 @@ package org.initsweep.spark;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -10,6 +13,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.initsweep.core.EngineVersion;
 import org.initsweep.core.Provenance;
+import org.initsweep.core.data.DatasetSource;
 import org.initsweep.core.spec.Axes;
 import org.initsweep.core.spec.Column;
 import org.initsweep.core.spec.RunSpec;
@@ -83,6 +87,9 @@ public final class TraceRows {
                 field("saturated_fraction", DataTypes.DoubleType, false)),
             LAYER_KEYS, List.of(field(Axes.ACTIVATION.name(), DataTypes.StringType, false)));
 
+    /** Columns of {@link #LAYERS} before the grid's. */
+    private static final int LAYER_TRACE_COLUMNS = LAYERS.size() - Axes.columns().size();
+
     /** {@code epochs/}: one row per run × epoch reached. */
     public static final StructType EPOCHS = new StructType(new StructField[] {
         field("run_id", DataTypes.StringType, false),
@@ -152,23 +159,41 @@ public final class TraceRows {
         };
     }
 
-    /** The {@code runs/} row of a result. */
-    public static Row runRow(RunResult r) {
-        RunSpec s = r.spec();
-        boolean diverged = r.status() == RunStatus.DIVERGED;
-        List<Object> v = new ArrayList<>(RUNS.size());
-        v.add(r.runId());
-        v.add(s.sweep());
-        v.addAll(Axes.columnValues(s));
-        RunResult.DataSummary d = r.data();
-        v.addAll(Arrays.asList(s.samples(), s.epochs(), s.batchSize(), s.precision().specName(), s.testFraction(),
-                s.preprocessing().specName(), s.dataset().toJson().toString(), d.sha256(), d.inputDim(), d.classes(),
-                d.trainSamples(), d.testSamples(), r.inputVar(), r.status().label(),
-                diverged ? r.divergedEpoch() : null, diverged ? r.divergedLayer() : null,
-                r.finalLoss(), r.finalAccuracy(), r.finalTestLoss(), r.finalTestAccuracy(), r.durationMs(),
-                EngineVersion.get(), engineCommit(),
-                Provenance.current().numbersText(), r.kernel()));
-        return RowFactory.create(v.toArray());
+    /**
+     * The {@code runs/} rows of a task's results, one per result in order. What every run of the task
+     * shares (engine, settings, a dataset's description) is formatted once, not once a run.
+     */
+    public static Iterator<Row> runRows(Iterator<RunResult> results) {
+        String version = EngineVersion.get();
+        String commit = engineCommit();
+        String settings = Provenance.current().numbersText();
+        Map<DatasetSource, String> datasets = new HashMap<>();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return results.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                RunResult r = results.next();
+                RunSpec s = r.spec();
+                boolean diverged = r.status() == RunStatus.DIVERGED;
+                List<Object> v = new ArrayList<>(RUNS.size());
+                v.add(r.runId());
+                v.add(s.sweep());
+                v.addAll(Axes.columnValues(s));
+                RunResult.DataSummary d = r.data();
+                v.addAll(Arrays.asList(s.samples(), s.epochs(), s.batchSize(), s.precision().specName(),
+                        s.testFraction(), s.preprocessing().specName(),
+                        datasets.computeIfAbsent(s.dataset(), k -> k.toJson().toString()), d.sha256(), d.inputDim(),
+                        d.classes(), d.trainSamples(), d.testSamples(), r.inputVar(), r.status().label(),
+                        diverged ? r.divergedEpoch() : null, diverged ? r.divergedLayer() : null,
+                        r.finalLoss(), r.finalAccuracy(), r.finalTestLoss(), r.finalTestAccuracy(), r.durationMs(),
+                        version, commit, settings, r.kernel()));
+                return RowFactory.create(v.toArray());
+            }
+        };
     }
 
     /** The commit this engine was built from, with {@code +dirty} for an uncommitted tree. */
@@ -178,27 +203,38 @@ public final class TraceRows {
 
     /** The {@code layers/} rows of a result. */
     public static List<Row> layerRows(RunResult r) {
-        RunSpec s = r.spec();
-        List<Object> keys = new ArrayList<>();
         List<Column> all = Axes.columns();
-        List<Object> values = Axes.columnValues(s);
-        Object activation = null;
+        List<Object> values = Axes.columnValues(r.spec());
+        // The grid's values, activation (the partition column) last, boxed once for all of the run's rows.
+        Object[] keys = new Object[all.size()];
+        int k = 0;
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).name().equals(Axes.ACTIVATION.name())) {
-                activation = values.get(i);
+                keys[keys.length - 1] = values.get(i);
             } else {
-                keys.add(values.get(i));
+                keys[k++] = values.get(i);
             }
         }
-        keys.add(activation);
         List<Row> rows = new ArrayList<>(r.layers().size());
         for (LayerTrace t : r.layers()) {
-            List<Object> v = new ArrayList<>(LAYERS.size());
-            v.addAll(Arrays.asList(r.runId(), t.epoch(), t.layer(), t.fanIn(), t.fanOut(), t.meanZ(), t.varZ(),
-                    t.meanA(), t.varA(), t.varGradA(), t.varGradW(), t.varW(), t.unitMeanZSq(), t.deadFraction(),
-                    t.saturatedFraction()));
-            v.addAll(keys);
-            rows.add(RowFactory.create(v.toArray()));
+            Object[] v = new Object[LAYER_TRACE_COLUMNS + keys.length];
+            v[0] = r.runId();
+            v[1] = t.epoch();
+            v[2] = t.layer();
+            v[3] = t.fanIn();
+            v[4] = t.fanOut();
+            v[5] = t.meanZ();
+            v[6] = t.varZ();
+            v[7] = t.meanA();
+            v[8] = t.varA();
+            v[9] = t.varGradA();
+            v[10] = t.varGradW();
+            v[11] = t.varW();
+            v[12] = t.unitMeanZSq();
+            v[13] = t.deadFraction();
+            v[14] = t.saturatedFraction();
+            System.arraycopy(keys, 0, v, LAYER_TRACE_COLUMNS, keys.length);
+            rows.add(RowFactory.create(v));
         }
         return rows;
     }
