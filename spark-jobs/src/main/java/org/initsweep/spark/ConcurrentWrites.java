@@ -2,16 +2,22 @@ package org.initsweep.spark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a chunk's table writes (one Spark job each) at the same time from driver threads, and returns when
- * all have ended. Each write job is short and much of it is the driver's own latency (planning, task
- * launch, the output committer), so overlapping them saves that latency and, with several cores, lets the
- * small jobs' tasks share the cores instead of queueing behind one another.
+ * Runs a chunk's steps — waiting for its training job, and its table writes (one Spark job each) — at
+ * the same time from driver threads, and returns when all have ended. Each write job is short and much
+ * of it is the driver's own latency (planning, task launch, the output committer), so overlapping them
+ * saves that latency and, with several cores, lets the small jobs' tasks share the cores instead of
+ * queueing behind one another.
  *
- * <p>The threads inherit the calling thread's Spark local properties (job group, description). A failed
- * write does not stop the others; after all have ended, the first failure is thrown as it was thrown
- * (nothing has been committed: the chunk's staged files are removed by the next run).
+ * <p>The threads inherit the calling thread's Spark local properties (job tags, description). The first
+ * step to fail calls {@code onFailure} once (the caller cancels the chunk's other jobs there: a write
+ * job would otherwise train a failed task's runs again); after all steps have ended, that first failure
+ * is thrown as it was thrown — not a later one, which may be only a cancellation's consequence. Nothing
+ * has been committed then: the chunk's staged files are removed by the next run.
  */
 final class ConcurrentWrites {
 
@@ -19,22 +25,21 @@ final class ConcurrentWrites {
     }
 
     /**
-     * @throws RuntimeException or {@link Error}: the first write's failure, as thrown
+     * @throws RuntimeException or {@link Error}: the first step's failure in time, as thrown (a checked
+     *                          exception, as Spark's Java API throws them, unchanged too)
      */
-    static void run(List<Runnable> writes) {
-        if (writes.size() == 1) {
-            writes.get(0).run();
-            return;
-        }
-        Throwable[] failure = new Throwable[writes.size()];
+    static void run(List<Runnable> steps, Runnable onFailure) {
+        AtomicReference<Throwable> first = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < writes.size(); i++) {
-            int k = i;
+        for (int i = 0; i < steps.size(); i++) {
+            Runnable step = steps.get(i);
             Thread t = new Thread(() -> {
                 try {
-                    writes.get(k).run();
+                    step.run();
                 } catch (Throwable e) {
-                    failure[k] = e;
+                    if (first.compareAndSet(null, e)) {
+                        onFailure.run();
+                    }
                 }
             }, "initsweep-write-" + i);
             t.setDaemon(true);
@@ -48,23 +53,36 @@ final class ConcurrentWrites {
                     t.join();
                     break;
                 } catch (InterruptedException e) {
-                    interrupted = true; // the writes end when their jobs end (SparkContext.stop cancels them)
+                    interrupted = true; // the steps end when their jobs end (SparkContext.stop cancels them)
                 }
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        for (Throwable e : failure) {
-            if (e instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e instanceof Error r) {
-                throw r;
-            }
-            if (e != null) {
-                throw new IllegalStateException(e);
-            }
+        if (first.get() != null) {
+            throw ConcurrentWrites.<RuntimeException>unchecked(first.get());
         }
+    }
+
+    /**
+     * The value of a Spark job submitted asynchronously; its failure is thrown as the synchronous
+     * action would have thrown it.
+     */
+    static <T> T await(Future<T> job) {
+        try {
+            return job.get();
+        } catch (ExecutionException e) {
+            throw ConcurrentWrites.<RuntimeException>unchecked(e.getCause() == null ? e : e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            job.cancel(true);
+            throw new IllegalStateException("interrupted while waiting for a Spark job", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E unchecked(Throwable e) throws E {
+        throw (E) e;
     }
 }

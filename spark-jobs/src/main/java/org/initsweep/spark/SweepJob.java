@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -46,6 +47,10 @@ import org.slf4j.LoggerFactory;
  * missing from {@code runs/} and appends them. {@code spec.json} is written first (it names the
  * sweep a directory holds; another spec is refused unless {@code --overwrite}), {@code engine.json}
  * last (it marks the sweep complete). One writer at a time holds the directory ({@link OutputLock}).
+ *
+ * <p>Each chunk is one training job and one write job per table, submitted together; they carry the job
+ * tag {@code initsweep-chunk-<chunk>} (Spark's UI shows it; {@code SparkContext.cancelJobsWithTag}
+ * stops a chunk), and the first of them to fail cancels the others.
  */
 public final class SweepJob {
 
@@ -235,6 +240,9 @@ public final class SweepJob {
             String id, Broadcast<SweepSpec> sharedSpec, Broadcast<RunDatasets> sharedData,
             Broadcast<Set<String>> sharedDone, long from, long to,
             int tasks, int writers, Progress progress) throws IOException {
+        if (!anyToDo(sharedSpec.value(), sharedDone.value(), from, to)) {
+            return new long[] {0, 0}; // all done before (a resume): no empty files, nothing to commit
+        }
         JavaRDD<List<RunResult>> results = jsc.parallelize(IntStream.range(0, tasks).boxed().toList(), tasks)
                 .flatMap(new TrainSlot(sharedSpec, sharedData, sharedDone, from, to, tasks, progress.done(),
                         progress.diverged()))
@@ -246,50 +254,73 @@ public final class SweepJob {
                 // Deserialized: the tables' write jobs after the first read the results back without
                 // paying Java deserialization of every trace once per table.
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        // Every job of the chunk carries its tag, so that the first failure can cancel the others.
+        String tag = "initsweep-chunk-" + id;
+        spark.sparkContext().addJobTag(tag);
         try {
-            // Train first (4 tasks per core, balanced by cost), then write from the cache with one writer
-            // per core: every Parquet file costs ≈ 20–40 ms to open, encode and commit, so files per
-            // chunk follow the cores, not the training tasks (a 520-run chunk: 0.7 s less per chunk).
-            long[] counts = results.flatMap(List::iterator)
-                    .map(r -> new long[] {1, r.status() == RunStatus.DIVERGED ? 1 : 0})
-                    .fold(new long[] {0, 0}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
-            long computed = counts[0];
-            long diverged = counts[1];
-            if (computed == 0) {
-                return new long[] {0, 0}; // all done before (a resume): no empty files, nothing to commit
-            }
+            // Training is the chunk's first job: Spark's FIFO scheduling launches all its tasks (4 per core,
+            // balanced by cost) before any write task. The write jobs are submitted at once behind it, so
+            // their planning overlaps the training, and a core that the training's last tasks leave idle
+            // starts writing the runs already trained (a write task waits for a result still being trained
+            // rather than training it again). One writer per core: every Parquet file costs ≈ 20–40 ms to
+            // open, encode and commit, so files per chunk follow the cores, not the training tasks.
+            JavaFutureAction<List<long[]>> trained = results.map(SweepJob::counts).collectAsync();
+            long[] counts = new long[2];
             JavaRDD<RunResult> written = results.coalesce(Math.max(1, Math.min(tasks, writers))).flatMap(List::iterator);
             Path staged = new Path(new Path(out, ChunkCommit.STAGING), id);
-            List<Runnable> writes = new ArrayList<>();
-            writes.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.layerRows(r).iterator()), TraceRows.LAYERS)
+            List<Runnable> steps = new ArrayList<>();
+            steps.add(() -> {
+                for (long[] c : ConcurrentWrites.await(trained)) {
+                    counts[0] += c[0];
+                    counts[1] += c[1];
+                }
+            });
+            steps.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.layerRows(r).iterator()), TraceRows.LAYERS)
                     .write().partitionBy("activation").parquet(child(staged, Tables.LAYERS)));
-            writes.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.epochRows(r).iterator()), TraceRows.EPOCHS)
+            steps.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.epochRows(r).iterator()), TraceRows.EPOCHS)
                     .write().parquet(child(staged, Tables.EPOCHS)));
             if (spec.outputs().histograms()) {
-                writes.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.histogramRows(r).iterator()),
+                steps.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.histogramRows(r).iterator()),
                         TraceRows.HISTOGRAMS).write().parquet(child(staged, Tables.HISTOGRAMS)));
             }
             if (spec.outputs().jacobian()) {
-                writes.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.jacobianRows(r).iterator()),
+                steps.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.jacobianRows(r).iterator()),
                         TraceRows.JACOBIAN).write().parquet(child(staged, Tables.JACOBIAN)));
             }
             if (spec.outputs().boundaries()) {
-                writes.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.boundaryRows(r).iterator()),
+                steps.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.boundaryRows(r).iterator()),
                         TraceRows.BOUNDARIES).write().parquet(child(staged, Tables.BOUNDARIES)));
             }
             // One runs/ file per chunk, so that the last rename of a commit is a single atomic step.
-            writes.add(() -> spark.createDataFrame(written.mapPartitions(TraceRows::runRows), TraceRows.RUNS).coalesce(1)
+            steps.add(() -> spark.createDataFrame(written.mapPartitions(TraceRows::runRows), TraceRows.RUNS).coalesce(1)
                     .write().parquet(child(staged, Tables.RUNS)));
-            ConcurrentWrites.run(writes);
+            ConcurrentWrites.run(steps, () -> spark.sparkContext().cancelJobsWithTag(tag));
             ChunkCommit.commit(fs, out, id);
-            LOG.debug("Chunk {} committed: runs [{}, {}), {} computed", id, from, to, computed);
-            return new long[] {computed, diverged};
+            LOG.debug("Chunk {} committed: runs [{}, {}), {} computed", id, from, to, counts[0]);
+            return counts;
         } finally {
+            spark.sparkContext().removeJobTag(tag);
             results.unpersist(false);
         }
     }
 
-    /** Run ids already committed in {@code runs/}. */
+    /** {runs, diverged runs} of one training task's results. */
+    private static long[] counts(List<RunResult> results) {
+        long diverged = results.stream().filter(r -> r.status() == RunStatus.DIVERGED).count();
+        return new long[] {results.size(), diverged};
+    }
+
+    /** Whether a run in [from, to) of the grid is not yet done. */
+    private static boolean anyToDo(SweepSpec spec, Set<String> done, long from, long to) {
+        Grid grid = new Grid(spec);
+        for (long i = from; i < to; i++) {
+            if (!done.contains(grid.run(i).runId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Ids of the runs already in {@code runs/}, after checking that an engine of this version computed
      * them: another version's results differ (at least in the last bits; see the README's determinism

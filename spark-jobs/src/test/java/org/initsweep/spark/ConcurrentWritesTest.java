@@ -1,16 +1,23 @@
 package org.initsweep.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** {@link ConcurrentWrites}: the writes overlap, and a failure is thrown only once every write has ended. */
+/**
+ * {@link ConcurrentWrites}: the steps overlap; the first failure cancels the others and is thrown once
+ * every step has ended.
+ */
 class ConcurrentWritesTest {
 
     @Test
@@ -26,7 +33,7 @@ class ConcurrentWritesTest {
                 throw new IllegalStateException(e);
             }
         };
-        ConcurrentWrites.run(List.of(write, write));
+        ConcurrentWrites.run(List.of(write, write), () -> { });
         assertTrue(met.get(), "the two writes did not overlap");
     }
 
@@ -46,7 +53,7 @@ class ConcurrentWritesTest {
             slowEnded.set(true);
         };
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> ConcurrentWrites.run(List.of(failing, slow)));
+                () -> ConcurrentWrites.run(List.of(failing, slow), () -> { }));
         assertSame(failure, thrown);
         assertTrue(slowEnded.get(), "returned while a write was still running");
     }
@@ -56,6 +63,49 @@ class ConcurrentWritesTest {
         OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
         assertSame(oom, assertThrows(OutOfMemoryError.class, () -> ConcurrentWrites.run(List.of(() -> { }, () -> {
             throw oom;
-        }))));
+        }), () -> { })));
+    }
+
+    @Test
+    void theFirstFailureCancelsTheOthersAndIsThrownNotTheirs() {
+        IllegalStateException training = new IllegalStateException("task failed: NaN check");
+        CountDownLatch cancelled = new CountDownLatch(1);
+        AtomicInteger cancels = new AtomicInteger();
+        Runnable write = () -> {
+            try {
+                // A write job that only ends when cancelled, as Spark's does after cancelJobsWithTag.
+                if (!cancelled.await(60, TimeUnit.SECONDS)) {
+                    throw new AssertionError("never cancelled");
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            throw new IllegalStateException("Job 7 cancelled");
+        };
+        Runnable failing = () -> {
+            throw training;
+        };
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> ConcurrentWrites.run(List.of(write, failing, write), () -> {
+                    cancels.incrementAndGet();
+                    cancelled.countDown();
+                }));
+        assertSame(training, thrown, "a cancellation's consequence was thrown instead of the cause");
+        assertEquals(1, cancels.get(), "cancelled once");
+    }
+
+    @Test
+    void nothingIsCancelledWhenAllSucceed() {
+        AtomicInteger cancels = new AtomicInteger();
+        ConcurrentWrites.run(List.of(() -> { }, () -> { }), cancels::incrementAndGet);
+        assertEquals(0, cancels.get());
+    }
+
+    @Test
+    void anAsynchronousJobsFailureIsThrownAsTheSynchronousActionWould() {
+        IOException cause = new IOException("No space left on device");
+        assertSame(cause, assertThrows(IOException.class,
+                () -> ConcurrentWrites.await(CompletableFuture.failedFuture(cause))));
+        assertEquals(List.of(1L), ConcurrentWrites.await(CompletableFuture.completedFuture(List.of(1L))));
     }
 }
