@@ -1,8 +1,11 @@
 package org.initsweep.core.activation;
 
 /**
- * φ(z) = tanh z; φ' = 1 − tanh² z; φ'' = −2 tanh z (1 − tanh² z). In float32 a rational minimax
- * approximation within a few ulp ({@link FloatTanh}).
+ * φ(z) = tanh z; φ' = sech² z = 1 − tanh² z; φ'' = −2 tanh z sech² z. The float64 forms compute
+ * sech² z = 4e/(1 + e)² with e = e^{−2|z|}, which keeps its relative precision where 1 − tanh² z
+ * cancels (|z| ≳ 5) and is not 0 where tanh z rounds to 1 (|z| ≳ 19), and cannot overflow; the
+ * float32 kernels read φ' from a as 1 − a². In float32 a rational minimax approximation within a few
+ * ulp ({@link FloatTanh}).
  */
 public record Tanh() implements Activation {
 
@@ -18,14 +21,13 @@ public record Tanh() implements Activation {
 
     @Override
     public double derivative(double z) {
-        double t = Math.tanh(z);
-        return 1 - t * t;
+        double e = Math.exp(-2 * Math.abs(z));
+        return 4 * e / ((1 + e) * (1 + e));
     }
 
     @Override
     public double secondDerivative(double z) {
-        double t = Math.tanh(z);
-        return -2 * t * (1 - t * t);
+        return -2 * Math.tanh(z) * derivative(z);
     }
 
     @Override
