@@ -60,9 +60,12 @@ final class TrainSlot implements FlatMapFunction<Integer, RunResult> {
         long[] todo = new long[(int) (to - from)];
         double[] cost = new double[todo.length];
         int count = 0;
+        // A run id is a hash of the run's settings (≈ 10 µs): every task expands the whole chunk, so ids
+        // are computed only when there are runs to skip (a resume), not for a fresh sweep.
+        boolean resume = !skip.isEmpty();
         for (long i = from; i < to; i++) {
             RunSpec run = grid.run(i);
-            if (!skip.contains(run.runId())) {
+            if (!resume || !skip.contains(run.runId())) {
                 todo[count] = i;
                 cost[count++] = Preflight.runFlops(run, datasets.shape(run)) + SlotAssignment.RUN_OVERHEAD_FLOPS;
             }
