@@ -314,7 +314,7 @@ public final class SweepJob {
     private static boolean anyToDo(SweepSpec spec, Set<String> done, long from, long to) {
         Grid grid = new Grid(spec);
         for (long i = from; i < to; i++) {
-            if (!done.contains(grid.run(i).runId())) {
+            if (TrainSlot.toDo(grid.run(i), done)) {
                 return true;
             }
         }

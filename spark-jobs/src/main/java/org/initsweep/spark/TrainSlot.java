@@ -51,6 +51,15 @@ final class TrainSlot implements FlatMapFunction<Integer, RunResult> {
         this.diverged = diverged;
     }
 
+    /**
+     * Whether {@code run} is not among the runs already done. A run id is a hash of the run's settings
+     * (≈ 10 µs) and every task expands its whole chunk, so the id is computed only when there are runs to
+     * skip (a resume), not for a fresh sweep.
+     */
+    static boolean toDo(RunSpec run, Set<String> done) {
+        return done.isEmpty() || !done.contains(run.runId());
+    }
+
     @Override
     public Iterator<RunResult> call(Integer slot) {
         Nd4jThreads.limitToOne();
@@ -60,12 +69,9 @@ final class TrainSlot implements FlatMapFunction<Integer, RunResult> {
         long[] todo = new long[(int) (to - from)];
         double[] cost = new double[todo.length];
         int count = 0;
-        // A run id is a hash of the run's settings (≈ 10 µs): every task expands the whole chunk, so ids
-        // are computed only when there are runs to skip (a resume), not for a fresh sweep.
-        boolean resume = !skip.isEmpty();
         for (long i = from; i < to; i++) {
             RunSpec run = grid.run(i);
-            if (!resume || !skip.contains(run.runId())) {
+            if (toDo(run, skip)) {
                 todo[count] = i;
                 cost[count++] = Preflight.runFlops(run, datasets.shape(run)) + SlotAssignment.RUN_OVERHEAD_FLOPS;
             }
