@@ -108,7 +108,7 @@ final class ChartWriter {
     private static List<java.nio.file.Path> layerAndLossCharts(SparkSession spark, java.nio.file.Path local)
             throws IOException {
         Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
-        Map<ChartGroup, TreeMap<Integer, TreeMap<Double, double[][]>>> curves = new LinkedHashMap<>();
+        Map<ChartGroup, TreeMap<Integer, TreeMap<DeepestCurves.Line, double[][]>>> curves = new LinkedHashMap<>();
         DeepestCurves.load(spark).forEach((g, c) -> {
             depthOf.put(g, c.depth());
             curves.put(g, c.byEpoch());
@@ -118,17 +118,18 @@ final class ChartWriter {
             ChartGroup g = e.getKey();
             for (var byEpoch : e.getValue().entrySet()) {
                 int epoch = byEpoch.getKey();
-                TreeSet<Double> shown = pickMultipliers(byEpoch.getValue().keySet());
+                Map<DeepestCurves.Line, double[][]> shown = shownLines(byEpoch.getValue());
+                boolean settings = DeepestCurves.settings(shown.keySet()).size() > 1;
                 List<LayerCurve> lines = new ArrayList<>();
-                for (double m : shown) {
-                    double[][] a = byEpoch.getValue().get(m);
-                    double[][] theory = predictedCurves(g, depthOf.get(g), m, epoch, a[1]);
-                    lines.add(new LayerCurve(m, epoch, a[0], a[1], theory[0], theory[1], null, theory[2]));
-                }
+                shown.forEach((line, a) -> {
+                    double[][] theory = predictedCurves(g, depthOf.get(g), line.multiplier(), epoch, a[1]);
+                    lines.add(new LayerCurve(line.multiplier(), epoch, a[0], a[1], theory[0], theory[1],
+                            settings ? line.label(true) : null, theory[2]));
+                });
                 java.nio.file.Path png = local.resolve("layers_" + g.fileStem() + "_d" + depthOf.get(g)
                         + "_epoch" + epoch + ".png");
                 LayerVarianceChart.write("Per-layer variance, depth " + depthOf.get(g) + ", epoch " + epoch
-                        + ": " + g.title(), lines, png);
+                        + ": " + g.title(), lines, settings ? styles(shown.keySet()) : null, png);
                 written.add(png);
             }
         }
@@ -141,18 +142,46 @@ final class ChartWriter {
         Map<String, Integer> classes = DatasetClasses.of(spark);
         for (var e : DeepestCurves.loadCosts(spark).entrySet()) {
             ChartGroup g = e.getKey();
+            Map<DeepestCurves.Line, List<DeepestCurves.RunCost>> shown = shownLines(e.getValue().byLine());
+            boolean settings = DeepestCurves.settings(shown.keySet()).size() > 1;
             Map<String, List<org.initsweep.analysis.chart.SeedCost>> lines = new LinkedHashMap<>();
-            for (double m : pickMultipliers(e.getValue().byMultiplier().keySet())) {
-                lines.put("m = " + m, e.getValue().byMultiplier().get(m).stream()
-                        .map(r -> new org.initsweep.analysis.chart.SeedCost(r.seed(), r.loss(), r.diverged())).toList());
-            }
+            shown.forEach((line, runs) -> lines.put(line.label(settings), runs.stream()
+                    .map(r -> new org.initsweep.analysis.chart.SeedCost(r.seed(), r.loss(), r.diverged())).toList()));
             int depth = e.getValue().depth();
             java.nio.file.Path png = local.resolve("cost_" + g.fileStem() + "_d" + depth + ".png");
             LossCurveChart.writeSeeds("Cost per epoch, depth " + depth + ": " + g.title(), lines,
-                    classes.getOrDefault(g.dataset(), 2), png);
+                    settings ? styles(shown.keySet()) : null, classes.getOrDefault(g.dataset(), 2), png);
             written.add(png);
         }
         return written;
+    }
+
+    /** The lines of {@link #pickMultipliers}' multipliers, every setting of each, in line order. */
+    static <V> Map<DeepestCurves.Line, V> shownLines(Map<DeepestCurves.Line, V> lines) {
+        TreeSet<Double> picked = pickMultipliers(lines.keySet().stream().map(DeepestCurves.Line::multiplier)
+                .collect(java.util.stream.Collectors.toSet()));
+        Map<DeepestCurves.Line, V> out = new java.util.TreeMap<>();
+        lines.forEach((line, v) -> {
+            if (picked.contains(line.multiplier())) {
+                out.put(line, v);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Line styles when lines differ in training setting: colour by multiplier, dashes (or marker shapes) by
+     * setting, keyed by {@link DeepestCurves.Line#label(boolean) label(true)}.
+     */
+    static Map<String, org.initsweep.analysis.chart.LineStyle> styles(java.util.Collection<DeepestCurves.Line> lines) {
+        List<Double> ms = lines.stream().map(DeepestCurves.Line::multiplier).distinct().sorted().toList();
+        List<TrainingSetting> settings = DeepestCurves.settings(lines);
+        Map<String, org.initsweep.analysis.chart.LineStyle> out = new LinkedHashMap<>();
+        for (DeepestCurves.Line line : lines) {
+            out.put(line.label(true), new org.initsweep.analysis.chart.LineStyle(ms.indexOf(line.multiplier()),
+                    ms.size(), Math.max(0, settings.indexOf(line.setting()))));
+        }
+        return out;
     }
 
     /** Up to five multipliers, the nearest (in log m) to 0.25, 0.5, 1, 2 and 4. */

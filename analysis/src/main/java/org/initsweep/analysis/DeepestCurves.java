@@ -14,14 +14,46 @@ import org.apache.spark.sql.SparkSession;
  * Var(∂J/∂a^[l]) per multiplier at the first and last recorded epoch, seeds averaged. Arrays are
  * indexed by layer l − 1, l = 1..L+1; the output unit's ∂J/∂a (a saturated sigmoid's reaches 1e22, and
  * it is not the signal the hidden layers pass back) is NaN.
+ *
+ * <p>After training, curves and costs are kept apart per {@link TrainingSetting} (optimizer and η), which
+ * a chart group does not name; at initialization (epoch 0) the setting has played no part yet and the
+ * curves average every setting's networks.
  */
 public final class DeepestCurves {
 
     /**
-     * @param depth   the group's deepest depth L
-     * @param byEpoch epoch → multiplier → {Var(a) per layer, Var(∂J/∂a) per layer}
+     * One line of a group's chart: a multiplier and the training setting of its runs.
+     *
+     * @param multiplier m
+     * @param setting    the runs' optimizer and η, or null at epoch 0, where every setting's runs are averaged
      */
-    public record Curves(int depth, TreeMap<Integer, TreeMap<Double, double[][]>> byEpoch) {
+    public record Line(double multiplier, TrainingSetting setting) implements Comparable<Line> {
+
+        private static final java.util.Comparator<Line> ORDER = java.util.Comparator.comparingDouble(Line::multiplier)
+                .thenComparing(Line::setting, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+
+        /** Multiplier, then setting: lines of one m stay together, as their colour does. */
+        @Override
+        public int compareTo(Line o) {
+            return ORDER.compare(this, o);
+        }
+
+        /** {@code m = 2.0}, or {@code m = 2.0, adam η = 0.001} when {@code withSetting} and there is one. */
+        public String label(boolean withSetting) {
+            return "m = " + multiplier + (withSetting && setting != null ? ", " + setting.label() : "");
+        }
+    }
+
+    /** The distinct settings of some lines (nulls left out), in order. */
+    public static java.util.List<TrainingSetting> settings(java.util.Collection<Line> lines) {
+        return lines.stream().map(Line::setting).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+    }
+
+    /**
+     * @param depth   the group's deepest depth L
+     * @param byEpoch epoch → line → {Var(a) per layer, Var(∂J/∂a) per layer}
+     */
+    public record Curves(int depth, TreeMap<Integer, TreeMap<Line, double[][]>> byEpoch) {
     }
 
     /**
@@ -36,19 +68,19 @@ public final class DeepestCurves {
     }
 
     /**
-     * @param depth        the group's deepest depth L
-     * @param byMultiplier multiplier → its runs (one per seed), by seed
+     * @param depth  the group's deepest depth L
+     * @param byLine multiplier and training setting → its runs (one per seed), by seed
      */
-    public record Costs(int depth, TreeMap<Double, List<RunCost>> byMultiplier) {
+    public record Costs(int depth, TreeMap<Line, List<RunCost>> byLine) {
 
         /**
-         * Cost and accuracy of multiplier {@code m} averaged over its seeds, at the epochs where every
-         * seed has a finite value and NaN elsewhere: a mean never changes which runs it averages.
+         * Cost and accuracy of one line averaged over its seeds, at the epochs where every seed has a
+         * finite value and NaN elsewhere: a mean never changes which runs it averages.
          *
          * @return {cost per epoch, accuracy per epoch}
          */
-        public double[][] mean(double m) {
-            List<RunCost> runs = byMultiplier.get(m);
+        public double[][] mean(Line line) {
+            List<RunCost> runs = byLine.get(line);
             int n = runs.stream().mapToInt(r -> r.loss().length).max().orElse(0);
             double[][] out = {ChartWriter.nanArray(n), ChartWriter.nanArray(n)};
             for (int k = 0; k < 2; k++) {
@@ -66,23 +98,19 @@ public final class DeepestCurves {
             return out;
         }
 
-        /** How many runs of multiplier {@code m} diverged. */
-        public long diverged(double m) {
-            return byMultiplier.get(m).stream().filter(RunCost::diverged).count();
+        /** How many runs of a line diverged. */
+        public long diverged(Line line) {
+            return byLine.get(line).stream().filter(RunCost::diverged).count();
         }
     }
 
     private DeepestCurves() {
     }
 
-    /**
-     * Cost and accuracy per epoch of every group's deepest trained networks, run by run (seeds of
-     * runs that differ in anything else the chart group does not name — optimizer, learning rate —
-     * are kept apart by their seed and run).
-     */
+    /** Cost and accuracy per epoch of every group's deepest trained networks, run by run, per line. */
     public static Map<ChartGroup, Costs> loadCosts(SparkSession spark) {
         Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
-        Map<ChartGroup, TreeMap<Double, Map<String, TreeMap<Integer, double[]>>>> byRun = new LinkedHashMap<>();
+        Map<ChartGroup, TreeMap<Line, Map<String, TreeMap<Integer, double[]>>>> byRun = new LinkedHashMap<>();
         record Run(long seed, boolean diverged) {
         }
         Map<String, Run> runOf = new java.util.HashMap<>();
@@ -92,7 +120,7 @@ public final class DeepestCurves {
                   FROM runs WHERE multiplier IS NOT NULL AND epochs > 0
                   GROUP BY activation, init, width, profile, sigma_b2, dataset)
                 SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,
-                       r.run_id, r.seed, r.status, e.epoch, e.loss, e.accuracy
+                       r.optimizer, r.learning_rate, r.run_id, r.seed, r.status, e.epoch, e.loss, e.accuracy
                 FROM epochs e JOIN runs r ON e.run_id = r.run_id
                 JOIN deepest d ON r.activation = d.activation AND r.init = d.init AND r.width <=> d.width AND r.profile <=> d.profile
                      AND r.sigma_b2 = d.sigma_b2 AND r.dataset = d.dataset AND r.depth = d.depth
@@ -105,13 +133,13 @@ public final class DeepestCurves {
             String id = r.getAs("run_id");
             runOf.putIfAbsent(id, new Run(((Number) r.getAs("seed")).longValue(), "diverged".equals(r.getAs("status"))));
             byRun.computeIfAbsent(g, k -> new TreeMap<>())
-                    .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(new Line(r.<Double>getAs("multiplier"), TrainingSetting.of(r)), k -> new LinkedHashMap<>())
                     .computeIfAbsent(id, k -> new TreeMap<>())
                     .put(r.<Integer>getAs("epoch"), new double[] {loss, acc});
         }
         Map<ChartGroup, Costs> out = new LinkedHashMap<>();
         byRun.forEach((g, byM) -> {
-            TreeMap<Double, List<RunCost>> runs = new TreeMap<>();
+            TreeMap<Line, List<RunCost>> runs = new TreeMap<>();
             byM.forEach((m, byId) -> byId.forEach((id, epochs) -> {
                 double[] loss = ChartWriter.nanArray(epochs.lastKey() + 1);
                 double[] acc = ChartWriter.nanArray(epochs.lastKey() + 1);
@@ -137,21 +165,26 @@ public final class DeepestCurves {
                   SELECT activation, init, width, profile, sigma_b2, dataset, max(depth) AS depth
                   FROM runs WHERE multiplier IS NOT NULL
                   GROUP BY activation, init, width, profile, sigma_b2, dataset),
-                ends AS (SELECT min(epoch) AS first_epoch, max(epoch) AS last_epoch FROM layers)
+                ends AS (SELECT min(epoch) AS first_epoch, max(epoch) AS last_epoch FROM layers),
+                l AS (SELECT *, CASE WHEN epoch = 0 THEN NULL ELSE optimizer END AS setting_optimizer,
+                             CASE WHEN epoch = 0 THEN NULL ELSE learning_rate END AS setting_lr FROM layers)
                 SELECT l.activation, l.init, l.width, l.profile, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer,
-                       avg(l.var_a) AS var_a, avg(l.var_grad_a) AS var_grad_a
-                FROM layers l
+                       l.setting_optimizer, l.setting_lr, avg(l.var_a) AS var_a, avg(l.var_grad_a) AS var_grad_a
+                FROM l
                 JOIN deepest d ON l.activation = d.activation AND l.init = d.init AND l.width <=> d.width AND l.profile <=> d.profile
                      AND l.sigma_b2 = d.sigma_b2 AND l.dataset = d.dataset AND l.depth = d.depth
                 CROSS JOIN ends
                 WHERE l.multiplier IS NOT NULL AND (l.epoch = ends.first_epoch OR l.epoch = ends.last_epoch)
-                GROUP BY l.activation, l.init, l.width, l.profile, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer
+                GROUP BY l.activation, l.init, l.width, l.profile, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer,
+                         l.setting_optimizer, l.setting_lr
                 ORDER BY l.layer
                 """).collectAsList()) {
             int depth = r.<Integer>getAs("depth");
+            TrainingSetting setting = r.isNullAt(r.fieldIndex("setting_optimizer")) ? null
+                    : new TrainingSetting(r.getAs("setting_optimizer"), r.<Double>getAs("setting_lr"));
             Curves c = out.computeIfAbsent(ChartGroup.of(r), k -> new Curves(depth, new TreeMap<>()));
             double[][] arrays = c.byEpoch().computeIfAbsent(r.<Integer>getAs("epoch"), k -> new TreeMap<>())
-                    .computeIfAbsent(r.<Double>getAs("multiplier"), k -> new double[][] {
+                    .computeIfAbsent(new Line(r.<Double>getAs("multiplier"), setting), k -> new double[][] {
                         ChartWriter.nanArray(depth + 1), ChartWriter.nanArray(depth + 1)});
             int l = r.<Integer>getAs("layer");
             if (l >= 1 && l <= depth + 1) {

@@ -142,23 +142,39 @@ public final class LossCurveChart {
      */
     public static void writeSeeds(String title, Map<String, List<SeedCost>> seedsByLabel, int classes, Path png)
             throws IOException {
+        writeSeeds(title, seedsByLabel, null, classes, png);
+    }
+
+    /**
+     * As {@link #writeSeeds(String, Map, int, Path)}, each label's lines in its {@link LineStyle} (colour by one
+     * variable, dashes by another).
+     *
+     * @param styles the style of every label of {@code seedsByLabel}, or null for a colour per label
+     * @throws IllegalArgumentException also if a label has no style
+     */
+    public static void writeSeeds(String title, Map<String, List<SeedCost>> seedsByLabel, Map<String, LineStyle> styles,
+            int classes, Path png) throws IOException {
         Objects.requireNonNull(png, "png");
-        ChartStyle.save(createSeedsChart(title, seedsByLabel, classes), png, WIDTH, HEIGHT);
+        ChartStyle.save(createSeedsChart(title, seedsByLabel, styles, classes), png, WIDTH, HEIGHT);
     }
 
     static JFreeChart createSeedsChart(String title, Map<String, List<SeedCost>> seedsByLabel) {
-        return createSeedsChart(title, seedsByLabel, 2);
+        return createSeedsChart(title, seedsByLabel, null, 2);
     }
 
     /** The chart {@link #writeSeeds} renders (package-private for tests). */
-    static JFreeChart createSeedsChart(String title, Map<String, List<SeedCost>> seedsByLabel, int classes) {
+    static JFreeChart createSeedsChart(String title, Map<String, List<SeedCost>> seedsByLabel,
+            Map<String, LineStyle> styles, int classes) {
         Objects.requireNonNull(seedsByLabel, "seedsByLabel");
         for (Map.Entry<String, List<SeedCost>> e : seedsByLabel.entrySet()) {
             if (e.getKey() == null || e.getValue() == null || e.getValue().isEmpty()) {
                 throw new IllegalArgumentException("a null label, or a label without seeds");
             }
         }
-        return draw(title, seedsByLabel, true, null, classes);
+        if (styles != null && !styles.keySet().containsAll(seedsByLabel.keySet())) {
+            throw new IllegalArgumentException("no line style for some of " + seedsByLabel.keySet());
+        }
+        return draw(title, seedsByLabel, true, styles, classes);
     }
 
     /** Costs above this factor times the largest cost of a run that did not diverge are clipped. */

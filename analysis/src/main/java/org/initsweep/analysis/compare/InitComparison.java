@@ -196,7 +196,7 @@ public final class InitComparison {
                     + g.activation() + "_w" + g.shapeText() + "_sb" + g.sigmaB2() + "_" + g.dataset() + settings);
             charts.putIfAbsent(stem, new Chart(a, b, "Paired: " + a + " \u2212 " + b + ", " + g.activation() + ", "
                     + g.shapeTitle() + ", \u03c3_b\u00b2 = " + g.sigmaB2() + ", " + g.dataset()
-                    + (manySettings ? ", " + r.getAs("optimizer") + " \u03b7 = " + r.getAs("learning_rate") : "")));
+                    + (manySettings ? ", " + org.initsweep.analysis.TrainingSetting.of(r).label() : "")));
             String label = r.isNullAt(r.fieldIndex("multiplier")) ? "fixed scheme" : "m = " + r.getAs("multiplier");
             cells.computeIfAbsent(stem, k -> new ArrayList<>()).add(new org.initsweep.analysis.chart.PairedDifference(
                     r.<Integer>getAs("depth"), label, nan(r, "mean_loss_diff"), nan(r, "ci95_low"), nan(r, "ci95_high"),

@@ -23,6 +23,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.initsweep.analysis.ChartGroup;
+import org.initsweep.analysis.DeepestCurves;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.initsweep.core.activation.Activation;
@@ -285,8 +286,8 @@ final class ReportData {
 
     private static Map<ChartGroup, ObjectNode> layerCurves(SparkSession spark, Set<String> pngs) {
         Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
-        Map<ChartGroup, TreeMap<Integer, TreeMap<Double, double[][]>>> curves = new LinkedHashMap<>();
-        org.initsweep.analysis.DeepestCurves.load(spark).forEach((g, c) -> {
+        Map<ChartGroup, TreeMap<Integer, TreeMap<DeepestCurves.Line, double[][]>>> curves = new LinkedHashMap<>();
+        DeepestCurves.load(spark).forEach((g, c) -> {
             depthOf.put(g, c.depth());
             curves.put(g, c.byEpoch());
         });
@@ -304,12 +305,13 @@ final class ReportData {
                 ep.put("epoch", byEpoch.getKey());
                 putPng(ep, "layers_" + g.fileStem() + "_d" + depth + "_epoch" + byEpoch.getKey() + ".png", pngs);
                 ArrayNode series = ep.putArray("series");
+                boolean settings = DeepestCurves.settings(byEpoch.getValue().keySet()).size() > 1;
                 for (var byM : byEpoch.getValue().entrySet()) {
                     ObjectNode s = series.addObject();
-                    s.put("m", byM.getKey());
+                    putLine(s, byM.getKey(), settings);
                     s.set("var_a", numbers(byM.getValue()[0]));
                     s.set("var_grad_a", numbers(byM.getValue()[1]));
-                    double[][] theory = predicted.getOrDefault(g, new TreeMap<>()).get(byM.getKey());
+                    double[][] theory = predicted.getOrDefault(g, new TreeMap<>()).get(byM.getKey().multiplier());
                     if (byEpoch.getKey() == first && first == 0 && theory != null) {
                         s.set("predicted_var_a", numbers(theory[0]));
                         s.set("predicted_var_grad_a", numbers(theory[1]));
@@ -367,25 +369,37 @@ final class ReportData {
 
     private static Map<ChartGroup, ObjectNode> costCurves(SparkSession spark, Set<String> pngs) {
         Map<ChartGroup, ObjectNode> out = new LinkedHashMap<>();
-        for (var e : org.initsweep.analysis.DeepestCurves.loadCosts(spark).entrySet()) {
+        for (var e : DeepestCurves.loadCosts(spark).entrySet()) {
             ChartGroup g = e.getKey();
             int depth = e.getValue().depth();
             ObjectNode node = F.objectNode();
             node.put("depth", depth);
             putPng(node, "cost_" + g.fileStem() + "_d" + depth + ".png", pngs);
             ArrayNode series = node.putArray("series");
-            for (double m : e.getValue().byMultiplier().keySet()) {
+            boolean settings = DeepestCurves.settings(e.getValue().byLine().keySet()).size() > 1;
+            for (DeepestCurves.Line line : e.getValue().byLine().keySet()) {
                 ObjectNode s = series.addObject();
-                s.put("m", m);
-                double[][] mean = e.getValue().mean(m); // over every seed, or a gap
+                putLine(s, line, settings);
+                double[][] mean = e.getValue().mean(line); // over every seed, or a gap
                 s.set("loss", numbers(mean[0]));
                 s.set("accuracy", numbers(mean[1]));
-                s.put("seeds", e.getValue().byMultiplier().get(m).size());
-                s.put("diverged", e.getValue().diverged(m));
+                s.put("seeds", e.getValue().byLine().get(line).size());
+                s.put("diverged", e.getValue().diverged(line));
             }
             out.put(g, node);
         }
         return out;
+    }
+
+    /**
+     * A line's multiplier {@code m}, and its training setting ({@code setting}, e.g. {@code adam η = 0.001})
+     * when the chart has several (the page dashes lines by setting).
+     */
+    private static void putLine(ObjectNode s, DeepestCurves.Line line, boolean settings) {
+        s.put("m", line.multiplier());
+        if (settings && line.setting() != null) {
+            s.put("setting", line.setting().label());
+        }
     }
 
     /** Registers {@code report_<table>} when {@code dir/<table>} exists with the expected columns. */

@@ -63,8 +63,8 @@ public final class TrainabilityCharts {
             Integer width = (Integer) k.get("width");
             double sigmaB2 = (Double) k.get("sigma_b2");
             String title = activation + ", " + init + ", " + (width == null ? "profile " + k.get("profile") : "width " + width)
-                    + ", σ_b² = " + sigmaB2 + ", " + k.get("dataset") + ", " + k.get("optimizer") + " η = "
-                    + k.get("learning_rate");
+                    + ", σ_b² = " + sigmaB2 + ", " + k.get("dataset") + ", "
+                    + new org.initsweep.analysis.TrainingSetting((String) k.get("optimizer"), (Double) k.get("learning_rate")).label();
             String stem = sanitize(activation + "_" + init + "_w" + (width == null ? k.get("profile") : width) + "_sb"
                     + sigmaB2 + "_" + k.get("dataset") + "_" + k.get("optimizer") + "_lr" + k.get("learning_rate"));
 

@@ -74,7 +74,7 @@ public final class TrainabilityReport {
             ObjectNode node = out.addObject();
             node.put("title", activation + " · " + init + " · " + (width == null ? "profile " + first.getAs("profile")
                     : "width " + width) + " · σ_b² = " + sigmaB2 + " · " + first.getAs("dataset") + " · "
-                    + first.getAs("optimizer") + " η = " + first.getAs("learning_rate"));
+                    + org.initsweep.analysis.TrainingSetting.of(first).label());
             putPng(node, "png", "trainability_" + stem + ".png", pngs);
             putPng(node, "learning_png", "learning_" + stem + ".png", pngs);
             putNumber(node, "critical_m", TrainabilityCharts.criticalMultiplier(activation, init, width, sigmaB2));

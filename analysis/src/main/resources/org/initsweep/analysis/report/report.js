@@ -185,6 +185,47 @@
     return 'm = ' + fmt(m);
   }
 
+  // After training, a sweep over optimizers or learning rates gives each m one line per setting: the
+  // name says which (s.setting), the dash pattern shows it, the colour stays the multiplier's.
+  var SETTING_DASHES = ['solid', 'dashed', 'dotted', [8, 3, 2, 3], [12, 4]];
+
+  function lineName(s) {
+    return mLabel(s.m) + (s.setting ? ', ' + s.setting : '');
+  }
+
+  /**
+   * The legend of lines that differ in setting: one row per multiplier ('' breaks a row of an ECharts
+   * legend), a row too long for ~560 px counted as more; extra: the pixels the rows past the first need.
+   */
+  function settingLegend(list, names) {
+    var data = [], rows = 0, width = 0;
+    list.forEach(function (s, i) {
+      if (i > 0 && s.m !== list[i - 1].m) {
+        data.push('');
+        rows += Math.ceil(width / 560);
+        width = 0;
+      }
+      data.push(names[i]);
+      width += 39 + 6.6 * names[i].length;
+    });
+    rows += Math.ceil(width / 560);
+    return { data: data, extra: Math.max(0, rows - 1) * 22 };
+  }
+
+  function hasSettings(list) {
+    return list.some(function (s) { return !!s.setting; });
+  }
+
+  /** The dash pattern of each line of a chart, by the order in which its settings first appear. */
+  function settingDashes(list) {
+    var seen = [];
+    return list.map(function (s) {
+      if (!s.setting) { return 'solid'; }
+      if (seen.indexOf(s.setting) < 0) { seen.push(s.setting); }
+      return SETTING_DASHES[seen.indexOf(s.setting) % SETTING_DASHES.length];
+    });
+  }
+
   var baseText = { fontFamily: FONT, color: '#222', fontSize: 12 };
 
   function axisCommon(name, gap) {
@@ -413,7 +454,8 @@
 
   function curveSeries(list, valuesOf, x0) {
     var hidden = 0;
-    var series = list.map(function (s) {
+    var dashes = settingDashes(list);
+    var series = list.map(function (s, i) {
       var values = valuesOf(s) || [];
       var pts = values.map(function (v, j) {
         var lg = log10OrNull(v);
@@ -421,9 +463,9 @@
         return [j + x0, lg, lg === null ? null : v];
       });
       return {
-        type: 'line', name: mLabel(s.m), data: pts, connectNulls: false,
+        type: 'line', name: lineName(s), data: pts, connectNulls: false,
         symbol: mSymbol(s.m), symbolSize: 7, showSymbol: values.length <= 60,
-        lineStyle: { width: 2, color: mColour(s.m) }, itemStyle: { color: mColour(s.m) }
+        lineStyle: { width: 2, color: mColour(s.m), type: dashes[i] }, itemStyle: { color: mColour(s.m) }
       };
     });
     return { series: series, hidden: hidden };
@@ -463,13 +505,15 @@
       if (!pred) { return; }
       theory++;
       cs.series.push({
-        type: 'line', id: 'theory-' + i, name: mLabel(s.m), connectNulls: false, symbol: 'none', z: 1,
+        type: 'line', id: 'theory-' + i, name: lineName(s), connectNulls: false, symbol: 'none', z: 1,
         data: pred.map(function (v, j) { var lg = log10OrNull(v); return [j + 1, lg, lg === null ? null : v]; }),
         lineStyle: { width: 1.5, type: 'dashed', color: mColour(s.m), opacity: 0.85 },
         itemStyle: { color: mColour(s.m) }
       });
     });
     var extent = logExtent(cs.series);
+    var names = ep.series.map(lineName);
+    var sl = hasSettings(ep.series) ? settingLegend(ep.series, names) : { data: names, extra: 0 };
     var bands = forward ? ep.series.map(function (s, i) { return finiteWidthBand(s, i); })
       .filter(function (b) { return b; }) : [];
     bands.forEach(function (b) {
@@ -481,16 +525,18 @@
         animation: false,
         textStyle: baseText,
         color: ep.series.map(function (s) { return mColour(s.m); }),
-        grid: { left: 78, right: 20, top: 16, bottom: 84 },
+        grid: { left: 78, right: 20, top: 16, bottom: 84 + sl.extra },
         tooltip: axisTooltip('layer l =', forward ? 'Var(a^[l])' : 'Var(\u2202J/\u2202a^[l])',
           'dimensionless'),
-        legend: merge(legend(), { data: ep.series.map(function (s) { return mLabel(s.m); }) }),
+        legend: merge(legend(), { data: sl.data }),
         xAxis: merge(axisCommon('layer l  (1 \u2026 L+1 = ' + (depth + 1) + ', the output unit)', 28), {
           type: 'value', min: 1, max: depth + 1, minInterval: 1 }),
         yAxis: logAxis(yName, 58, extent[0], extent[1]),
         series: cs.series
       },
       hidden: cs.hidden,
+      height: 340 + sl.extra,
+      settings: hasSettings(ep.series),
       theory: theory > 0,
       bands: bands.length > 0
     };
@@ -542,21 +588,23 @@
     var list = g.cost.series;
     var hidden = 0;
     var log = costLogScale(list);
-    var series = list.map(function (s) {
+    var dashes = settingDashes(list);
+    var series = list.map(function (s, i) {
       var pts = (s.loss || []).map(function (v, j) {
         var ok = log ? log10OrNull(v) !== null : typeof v === 'number';
         if (!ok) { hidden++; }
         return log ? [j, log10OrNull(v), ok ? v : null] : [j, ok ? v : null];
       });
       // the mean of every seed, so a line ends where one of its runs diverged, and says so
-      var name = mLabel(s.m) + (s.diverged ? ' (' + s.diverged + ' of ' + s.seeds + ' seeds diverged)' : '');
+      var name = lineName(s) + (s.diverged ? ' (' + s.diverged + ' of ' + s.seeds + ' seeds diverged)' : '');
       return {
         type: 'line', name: name, data: pts, connectNulls: false,
         symbol: mSymbol(s.m), symbolSize: 7, showSymbol: pts.length <= 60,
-        lineStyle: { width: 2, color: mColour(s.m) }, itemStyle: { color: mColour(s.m) }
+        lineStyle: { width: 2, color: mColour(s.m), type: dashes[i] }, itemStyle: { color: mColour(s.m) }
       };
     });
     var accuracy = list.map(function (s) { return s.accuracy || []; });
+    var sl = hasSettings(list) ? settingLegend(list, series.map(function (s) { return s.name; })) : null;
     // chance level: the cost of giving every one of K classes 1/K, as on the PNG
     var k = g.classes > 2 ? g.classes : 2;
     if (series.length) {
@@ -568,7 +616,7 @@
       option: {
         animation: false,
         textStyle: baseText,
-        grid: { left: 70, right: 20, top: 16, bottom: 84 },
+        grid: { left: 70, right: 20, top: 16, bottom: 84 + (sl ? sl.extra : 0) },
         tooltip: {
           trigger: 'axis', confine: true, textStyle: baseText,
           formatter: function (ps) {
@@ -586,13 +634,15 @@
               }).join('<br>');
           }
         },
-        legend: legend(),
+        legend: sl ? merge(legend(), { data: sl.data }) : legend(),
         xAxis: merge(axisCommon('epoch  (0 = at initialization)', 28), { type: 'value', min: 0, minInterval: 1 }),
         yAxis: log ? (function () { var e = logExtent(series); return logAxis('cost J (nats, log scale)', 58, e[0], e[1]); })()
           : merge(axisCommon('cost J (nats)', 50), { type: 'value', scale: true }),
         series: series
       },
-      hidden: hidden
+      hidden: hidden,
+      height: 340 + (sl ? sl.extra : 0),
+      settings: !!sl
     };
   }
 
@@ -925,7 +975,8 @@
     if (g.layers && g.layers.epochs && g.layers.epochs.length) {
       var grid = el('div', { 'class': 'grid' });
       sec.appendChild(el('h3', { 'class': 'sub' }, ['Per-layer variance, deepest networks (L = ' + g.layers.depth
-        + '), one line per multiplier']));
+        + '), one line per multiplier' + (g.layers.epochs.some(function (ep) { return hasSettings(ep.series); })
+          ? ' (after training, per optimizer and learning rate)' : '')]));
       sec.appendChild(grid);
       g.layers.epochs.forEach(function (ep, i) {
         var when = ep.epoch === 0 ? 'at initialization (epoch 0)'
@@ -938,11 +989,12 @@
             kind: 'layers', title: (field === 'var_a' ? 'Forward: Var(a^[l])' : 'Backward: Var(\u2202J/\u2202a^[l])')
               + ' ' + when + ': ' + g.title,
             label: (field === 'var_a' ? 'Forward: Var(a^[l])' : 'Backward: Var(\u2202J/\u2202a^[l])') + ' ' + when,
-            option: lo.option, png: ep.png, expect: colours, anyColour: true,
+            option: lo.option, png: ep.png, expect: colours, anyColour: true, height: lo.height,
             caption: (field === 'var_a'
               ? 'Variance of the activations a^[l] of layer l over batch \u00d7 units (inputs standardized: dimensionless). '
               : 'Variance of the back-propagated gradient \u2202J/\u2202a^[l] of the hidden layers, J the mean '
                 + 'cross-entropy. ')
+              + (lo.settings ? 'Colour: m; dashes: the optimizer and learning rate η. ' : '')
               + (lo.theory ? 'Dashed: the mean-field prediction for the same network at initialization. ' : '')
               + (lo.bands ? 'Shaded: where one network of these widths falls (theory\u2019s finite-width band, '
                 + 'ln(predicted) \u2212 s\u00b2/2 \u00b1 2s, s\u00b2 = \u03a3 (E[\u03c6\u2074]/E[\u03c6\u00b2]\u00b2 \u2212 1)/n). ' : '')
@@ -960,11 +1012,12 @@
       card(grid2, {
         kind: 'cost', title: 'Cost per epoch, depth L = ' + g.cost.depth + ': ' + g.title, option: co.option,
         label: 'Cost per epoch, deepest networks (L = ' + g.cost.depth + ')',
-        png: g.cost.png, anyColour: true,
+        png: g.cost.png, anyColour: true, height: co.height,
         expect: g.cost.series.map(function (s) { return mColour(s.m); })
           .filter(function (col) { return col !== '#000000'; }),
         caption: 'Training cost J (mean ' + (g.classes > 2 ? 'cross-entropy over ' + g.classes + ' classes'
           : 'binary cross-entropy') + ' over the training set, nats), seeds averaged.'
+          + (co.settings ? ' Colour: m; dashes: the optimizer and learning rate η.' : '')
           + (co.hidden ? ' ' + co.hidden + ' epochs without a finite cost (diverged) are gaps.' : '')
       });
       expectedCharts++;
@@ -1289,6 +1342,22 @@
     return { texts: texts, spilled: spilled };
   }
 
+  /**
+   * The measured lines of a variance or cost chart, {name, dash}; two with one name (a legend that cannot
+   * tell them apart, e.g. two learning rates of one m) are a problem.
+   */
+  function measuredLines(c, problems) {
+    var names = {};
+    return (c.chart.getOption().series || []).filter(function (s) {
+      return s.type === 'line' && s.id === undefined;
+    }).map(function (s) {
+      var name = String(s.name || '');
+      if (names[name]) { problems.push(c.id + ': two lines named ' + name); }
+      names[name] = true;
+      return { name: name, dash: (s.lineStyle && s.lineStyle.type) || 'solid' };
+    });
+  }
+
   /** Curves named "m = …" (variance, cost and learning curves) drawn in more than one colour across the page. */
   function colourClashes(problems) {
     var seen = {};
@@ -1297,7 +1366,7 @@
       (c.chart.getOption().series || []).forEach(function (s) {
         var name = String(s.name || '');
         if (name.indexOf('m = ') !== 0) { return; }
-        var key = name.split(' (')[0];
+        var key = name.split(' (')[0].split(', ')[0]; // the multiplier: its colour, whatever the setting
         var colour = (s.lineStyle && s.lineStyle.color) || (s.itemStyle && s.itemStyle.color);
         if (!colour) { return; }
         if (seen[key] && seen[key].colour !== colour) {
@@ -1342,6 +1411,9 @@
         }
         r.log_axes = logAxes(c, problems);
         r.series_ids = (c.chart.getOption().series || []).map(function (s) { return s.id === undefined ? null : String(s.id); });
+        if (c.kind === 'layers' || c.kind === 'cost') {
+          r.lines = measuredLines(c, problems);
+        }
         if (c.kind === 'heatmap') {
           var t = cellTexts(c);
           r.cell_texts = t.texts;

@@ -1,0 +1,35 @@
+package org.initsweep.analysis;
+
+import java.util.Comparator;
+import org.apache.spark.sql.Row;
+
+/**
+ * What a run was trained with beyond its network and data: the optimizer's label as in {@code runs/}
+ * ({@code sgd}, {@code momentum(beta=0.9)}, {@code adam(…)}) and the learning rate η. A chart group
+ * ({@link ChartGroup}) does not name it, so curves after training are drawn per setting: two
+ * learning rates averaged into one line would be a network nobody trained.
+ *
+ * @param optimizer    the optimizer's label
+ * @param learningRate η
+ */
+public record TrainingSetting(String optimizer, double learningRate) implements Comparable<TrainingSetting> {
+
+    private static final Comparator<TrainingSetting> ORDER = Comparator.comparing(TrainingSetting::optimizer)
+            .thenComparingDouble(TrainingSetting::learningRate);
+
+    /** Reads the setting from a row with columns {@code optimizer} and {@code learning_rate}. */
+    public static TrainingSetting of(Row r) {
+        return new TrainingSetting(r.getAs("optimizer"), r.<Double>getAs("learning_rate"));
+    }
+
+    /** {@code sgd η = 0.05}, as the comparisons and trainability charts name a setting. */
+    public String label() {
+        return optimizer + " \u03b7 = " + learningRate;
+    }
+
+    /** Optimizer label, then learning rate. */
+    @Override
+    public int compareTo(TrainingSetting o) {
+        return ORDER.compare(this, o);
+    }
+}

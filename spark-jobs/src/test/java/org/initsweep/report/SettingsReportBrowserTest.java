@@ -1,0 +1,82 @@
+package org.initsweep.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.Analysis;
+import org.initsweep.analysis.report.HtmlReport;
+import org.initsweep.core.regime.SignalGrowth;
+import org.initsweep.spark.SweepJob;
+import org.initsweep.spark.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep over two learning rates: in Chromium, the cost chart and the variance charts after training
+ * draw one line per (m, η), named by both and dashed by η; at initialization, one line per m.
+ */
+class SettingsReportBrowserTest {
+
+    private static final String SLOW = "sgd \u03b7 = 0.05";
+    private static final String FAST = "sgd \u03b7 = 0.5";
+
+    @Test
+    void curvesAfterTrainingAreOneLinePerLearningRate(@TempDir Path tmp) throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.require();
+        String out = tmp.resolve("lr").toString();
+        SparkSession spark = TestSpark.session("local[2]");
+        try {
+            SweepJob.run(spark, TestSpark.spec("""
+                    {"name": "lr", "depths": [3], "widths": [8], "activations": ["tanh"], "inits": ["lecun_normal"],
+                     "multipliers": [1, 2], "sigma_b2": [0], "seeds": [1, 2], "samples": 64, "epochs": 4,
+                     "learning_rates": [0.05, 0.5], "record_epochs": [0, 4]}"""), out, SweepJob.Options.defaults());
+            Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
+        } finally {
+            spark.stop();
+        }
+        HeadlessChromium.Output dom = chromium.dumpDom(Path.of(out, HtmlReport.DIR, HtmlReport.FILE), 1400, 1000);
+        assertEquals(List.of(), dom.consoleLines(), "the page wrote to the console");
+        JsonNode check = HeadlessChromium.selfcheck(dom.stdout());
+        assertEquals(0, check.path("errors").size(), "errors in the page: " + check.path("errors"));
+        assertEquals(0, check.path("problems").size(), "self-check problems: " + check.path("problems"));
+
+        List<String> perSetting = List.of("m = 1, " + SLOW, "m = 1, " + FAST, "m = 2, " + SLOW, "m = 2, " + FAST);
+        List<String> dashes = List.of("solid", "dashed", "solid", "dashed");
+        int cost = 0;
+        int trained = 0;
+        int init = 0;
+        for (JsonNode c : check.path("charts")) {
+            String kind = c.path("kind").asText();
+            if (!kind.equals("cost") && !kind.equals("layers")) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            List<String> dash = new ArrayList<>();
+            c.path("lines").forEach(l -> {
+                names.add(l.path("name").asText());
+                dash.add(l.path("dash").asText());
+            });
+            String title = c.path("title").asText();
+            if (kind.equals("cost") || title.contains("at the last recorded epoch (4)")) {
+                assertEquals(perSetting, names, title);
+                assertEquals(dashes, dash, title);
+                cost += kind.equals("cost") ? 1 : 0;
+                trained += kind.equals("layers") ? 1 : 0;
+            } else {
+                assertTrue(title.contains("at initialization (epoch 0)"), title);
+                assertEquals(List.of("m = 1", "m = 2"), names, title);
+                init++;
+            }
+        }
+        assertEquals(List.of(1, 2, 2), List.of(cost, trained, init), "cost, forward/backward after training, at init");
+        try (var pngs = Files.list(Path.of(out, "charts"))) {
+            assertEquals(1, pngs.filter(p -> p.getFileName().toString().matches("cost_.*_d3\\.png")).count());
+        }
+    }
+}
