@@ -270,7 +270,7 @@ public final class SweepJob {
             Path staged = new Path(new Path(out, ChunkCommit.STAGING), id);
             List<Runnable> steps = new ArrayList<>();
             steps.add(() -> {
-                for (long[] c : ConcurrentWrites.await(trained)) {
+                for (long[] c : ChunkSteps.await(trained)) {
                     counts[0] += c[0];
                     counts[1] += c[1];
                 }
@@ -294,7 +294,7 @@ public final class SweepJob {
             // One runs/ file per chunk, so that the last rename of a commit is a single atomic step.
             steps.add(() -> spark.createDataFrame(written.mapPartitions(TraceRows::runRows), TraceRows.RUNS).coalesce(1)
                     .write().parquet(child(staged, Tables.RUNS)));
-            ConcurrentWrites.run(steps, () -> spark.sparkContext().cancelJobsWithTag(tag));
+            ChunkSteps.run(steps, () -> spark.sparkContext().cancelJobsWithTag(tag));
             ChunkCommit.commit(fs, out, id);
             LOG.debug("Chunk {} committed: runs [{}, {}), {} computed", id, from, to, counts[0]);
             return counts;

@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * is thrown as it was thrown — not a later one, which may be only a cancellation's consequence. Nothing
  * has been committed then: the chunk's staged files are removed by the next run.
  */
-final class ConcurrentWrites {
+final class ChunkSteps {
 
-    private ConcurrentWrites() {
+    private ChunkSteps() {
     }
 
     /**
@@ -41,7 +41,7 @@ final class ConcurrentWrites {
                         onFailure.run();
                     }
                 }
-            }, "initsweep-write-" + i);
+            }, "initsweep-chunk-step-" + i);
             t.setDaemon(true);
             t.start();
             threads.add(t);
@@ -61,7 +61,7 @@ final class ConcurrentWrites {
             Thread.currentThread().interrupt();
         }
         if (first.get() != null) {
-            throw ConcurrentWrites.<RuntimeException>unchecked(first.get());
+            throw ChunkSteps.<RuntimeException>unchecked(first.get());
         }
     }
 
@@ -73,7 +73,7 @@ final class ConcurrentWrites {
         try {
             return job.get();
         } catch (ExecutionException e) {
-            throw ConcurrentWrites.<RuntimeException>unchecked(e.getCause() == null ? e : e.getCause());
+            throw ChunkSteps.<RuntimeException>unchecked(e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             job.cancel(true);

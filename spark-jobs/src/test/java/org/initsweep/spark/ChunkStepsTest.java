@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ConcurrentWrites}: the steps overlap; the first failure cancels the others and is thrown once
+ * {@link ChunkSteps}: the steps overlap; the first failure cancels the others and is thrown once
  * every step has ended.
  */
-class ConcurrentWritesTest {
+class ChunkStepsTest {
 
     @Test
     void writesRunAtTheSameTime() {
@@ -33,7 +33,7 @@ class ConcurrentWritesTest {
                 throw new IllegalStateException(e);
             }
         };
-        ConcurrentWrites.run(List.of(write, write), () -> { });
+        ChunkSteps.run(List.of(write, write), () -> { });
         assertTrue(met.get(), "the two writes did not overlap");
     }
 
@@ -53,7 +53,7 @@ class ConcurrentWritesTest {
             slowEnded.set(true);
         };
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> ConcurrentWrites.run(List.of(failing, slow), () -> { }));
+                () -> ChunkSteps.run(List.of(failing, slow), () -> { }));
         assertSame(failure, thrown);
         assertTrue(slowEnded.get(), "returned while a write was still running");
     }
@@ -61,7 +61,7 @@ class ConcurrentWritesTest {
     @Test
     void anErrorKeepsItsType() {
         OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
-        assertSame(oom, assertThrows(OutOfMemoryError.class, () -> ConcurrentWrites.run(List.of(() -> { }, () -> {
+        assertSame(oom, assertThrows(OutOfMemoryError.class, () -> ChunkSteps.run(List.of(() -> { }, () -> {
             throw oom;
         }), () -> { })));
     }
@@ -86,7 +86,7 @@ class ConcurrentWritesTest {
             throw training;
         };
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> ConcurrentWrites.run(List.of(write, failing, write), () -> {
+                () -> ChunkSteps.run(List.of(write, failing, write), () -> {
                     cancels.incrementAndGet();
                     cancelled.countDown();
                 }));
@@ -97,7 +97,7 @@ class ConcurrentWritesTest {
     @Test
     void nothingIsCancelledWhenAllSucceed() {
         AtomicInteger cancels = new AtomicInteger();
-        ConcurrentWrites.run(List.of(() -> { }, () -> { }), cancels::incrementAndGet);
+        ChunkSteps.run(List.of(() -> { }, () -> { }), cancels::incrementAndGet);
         assertEquals(0, cancels.get());
     }
 
@@ -105,7 +105,7 @@ class ConcurrentWritesTest {
     void anAsynchronousJobsFailureIsThrownAsTheSynchronousActionWould() {
         IOException cause = new IOException("No space left on device");
         assertSame(cause, assertThrows(IOException.class,
-                () -> ConcurrentWrites.await(CompletableFuture.failedFuture(cause))));
-        assertEquals(List.of(1L), ConcurrentWrites.await(CompletableFuture.completedFuture(List.of(1L))));
+                () -> ChunkSteps.await(CompletableFuture.failedFuture(cause))));
+        assertEquals(List.of(1L), ChunkSteps.await(CompletableFuture.completedFuture(List.of(1L))));
     }
 }
