@@ -32,13 +32,40 @@ final class RunCharts {
 
     static List<Path> write(SparkSession spark, Path local, List<String> views) throws IOException {
         List<Path> written = new ArrayList<>();
+        Row varied = spark.sql("SELECT count(DISTINCT sigma_b2) > 1, count(DISTINCT optimizer, learning_rate) > 1 FROM runs")
+                .first();
+        Naming naming = new Naming(varied.getBoolean(0), varied.getBoolean(1));
         if (views.contains("boundaries")) {
-            written.addAll(boundaries(spark, local));
+            written.addAll(boundaries(spark, local, naming));
         }
         if (views.contains("histograms")) {
-            written.addAll(histograms(spark, local));
+            written.addAll(histograms(spark, local, naming));
         }
         return written;
+    }
+
+    /**
+     * Names a run's charts: activation, init, m, width, depth, dataset and seed, then σ_b² and the
+     * training setting where the sweep has several of them (two runs' charts must never share a file).
+     */
+    record Naming(boolean sigmaB2, boolean setting) {
+
+        /** E.g. {@code tanh_lecun_normal_m1_w8_d3_gaussian_s1}, then {@code _sb0.05}, {@code _sgd_lr0.5}. */
+        String stem(Row r) {
+            String m = r.isNullAt(r.fieldIndex("multiplier")) ? "" : "_m" + ChartWriter.trim(r.<Double>getAs("multiplier"));
+            return ChartWriter.sanitize(r.<String>getAs("activation") + "_" + r.<String>getAs("init") + m + "_w"
+                    + ChartGroup.of(r).shapeText() + "_d" + r.<Integer>getAs("depth") + "_" + r.<String>getAs("dataset")
+                    + "_s" + r.<Long>getAs("seed") + (sigmaB2 ? "_sb" + r.<Double>getAs("sigma_b2") : "")
+                    + (setting ? "_" + r.<String>getAs("optimizer") + "_lr" + r.<Double>getAs("learning_rate") : ""));
+        }
+
+        String title(Row r) {
+            String m = r.isNullAt(r.fieldIndex("multiplier")) ? "" : ", m = " + ChartWriter.trim(r.<Double>getAs("multiplier"));
+            return r.<String>getAs("activation") + ", " + r.<String>getAs("init") + m + ", " + ChartGroup.of(r).shapeTitle()
+                    + ", depth " + r.<Integer>getAs("depth") + ", " + r.<String>getAs("dataset") + ", seed "
+                    + r.<Long>getAs("seed") + (sigmaB2 ? ", \u03c3_b\u00b2 = " + r.<Double>getAs("sigma_b2") : "")
+                    + (setting ? ", " + TrainingSetting.of(r).label() : "");
+        }
     }
 
     /**
@@ -67,20 +94,7 @@ final class RunCharts {
         return out;
     }
 
-    private static String stem(Row r) {
-        String m = r.isNullAt(r.fieldIndex("multiplier")) ? "" : "_m" + ChartWriter.trim(r.<Double>getAs("multiplier"));
-        return ChartWriter.sanitize(r.<String>getAs("activation") + "_" + r.<String>getAs("init") + m + "_w"
-                + ChartGroup.of(r).shapeText() + "_d" + r.<Integer>getAs("depth") + "_" + r.<String>getAs("dataset")
-                + "_s" + r.<Long>getAs("seed"));
-    }
-
-    private static String title(Row r) {
-        String m = r.isNullAt(r.fieldIndex("multiplier")) ? "" : ", m = " + ChartWriter.trim(r.<Double>getAs("multiplier"));
-        return r.<String>getAs("activation") + ", " + r.<String>getAs("init") + m + ", " + ChartGroup.of(r).shapeTitle()
-                + ", depth " + r.<Integer>getAs("depth") + ", " + r.<String>getAs("dataset") + ", seed " + r.<Long>getAs("seed");
-    }
-
-    private static List<Path> boundaries(SparkSession spark, Path local) throws IOException {
+    private static List<Path> boundaries(SparkSession spark, Path local, Naming naming) throws IOException {
         List<Path> written = new ArrayList<>();
         for (var entry : runsWithRows(spark, "boundaries", "r.dataset, r.init, r.multiplier, r.seed",
                 "i1, i2, x1, p", "i2, i1").entrySet()) {
@@ -99,15 +113,15 @@ final class RunCharts {
             BoundaryGrid grid = new BoundaryGrid(min, min + cell * steps, steps, p);
             Dataset data = Datasets.generate(DatasetKind.fromSpecName(run.getAs("dataset")).orElseThrow(),
                     run.<Integer>getAs("samples"), run.<Integer>getAs("input_dim"), run.<Long>getAs("seed"));
-            Path png = local.resolve("boundary_" + stem(run) + ".png");
+            Path png = local.resolve("boundary_" + naming.stem(run) + ".png");
             DecisionBoundaryChart.write("Decision boundary after " + run.<Integer>getAs("epochs") + " epochs: "
-                    + title(run), grid, data.x(), data.y(), png);
+                    + naming.title(run), grid, data.x(), data.y(), png);
             written.add(png);
         }
         return written;
     }
 
-    private static List<Path> histograms(SparkSession spark, Path local) throws IOException {
+    private static List<Path> histograms(SparkSession spark, Path local, Naming naming) throws IOException {
         List<Path> written = new ArrayList<>();
         for (var entry : runsWithRows(spark, "histograms", "r.activation, r.init, r.multiplier, r.seed",
                 "epoch, layer, bin, lower, upper, count", "epoch, layer, bin").entrySet()) {
@@ -131,8 +145,8 @@ final class RunCharts {
                     }
                     layers.add(new LayerHistogram(l.getKey(), edges, counts));
                 }
-                Path png = local.resolve("histograms_" + stem(run) + "_epoch" + e.getKey() + ".png");
-                ActivationHistogramChart.write("Activations per layer, epoch " + e.getKey() + ": " + title(run),
+                Path png = local.resolve("histograms_" + naming.stem(run) + "_epoch" + e.getKey() + ".png");
+                ActivationHistogramChart.write("Activations per layer, epoch " + e.getKey() + ": " + naming.title(run),
                         layers, png);
                 written.add(png);
             }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sweep over two learning rates: in Chromium, the cost chart and the variance charts after training
- * draw one line per (m, η), named by both and dashed by η; at initialization, one line per m.
+ * draw one line per (m, η), named by both and dashed by η; at initialization, one line per m. Every run's
+ * decision boundary gets a file of its own.
  */
 class SettingsReportBrowserTest {
 
@@ -35,7 +36,8 @@ class SettingsReportBrowserTest {
             SweepJob.run(spark, TestSpark.spec("""
                     {"name": "lr", "depths": [3], "widths": [8], "activations": ["tanh"], "inits": ["lecun_normal"],
                      "multipliers": [1, 2], "sigma_b2": [0], "seeds": [1, 2], "samples": 64, "epochs": 4,
-                     "learning_rates": [0.05, 0.5], "record_epochs": [0, 4]}"""), out, SweepJob.Options.defaults());
+                     "learning_rates": [0.05, 0.5], "record_epochs": [0, 4],
+                     "datasets": ["moons"], "boundaries": true}"""), out, SweepJob.Options.defaults());
             Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
         } finally {
             spark.stop();
@@ -75,8 +77,13 @@ class SettingsReportBrowserTest {
             }
         }
         assertEquals(List.of(1, 2, 2), List.of(cost, trained, init), "cost, forward/backward after training, at init");
-        try (var pngs = Files.list(Path.of(out, "charts"))) {
-            assertEquals(1, pngs.filter(p -> p.getFileName().toString().matches("cost_.*_d3\\.png")).count());
+        List<String> pngs;
+        try (var files = Files.list(Path.of(out, "charts"))) {
+            pngs = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
+        assertEquals(1, pngs.stream().filter(f -> f.matches("cost_.*_d3\\.png")).count(), pngs.toString());
+        // a file per run (2 m × 2 seeds × 2 η), a run's η in its name: none drawn over another's
+        assertEquals(8, pngs.stream().filter(f -> f.startsWith("boundary_")).count(), pngs.toString());
+        assertEquals(4, pngs.stream().filter(f -> f.startsWith("boundary_") && f.endsWith("_sgd_lr0.5.png")).count());
     }
 }

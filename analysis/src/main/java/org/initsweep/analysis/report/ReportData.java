@@ -576,13 +576,16 @@ final class ReportData {
         }
     }
 
-    /** The per-run PNGs of a group's deepest networks (file names that start with {@code prefix}). */
+    /**
+     * The per-run PNGs of a group's deepest networks (file names that start with {@code prefix}; named as
+     * {@code RunCharts} names them: after the seed, σ_b² where the sweep has several, which must be the
+     * group's, then the training setting, then a histogram's epoch).
+     */
     private static void putRunPngs(ObjectNode node, String prefix, ChartGroup g, int depth, Set<String> pngs) {
-        String start = prefix + sanitize(g.activation() + "_" + g.init() + "_");
-        String middle = sanitize("_w" + g.shapeText() + "_d" + depth + "_" + g.dataset() + "_s");
+        java.util.regex.Pattern name = runPng(prefix, g, depth);
         ArrayNode list = node.putArray("pngs");
         for (String f : pngs) {
-            if (f.startsWith(start) && f.contains(middle) && f.endsWith(".png")) {
+            if (name.matcher(f).matches()) {
                 list.add("../" + Tables.CHARTS + "/" + f);
             }
         }
@@ -590,6 +593,15 @@ final class ReportData {
 
     static String sanitize(String s) {
         return ChartGroup.sanitize(s);
+    }
+
+    /** The file names {@link #putRunPngs} takes for a group. */
+    static java.util.regex.Pattern runPng(String prefix, ChartGroup g, int depth) {
+        String q = java.util.regex.Pattern.quote(prefix + sanitize(g.activation() + "_" + g.init() + "_")) + ".*"
+                + java.util.regex.Pattern.quote(sanitize("_w" + g.shapeText() + "_d" + depth + "_" + g.dataset() + "_s"))
+                + "-?\\d+(" + java.util.regex.Pattern.quote(sanitize("_sb" + g.sigmaB2())) + ")?"
+                + "(_(?!sb\\d)[^/]*?)?(_epoch\\d+)?\\.png";
+        return java.util.regex.Pattern.compile(q);
     }
 
     /**
