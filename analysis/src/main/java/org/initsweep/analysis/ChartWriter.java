@@ -107,29 +107,25 @@ final class ChartWriter {
 
     private static List<java.nio.file.Path> layerAndLossCharts(SparkSession spark, java.nio.file.Path local)
             throws IOException {
-        Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
-        Map<ChartGroup, TreeMap<Integer, TreeMap<DeepestCurves.Line, double[][]>>> curves = new LinkedHashMap<>();
-        DeepestCurves.load(spark).forEach((g, c) -> {
-            depthOf.put(g, c.depth());
-            curves.put(g, c.byEpoch());
-        });
         List<java.nio.file.Path> written = new ArrayList<>();
-        for (var e : curves.entrySet()) {
+        for (var e : DeepestCurves.load(spark).entrySet()) {
             ChartGroup g = e.getKey();
-            for (var byEpoch : e.getValue().entrySet()) {
+            int depth = e.getValue().depth();
+            for (var byEpoch : e.getValue().byEpoch().entrySet()) {
                 int epoch = byEpoch.getKey();
                 Map<DeepestCurves.Line, double[][]> shown = shownLines(byEpoch.getValue());
-                boolean settings = DeepestCurves.settings(shown.keySet()).size() > 1;
+                // named even where one setting is left (the others' runs all diverged): never read as their mean
+                boolean settings = e.getValue().namesSettings() && !DeepestCurves.settings(shown.keySet()).isEmpty();
                 List<LayerCurve> lines = new ArrayList<>();
                 shown.forEach((line, a) -> {
-                    double[][] theory = predictedCurves(g, depthOf.get(g), line.multiplier(), epoch, a[1]);
+                    double[][] theory = predictedCurves(g, depth, line.multiplier(), epoch, a[1]);
                     lines.add(new LayerCurve(line.multiplier(), epoch, a[0], a[1], theory[0], theory[1],
                             settings ? line.label(true) : null, theory[2]));
                 });
-                java.nio.file.Path png = local.resolve("layers_" + g.fileStem() + "_d" + depthOf.get(g)
+                java.nio.file.Path png = local.resolve("layers_" + g.fileStem() + "_d" + depth
                         + "_epoch" + epoch + ".png");
-                LayerVarianceChart.write("Per-layer variance, depth " + depthOf.get(g) + ", epoch " + epoch
-                        + ": " + g.title(), lines, settings ? styles(shown.keySet()) : null, png);
+                LayerVarianceChart.write("Per-layer variance, depth " + depth + ", epoch " + epoch
+                        + ": " + g.title(), lines, settings ? styles(shown.keySet(), e.getValue().settings()) : null, png);
                 written.add(png);
             }
         }
@@ -150,7 +146,8 @@ final class ChartWriter {
             int depth = e.getValue().depth();
             java.nio.file.Path png = local.resolve("cost_" + g.fileStem() + "_d" + depth + ".png");
             LossCurveChart.writeSeeds("Cost per epoch, depth " + depth + ": " + g.title(), lines,
-                    settings ? styles(shown.keySet()) : null, classes.getOrDefault(g.dataset(), 2), png);
+                    settings ? styles(shown.keySet(), DeepestCurves.settings(shown.keySet())) : null,
+                    classes.getOrDefault(g.dataset(), 2), png);
             written.add(png);
         }
         return written;
@@ -171,11 +168,12 @@ final class ChartWriter {
 
     /**
      * Line styles when lines differ in training setting: colour by multiplier, dashes (or marker shapes) by
-     * setting, keyed by {@link DeepestCurves.Line#label(boolean) label(true)}.
+     * the setting's index in {@code settings} (the group's, so a setting keeps its dashes from chart to
+     * chart), keyed by {@link DeepestCurves.Line#label(boolean) label(true)}.
      */
-    static Map<String, org.initsweep.analysis.chart.LineStyle> styles(java.util.Collection<DeepestCurves.Line> lines) {
+    static Map<String, org.initsweep.analysis.chart.LineStyle> styles(java.util.Collection<DeepestCurves.Line> lines,
+            List<TrainingSetting> settings) {
         List<Double> ms = lines.stream().map(DeepestCurves.Line::multiplier).distinct().sorted().toList();
-        List<TrainingSetting> settings = DeepestCurves.settings(lines);
         Map<String, org.initsweep.analysis.chart.LineStyle> out = new LinkedHashMap<>();
         for (DeepestCurves.Line line : lines) {
             out.put(line.label(true), new org.initsweep.analysis.chart.LineStyle(ms.indexOf(line.multiplier()),
@@ -207,9 +205,19 @@ final class ChartWriter {
         return a;
     }
 
-    /** A multiplier as short text: 2, 0.5, 1.4142. */
+    /**
+     * A number as short text, all its digits kept: 2, 0.5, 0.0001 (not 1.0E-4), 1.4142135623730951; beyond
+     * six decimals Java's form, 1.0E-8.
+     */
     static String trim(double m) {
-        return m == Math.rint(m) && Math.abs(m) < 1e6 ? Long.toString((long) m) : Double.toString(m);
+        if (m == Math.rint(m) && Math.abs(m) < 1e6) {
+            return Long.toString((long) m);
+        }
+        if (!Double.isFinite(m)) {
+            return Double.toString(m);
+        }
+        java.math.BigDecimal d = java.math.BigDecimal.valueOf(m).stripTrailingZeros();
+        return d.scale() <= 6 ? d.toPlainString() : Double.toString(m);
     }
 
     static String sanitize(String s) {

@@ -18,32 +18,51 @@ import org.initsweep.analysis.chart.LossCurveChart;
  * Charts that compare init schemes side by side — the article's experiments: for every network
  * shape (activation × width × depth × σ_b² × dataset) trained with more than one init scheme, or
  * with a fixed scheme (zero, constant, identity_scaled), one cost chart and per-layer variance
- * charts at the first and last recorded epoch, one line per (init, m), seeds averaged.
+ * charts at the first and last recorded epoch, one line per (init, m), seeds averaged. A sweep over
+ * optimizers or learning rates gets these charts per {@link TrainingSetting} (but at epoch 0, before
+ * any training).
  */
 final class CompareCharts {
 
     private CompareCharts() {
     }
 
-    /** A network shape: a chart group without its init, at one depth. */
-    private record Shape(ChartGroup group, int depth) {
+    /**
+     * A network shape: a chart group without its init, at one depth, and the training setting of its
+     * runs where the sweep has several (else null).
+     */
+    private record Shape(ChartGroup group, int depth, TrainingSetting setting) {
         String stem() {
             ChartGroup g = group;
             return ChartWriter.sanitize(g.activation() + "_w" + g.shapeText() + "_d" + depth + "_sb" + g.sigmaB2() + "_"
-                    + g.dataset());
+                    + g.dataset() + (setting == null ? "" : "_" + setting.optimizer() + "_lr" + ChartWriter.trim(setting.learningRate())));
         }
 
         String title() {
             ChartGroup g = group;
             return g.activation() + ", " + g.shapeTitle() + ", depth " + depth + ", σ_b² = " + g.sigmaB2() + ", "
-                    + g.dataset();
+                    + g.dataset() + (setting == null ? "" : ", " + setting.label());
         }
 
+        /** The row's shape; its setting from the columns {@code setting_optimizer}, {@code setting_lr} (null: none). */
         static Shape of(Row r) {
             ChartGroup g = ChartGroup.of(r);
+            int o = r.fieldIndex("setting_optimizer");
             return new Shape(new ChartGroup(g.activation(), "", g.width(), g.profile(), g.sigmaB2(), g.dataset()),
-                    r.<Integer>getAs("depth"));
+                    r.<Integer>getAs("depth"), r.isNullAt(o) ? null
+                            : new TrainingSetting(r.getString(o), r.<Double>getAs("setting_lr")));
         }
+    }
+
+    /** Columns naming a run's setting where the sweep has several (at epoch 0 too when {@code epoch0}), else null. */
+    private static String settingColumns(String alias, boolean perSetting, boolean epoch0) {
+        if (!perSetting) {
+            return "CAST(NULL AS STRING) AS setting_optimizer, CAST(NULL AS DOUBLE) AS setting_lr";
+        }
+        String when = epoch0 ? "" : "CASE WHEN " + alias + ".epoch = 0 THEN NULL ELSE ";
+        String end = epoch0 ? "" : " END";
+        return when + alias + ".optimizer" + end + " AS setting_optimizer, " + when + alias + ".learning_rate" + end
+                + " AS setting_lr";
     }
 
     private static final String SHAPES = """
@@ -100,38 +119,44 @@ final class CompareCharts {
     }
 
     static List<Path> write(SparkSession spark, Path local) throws IOException {
+        boolean perSetting = spark.sql("SELECT count(DISTINCT optimizer, learning_rate) > 1 FROM runs").first().getBoolean(0);
         List<Path> written = new ArrayList<>();
-        written.addAll(costCharts(spark, local));
-        written.addAll(layerCharts(spark, local));
+        written.addAll(costCharts(spark, local, perSetting));
+        written.addAll(layerCharts(spark, local, perSetting));
         return written;
     }
 
     /**
-     * Per compared shape, init, m and epoch: the mean training cost over all of the line's seeds
-     * ({@code loss}, null once one of them has diverged: never a mean over a set of runs that shrinks
-     * from one epoch to the next), its {@code seeds} and how many {@code diverged}.
+     * Per compared shape, init, m and epoch (and setting when {@code perSetting}: columns
+     * {@code setting_optimizer}, {@code setting_lr}, else null): the mean training cost over all of the
+     * line's seeds ({@code loss}, null once one of them has diverged: never a mean over a set of runs that
+     * shrinks from one epoch to the next), its {@code seeds} and how many {@code diverged}.
      */
-    static List<Row> costRows(SparkSession spark) {
+    static List<Row> costRows(SparkSession spark, boolean perSetting) {
         return spark.sql("WITH " + SHAPES + """
-                , line AS (
+                , rs AS (SELECT *, %s FROM runs r),
+                line AS (
                   SELECT r.run_id, r.activation, r.width, r.profile, r.depth, r.sigma_b2, r.dataset, r.init, r.multiplier,
+                         r.setting_optimizer, r.setting_lr,
                          count(*) OVER w AS seeds, count_if(r.status = 'diverged') OVER w AS diverged
-                  FROM runs r JOIN compared c ON r.activation = c.activation AND r.width <=> c.width
+                  FROM rs r JOIN compared c ON r.activation = c.activation AND r.width <=> c.width
                        AND r.profile <=> c.profile AND r.depth = c.depth AND r.sigma_b2 = c.sigma_b2 AND r.dataset = c.dataset
                   WINDOW w AS (PARTITION BY r.activation, r.width, r.profile, r.depth, r.sigma_b2, r.dataset, r.init,
-                                            r.multiplier))
-                SELECT l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, e.epoch,
+                                            r.multiplier, r.setting_optimizer, r.setting_lr))
+                SELECT l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier,
+                       l.setting_optimizer, l.setting_lr, e.epoch,
                        first(l.seeds) AS seeds, first(l.diverged) AS diverged,
                        CASE WHEN count_if(NOT isnan(e.loss) AND abs(e.loss) < double('Infinity')) = first(l.seeds)
                             THEN avg(e.loss) END AS loss
                 FROM epochs e JOIN line l ON e.run_id = l.run_id
-                GROUP BY l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, e.epoch
+                GROUP BY l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier,
+                         l.setting_optimizer, l.setting_lr, e.epoch
                 ORDER BY l.init, l.multiplier, e.epoch
-                """).collectAsList();
+                """.formatted(settingColumns("r", perSetting, true))).collectAsList();
     }
 
-    private static List<Path> costCharts(SparkSession spark, Path local) throws IOException {
-        List<Row> rows = costRows(spark);
+    private static List<Path> costCharts(SparkSession spark, Path local, boolean perSetting) throws IOException {
+        List<Row> rows = costRows(spark, perSetting);
         java.util.Set<Shape> trimmed = new java.util.HashSet<>();
         rows = fewLines(rows, trimmed);
         Map<Shape, Map<String, TreeMap<Integer, Double>>> byShape = new LinkedHashMap<>();
@@ -200,21 +225,23 @@ final class CompareCharts {
      * schemes of different fan modes on a width profile this is the article's §IV, one panel per
      * direction.
      */
-    private static List<Path> layerCharts(SparkSession spark, Path local) throws IOException {
+    private static List<Path> layerCharts(SparkSession spark, Path local, boolean perSetting) throws IOException {
         List<Row> rows = spark.sql("WITH " + SHAPES + """
-                , ends AS (SELECT min(epoch) AS first_epoch, max(epoch) AS last_epoch FROM layers)
+                , ends AS (SELECT min(epoch) AS first_epoch, max(epoch) AS last_epoch FROM layers),
+                l AS (SELECT *, %s FROM layers l)
                 SELECT l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, l.epoch, l.layer,
-                       avg(l.var_a) AS var_a, avg(l.var_grad_a) AS var_grad_a,
+                       l.setting_optimizer, l.setting_lr, avg(l.var_a) AS var_a, avg(l.var_grad_a) AS var_grad_a,
                        avg(g.predicted_var_a) AS predicted_var_a, avg(g.predicted_var_grad_a) AS predicted_var_grad_a
-                FROM layers l
+                FROM l
                 JOIN compared c ON l.activation = c.activation AND l.width <=> c.width AND l.profile <=> c.profile
                      AND l.depth = c.depth AND l.sigma_b2 = c.sigma_b2 AND l.dataset = c.dataset
                 LEFT JOIN growth g ON l.epoch = 0 AND g.run_id = l.run_id AND g.layer = l.layer
                 CROSS JOIN ends
                 WHERE l.epoch = ends.first_epoch OR l.epoch = ends.last_epoch
-                GROUP BY l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, l.epoch, l.layer
+                GROUP BY l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, l.epoch, l.layer,
+                         l.setting_optimizer, l.setting_lr
                 ORDER BY l.init, l.multiplier, l.layer
-                """).collectAsList();
+                """.formatted(settingColumns("l", perSetting, false))).collectAsList();
         java.util.Set<Shape> trimmed = new java.util.HashSet<>();
         rows = fewLines(rows, trimmed);
         Map<Shape, TreeMap<Integer, Map<String, double[][]>>> byShape = new LinkedHashMap<>();

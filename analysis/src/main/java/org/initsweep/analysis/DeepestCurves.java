@@ -38,9 +38,9 @@ public final class DeepestCurves {
             return ORDER.compare(this, o);
         }
 
-        /** {@code m = 2.0}, or {@code m = 2.0, adam η = 0.001} when {@code withSetting} and there is one. */
+        /** {@code m = 2}, or {@code m = 2, adam η = 0.001} when {@code withSetting} and there is one. */
         public String label(boolean withSetting) {
-            return "m = " + multiplier + (withSetting && setting != null ? ", " + setting.label() : "");
+            return "m = " + ChartWriter.trim(multiplier) + (withSetting && setting != null ? ", " + setting.label() : "");
         }
     }
 
@@ -50,10 +50,23 @@ public final class DeepestCurves {
     }
 
     /**
-     * @param depth   the group's deepest depth L
-     * @param byEpoch epoch → line → {Var(a) per layer, Var(∂J/∂a) per layer}
+     * @param depth    the group's deepest depth L
+     * @param byEpoch  epoch → line → {Var(a) per layer, Var(∂J/∂a) per layer}
+     * @param settings the group's training settings, in order, whether or not a run of each reached an
+     *                 epoch (a setting whose runs all diverged has no line after training)
      */
-    public record Curves(int depth, TreeMap<Integer, TreeMap<Line, double[][]>> byEpoch) {
+    public record Curves(int depth, TreeMap<Integer, TreeMap<Line, double[][]>> byEpoch, List<TrainingSetting> settings) {
+
+        /** Whether lines after training must name their setting: the group has more than one. */
+        public boolean namesSettings() {
+            return settings.size() > 1;
+        }
+
+        /** The group's settings without a line at {@code epoch} (none at epoch 0, where lines have none). */
+        public List<TrainingSetting> missing(int epoch) {
+            List<TrainingSetting> present = DeepestCurves.settings(byEpoch.get(epoch).keySet());
+            return present.isEmpty() ? List.of() : settings.stream().filter(s -> !present.contains(s)).toList();
+        }
     }
 
     /**
@@ -159,6 +172,11 @@ public final class DeepestCurves {
 
     /** Reads the curves from the registered {@code runs} and {@code layers} views. */
     public static Map<ChartGroup, Curves> load(SparkSession spark) {
+        Map<ChartGroup, List<TrainingSetting>> settingsOf = new LinkedHashMap<>();
+        for (Row r : spark.sql("SELECT DISTINCT activation, init, width, profile, sigma_b2, dataset, optimizer, learning_rate"
+                + " FROM runs WHERE multiplier IS NOT NULL ORDER BY optimizer, learning_rate").collectAsList()) {
+            settingsOf.computeIfAbsent(ChartGroup.of(r), k -> new ArrayList<>()).add(TrainingSetting.of(r));
+        }
         Map<ChartGroup, Curves> out = new LinkedHashMap<>();
         for (Row r : spark.sql("""
                 WITH deepest AS (
@@ -182,7 +200,8 @@ public final class DeepestCurves {
             int depth = r.<Integer>getAs("depth");
             TrainingSetting setting = r.isNullAt(r.fieldIndex("setting_optimizer")) ? null
                     : new TrainingSetting(r.getAs("setting_optimizer"), r.<Double>getAs("setting_lr"));
-            Curves c = out.computeIfAbsent(ChartGroup.of(r), k -> new Curves(depth, new TreeMap<>()));
+            Curves c = out.computeIfAbsent(ChartGroup.of(r), k -> new Curves(depth, new TreeMap<>(),
+                    settingsOf.getOrDefault(k, List.of()).stream().sorted().toList()));
             double[][] arrays = c.byEpoch().computeIfAbsent(r.<Integer>getAs("epoch"), k -> new TreeMap<>())
                     .computeIfAbsent(new Line(r.<Double>getAs("multiplier"), setting), k -> new double[][] {
                         ChartWriter.nanArray(depth + 1), ChartWriter.nanArray(depth + 1)});

@@ -22,9 +22,9 @@ public record TrainingSetting(String optimizer, double learningRate) implements 
         return new TrainingSetting(r.getAs("optimizer"), r.<Double>getAs("learning_rate"));
     }
 
-    /** {@code sgd η = 0.05}, as the comparisons and trainability charts name a setting. */
+    /** {@code sgd η = 0.05}, {@code adam η = 0.0001}, {@code sgd η = 20}: how every chart names a setting. */
     public String label() {
-        return optimizer + " \u03b7 = " + learningRate;
+        return optimizer + " \u03b7 = " + ChartWriter.trim(learningRate);
     }
 
     /** Optimizer label, then learning rate. */

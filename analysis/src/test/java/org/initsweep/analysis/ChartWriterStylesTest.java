@@ -29,13 +29,23 @@ class ChartWriterStylesTest {
     }
 
     @Test
-    void colourFollowsTheMultiplierAndDashTheSetting() {
+    void colourFollowsTheMultiplierAndDashTheSettingsPlaceInTheGroup() {
         List<DeepestCurves.Line> lines = List.of(new DeepestCurves.Line(0.5, SLOW), new DeepestCurves.Line(0.5, FAST),
                 new DeepestCurves.Line(2.0, FAST));
-        Map<String, LineStyle> styles = ChartWriter.styles(lines);
+        // the group's second setting has no line here (its runs diverged): FAST keeps its third dash pattern
+        Map<String, LineStyle> styles = ChartWriter.styles(lines, List.of(SLOW, new TrainingSetting("sgd", 0.1), FAST));
         assertEquals(Map.of(
                 "m = 0.5, sgd \u03b7 = 0.01", new LineStyle(0, 2, 0),
-                "m = 0.5, sgd \u03b7 = 1.0", new LineStyle(0, 2, 1),
-                "m = 2.0, sgd \u03b7 = 1.0", new LineStyle(1, 2, 1)), styles);
+                "m = 0.5, sgd \u03b7 = 1", new LineStyle(0, 2, 2),
+                "m = 2, sgd \u03b7 = 1", new LineStyle(1, 2, 2)), styles);
+    }
+
+    @Test
+    void numbersReadAsWrittenNotInJavasExponentForm() {
+        assertEquals("sgd \u03b7 = 0.0001", new TrainingSetting("sgd", 1e-4).label());
+        assertEquals("sgd \u03b7 = 20", new TrainingSetting("sgd", 20.0).label());
+        assertEquals("adam \u03b7 = 0.003", new TrainingSetting("adam", 0.003).label());
+        assertEquals("sgd \u03b7 = 1.0E-8", new TrainingSetting("sgd", 1e-8).label(), "past six decimals");
+        assertEquals("m = 1.4142135623730951", new DeepestCurves.Line(Math.sqrt(2), null).label(false));
     }
 }

@@ -48,7 +48,7 @@ class CompareCostRowsTest {
                 AS t(run_id, losses) LATERAL VIEW posexplode(losses) p AS pos, loss
                 """).createOrReplaceTempView("epochs");
         Map<String, Row> at = new HashMap<>();
-        for (Row r : CompareCharts.costRows(spark)) {
+        for (Row r : CompareCharts.costRows(spark, false)) {
             at.put(r.<String>getAs("init") + "@" + r.<Integer>getAs("epoch"), r);
         }
         assertEquals(8, at.size(), at.keySet().toString());
@@ -60,7 +60,34 @@ class CompareCostRowsTest {
         assertEquals(2L, (long) at.get("he_normal@3").<Long>getAs("seeds"));
         assertEquals((0.55 + 0.58) / 2, at.get("orthogonal@3").<Double>getAs("loss"), 1e-12);
         assertEquals(0L, (long) at.get("orthogonal@3").<Long>getAs("diverged"));
-        List<Row> none = CompareCharts.costRows(spark).stream().filter(r -> r.<Integer>getAs("depth") != 5).toList();
+        List<Row> none = CompareCharts.costRows(spark, false).stream().filter(r -> r.<Integer>getAs("depth") != 5).toList();
         assertEquals(List.of(), none);
+    }
+
+    @Test
+    void aSweepOverLearningRatesGetsALinePerRateEachTheMeanOfItsOwnSeeds() {
+        spark.sql("""
+                SELECT run_id, 'relu' AS activation, CAST(16 AS INT) AS width, CAST(NULL AS STRING) AS profile,
+                       CAST(5 AS INT) AS depth, 0.0D AS sigma_b2, 'gaussian' AS dataset, init, 1.0D AS multiplier,
+                       'sgd' AS optimizer, CAST(lr AS DOUBLE) AS learning_rate, 'ok' AS status
+                FROM VALUES ('he-slow', 'he_normal', 0.01), ('he-fast', 'he_normal', 1.0),
+                            ('zero-slow', 'zeros', 0.01), ('zero-fast', 'zeros', 1.0)
+                AS t(run_id, init, lr)
+                """).createOrReplaceTempView("runs");
+        spark.sql("""
+                SELECT run_id, CAST(pos AS INT) AS epoch, CAST(loss AS DOUBLE) AS loss
+                FROM VALUES ('he-slow', array(0.70, 0.68)), ('he-fast', array(0.70, 0.30)),
+                            ('zero-slow', array(0.69, 0.69)), ('zero-fast', array(0.69, 0.69))
+                AS t(run_id, losses) LATERAL VIEW posexplode(losses) p AS pos, loss
+                """).createOrReplaceTempView("epochs");
+        Map<String, Row> at = new HashMap<>();
+        for (Row r : CompareCharts.costRows(spark, true)) {
+            at.put(r.<String>getAs("init") + "@" + r.<Double>getAs("setting_lr") + "@" + r.<Integer>getAs("epoch"), r);
+        }
+        assertEquals(8, at.size(), at.keySet().toString());
+        assertEquals(0.68, at.get("he_normal@0.01@1").<Double>getAs("loss"), 1e-12, "not (0.68 + 0.30) / 2");
+        assertEquals(0.30, at.get("he_normal@1.0@1").<Double>getAs("loss"), 1e-12);
+        assertEquals(1L, (long) at.get("he_normal@1.0@1").<Long>getAs("seeds"));
+        assertEquals("sgd", at.get("zeros@1.0@1").getAs("setting_optimizer"));
     }
 }

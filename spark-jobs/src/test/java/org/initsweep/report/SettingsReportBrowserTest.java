@@ -49,7 +49,7 @@ class SettingsReportBrowserTest {
         assertEquals(0, check.path("problems").size(), "self-check problems: " + check.path("problems"));
 
         List<String> perSetting = List.of("m = 1, " + SLOW, "m = 1, " + FAST, "m = 2, " + SLOW, "m = 2, " + FAST);
-        List<String> dashes = List.of("solid", "dashed", "solid", "dashed");
+        List<String> dashes = List.of("\"solid\"", "[8,5]", "\"solid\"", "[8,5]"); // as on the PNGs
         int cost = 0;
         int trained = 0;
         int init = 0;
@@ -62,7 +62,7 @@ class SettingsReportBrowserTest {
             List<String> dash = new ArrayList<>();
             c.path("lines").forEach(l -> {
                 names.add(l.path("name").asText());
-                dash.add(l.path("dash").asText());
+                dash.add(l.path("dash").toString());
             });
             String title = c.path("title").asText();
             if (kind.equals("cost") || title.contains("at the last recorded epoch (4)")) {

@@ -24,6 +24,8 @@ class DeepestCurvesSettingsTest {
     private static final double NaN = Double.NaN;
     private static final TrainingSetting SLOW = new TrainingSetting("sgd", 0.1);
     private static final TrainingSetting FAST = new TrainingSetting("sgd", 1.0);
+    /** η = 20: its one run diverged in its first epoch, so it has layer rows at epoch 0 only. */
+    private static final TrainingSetting WILD = new TrainingSetting("sgd", 20.0);
     private static final ChartGroup GROUP = new ChartGroup("tanh", "lecun_normal", 8, null, 0.0, "gaussian");
 
     private static SparkSession spark;
@@ -39,14 +41,14 @@ class DeepestCurvesSettingsTest {
                        CAST(lr AS DOUBLE) AS learning_rate, status, CAST(2 AS INT) AS epochs
                 FROM VALUES ('slow1', 3, 1, 0.1, 'ok'), ('slow2', 3, 2, 0.1, 'ok'),
                             ('fast1', 3, 1, 1.0, 'ok'), ('fast2', 3, 2, 1.0, 'diverged'),
-                            ('shallow', 2, 1, 0.1, 'ok')
+                            ('wild1', 3, 1, 20.0, 'diverged'), ('shallow', 2, 1, 0.1, 'ok')
                 AS t(run_id, depth, seed, lr, status)
                 """).createOrReplaceTempView("runs");
         spark.sql("""
                 SELECT run_id, CAST(pos AS INT) AS epoch, CAST(loss AS DOUBLE) AS loss, CAST(0.5 AS DOUBLE) AS accuracy
                 FROM VALUES ('slow1', array(0.69, 0.60, 0.50)), ('slow2', array(0.70, 0.62, 0.54)),
                             ('fast1', array(0.69, 0.30, 0.10)), ('fast2', array(0.70, 0.40, 0.20)),
-                            ('shallow', array(0.69, 0.68, 0.67))
+                            ('wild1', array(0.69, 9e9)), ('shallow', array(0.69, 0.68, 0.67))
                 AS t(run_id, losses) LATERAL VIEW posexplode(losses) p AS pos, loss
                 """).createOrReplaceTempView("epochs");
         // Var(a^[l]) = base·l and Var(∂J/∂a^[l]) = base/l at every layer l = 1..4 of a depth-3 network
@@ -57,7 +59,7 @@ class DeepestCurvesSettingsTest {
                        r.optimizer, r.learning_rate
                 FROM runs r
                 JOIN VALUES ('slow1', 0, 1.0), ('slow2', 0, 1.2), ('fast1', 0, 1.0), ('fast2', 0, 1.2),
-                            ('slow1', 2, 0.9), ('slow2', 2, 1.1), ('fast1', 2, 3.0), ('fast2', 2, 5.0),
+                            ('slow1', 2, 0.9), ('slow2', 2, 1.1), ('fast1', 2, 3.0), ('fast2', 2, 5.0), ('wild1', 0, 1.1),
                             ('shallow', 0, 7.0), ('shallow', 2, 7.0)
                   AS v(run_id, epoch, base) ON r.run_id = v.run_id
                 CROSS JOIN VALUES (1), (2), (3), (4) AS l(layer)
@@ -78,7 +80,8 @@ class DeepestCurvesSettingsTest {
         assertEquals(3, costs.depth());
         Line slow = new Line(1.0, SLOW);
         Line fast = new Line(1.0, FAST);
-        assertEquals(List.of(slow, fast), List.copyOf(costs.byLine().keySet()));
+        Line wild = new Line(1.0, WILD);
+        assertEquals(List.of(slow, fast, wild), List.copyOf(costs.byLine().keySet()));
         // one mean of both rates would read 0.48 and 0.335 after epochs 1 and 2
         assertArrayEquals(new double[] {0.695, 0.61, 0.52}, costs.mean(slow)[0], 1e-12);
         assertArrayEquals(new double[] {0.695, 0.35, 0.15}, costs.mean(fast)[0], 1e-12);
@@ -95,7 +98,7 @@ class DeepestCurvesSettingsTest {
 
         var init = curves.byEpoch().get(0);
         assertEquals(List.of(new Line(1.0, null)), List.copyOf(init.keySet()));
-        double b0 = (1.0 + 1.2 + 1.0 + 1.2) / 4;
+        double b0 = (1.0 + 1.2 + 1.0 + 1.2 + 1.1) / 5;
         assertArrayEquals(new double[] {b0, 2 * b0, 3 * b0, 4 * b0}, init.get(new Line(1.0, null))[0], 1e-12);
         assertArrayEquals(new double[] {b0, b0 / 2, b0 / 3, NaN}, init.get(new Line(1.0, null))[1], 1e-12,
                 "the output unit's ∂J/∂a is NaN");
@@ -107,5 +110,11 @@ class DeepestCurvesSettingsTest {
         assertArrayEquals(new double[] {slow, 2 * slow, 3 * slow, 4 * slow}, trained.get(new Line(1.0, SLOW))[0], 1e-12);
         assertArrayEquals(new double[] {fast, 2 * fast, 3 * fast, 4 * fast}, trained.get(new Line(1.0, FAST))[0], 1e-12,
                 "the mean of both rates would be 2.5 at layer 1");
+
+        // η = 20 has no line after training, but the chart still names each line's setting, and says so
+        assertEquals(List.of(SLOW, FAST, WILD), curves.settings());
+        assertEquals(true, curves.namesSettings());
+        assertEquals(List.of(WILD), curves.missing(2));
+        assertEquals(List.of(), curves.missing(0), "lines at initialization have no setting to miss");
     }
 }

@@ -86,23 +86,35 @@ final class ChartStyle {
     static final Stroke DASHED_STROKE = new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[] {7f, 5f}, 0f);
 
-    private static final float[][] DASHES = {null, {8f, 5f}, {2f, 4f}, {10f, 4f, 2f, 4f}, {16f, 6f}};
+    private static final float[][] DASHES = {null, {8f, 5f}, {2f, 4f}, {10f, 4f, 2f, 4f}, {16f, 6f},
+        {10f, 4f, 2f, 4f, 2f, 4f}, {2f, 8f}, {16f, 4f, 6f, 4f}};
 
-    /** Line {@code i}'s pattern: solid, dashed, dotted, dash-dot, long dashes, then again. */
+    /**
+     * Line {@code i}'s pattern: solid, dashed, dotted, dash-dot, long dashes, dash-dot-dot, sparse dots,
+     * long-short, then again (the report's {@code SETTING_DASHES} are the same).
+     */
     static Stroke dashStroke(int i) {
         float[] dash = DASHES[i % DASHES.length];
         return dash == null ? LINE_STROKE
                 : new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
 
-    /** Marker {@code i}: circle, square, triangle, diamond, downward triangle, then again; 7–8 px. */
+    /**
+     * Marker {@code i}: circle, square, triangle, diamond, downward triangle, left and right triangles, plus,
+     * then again; 7–9 px.
+     */
     static java.awt.Shape marker(int i) {
-        return switch (i % 5) {
+        return switch (i % 8) {
             case 0 -> new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7);
             case 1 -> new java.awt.geom.Rectangle2D.Double(-3.5, -3.5, 7, 7);
             case 2 -> org.jfree.chart.util.ShapeUtils.createUpTriangle(4.5f);
             case 3 -> org.jfree.chart.util.ShapeUtils.createDiamond(4.5f);
-            default -> org.jfree.chart.util.ShapeUtils.createDownTriangle(4.5f);
+            case 4 -> org.jfree.chart.util.ShapeUtils.createDownTriangle(4.5f);
+            case 5 -> org.jfree.chart.util.ShapeUtils.rotateShape(org.jfree.chart.util.ShapeUtils.createUpTriangle(4.5f),
+                    -Math.PI / 2, 0f, 0f);
+            case 6 -> org.jfree.chart.util.ShapeUtils.rotateShape(org.jfree.chart.util.ShapeUtils.createUpTriangle(4.5f),
+                    Math.PI / 2, 0f, 0f);
+            default -> org.jfree.chart.util.ShapeUtils.createRegularCross(4.5f, 1.5f);
         };
     }
 

@@ -24,6 +24,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.initsweep.analysis.ChartGroup;
 import org.initsweep.analysis.DeepestCurves;
+import org.initsweep.analysis.TrainingSetting;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.initsweep.core.activation.Activation;
@@ -286,11 +287,8 @@ final class ReportData {
 
     private static Map<ChartGroup, ObjectNode> layerCurves(SparkSession spark, Set<String> pngs) {
         Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
-        Map<ChartGroup, TreeMap<Integer, TreeMap<DeepestCurves.Line, double[][]>>> curves = new LinkedHashMap<>();
-        DeepestCurves.load(spark).forEach((g, c) -> {
-            depthOf.put(g, c.depth());
-            curves.put(g, c.byEpoch());
-        });
+        Map<ChartGroup, DeepestCurves.Curves> curves = DeepestCurves.load(spark);
+        curves.forEach((g, c) -> depthOf.put(g, c.depth()));
         Map<ChartGroup, TreeMap<Double, double[][]>> predicted = predictedVariance(spark, depthOf);
         Map<ChartGroup, ObjectNode> out = new LinkedHashMap<>();
         for (var e : curves.entrySet()) {
@@ -299,13 +297,17 @@ final class ReportData {
             ObjectNode node = F.objectNode();
             node.put("depth", depth);
             ArrayNode epochs = node.putArray("epochs");
-            int first = e.getValue().firstKey();
-            for (var byEpoch : e.getValue().entrySet()) {
+            int first = e.getValue().byEpoch().firstKey();
+            List<TrainingSetting> settings = e.getValue().namesSettings() ? e.getValue().settings() : null;
+            for (var byEpoch : e.getValue().byEpoch().entrySet()) {
                 ObjectNode ep = epochs.addObject();
                 ep.put("epoch", byEpoch.getKey());
                 putPng(ep, "layers_" + g.fileStem() + "_d" + depth + "_epoch" + byEpoch.getKey() + ".png", pngs);
+                if (settings != null) {
+                    ArrayNode missing = ep.putArray("missing_settings");
+                    e.getValue().missing(byEpoch.getKey()).forEach(s -> missing.add(s.label()));
+                }
                 ArrayNode series = ep.putArray("series");
-                boolean settings = DeepestCurves.settings(byEpoch.getValue().keySet()).size() > 1;
                 for (var byM : byEpoch.getValue().entrySet()) {
                     ObjectNode s = series.addObject();
                     putLine(s, byM.getKey(), settings);
@@ -376,7 +378,8 @@ final class ReportData {
             node.put("depth", depth);
             putPng(node, "cost_" + g.fileStem() + "_d" + depth + ".png", pngs);
             ArrayNode series = node.putArray("series");
-            boolean settings = DeepestCurves.settings(e.getValue().byLine().keySet()).size() > 1;
+            List<TrainingSetting> all = DeepestCurves.settings(e.getValue().byLine().keySet());
+            List<TrainingSetting> settings = all.size() > 1 ? all : null;
             for (DeepestCurves.Line line : e.getValue().byLine().keySet()) {
                 ObjectNode s = series.addObject();
                 putLine(s, line, settings);
@@ -392,13 +395,15 @@ final class ReportData {
     }
 
     /**
-     * A line's multiplier {@code m}, and its training setting ({@code setting}, e.g. {@code adam η = 0.001})
-     * when the chart has several (the page dashes lines by setting).
+     * A line's multiplier {@code m}; where the group has several training {@code settings} (else null), the
+     * line's ({@code setting}, e.g. {@code adam η = 0.001}) and its index among them ({@code setting_index}:
+     * the page dashes lines by it, the same in every chart of the group).
      */
-    private static void putLine(ObjectNode s, DeepestCurves.Line line, boolean settings) {
+    private static void putLine(ObjectNode s, DeepestCurves.Line line, List<TrainingSetting> settings) {
         s.put("m", line.multiplier());
-        if (settings && line.setting() != null) {
+        if (settings != null && line.setting() != null) {
             s.put("setting", line.setting().label());
+            s.put("setting_index", settings.indexOf(line.setting()));
         }
     }
 

@@ -186,44 +186,73 @@
   }
 
   // After training, a sweep over optimizers or learning rates gives each m one line per setting: the
-  // name says which (s.setting), the dash pattern shows it, the colour stays the multiplier's.
-  var SETTING_DASHES = ['solid', 'dashed', 'dotted', [8, 3, 2, 3], [12, 4]];
+  // name says which (s.setting), the dash pattern shows it (s.setting_index, the same in every chart
+  // of a group and as on the PNGs), the colour stays the multiplier's.
+  var SETTING_DASHES = ['solid', [8, 5], [2, 4], [10, 4, 2, 4], [16, 6], [10, 4, 2, 4, 2, 4], [2, 8], [16, 4, 6, 4]];
 
   function lineName(s) {
     return mLabel(s.m) + (s.setting ? ', ' + s.setting : '');
-  }
-
-  /**
-   * The legend of lines that differ in setting: one row per multiplier ('' breaks a row of an ECharts
-   * legend), a row too long for ~560 px counted as more; extra: the pixels the rows past the first need.
-   */
-  function settingLegend(list, names) {
-    var data = [], rows = 0, width = 0;
-    list.forEach(function (s, i) {
-      if (i > 0 && s.m !== list[i - 1].m) {
-        data.push('');
-        rows += Math.ceil(width / 560);
-        width = 0;
-      }
-      data.push(names[i]);
-      width += 39 + 6.6 * names[i].length;
-    });
-    rows += Math.ceil(width / 560);
-    return { data: data, extra: Math.max(0, rows - 1) * 22 };
   }
 
   function hasSettings(list) {
     return list.some(function (s) { return !!s.setting; });
   }
 
-  /** The dash pattern of each line of a chart, by the order in which its settings first appear. */
+  /** The dash pattern of each line of a chart. */
   function settingDashes(list) {
-    var seen = [];
     return list.map(function (s) {
-      if (!s.setting) { return 'solid'; }
-      if (seen.indexOf(s.setting) < 0) { seen.push(s.setting); }
-      return SETTING_DASHES[seen.indexOf(s.setting) % SETTING_DASHES.length];
+      return s.setting ? SETTING_DASHES[(s.setting_index || 0) % SETTING_DASHES.length] : 'solid';
     });
+  }
+
+  /**
+   * The legend of lines that differ in setting: a row per multiplier ('' starts a row of an ECharts legend),
+   * icons long enough to show the dashes. {@link fitLegend} gives it room.
+   */
+  function settingLegend(list, names) {
+    var data = [];
+    list.forEach(function (s, i) {
+      if (i > 0 && s.m !== list[i - 1].m) { data.push(''); }
+      data.push(names[i]);
+    });
+    return merge(legend(), { data: data, itemWidth: 40 });
+  }
+
+  var LEGEND_ROW = 28; // an item's 14 px and the gap to the next row
+  var textCanvas = null;
+
+  function textWidth(s) {
+    textCanvas = textCanvas || document.createElement('canvas').getContext('2d');
+    textCanvas.font = '12px ' + FONT;
+    return textCanvas.measureText(s).width;
+  }
+
+  /** Rows of a legend of these names ('' starts a row) in {@code width} px, wrapped as ECharts wraps its items. */
+  function legendRows(names, width, itemWidth, gap) {
+    var rows = 1, x = 0;
+    names.forEach(function (n) {
+      if (n === '') {
+        if (x > 0) { rows++; x = 0; }
+        return;
+      }
+      var w = itemWidth + 5 + textWidth(n);
+      if (x > 0 && x + w > width) { rows++; x = 0; }
+      x += w + gap;
+    });
+    return rows;
+  }
+
+  /**
+   * A chart of {@code width} × {@code height} px whose legend has rows of its own (settingLegend): the grid's
+   * bottom and the height grow by the rows past the first, measured at this width, so the legend never
+   * covers the axis.
+   */
+  function fitLegend(option, width, height) {
+    var l = option.legend;
+    if (!l || !l.data || l.data.indexOf('') < 0) { return { option: option, height: height }; }
+    var extra = (legendRows(l.data, width - 10, l.itemWidth || 25, l.itemGap || 10) - 1) * LEGEND_ROW;
+    return { option: merge(option, { grid: merge(option.grid, { bottom: option.grid.bottom + extra }) }),
+      height: height + extra };
   }
 
   var baseText = { fontFamily: FONT, color: '#222', fontSize: 12 };
@@ -513,7 +542,7 @@
     });
     var extent = logExtent(cs.series);
     var names = ep.series.map(lineName);
-    var sl = hasSettings(ep.series) ? settingLegend(ep.series, names) : { data: names, extra: 0 };
+    var lg = hasSettings(ep.series) ? settingLegend(ep.series, names) : merge(legend(), { data: names });
     var bands = forward ? ep.series.map(function (s, i) { return finiteWidthBand(s, i); })
       .filter(function (b) { return b; }) : [];
     bands.forEach(function (b) {
@@ -525,17 +554,16 @@
         animation: false,
         textStyle: baseText,
         color: ep.series.map(function (s) { return mColour(s.m); }),
-        grid: { left: 78, right: 20, top: 16, bottom: 84 + sl.extra },
+        grid: { left: 78, right: 20, top: 16, bottom: 84 },
         tooltip: axisTooltip('layer l =', forward ? 'Var(a^[l])' : 'Var(\u2202J/\u2202a^[l])',
           'dimensionless'),
-        legend: merge(legend(), { data: sl.data }),
+        legend: lg,
         xAxis: merge(axisCommon('layer l  (1 \u2026 L+1 = ' + (depth + 1) + ', the output unit)', 28), {
           type: 'value', min: 1, max: depth + 1, minInterval: 1 }),
         yAxis: logAxis(yName, 58, extent[0], extent[1]),
         series: cs.series
       },
       hidden: cs.hidden,
-      height: 340 + sl.extra,
       settings: hasSettings(ep.series),
       theory: theory > 0,
       bands: bands.length > 0
@@ -604,7 +632,7 @@
       };
     });
     var accuracy = list.map(function (s) { return s.accuracy || []; });
-    var sl = hasSettings(list) ? settingLegend(list, series.map(function (s) { return s.name; })) : null;
+    var lg = hasSettings(list) ? settingLegend(list, series.map(function (s) { return s.name; })) : legend();
     // chance level: the cost of giving every one of K classes 1/K, as on the PNG
     var k = g.classes > 2 ? g.classes : 2;
     if (series.length) {
@@ -616,7 +644,7 @@
       option: {
         animation: false,
         textStyle: baseText,
-        grid: { left: 70, right: 20, top: 16, bottom: 84 + (sl ? sl.extra : 0) },
+        grid: { left: 70, right: 20, top: 16, bottom: 84 },
         tooltip: {
           trigger: 'axis', confine: true, textStyle: baseText,
           formatter: function (ps) {
@@ -634,15 +662,14 @@
               }).join('<br>');
           }
         },
-        legend: sl ? merge(legend(), { data: sl.data }) : legend(),
+        legend: lg,
         xAxis: merge(axisCommon('epoch  (0 = at initialization)', 28), { type: 'value', min: 0, minInterval: 1 }),
         yAxis: log ? (function () { var e = logExtent(series); return logAxis('cost J (nats, log scale)', 58, e[0], e[1]); })()
           : merge(axisCommon('cost J (nats)', 50), { type: 'value', scale: true }),
         series: series
       },
       hidden: hidden,
-      height: 340 + (sl ? sl.extra : 0),
-      settings: !!sl
+      settings: hasSettings(list)
     };
   }
 
@@ -840,9 +867,10 @@
   }
 
   function exportSvg(c) {
-    var chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: c.exportSize[0], height: c.exportSize[1] });
+    var fit = fitLegend(c.option, c.exportSize[0], c.exportSize[1]);
+    var chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: c.exportSize[0], height: fit.height });
     try {
-      chart.setOption(withTitle(c.option, c.title));
+      chart.setOption(withTitle(fit.option, c.title));
       return chart.renderToSVGString();
     } finally {
       chart.dispose();
@@ -850,13 +878,14 @@
   }
 
   function exportPng(c) {
+    var fit = fitLegend(c.option, c.exportSize[0], c.exportSize[1]);
     var holder = el('div', { 'class': 'offscreen' });
     holder.style.width = c.exportSize[0] + 'px';
-    holder.style.height = c.exportSize[1] + 'px';
+    holder.style.height = fit.height + 'px';
     document.body.appendChild(holder);
     var chart = echarts.init(holder, null, { renderer: 'canvas', devicePixelRatio: 2 });
     try {
-      chart.setOption(withTitle(c.option, c.title));
+      chart.setOption(withTitle(fit.option, c.title));
       return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
     } finally {
       chart.dispose();
@@ -922,9 +951,11 @@
   }
 
   function draw(c) {
+    var fit = fitLegend(c.option, c.el.clientWidth, c.el.clientHeight);
+    c.el.style.height = fit.height + 'px';
     c.chart = echarts.init(c.el, null, { renderer: 'canvas' });
     c.chart.on('finished', function () { c.finished = true; });
-    c.chart.setOption(c.option);
+    c.chart.setOption(fit.option);
   }
 
   function groupSection(main, g, index, toc) {
@@ -989,12 +1020,14 @@
             kind: 'layers', title: (field === 'var_a' ? 'Forward: Var(a^[l])' : 'Backward: Var(\u2202J/\u2202a^[l])')
               + ' ' + when + ': ' + g.title,
             label: (field === 'var_a' ? 'Forward: Var(a^[l])' : 'Backward: Var(\u2202J/\u2202a^[l])') + ' ' + when,
-            option: lo.option, png: ep.png, expect: colours, anyColour: true, height: lo.height,
+            option: lo.option, png: ep.png, expect: colours, anyColour: true,
             caption: (field === 'var_a'
               ? 'Variance of the activations a^[l] of layer l over batch \u00d7 units (inputs standardized: dimensionless). '
               : 'Variance of the back-propagated gradient \u2202J/\u2202a^[l] of the hidden layers, J the mean '
                 + 'cross-entropy. ')
               + (lo.settings ? 'Colour: m; dashes: the optimizer and learning rate η. ' : '')
+              + (ep.missing_settings && ep.missing_settings.length ? 'No line for ' + ep.missing_settings.join('; ')
+                + ': none of its runs reached epoch ' + ep.epoch + ' (they diverged). ' : '')
               + (lo.theory ? 'Dashed: the mean-field prediction for the same network at initialization. ' : '')
               + (lo.bands ? 'Shaded: where one network of these widths falls (theory\u2019s finite-width band, '
                 + 'ln(predicted) \u2212 s\u00b2/2 \u00b1 2s, s\u00b2 = \u03a3 (E[\u03c6\u2074]/E[\u03c6\u00b2]\u00b2 \u2212 1)/n). ' : '')
@@ -1012,7 +1045,7 @@
       card(grid2, {
         kind: 'cost', title: 'Cost per epoch, depth L = ' + g.cost.depth + ': ' + g.title, option: co.option,
         label: 'Cost per epoch, deepest networks (L = ' + g.cost.depth + ')',
-        png: g.cost.png, anyColour: true, height: co.height,
+        png: g.cost.png, anyColour: true,
         expect: g.cost.series.map(function (s) { return mColour(s.m); })
           .filter(function (col) { return col !== '#000000'; }),
         caption: 'Training cost J (mean ' + (g.classes > 2 ? 'cross-entropy over ' + g.classes + ' classes'
@@ -1440,7 +1473,7 @@
     });
     var errs = errors.slice();
     var result = {
-      ok: problems.length === 0 && errs.length === 0 && charts.length > 0,
+      ok: problems.length === 0 && errs.length === 0 && (charts.length > 0 || expectedCharts === 0),
       expected_charts: expectedCharts, charts: out, images: images.length, problems: problems, errors: errs,
       warnings: (window.__initsweepWarnings || []).slice(),
       page: { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight },
