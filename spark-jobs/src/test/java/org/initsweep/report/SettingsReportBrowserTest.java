@@ -37,7 +37,7 @@ class SettingsReportBrowserTest {
                     {"name": "lr", "depths": [3], "widths": [8], "activations": ["tanh"], "inits": ["lecun_normal"],
                      "multipliers": [1, 2], "sigma_b2": [0], "seeds": [1, 2], "samples": 64, "epochs": 4,
                      "learning_rates": [0.05, 0.5], "record_epochs": [0, 4],
-                     "datasets": ["moons"], "boundaries": true}"""), out, SweepJob.Options.defaults());
+                     "datasets": ["moons"], "boundaries": true, "histograms": true}"""), out, SweepJob.Options.defaults());
             Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
         } finally {
             spark.stop();
@@ -50,11 +50,19 @@ class SettingsReportBrowserTest {
 
         List<String> perSetting = List.of("m = 1, " + SLOW, "m = 1, " + FAST, "m = 2, " + SLOW, "m = 2, " + FAST);
         List<String> dashes = List.of("\"solid\"", "[8,5]", "\"solid\"", "[8,5]"); // as on the PNGs
+        List<String> perRunKinds = new ArrayList<>();
         int cost = 0;
         int trained = 0;
         int init = 0;
         for (JsonNode c : check.path("charts")) {
             String kind = c.path("kind").asText();
+            if (kind.equals("boundary") || kind.equals("histogram")) {
+                // after training, the selected setting's runs only (the first: η = 0.05); at epoch 0, all
+                String title = c.path("title").asText();
+                assertTrue(title.contains(", " + SLOW + ": ") == kind.equals("boundary"), title);
+                perRunKinds.add(kind);
+                continue;
+            }
             if (!kind.equals("cost") && !kind.equals("layers")) {
                 continue;
             }
@@ -77,6 +85,7 @@ class SettingsReportBrowserTest {
             }
         }
         assertEquals(List.of(1, 2, 2), List.of(cost, trained, init), "cost, forward/backward after training, at init");
+        assertEquals(List.of("histogram", "boundary"), perRunKinds);
         List<String> pngs;
         try (var files = Files.list(Path.of(out, "charts"))) {
             pngs = files.map(p -> p.getFileName().toString()).sorted().toList();

@@ -438,15 +438,22 @@ final class ReportData {
 
     /**
      * Per group: the activation histograms of its deepest networks, counts summed over seeds, as
-     * fractions of each layer's activations; one view per (m, epoch).
+     * fractions of each layer's activations; one view per (m, epoch), and per training setting after
+     * epoch 0 where the sweep has several ({@code setting}).
      */
     private static Map<ChartGroup, ObjectNode> histograms(SparkSession spark, Set<String> pngs) {
+        boolean perSetting = manySettings(spark);
+        String setting = perSetting ? "CASE WHEN h.epoch = 0 THEN NULL ELSE r.optimizer END AS setting_optimizer,"
+                + " CASE WHEN h.epoch = 0 THEN NULL ELSE r.learning_rate END AS setting_lr"
+                : "CAST(NULL AS STRING) AS setting_optimizer, CAST(NULL AS DOUBLE) AS setting_lr";
         List<Row> rows = spark.sql(deepestWith("report_histograms")
-                + "SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, h.epoch, h.layer,"
-                + " h.bin, min(h.lower) AS lower, max(h.upper) AS upper, sum(h.count) AS count"
-                + " FROM report_histograms h JOIN runs r ON h.run_id = r.run_id" + JOIN_DEEPEST
-                + " GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, h.epoch,"
-                + " h.layer, h.bin").collectAsList();
+                + ", h AS (SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,"
+                + " h.epoch, h.layer, h.bin, h.lower, h.upper, h.count, " + setting
+                + " FROM report_histograms h JOIN runs r ON h.run_id = r.run_id" + JOIN_DEEPEST + ")"
+                + " SELECT activation, init, width, profile, sigma_b2, dataset, depth, multiplier, setting_optimizer, setting_lr,"
+                + " epoch, layer, bin, min(lower) AS lower, max(upper) AS upper, sum(count) AS count FROM h"
+                + " GROUP BY activation, init, width, profile, sigma_b2, dataset, depth, multiplier, setting_optimizer, setting_lr,"
+                + " epoch, layer, bin").collectAsList();
         // group → (m, epoch) → layer → bin → [lower, upper, count]
         Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
         Map<ChartGroup, TreeMap<String, TreeMap<Integer, TreeMap<Integer, double[]>>>> all = new LinkedHashMap<>();
@@ -456,8 +463,9 @@ final class ReportData {
             depthOf.put(g, r.<Integer>getAs("depth"));
             Double m = r.isNullAt(r.fieldIndex("multiplier")) ? null : r.<Double>getAs("multiplier");
             int epoch = r.<Integer>getAs("epoch");
-            String key = viewKey(m, epoch);
-            keys.putIfAbsent(key, new Object[] {m, epoch});
+            TrainingSetting s = setting(r);
+            String key = viewKey(m, epoch, s);
+            keys.putIfAbsent(key, new Object[] {m, epoch, s});
             all.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(key, k -> new TreeMap<>())
                     .computeIfAbsent(r.<Integer>getAs("layer"), k -> new TreeMap<>())
                     .put(r.<Integer>getAs("bin"), new double[] {r.<Double>getAs("lower"), r.<Double>getAs("upper"),
@@ -474,6 +482,9 @@ final class ReportData {
                 ObjectNode view = views.addObject();
                 putMultiplier(view, (Double) k[0]);
                 view.put("epoch", (Integer) k[1]);
+                if (k[2] != null) {
+                    view.put("setting", ((TrainingSetting) k[2]).label());
+                }
                 ArrayNode layers = view.putArray("layers");
                 for (var l : v.getValue().entrySet()) {
                     ObjectNode layer = layers.addObject();
@@ -503,17 +514,21 @@ final class ReportData {
      * networks, seeds averaged; one map per m.
      */
     private static Map<ChartGroup, ObjectNode> boundaries(SparkSession spark, Set<String> pngs) {
+        boolean perSetting = manySettings(spark);
+        String optimizer = perSetting ? "r.optimizer" : "CAST(NULL AS STRING)";
+        String lr = perSetting ? "r.learning_rate" : "CAST(NULL AS DOUBLE)";
         List<Row> rows = spark.sql(deepestWith("report_boundaries")
-                + "SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, b.i1, b.i2,"
-                + " avg(b.x1) AS x1, avg(b.x2) AS x2, avg(b.p) AS p, max(r.epochs) AS epochs"
+                + "SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,"
+                + " " + optimizer + " AS setting_optimizer, " + lr + " AS setting_lr,"
+                + " b.i1, b.i2, avg(b.x1) AS x1, avg(b.x2) AS x2, avg(b.p) AS p, max(r.epochs) AS epochs"
                 + " FROM report_boundaries b JOIN runs r ON b.run_id = r.run_id" + JOIN_DEEPEST
-                + " GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, b.i1, b.i2")
-                .collectAsList();
+                + " GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, "
+                + optimizer + ", " + lr + ", b.i1, b.i2").collectAsList();
         Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
         Map<ChartGroup, Integer> epochsOf = new LinkedHashMap<>();
         Map<ChartGroup, Integer> steps = new LinkedHashMap<>();
         Map<ChartGroup, TreeMap<Integer, Double>> coords = new LinkedHashMap<>();
-        Map<ChartGroup, Map<String, Double>> ms = new LinkedHashMap<>();
+        Map<ChartGroup, Map<String, Object[]>> ms = new LinkedHashMap<>();
         Map<ChartGroup, Map<String, Map<Long, Double>>> maps = new LinkedHashMap<>();
         for (Row r : rows) {
             ChartGroup g = ChartGroup.of(r);
@@ -524,8 +539,9 @@ final class ReportData {
             steps.merge(g, Math.max(i1, i2) + 1, Math::max);
             coords.computeIfAbsent(g, k -> new TreeMap<>()).put(i1, r.<Double>getAs("x1"));
             Double m = r.isNullAt(r.fieldIndex("multiplier")) ? null : r.<Double>getAs("multiplier");
-            String key = viewKey(m, 0);
-            ms.computeIfAbsent(g, k -> new TreeMap<>()).put(key, m);
+            TrainingSetting s = setting(r);
+            String key = viewKey(m, 0, s);
+            ms.computeIfAbsent(g, k -> new TreeMap<>()).put(key, new Object[] {m, s});
             maps.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(key, k -> new LinkedHashMap<>())
                     .put(((long) i2 << 32) | i1, r.isNullAt(r.fieldIndex("p")) ? Double.NaN : r.<Double>getAs("p"));
         }
@@ -548,7 +564,11 @@ final class ReportData {
             ArrayNode list = node.putArray("maps");
             for (var e : maps.get(g).entrySet()) {
                 ObjectNode map = list.addObject();
-                putMultiplier(map, ms.get(g).get(e.getKey()));
+                Object[] k = ms.get(g).get(e.getKey());
+                putMultiplier(map, (Double) k[0]);
+                if (k[1] != null) {
+                    map.put("setting", ((TrainingSetting) k[1]).label());
+                }
                 ArrayNode p = map.putArray("p");
                 for (int i2 = 0; i2 < n; i2++) {
                     for (int i1 = 0; i1 < n; i1++) {
@@ -567,10 +587,26 @@ final class ReportData {
         return out;
     }
 
-    /** Sortable key of (m, epoch): fixed schemes (m null) first, then m ascending, then epoch. */
-    private static String viewKey(Double m, int epoch) {
+    /**
+     * Sortable key of (m, epoch, setting): fixed schemes (m null) first, then m ascending, then epoch, then
+     * the setting (null first).
+     */
+    private static String viewKey(Double m, int epoch, TrainingSetting setting) {
         return (m == null ? "0" : String.format(java.util.Locale.ROOT, "1%030.12f", m))
-                + String.format(java.util.Locale.ROOT, "_%09d", epoch);
+                + String.format(java.util.Locale.ROOT, "_%09d", epoch)
+                + (setting == null ? "" : String.format(java.util.Locale.ROOT, "_%s_%030.12f", setting.optimizer(),
+                        setting.learningRate()));
+    }
+
+    /** Whether the sweep has more than one (optimizer, learning rate). */
+    private static boolean manySettings(SparkSession spark) {
+        return spark.sql("SELECT count(DISTINCT optimizer, learning_rate) > 1 FROM runs").first().getBoolean(0);
+    }
+
+    /** The setting of a row with columns {@code setting_optimizer}, {@code setting_lr}, or null. */
+    private static TrainingSetting setting(Row r) {
+        int o = r.fieldIndex("setting_optimizer");
+        return r.isNullAt(o) ? null : new TrainingSetting(r.getString(o), r.<Double>getAs("setting_lr"));
     }
 
     private static void putMultiplier(ObjectNode node, Double m) {
@@ -602,7 +638,7 @@ final class ReportData {
 
     /** The file names {@link #putRunPngs} takes for a group. */
     static java.util.regex.Pattern runPng(String prefix, ChartGroup g, int depth) {
-        String q = java.util.regex.Pattern.quote(prefix + sanitize(g.activation() + "_" + g.init() + "_")) + ".*"
+        String q = java.util.regex.Pattern.quote(prefix + sanitize(g.activation() + "_" + g.init())) + "(_m[^_]+)?"
                 + java.util.regex.Pattern.quote(sanitize("_w" + g.shapeText() + "_d" + depth + "_" + g.dataset() + "_s"))
                 + "-?\\d+(" + java.util.regex.Pattern.quote(sanitize("_sb" + g.sigmaB2())) + ")?"
                 + "(_(?!sb\\d)[^/]*?)?(_epoch\\d+)?\\.png";

@@ -793,6 +793,19 @@
     return best;
   }
 
+  /** The distinct training settings of some views, in order (none where the sweep has one). */
+  function settingsOf(views) {
+    var out = [];
+    views.forEach(function (v) { if (v.setting && out.indexOf(v.setting) < 0) { out.push(v.setting); } });
+    return out;
+  }
+
+  /** A selector of the training setting, or nothing where the views have none. */
+  function settingControl(settings, state) {
+    return settings.length ? [{ label: 'optimizer, \u03b7', options: settings.map(function (s) { return { text: s }; }),
+      selected: 0, change: function (i) { state.setting = i; } }] : [];
+  }
+
   function histogramCard(grid, g) {
     var hs = g.histograms;
     var ms = [];
@@ -802,14 +815,18 @@
       if (epochs.indexOf(v.epoch) < 0) { epochs.push(v.epoch); }
     });
     epochs.sort(function (a, b) { return a - b; });
-    var state = { m: nearestToOne(ms.map(function (m) { return { m: m }; })), epoch: 0 };
+    var settings = settingsOf(hs.views);
+    var state = { m: nearestToOne(ms.map(function (m) { return { m: m }; })), epoch: 0, setting: 0 };
+    // at initialization the views have no setting (training has not happened): every setting's runs summed
     function view() {
-      return hs.views.filter(function (v) { return v.m === ms[state.m] && v.epoch === epochs[state.epoch]; })[0]
-        || { layers: [] };
+      return hs.views.filter(function (v) {
+        return v.m === ms[state.m] && v.epoch === epochs[state.epoch] && (!v.setting || v.setting === settings[state.setting]);
+      })[0] || { layers: [] };
     }
     function title() {
+      var v = view();
       return 'Activation histograms, depth L = ' + hs.depth + ', ' + viewLabel(ms[state.m]) + ', epoch '
-        + epochs[state.epoch] + ': ' + g.title;
+        + epochs[state.epoch] + (v.setting ? ', ' + v.setting : '') + ': ' + g.title;
     }
     var c = card(grid, {
       kind: 'histogram', title: title(), label: 'Activation histograms per layer (deepest networks, L = ' + hs.depth + ')',
@@ -823,7 +840,7 @@
           change: function (i) { state.m = i; } },
         { label: 'epoch', options: epochs.map(function (e) { return { text: e === 0 ? '0 (at initialization)' : String(e) }; }),
           selected: 0, change: function (i) { state.epoch = i; } }
-      ],
+      ].concat(settingControl(settings, state)),
       refresh: function () { return { option: histogramOption(g, view()), title: title() }; }
     });
     pngList(c.fig, hs.pngs);
@@ -832,19 +849,28 @@
 
   function boundaryCard(grid, g) {
     var b = g.boundary;
-    var state = { map: nearestToOne(b.maps) };
+    var ms = [];
+    b.maps.forEach(function (m) { if (!ms.some(function (x) { return x === m.m; })) { ms.push(m.m); } });
+    var settings = settingsOf(b.maps);
+    var state = { m: nearestToOne(ms.map(function (m) { return { m: m }; })), setting: 0 };
+    function current() {
+      return b.maps.filter(function (m) {
+        return m.m === ms[state.m] && (!m.setting || m.setting === settings[state.setting]);
+      })[0] || b.maps[0];
+    }
     function title() {
+      var m = current();
       return 'Decision boundary after ' + b.epochs + ' epochs, depth L = ' + b.depth + ', '
-        + viewLabel(b.maps[state.map].m) + ': ' + g.title;
+        + viewLabel(m.m) + (m.setting ? ', ' + m.setting : '') + ': ' + g.title;
     }
     var c = card(grid, {
       kind: 'boundary', title: title(), label: 'Decision boundary after training (L = ' + b.depth + ')',
-      option: boundaryOption(g, b.maps[state.map]), height: 420,
+      option: boundaryOption(g, current()), height: 420,
       caption: 'The trained network\u2019s output probability P(class 1) = \u03c3(z^[L+1]) over the standardized input plane, '
         + 'seeds averaged; white (P = 0.5) is the decision boundary.',
-      controls: [{ label: 'multiplier', options: b.maps.map(function (m) { return { text: viewLabel(m.m) }; }),
-        selected: state.map, change: function (i) { state.map = i; } }],
-      refresh: function () { return { option: boundaryOption(g, b.maps[state.map]), title: title() }; }
+      controls: [{ label: 'multiplier', options: ms.map(function (m) { return { text: viewLabel(m) }; }),
+        selected: state.m, change: function (i) { state.m = i; } }].concat(settingControl(settings, state)),
+      refresh: function () { return { option: boundaryOption(g, current()), title: title() }; }
     });
     pngList(c.fig, b.pngs);
     expectedCharts++;

@@ -27,6 +27,16 @@ class RunPngNamesTest {
     }
 
     @Test
+    void aFixedSchemeHasNoMultiplierInItsNamesAndAnotherInitsNamesAreNotTaken() {
+        Pattern zero = ReportData.runPng("boundary_", new ChartGroup("tanh", "zero", 8, null, 0.0, "moons"), 3);
+        Pattern he = ReportData.runPng("boundary_", new ChartGroup("relu", "he", 8, null, 0.0, "moons"), 3);
+        List<String> files = List.of("boundary_tanh_zero_w8_d3_moons_s1_sgd_lr0.05.png", "boundary_tanh_zero_w8_d3_moons_s2.png",
+                "boundary_relu_he_normal_m1_w8_d3_moons_s1.png", "boundary_relu_he_m0.5_w8_d3_moons_s1.png");
+        assertEquals(List.of(files.get(0), files.get(1)), taken(zero, files));
+        assertEquals(List.of(files.get(3)), taken(he, files));
+    }
+
+    @Test
     void severalSigmaB2TakeTheGroupsOnlyAndEverySetting() {
         Pattern p = ReportData.runPng("boundary_", new ChartGroup("tanh", "lecun_normal", 8, null, 0.0, "moons"), 3);
         String base = "boundary_tanh_lecun_normal_m1_w8_d3_moons_s1";
