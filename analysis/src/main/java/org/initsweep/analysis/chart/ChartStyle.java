@@ -335,6 +335,31 @@ final class ChartStyle {
      * @return the rendering info: data areas of the plots, for tests that map data to pixels
      * @throws IOException if the file cannot be written
      */
+    /** Legend rows a chart keeps in its height before {@link #heightForLegend} makes the image taller. */
+    static final int LEGEND_ROWS_KEPT = 2;
+
+    /**
+     * {@code height}, plus what a legend of more than {@value #LEGEND_ROWS_KEPT} rows at {@code width} needs
+     * beyond those rows (measured by laying the legend out), so the plot keeps its size however many
+     * lines it has.
+     */
+    static int heightForLegend(JFreeChart chart, int width, int height) {
+        if (chart.getLegend() == null) {
+            return height;
+        }
+        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = probe.createGraphics();
+        try {
+            org.jfree.chart.ui.Size2D size = chart.getLegend().arrange(g2,
+                    new org.jfree.chart.block.RectangleConstraint(new org.jfree.data.Range(0, width),
+                            new org.jfree.data.Range(0, 100_000)));
+            double row = chart.getLegend().getItemFont().getSize2D() * 1.9;
+            return height + (int) Math.max(0, Math.ceil(size.getHeight() - row * LEGEND_ROWS_KEPT));
+        } finally {
+            g2.dispose();
+        }
+    }
+
     static ChartRenderingInfo save(JFreeChart chart, Path png, int width, int height) throws IOException {
         Objects.requireNonNull(png, "png");
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

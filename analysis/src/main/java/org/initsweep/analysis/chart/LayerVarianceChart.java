@@ -93,7 +93,8 @@ public final class LayerVarianceChart {
     public static void write(String title, List<LayerCurve> curves, java.util.Map<String, LineStyle> styles, Path png)
             throws IOException {
         Objects.requireNonNull(png, "png");
-        ChartStyle.save(createChart(title, curves, styles), png, WIDTH, HEIGHT);
+        JFreeChart chart = createChart(title, curves, styles);
+        ChartStyle.save(chart, png, WIDTH, styles == null ? HEIGHT : ChartStyle.heightForLegend(chart, WIDTH, HEIGHT));
     }
 
     /**

@@ -155,7 +155,8 @@ public final class LossCurveChart {
     public static void writeSeeds(String title, Map<String, List<SeedCost>> seedsByLabel, Map<String, LineStyle> styles,
             int classes, Path png) throws IOException {
         Objects.requireNonNull(png, "png");
-        ChartStyle.save(createSeedsChart(title, seedsByLabel, styles, classes), png, WIDTH, HEIGHT);
+        JFreeChart chart = createSeedsChart(title, seedsByLabel, styles, classes);
+        ChartStyle.save(chart, png, WIDTH, styles == null ? HEIGHT : ChartStyle.heightForLegend(chart, WIDTH, HEIGHT));
     }
 
     static JFreeChart createSeedsChart(String title, Map<String, List<SeedCost>> seedsByLabel) {
