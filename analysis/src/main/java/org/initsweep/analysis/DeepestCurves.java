@@ -1,9 +1,12 @@
 package org.initsweep.analysis;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,8 +32,8 @@ public final class DeepestCurves {
      */
     public record Line(double multiplier, TrainingSetting setting) implements Comparable<Line> {
 
-        private static final java.util.Comparator<Line> ORDER = java.util.Comparator.comparingDouble(Line::multiplier)
-                .thenComparing(Line::setting, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        private static final Comparator<Line> ORDER = Comparator.comparingDouble(Line::multiplier)
+                .thenComparing(Line::setting, Comparator.nullsFirst(Comparator.naturalOrder()));
 
         /** Multiplier, then setting: lines of one m stay together, as their colour does. */
         @Override
@@ -45,8 +48,8 @@ public final class DeepestCurves {
     }
 
     /** The distinct settings of some lines (nulls left out), in order. */
-    public static java.util.List<TrainingSetting> settings(java.util.Collection<Line> lines) {
-        return lines.stream().map(Line::setting).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+    public static List<TrainingSetting> settings(Collection<Line> lines) {
+        return lines.stream().map(Line::setting).filter(Objects::nonNull).distinct().sorted().toList();
     }
 
     /**

@@ -56,7 +56,7 @@ final class RunCharts {
             return ChartWriter.sanitize(r.<String>getAs("activation") + "_" + r.<String>getAs("init") + m + "_w"
                     + ChartGroup.of(r).shapeText() + "_d" + r.<Integer>getAs("depth") + "_" + r.<String>getAs("dataset")
                     + "_s" + r.<Long>getAs("seed") + (sigmaB2 ? "_sb" + r.<Double>getAs("sigma_b2") : "")
-                    + (setting ? "_" + r.<String>getAs("optimizer") + "_lr" + r.<Double>getAs("learning_rate") : ""));
+                    + (setting ? "_" + r.<String>getAs("optimizer") + "_lr" + ChartWriter.trim(r.<Double>getAs("learning_rate")) : ""));
         }
 
         String title(Row r) {
