@@ -205,21 +205,6 @@ final class ChartWriter {
         return a;
     }
 
-    /**
-     * A number as short text, all its digits kept: 2, 0.5, 0.0001 (not 1.0E-4), 1.4142135623730951; beyond
-     * six decimals Java's form, 1.0E-8.
-     */
-    static String trim(double m) {
-        if (m == Math.rint(m) && Math.abs(m) < 1e6) {
-            return Long.toString((long) m);
-        }
-        if (!Double.isFinite(m)) {
-            return Double.toString(m);
-        }
-        java.math.BigDecimal d = java.math.BigDecimal.valueOf(m).stripTrailingZeros();
-        return d.scale() <= 6 ? d.toPlainString() : Double.toString(m);
-    }
-
     static String sanitize(String s) {
         return ChartGroup.sanitize(s);
     }

@@ -35,7 +35,7 @@ final class CompareCharts {
         String stem() {
             ChartGroup g = group;
             return ChartWriter.sanitize(g.activation() + "_w" + g.shapeText() + "_d" + depth + "_sb" + g.sigmaB2() + "_"
-                    + g.dataset() + (setting == null ? "" : "_" + setting.optimizer() + "_lr" + ChartWriter.trim(setting.learningRate())));
+                    + g.dataset() + (setting == null ? "" : "_" + setting.fileText()));
         }
 
         String title() {
@@ -115,7 +115,7 @@ final class CompareCharts {
     static String label(Row r) {
         String init = r.getAs("init");
         return r.isNullAt(r.fieldIndex("multiplier")) ? init
-                : init + ", m = " + ChartWriter.trim(r.<Double>getAs("multiplier"));
+                : init + ", m = " + NumberText.of(r.<Double>getAs("multiplier"));
     }
 
     static List<Path> write(SparkSession spark, Path local) throws IOException {

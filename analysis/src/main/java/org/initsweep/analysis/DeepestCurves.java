@@ -43,7 +43,7 @@ public final class DeepestCurves {
 
         /** {@code m = 2}, or {@code m = 2, adam η = 0.001} when {@code withSetting} and there is one. */
         public String label(boolean withSetting) {
-            return "m = " + ChartWriter.trim(multiplier) + (withSetting && setting != null ? ", " + setting.label() : "");
+            return "m = " + NumberText.of(multiplier) + (withSetting && setting != null ? ", " + setting.label() : "");
         }
     }
 

@@ -52,15 +52,15 @@ final class RunCharts {
 
         /** E.g. {@code tanh_lecun_normal_m1_w8_d3_gaussian_s1}, then {@code _sb0.05}, {@code _sgd_lr0.5}. */
         String stem(Row r) {
-            String m = r.isNullAt(r.fieldIndex("multiplier")) ? "" : "_m" + ChartWriter.trim(r.<Double>getAs("multiplier"));
+            String m = r.isNullAt(r.fieldIndex("multiplier")) ? "" : "_m" + NumberText.of(r.<Double>getAs("multiplier"));
             return ChartWriter.sanitize(r.<String>getAs("activation") + "_" + r.<String>getAs("init") + m + "_w"
                     + ChartGroup.of(r).shapeText() + "_d" + r.<Integer>getAs("depth") + "_" + r.<String>getAs("dataset")
                     + "_s" + r.<Long>getAs("seed") + (sigmaB2 ? "_sb" + r.<Double>getAs("sigma_b2") : "")
-                    + (setting ? "_" + r.<String>getAs("optimizer") + "_lr" + ChartWriter.trim(r.<Double>getAs("learning_rate")) : ""));
+                    + (setting ? "_" + TrainingSetting.of(r).fileText() : ""));
         }
 
         String title(Row r) {
-            String m = r.isNullAt(r.fieldIndex("multiplier")) ? "" : ", m = " + ChartWriter.trim(r.<Double>getAs("multiplier"));
+            String m = r.isNullAt(r.fieldIndex("multiplier")) ? "" : ", m = " + NumberText.of(r.<Double>getAs("multiplier"));
             return r.<String>getAs("activation") + ", " + r.<String>getAs("init") + m + ", " + ChartGroup.of(r).shapeTitle()
                     + ", depth " + r.<Integer>getAs("depth") + ", " + r.<String>getAs("dataset") + ", seed "
                     + r.<Long>getAs("seed") + (sigmaB2 ? ", \u03c3_b\u00b2 = " + r.<Double>getAs("sigma_b2") : "")

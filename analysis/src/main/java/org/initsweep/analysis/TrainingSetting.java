@@ -24,7 +24,15 @@ public record TrainingSetting(String optimizer, double learningRate) implements 
 
     /** {@code sgd η = 0.05}, {@code adam η = 0.0001}, {@code sgd η = 20}: how every chart names a setting. */
     public String label() {
-        return optimizer + " \u03b7 = " + ChartWriter.trim(learningRate);
+        return optimizer + " \u03b7 = " + NumberText.of(learningRate);
+    }
+
+    /**
+     * {@code sgd_lr0.05}, {@code adam_lr0.0001}: the setting in a chart's file name, η written as in
+     * {@link #label()} (callers sanitize the whole name: an optimizer label may hold parentheses).
+     */
+    public String fileText() {
+        return optimizer + "_lr" + NumberText.of(learningRate);
     }
 
     /** Optimizer label, then learning rate. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.initsweep.analysis.NumberText;
+import org.initsweep.analysis.TrainingSetting;
 import org.initsweep.analysis.chart.LearningCurveChart;
 import org.initsweep.analysis.chart.TrainabilityHeatmapChart;
 import org.initsweep.core.activation.Activation;
@@ -62,11 +64,10 @@ public final class TrainabilityCharts {
             String init = (String) k.get("init");
             Integer width = (Integer) k.get("width");
             double sigmaB2 = (Double) k.get("sigma_b2");
+            TrainingSetting setting = new TrainingSetting((String) k.get("optimizer"), (Double) k.get("learning_rate"));
             String title = activation + ", " + init + ", " + (width == null ? "profile " + k.get("profile") : "width " + width)
-                    + ", σ_b² = " + sigmaB2 + ", " + k.get("dataset") + ", "
-                    + new org.initsweep.analysis.TrainingSetting((String) k.get("optimizer"), (Double) k.get("learning_rate")).label();
-            String stem = sanitize(activation + "_" + init + "_w" + (width == null ? k.get("profile") : width) + "_sb"
-                    + sigmaB2 + "_" + k.get("dataset") + "_" + k.get("optimizer") + "_lr" + k.get("learning_rate"));
+                    + ", σ_b² = " + sigmaB2 + ", " + k.get("dataset") + ", " + setting.label();
+            String stem = stem(activation, init, width, (String) k.get("profile"), sigmaB2, (String) k.get("dataset"), setting);
 
             List<TrainabilityHeatmapChart.Cell> cells = new ArrayList<>();
             for (int i : e.getValue()) {
@@ -101,7 +102,7 @@ public final class TrainabilityCharts {
                 String regime = t.chi1() == null ? "no fixed point"
                         : MeanField.regimeOf(t.chi1(), MeanField.DEFAULT_REGIME_TOL).name().toLowerCase(Locale.ROOT)
                                 + String.format(Locale.ROOT, ", χ₁ = %.3g", t.chi1());
-                curves.put("m = " + trim(m) + " (" + regime + ")", byM.get(m));
+                curves.put("m = " + NumberText.of(m) + " (" + regime + ")", byM.get(m));
             }
             Path learn = local.resolve("learning_" + stem + ".png");
             LearningCurveChart.write("Learning curves at depth " + depth + ": " + title, curves, result.target(), learn);
@@ -135,11 +136,14 @@ public final class TrainabilityCharts {
                 : Double.NaN;
     }
 
-    private static String trim(double m) {
-        return m == Math.rint(m) && Math.abs(m) < 1e6 ? Long.toString((long) m) : Double.toString(m);
-    }
-
-    private static String sanitize(String s) {
-        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    /**
+     * The part of a group's chart names after {@code trainability_} / {@code learning_}, e.g.
+     * {@code tanh_lecun_normal_w16_sb0.05_digits_sgd_lr0.0001} (a width profile's name instead of the
+     * width when {@code width} is null); the report finds the charts by it.
+     */
+    static String stem(String activation, String init, Integer width, String profile, double sigmaB2, String dataset,
+                       TrainingSetting setting) {
+        return (activation + "_" + init + "_w" + (width == null ? profile : width) + "_sb" + sigmaB2 + "_" + dataset
+                + "_" + setting.fileText()).replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

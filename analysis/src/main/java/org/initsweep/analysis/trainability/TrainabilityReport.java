@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.TrainingSetting;
 
 /**
  * The report's trainability section, from the {@code trainability} view: per chart group (as
@@ -68,13 +69,12 @@ public final class TrainabilityReport {
             String init = first.getAs("init");
             Integer width = first.getAs("width");
             double sigmaB2 = first.<Double>getAs("sigma_b2");
-            String stem = (activation + "_" + init + "_w" + (width == null ? first.getAs("profile") : width) + "_sb"
-                    + sigmaB2 + "_" + first.getAs("dataset") + "_" + first.getAs("optimizer") + "_lr"
-                    + first.getAs("learning_rate")).replaceAll("[^A-Za-z0-9._-]", "_");
+            String stem = TrainabilityCharts.stem(activation, init, width, first.getAs("profile"), sigmaB2,
+                    first.getAs("dataset"), TrainingSetting.of(first));
             ObjectNode node = out.addObject();
             node.put("title", activation + " · " + init + " · " + (width == null ? "profile " + first.getAs("profile")
                     : "width " + width) + " · σ_b² = " + sigmaB2 + " · " + first.getAs("dataset") + " · "
-                    + org.initsweep.analysis.TrainingSetting.of(first).label());
+                    + TrainingSetting.of(first).label());
             putPng(node, "png", "trainability_" + stem + ".png", pngs);
             putPng(node, "learning_png", "learning_" + stem + ".png", pngs);
             putNumber(node, "critical_m", TrainabilityCharts.criticalMultiplier(activation, init, width, sigmaB2));
