@@ -91,8 +91,8 @@ final class ChartWriter {
      * Theory's per-layer curves for one line (Var(a), Var(∂J/∂a), the finite-width spread of ln Var(a)), or
      * nulls; backward anchored at the measured layer L.
      */
-    private static double[][] predictedCurves(ChartGroup g, int depth, double m, int epoch, double[] measuredGradA) {
-        if (epoch != 0) {
+    private static double[][] predictedCurves(ChartGroup g, int depth, Double m, int epoch, double[] measuredGradA) {
+        if (epoch != 0 || m == null) {
             return new double[][] {null, null, null};
         }
         int[] units = RunProfile.units(g, depth);
@@ -119,8 +119,9 @@ final class ChartWriter {
                 List<LayerCurve> lines = new ArrayList<>();
                 shown.forEach((line, a) -> {
                     double[][] theory = predictedCurves(g, depth, line.multiplier(), epoch, a[1]);
-                    lines.add(new LayerCurve(line.multiplier(), epoch, a[0], a[1], theory[0], theory[1],
-                            settings ? line.label(true) : null, theory[2]));
+                    boolean fixed = line.multiplier() == null;
+                    lines.add(new LayerCurve(fixed ? Double.NaN : line.multiplier(), epoch, a[0], a[1], theory[0], theory[1],
+                            settings || fixed ? line.label(settings) : null, theory[2]));
                 });
                 java.nio.file.Path png = local.resolve("layers_" + g.fileStem() + "_d" + depth
                         + "_epoch" + epoch + ".png");
@@ -153,13 +154,13 @@ final class ChartWriter {
         return written;
     }
 
-    /** The lines of {@link #pickMultipliers}' multipliers, every setting of each, in line order. */
+    /** The lines of {@link #pickMultipliers}' multipliers (a fixed scheme's always), every setting of each, in line order. */
     static <V> Map<DeepestCurves.Line, V> shownLines(Map<DeepestCurves.Line, V> lines) {
         TreeSet<Double> picked = pickMultipliers(lines.keySet().stream().map(DeepestCurves.Line::multiplier)
-                .collect(java.util.stream.Collectors.toSet()));
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         Map<DeepestCurves.Line, V> out = new java.util.TreeMap<>();
         lines.forEach((line, v) -> {
-            if (picked.contains(line.multiplier())) {
+            if (line.multiplier() == null || picked.contains(line.multiplier())) {
                 out.put(line, v);
             }
         });
@@ -173,7 +174,8 @@ final class ChartWriter {
      */
     static Map<String, org.initsweep.analysis.chart.LineStyle> styles(java.util.Collection<DeepestCurves.Line> lines,
             List<TrainingSetting> settings) {
-        List<Double> ms = lines.stream().map(DeepestCurves.Line::multiplier).distinct().sorted().toList();
+        List<Double> ms = lines.stream().map(DeepestCurves.Line::multiplier).distinct()
+                .sorted(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).toList();
         Map<String, org.initsweep.analysis.chart.LineStyle> out = new LinkedHashMap<>();
         for (DeepestCurves.Line line : lines) {
             out.put(line.label(true), new org.initsweep.analysis.chart.LineStyle(ms.indexOf(line.multiplier()),

@@ -13,8 +13,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The per-layer variance curves both the PNG charts and the HTML report draw: for every chart group
- * ({@link ChartGroup}: activation × init × width or profile × σ_b² × dataset) with a multiplier, its deepest networks' Var(a^[l]) and
- * Var(∂J/∂a^[l]) per multiplier at the first and last recorded epoch, seeds averaged. Arrays are
+ * ({@link ChartGroup}: activation × init × width or profile × σ_b² × dataset), its deepest networks' Var(a^[l]) and
+ * Var(∂J/∂a^[l]) per multiplier at the first and last recorded epoch, seeds averaged; a fixed scheme's group
+ * (zero, constant, identity_scaled: no multiplier) has one line, {@code m} null. Arrays are
  * indexed by layer l − 1, l = 1..L+1; the output unit's ∂J/∂a (a saturated sigmoid's reaches 1e22, and
  * it is not the signal the hidden layers pass back) is NaN.
  *
@@ -27,12 +28,16 @@ public final class DeepestCurves {
     /**
      * One line of a group's chart: a multiplier and the training setting of its runs.
      *
-     * @param multiplier m
+     * @param multiplier m, or null for a fixed scheme (its weights ignore m)
      * @param setting    the runs' optimizer and η, or null at epoch 0, where every setting's runs are averaged
      */
-    public record Line(double multiplier, TrainingSetting setting) implements Comparable<Line> {
+    public record Line(Double multiplier, TrainingSetting setting) implements Comparable<Line> {
 
-        private static final Comparator<Line> ORDER = Comparator.comparingDouble(Line::multiplier)
+        /** What names a fixed scheme's line in place of {@code m = …}, as the report's selectors do. */
+        public static final String FIXED = "fixed scheme (no m)";
+
+        private static final Comparator<Line> ORDER = Comparator.comparing(Line::multiplier,
+                        Comparator.nullsFirst(Comparator.<Double>naturalOrder()))
                 .thenComparing(Line::setting, Comparator.nullsFirst(Comparator.naturalOrder()));
 
         /** Multiplier, then setting: lines of one m stay together, as their colour does. */
@@ -41,9 +46,13 @@ public final class DeepestCurves {
             return ORDER.compare(this, o);
         }
 
-        /** {@code m = 2}, or {@code m = 2, adam η = 0.001} when {@code withSetting} and there is one. */
+        /**
+         * {@code m = 2}, or {@code m = 2, adam η = 0.001} when {@code withSetting} and there is one;
+         * {@link #FIXED} for a fixed scheme.
+         */
         public String label(boolean withSetting) {
-            return "m = " + NumberText.of(multiplier) + (withSetting && setting != null ? ", " + setting.label() : "");
+            return (multiplier == null ? FIXED : "m = " + NumberText.of(multiplier))
+                    + (withSetting && setting != null ? ", " + setting.label() : "");
         }
     }
 
@@ -133,7 +142,7 @@ public final class DeepestCurves {
         for (Row r : spark.sql("""
                 WITH deepest AS (
                   SELECT activation, init, width, profile, sigma_b2, dataset, max(depth) AS depth
-                  FROM runs WHERE multiplier IS NOT NULL AND epochs > 0
+                  FROM runs WHERE epochs > 0
                   GROUP BY activation, init, width, profile, sigma_b2, dataset)
                 SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,
                        r.optimizer, r.learning_rate, r.run_id, r.seed, r.status, e.epoch, e.loss, e.accuracy
@@ -177,14 +186,14 @@ public final class DeepestCurves {
     public static Map<ChartGroup, Curves> load(SparkSession spark) {
         Map<ChartGroup, List<TrainingSetting>> settingsOf = new LinkedHashMap<>();
         for (Row r : spark.sql("SELECT DISTINCT activation, init, width, profile, sigma_b2, dataset, optimizer, learning_rate"
-                + " FROM runs WHERE multiplier IS NOT NULL ORDER BY optimizer, learning_rate").collectAsList()) {
+                + " FROM runs ORDER BY optimizer, learning_rate").collectAsList()) {
             settingsOf.computeIfAbsent(ChartGroup.of(r), k -> new ArrayList<>()).add(TrainingSetting.of(r));
         }
         Map<ChartGroup, Curves> out = new LinkedHashMap<>();
         for (Row r : spark.sql("""
                 WITH deepest AS (
                   SELECT activation, init, width, profile, sigma_b2, dataset, max(depth) AS depth
-                  FROM runs WHERE multiplier IS NOT NULL
+                  FROM runs
                   GROUP BY activation, init, width, profile, sigma_b2, dataset),
                 ends AS (SELECT min(epoch) AS first_epoch, max(epoch) AS last_epoch FROM layers),
                 l AS (SELECT *, CASE WHEN epoch = 0 THEN NULL ELSE optimizer END AS setting_optimizer,
@@ -195,7 +204,7 @@ public final class DeepestCurves {
                 JOIN deepest d ON l.activation = d.activation AND l.init = d.init AND l.width <=> d.width AND l.profile <=> d.profile
                      AND l.sigma_b2 = d.sigma_b2 AND l.dataset = d.dataset AND l.depth = d.depth
                 CROSS JOIN ends
-                WHERE l.multiplier IS NOT NULL AND (l.epoch = ends.first_epoch OR l.epoch = ends.last_epoch)
+                WHERE l.epoch = ends.first_epoch OR l.epoch = ends.last_epoch
                 GROUP BY l.activation, l.init, l.width, l.profile, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer,
                          l.setting_optimizer, l.setting_lr
                 ORDER BY l.layer

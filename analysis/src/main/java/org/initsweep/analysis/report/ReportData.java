@@ -313,7 +313,8 @@ final class ReportData {
                     putLine(s, byM.getKey(), settings);
                     s.set("var_a", numbers(byM.getValue()[0]));
                     s.set("var_grad_a", numbers(byM.getValue()[1]));
-                    double[][] theory = predicted.getOrDefault(g, new TreeMap<>()).get(byM.getKey().multiplier());
+                    Double m = byM.getKey().multiplier();
+                    double[][] theory = m == null ? null : predicted.getOrDefault(g, new TreeMap<>()).get(m);
                     if (byEpoch.getKey() == first && first == 0 && theory != null) {
                         s.set("predicted_var_a", numbers(theory[0]));
                         s.set("predicted_var_grad_a", numbers(theory[1]));

@@ -181,8 +181,9 @@
     return '<span class="tt-swatch" style="background:' + esc(colour) + '"></span>';
   }
 
+  /** A line's or view's multiplier; a fixed scheme (zero, constant, identity_scaled) has none. */
   function mLabel(m) {
-    return 'm = ' + fmt(m);
+    return m === null || m === undefined ? 'fixed scheme (no m)' : 'm = ' + fmt(m);
   }
 
   // After training, a sweep over optimizers or learning rates gives each m one line per setting: the
@@ -676,10 +677,6 @@
   // ---------------------------------------------------------------------------------------------
   // Activation histograms (layer × activation value, colour = fraction) and decision boundaries
 
-  function viewLabel(m) {
-    return m === null || m === undefined ? 'fixed scheme (no m)' : mLabel(m);
-  }
-
   function histogramOption(g, view) {
     var layers = view.layers || [];
     var items = [];
@@ -825,7 +822,7 @@
     }
     function title() {
       var v = view();
-      return 'Activation histograms, depth L = ' + hs.depth + ', ' + viewLabel(ms[state.m]) + ', epoch '
+      return 'Activation histograms, depth L = ' + hs.depth + ', ' + mLabel(ms[state.m]) + ', epoch '
         + epochs[state.epoch] + (v.setting ? ', ' + v.setting : '') + ': ' + g.title;
     }
     var c = card(grid, {
@@ -836,7 +833,7 @@
         + (g.classes > 2 ? 'the output layer (L+1, ' + g.classes + ' softmax units) spans [0, 1].'
           : 'the output unit (layer L+1, a sigmoid) spans [0, 1].'),
       controls: [
-        { label: 'multiplier', options: ms.map(function (m) { return { text: viewLabel(m) }; }), selected: state.m,
+        { label: 'multiplier', options: ms.map(function (m) { return { text: mLabel(m) }; }), selected: state.m,
           change: function (i) { state.m = i; } },
         { label: 'epoch', options: epochs.map(function (e) { return { text: e === 0 ? '0 (at initialization)' : String(e) }; }),
           selected: 0, change: function (i) { state.epoch = i; } }
@@ -861,14 +858,14 @@
     function title() {
       var m = current();
       return 'Decision boundary after ' + b.epochs + ' epochs, depth L = ' + b.depth + ', '
-        + viewLabel(m.m) + (m.setting ? ', ' + m.setting : '') + ': ' + g.title;
+        + mLabel(m.m) + (m.setting ? ', ' + m.setting : '') + ': ' + g.title;
     }
     var c = card(grid, {
       kind: 'boundary', title: title(), label: 'Decision boundary after training (L = ' + b.depth + ')',
       option: boundaryOption(g, current()), height: 420,
       caption: 'The trained network\u2019s output probability P(class 1) = \u03c3(z^[L+1]) over the standardized input plane, '
         + 'seeds averaged; white (P = 0.5) is the decision boundary.',
-      controls: [{ label: 'multiplier', options: ms.map(function (m) { return { text: viewLabel(m) }; }),
+      controls: [{ label: 'multiplier', options: ms.map(function (m) { return { text: mLabel(m) }; }),
         selected: state.m, change: function (i) { state.m = i; } }].concat(settingControl(settings, state)),
       refresh: function () { return { option: boundaryOption(g, current()), title: title() }; }
     });
