@@ -1029,7 +1029,9 @@
     if (g.layers && g.layers.epochs && g.layers.epochs.length) {
       var grid = el('div', { 'class': 'grid' });
       sec.appendChild(el('h3', { 'class': 'sub' }, ['Per-layer variance, deepest networks (L = ' + g.layers.depth
-        + '), one line per multiplier' + (g.layers.epochs.some(function (ep) { return hasSettings(ep.series); })
+        + (g.layers.epochs.every(function (ep) { return ep.series.every(function (s) { return s.m === null; }); })
+          ? '), the init as defined (no multiplier)' : '), one line per multiplier')
+        + (g.layers.epochs.some(function (ep) { return hasSettings(ep.series); })
           ? ' (after training, per optimizer and learning rate)' : '')]));
       sec.appendChild(grid);
       g.layers.epochs.forEach(function (ep, i) {
