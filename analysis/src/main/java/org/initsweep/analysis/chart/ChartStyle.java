@@ -350,13 +350,61 @@ final class ChartStyle {
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = probe.createGraphics();
         try {
-            org.jfree.chart.ui.Size2D size = chart.getLegend().arrange(g2,
-                    new org.jfree.chart.block.RectangleConstraint(new org.jfree.data.Range(0, width),
-                            new org.jfree.data.Range(0, 100_000)));
+            double legends = 0;
+            for (Object t : chart.getSubtitles()) {
+                if (t instanceof LegendTitle lt) {
+                    legends += lt.arrange(g2, new org.jfree.chart.block.RectangleConstraint(
+                            new org.jfree.data.Range(0, width), new org.jfree.data.Range(0, 100_000))).getHeight();
+                }
+            }
             double row = chart.getLegend().getItemFont().getSize2D() * 1.9;
-            return height + (int) Math.max(0, Math.ceil(size.getHeight() - row * LEGEND_ROWS_KEPT));
+            return height + (int) Math.max(0, Math.ceil(legends - row * LEGEND_ROWS_KEPT));
         } finally {
             g2.dispose();
+        }
+    }
+
+    /**
+     * Splits a chart's legend into one legend per run of consecutive items drawn in one colour, stacked
+     * in item order: where lines are coloured by multiplier and dashed by training setting, each
+     * multiplier starts a row of its own (as in the report) instead of JFreeChart flowing them all
+     * together. Left as it is when there is one colour or one item per colour. Each part is styled as
+     * {@link #chart} styles the legend.
+     */
+    static void legendRowPerColour(JFreeChart chart) {
+        LegendTitle legend = chart.getLegend();
+        if (legend == null) {
+            return;
+        }
+        List<org.jfree.chart.LegendItemCollection> rows = new java.util.ArrayList<>();
+        java.awt.Paint last = null;
+        for (org.jfree.chart.LegendItemSource source : legend.getSources()) {
+            org.jfree.chart.LegendItemCollection all = source.getLegendItems();
+            for (int k = 0; k < all.getItemCount(); k++) {
+                org.jfree.chart.LegendItem item = all.get(k);
+                java.awt.Paint colour = item.getLinePaint() != null ? item.getLinePaint() : item.getFillPaint();
+                if (rows.isEmpty() || !Objects.equals(colour, last)) {
+                    rows.add(new org.jfree.chart.LegendItemCollection());
+                }
+                rows.get(rows.size() - 1).add(item);
+                last = colour;
+            }
+        }
+        if (rows.size() < 2 || rows.stream().allMatch(r -> r.getItemCount() == 1)) {
+            return; // one colour, or one line a colour: nothing to tell apart by rows
+        }
+        chart.removeLegend();
+        // a title at the bottom edge takes its room from the bottom up: the last row goes in first
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            org.jfree.chart.LegendItemCollection items = rows.get(i);
+            LegendTitle part = new LegendTitle(() -> items);
+            part.setItemFont(legend.getItemFont());
+            part.setBackgroundPaint(legend.getBackgroundPaint());
+            part.setFrame(legend.getFrame());
+            part.setPosition(legend.getPosition());
+            part.setItemLabelPadding(legend.getItemLabelPadding());
+            part.setMargin(new RectangleInsets(i == 0 ? 4 : 0, 0, i == rows.size() - 1 ? 4 : 0, 0));
+            chart.addSubtitle(part);
         }
     }
 

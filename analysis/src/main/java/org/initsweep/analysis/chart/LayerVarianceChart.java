@@ -94,6 +94,9 @@ public final class LayerVarianceChart {
             throws IOException {
         Objects.requireNonNull(png, "png");
         JFreeChart chart = createChart(title, curves, styles);
+        if (styles != null) {
+            ChartStyle.legendRowPerColour(chart);
+        }
         ChartStyle.save(chart, png, WIDTH, styles == null ? HEIGHT : ChartStyle.heightForLegend(chart, WIDTH, HEIGHT));
     }
 

@@ -156,6 +156,9 @@ public final class LossCurveChart {
             int classes, Path png) throws IOException {
         Objects.requireNonNull(png, "png");
         JFreeChart chart = createSeedsChart(title, seedsByLabel, styles, classes);
+        if (styles != null) {
+            ChartStyle.legendRowPerColour(chart);
+        }
         ChartStyle.save(chart, png, WIDTH, styles == null ? HEIGHT : ChartStyle.heightForLegend(chart, WIDTH, HEIGHT));
     }
 
