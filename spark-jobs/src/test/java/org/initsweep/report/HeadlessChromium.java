@@ -1,5 +1,6 @@
 package org.initsweep.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,6 +99,19 @@ final class HeadlessChromium {
             fail("Chromium wrote no screenshot to " + png + "\n" + tail(out.stderr()));
         }
         return out;
+    }
+
+    /**
+     * Opens the page at 1400 × 1000 and returns its self-check, failing the test if the page wrote to the
+     * console or the self-check found errors or problems.
+     */
+    JsonNode cleanSelfcheck(Path page) throws IOException, InterruptedException {
+        Output dom = dumpDom(page, 1400, 1000);
+        assertEquals(List.of(), dom.consoleLines(), "the page wrote to the console");
+        JsonNode check = selfcheck(dom.stdout());
+        assertEquals(0, check.path("errors").size(), "errors in the page: " + check.path("errors"));
+        assertEquals(0, check.path("problems").size(), "self-check problems: " + check.path("problems"));
+        return check;
     }
 
     /** The JSON the page's self-check wrote into its hidden {@code <pre id="selfcheck">}. */
