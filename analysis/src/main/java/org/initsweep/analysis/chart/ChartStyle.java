@@ -89,14 +89,27 @@ final class ChartStyle {
     private static final float[][] DASHES = {null, {8f, 5f}, {2f, 4f}, {10f, 4f, 2f, 4f}, {16f, 6f},
         {10f, 4f, 2f, 4f, 2f, 4f}, {2f, 8f}, {16f, 4f, 6f, 4f}};
 
+    /** Patterns (and markers) before they repeat in thin lines. */
+    static final int PATTERNS = DASHES.length;
+
     /**
      * Line {@code i}'s pattern: solid, dashed, dotted, dash-dot, long dashes, dash-dot-dot, sparse dots,
-     * long-short, then again (the report's {@code SETTING_DASHES} are the same).
+     * long-short, 2 px wide; lines 8–15 the same patterns 1 px wide, and so on (the report's
+     * {@code SETTING_DASHES} and widths are the same).
      */
     static Stroke dashStroke(int i) {
-        float[] dash = DASHES[i % DASHES.length];
-        return dash == null ? LINE_STROKE
-                : new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
+        float[] dash = DASHES[i % PATTERNS];
+        return dash == null ? lineStroke(i)
+                : new BasicStroke(lineWidth(i), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
+    }
+
+    /** Solid line {@code i}: 2 px for the first {@value #PATTERNS} patterns, 1 px after (with the marker repeating). */
+    static Stroke lineStroke(int i) {
+        return i < PATTERNS ? LINE_STROKE : new BasicStroke(lineWidth(i), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    private static float lineWidth(int i) {
+        return i < PATTERNS ? 2.0f : 1.0f;
     }
 
     /**
@@ -104,7 +117,7 @@ final class ChartStyle {
      * then again; 7–9 px.
      */
     static java.awt.Shape marker(int i) {
-        return switch (i % 8) {
+        return switch (i % PATTERNS) {
             case 0 -> new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7);
             case 1 -> new java.awt.geom.Rectangle2D.Double(-3.5, -3.5, 7, 7);
             case 2 -> org.jfree.chart.util.ShapeUtils.createUpTriangle(4.5f);

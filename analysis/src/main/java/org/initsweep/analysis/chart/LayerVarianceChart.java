@@ -136,6 +136,7 @@ public final class LayerVarianceChart {
         List<String> empty = new ArrayList<>();
         List<Paint> colours = new ArrayList<>();
         List<Shape> shapes = new ArrayList<>();
+        List<Stroke> strokes = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             LayerCurve c = sorted.get(i);
             LineStyle style = styles == null ? null : styles.get(c.label());
@@ -144,10 +145,11 @@ public final class LayerVarianceChart {
             }
             colours.add(style != null ? ChartStyle.colourOf(style) : ChartStyle.lineColour(i, sorted.size()));
             shapes.add(style != null ? ChartStyle.marker(style.dash()) : new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+            strokes.add(style != null ? ChartStyle.lineStroke(style.dash()) : ChartStyle.LINE_STROKE);
         }
         boolean markers = styles != null || maxLayers <= MAX_LAYERS_WITH_DOTS;
-        XYPlot forward = subplot(FORWARD_LABEL, sorted, keys, true, colours, shapes, markers, skipped, empty);
-        XYPlot backward = subplot(BACKWARD_LABEL, sorted, keys, false, colours, shapes, markers, skipped, empty);
+        XYPlot forward = subplot(FORWARD_LABEL, sorted, keys, true, colours, shapes, strokes, markers, skipped, empty);
+        XYPlot backward = subplot(BACKWARD_LABEL, sorted, keys, false, colours, shapes, strokes, markers, skipped, empty);
 
         NumberAxis xAxis = ChartStyle.integerAxis(X_LABEL);
         xAxis.setRange(0.5, Math.max(1, maxLayers) + 0.5);
@@ -166,8 +168,8 @@ public final class LayerVarianceChart {
             anyBand |= band("", c).getItemCount() > 0;
             legend.add(styles == null ? lineItem(keys.get(i), colours.get(i), ChartStyle.LINE_STROKE)
                     : new LegendItem(keys.get(i), null, null, null, true, shapes.get(i), true, colours.get(i), false,
-                            colours.get(i), ChartStyle.LINE_STROKE, true, new Line2D.Double(-12, 0, 12, 0),
-                            ChartStyle.LINE_STROKE, colours.get(i)));
+                            colours.get(i), strokes.get(i), true, new Line2D.Double(-12, 0, 12, 0),
+                            strokes.get(i), colours.get(i)));
         }
         if (anyTheory) {
             legend.add(lineItem("theory (dashed)", Color.GRAY, ChartStyle.DASHED_STROKE));
@@ -191,7 +193,8 @@ public final class LayerVarianceChart {
     }
 
     private static XYPlot subplot(String yLabel, List<LayerCurve> sorted, List<String> keys, boolean fwd,
-            List<Paint> colours, List<Shape> shapes, boolean markers, Counter skipped, List<String> empty) {
+            List<Paint> colours, List<Shape> shapes, List<Stroke> strokes, boolean markers, Counter skipped,
+            List<String> empty) {
         XYSeriesCollection measured = new XYSeriesCollection();
         XYSeriesCollection theory = new XYSeriesCollection();
         for (int i = 0; i < sorted.size(); i++) {
@@ -216,7 +219,7 @@ public final class LayerVarianceChart {
         for (int i = 0; i < sorted.size(); i++) {
             Paint colour = colours.get(i);
             solid.setSeriesPaint(i, colour);
-            solid.setSeriesStroke(i, ChartStyle.LINE_STROKE);
+            solid.setSeriesStroke(i, strokes.get(i));
             solid.setSeriesShape(i, shapes.get(i));
             if (measured.getSeries(i).getItemCount() == 1) {
                 solid.setSeriesShapesVisible(i, true); // a lone point has no line to show it

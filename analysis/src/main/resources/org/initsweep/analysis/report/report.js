@@ -206,6 +206,11 @@
     });
   }
 
+  /** Line widths: the patterns repeat after the eighth setting in thin lines (as on the PNGs). */
+  function settingWidths(list) {
+    return list.map(function (s) { return s.setting && s.setting_index >= SETTING_DASHES.length ? 1 : 2; });
+  }
+
   /**
    * The legend of lines that differ in setting: a row per multiplier ('' starts a row of an ECharts legend),
    * icons long enough to show the dashes. {@link fitLegend} gives it room.
@@ -485,6 +490,7 @@
   function curveSeries(list, valuesOf, x0) {
     var hidden = 0;
     var dashes = settingDashes(list);
+    var widths = settingWidths(list);
     var series = list.map(function (s, i) {
       var values = valuesOf(s) || [];
       var pts = values.map(function (v, j) {
@@ -495,7 +501,7 @@
       return {
         type: 'line', name: lineName(s), data: pts, connectNulls: false,
         symbol: mSymbol(s.m), symbolSize: 7, showSymbol: values.length <= 60,
-        lineStyle: { width: 2, color: mColour(s.m), type: dashes[i] }, itemStyle: { color: mColour(s.m) }
+        lineStyle: { width: widths[i], color: mColour(s.m), type: dashes[i] }, itemStyle: { color: mColour(s.m) }
       };
     });
     return { series: series, hidden: hidden };
@@ -618,6 +624,7 @@
     var hidden = 0;
     var log = costLogScale(list);
     var dashes = settingDashes(list);
+    var widths = settingWidths(list);
     var series = list.map(function (s, i) {
       var pts = (s.loss || []).map(function (v, j) {
         var ok = log ? log10OrNull(v) !== null : typeof v === 'number';
@@ -629,7 +636,7 @@
       return {
         type: 'line', name: name, data: pts, connectNulls: false,
         symbol: mSymbol(s.m), symbolSize: 7, showSymbol: pts.length <= 60,
-        lineStyle: { width: 2, color: mColour(s.m), type: dashes[i] }, itemStyle: { color: mColour(s.m) }
+        lineStyle: { width: widths[i], color: mColour(s.m), type: dashes[i] }, itemStyle: { color: mColour(s.m) }
       };
     });
     var accuracy = list.map(function (s) { return s.accuracy || []; });
@@ -1412,7 +1419,8 @@
       var name = String(s.name || '');
       if (names[name]) { problems.push(c.id + ': two lines named ' + name); }
       names[name] = true;
-      return { name: name, dash: (s.lineStyle && s.lineStyle.type) || 'solid' };
+      return { name: name, dash: (s.lineStyle && s.lineStyle.type) || 'solid',
+        width: (s.lineStyle && s.lineStyle.width) || null };
     });
   }
 

@@ -34,6 +34,20 @@ class ChartStyleTest {
     }
 
     @Test
+    void dashPatternsRepeatInThinLinesAfterTheEighth() {
+        Set<String> looks = new HashSet<>();
+        for (int i = 0; i < 16; i++) {
+            java.awt.BasicStroke s = (java.awt.BasicStroke) ChartStyle.dashStroke(i);
+            assertEquals(i < 8 ? 2.0f : 1.0f, s.getLineWidth(), 0f, "line " + i);
+            looks.add(java.util.Arrays.toString(s.getDashArray()) + " " + s.getLineWidth());
+            assertEquals(java.util.Arrays.toString(s.getDashArray()),
+                    java.util.Arrays.toString(((java.awt.BasicStroke) ChartStyle.dashStroke(i % 8)).getDashArray()));
+            assertEquals(i < 8 ? 2.0f : 1.0f, ((java.awt.BasicStroke) ChartStyle.lineStroke(i)).getLineWidth(), 0f);
+        }
+        assertEquals(16, looks.size(), "sixteen settings, sixteen looks: " + looks);
+    }
+
+    @Test
     void formatsNumbersShortAndLocaleFree() {
         assertEquals("0.5", ChartStyle.formatNumber(0.5));
         assertEquals("1", ChartStyle.formatNumber(1.0));
