@@ -103,7 +103,7 @@ final class ChartStyle {
                 : new BasicStroke(lineWidth(i), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
 
-    /** Solid line {@code i}: 2 px for the first {@value #PATTERNS} patterns, 1 px after (with the marker repeating). */
+    /** Solid line {@code i}: 2 px for the first eight (the patterns), 1 px after (the marker repeating). */
     static Stroke lineStroke(int i) {
         return i < PATTERNS ? LINE_STROKE : new BasicStroke(lineWidth(i), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
