@@ -75,6 +75,12 @@ final class RunCommand implements Callable<Integer> {
         if (chunkRuns < 0) {
             throw new UserInputException("--chunk-runs must be ≥ 0, got " + chunkRuns);
         }
+        if (maxRuns < 1) {
+            throw new UserInputException("--max-runs must be ≥ 1, got " + maxRuns);
+        }
+        if (out != null && out.isBlank()) {
+            throw new UserInputException("--out must name a directory, got an empty value");
+        }
         String dir = out != null ? out : "results/" + s.name();
         Main.during(Main.situation().writing(dir));
         if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(dir))) {

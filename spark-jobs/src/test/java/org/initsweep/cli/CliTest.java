@@ -162,6 +162,18 @@ public class CliTest {
     }
 
     @Test
+    void emptyOutAndNonPositiveMaxRunsAreRefusedAsInput(@TempDir Path tmp) {
+        Result empty = cli("run", TestSpark.conf("tiny.json").toString(), "--out", "");
+        assertEquals(2, empty.code(), empty.err());
+        assertEquals("initsweep: --out must name a directory, got an empty value", empty.err().strip());
+        Path out = tmp.resolve("out");
+        Result max = cli("run", TestSpark.conf("tiny.json").toString(), "--out", out.toString(), "--max-runs", "-5");
+        assertEquals(2, max.code(), max.err());
+        assertEquals("initsweep: --max-runs must be ≥ 1, got -5", max.err().strip());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void validateCountsTheDefaultGrid() {
         Result r = cli("validate", TestSpark.conf("default.json").toString());
         assertEquals(0, r.code(), r.err());
