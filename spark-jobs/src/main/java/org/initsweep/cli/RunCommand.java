@@ -51,8 +51,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Skip the analysis and charts after the sweep.")
     boolean analyze = true;
 
-    @Option(names = "--max-runs", paramLabel = "N", description = "Refuse grids larger than N runs (default: 1000000).")
-    long maxRuns = 1_000_000;
+    /** Grids above this many runs are refused unless --max-runs raises it (validate says so too). */
+    static final long DEFAULT_MAX_RUNS = 1_000_000;
+
+    @Option(names = "--max-runs", paramLabel = "N", description = "Refuse grids larger than N runs (default: ${DEFAULT-VALUE}).")
+    long maxRuns = DEFAULT_MAX_RUNS;
 
     @Option(names = "--ignore-memory-check",
             description = "Run even if the largest run seems not to fit the memory of a Spark task.")

@@ -25,9 +25,9 @@ final class ValidateCommand implements Callable<Integer> {
         SweepSpec s = SpecReader.read(spec);
         long runs = new Grid(s).size();
         System.out.printf(java.util.Locale.ROOT, "%s: valid, sweep '%s' with %d runs%n", spec, s.name(), runs);
-        if (runs > 1_000_000) {
-            System.out.printf(java.util.Locale.ROOT, "%s: note: more runs than run's default --max-runs (1000000); pass --max-runs %d to run it%n",
-                    spec, runs);
+        if (runs > RunCommand.DEFAULT_MAX_RUNS) {
+            System.out.printf(java.util.Locale.ROOT, "%s: note: more runs than run's default --max-runs (%d); pass --max-runs %d to run it%n",
+                    spec, RunCommand.DEFAULT_MAX_RUNS, runs);
         }
         return 0;
     }
