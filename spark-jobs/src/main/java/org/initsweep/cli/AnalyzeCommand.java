@@ -19,7 +19,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     static final String INTERRUPTED = "initsweep: interrupted. The analysis writes each table, chart and report"
             + " whole or not at all: run the same command again to finish it.";
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "Output directory of a sweep.")
+    @Parameters(index = "0", paramLabel = "DIR", converter = Directory.class, description = "Output directory of a sweep.")
     String dir;
 
     @Option(names = "--decades", paramLabel = "D",

@@ -36,7 +36,7 @@ final class DataCommand implements Runnable {
 
     /** Options both subcommands take. */
     static final class DirOptions {
-        @Option(names = "--data-dir", paramLabel = "DIR",
+        @Option(names = "--data-dir", paramLabel = "DIR", converter = Directory.class,
                 description = "Data directory (default: $INITSWEEP_DATA, else ~/.initsweep/data).")
         String dataDir;
 

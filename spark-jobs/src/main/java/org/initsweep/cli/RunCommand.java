@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "Sweep spec (JSON).")
     Path spec;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/<spec name>).")
+    @Option(names = "--out", paramLabel = "DIR", converter = Directory.class, description = "Output directory (default: results/<spec name>).")
     String out;
 
     @Option(names = "--overwrite", description = "Replace results already in the output directory (by default a "
@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Run even if the largest run seems not to fit the memory of a Spark task.")
     boolean ignoreMemoryCheck;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where MNIST and other fetched datasets are kept"
+    @Option(names = "--data-dir", paramLabel = "DIR", converter = Directory.class, description = "Where MNIST and other fetched datasets are kept"
             + " (default: $INITSWEEP_DATA, else ~/.initsweep/data).")
     String dataDir;
 
@@ -80,9 +80,6 @@ final class RunCommand implements Callable<Integer> {
         }
         if (maxRuns < 1) {
             throw new UserInputException("--max-runs must be ≥ 1, got " + maxRuns);
-        }
-        if (out != null && out.isBlank()) {
-            throw new UserInputException("--out must name a directory, got an empty value");
         }
         String dir = out != null ? out : "results/" + s.name();
         Main.during(Main.situation().writing(dir));

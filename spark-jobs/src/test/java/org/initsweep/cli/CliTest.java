@@ -162,15 +162,41 @@ public class CliTest {
     }
 
     @Test
-    void emptyOutAndNonPositiveMaxRunsAreRefusedAsInput(@TempDir Path tmp) {
-        Result empty = cli("run", TestSpark.conf("tiny.json").toString(), "--out", "");
-        assertEquals(2, empty.code(), empty.err());
-        assertEquals("initsweep: --out must name a directory, got an empty value", empty.err().strip());
+    void nonPositiveMaxRunsIsRefusedAsInput(@TempDir Path tmp) {
         Path out = tmp.resolve("out");
         Result max = cli("run", TestSpark.conf("tiny.json").toString(), "--out", out.toString(), "--max-runs", "-5");
         assertEquals(2, max.code(), max.err());
         assertEquals("initsweep: --max-runs must be ≥ 1, got -5", max.err().strip());
         assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void everyDirectoryArgumentRefusesAnEmptyValue(@TempDir Path tmp) {
+        String spec = TestSpark.conf("tiny.json").toString();
+        String[][] commands = {
+            {"run", spec, "--out", ""},
+            {"run", spec, "--out", tmp.resolve("out").toString(), "--data-dir", " "},
+            {"analyze", ""},
+            {"sql", "", "SELECT 1"},
+            {"data", "list", "--data-dir", ""},
+        };
+        String[] expected = {
+            "initsweep run: Invalid value for option '--out': must name a directory, got an empty value",
+            "initsweep run: Invalid value for option '--data-dir': must name a directory, got an empty value",
+            "initsweep analyze: Invalid value for positional parameter at index 0 (DIR): must name a directory, got an"
+                    + " empty value",
+            "initsweep sql: Invalid value for positional parameter at index 0 (DIR): must name a directory, got an"
+                    + " empty value",
+            "initsweep data list: Invalid value for option '--data-dir': must name a directory, got an empty value",
+        };
+        for (int i = 0; i < commands.length; i++) {
+            Result r = cli(commands[i]);
+            assertEquals(2, r.code(), String.join(" ", commands[i]) + ": " + r.err());
+            String[] lines = r.err().strip().split("\n");
+            assertEquals(1, lines.length, r.err());
+            assertTrue(lines[0].startsWith(expected[i] + " ("), lines[0]);
+        }
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing written");
     }
 
     @Test
