@@ -186,6 +186,11 @@ public final class SpecReader {
             int batch = scalarInt("batch_size", 0, 1, Integer.MAX_VALUE);
             if (samples > 0 && batch > samples) {
                 add("batch_size", "must be ≤ samples (" + samples + "), got " + batch);
+            } else if (samples == 0 && batch > Grid.DEFAULT_GENERATED_SAMPLES && axes.get(Axes.DATASET.name()).stream()
+                    .anyMatch(d -> d instanceof org.initsweep.core.data.DatasetSource.Generated)) {
+                // a real dataset's size is known only once it is read: SweepData checks it there
+                add("batch_size", "must be ≤ samples (" + Grid.DEFAULT_GENERATED_SAMPLES + ", the default of a generated"
+                        + " dataset), got " + batch);
             }
             Double testFraction = null;
             if (root.has("test_fraction")) {

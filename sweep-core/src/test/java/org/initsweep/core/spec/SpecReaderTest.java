@@ -42,6 +42,16 @@ class SpecReaderTest {
     }
 
     @Test
+    void aBatchLargerThanTheGeneratedDefaultIsLeftToARealDatasetsSize() throws SpecException {
+        // digits' training split is known only once read; SweepData refuses a batch larger than it there
+        SweepSpec s = SpecReader.parse("""
+                {"name": "r", "depths": [3], "widths": [8], "activations": ["tanh"], "inits": ["scaled_normal"],
+                 "datasets": ["digits"], "batch_size": 1000}
+                """, "r.json");
+        assertEquals(1000, s.batchSize());
+    }
+
+    @Test
     void fillsDefaults() throws SpecException {
         SweepSpec s = SpecReader.parse("""
                 {"name": "min", "depths": [3], "widths": [8], "activations": ["relu"], "inits": ["scaled_normal"]}

@@ -41,6 +41,8 @@ class SpecReaderValidationTest {
         ", \"learning_rate\": 0           | s.json: learning_rate: must be a number > 0 and finite",
         ", \"epochs\": 5, \"record_epochs\": [7] | s.json: record_epochs[0]: must be within [0, epochs=5], got 7",
         ", \"samples\": 64, \"batch_size\": 65  | s.json: batch_size: must be ≤ samples (64), got 65",
+        ", \"batch_size\": 257              | s.json: batch_size: must be ≤ samples (256, the default of a generated dataset), got 257",
+        ", \"datasets\": [\"digits\", \"xor\"], \"batch_size\": 1000 | s.json: batch_size: must be ≤ samples (256, the default",
         ", \"datasets\": [\"moon\"]       | s.json: datasets[0]: unknown dataset \"moon\" (did you mean 'moons'?)",
         ", \"precision\": \"half\"        | s.json: precision: must be \"float32\" or \"float64\", got a string \"half\"",
     })
