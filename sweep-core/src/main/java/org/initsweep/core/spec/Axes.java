@@ -162,19 +162,18 @@ public final class Axes {
 
     // ------------------------------------------------------------------------------------------ readers
 
-    /** A whole number in [min, max]. */
+    /** A whole number in [min, max]; {@code 3.0} and {@code 1e2} are whole numbers as JSON does not tell them apart. */
     static Integer integer(String path, JsonNode n, int min, int max, Problems problems) {
-        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+        if (!JsonText.isWhole(n)) {
             problems.add(path, "must be a whole number, got " + JsonText.kind(n));
             return null;
         }
-        int v = n.asInt();
-        if (v < min || v > max) {
+        if (!n.canConvertToInt() || n.asInt() < min || n.asInt() > max) {
             problems.add(path, "must be " + (max == Integer.MAX_VALUE ? "≥ " + min : "in [" + min + ", " + max + "]")
-                    + ", got " + v);
+                    + ", got " + JsonText.show(n));
             return null;
         }
-        return v;
+        return n.asInt();
     }
 
     /**
@@ -195,8 +194,13 @@ public final class Axes {
     }
 
     private static Long seed(String path, JsonNode n, Problems problems) {
-        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+        if (!JsonText.isWhole(n)) {
             problems.add(path, "must be a whole number, got " + JsonText.kind(n));
+            return null;
+        }
+        if (!n.canConvertToLong()) {
+            problems.add(path, "must be a 64-bit whole number, in [" + Long.MIN_VALUE + ", " + Long.MAX_VALUE + "], got "
+                    + JsonText.show(n));
             return null;
         }
         return n.asLong();

@@ -24,6 +24,15 @@ public final class JsonText {
         };
     }
 
+    /** Whether {@code n} is a number with a whole value, however written: {@code 3}, {@code 3.0}, {@code 1e10}. */
+    public static boolean isWhole(JsonNode n) {
+        if (n.isIntegralNumber()) {
+            return true;
+        }
+        double d = n.asDouble();
+        return n.isFloatingPointNumber() && Double.isFinite(d) && d == Math.rint(d);
+    }
+
     /** The value as JSON text, shortened to 60 characters. */
     public static String show(JsonNode n) {
         String s = n.toString();

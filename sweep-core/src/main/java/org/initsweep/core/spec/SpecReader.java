@@ -83,6 +83,9 @@ public final class SpecReader {
     public static SweepSpec read(Path file) throws SpecException {
         String source = file.toString();
         try {
+            if (Files.isDirectory(file)) {
+                throw one(source, "", "is a directory; give the spec's JSON file");
+            }
             if (!Files.isRegularFile(file)) {
                 throw one(source, "", "no such spec file");
             }
@@ -113,7 +116,9 @@ public final class SpecReader {
         if (depth.find()) {
             return "arrays and objects nested " + depth.group(1) + " deep, more than the limit of " + depth.group(2);
         }
-        return first.replaceAll(":? *enable `[^`]*` to allow.*$", "").replaceAll(" *\\(?,? *from `[^`]*`\\)?", "").strip();
+        return first.replaceAll("\\(start marker at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]\\)",
+                        "(opened at line $1, column $2)")
+                .replaceAll(":? *enable `[^`]*` to allow.*$", "").replaceAll(" *\\(?,? *from `[^`]*`\\)?", "").strip();
     }
 
     /**
@@ -372,16 +377,8 @@ public final class SpecReader {
             if (n == null) {
                 return dflt;
             }
-            if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-                add(field, "must be a whole number, got " + JsonText.kind(n));
-                return dflt;
-            }
-            int v = n.asInt();
-            if (v < min || v > max) {
-                add(field, "must be in [" + min + ", " + max + "], got " + v);
-                return dflt;
-            }
-            return v;
+            Integer v = Axes.integer(field, n, min, max, this);
+            return v == null ? dflt : v;
         }
     }
 }

@@ -99,6 +99,31 @@ class SpecReaderValidationTest {
         assertTrue(line.startsWith("s.json: line 2, column 16: invalid JSON"), line);
     }
 
+    private static String depths(String value) {
+        return BASE.formatted("").replace("\"depths\": [3]", "\"depths\": [" + value + "]");
+    }
+
+    @Test
+    void aTruncatedFileSaysWhereTheUnclosedArrayOpened() {
+        assertEquals(List.of("s.json: line 2, column 14: invalid JSON: Unexpected end-of-input: expected close marker for"
+                + " Array (opened at line 2, column 12)"), problems("{\"name\": \"x\",\n \"depths\": [3"));
+    }
+
+    @Test
+    void wholeNumbersAreReadHoweverWrittenAndOutOfRangeIsSaidSo() throws SpecException {
+        assertEquals(List.of("s.json: depths[0]: must be in [1, 10000], got 1.0E10"), problems(depths("1e10")));
+        assertEquals(List.of("s.json: depths[0]: must be in [1, 10000], got 99999999999999999999"),
+                problems(depths("99999999999999999999")));
+        assertEquals(List.of("s.json: depths[0]: must be a whole number, got the number 2.5"), problems(depths("2.5")));
+        assertEquals("s.json: epochs: must be in [0, 1000000], got 1.0E7", only(", \"epochs\": 1e7"));
+        assertEquals("s.json: batch_size: must be ≥ 1, got 0", only(", \"batch_size\": 0"));
+        assertTrue(only(", \"seeds\": [1e30]").startsWith("s.json: seeds[0]: must be a 64-bit whole number"));
+        SweepSpec s = SpecReader.parse(depths("3.0").replace("}", ", \"seeds\": [1e3], \"epochs\": 2.0}"), "s.json");
+        assertEquals(List.of(3), s.depths());
+        assertEquals(List.of(1000L), s.seeds());
+        assertEquals(2, s.epochs());
+    }
+
     @Test
     void nanAndDeepNestingAreSaidInTheSpecsTermsNotJacksons() {
         assertEquals(List.of("s.json: line 1, column 29: invalid JSON: NaN and Infinity are not JSON numbers; write a"
