@@ -32,7 +32,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "chance level, ln(K)/2 for K classes).")
     Double targetLoss;
 
-    @Option(names = "--no-charts", negatable = true, defaultValue = "true", description = "Skip the PNG charts.")
+    @Option(names = "--no-charts", negatable = true, defaultValue = "true", description = "Draw the PNG charts (default: on; --no-charts skips them).")
     boolean charts = true;
 
     @Mixin

@@ -1,6 +1,7 @@
 package org.initsweep.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.initsweep.core.EngineVersion;
 import org.initsweep.core.UserInputException;
 import org.initsweep.core.spec.SpecException;
@@ -29,11 +30,13 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private static final String COMMANDS = "run, analyze, sql, validate or data";
+
     /** Without a command there is nothing to do: the usage on stderr and exit 2, as for any bad argument. */
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "initsweep: missing command (run, analyze, sql, validate or data)");
+                "initsweep: missing command (" + COMMANDS + ")");
     }
 
     /** Entry point; exits the JVM with the command's exit code. */
@@ -121,6 +124,14 @@ public final class Main implements Runnable {
         CommandLine line = e.getCommandLine();
         PrintWriter err = line.getErr();
         if (line.getParent() == null && line.getCommandSpec().userObject() instanceof Main) {
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                    && !u.getUnmatched().get(0).startsWith("-")) {
+                String word = u.getUnmatched().get(0);
+                err.println("initsweep: unknown command '" + word + "'"
+                        + org.initsweep.core.spec.JsonText.didYouMean(word, List.copyOf(line.getSubcommands().keySet()))
+                        + "; the commands are " + COMMANDS + " (initsweep --help describes them)");
+                return BAD_INPUT;
+            }
             err.println(e.getMessage());
             line.usage(err);
             return BAD_INPUT;

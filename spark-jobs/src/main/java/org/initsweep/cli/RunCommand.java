@@ -39,16 +39,16 @@ final class RunCommand implements Callable<Integer> {
             + "directory holding this same spec is resumed: only missing runs are computed).")
     boolean overwrite;
 
-    @Option(names = "--tasks", paramLabel = "N", description = "Spark tasks (default: 4 per core).")
+    @Option(names = "--tasks", paramLabel = "N", description = "Spark tasks (default, or 0: 4 per core).")
     int tasks;
 
     @Option(names = "--chunk-runs", paramLabel = "N", description = "Runs per chunk, the unit of commit and resume"
-            + " (default: about a minute of the cluster's work, 256 to 10000 runs). A chunk's results wait in"
+            + " (default, or 0: about a minute of the cluster's work, 256 to 10000 runs). A chunk's results wait in"
             + " executor memory until it is written.")
     int chunkRuns;
 
     @Option(names = "--no-analyze", negatable = true, defaultValue = "true",
-            description = "Skip the analysis and charts after the sweep.")
+            description = "Analyze and draw the charts after the sweep (default: on; --no-analyze skips both).")
     boolean analyze = true;
 
     /** Grids above this many runs are refused unless --max-runs raises it (validate says so too). */

@@ -73,7 +73,17 @@ public class CliTest {
         Result missing = cli("validate", tmp.resolve("nope.json").toString());
         assertEquals(2, missing.code());
         assertEquals(tmp.resolve("nope.json") + ": no such spec file", missing.err().strip());
-        assertEquals(2, cli("frobnicate").code());
+        Result unknown = cli("frobnicate");
+        assertEquals(2, unknown.code());
+        assertEquals("initsweep: unknown command 'frobnicate'; the commands are run, analyze, sql, validate or data"
+                + " (initsweep --help describes them)", unknown.err().strip(), "one line, not the whole usage");
+        Result typo = cli("analyse", tmp.toString());
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().strip().startsWith("initsweep: unknown command 'analyse' (did you mean 'analyze'?); "),
+                typo.err());
+        Result dir = cli("validate", tmp.toString());
+        assertEquals(2, dir.code());
+        assertEquals(tmp + ": is a directory; give the spec's JSON file", dir.err().strip());
         Result noSpec = cli("run");
         assertEquals(2, noSpec.code(), "SPEC is required");
         assertEquals("initsweep run: Missing required parameter: 'SPEC' (initsweep run --help lists the arguments)",
