@@ -101,6 +101,9 @@ public final class Analysis {
         DataTypes.createStructField("backward_rate", DataTypes.DoubleType, false),
     }, THEORY);
 
+    /** {@code agreement/} schema. */
+    public static final StructType AGREEMENT = Agreement.SCHEMA;
+
     /** {@code growth/} schema. */
     public static final StructType GROWTH = schema(new StructField[] {
         DataTypes.createStructField("run_id", DataTypes.StringType, false),
