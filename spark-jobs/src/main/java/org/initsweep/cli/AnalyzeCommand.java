@@ -84,7 +84,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     static void print(Analysis.Summary a, String dir) {
         String byRegime = a.cellsByRegime().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(java.util.stream.Collectors.joining(", "));
-        System.out.printf(java.util.Locale.ROOT, "initsweep: analyzed %d runs, %d cells: %s%n", a.runs(), a.cells(),
+        System.out.printf(java.util.Locale.ROOT, "initsweep: analyzed %s, %s: %s%n", Plural.of(a.runs(), "run"),
+                Plural.of(a.cells(), "cell"),
                 byRegime.isEmpty() ? "none" : byRegime);
         if (!a.agreement().isEmpty()) {
             System.out.println("initsweep: theory vs measurement at the deepest depth: the multiplier where each rate crosses 0,"

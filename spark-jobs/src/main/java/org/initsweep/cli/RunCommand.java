@@ -125,11 +125,13 @@ final class RunCommand implements Callable<Integer> {
         {
             SweepJob.Summary sum = SweepJob.run(spark, s, dir, new SweepJob.Options(overwrite, tasks, chunkRuns), data);
             if (sum.computed() < sum.runs()) {
-                System.out.printf(java.util.Locale.ROOT, "initsweep: %d runs computed (%d diverged), %d were already done, in %.1f s%n",
-                        sum.computed(), sum.diverged(), sum.runs() - sum.computed(), sum.millis() / 1000.0);
-            } else {
-                System.out.printf(java.util.Locale.ROOT, "initsweep: %d runs (%d diverged) in %.1f s%n", sum.runs(), sum.diverged(),
+                long done = sum.runs() - sum.computed();
+                System.out.printf(java.util.Locale.ROOT, "initsweep: %s computed (%d diverged), %d %s already done, in %.1f s%n",
+                        Plural.of(sum.computed(), "run"), sum.diverged(), done, done == 1 ? "was" : "were",
                         sum.millis() / 1000.0);
+            } else {
+                System.out.printf(java.util.Locale.ROOT, "initsweep: %s (%d diverged) in %.1f s%n", Plural.of(sum.runs(), "run"),
+                        sum.diverged(), sum.millis() / 1000.0);
             }
             if (analyze) {
                 Analysis.Summary a = AnalyzeCommand.analyzeLocked(spark, dir, SignalGrowth.DEFAULT_DECADES, true);

@@ -24,7 +24,8 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SweepSpec s = SpecReader.read(spec);
         long runs = new Grid(s).size();
-        System.out.printf(java.util.Locale.ROOT, "%s: valid, sweep '%s' with %d runs%n", spec, s.name(), runs);
+        System.out.printf(java.util.Locale.ROOT, "%s: valid, sweep '%s' with %s%n", spec, s.name(),
+                Plural.of(runs, "run"));
         if (runs > RunCommand.DEFAULT_MAX_RUNS) {
             System.out.printf(java.util.Locale.ROOT, "%s: note: more runs than run's default --max-runs (%d); pass --max-runs %d to run it%n",
                     spec, RunCommand.DEFAULT_MAX_RUNS, runs);

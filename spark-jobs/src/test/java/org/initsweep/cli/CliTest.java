@@ -210,10 +210,14 @@ public class CliTest {
     }
 
     @Test
-    void validateCountsTheDefaultGrid() {
+    void validateCountsTheDefaultGrid(@TempDir Path tmp) throws Exception {
         Result r = cli("validate", TestSpark.conf("default.json").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("sweep 'default' with 540 runs"), r.out());
+        Path one = Files.writeString(tmp.resolve("one.json"), """
+                {"name": "one", "depths": [3], "widths": [4], "activations": ["tanh"], "inits": ["scaled_normal"]}""");
+        Result single = cli("validate", one.toString());
+        assertEquals(one + ": valid, sweep 'one' with 1 run", single.out().strip());
     }
 
     @Test
