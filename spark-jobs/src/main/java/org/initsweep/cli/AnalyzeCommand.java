@@ -43,7 +43,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         Main.during(new Situation(INTERRUPTED, "", dir));
         SparkSession spark = SparkSessions.create("initsweep analyze", common.master);
         try {
-            warnIfIncomplete(spark, dir);
             print(analyzeLocked(spark, dir, decades, charts, targetLoss), dir);
         } finally {
             SparkSessions.stop(spark, common.debug);
@@ -66,14 +65,17 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new org.initsweep.core.UserInputException("no such directory: " + dir);
         }
         try (org.initsweep.spark.OutputLock lock = org.initsweep.spark.OutputLock.acquire(fs, path)) {
+            warnIfIncomplete(fs, path, dir);
             return Analysis.run(spark, dir, decades, charts, targetLoss);
         }
     }
 
-    /** One line on stderr when the directory holds a sweep that has not finished (no engine.json). */
-    static void warnIfIncomplete(SparkSession spark, String dir) throws Exception {
-        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir);
-        org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    /**
+     * One line on stderr when the directory holds a sweep that has not finished (no engine.json); said only
+     * under the lock, so a sweep still being written gets the lock's refusal alone.
+     */
+    private static void warnIfIncomplete(org.apache.hadoop.fs.FileSystem fs, org.apache.hadoop.fs.Path path, String dir)
+            throws java.io.IOException {
         if (fs.exists(new org.apache.hadoop.fs.Path(path, org.initsweep.core.trace.Tables.SPEC_FILE))
                 && !fs.exists(new org.apache.hadoop.fs.Path(path, org.initsweep.core.trace.Tables.ENGINE_FILE))) {
             System.err.println("initsweep: warning: the sweep in " + dir + " is incomplete (interrupted or still "

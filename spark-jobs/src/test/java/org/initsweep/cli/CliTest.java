@@ -313,12 +313,21 @@ public class CliTest {
 
         Files.writeString(out.resolve(".initsweep.lock"), java.net.InetAddress.getLocalHost().getHostName() + " "
                 + ProcessHandle.current().pid() + " now");
+        Path engine = Files.move(out.resolve("engine.json"), tmp.resolve("engine.json")); // as while a sweep runs
         Result locked = cli("analyze", out.toString());
+        Files.move(engine, out.resolve("engine.json"));
         assertEquals(2, locked.code());
+        assertEquals(1, locked.err().strip().lines().count(), "the refusal alone, no warning about an incomplete sweep: "
+                + locked.err());
         assertTrue(locked.err().startsWith("initsweep: " + out + " is being written by another initsweep run"), locked.err());
         assertTrue(locked.err().contains("or delete " + out.resolve(".initsweep.lock") + " if"), "a path, not a file: URI: "
                 + locked.err());
         Files.delete(out.resolve(".initsweep.lock"));
+        Files.move(out.resolve("engine.json"), engine); // as after a killed sweep
+        Result incomplete = cli("analyze", out.toString(), "--no-charts");
+        Files.move(engine, out.resolve("engine.json"));
+        assertEquals(0, incomplete.code(), incomplete.err());
+        assertTrue(incomplete.err().contains("initsweep: warning: the sweep in " + out + " is incomplete"), incomplete.err());
 
         Result again = cli("run", TestSpark.conf("tiny.json").toString(), "--out", out.toString(), "--no-analyze");
         assertEquals(0, again.code(), again.err());
