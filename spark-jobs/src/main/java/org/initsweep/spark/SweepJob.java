@@ -276,7 +276,8 @@ public final class SweepJob {
                 }
             });
             steps.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.layerRows(r).iterator()), TraceRows.LAYERS)
-                    .write().partitionBy("activation").parquet(child(staged, Tables.LAYERS)));
+                    .write().options(TraceRows.LAYERS_WRITE_OPTIONS).partitionBy("activation")
+                    .parquet(child(staged, Tables.LAYERS)));
             steps.add(() -> spark.createDataFrame(written.flatMap(r -> TraceRows.epochRows(r).iterator()), TraceRows.EPOCHS)
                     .write().parquet(child(staged, Tables.EPOCHS)));
             if (spec.outputs().histograms()) {

@@ -87,6 +87,15 @@ public final class TraceRows {
                 field("saturated_fraction", DataTypes.DoubleType, false)),
             LAYER_KEYS, List.of(field(Axes.ACTIVATION.name(), DataTypes.StringType, false)));
 
+    /**
+     * Parquet writer options for {@link #LAYERS}: no dictionary for the per-layer moments, whose float
+     * values almost never repeat, so that Parquet does not build a dictionary page per column chunk only
+     * to drop it (≈ 20% of the layers/ write CPU in an A/B on 180,000 rows; same file size).
+     */
+    public static final java.util.Map<String, String> LAYERS_WRITE_OPTIONS = java.util.stream.Stream.of("mean_z", "var_z",
+            "mean_a", "var_a", "var_grad_a", "var_grad_w", "var_w", "unit_mean_z_sq")
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(c -> "parquet.enable.dictionary#" + c, c -> "false"));
+
     /** Columns of {@link #LAYERS} before the grid's. */
     private static final int LAYER_TRACE_COLUMNS = LAYERS.size() - Axes.columns().size();
 

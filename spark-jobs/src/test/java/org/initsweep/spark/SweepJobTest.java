@@ -79,6 +79,27 @@ class SweepJobTest {
     }
 
     @Test
+    void layerMomentsAreWrittenWithoutADictionaryAndKeysWithOne() throws Exception {
+        Path file;
+        try (var files = Files.walk(out.resolve("layers"))) {
+            file = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        var conf = spark.sparkContext().hadoopConfiguration();
+        try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(org.apache.parquet.hadoop.util.HadoopInputFile
+                .fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf))) {
+            java.util.Map<String, Boolean> dictionary = new java.util.HashMap<>();
+            reader.getFooter().getBlocks().get(0).getColumns()
+                    .forEach(c -> dictionary.put(c.getPath().toDotString(), c.hasDictionaryPage()));
+            for (String moment : List.of("mean_z", "var_z", "mean_a", "var_a", "var_grad_a", "var_grad_w", "var_w",
+                    "unit_mean_z_sq")) {
+                assertEquals(Boolean.FALSE, dictionary.get(moment), moment);
+            }
+            assertEquals(Boolean.TRUE, dictionary.get("run_id"), "repeated per layer: a dictionary pays");
+            assertEquals(Boolean.TRUE, dictionary.get("init"));
+        }
+    }
+
+    @Test
     void storesTheSpecAndEngineBesideTheTables() throws Exception {
         SweepSpec stored = SpecReader.read(out.resolve("spec.json"));
         assertEquals(spec, stored);
