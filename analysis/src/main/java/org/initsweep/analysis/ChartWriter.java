@@ -92,7 +92,7 @@ final class ChartWriter {
      * nulls; backward anchored at the measured layer L.
      */
     private static double[][] predictedCurves(ChartGroup g, int depth, Double m, int epoch, double[] measuredGradA) {
-        if (epoch != 0 || m == null) {
+        if (epoch != 0) {
             return new double[][] {null, null, null};
         }
         int[] units = RunProfile.units(g, depth);
@@ -101,7 +101,7 @@ final class ChartWriter {
                     for (int l = 0; l < depth; l++) {
                         grad[l] = p.varGradA()[l] * measuredGradA[depth - 1];
                     }
-                    return new double[][] {p.varA(), grad, RunProfile.spread(g.activation(), p, units)};
+                    return new double[][] {p.varA(), grad, m == null ? null : RunProfile.spread(g.activation(), p, units)};
                 }).orElse(new double[][] {null, null, null});
     }
 

@@ -64,14 +64,14 @@ record RunProfile(String runId, String activation, String init, Integer width, S
         return predict(activation, init, multiplier, sigmaB2, units, inputVar);
     }
 
-    /** The mean-field prediction of a network, empty for fixed init schemes. */
+    /**
+     * The mean-field prediction of a network ({@link NetworkPrediction#of}): empty for fixed init schemes
+     * (multiplier null) but identity_scaled in a linear network, whose maps are exact.
+     */
     static Optional<NetworkPrediction> predict(String activation, String init, Double multiplier, double sigmaB2,
             int[] units, double inputVar) {
-        if (multiplier == null) {
-            return Optional.empty();
-        }
-        return NetworkPrediction.of(Activation.fromLabel(activation), InitSpec.fromLabel(init), multiplier, sigmaB2,
-                units, inputVar);
+        return NetworkPrediction.of(Activation.fromLabel(activation), InitSpec.fromLabel(init),
+                multiplier == null ? Double.NaN : multiplier, sigmaB2, units, inputVar);
     }
 
     /**
@@ -117,7 +117,8 @@ record RunProfile(String runId, String activation, String init, Integer width, S
     /** Rows of {@link Analysis#GROWTH}, one per layer. */
     List<Row> growthRows() {
         NetworkPrediction p = prediction().orElse(null);
-        double[] lnVarASd = p == null ? null : spread(activation, p, units);
+        // the spread is that of random Gaussian weights: a fixed scheme's net has none to show
+        double[] lnVarASd = p == null || multiplier == null ? null : spread(activation, p, units);
         double lastHidden = varGradA[depth - 1];
         List<Row> out = new ArrayList<>(varA.length);
         for (int i = 0; i < varA.length; i++) {
@@ -125,7 +126,7 @@ record RunProfile(String runId, String activation, String init, Integer width, S
             Double predA = p == null ? null : p.varA()[i];
             // The backward prediction is anchored at the measured gradient of the last hidden layer.
             Double predG = p == null || i >= depth ? null : p.varGradA()[i] * lastHidden;
-            Double spread = p == null || i >= depth ? null : lnVarASd[i];
+            Double spread = lnVarASd == null || i >= depth ? null : lnVarASd[i];
             out.add(RowFactory.create(runId, i + 1, activation, init, width, profile, sigmaB2, dataset, depth,
                     multiplier, seed, varZ[i], varA[i], varGradA[i], Math.log(varA[i] / inputVar),
                     Math.log(varGradA[i] / lastHidden), predZ, predA, predG, spread));

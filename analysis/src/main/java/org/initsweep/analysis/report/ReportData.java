@@ -314,7 +314,7 @@ final class ReportData {
                     s.set("var_a", numbers(byM.getValue()[0]));
                     s.set("var_grad_a", numbers(byM.getValue()[1]));
                     Double m = byM.getKey().multiplier();
-                    double[][] theory = m == null ? null : predicted.getOrDefault(g, new TreeMap<>()).get(m);
+                    double[][] theory = predicted.getOrDefault(g, new TreeMap<>()).get(m == null ? FIXED : m);
                     if (byEpoch.getKey() == first && first == 0 && theory != null) {
                         s.set("predicted_var_a", numbers(theory[0]));
                         s.set("predicted_var_grad_a", numbers(theory[1]));
@@ -333,6 +333,9 @@ final class ReportData {
      * {@code predicted_var_grad_a}, {@code predicted_ln_var_a_sd}, where the analysis wrote them), seeds
      * averaged, for each group's deepest networks.
      */
+    /** The key of a fixed scheme's one line (no multiplier) among the predicted curves keyed by m. */
+    private static final double FIXED = Double.NaN;
+
     private static Map<ChartGroup, TreeMap<Double, double[][]>> predictedVariance(SparkSession spark,
             Map<ChartGroup, Integer> depthOf) {
         Map<ChartGroup, TreeMap<Double, double[][]>> out = new LinkedHashMap<>();
@@ -350,7 +353,7 @@ final class ReportData {
                 SELECT activation, init, width, profile, sigma_b2, dataset, depth, multiplier, layer,
                        avg(predicted_var_a) AS predicted_var_a, avg(predicted_var_grad_a) AS predicted_var_grad_a,
                        %s AS ln_var_a_sd
-                FROM growth WHERE multiplier IS NOT NULL
+                FROM growth WHERE predicted_var_a IS NOT NULL
                 GROUP BY activation, init, width, profile, sigma_b2, dataset, depth, multiplier, layer
                 """.formatted(spread)).collectAsList();
         for (Row r : rows) {
@@ -360,7 +363,8 @@ final class ReportData {
             if (depth == null || depth != r.<Integer>getAs("depth") || l < 1 || l > depth + 1) {
                 continue;
             }
-            double[][] a = out.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(r.<Double>getAs("multiplier"),
+            double[][] a = out.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(
+                    r.isNullAt(r.fieldIndex("multiplier")) ? FIXED : r.<Double>getAs("multiplier"),
                     k -> new double[][] {nan(depth + 1), nan(depth + 1), nan(depth + 1)});
             a[0][l - 1] = r.isNullAt(r.fieldIndex("predicted_var_a")) ? Double.NaN : r.<Double>getAs("predicted_var_a");
             a[1][l - 1] = r.isNullAt(r.fieldIndex("predicted_var_grad_a")) ? Double.NaN

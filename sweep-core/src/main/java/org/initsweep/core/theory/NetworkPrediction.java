@@ -22,6 +22,13 @@ import org.initsweep.core.regime.SignalGrowth;
  * widths fan_in scaling keeps the forward signal and lets the backward one drift by
  * ∏ n^[l]/n^[l-1], fan_out scaling the reverse.
  *
+ * <p>A linear network with W = α·I ({@code identity_scaled}) has the same maps exactly, not only at
+ * large width: each unit receives one unit of the layer below, so the mean square over units is
+ * m_l·q^{l-1} + σ_b² with m_l = α²·min(n^[l-1], n^[l])/n^[l] (the share of units that receive one),
+ * and the gradient of a square hidden layer is α times the one above: both signals move by ln α²
+ * per layer, χ₁ = α², and there is no multiplier, so no critical one. With a nonlinear φ a unit's
+ * pre-activation is not Gaussian and nothing is predicted.
+ *
  * <p>χ₁, its regime and the critical multiplier describe one map shared by the hidden layers 2..L;
  * where their effective multipliers differ (fan_out or fan_avg scaling of a width profile) there
  * is no such map: χ₁ and m_c are NaN and the regime null. The rates are defined either way.
@@ -56,7 +63,7 @@ public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA,
      * @param depth     L ≥ 1
      * @param inputVar  second moment of the (zero-mean) input entries, q⁰
      * @return empty for the fixed schemes (zero, constant, identity_scaled), which have no
-     *         mean-field description
+     *         mean-field description, except identity_scaled in a linear network (exact; {@code m} unused)
      */
     public static Optional<NetworkPrediction> of(Activation phi, InitSpec init, double m, double sigmaB2,
             int inputDim, int width, int depth, double inputVar) {
@@ -72,12 +79,12 @@ public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA,
      *
      * @param phi      hidden activation
      * @param init     init scheme
-     * @param m        sweep multiplier (&gt; 0)
+     * @param m        sweep multiplier (&gt; 0; NaN for a fixed scheme, which has none)
      * @param sigmaB2  bias variance ≥ 0
      * @param units    n^[0..L+1]: input dimension, the L hidden widths, output units (L ≥ 1); each ≥ 1
      * @param inputVar second moment of the (zero-mean) input entries, q⁰
      * @return empty for the fixed schemes (zero, constant, identity_scaled), which have no
-     *         mean-field description
+     *         mean-field description, except identity_scaled in a linear network (exact; {@code m} unused)
      * @throws IllegalArgumentException if {@code units} has fewer than 3 entries or one below 1
      */
     public static Optional<NetworkPrediction> of(Activation phi, InitSpec init, double m, double sigmaB2,
@@ -91,13 +98,17 @@ public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA,
                 throw new IllegalArgumentException("units must all be >= 1, got " + java.util.Arrays.toString(units));
             }
         }
-        if (!init.scheme().scaledByMultiplier() || !(m > 0)) {
+        boolean identity = init.scheme() == org.initsweep.core.init.InitScheme.IDENTITY_SCALED
+                && Activation.LINEAR.equals(phi);
+        if (!identity && (!init.scheme().scaledByMultiplier() || !(m > 0))) {
             return Optional.empty();
         }
         int depth = units.length - 2;
         MeanField[] layer = new MeanField[depth + 2];
         for (int l = 1; l <= depth + 1; l++) {
-            layer[l] = new MeanField(phi, init.effectiveMultiplier(units[l - 1], units[l], m), sigmaB2);
+            double ml = identity ? identityMeanSquare(init.param(), units[l - 1], units[l])
+                    : init.effectiveMultiplier(units[l - 1], units[l], m);
+            layer[l] = new MeanField(phi, ml, sigmaB2);
         }
         MeanField sigmoid = new MeanField(Activation.SIGMOID, 1, 0);
 
@@ -119,17 +130,23 @@ public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA,
             varGradA[l - 2] = varGradA[l - 1] * fanOutVar * layer[l].meanDerivativeSquared(varZ[l - 1]);
         }
         MeanField hidden = depth == 1
-                ? new MeanField(phi, init.effectiveMultiplier(units[1], units[1], m), sigmaB2)
+                ? new MeanField(phi, identity ? identityMeanSquare(init.param(), units[1], units[1])
+                        : init.effectiveMultiplier(units[1], units[1], m), sigmaB2)
                 : sharedHiddenMap(layer, depth);
         double chi1 = hidden == null ? Double.NaN : hidden.chi1();
         double criticalM = Double.NaN;
-        if (hidden != null) {
+        if (hidden != null && !identity) {
             double unit = hidden.m() / m;
             criticalM = CRITICAL.computeIfAbsent(phi.label() + "|" + sigmaB2, k -> criticalOrNaN(phi, sigmaB2)) / unit;
         }
         return Optional.of(new NetworkPrediction(varZ, varA, varGradA, SignalGrowth.forwardRate(varZ),
                 SignalGrowth.backwardRate(varGradA), chi1,
                 hidden == null ? null : MeanField.regimeOf(chi1, MeanField.DEFAULT_REGIME_TOL), criticalM));
+    }
+
+    /** fan_in·E[W²] of W = α·I from n^[l-1] to n^[l] units: α² on the min(n^[l-1], n^[l]) units that get an input. */
+    private static double identityMeanSquare(double alpha, int fanIn, int fanOut) {
+        return alpha * alpha * Math.min(fanIn, fanOut) / fanOut;
     }
 
     /**
