@@ -19,7 +19,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     static final String INTERRUPTED = "initsweep: interrupted. The analysis writes each table, chart and report"
             + " whole or not at all: run the same command again to finish it.";
 
-    @Parameters(index = "0", paramLabel = "DIR", converter = Directory.class, description = "Output directory of a sweep.")
+    @Parameters(index = "0", paramLabel = "DIR", converter = Directory.Hadoop.class, description = "Output directory of a sweep.")
     String dir;
 
     @Option(names = "--decades", paramLabel = "D",
@@ -60,7 +60,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     static Analysis.Summary analyzeLocked(SparkSession spark, String dir, double decades, boolean charts,
             Double targetLoss) throws Exception {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir);
-        org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        org.apache.hadoop.fs.FileSystem fs = org.initsweep.spark.OutputStore.fileSystem(dir, dir,
+                spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(path)) {
             throw new org.initsweep.core.UserInputException("no such directory: " + dir);
         }

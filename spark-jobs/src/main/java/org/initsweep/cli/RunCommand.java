@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "Sweep spec (JSON).")
     Path spec;
 
-    @Option(names = "--out", paramLabel = "DIR", converter = Directory.class, description = "Output directory (default: results/<spec name>).")
+    @Option(names = "--out", paramLabel = "DIR", converter = Directory.Hadoop.class, description = "Output directory (default: results/<spec name>).")
     String out;
 
     @Option(names = "--overwrite", description = "Replace results already in the output directory (by default a "

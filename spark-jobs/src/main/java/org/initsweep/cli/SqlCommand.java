@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
                 + " compare (init schemes on paired runs) once analyzed, when the sweep has two inits or more.")
 final class SqlCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", converter = Directory.class, description = "Output directory of a sweep.")
+    @Parameters(index = "0", paramLabel = "DIR", converter = Directory.Hadoop.class, description = "Output directory of a sweep.")
     String dir;
 
     @Parameters(index = "1", paramLabel = "QUERY", description = "A Spark SQL query.")
@@ -55,6 +55,7 @@ final class SqlCommand implements Callable<Integer> {
         }
         SparkSession spark = SparkSessions.create("initsweep sql", common.master);
         try {
+            org.initsweep.spark.OutputStore.fileSystem(dir, dir, spark.sparkContext().hadoopConfiguration());
             ReadOnlyQuery.lockDown(spark);
             for (int attempt = 1; ; attempt++) {
                 try {

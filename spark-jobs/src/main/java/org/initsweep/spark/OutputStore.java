@@ -72,16 +72,27 @@ public final class OutputStore {
         if (why.isPresent()) {
             throw new UserInputException(why.get());
         }
+        fileSystem("--out " + dir, dir, hadoop);
+    }
+
+    /**
+     * The file system of a directory the user named, or a refusal that names it: its scheme has no file
+     * system on the classpath, or the store cannot be reached.
+     *
+     * @param named how messages name the directory ({@code --out results/x}, {@code results/x})
+     * @throws UserInputException if there is no file system for the directory
+     */
+    public static org.apache.hadoop.fs.FileSystem fileSystem(String named, String dir, Configuration hadoop) {
         try {
-            new Path(dir).getFileSystem(hadoop);
+            return new Path(dir).getFileSystem(hadoop);
         } catch (java.io.IOException | RuntimeException e) {
             String scheme = new Path(dir).toUri().getScheme();
             if (String.valueOf(e.getMessage()).contains("No FileSystem for scheme")
                     || String.valueOf(e.getMessage()).contains("ClassNotFoundException")) {
-                throw new UserInputException("--out " + dir + ": no file system for " + scheme + ":// on the classpath"
+                throw new UserInputException(named + ": no file system for " + scheme + ":// on the classpath"
                         + ("s3a".equals(scheme) ? " (s3a needs hadoop-aws and the AWS SDK, docs/cluster.md)" : ""), e);
             }
-            throw new UserInputException("--out " + dir + " cannot be reached: "
+            throw new UserInputException(named + " cannot be reached: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
         }
     }

@@ -189,6 +189,7 @@ public class CliTest {
             {"analyze", ""},
             {"sql", "", "SELECT 1"},
             {"data", "list", "--data-dir", ""},
+            {"analyze", "x:y"},
         };
         String[] expected = {
             "initsweep run: Invalid value for option '--out': must name a directory, got an empty value",
@@ -198,6 +199,8 @@ public class CliTest {
             "initsweep sql: Invalid value for positional parameter at index 0 (DIR): must name a directory, got an"
                     + " empty value",
             "initsweep data list: Invalid value for option '--data-dir': must name a directory, got an empty value",
+            "initsweep analyze: Invalid value for positional parameter at index 0 (DIR): 'x:y' is not a path or URI"
+                    + " (text before a colon is read as a URI scheme: write ./x:y for a local name with a colon)",
         };
         for (int i = 0; i < commands.length; i++) {
             Result r = cli(commands[i]);
@@ -207,6 +210,11 @@ public class CliTest {
             assertTrue(lines[0].startsWith(expected[i] + " ("), lines[0]);
         }
         assertFalse(Files.exists(tmp.resolve("out")), "nothing written");
+        for (String command : List.of("analyze", "sql")) {
+            Result scheme = command.equals("sql") ? cli("sql", "foo://bar/x", "SELECT 1") : cli("analyze", "foo://bar/x");
+            assertEquals(2, scheme.code(), scheme.err());
+            assertEquals("initsweep: foo://bar/x: no file system for foo:// on the classpath", scheme.err().strip());
+        }
     }
 
     @Test
