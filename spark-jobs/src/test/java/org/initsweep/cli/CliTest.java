@@ -215,6 +215,9 @@ public class CliTest {
             assertEquals(2, scheme.code(), scheme.err());
             assertEquals("initsweep: foo://bar/x: no file system for foo:// on the classpath", scheme.err().strip());
         }
+        Result run = cli("run", spec, "--out", "foo://bar/x");
+        assertEquals(2, run.code(), run.err());
+        assertEquals("initsweep: --out foo://bar/x: no file system for foo:// on the classpath", run.err().strip());
     }
 
     @Test
