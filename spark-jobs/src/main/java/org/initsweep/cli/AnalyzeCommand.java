@@ -65,6 +65,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!fs.exists(path)) {
             throw new org.initsweep.core.UserInputException("no such directory: " + dir);
         }
+        if (fs.getFileStatus(path).isFile()) {
+            throw new org.initsweep.core.UserInputException(dir + " is a file; give a sweep's output directory");
+        }
         try (org.initsweep.spark.OutputLock lock = org.initsweep.spark.OutputLock.acquire(fs, path)) {
             warnIfIncomplete(fs, path, dir);
             return Analysis.run(spark, dir, decades, charts, targetLoss);
@@ -87,8 +90,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     static void print(Analysis.Summary a, String dir) {
         String byRegime = a.cellsByRegime().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(java.util.stream.Collectors.joining(", "));
-        System.out.printf(java.util.Locale.ROOT, "initsweep: analyzed %s, %s: %s%n", Plural.of(a.runs(), "run"),
-                Plural.of(a.cells(), "cell"),
+        System.out.printf(java.util.Locale.ROOT, "initsweep: analyzed %s, %s: %s%n", org.initsweep.spark.Plural.of(a.runs(), "run"),
+                org.initsweep.spark.Plural.of(a.cells(), "cell"),
                 byRegime.isEmpty() ? "none" : byRegime);
         if (!a.agreement().isEmpty()) {
             System.out.println("initsweep: theory vs measurement at the deepest depth: the multiplier where each rate crosses 0,"

@@ -108,7 +108,6 @@ final class RunCommand implements Callable<Integer> {
                 new MemoryBudget(Runtime.getRuntime().maxMemory() / 2,
                         "half of the driver's heap (raise spark.driver.memory, or -Xmx for bin/initsweep)"));
         Preflight preflight = Preflight.of(s, data.shapes(s));
-        System.out.printf(java.util.Locale.ROOT, "initsweep: sweep '%s' -> %s: %s%n", s.name(), dir, preflight.describe());
         if (preflight.runs() > maxRuns) {
             throw new UserInputException("the grid has " + preflight.runs() + " runs, more than --max-runs="
                     + maxRuns + "; raise --max-runs to run it, or split the spec");
@@ -123,14 +122,17 @@ final class RunCommand implements Callable<Integer> {
         SparkSession spark = sparkSupplier.get();
         org.initsweep.spark.OutputStore.check(dir, spark.sparkContext().getConf(), spark.sparkContext().hadoopConfiguration());
         {
-            SweepJob.Summary sum = SweepJob.run(spark, s, dir, new SweepJob.Options(overwrite, tasks, chunkRuns), data);
+            // said once the directory is known to take the sweep, so that a refusal is the only line
+            SweepJob.Summary sum = SweepJob.run(spark, s, dir, new SweepJob.Options(overwrite, tasks, chunkRuns), data,
+                    () -> System.out.printf(java.util.Locale.ROOT, "initsweep: sweep '%s' -> %s: %s%n", s.name(), dir,
+                            preflight.describe()));
             if (sum.computed() < sum.runs()) {
                 long done = sum.runs() - sum.computed();
                 System.out.printf(java.util.Locale.ROOT, "initsweep: %s computed (%d diverged), %d %s already done, in %.1f s%n",
-                        Plural.of(sum.computed(), "run"), sum.diverged(), done, done == 1 ? "was" : "were",
+                        org.initsweep.spark.Plural.of(sum.computed(), "run"), sum.diverged(), done, done == 1 ? "was" : "were",
                         sum.millis() / 1000.0);
             } else {
-                System.out.printf(java.util.Locale.ROOT, "initsweep: %s (%d diverged) in %.1f s%n", Plural.of(sum.runs(), "run"),
+                System.out.printf(java.util.Locale.ROOT, "initsweep: %s (%d diverged) in %.1f s%n", org.initsweep.spark.Plural.of(sum.runs(), "run"),
                         sum.diverged(), sum.millis() / 1000.0);
             }
             if (analyze) {

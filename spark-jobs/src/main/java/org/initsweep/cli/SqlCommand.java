@@ -55,7 +55,10 @@ final class SqlCommand implements Callable<Integer> {
         }
         SparkSession spark = SparkSessions.create("initsweep sql", common.master);
         try {
-            org.initsweep.spark.OutputStore.fileSystem(dir, dir, spark.sparkContext().hadoopConfiguration());
+            if (!org.initsweep.spark.OutputStore.fileSystem(dir, dir, spark.sparkContext().hadoopConfiguration())
+                    .exists(new org.apache.hadoop.fs.Path(dir))) {
+                throw new org.initsweep.core.UserInputException("no such directory: " + dir);
+            }
             ReadOnlyQuery.lockDown(spark);
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -118,8 +121,40 @@ final class SqlCommand implements Callable<Integer> {
             }
             throw e;
         }
+        try {
+            print(result);
+        } catch (Exception e) {
+            String failed = queryDataError(e);
+            if (failed != null) {
+                throw new org.initsweep.core.UserInputException("query failed: " + failed);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The first line of an error the query's own expressions raised on the data, or null: Spark errors of
+     * SQLSTATE class 22 (data exception: division by zero, a cast of 'a' to INT, an overflow) and P0001
+     * (raise_error), found anywhere in the cause chain (an executor's error arrives wrapped in the job's).
+     */
+    static String queryDataError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.spark.SparkThrowable s && s.getSqlState() != null
+                    && (s.getSqlState().startsWith("22") || s.getSqlState().equals("P0001"))) {
+                return String.valueOf(t.getMessage()).lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                        .orElse("");
+            }
+        }
+        return null;
+    }
+
+    private void print(Dataset<Row> result) {
         if (csv) {
-            java.util.List<Row> rows = result.takeAsList(limit); // all read before anything is printed
+            java.util.List<Row> rows = result.takeAsList(limit + 1); // all read before anything is printed
+            if (rows.size() > limit) {
+                rows = rows.subList(0, limit);
+                System.err.printf(java.util.Locale.ROOT, "initsweep: the first %d rows; --limit N prints more%n", limit);
+            }
             System.out.println(String.join(",", result.columns()));
             for (Row r : rows) {
                 StringBuilder line = new StringBuilder();

@@ -117,6 +117,17 @@ public final class SweepJob {
      */
     public static Summary run(SparkSession spark, SweepSpec spec, String out, Options options, SweepData data)
             throws IOException, OutputExistsException {
+        return run(spark, spec, out, options, data, () -> { });
+    }
+
+    /**
+     * As {@link #run(SparkSession, SweepSpec, String, Options, SweepData)}, calling {@code starting} once the
+     * output directory is known to take this sweep (locked, its spec and engine version checked), before
+     * anything is written: where the command line says what the sweep will do, so a refused directory is
+     * said alone.
+     */
+    public static Summary run(SparkSession spark, SweepSpec spec, String out, Options options, SweepData data,
+            Runnable starting) throws IOException, OutputExistsException {
         long start = System.currentTimeMillis();
         Instant started = Instant.now();
         FileSystem fs = new Path(out).getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -136,6 +147,7 @@ public final class SweepJob {
             if (orphans > 0) {
                 LOG.info("Removed {} files of an interrupted chunk", orphans);
             }
+            starting.run();
             writeText(fs, new Path(outPath, Tables.SPEC_FILE), SpecWriter.toJson(spec));
 
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -144,9 +156,9 @@ public final class SweepJob {
             int parallelism = Math.max(1, jsc.defaultParallelism());
             long chunk = ChunkPlan.of(spec, data.shapes(spec), n, parallelism, options.chunkRuns()).runsEach();
             if (!done.isEmpty()) {
-                LOG.info("Sweep '{}': resuming, {} of {} runs already in {}", spec.name(), done.size(), n, out);
+                LOG.info("Sweep '{}': resuming, {} of {} already in {}", spec.name(), done.size(), Plural.of(n, "run"), out);
             } else {
-                LOG.info("Sweep '{}': {} runs -> {}", spec.name(), n, out);
+                LOG.info("Sweep '{}': {} -> {}", spec.name(), Plural.of(n, "run"), out);
             }
             Broadcast<SweepSpec> sharedSpec = jsc.broadcast(spec);
             Broadcast<RunDatasets> sharedData = jsc.broadcast(data.datasets());
@@ -173,7 +185,7 @@ public final class SweepJob {
             fs.delete(new Path(outPath, ChunkCommit.STAGING), true);
             writeText(fs, new Path(outPath, Tables.ENGINE_FILE), engineJson(spark, started, n));
             long millis = System.currentTimeMillis() - start;
-            LOG.info("Sweep '{}': {} runs computed ({} diverged), {} already there, in {} s", spec.name(), computed,
+            LOG.info("Sweep '{}': {} computed ({} diverged), {} already there, in {} s", spec.name(), Plural.of(computed, "run"),
                     diverged, n - computed, millis / 1000.0);
             return new Summary(n, computed, diverged, millis, out);
         }

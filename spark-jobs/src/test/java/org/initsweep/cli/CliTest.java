@@ -126,7 +126,7 @@ public class CliTest {
         assertEquals(2, memory.code());
         assertTrue(memory.err().startsWith("initsweep: the largest run needs about "), memory.err());
         assertTrue(memory.err().contains("--ignore-memory-check"), memory.err());
-        assertTrue(memory.out().contains("1 run, "), memory.out());
+        assertEquals("", memory.out(), "the refusal alone, no preflight line for a sweep that does not start");
         assertFalse(Files.exists(out), "nothing written");
     }
 
@@ -181,7 +181,7 @@ public class CliTest {
     }
 
     @Test
-    void everyDirectoryArgumentRefusesAnEmptyValue(@TempDir Path tmp) {
+    void everyDirectoryArgumentRefusesAnEmptyValue(@TempDir Path tmp) throws Exception {
         String spec = TestSpark.conf("tiny.json").toString();
         String[][] commands = {
             {"run", spec, "--out", ""},
@@ -215,6 +215,13 @@ public class CliTest {
             assertEquals(2, scheme.code(), scheme.err());
             assertEquals("initsweep: foo://bar/x: no file system for foo:// on the classpath", scheme.err().strip());
         }
+        Path file = Files.writeString(tmp.resolve("a.txt"), "not a sweep");
+        Result analyzeFile = cli("analyze", file.toString());
+        assertEquals(2, analyzeFile.code(), analyzeFile.err());
+        assertEquals("initsweep: " + file + " is a file; give a sweep's output directory", analyzeFile.err().strip());
+        Result sqlMissing = cli("sql", tmp.resolve("nope").toString(), "SELECT 1");
+        assertEquals(2, sqlMissing.code(), sqlMissing.err());
+        assertEquals("initsweep: no such directory: " + tmp.resolve("nope"), sqlMissing.err().strip());
         Result run = cli("run", spec, "--out", "foo://bar/x");
         assertEquals(2, run.code(), run.err());
         assertEquals("initsweep: --out foo://bar/x: no file system for foo:// on the classpath", run.err().strip());
@@ -315,6 +322,19 @@ public class CliTest {
         Result file = cli("sql", out.toString(), "SELECT * FROM csv.`" + victim + "`");
         assertEquals(2, file.code(), "only the sweep's views, no SQL on files");
         assertTrue(file.err().startsWith("initsweep: bad query: [TABLE_OR_VIEW_NOT_FOUND]"), file.err());
+        Result divide = cli("sql", out.toString(), "SELECT 1 / (depth - depth) FROM runs");
+        assertEquals(2, divide.code(), "the query's own error is the user's input: " + divide.err());
+        assertTrue(divide.err().strip().startsWith("initsweep: query failed: [DIVIDE_BY_ZERO] Division by zero."),
+                divide.err());
+        assertEquals(1, divide.err().strip().lines().count(), divide.err());
+        Result raised = cli("sql", out.toString(), "SELECT raise_error('boom')");
+        assertEquals(2, raised.code(), raised.err());
+        assertTrue(raised.err().strip().startsWith("initsweep: query failed: [USER_RAISED_EXCEPTION] boom"), raised.err());
+        Result two = cli("sql", out.toString(), "--csv", "--limit", "2", "SELECT run_id FROM runs");
+        assertEquals(3, two.out().lines().count(), "header and 2 of 12 rows: " + two.out());
+        assertEquals("initsweep: the first 2 rows; --limit N prints more", two.err().strip());
+        assertEquals("", cli("sql", out.toString(), "--csv", "--limit", "12", "SELECT run_id FROM runs").err(),
+                "all rows printed: nothing to say");
         Result with = cli("sql", out.toString(), "--csv", "WITH x AS (SELECT count(*) AS n FROM runs) SELECT n FROM x");
         assertEquals(List.of("n", "12"), with.out().lines().toList(), "runs untouched, and WITH queries still run");
         assertEquals(List.of("count(1)", "12"), cli("sql", out.toString(), "--csv", "FROM runs SELECT count(*)").out()
@@ -349,5 +369,6 @@ public class CliTest {
         Result different = cli("run", other.toString(), "--out", out.toString(), "--no-analyze");
         assertEquals(2, different.code());
         assertTrue(different.err().contains(out + " already holds results of another sweep; pass --overwrite"), different.err());
+        assertEquals("", different.out(), "the refusal alone");
     }
 }

@@ -169,7 +169,8 @@ public final class Axes {
             return null;
         }
         if (!n.canConvertToInt() || n.asInt() < min || n.asInt() > max) {
-            problems.add(path, "must be " + (max == Integer.MAX_VALUE ? "≥ " + min : "in [" + min + ", " + max + "]")
+            boolean below = n.canConvertToInt() && n.asInt() < min;
+            problems.add(path, "must be " + (max == Integer.MAX_VALUE && below ? "≥ " + min : "in [" + min + ", " + max + "]")
                     + ", got " + JsonText.show(n));
             return null;
         }

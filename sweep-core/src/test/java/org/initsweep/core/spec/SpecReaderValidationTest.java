@@ -117,6 +117,7 @@ class SpecReaderValidationTest {
         assertEquals(List.of("s.json: depths[0]: must be a whole number, got the number 2.5"), problems(depths("2.5")));
         assertEquals("s.json: epochs: must be in [0, 1000000], got 1.0E7", only(", \"epochs\": 1e7"));
         assertEquals("s.json: batch_size: must be ≥ 1, got 0", only(", \"batch_size\": 0"));
+        assertEquals("s.json: batch_size: must be in [1, 2147483647], got 2147483648", only(", \"batch_size\": 2147483648"));
         assertTrue(only(", \"seeds\": [1e30]").startsWith("s.json: seeds[0]: must be a 64-bit whole number"));
         SweepSpec s = SpecReader.parse(depths("3.0").replace("}", ", \"seeds\": [1e3], \"epochs\": 2.0}"), "s.json");
         assertEquals(List.of(3), s.depths());
