@@ -142,7 +142,8 @@ public final class Analysis {
      * @param dir       output directory of a sweep
      * @param decades   growth over the hidden layers that a stable network stays within, in decades
      *                  ({@link SignalGrowth#DEFAULT_DECADES})
-     * @param charts    whether to draw the PNG charts
+     * @param charts    whether to draw the PNG charts and the HTML report (without: those of an earlier
+     *                  analysis are removed, as they would not match the new tables)
      * @throws IllegalArgumentException if the directory holds no readable sweep
      * @throws IOException              on file system errors
      */
@@ -224,6 +225,10 @@ public final class Analysis {
                 files = withReport;
                 Publish.retainOnly(fs, new org.apache.hadoop.fs.Path(dir, Tables.CHARTS), files.stream()
                         .map(f -> new org.apache.hadoop.fs.Path(f).getName()).collect(java.util.stream.Collectors.toSet()));
+            } else {
+                // an earlier analysis's charts and report would show other regions than these tables
+                fs.delete(new org.apache.hadoop.fs.Path(dir, Tables.CHARTS), true);
+                fs.delete(new org.apache.hadoop.fs.Path(dir, HtmlReport.DIR), true);
             }
             return new Summary(runs, collected.size(), byRegime, files, agreement, trainability.consoleLines());
         } finally {

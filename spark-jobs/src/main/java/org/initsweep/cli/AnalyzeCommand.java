@@ -32,7 +32,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "chance level, ln(K)/2 for K classes).")
     Double targetLoss;
 
-    @Option(names = "--no-charts", negatable = true, defaultValue = "true", description = "Draw the PNG charts (default: on; --no-charts skips them).")
+    @Option(names = "--no-charts", negatable = true, defaultValue = "true", description = "Draw the PNG charts and the HTML report (default: on; --no-charts skips both and removes"
+            + " those of an earlier analysis).")
     boolean charts = true;
 
     @Mixin

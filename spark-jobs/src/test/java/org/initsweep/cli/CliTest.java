@@ -354,11 +354,14 @@ public class CliTest {
         assertTrue(locked.err().contains("or delete " + out.resolve(".initsweep.lock") + " if"), "a path, not a file: URI: "
                 + locked.err());
         Files.delete(out.resolve(".initsweep.lock"));
+        assertTrue(Files.exists(out.resolve("report/index.html")), "the first analysis's report");
         Files.move(out.resolve("engine.json"), engine); // as after a killed sweep
         Result incomplete = cli("analyze", out.toString(), "--no-charts");
         Files.move(engine, out.resolve("engine.json"));
         assertEquals(0, incomplete.code(), incomplete.err());
         assertTrue(incomplete.err().contains("initsweep: warning: the sweep in " + out + " is incomplete"), incomplete.err());
+        assertFalse(Files.exists(out.resolve("charts")) || Files.exists(out.resolve("report")),
+                "no charts or report of the earlier analysis left beside the new tables");
 
         Result again = cli("run", TestSpark.conf("tiny.json").toString(), "--out", out.toString(), "--no-analyze");
         assertEquals(0, again.code(), again.err());
