@@ -18,9 +18,14 @@ class Directory implements CommandLine.ITypeConverter<String> {
     @Override
     public String convert(String value) {
         if (value.isBlank()) {
-            throw new CommandLine.TypeConversionException("must name a directory, got an empty value");
+            throw new CommandLine.TypeConversionException("must name a directory, got " + describeBlank(value));
         }
         return value;
+    }
+
+    /** "an empty value" or "only white space" for a blank command-line value. */
+    static String describeBlank(String value) {
+        return value.isEmpty() ? "an empty value" : "only white space";
     }
 
     /**

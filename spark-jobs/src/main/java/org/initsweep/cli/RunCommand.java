@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
     static final String INTERRUPTED = "initsweep: interrupted. Runs of the chunks already committed are kept (a chunk"
             + " is about a minute of work; --chunk-runs sets it): run the same command again to resume.";
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "Sweep spec (JSON).")
+    @Parameters(index = "0", paramLabel = "SPEC", converter = SpecFile.class, description = "Sweep spec (JSON).")
     Path spec;
 
     @Option(names = "--out", paramLabel = "DIR", converter = Directory.Hadoop.class, description = "Output directory (default: results/<spec name>).")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
         description = "Check SPEC and print the size of its grid, without running anything.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "Sweep spec (JSON).")
+    @Parameters(index = "0", paramLabel = "SPEC", converter = SpecFile.class, description = "Sweep spec (JSON).")
     Path spec;
 
     @Mixin

@@ -190,10 +190,12 @@ public class CliTest {
             {"sql", "", "SELECT 1"},
             {"data", "list", "--data-dir", ""},
             {"analyze", "x:y"},
+            {"run", ""},
+            {"validate", "  "},
         };
         String[] expected = {
             "initsweep run: Invalid value for option '--out': must name a directory, got an empty value",
-            "initsweep run: Invalid value for option '--data-dir': must name a directory, got an empty value",
+            "initsweep run: Invalid value for option '--data-dir': must name a directory, got only white space",
             "initsweep analyze: Invalid value for positional parameter at index 0 (DIR): must name a directory, got an"
                     + " empty value",
             "initsweep sql: Invalid value for positional parameter at index 0 (DIR): must name a directory, got an"
@@ -201,6 +203,10 @@ public class CliTest {
             "initsweep data list: Invalid value for option '--data-dir': must name a directory, got an empty value",
             "initsweep analyze: Invalid value for positional parameter at index 0 (DIR): 'x:y' is not a path or URI"
                     + " (text before a colon is read as a URI scheme: write ./x:y for a local name with a colon)",
+            "initsweep run: Invalid value for positional parameter at index 0 (SPEC): must name a spec file, got an empty"
+                    + " value",
+            "initsweep validate: Invalid value for positional parameter at index 0 (SPEC): must name a spec file, got only"
+                    + " white space",
         };
         for (int i = 0; i < commands.length; i++) {
             Result r = cli(commands[i]);
