@@ -9,6 +9,7 @@ final class CommonOptions {
             description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
 
-    @Option(names = "--debug", description = "Print stack traces on errors.")
+    @Option(names = "--debug", description = "Print stack traces on errors, and Spark's own warnings"
+            + " (INITSWEEP_SPARK_LOG=LEVEL sets Spark's log level alone).")
     boolean debug;
 }
