@@ -25,9 +25,13 @@ import picocli.CommandLine.Parameters;
         description = "Run the sweep described by SPEC and write its traces (and analysis) under --out.")
 final class RunCommand implements Callable<Integer> {
 
-    /** Said on Ctrl-C or SIGTERM during a sweep (and its analysis). */
-    static final String INTERRUPTED = "initsweep: interrupted. Runs of the chunks already committed are kept (a chunk"
-            + " is about a minute of work; --chunk-runs sets it): run the same command again to resume.";
+    /** Said on Ctrl-C or SIGTERM during a sweep (and its analysis) in chunks of {@code chunkRuns} (0: automatic). */
+    static String interrupted(int chunkRuns) {
+        return "initsweep: interrupted. Runs of the chunks already committed are kept (a chunk is "
+                + (chunkRuns > 0 ? org.initsweep.spark.Plural.of(chunkRuns, "run") + ", from --chunk-runs"
+                        : "about a minute of work; --chunk-runs sets it")
+                + "): run the same command again to resume.";
+    }
 
     @Parameters(index = "0", paramLabel = "SPEC", converter = SpecFile.class, description = "Sweep spec (JSON).")
     Path spec;
@@ -70,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Main.during(new Situation(INTERRUPTED, "make the largest run smaller (depth × width × samples)", null));
+        Main.during(new Situation(interrupted(chunkRuns), "make the largest run smaller (depth × width × samples)", null));
         SweepSpec s = SpecReader.read(spec);
         if (tasks < 0) {
             throw new UserInputException("--tasks must be ≥ 0, got " + tasks);

@@ -30,6 +30,10 @@ class InterruptMessageTest {
     void eachCommandSaysWhatAnInterruptLeavesAndTheNextCommandDoesNotInheritIt(@TempDir Path tmp) {
         CliTest.cli("run", tmp.resolve("missing.json").toString());
         assertTrue(Main.situation().ifInterrupted().endsWith("run the same command again to resume."), Main.situation().ifInterrupted());
+        assertTrue(Main.situation().ifInterrupted().contains("(a chunk is about a minute of work; --chunk-runs sets it)"));
+        CliTest.cli("run", tmp.resolve("missing.json").toString(), "--chunk-runs", "2");
+        assertTrue(Main.situation().ifInterrupted().contains("(a chunk is 2 runs, from --chunk-runs)"),
+                Main.situation().ifInterrupted());
         CliTest.cli("analyze", tmp.resolve("missing").toString());
         assertTrue(Main.situation().ifInterrupted().endsWith("run the same command again to finish it."), Main.situation().ifInterrupted());
         CliTest.cli("sql", tmp.resolve("missing").toString(), "SELECT 1");
