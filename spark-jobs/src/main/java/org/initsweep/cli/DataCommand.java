@@ -29,9 +29,10 @@ final class DataCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand there is nothing to do: one line and exit 2, as for {@code initsweep} alone. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (fetch or list)");
     }
 
     /** Options both subcommands take. */

@@ -95,6 +95,10 @@ public class CliTest {
         Result target = cli("analyze", "--target-loss", "-1", tmp.toString());
         assertEquals(2, target.code());
         assertEquals("initsweep: --target-loss must be > 0 and finite (nats), got -1.0", target.err().strip());
+        Result data = cli("data");
+        assertEquals(2, data.code(), data.err());
+        assertEquals("initsweep data: missing subcommand (fetch or list) (initsweep data --help lists the arguments)",
+                data.err().strip());
         Result none = cli();
         assertEquals(2, none.code(), "no command is a usage error");
         assertTrue(none.err().startsWith("initsweep: missing command (run, analyze, sql, validate or data)"), none.err());
