@@ -91,8 +91,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     static void print(Analysis.Summary a, String dir) {
         String byRegime = a.cellsByRegime().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(java.util.stream.Collectors.joining(", "));
-        System.out.printf(java.util.Locale.ROOT, "initsweep: analyzed %s, %s: %s%n", org.initsweep.spark.Plural.of(a.runs(), "run"),
-                org.initsweep.spark.Plural.of(a.cells(), "cell"),
+        System.out.printf(java.util.Locale.ROOT, "initsweep: analyzed %s, %s: %s%n", org.initsweep.core.Quantities.plural(a.runs(), "run"),
+                org.initsweep.core.Quantities.plural(a.cells(), "cell"),
                 byRegime.isEmpty() ? "none" : byRegime);
         if (!a.agreement().isEmpty()) {
             System.out.println("initsweep: theory vs measurement at the deepest depth: the multiplier where each rate crosses 0,"

@@ -57,7 +57,7 @@ final class DiskFull {
         try {
             FileStore store = Files.getFileStore(p);
             return directory + " (device " + store.name() + ", "
-                    + org.initsweep.core.spec.Preflight.bytes(store.getUsableSpace()) + " free)";
+                    + org.initsweep.core.Quantities.bytes(store.getUsableSpace()) + " free)";
         } catch (java.io.IOException | RuntimeException e) {
             return directory;
         }

@@ -25,7 +25,7 @@ final class ValidateCommand implements Callable<Integer> {
         SweepSpec s = SpecReader.read(spec);
         long runs = new Grid(s).size();
         System.out.printf(java.util.Locale.ROOT, "%s: valid, sweep '%s' with %s%n", spec, s.name(),
-                org.initsweep.spark.Plural.of(runs, "run"));
+                org.initsweep.core.Quantities.plural(runs, "run"));
         if (runs > RunCommand.DEFAULT_MAX_RUNS) {
             System.out.printf(java.util.Locale.ROOT, "%s: note: more runs than run's default --max-runs (%d); pass --max-runs %d to run it%n",
                     spec, RunCommand.DEFAULT_MAX_RUNS, runs);

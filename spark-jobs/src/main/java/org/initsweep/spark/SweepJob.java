@@ -156,9 +156,9 @@ public final class SweepJob {
             int parallelism = Math.max(1, jsc.defaultParallelism());
             long chunk = ChunkPlan.of(spec, data.shapes(spec), n, parallelism, options.chunkRuns()).runsEach();
             if (!done.isEmpty()) {
-                LOG.info("Sweep '{}': resuming, {} of {} already in {}", spec.name(), done.size(), Plural.of(n, "run"), out);
+                LOG.info("Sweep '{}': resuming, {} of {} already in {}", spec.name(), done.size(), org.initsweep.core.Quantities.plural(n, "run"), out);
             } else {
-                LOG.info("Sweep '{}': {} -> {}", spec.name(), Plural.of(n, "run"), out);
+                LOG.info("Sweep '{}': {} -> {}", spec.name(), org.initsweep.core.Quantities.plural(n, "run"), out);
             }
             Broadcast<SweepSpec> sharedSpec = jsc.broadcast(spec);
             Broadcast<RunDatasets> sharedData = jsc.broadcast(data.datasets());
@@ -185,7 +185,7 @@ public final class SweepJob {
             fs.delete(new Path(outPath, ChunkCommit.STAGING), true);
             writeText(fs, new Path(outPath, Tables.ENGINE_FILE), engineJson(spark, started, n));
             long millis = System.currentTimeMillis() - start;
-            LOG.info("Sweep '{}': {} computed ({} diverged), {} already there, in {} s", spec.name(), Plural.of(computed, "run"),
+            LOG.info("Sweep '{}': {} computed ({} diverged), {} already there, in {} s", spec.name(), org.initsweep.core.Quantities.plural(computed, "run"),
                     diverged, n - computed, millis / 1000.0);
             return new Summary(n, computed, diverged, millis, out);
         }

@@ -32,7 +32,7 @@ public record MemoryBudget(long bytes, String holder) {
     public void check(String dataset, long needed) {
         if (needed > bytes) {
             throw new UserInputException(String.format(Locale.ROOT, "dataset %s needs about %s in memory, more than %s of %s",
-                    dataset, mib(needed), holder, mib(bytes)));
+                    dataset, org.initsweep.core.Quantities.bytes(needed), holder, org.initsweep.core.Quantities.bytes(bytes)));
         }
     }
 
@@ -44,21 +44,8 @@ public record MemoryBudget(long bytes, String holder) {
     public void checkAtLeast(String dataset, long needed) {
         if (needed > bytes) {
             throw new UserInputException(String.format(Locale.ROOT, "dataset %s needs more memory than %s of %s"
-                    + " (reading stopped at %s)", dataset, holder, mib(bytes), mib(needed)));
+                    + " (reading stopped at %s)", dataset, holder, org.initsweep.core.Quantities.bytes(bytes),
+                    org.initsweep.core.Quantities.bytes(needed)));
         }
-    }
-
-    /** Bytes in bytes, KiB, MiB or GiB, one decimal (two for GiB). */
-    static String mib(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " bytes";
-        }
-        if (bytes < (1 << 20)) {
-            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-        }
-        if (bytes < (1L << 30)) {
-            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
-        }
-        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
     }
 }

@@ -182,9 +182,9 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
 
     /** One line for the console: runs, work, largest run's memory. */
     public String describe() {
-        return String.format(Locale.ROOT, "%d run%s, %s of work, largest run %s of %s", runs,
-                runs == 1 ? "" : "s",
-                flops(flops), bytes(maxRunBytes), float32 ? "memory" : "ND4J memory");
+        return String.format(Locale.ROOT, "%s, %s of work, largest run %s of %s",
+                org.initsweep.core.Quantities.plural(runs, "run"), flops(flops),
+                org.initsweep.core.Quantities.bytes(maxRunBytes), float32 ? "memory" : "ND4J memory");
     }
 
     /** 1.2 GFLOP, 3.4 TFLOP, … */
@@ -198,14 +198,4 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
         return String.format(Locale.ROOT, "%.1f %s", f, units[i]);
     }
 
-    /** 12.3 MiB, … */
-    public static String bytes(double b) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
-        int i = 0;
-        while (b >= 1024 && i < units.length - 1) {
-            b /= 1024;
-            i++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", b, units[i]);
-    }
 }

@@ -109,7 +109,7 @@ class DatasetLoaderTest {
         UserInputException e = assertThrows(UserInputException.class,
                 () -> loader(null).load(csv(train, null), new MemoryBudget(40, "a tiny share")));
         // 4 rows × (2 features + 1 label) × 4 bytes
-        assertEquals("dataset mine needs about 48 bytes in memory, more than a tiny share of 40 bytes", e.getMessage());
+        assertEquals("dataset mine needs about 48 B in memory, more than a tiny share of 40 B", e.getMessage());
         String missing = tmp.resolve("absent.csv").toString();
         assertEquals(missing + ": no such file", assertThrows(UserInputException.class,
                 () -> loader(null).load(csv(missing, null), MemoryBudget.UNLIMITED)).getMessage());

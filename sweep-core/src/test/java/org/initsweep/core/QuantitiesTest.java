@@ -1,0 +1,26 @@
+package org.initsweep.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class QuantitiesTest {
+
+    @Test
+    void pluralTakesAnSExceptForOne() {
+        assertEquals("0 runs", Quantities.plural(0, "run"));
+        assertEquals("1 run", Quantities.plural(1, "run"));
+        assertEquals("540 runs", Quantities.plural(540, "run"));
+    }
+
+    @Test
+    void bytesInTheLargestBinaryUnitThatLeavesAtLeastOne() {
+        assertEquals("48 B", Quantities.bytes(48));
+        assertEquals("1023 B", Quantities.bytes(1023));
+        assertEquals("1.0 KiB", Quantities.bytes(1024));
+        assertEquals("456.3 KiB", Quantities.bytes(456.3 * 1024));
+        assertEquals("1024.0 KiB", Quantities.bytes(1024 * 1024 - 1), "rounds up within its unit");
+        assertEquals("1.5 GiB", Quantities.bytes(1.5 * (1L << 30)));
+        assertEquals("2048.0 PiB", Quantities.bytes(2048.0 * (1L << 50)), "the last unit holds the rest");
+    }
+}
