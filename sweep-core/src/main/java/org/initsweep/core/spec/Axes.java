@@ -188,7 +188,8 @@ public final class Axes {
         }
         double v = n.asDouble();
         if (!Double.isFinite(v) || v < 0 || (!zeroAllowed && v == 0)) {
-            problems.add(path, "must be " + (zeroAllowed ? "≥ 0" : "> 0") + " and finite, got " + JsonText.show(n));
+            problems.add(path, "must be " + (zeroAllowed ? "≥ 0" : "> 0") + " and finite, got "
+                    + (Double.isFinite(v) ? JsonText.show(n) : JsonText.kind(n)));
             return null;
         }
         return v == 0 ? 0.0 : v;

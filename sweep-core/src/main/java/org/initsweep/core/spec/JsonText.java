@@ -17,7 +17,8 @@ public final class JsonText {
             case ARRAY -> "an array";
             case OBJECT -> "an object";
             case STRING -> "a string " + show(n);
-            case NUMBER -> "the number " + show(n);
+            case NUMBER -> n.isFloatingPointNumber() && !Double.isFinite(n.asDouble())
+                    ? "a number beyond a double's range (±1.8e308)" : "the number " + show(n);
             case BOOLEAN -> "the boolean " + n.asText();
             case NULL -> "null";
             default -> n.getNodeType().toString().toLowerCase(Locale.ROOT);
