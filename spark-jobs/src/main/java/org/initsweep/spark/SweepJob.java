@@ -401,7 +401,9 @@ public final class SweepJob {
             try {
                 previous = SpecReader.parse(stored, specFile.toString());
             } catch (SpecException e) {
-                throw new OutputExistsException(PathText.of(out));
+                // not a sweep's: --overwrite would delete someone's file, so it is not offered
+                throw new OutputExistsException("output directory " + PathText.of(out) + " holds a "
+                        + Tables.SPEC_FILE + " that is not a sweep spec initsweep wrote; choose another --out", true);
             }
             if (!previous.sameRuns(spec)) {
                 throw new OutputExistsException(PathText.of(out));
@@ -410,7 +412,9 @@ public final class SweepJob {
         }
         for (String entry : OWNED) {
             if (fs.exists(new Path(out, entry))) {
-                throw new OutputExistsException(PathText.of(out));
+                throw new OutputExistsException("output directory " + PathText.of(out) + " holds " + entry
+                        + " but no sweep's " + Tables.SPEC_FILE + ": choose another --out (--overwrite would replace "
+                        + entry + ")", true);
             }
         }
     }

@@ -156,6 +156,25 @@ class SweepJobTest {
     }
 
     @Test
+    void aUsersOwnFilesUnderASweepsNamesAreRefusedWithoutOfferingToOverwriteThem() throws Exception {
+        Path mine = tmp.resolve("mine");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("spec.json"), "{\"my\": \"notes\"}");
+        OutputExistsException e = assertThrows(OutputExistsException.class,
+                () -> SweepJob.run(spark, spec, mine.toString(), SweepJob.Options.defaults()));
+        assertEquals("output directory " + mine + " holds a spec.json that is not a sweep spec initsweep wrote; choose"
+                + " another --out", e.getMessage());
+        Path engine = tmp.resolve("engine-only");
+        Files.createDirectories(engine);
+        Files.writeString(engine.resolve("engine.json"), "{}");
+        e = assertThrows(OutputExistsException.class,
+                () -> SweepJob.run(spark, spec, engine.toString(), SweepJob.Options.defaults()));
+        assertEquals("output directory " + engine + " holds engine.json but no sweep's spec.json: choose another --out"
+                + " (--overwrite would replace engine.json)", e.getMessage());
+        assertEquals("{\"my\": \"notes\"}", Files.readString(mine.resolve("spec.json")), "untouched");
+    }
+
+    @Test
     void theSameSpecAgainComputesNothing() throws Exception {
         SweepJob.Summary again = SweepJob.run(spark, spec, out.toString(), SweepJob.Options.defaults());
         assertEquals(0, again.computed());
