@@ -3,6 +3,7 @@ package org.initsweep.cli;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.initsweep.analysis.Analysis;
+import org.initsweep.core.Quantities;
 import org.initsweep.core.regime.SignalGrowth;
 import org.initsweep.spark.SparkSessions;
 import picocli.CommandLine.Command;
@@ -32,8 +33,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "chance level, ln(K)/2 for K classes).")
     Double targetLoss;
 
-    @Option(names = "--no-charts", negatable = true, defaultValue = "true", description = "Draw the PNG charts and the HTML report (default: on; --no-charts skips both and removes"
-            + " those of an earlier analysis).")
+    @Option(names = "--no-charts", negatable = true, defaultValue = "true", description = "Draw the PNG charts and"
+            + " the HTML report (default: on; --no-charts skips both and removes those of an earlier analysis).")
     boolean charts = true;
 
     @Mixin
@@ -61,11 +62,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     static Analysis.Summary analyzeLocked(SparkSession spark, String dir, double decades, boolean charts,
             Double targetLoss) throws Exception {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir);
-        org.apache.hadoop.fs.FileSystem fs = org.initsweep.spark.OutputStore.fileSystem(dir, dir,
+        org.apache.hadoop.fs.FileSystem fs = org.initsweep.spark.OutputStore.existing(dir,
                 spark.sparkContext().hadoopConfiguration());
-        if (!fs.exists(path)) {
-            throw new org.initsweep.core.UserInputException("no such directory: " + dir);
-        }
         if (fs.getFileStatus(path).isFile()) {
             throw new org.initsweep.core.UserInputException(dir + " is a file; give a sweep's output directory");
         }
@@ -91,8 +89,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     static void print(Analysis.Summary a, String dir) {
         String byRegime = a.cellsByRegime().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(java.util.stream.Collectors.joining(", "));
-        System.out.printf(java.util.Locale.ROOT, "initsweep: analyzed %s, %s: %s%n", org.initsweep.core.Quantities.plural(a.runs(), "run"),
-                org.initsweep.core.Quantities.plural(a.cells(), "cell"),
+        System.out.printf(java.util.Locale.ROOT, "initsweep: analyzed %s, %s: %s%n", Quantities.plural(a.runs(), "run"),
+                Quantities.plural(a.cells(), "cell"),
                 byRegime.isEmpty() ? "none" : byRegime);
         if (!a.agreement().isEmpty()) {
             System.out.println("initsweep: theory vs measurement at the deepest depth: the multiplier where each rate crosses 0,"

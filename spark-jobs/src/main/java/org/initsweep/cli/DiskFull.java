@@ -4,6 +4,7 @@ import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.initsweep.core.Quantities;
 
 /**
  * Says that the output's device is full, from the operating system's ENOSPC or EDQUOT (or HDFS's space
@@ -57,7 +58,7 @@ final class DiskFull {
         try {
             FileStore store = Files.getFileStore(p);
             return directory + " (device " + store.name() + ", "
-                    + org.initsweep.core.Quantities.bytes(store.getUsableSpace()) + " free)";
+                    + Quantities.bytes(store.getUsableSpace()) + " free)";
         } catch (java.io.IOException | RuntimeException e) {
             return directory;
         }

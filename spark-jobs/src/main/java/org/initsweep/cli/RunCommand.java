@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.initsweep.analysis.Analysis;
+import org.initsweep.core.Quantities;
 import org.initsweep.core.UserInputException;
 import org.initsweep.core.regime.SignalGrowth;
 import org.apache.spark.SparkConf;
@@ -28,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
     /** Said on Ctrl-C or SIGTERM during a sweep (and its analysis) in chunks of {@code chunkRuns} (0: automatic). */
     static String interrupted(int chunkRuns) {
         return "initsweep: interrupted. Runs of the chunks already committed are kept (a chunk is "
-                + (chunkRuns > 0 ? org.initsweep.core.Quantities.plural(chunkRuns, "run") + ", from --chunk-runs"
+                + (chunkRuns > 0 ? Quantities.plural(chunkRuns, "run") + ", from --chunk-runs"
                         : "about a minute of work; --chunk-runs sets it")
                 + "): run the same command again to resume.";
     }
@@ -133,10 +134,10 @@ final class RunCommand implements Callable<Integer> {
             if (sum.computed() < sum.runs()) {
                 long done = sum.runs() - sum.computed();
                 System.out.printf(java.util.Locale.ROOT, "initsweep: %s computed (%d diverged), %d %s already done, in %.1f s%n",
-                        org.initsweep.core.Quantities.plural(sum.computed(), "run"), sum.diverged(), done, done == 1 ? "was" : "were",
+                        Quantities.plural(sum.computed(), "run"), sum.diverged(), done, done == 1 ? "was" : "were",
                         sum.millis() / 1000.0);
             } else {
-                System.out.printf(java.util.Locale.ROOT, "initsweep: %s (%d diverged) in %.1f s%n", org.initsweep.core.Quantities.plural(sum.runs(), "run"),
+                System.out.printf(java.util.Locale.ROOT, "initsweep: %s (%d diverged) in %.1f s%n", Quantities.plural(sum.runs(), "run"),
                         sum.diverged(), sum.millis() / 1000.0);
             }
             if (analyze) {
@@ -197,10 +198,10 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Two sizes as {@link org.initsweep.core.Quantities#bytes}, in MiB to a tenth where that would print them alike. */
+    /** Two sizes as {@link Quantities#bytes}, in MiB to a tenth where that would print them alike. */
     private static String[] sizes(long need, long have) {
-        String n = org.initsweep.core.Quantities.bytes(need);
-        String h = org.initsweep.core.Quantities.bytes(have);
+        String n = Quantities.bytes(need);
+        String h = Quantities.bytes(have);
         return !n.equals(h) ? new String[] {n, h}
                 : new String[] {String.format(java.util.Locale.ROOT, "%.1f MiB", need / 1048576.0),
                         String.format(java.util.Locale.ROOT, "%.1f MiB", have / 1048576.0)};

@@ -55,10 +55,7 @@ final class SqlCommand implements Callable<Integer> {
         }
         SparkSession spark = SparkSessions.create("initsweep sql", common.master);
         try {
-            if (!org.initsweep.spark.OutputStore.fileSystem(dir, dir, spark.sparkContext().hadoopConfiguration())
-                    .exists(new org.apache.hadoop.fs.Path(dir))) {
-                throw new org.initsweep.core.UserInputException("no such directory: " + dir);
-            }
+            org.initsweep.spark.OutputStore.existing(dir, spark.sparkContext().hadoopConfiguration());
             ReadOnlyQuery.lockDown(spark);
             for (int attempt = 1; ; attempt++) {
                 try {

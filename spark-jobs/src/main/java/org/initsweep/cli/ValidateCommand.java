@@ -2,6 +2,7 @@ package org.initsweep.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.initsweep.core.Quantities;
 import org.initsweep.core.spec.Grid;
 import org.initsweep.core.spec.SpecReader;
 import org.initsweep.core.spec.SweepSpec;
@@ -25,7 +26,7 @@ final class ValidateCommand implements Callable<Integer> {
         SweepSpec s = SpecReader.read(spec);
         long runs = new Grid(s).size();
         System.out.printf(java.util.Locale.ROOT, "%s: valid, sweep '%s' with %s%n", spec, s.name(),
-                org.initsweep.core.Quantities.plural(runs, "run"));
+                Quantities.plural(runs, "run"));
         if (runs > RunCommand.DEFAULT_MAX_RUNS) {
             System.out.printf(java.util.Locale.ROOT, "%s: note: more runs than run's default --max-runs (%d); pass --max-runs %d to run it%n",
                     spec, RunCommand.DEFAULT_MAX_RUNS, runs);

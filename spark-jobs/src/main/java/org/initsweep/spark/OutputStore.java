@@ -76,6 +76,21 @@ public final class OutputStore {
     }
 
     /**
+     * The file system of a sweep directory the user named to read or analyze ({@code analyze DIR},
+     * {@code sql DIR}), which must exist.
+     *
+     * @throws UserInputException as {@link #fileSystem}, or if nothing is at {@code dir}
+     * @throws java.io.IOException if the file system cannot be asked
+     */
+    public static org.apache.hadoop.fs.FileSystem existing(String dir, Configuration hadoop) throws java.io.IOException {
+        org.apache.hadoop.fs.FileSystem fs = fileSystem(dir, dir, hadoop);
+        if (!fs.exists(new Path(dir))) {
+            throw new UserInputException("no such directory: " + dir);
+        }
+        return fs;
+    }
+
+    /**
      * The file system of a directory the user named, or a refusal that names it: its scheme has no file
      * system on the classpath, or the store cannot be reached.
      *

@@ -23,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.initsweep.core.EngineVersion;
 import org.initsweep.core.Provenance;
+import org.initsweep.core.Quantities;
 import org.initsweep.core.spec.Grid;
 import org.initsweep.core.spec.SpecException;
 import org.initsweep.core.spec.SpecReader;
@@ -156,9 +157,9 @@ public final class SweepJob {
             int parallelism = Math.max(1, jsc.defaultParallelism());
             long chunk = ChunkPlan.of(spec, data.shapes(spec), n, parallelism, options.chunkRuns()).runsEach();
             if (!done.isEmpty()) {
-                LOG.info("Sweep '{}': resuming, {} of {} already in {}", spec.name(), done.size(), org.initsweep.core.Quantities.plural(n, "run"), out);
+                LOG.info("Sweep '{}': resuming, {} of {} already in {}", spec.name(), done.size(), Quantities.plural(n, "run"), out);
             } else {
-                LOG.info("Sweep '{}': {} -> {}", spec.name(), org.initsweep.core.Quantities.plural(n, "run"), out);
+                LOG.info("Sweep '{}': {} -> {}", spec.name(), Quantities.plural(n, "run"), out);
             }
             Broadcast<SweepSpec> sharedSpec = jsc.broadcast(spec);
             Broadcast<RunDatasets> sharedData = jsc.broadcast(data.datasets());
@@ -185,7 +186,7 @@ public final class SweepJob {
             fs.delete(new Path(outPath, ChunkCommit.STAGING), true);
             writeText(fs, new Path(outPath, Tables.ENGINE_FILE), engineJson(spark, started, n));
             long millis = System.currentTimeMillis() - start;
-            LOG.info("Sweep '{}': {} computed ({} diverged), {} already there, in {} s", spec.name(), org.initsweep.core.Quantities.plural(computed, "run"),
+            LOG.info("Sweep '{}': {} computed ({} diverged), {} already there, in {} s", spec.name(), Quantities.plural(computed, "run"),
                     diverged, n - computed, millis / 1000.0);
             return new Summary(n, computed, diverged, millis, out);
         }

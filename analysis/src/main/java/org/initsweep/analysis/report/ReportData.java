@@ -327,15 +327,15 @@ final class ReportData {
         return out;
     }
 
+    /** The key of a fixed scheme's one line (no multiplier) among the predicted curves keyed by m. */
+    private static final double FIXED = Double.NaN;
+
     /**
      * The mean-field prediction of Var(a) and Var(∂J/∂a) per layer at initialization and the
      * finite-width spread of ln Var(a) ({@code growth/} columns {@code predicted_var_a},
      * {@code predicted_var_grad_a}, {@code predicted_ln_var_a_sd}, where the analysis wrote them), seeds
      * averaged, for each group's deepest networks.
      */
-    /** The key of a fixed scheme's one line (no multiplier) among the predicted curves keyed by m. */
-    private static final double FIXED = Double.NaN;
-
     private static Map<ChartGroup, TreeMap<Double, double[][]>> predictedVariance(SparkSession spark,
             Map<ChartGroup, Integer> depthOf) {
         Map<ChartGroup, TreeMap<Double, double[][]>> out = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package org.initsweep.core.data;
 
 import java.util.Locale;
+import org.initsweep.core.Quantities;
 import org.initsweep.core.UserInputException;
 
 /**
@@ -32,7 +33,7 @@ public record MemoryBudget(long bytes, String holder) {
     public void check(String dataset, long needed) {
         if (needed > bytes) {
             throw new UserInputException(String.format(Locale.ROOT, "dataset %s needs about %s in memory, more than %s of %s",
-                    dataset, org.initsweep.core.Quantities.bytes(needed), holder, org.initsweep.core.Quantities.bytes(bytes)));
+                    dataset, Quantities.bytes(needed), holder, Quantities.bytes(bytes)));
         }
     }
 
@@ -44,8 +45,8 @@ public record MemoryBudget(long bytes, String holder) {
     public void checkAtLeast(String dataset, long needed) {
         if (needed > bytes) {
             throw new UserInputException(String.format(Locale.ROOT, "dataset %s needs more memory than %s of %s"
-                    + " (reading stopped at %s)", dataset, holder, org.initsweep.core.Quantities.bytes(bytes),
-                    org.initsweep.core.Quantities.bytes(needed)));
+                    + " (reading stopped at %s)", dataset, holder, Quantities.bytes(bytes),
+                    Quantities.bytes(needed)));
         }
     }
 }

@@ -168,9 +168,10 @@ public final class Axes {
             problems.add(path, "must be a whole number, got " + JsonText.kind(n));
             return null;
         }
-        if (!n.canConvertToInt() || n.asInt() < min || n.asInt() > max) {
-            boolean below = n.canConvertToInt() && n.asInt() < min;
-            problems.add(path, "must be " + (max == Integer.MAX_VALUE && below ? "≥ " + min : "in [" + min + ", " + max + "]")
+        boolean fits = n.canConvertToInt();
+        if (!fits || n.asInt() < min || n.asInt() > max) {
+            // an int can only miss an open-ended range from below
+            problems.add(path, "must be " + (max == Integer.MAX_VALUE && fits ? "≥ " + min : "in [" + min + ", " + max + "]")
                     + ", got " + JsonText.show(n));
             return null;
         }

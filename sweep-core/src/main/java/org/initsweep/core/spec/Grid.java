@@ -23,6 +23,11 @@ public final class Grid implements Iterable<RunSpec> {
     /** Training examples of a generated dataset when the spec gives no {@code samples}. */
     public static final int DEFAULT_GENERATED_SAMPLES = 256;
 
+    /** Training examples of each generated dataset of {@code spec}: its {@code samples}, else the default. */
+    public static int generatedSamples(SweepSpec spec) {
+        return spec.samples() > 0 ? spec.samples() : DEFAULT_GENERATED_SAMPLES;
+    }
+
     private final SweepSpec spec;
     private final List<InitSpec> pairInits = new ArrayList<>();
     private final List<Double> pairMultipliers = new ArrayList<>();
@@ -99,7 +104,7 @@ public final class Grid implements Iterable<RunSpec> {
         Activation activation = spec.activations().get(digit[0]);
         DatasetSource dataset = spec.datasets().get(digit[4]);
         boolean generated = dataset instanceof DatasetSource.Generated;
-        int samples = spec.samples() > 0 ? spec.samples() : generated ? DEFAULT_GENERATED_SAMPLES : 0;
+        int samples = generated ? generatedSamples(spec) : spec.samples();
         int batch = spec.batchSize() > 0 ? spec.batchSize() : samples;
         return new RunSpec(spec.name(), shapeDepths.get(digit[2]), shapeWidths.get(digit[2]), activation,
                 pairInits.get(digit[1]), pairMultipliers.get(digit[1]), spec.sigmaB2().get(digit[3]), dataset,

@@ -1,6 +1,7 @@
 package org.initsweep.core.spec;
 
 import java.util.Locale;
+import org.initsweep.core.Quantities;
 import org.initsweep.core.data.DataShape;
 import org.initsweep.core.data.DatasetSource;
 import org.initsweep.core.init.InitSpec;
@@ -104,7 +105,7 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
     /** The data shape of a dataset for a spec: generated ones from the spec, real ones from {@code shapes}. */
     static DataShape shape(SweepSpec spec, DatasetSource ds, int firstHiddenWidth, Shapes shapes) {
         if (ds instanceof DatasetSource.Generated g) {
-            int n = spec.samples() > 0 ? spec.samples() : Grid.DEFAULT_GENERATED_SAMPLES;
+            int n = Grid.generatedSamples(spec);
             int test = spec.testFraction() == null ? 0
                     : (int) Math.round(n / (1 - spec.testFraction())) - n;
             return new DataShape(g.kind().inputDim(firstHiddenWidth), n, test, 2);
@@ -183,8 +184,8 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
     /** One line for the console: runs, work, largest run's memory. */
     public String describe() {
         return String.format(Locale.ROOT, "%s, %s of work, largest run %s of %s",
-                org.initsweep.core.Quantities.plural(runs, "run"), flops(flops),
-                org.initsweep.core.Quantities.bytes(maxRunBytes), float32 ? "memory" : "ND4J memory");
+                Quantities.plural(runs, "run"), flops(flops),
+                Quantities.bytes(maxRunBytes), float32 ? "memory" : "ND4J memory");
     }
 
     /** 1.2 GFLOP, 3.4 TFLOP, … */

@@ -106,9 +106,7 @@ public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA,
         int depth = units.length - 2;
         MeanField[] layer = new MeanField[depth + 2];
         for (int l = 1; l <= depth + 1; l++) {
-            double ml = identity ? identityMeanSquare(init.param(), units[l - 1], units[l])
-                    : init.effectiveMultiplier(units[l - 1], units[l], m);
-            layer[l] = new MeanField(phi, ml, sigmaB2);
+            layer[l] = new MeanField(phi, multiplier(identity, init, m, units[l - 1], units[l]), sigmaB2);
         }
         MeanField sigmoid = new MeanField(Activation.SIGMOID, 1, 0);
 
@@ -130,8 +128,7 @@ public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA,
             varGradA[l - 2] = varGradA[l - 1] * fanOutVar * layer[l].meanDerivativeSquared(varZ[l - 1]);
         }
         MeanField hidden = depth == 1
-                ? new MeanField(phi, identity ? identityMeanSquare(init.param(), units[1], units[1])
-                        : init.effectiveMultiplier(units[1], units[1], m), sigmaB2)
+                ? new MeanField(phi, multiplier(identity, init, m, units[1], units[1]), sigmaB2)
                 : sharedHiddenMap(layer, depth);
         double chi1 = hidden == null ? Double.NaN : hidden.chi1();
         double criticalM = Double.NaN;
@@ -144,9 +141,13 @@ public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA,
                 hidden == null ? null : MeanField.regimeOf(chi1, MeanField.DEFAULT_REGIME_TOL), criticalM));
     }
 
-    /** fan_in·E[W²] of W = α·I from n^[l-1] to n^[l] units: α² on the min(n^[l-1], n^[l]) units that get an input. */
-    private static double identityMeanSquare(double alpha, int fanIn, int fanOut) {
-        return alpha * alpha * Math.min(fanIn, fanOut) / fanOut;
+    /**
+     * m_l = fan_in·E[W²] of a layer from {@code fanIn} to {@code fanOut} units: the scheme's effective
+     * multiplier, or for W = α·I ({@code identity}) α² on the min(fan_in, fan_out) units that get an input.
+     */
+    private static double multiplier(boolean identity, InitSpec init, double m, int fanIn, int fanOut) {
+        return identity ? init.param() * init.param() * Math.min(fanIn, fanOut) / fanOut
+                : init.effectiveMultiplier(fanIn, fanOut, m);
     }
 
     /**
