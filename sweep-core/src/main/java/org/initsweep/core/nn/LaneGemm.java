@@ -16,11 +16,18 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Matrices are float arrays of entries of {@link #lanes()} floats; an operand's entry (i, q) starts at
  * {@code (i·rowStride + q·colStride)·lanes}, so a transposed operand is a change of strides. C is dense
  * {@code [m, n]} entries.
+ *
+ * <p>C is computed in register tiles of 6 × 4 entries with 512-bit vectors (24 accumulators, 4 of B and
+ * 1 of A in AVX-512's 32 registers: 10 loads per 24 FMAs) and 4 × 4 with narrower ones (AVX2 has 16
+ * registers), then 4 × 1 and 1 × 4 tiles and single entries for the rest. The operands of a sweep's
+ * layers mostly come from L2 (a width-16 layer's Z over 256 rows is 256 KB in 16 lanes), so loads per
+ * FMA, not the FMAs, bound a smaller tile.
  */
 final class LaneGemm {
 
     private static final VectorSpecies<Float> S = VectorGemm.S;
     private static final int L = S.length();
+    private static final boolean SIX_ROWS = VectorGemm.vectorBits() >= 512;
 
     private LaneGemm() {
     }
@@ -38,22 +45,36 @@ final class LaneGemm {
      * @param c  C {@code [m, n]} entries, dense, overwritten
      */
     static void mul(float[] a, int ars, int acs, float[] b, int brs, int bcs, float[] c, int m, int n, int k) {
+        int n4 = n & ~3;
         int i = 0;
-        for (; i + 4 <= m; i += 4) {
-            int j = 0;
-            for (; j + 4 <= n; j += 4) {
-                tile4x4(a, ars, acs, b, brs, bcs, c, n, k, i, j);
+        if (SIX_ROWS) {
+            // 6-row tiles, then 4-row ones: two or three rows left over are better taken as 8 or 9 rows
+            int six = m / 6;
+            if (six > 0 && (m % 6 == 2 || m % 6 == 3)) {
+                six--;
             }
-            for (; j < n; j++) {
-                tile4x1(a, ars, acs, b, brs, bcs, c, n, k, i, j);
+            for (; i < 6 * six; i += 6) {
+                for (int j = 0; j < n4; j += 4) {
+                    tile6x4(a, ars, acs, b, brs, bcs, c, n, k, i, j);
+                }
+            }
+        }
+        for (; i + 4 <= m; i += 4) {
+            for (int j = 0; j < n4; j += 4) {
+                tile4x4(a, ars, acs, b, brs, bcs, c, n, k, i, j);
             }
         }
         for (; i < m; i++) {
-            int j = 0;
-            for (; j + 4 <= n; j += 4) {
+            for (int j = 0; j < n4; j += 4) {
                 tile1x4(a, ars, acs, b, brs, bcs, c, n, k, i, j);
             }
-            for (; j < n; j++) {
+        }
+        for (int j = n4; j < n; j++) {
+            i = 0;
+            for (; i + 4 <= m; i += 4) {
+                tile4x1(a, ars, acs, b, brs, bcs, c, n, k, i, j);
+            }
+            for (; i < m; i++) {
                 FloatVector s = FloatVector.zero(S);
                 for (int q = 0; q < k; q++) {
                     s = FloatVector.fromArray(S, a, (i * ars + q * acs) * L)
@@ -63,6 +84,85 @@ final class LaneGemm {
             }
         }
     }
+
+    private static void tile6x4(float[] a, int ars, int acs, float[] b, int brs, int bcs, float[] c, int n, int k,
+            int i, int j) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
+        FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
+        FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        FloatVector c40 = c00, c41 = c00, c42 = c00, c43 = c00;
+        FloatVector c50 = c00, c51 = c00, c52 = c00, c53 = c00;
+        int ar = ars * L;
+        int bc = bcs * L;
+        int ao = i * ar;
+        int bo = j * bc;
+        int aStep = acs * L;
+        int bStep = brs * L;
+        for (int q = 0; q < k; q++, ao += aStep, bo += bStep) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + bc);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * bc);
+            FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * bc);
+            FloatVector x = FloatVector.fromArray(S, a, ao);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.fromArray(S, a, ao + ar);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.fromArray(S, a, ao + 2 * ar);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = FloatVector.fromArray(S, a, ao + 3 * ar);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+            x = FloatVector.fromArray(S, a, ao + 4 * ar);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            c42 = x.fma(b2, c42);
+            c43 = x.fma(b3, c43);
+            x = FloatVector.fromArray(S, a, ao + 5 * ar);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            c52 = x.fma(b2, c52);
+            c53 = x.fma(b3, c53);
+        }
+        int co = (i * n + j) * L;
+        int cr = n * L;
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + L);
+        c02.intoArray(c, co + 2 * L);
+        c03.intoArray(c, co + 3 * L);
+        c10.intoArray(c, co + cr);
+        c11.intoArray(c, co + cr + L);
+        c12.intoArray(c, co + cr + 2 * L);
+        c13.intoArray(c, co + cr + 3 * L);
+        c20.intoArray(c, co + 2 * cr);
+        c21.intoArray(c, co + 2 * cr + L);
+        c22.intoArray(c, co + 2 * cr + 2 * L);
+        c23.intoArray(c, co + 2 * cr + 3 * L);
+        c30.intoArray(c, co + 3 * cr);
+        c31.intoArray(c, co + 3 * cr + L);
+        c32.intoArray(c, co + 3 * cr + 2 * L);
+        c33.intoArray(c, co + 3 * cr + 3 * L);
+        c40.intoArray(c, co + 4 * cr);
+        c41.intoArray(c, co + 4 * cr + L);
+        c42.intoArray(c, co + 4 * cr + 2 * L);
+        c43.intoArray(c, co + 4 * cr + 3 * L);
+        c50.intoArray(c, co + 5 * cr);
+        c51.intoArray(c, co + 5 * cr + L);
+        c52.intoArray(c, co + 5 * cr + 2 * L);
+        c53.intoArray(c, co + 5 * cr + 3 * L);
+    }
+
 
     private static void tile4x4(float[] a, int ars, int acs, float[] b, int brs, int bcs, float[] c, int n, int k,
             int i, int j) {

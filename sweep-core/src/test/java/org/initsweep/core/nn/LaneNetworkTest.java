@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@link LaneNetwork}: every run in a lane gives, bit for bit, what {@link FloatNetwork} gives for it alone
  * — Z[L+1], every dW and db, and the weights after optimizer steps — whatever runs share the other lanes.
- * Shapes cover a width below a vector (4, 5), one above (17, the fused epilogues), 4-row tiles with a
- * remainder (13 rows), every head size and φ with and without a fused form.
+ * Shapes cover a width below a vector (4, 5), one above (17, the fused epilogues), every tile of
+ * {@link LaneGemm} (13 rows: 6-row tiles and a single row; fan_in 17: 6, 4 and 1; fan_in 14: 6, 4, 4; fan_in 4
+ * and 3; column remainders of 17, 14 and 5), every head size and φ with and without a fused form.
  */
 class LaneNetworkTest {
 
@@ -32,7 +33,7 @@ class LaneNetworkTest {
     void everyLaneEqualsItsRunTrainedAlone(String act, int classes, double gain) {
         assumeTrue(LaneNetwork.available(), "no Vector API here");
         Activation phi = Activation.fromLabel(act);
-        Architecture arch = Architecture.of(IN, new int[] {4, 17, 5}, phi, OutputHead.forClasses(classes));
+        Architecture arch = Architecture.of(IN, new int[] {4, 17, 14, 5}, phi, OutputHead.forClasses(classes));
         int runs = LaneNetwork.lanes() - 1; // one lane left empty
         LaneNetwork lanes = new LaneNetwork(arch);
         LaneNetwork.Pass pass = lanes.newPass(BATCH);
