@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,5 +35,18 @@ class FloatTanhTest {
             }
         }
         assertEquals(0f, over, "tanh above 1 at this float");
+    }
+
+    /**
+     * The vector kernel gives ±1 past {@link FloatTanh#CLAMP_FMA} instead of evaluating at the clamp: the
+     * same bits only because the fused evaluation is exactly ±1 there (and the clamp is the first such
+     * float, so saturated units do reach ±1).
+     */
+    @Test
+    void theFusedEvaluationIsExactlyOneAtItsClamp() {
+        assertEquals(1f, FloatTanh.fma(FloatTanh.CLAMP_FMA));
+        assertEquals(-1f, FloatTanh.fma(-FloatTanh.CLAMP_FMA));
+        assertTrue(FloatTanh.fma(Math.nextDown(FloatTanh.CLAMP_FMA)) < 1f);
+        assertEquals(1f, FloatTanh.fma(Float.MAX_VALUE));
     }
 }

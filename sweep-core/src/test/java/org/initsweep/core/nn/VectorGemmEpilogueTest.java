@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.initsweep.core.activation.Activation;
+import org.initsweep.core.activation.FloatTanh;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link VectorGemm#mul(float[], int, int, float[], float[], int, int, int, Epilogue)}: the elementwise
@@ -98,6 +100,40 @@ class VectorGemmEpilogueTest {
         }
         for (int j = 0; j < n; j++) {
             assertBits(dbRef[j], db[j], "db[" + j + "]");
+        }
+    }
+
+    /**
+     * tanh's vector form does not clamp its input but sets ±1 where |z| is past the clamp: the same bits as
+     * the clamped scalar {@code FloatTanh.fma} at the clamp, beside it, where z² overflows, at ±∞, NaN and
+     * ±0, in the vector part of a row and in its scalar tail.
+     */
+    @ParameterizedTest(name = "{0} columns")
+    @ValueSource(ints = {64, 61})
+    void tanhPastItsClampEqualsTheClampedLoop(int n) {
+        float c = FloatTanh.CLAMP_FMA;
+        float[] edges = {c, -c, Math.nextUp(c), Math.nextDown(c), -Math.nextUp(c), -Math.nextDown(c), 8f, -8f,
+            1.8e19f, -1.9e19f, 2e19f, Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY, Float.NaN, 0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 7.5f, -7.9f};
+        Activation phi = Activation.fromLabel("tanh");
+        SplittableRandom r = new SplittableRandom(5);
+        int m = 2 * edges.length;
+        float[] z = new float[m * n];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) (r.nextGaussian() * 4);
+        }
+        for (int e = 0; e < edges.length; e++) {
+            z[e * n + e % n] = edges[e]; // a vector column
+            z[(edges.length + e) * n + n - 1] = edges[e]; // the last column: the tail when n is not a multiple
+        }
+        float[] bias = new float[n];
+        java.util.Arrays.fill(bias, -0f); // z + (−0) = z, −0 included
+        float[] ref = new float[m * n];
+        phi.forward(z, ref, m * n, true);
+        float[] out = new float[m * n];
+        VectorGemm.biasAndActivate(z.clone(), m, n, Epilogue.forward(phi, bias, out));
+        for (int i = 0; i < m * n; i++) {
+            assertBits(ref[i], out[i], "tanh(" + z[i] + ")");
         }
     }
 
