@@ -65,15 +65,24 @@ public final class SigmoidCrossEntropy implements OutputHead {
         }
     }
 
-    /** max(z, 0) − z·y + log(1 + e^{−|z|}), finite for every finite z. */
+    /**
+     * max(z, 0) − z·y + log(1 + e^{−|z|}), finite for every finite z; the logarithms are taken for all
+     * rows at once ({@link Log1p#of(double[], double[], int)}, the same bits), then summed in row order.
+     */
     @Override
     public double loss(double[] z, int[] y) {
-        double sum = 0;
-        for (int i = 0; i < z.length; i++) {
-            double zi = z[i];
-            sum += Math.max(zi, 0) - zi * y[i] + Log1p.of(Math.exp(-Math.abs(zi)));
+        int n = z.length;
+        double[] log1pExp = new double[n];
+        for (int i = 0; i < n; i++) {
+            log1pExp[i] = Math.exp(-Math.abs(z[i]));
         }
-        return sum / z.length;
+        Log1p.of(log1pExp, log1pExp, n);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double zi = z[i];
+            sum += Math.max(zi, 0) - zi * y[i] + log1pExp[i];
+        }
+        return sum / n;
     }
 
     /** (z &gt; 0) == (y = 1); ±Infinity predicts its sign's class. */

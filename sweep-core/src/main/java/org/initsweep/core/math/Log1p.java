@@ -14,18 +14,47 @@ package org.initsweep.core.math;
  */
 public final class Log1p {
 
-    private static final double LN2_HI = 6.93147180369123816490e-01;
-    private static final double LN2_LO = 1.90821492927058770002e-10;
+    static final double LN2_HI = 6.93147180369123816490e-01;
+    static final double LN2_LO = 1.90821492927058770002e-10;
     private static final double TWO54 = 1.80143985094819840000e+16;
-    private static final double LP1 = 6.666666666666735130e-01;
-    private static final double LP2 = 3.999999999940941908e-01;
-    private static final double LP3 = 2.857142874366239149e-01;
-    private static final double LP4 = 2.222219843214978396e-01;
-    private static final double LP5 = 1.818357216161805012e-01;
-    private static final double LP6 = 1.531383769920937332e-01;
-    private static final double LP7 = 1.479819860511658591e-01;
+    static final double LP1 = 6.666666666666735130e-01;
+    static final double LP2 = 3.999999999940941908e-01;
+    static final double LP3 = 2.857142874366239149e-01;
+    static final double LP4 = 2.222219843214978396e-01;
+    static final double LP5 = 1.818357216161805012e-01;
+    static final double LP6 = 1.531383769920937332e-01;
+    static final double LP7 = 1.479819860511658591e-01;
+
+    /** Whether {@link #of(double[], double[], int)} runs in vectors here. */
+    private static final boolean VECTOR = vectorUsable();
 
     private Log1p() {
+    }
+
+    private static boolean vectorUsable() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            return VectorLog1p.usable();
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@code out[i] = of(x[i])} for i &lt; n, the same bits, in vectors of doubles where the Vector API is
+     * available ({@link VectorLog1p}; ≈ 1 ns instead of ≈ 6 per entry in [2⁻²⁹, 1), the range of the
+     * binary cross-entropy's ln(1 + e^{−|z|}) for |z| &lt; 20). {@code out} may be {@code x}.
+     */
+    public static void of(double[] x, double[] out, int n) {
+        if (VECTOR) {
+            VectorLog1p.of(x, out, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = of(x[i]);
+            }
+        }
     }
 
     /** ln(1 + x), equal bit for bit to {@code StrictMath.log1p(x)}. */
