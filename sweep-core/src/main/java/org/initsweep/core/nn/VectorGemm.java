@@ -13,7 +13,8 @@ import org.initsweep.core.activation.FloatTanh;
  * widths 64–256 where OpenBLAS reaches 70–95; see docs/benchmarks.md). Optionally applies the
  * layer's elementwise work to each finished block ({@link Epilogue}).
  *
- * <p>Each tile of C — 4 rows × 4, 2 or 1 vectors of 16 (or 8) lanes — is held in vector registers
+ * <p>Each tile of C — 6 rows × 4 vectors of 16 lanes (AVX-512 has the 32 registers it needs), else 4 rows × 4,
+ * 2 or 1 vectors of 16 (or 8) lanes — is held in vector registers
  * while k runs over the whole inner dimension, so every entry is one ordered chain of fused
  * multiply-adds {@code c = fma(a[i,0], b[0,j], 0); c = fma(a[i,1], b[1,j], c); …}; the column and
  * row tails use the same chain in scalar code ({@link Math#fma}). The result therefore depends
@@ -34,6 +35,7 @@ final class VectorGemm {
     static final VectorSpecies<Float> S = species();
     /** Lanes per vector: 16 or 8. */
     private static final int L = S.length();
+    private static final boolean SIX_ROWS = S.vectorBitSize() >= 512;
     private static final int SIGN = 0x80000000;
     private static final int ONE_BITS = Float.floatToRawIntBits(1f);
 
@@ -282,10 +284,10 @@ final class VectorGemm {
         }
     }
 
-    /** Columns j..j+4L-1 of C, 4 rows at a time (16 accumulators). */
+    /** Columns j..j+4L-1 of C, 4 rows at a time (16 accumulators), after {@link #rows6x4v}'s 6-row tiles. */
     private static void tile4x4v(float[] a, int rs, int cs, float[] b, float[] c, int m, int n, int k, int j,
             Epilogue e) {
-        int i = 0;
+        int i = SIX_ROWS ? rows6x4v(a, rs, cs, b, c, m, n, k, j, e) : 0;
         for (; i + 4 <= m; i += 4) {
             FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
             FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
@@ -343,6 +345,95 @@ final class VectorGemm {
             finish(c, i, 4, j, 4 * L, n, e);
         }
         rowTail(a, rs, cs, b, c, i, m, n, k, j, 4 * L, e);
+    }
+
+    /**
+     * Columns j..j+4L-1 of C, 6 rows at a time (24 accumulators, 4 of B and a broadcast of A: AVX-512's 32
+     * registers), as many tiles as leave a remainder the 4-row tiles take whole where they can.
+     *
+     * @return the first row not done
+     */
+    private static int rows6x4v(float[] a, int rs, int cs, float[] b, float[] c, int m, int n, int k, int j,
+            Epilogue e) {
+        int six = m / 6;
+        if (six > 0 && (m % 6 == 2 || m % 6 == 3)) {
+            six--;
+        }
+        int i = 0;
+        for (; i < 6 * six; i += 6) {
+            FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
+            FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+            FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
+            FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+            FloatVector c40 = c00, c41 = c00, c42 = c00, c43 = c00;
+            FloatVector c50 = c00, c51 = c00, c52 = c00, c53 = c00;
+            int a0 = i * rs;
+            for (int q = 0; q < k; q++) {
+                int bo = q * n + j;
+                FloatVector b0 = FloatVector.fromArray(S, b, bo);
+                FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+                FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
+                FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * L);
+                int qo = q * cs;
+                FloatVector x = FloatVector.broadcast(S, a[a0 + qo]);
+                c00 = x.fma(b0, c00);
+                c01 = x.fma(b1, c01);
+                c02 = x.fma(b2, c02);
+                c03 = x.fma(b3, c03);
+                x = FloatVector.broadcast(S, a[a0 + rs + qo]);
+                c10 = x.fma(b0, c10);
+                c11 = x.fma(b1, c11);
+                c12 = x.fma(b2, c12);
+                c13 = x.fma(b3, c13);
+                x = FloatVector.broadcast(S, a[a0 + 2 * rs + qo]);
+                c20 = x.fma(b0, c20);
+                c21 = x.fma(b1, c21);
+                c22 = x.fma(b2, c22);
+                c23 = x.fma(b3, c23);
+                x = FloatVector.broadcast(S, a[a0 + 3 * rs + qo]);
+                c30 = x.fma(b0, c30);
+                c31 = x.fma(b1, c31);
+                c32 = x.fma(b2, c32);
+                c33 = x.fma(b3, c33);
+                x = FloatVector.broadcast(S, a[a0 + 4 * rs + qo]);
+                c40 = x.fma(b0, c40);
+                c41 = x.fma(b1, c41);
+                c42 = x.fma(b2, c42);
+                c43 = x.fma(b3, c43);
+                x = FloatVector.broadcast(S, a[a0 + 5 * rs + qo]);
+                c50 = x.fma(b0, c50);
+                c51 = x.fma(b1, c51);
+                c52 = x.fma(b2, c52);
+                c53 = x.fma(b3, c53);
+            }
+            int co = i * n + j;
+            c00.intoArray(c, co);
+            c01.intoArray(c, co + L);
+            c02.intoArray(c, co + 2 * L);
+            c03.intoArray(c, co + 3 * L);
+            c10.intoArray(c, co + n);
+            c11.intoArray(c, co + n + L);
+            c12.intoArray(c, co + n + 2 * L);
+            c13.intoArray(c, co + n + 3 * L);
+            c20.intoArray(c, co + 2 * n);
+            c21.intoArray(c, co + 2 * n + L);
+            c22.intoArray(c, co + 2 * n + 2 * L);
+            c23.intoArray(c, co + 2 * n + 3 * L);
+            c30.intoArray(c, co + 3 * n);
+            c31.intoArray(c, co + 3 * n + L);
+            c32.intoArray(c, co + 3 * n + 2 * L);
+            c33.intoArray(c, co + 3 * n + 3 * L);
+            c40.intoArray(c, co + 4 * n);
+            c41.intoArray(c, co + 4 * n + L);
+            c42.intoArray(c, co + 4 * n + 2 * L);
+            c43.intoArray(c, co + 4 * n + 3 * L);
+            c50.intoArray(c, co + 5 * n);
+            c51.intoArray(c, co + 5 * n + L);
+            c52.intoArray(c, co + 5 * n + 2 * L);
+            c53.intoArray(c, co + 5 * n + 3 * L);
+            finish(c, i, 6, j, 4 * L, n, e);
+        }
+        return i;
     }
 
     /** Columns j..j+2L-1 of C, 4 rows at a time (8 accumulators: enough chains to hide the FMA latency). */

@@ -8,8 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link VectorGemm#mul} on shapes that exercise every tile (4 rows × 4, 2 and 1 vectors of 8 or 16 lanes), the
- * row remainder (m mod 4), the scalar column tail (n mod 8), and both strides of A (row-major and
+ * {@link VectorGemm#mul} on shapes that exercise every tile (6 rows × 4 vectors with 16 lanes; 4 rows × 4, 2 and 1
+ * vectors of 8 or 16 lanes), the row remainders (m mod 6 and mod 4, 14 and 15 rows as 6 + 4 + 4 (+ 1)), the scalar column tail (n mod 8), and both strides of A (row-major and
  * transposed). Each entry must equal, bit for bit, the ordered fused multiply-add chain
  * {@code fma(a[i,k-1], b[k-1,j], … fma(a[i,0], b[0,j], 0))} (the determinism the kernel documents:
  * no entry depends on its tile), and that chain must be within float32 rounding of the exact
@@ -22,7 +22,7 @@ class VectorGemmTest {
         "1, 1, 1, false", "3, 5, 7, false", "4, 8, 2, false", "256, 64, 2, false", "256, 64, 64, false",
         "37, 70, 13, false", "9, 131, 40, false", "5, 40, 256, true", "64, 64, 256, true",
         "7, 1, 256, true", "256, 7, 70, false", "6, 200, 3, true", "9, 117, 40, false", "37, 48, 13, true",
-        "11, 16, 9, false"})
+        "11, 16, 9, false", "14, 130, 9, false", "15, 64, 5, true"})
     void entriesAreTheOrderedFmaChain(int m, int n, int k, boolean transposedA) {
         SplittableRandom r = new SplittableRandom(31L * m + 7L * n + k);
         float[] a = gaussian(r, m * k);
