@@ -53,28 +53,29 @@ public final class TraceRecorder {
         double[] z = scratch[0] = pass.toDoubles(Network.Buffer.Z, l, scratch[0]);
         double[] a = scratch[1] = pass.toDoubles(Network.Buffer.A, l, scratch[1]);
         int rows = pass.batch();
-        double[] unitMean = new double[units];
-        boolean[] alive = new boolean[units];
+        int entries = rows * units;
         long saturated = 0;
-        for (int i = 0; i < rows; i++) {
-            int o = i * units;
-            for (int j = 0; j < units; j++) {
-                unitMean[j] += z[o + j];
-                double v = a[o + j];
-                if (v != 0) {
-                    alive[j] = true;
-                }
-                if (bounds != null && (v > bounds[1] - SATURATION_MARGIN || v < bounds[0] + SATURATION_MARGIN)) {
-                    saturated++;
-                }
+        if (bounds != null) {
+            // counted without a branch: whether a tanh unit is saturated is a coin toss to the predictor
+            double high = bounds[1] - SATURATION_MARGIN;
+            double low = bounds[0] + SATURATION_MARGIN;
+            for (int e = 0; e < entries; e++) {
+                double v = a[e];
+                saturated += (v > high ? 1 : 0) | (v < low ? 1 : 0);
             }
         }
         double sq = 0;
         int dead = 0;
         for (int j = 0; j < units; j++) {
-            double m = unitMean[j] / rows;
+            double sum = 0; // a unit's z summed over rows in order
+            boolean alive = false;
+            for (int e = j; e < entries; e += units) {
+                sum += z[e];
+                alive |= a[e] != 0;
+            }
+            double m = sum / rows;
             sq += m * m;
-            if (!alive[j]) {
+            if (!alive) {
                 dead++;
             }
         }
