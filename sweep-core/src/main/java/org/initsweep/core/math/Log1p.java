@@ -44,8 +44,8 @@ public final class Log1p {
 
     /**
      * {@code out[i] = of(x[i])} for i &lt; n, the same bits, in vectors of doubles where the Vector API is
-     * available ({@link VectorLog1p}; ≈ 2.5 ns instead of ≈ 6.5 per entry in [2⁻²⁹, 1) on a Zen 4 core, the range of the
-     * binary cross-entropy's ln(1 + e^{−|z|}) for |z| &lt; 20). {@code out} may be {@code x}.
+     * available ({@link VectorLog1p}; ≈ 2.5 ns instead of ≈ 6.5 per entry on a Zen 4 core in [2⁻²⁹, 1),
+     * the range of the binary cross-entropy's ln(1 + e^{−|z|}) for |z| &lt; 20). {@code out} may be {@code x}.
      */
     public static void of(double[] x, double[] out, int n) {
         if (VECTOR) {

@@ -48,12 +48,7 @@ final class LaneGemm {
         int n4 = n & ~3;
         int i = 0;
         if (SIX_ROWS) {
-            // 6-row tiles, then 4-row ones: two or three rows left over are better taken as 8 or 9 rows
-            int six = m / 6;
-            if (six > 0 && (m % 6 == 2 || m % 6 == 3)) {
-                six--;
-            }
-            for (; i < 6 * six; i += 6) {
+            for (int six = VectorGemm.sixRowTiles(m); i < 6 * six; i += 6) {
                 for (int j = 0; j < n4; j += 4) {
                     tile6x4(a, ars, acs, b, brs, bcs, c, n, k, i, j);
                 }

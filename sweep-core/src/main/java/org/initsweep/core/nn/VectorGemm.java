@@ -348,6 +348,15 @@ final class VectorGemm {
     }
 
     /**
+     * How many 6-row tiles to take of m rows before 4-row ones: all that fit, but two or three rows left over
+     * are better taken as 8 or 9 rows (two 4-row tiles, and one single row) than one at a time.
+     */
+    static int sixRowTiles(int m) {
+        int six = m / 6;
+        return six > 0 && (m % 6 == 2 || m % 6 == 3) ? six - 1 : six;
+    }
+
+    /**
      * Columns j..j+4L-1 of C, 6 rows at a time (24 accumulators, 4 of B and a broadcast of A: AVX-512's 32
      * registers), as many tiles as leave a remainder the 4-row tiles take whole where they can.
      *
@@ -355,10 +364,7 @@ final class VectorGemm {
      */
     private static int rows6x4v(float[] a, int rs, int cs, float[] b, float[] c, int m, int n, int k, int j,
             Epilogue e) {
-        int six = m / 6;
-        if (six > 0 && (m % 6 == 2 || m % 6 == 3)) {
-            six--;
-        }
+        int six = sixRowTiles(m);
         int i = 0;
         for (; i < 6 * six; i += 6) {
             FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 class VectorLog1pTest {
 
     private static final double[] EDGES = {0.0, -0.0, Double.MIN_VALUE, 0x1p-29, Math.nextDown(0x1p-29),
-        Math.nextUp(0x1p-29), 0x1p-54, Math.nextDown(0x1p-54), fromHigh(0x3FDA827A), Math.nextDown(fromHigh(0x3FDA827A)),
-        Math.nextUp(fromHigh(0x3FDA827A)), 1 - 0x1p-53, 1 - 0x1p-52, 1 - 0x1p-21, 1 - 0x1p-20, 1 - 0x1p-19, 1.0,
+        Math.nextUp(0x1p-29), 0x1p-54, Math.nextDown(0x1p-54), fromHigh(0x3FDA827A),
+        Math.nextDown(fromHigh(0x3FDA827A)), Math.nextUp(fromHigh(0x3FDA827A)), 1 - 0x1p-53, 1 - 0x1p-52,
+        1 - 0x1p-21, 1 - 0x1p-20, 1 - 0x1p-19, 1.0,
         Math.nextUp(1.0), 2.0, 0.5, Double.NaN, -0.5, -1.0, -2.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
         Math.sqrt(2) - 1, Math.nextDown(Math.sqrt(2) - 1), 1e300, Math.exp(-20.1), Math.exp(-20.2)};
 

@@ -8,9 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link VectorGemm#mul} on shapes that exercise every tile (6 rows × 4 vectors with 16 lanes; 4 rows × 4, 2 and 1
- * vectors of 8 or 16 lanes), the row remainders (m mod 6 and mod 4, 14 and 15 rows as 6 + 4 + 4 (+ 1)), the scalar column tail (n mod 8), and both strides of A (row-major and
- * transposed). Each entry must equal, bit for bit, the ordered fused multiply-add chain
+ * {@link VectorGemm#mul} on shapes that exercise every tile (6 rows × 4 vectors with 16 lanes; 4 rows × 4, 2
+ * and 1 vectors of 8 or 16 lanes), the row remainders (m mod 6 and mod 4; 14 and 15 rows as 6 + 4 + 4 (+ 1)),
+ * the scalar column tail (n mod 8), and both strides of A (row-major and transposed). Each entry must equal,
+ * bit for bit, the ordered fused multiply-add chain
  * {@code fma(a[i,k-1], b[k-1,j], … fma(a[i,0], b[0,j], 0))} (the determinism the kernel documents:
  * no entry depends on its tile), and that chain must be within float32 rounding of the exact
  * product computed in double.
