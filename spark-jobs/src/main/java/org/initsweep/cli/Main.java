@@ -61,12 +61,15 @@ public final class Main implements Runnable {
         Runtime.getRuntime().addShutdownHook(hook);
         // A thread of Spark's that dies of an OutOfMemoryError may stop the SparkContext, so the command
         // only sees "cancelled because SparkContext was shut down": remember it for the one line the
-        // command says, and (without --debug) do not print it beside that line.
+        // command says, and (without --debug) print nothing else from then on — as after Ctrl-C, what
+        // follows is the fallout (stack traces of Spark's futures refused by its stopping pools). The
+        // command's own error writer was bound to the real stderr when it started (execute).
         Thread.UncaughtExceptionHandler jvmDefault = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
             if (e instanceof OutOfMemoryError oom) {
                 OutOfMemory.seenElsewhere(oom);
                 if (!debug) {
+                    System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
                     return;
                 }
             }
@@ -104,6 +107,7 @@ public final class Main implements Runnable {
         situation = Situation.NONE;
         OutOfMemory.reset();
         CommandLine cl = new CommandLine(new Main());
+        cl.getErr(); // bound now: System.err may be silenced later (main's handler of an OutOfMemoryError)
         // a query may start with a "-- comment" line, which picocli would otherwise take for an option
         cl.getSubcommands().get("sql").setUnmatchedOptionsArePositionalParams(true);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
