@@ -3,6 +3,8 @@ package org.initsweep.core.spec;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -140,12 +143,52 @@ public final class SpecReader {
         if (root == null || !root.isObject()) {
             throw one(source, "", "a spec must be a JSON object, got " + (root == null ? "nothing" : JsonText.kind(root)));
         }
+        List<SpecProblem> tiny = underflows(json);
+        if (!tiny.isEmpty()) {
+            throw new SpecException(source, tiny);
+        }
         Walker w = new Walker(root);
         SweepSpec spec = w.spec();
         if (!w.problems.isEmpty()) {
             throw new SpecException(source, w.problems);
         }
         return spec;
+    }
+
+    /**
+     * Numbers written with a non-zero digit that a double rounds to 0 ({@code 1e-400}): the tree holds them as
+     * 0, so a seed or a σ_b² would silently become 0. Found on the text's tokens, each named by its field.
+     */
+    private static List<SpecProblem> underflows(String json) {
+        List<SpecProblem> found = new ArrayList<>();
+        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.VALUE_NUMBER_FLOAT && p.getDoubleValue() == 0) {
+                    String text = p.getText();
+                    int exponent = text.toLowerCase(Locale.ROOT).indexOf('e');
+                    if ((exponent < 0 ? text : text.substring(0, exponent)).matches(".*[1-9].*")) {
+                        found.add(new SpecProblem(path(p.getParsingContext().pathAsPointer()), text
+                                + " is too small for a double (the smallest is 4.9e-324): write 0 or a larger number"));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("the spec parsed once already", e);
+        }
+        return found;
+    }
+
+    /** {@code /seeds/0} as {@code seeds[0]}, {@code /optimizers/1/beta} as {@code optimizers[1].beta}. */
+    private static String path(JsonPointer pointer) {
+        StringBuilder s = new StringBuilder();
+        for (JsonPointer at = pointer; at != null && !at.matches(); at = at.tail()) {
+            if (at.mayMatchElement()) {
+                s.append('[').append(at.getMatchingIndex()).append(']');
+            } else {
+                s.append(s.length() == 0 ? "" : ".").append(at.getMatchingProperty());
+            }
+        }
+        return s.toString();
     }
 
     private static SpecException one(String source, String path, String message) {

@@ -104,6 +104,18 @@ class SpecReaderValidationTest {
     }
 
     @Test
+    void aNumberTooSmallForADoubleIsNotReadAsZero() throws SpecException {
+        String tiny = " is too small for a double (the smallest is 4.9e-324): write 0 or a larger number";
+        assertEquals(List.of("s.json: seeds[1]: 1e-400" + tiny), problems(BASE.formatted(", \"seeds\": [1, 1e-400]")));
+        assertEquals(List.of("s.json: sigma_b2[0]: -2.5E-999" + tiny, "s.json: optimizers[1].eps: 0.01e-330" + tiny),
+                problems(BASE.formatted(", \"sigma_b2\": [-2.5E-999], \"optimizers\": [\"sgd\", {\"name\": \"adam\","
+                        + " \"eps\": 0.01e-330}]")));
+        // a zero however written, and the smallest doubles, are numbers
+        SweepSpec spec = SpecReader.parse(BASE.formatted(", \"sigma_b2\": [0.000e-400, 1e-320]"), "s.json");
+        assertEquals(List.of(0.0, 1e-320), spec.sigmaB2());
+    }
+
+    @Test
     void aTruncatedFileSaysWhereTheUnclosedArrayOpened() {
         assertEquals(List.of("s.json: line 2, column 14: invalid JSON: Unexpected end-of-input: expected close marker for"
                 + " Array (opened at line 2, column 12)"), problems("{\"name\": \"x\",\n \"depths\": [3"));
