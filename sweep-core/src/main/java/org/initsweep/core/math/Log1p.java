@@ -26,20 +26,9 @@ public final class Log1p {
     static final double LP7 = 1.479819860511658591e-01;
 
     /** Whether {@link #of(double[], double[], int)} runs in vectors here. */
-    private static final boolean VECTOR = vectorUsable();
+    private static final boolean VECTOR = org.initsweep.core.VectorApi.usable(() -> VectorLog1p.usable());
 
     private Log1p() {
-    }
-
-    private static boolean vectorUsable() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return false;
-        }
-        try {
-            return VectorLog1p.usable();
-        } catch (LinkageError e) {
-            return false;
-        }
     }
 
     /**

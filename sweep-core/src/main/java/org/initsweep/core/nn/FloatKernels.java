@@ -21,18 +21,7 @@ final class FloatKernels {
      * Whether {@link VectorGemm} can run here: the {@code jdk.incubator.vector} module is in the
      * boot layer ({@code --add-modules jdk.incubator.vector}) and the CPU has vectors of ≥ 256 bits.
      */
-    static final boolean VECTOR_GEMM = vectorGemmUsable();
-
-    private static boolean vectorGemmUsable() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return false;
-        }
-        try {
-            return VectorGemm.usable();
-        } catch (LinkageError e) {
-            return false;
-        }
-    }
+    static final boolean VECTOR_GEMM = org.initsweep.core.VectorApi.usable(() -> VectorGemm.usable());
 
     private FloatKernels() {
     }
