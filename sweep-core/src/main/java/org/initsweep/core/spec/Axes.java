@@ -356,8 +356,8 @@ public final class Axes {
             return null;
         }
         if (sc == InitScheme.TRUNC_NORMAL && !((Double.isNaN(a) ? -2 : a) < (Double.isNaN(b) ? 2 : b))) {
-            problems.add(path, "trunc_normal needs a < b, got a = " + (Double.isNaN(a) ? -2.0 : a) + ", b = "
-                    + (Double.isNaN(b) ? 2.0 : b));
+            problems.add(path, "trunc_normal needs a < b, got a = " + JsonText.number(Double.isNaN(a) ? -2.0 : a)
+                    + ", b = " + JsonText.number(Double.isNaN(b) ? 2.0 : b));
             return null;
         }
         return new InitSpec(sc, param, mode, distribution, a, b);

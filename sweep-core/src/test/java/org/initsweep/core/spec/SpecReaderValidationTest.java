@@ -123,7 +123,7 @@ class SpecReaderValidationTest {
 
     @Test
     void wholeNumbersAreReadHoweverWrittenAndOutOfRangeIsSaidSo() throws SpecException {
-        assertEquals(List.of("s.json: depths[0]: must be in [1, 10000], got 1.0E10"), problems(depths("1e10")));
+        assertEquals(List.of("s.json: depths[0]: must be in [1, 10000], got 1e10"), problems(depths("1e10")));
         assertEquals(List.of("s.json: depths[0]: must be in [1, 10000], got 99999999999999999999"),
                 problems(depths("99999999999999999999")));
         assertEquals(List.of("s.json: depths[0]: must be a whole number, got the number 2.5"), problems(depths("2.5")));
@@ -131,7 +131,9 @@ class SpecReaderValidationTest {
                 problems(depths("-1e400")));
         assertEquals("s.json: multipliers[0]: must be > 0 and finite, got a number beyond a double's range (±1.8e308)",
                 only(", \"multipliers\": [1e400]"));
-        assertEquals("s.json: epochs: must be in [0, 1000000], got 1.0E7", only(", \"epochs\": 1e7"));
+        assertEquals("s.json: epochs: must be in [0, 1000000], got 1e7", only(", \"epochs\": 1e7"));
+        assertEquals("s.json: multipliers[0]: must be > 0 and finite, got -2.5e-5", only(", \"multipliers\": [-2.5E-5]"));
+        assertEquals("s.json: multipliers[0]: must be > 0 and finite, got -0.001", only(", \"multipliers\": [-1e-3]"));
         assertEquals("s.json: batch_size: must be ≥ 1, got 0", only(", \"batch_size\": 0"));
         assertEquals("s.json: batch_size: must be in [1, 2147483647], got 2147483648", only(", \"batch_size\": 2147483648"));
         assertTrue(only(", \"seeds\": [1e30]").startsWith("s.json: seeds[0]: must be a 64-bit whole number"));
