@@ -160,11 +160,12 @@ public final class Analysis {
     public static Summary run(SparkSession spark, String dir, double decades, boolean charts, Double targetLoss)
             throws IOException {
         if (!(decades > 0) || Double.isInfinite(decades)) {
-            throw new org.initsweep.core.UserInputException("--decades must be > 0 and finite, got " + decades);
+            throw new org.initsweep.core.UserInputException("--decades must be > 0 and finite, got "
+                    + org.initsweep.core.Quantities.number(decades));
         }
         if (targetLoss != null && !(targetLoss > 0 && Double.isFinite(targetLoss))) {
             throw new org.initsweep.core.UserInputException("--target-loss must be > 0 and finite (nats), got "
-                    + targetLoss);
+                    + org.initsweep.core.Quantities.number(targetLoss));
         }
         org.apache.hadoop.fs.FileSystem fs = new org.apache.hadoop.fs.Path(dir)
                 .getFileSystem(spark.sparkContext().hadoopConfiguration());

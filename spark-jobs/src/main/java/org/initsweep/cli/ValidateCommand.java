@@ -7,7 +7,7 @@ import org.initsweep.core.spec.Grid;
 import org.initsweep.core.spec.SpecReader;
 import org.initsweep.core.spec.SweepSpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code initsweep validate SPEC}: check a spec without running it (no Spark started). */
@@ -18,8 +18,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", converter = SpecFile.class, description = "Sweep spec (JSON).")
     Path spec;
 
-    @Mixin
-    CommonOptions common;
+    @Option(names = "--debug", description = "Print stack traces on errors.")
+    boolean debug;
 
     @Override
     public Integer call() throws Exception {

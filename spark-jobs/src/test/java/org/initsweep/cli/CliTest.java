@@ -92,9 +92,13 @@ public class CliTest {
         assertEquals(2, bogus.code());
         assertEquals("initsweep analyze: Unknown option: '--bogus' (initsweep analyze --help lists the arguments)",
                 bogus.err().strip());
-        Result target = cli("analyze", "--target-loss", "-1", tmp.toString());
+        Result target = cli("analyze", "--target-loss", "-1e9", tmp.toString());
         assertEquals(2, target.code());
-        assertEquals("initsweep: --target-loss must be > 0 and finite (nats), got -1.0", target.err().strip());
+        assertEquals("initsweep: --target-loss must be > 0 and finite (nats), got -1e9", target.err().strip());
+        Result master = cli("validate", "--master", "local[1]", tmp.resolve("s.json").toString());
+        assertEquals(2, master.code(), "validate starts no Spark, so it takes no master");
+        assertTrue(master.err().strip().startsWith("initsweep validate: Unknown option")
+                && master.err().contains("'--master'"), master.err());
         Result data = cli("data");
         assertEquals(2, data.code(), data.err());
         assertEquals("initsweep data: missing subcommand (fetch or list) (initsweep data --help lists the arguments)",

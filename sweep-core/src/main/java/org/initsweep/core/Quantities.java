@@ -2,7 +2,7 @@ package org.initsweep.core;
 
 import java.util.Locale;
 
-/** How messages and console lines write counts and sizes: "1 run", "12 runs", "456.3 KiB". */
+/** How messages and console lines write counts, sizes and numbers: "1 run", "12 runs", "456.3 KiB", "1e7". */
 public final class Quantities {
 
     private static final String[] BINARY = {"KiB", "MiB", "GiB", "TiB", "PiB"};
@@ -35,5 +35,20 @@ public final class Quantities {
             i++;
         }
         return String.format(Locale.ROOT, "%.1f %s", v, BINARY[i]);
+    }
+
+    /**
+     * A double in the shortest text that reads back to it, an exponent written as in JSON and Python
+     * ({@code 1e7}, {@code -2.5e-5}), not in Java's form ({@code 1.0E7}); {@code 0.001}, {@code -1.0},
+     * {@code NaN} and {@code Infinity} as Java writes them.
+     */
+    public static String number(double d) {
+        String s = Double.toString(d);
+        int e = s.indexOf('E');
+        if (e < 0) {
+            return s;
+        }
+        String mantissa = s.substring(0, e);
+        return (mantissa.endsWith(".0") ? mantissa.substring(0, mantissa.length() - 2) : mantissa) + "e" + s.substring(e + 1);
     }
 }

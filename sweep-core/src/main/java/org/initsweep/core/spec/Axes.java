@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.initsweep.core.Quantities;
 import org.initsweep.core.activation.Activation;
 import org.initsweep.core.activation.Activations;
 import org.initsweep.core.data.DatasetKind;
@@ -356,8 +357,8 @@ public final class Axes {
             return null;
         }
         if (sc == InitScheme.TRUNC_NORMAL && !((Double.isNaN(a) ? -2 : a) < (Double.isNaN(b) ? 2 : b))) {
-            problems.add(path, "trunc_normal needs a < b, got a = " + JsonText.number(Double.isNaN(a) ? -2.0 : a)
-                    + ", b = " + JsonText.number(Double.isNaN(b) ? 2.0 : b));
+            problems.add(path, "trunc_normal needs a < b, got a = " + Quantities.number(Double.isNaN(a) ? -2.0 : a)
+                    + ", b = " + Quantities.number(Double.isNaN(b) ? 2.0 : b));
             return null;
         }
         return new InitSpec(sc, param, mode, distribution, a, b);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.initsweep.core.Quantities;
 
 /** How spec messages name JSON values, and checks shared by the readers of spec fields. */
 public final class JsonText {
@@ -36,25 +37,11 @@ public final class JsonText {
 
     /**
      * The value as JSON text, shortened to 60 characters; a number with a fraction or an exponent as a
-     * user writes it ({@link #number}), not in Java's form.
+     * user writes it ({@link Quantities#number}), not in Java's form.
      */
     public static String show(JsonNode n) {
-        String s = n.isFloatingPointNumber() ? number(n.asDouble()) : n.toString();
+        String s = n.isFloatingPointNumber() ? Quantities.number(n.asDouble()) : n.toString();
         return s.length() > 60 ? s.substring(0, 57) + "..." : s;
-    }
-
-    /**
-     * A double in the shortest text that reads back to it, exponent as JSON writes it: {@code 1e7}, not
-     * Java's {@code 1.0E7}; {@code 2.5e-5}; {@code 0.001}; {@code 3.0}.
-     */
-    public static String number(double d) {
-        String s = Double.toString(d);
-        int e = s.indexOf('E');
-        if (e < 0) {
-            return s;
-        }
-        String mantissa = s.substring(0, e);
-        return (mantissa.endsWith(".0") ? mantissa.substring(0, mantissa.length() - 2) : mantissa) + "e" + s.substring(e + 1);
     }
 
     /**
