@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code initsweep} command line. Exit codes: 0 done, 2 bad input ({@link UserInputException}:
  * spec, arguments, data, output directory), 1 anything else (out of memory, said with the setting to
- * raise; otherwise "internal error"), 130 interrupted. Errors are one line on stderr; {@code --debug}
+ * raise; a failed download, {@link org.initsweep.core.UnavailableException}; otherwise "internal error"),
+ * 130 interrupted. Errors are one line on stderr; {@code --debug}
  * adds stack traces.
  */
 @Command(name = "initsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -159,6 +160,10 @@ public final class Main implements Runnable {
         if (e instanceof UserInputException) {
             err.println("initsweep: " + e.getMessage());
             return BAD_INPUT;
+        }
+        if (e instanceof org.initsweep.core.UnavailableException) {
+            err.println("initsweep: " + e.getMessage());
+            return FAILURE;
         }
         var memory = OutOfMemory.describe(e, situation.ifOutOfMemory(), situation.tasksHere());
         if (memory.isPresent()) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.initsweep.core.EngineVersion;
+import org.initsweep.core.UnavailableException;
 import org.initsweep.core.UserInputException;
 
 /**
@@ -106,16 +107,47 @@ public final class MnistFetcher {
      * Makes every file of the store present and verified, downloading what is missing or corrupt.
      *
      * @return one entry per file, in table order
-     * @throws UserInputException if the cache folder cannot be created or a file cannot be downloaded
-     *     from any mirror (files downloaded before it stay cached)
+     * @throws UserInputException if the cache folder cannot be created or written
+     * @throws UnavailableException if a file cannot be downloaded from any mirror (files downloaded before
+     *     it stay cached; folders this call created are removed if they hold nothing)
      */
     public List<Fetched> fetch() {
-        Path dir = store.dir();
+        Path dir = store.dir().toAbsolutePath();
+        Path created = dir;
+        while (created.getParent() != null && !Files.exists(created.getParent())) {
+            created = created.getParent();
+        }
+        if (Files.exists(created)) {
+            created = null;
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UserInputException("cannot create the data directory " + dir + ": " + DataErrors.describe(e), e);
+            throw new UserInputException("cannot create the data directory " + store.dir() + ": " + DataErrors.describe(e), e);
         }
+        try {
+            return fetchInto();
+        } catch (UnavailableException e) {
+            removeIfEmpty(dir, created);
+            throw e;
+        }
+    }
+
+    /** Deletes {@code dir} and its parents up to {@code top} while they are empty (none if {@code top} is null). */
+    private static void removeIfEmpty(Path dir, Path top) {
+        if (top == null) {
+            return;
+        }
+        for (Path p = dir; p != null && p.startsWith(top); p = p.getParent()) {
+            try {
+                Files.delete(p);
+            } catch (IOException notEmptyOrGone) {
+                return;
+            }
+        }
+    }
+
+    private List<Fetched> fetchInto() {
         List<Fetched> done = new ArrayList<>();
         for (RemoteFile f : store.files()) {
             MnistStore.FileStatus s = store.status(f);
@@ -168,7 +200,7 @@ public final class MnistFetcher {
             log.accept("  failed: " + last.reason() + tries);
             failures.add(uri + ": " + last.reason() + tries);
         }
-        throw new UserInputException("could not download " + f.name() + " (" + String.join("; ", failures) + "); "
+        throw new UnavailableException("could not download " + f.name() + " (" + String.join("; ", failures) + "); "
                 + store.downloadHint());
     }
 

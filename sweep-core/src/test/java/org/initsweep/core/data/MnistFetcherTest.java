@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.initsweep.core.UserInputException;
+import org.initsweep.core.UnavailableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,11 +67,11 @@ class MnistFetcherTest {
     void aCorruptBodyIsRefusedNotCachedAndTheNextMirrorServes(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("mnist");
         try (MnistServer server = new MnistServer(Map.of("bad", MnistServer.Mode.CORRUPT, "good", MnistServer.Mode.GOOD))) {
-            UserInputException e = assertThrows(UserInputException.class, () -> fetcher(dir, server.mirror("bad")).fetch());
+            UnavailableException e = assertThrows(UnavailableException.class, () -> fetcher(dir, server.mirror("bad")).fetch());
             String name = "train-images-idx3-ubyte.gz";
             assertTrue(e.getMessage().startsWith("could not download " + name + " (" + server.mirror("bad").resolve(name)
                     + ": the download differs from the published file (SHA-256 "), e.getMessage());
-            assertEquals(List.of(), listing(dir), "nothing cached, no partial file left");
+            assertFalse(Files.exists(dir), "nothing cached, no partial file, not even the folder the fetch made");
             assertEquals(1, server.requests("/bad/" + name), "a checksum failure is not retried on the same mirror");
 
             List<MnistFetcher.Fetched> r = fetcher(dir, server.mirror("bad"), server.mirror("good")).fetch();
@@ -100,7 +100,7 @@ class MnistFetcherTest {
     void aTransferCutEveryTimeLeavesNothingBehind(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("mnist");
         try (MnistServer server = new MnistServer(Map.of("cut", MnistServer.Mode.CUT_ALWAYS))) {
-            UserInputException e = assertThrows(UserInputException.class, () -> fetcher(dir, server.mirror("cut")).fetch());
+            UnavailableException e = assertThrows(UnavailableException.class, () -> fetcher(dir, server.mirror("cut")).fetch());
             assertTrue(e.getMessage().startsWith("could not download train-images-idx3-ubyte.gz ("
                     + server.mirror("cut").resolve("train-images-idx3-ubyte.gz") + ": "), e.getMessage());
             // the server sends half of the 1,289,854 bytes, then closes the connection: the client has read
@@ -112,7 +112,7 @@ class MnistFetcherTest {
             long read = Long.parseLong(cut.group(1).replace(",", ""));
             assertTrue(read > 0 && read <= 644_927, e.getMessage());
             assertEquals(3, server.requests());
-            assertEquals(List.of(), listing(dir), "no partial file cached or left");
+            assertFalse(Files.exists(dir), "no partial file cached or left, nor the folder the fetch made");
         }
     }
 
@@ -151,7 +151,7 @@ class MnistFetcherTest {
             port = s.getLocalPort();
         }
         URI dead = URI.create("http://127.0.0.1:" + port + "/mnist/");
-        UserInputException e = assertThrows(UserInputException.class, () -> fetcher(dir, dead).fetch());
+        UnavailableException e = assertThrows(UnavailableException.class, () -> fetcher(dir, dead).fetch());
         String m = e.getMessage();
         assertFalse(m.contains("\n"), m);
         assertTrue(m.startsWith("could not download train-images-idx3-ubyte.gz (" + dead.resolve("train-images-idx3-ubyte.gz")
@@ -159,6 +159,13 @@ class MnistFetcherTest {
         assertTrue(m.endsWith("); download train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz"
                 + " and t10k-labels-idx1-ubyte.gz from " + dead + " and put them in " + dir
                 + " (--data-dir or INITSWEEP_DATA choose the data directory)"), m);
-        assertEquals(List.of(), listing(dir));
+        assertFalse(Files.exists(dir), "the folder the fetch made is removed again");
+        Path parents = tmp.resolve("a").resolve("b").resolve("mnist");
+        assertThrows(UnavailableException.class, () -> fetcher(parents, dead).fetch());
+        assertFalse(Files.exists(tmp.resolve("a")), "and so are its parents, which it made too");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        assertThrows(UnavailableException.class, () -> fetcher(dir, dead).fetch());
+        assertEquals(List.of("notes.txt"), listing(dir), "a folder that was there stays, with what it held");
     }
 }
