@@ -1,8 +1,11 @@
 package org.initsweep.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.initsweep.analysis.Analysis;
+import org.initsweep.analysis.ConsoleTable;
 import org.initsweep.core.Quantities;
 import org.initsweep.core.regime.SignalGrowth;
 import org.initsweep.spark.SparkSessions;
@@ -97,21 +100,23 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " measured and predicted at that depth (m_c: infinite depth, chi1 = 1); err: mean |measured -"
                     + " predicted| backward rate and |ln Var(a) / predicted|, nats; in band: share of layers' Var(a) inside"
                     + " theory's finite-width band (about 95% where it holds)");
-            int initWidth = Math.max(16, a.agreement().stream().mapToInt(r -> r.<String>getAs("init").length()).max().orElse(0));
-            int shapeWidth = Math.max(6, a.agreement().stream()
-                    .mapToInt(r -> org.initsweep.analysis.ChartGroup.of(r).shapeText().length()).max().orElse(0));
-            String line = "  %-12s %-" + initWidth + "s %-" + shapeWidth + "s %5s %9s %9s %9s %9s %9s %13s %7s%n";
-            System.out.printf(java.util.Locale.ROOT, line, "activation", "init", "width", "depth", "bwd meas", "bwd pred",
-                    "fwd meas", "fwd pred", "m_c", "err rate/lnVa", "in band");
+            List<String[]> rows = new ArrayList<>();
             for (org.apache.spark.sql.Row r : a.agreement()) {
-                String err = fmt(r, "backward_rate_error") + "/" + fmt(r, "var_a_log_error");
-                System.out.printf(java.util.Locale.ROOT, line,
-                        r.<String>getAs("activation"), r.<String>getAs("init"),
-                        org.initsweep.analysis.ChartGroup.of(r).shapeText(), r.<Integer>getAs("depth"),
-                        fmt(r, "measured_critical_multiplier"), fmt(r, "predicted_backward_critical_multiplier"),
-                        fmt(r, "measured_forward_critical_multiplier"), fmt(r, "predicted_forward_critical_multiplier"),
-                        fmt(r, "predicted_critical_multiplier"), err, percent(r, "var_a_within_band"));
+                rows.add(new String[] {r.<String>getAs("activation"), r.<String>getAs("init"),
+                    org.initsweep.analysis.ChartGroup.of(r).shapeText(), org.initsweep.analysis.NumberText.of(r.<Double>getAs("sigma_b2")),
+                    r.<String>getAs("dataset"), String.valueOf(r.<Integer>getAs("depth")),
+                    fmt(r, "measured_critical_multiplier"), fmt(r, "predicted_backward_critical_multiplier"),
+                    fmt(r, "measured_forward_critical_multiplier"), fmt(r, "predicted_forward_critical_multiplier"),
+                    fmt(r, "predicted_critical_multiplier"),
+                    fmt(r, "backward_rate_error") + "/" + fmt(r, "var_a_log_error"), percent(r, "var_a_within_band")});
             }
+            ConsoleTable.lines(List.of(ConsoleTable.Column.text("activation"), ConsoleTable.Column.text("init"),
+                    ConsoleTable.Column.text("width"), new ConsoleTable.Column("sigma_b2", true, true),
+                    new ConsoleTable.Column("dataset", false, true), ConsoleTable.Column.number("depth"),
+                    ConsoleTable.Column.number("bwd meas"), ConsoleTable.Column.number("bwd pred"),
+                    ConsoleTable.Column.number("fwd meas"), ConsoleTable.Column.number("fwd pred"),
+                    ConsoleTable.Column.number("m_c"), ConsoleTable.Column.number("err rate/lnVa"),
+                    ConsoleTable.Column.number("in band")), rows).forEach(System.out::println);
         }
         a.trainability().forEach(System.out::println);
         long pngs = a.charts().stream().filter(c -> c.endsWith(".png")).count();

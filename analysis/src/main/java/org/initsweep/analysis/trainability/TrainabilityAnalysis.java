@@ -17,6 +17,8 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.initsweep.analysis.ConsoleTable;
+import org.initsweep.analysis.NumberText;
 import org.initsweep.core.spec.Axes;
 import org.initsweep.core.spec.Column;
 import org.initsweep.core.spec.SpecException;
@@ -106,25 +108,36 @@ public final class TrainabilityAnalysis {
             List<String> out = new ArrayList<>();
             out.add(String.format(Locale.ROOT, "initsweep: trainability (test accuracy ≥ %.4f): deepest depth trained"
                     + " per σ_w², beside theory's 6·ξ_c (Schoenholz et al. 2017):", target));
-            out.add(String.format(Locale.ROOT, "  %-10s %-14s %6s %8s %-18s %9s %8s %8s %8s %10s", "activation", "init",
-                    "width", "sigma_b2", "optimizer", "lr", "sigma_w2", "trained", "swept", "6·xi_c"));
             List<String> groupKeys = new ArrayList<>(KEYS);
             groupKeys.remove(DEPTH);
+            List<String[]> rows = new ArrayList<>();
             for (DeepestTrained.Row r : bound) {
                 Map<String, Object> k = new LinkedHashMap<>();
                 for (int i = 0; i < groupKeys.size(); i++) {
                     k.put(groupKeys.get(i), r.group().get(i));
                 }
-                out.add(String.format(Locale.ROOT, "  %-10s %-14s %6s %8s %-18s %9s %8s %8s %8d %10s", k.get("activation"),
-                        k.get("init"), k.get("width") == null ? k.get("profile") : k.get("width"), k.get("sigma_b2"),
-                        k.get("optimizer"), k.get("learning_rate"),
-                        r.sigmaW2() == null ? "-" : String.format(Locale.ROOT, "%.4g", r.sigmaW2()),
-                        r.deepestTrainedDepth() == null ? "none" : String.valueOf(r.deepestTrainedDepth()),
-                        r.deepestDepth(), r.bound() == null ? "n/a"
-                                : Double.isInfinite(r.bound()) ? "∞" : String.format(Locale.ROOT, "%.1f", r.bound())));
+                rows.add(new String[] {String.valueOf(k.get("activation")), String.valueOf(k.get("init")),
+                    String.valueOf(k.get("width") == null ? k.get("profile") : k.get("width")), number(k.get("sigma_b2")),
+                    String.valueOf(k.get("dataset")), String.valueOf(k.get("optimizer")), number(k.get("learning_rate")),
+                    number(k.get("multiplier")),
+                    r.sigmaW2() == null ? "-" : String.format(Locale.ROOT, "%.4g", r.sigmaW2()),
+                    r.deepestTrainedDepth() == null ? "none" : String.valueOf(r.deepestTrainedDepth()),
+                    String.valueOf(r.deepestDepth()), r.bound() == null ? "n/a"
+                            : Double.isInfinite(r.bound()) ? "∞" : String.format(Locale.ROOT, "%.1f", r.bound())});
             }
+            out.addAll(ConsoleTable.lines(List.of(ConsoleTable.Column.text("activation"), ConsoleTable.Column.text("init"),
+                    ConsoleTable.Column.text("width"), ConsoleTable.Column.number("sigma_b2"),
+                    new ConsoleTable.Column("dataset", false, true), ConsoleTable.Column.text("optimizer"),
+                    ConsoleTable.Column.number("lr"), ConsoleTable.Column.number("m"), ConsoleTable.Column.number("sigma_w2"),
+                    ConsoleTable.Column.number("trained"), ConsoleTable.Column.number("swept"),
+                    ConsoleTable.Column.number("6·xi_c")), rows));
             return out;
         }
+    }
+
+    /** A grid value as the console shows it: "-" for none, a double as chart labels write it (2, 0.0001). */
+    private static String number(Object v) {
+        return v == null ? "-" : v instanceof Double d ? NumberText.of(d) : String.valueOf(v);
     }
 
     /**
