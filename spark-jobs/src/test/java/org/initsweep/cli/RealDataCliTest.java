@@ -47,13 +47,15 @@ class RealDataCliTest {
                 "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         CliTest.Result q = CliTest.cli("sql", out.toString(), "--csv",
-                "SELECT r.classes, r.test_samples, e.epoch, e.test_accuracy > 0.5 AS learned FROM epochs e JOIN runs r"
-                        + " ON e.run_id = r.run_id ORDER BY epoch");
+                "SELECT r.classes, r.test_samples, r.samples = r.train_samples AS whole_split, r.test_fraction, e.epoch,"
+                        + " e.test_accuracy > 0.5 AS learned FROM epochs e JOIN runs r ON e.run_id = r.run_id ORDER BY epoch");
         assertEquals(0, q.code(), q.err());
         List<String> rows = q.out().strip().lines().toList();
-        assertEquals("classes,test_samples,epoch,learned", rows.get(0));
+        assertEquals("classes,test_samples,whole_split,test_fraction,epoch,learned", rows.get(0));
         assertEquals(5, rows.size(), rows.toString());
-        assertTrue(rows.get(1).startsWith("10,"), rows.get(1));
+        // neither samples nor test_fraction in the spec: runs/ holds what they came to, the whole training
+        // split and the default share, 0.2 of 1,797 digits (359 held out)
+        assertTrue(rows.get(1).startsWith("10,359,true,0.2,0,"), rows.get(1));
         assertTrue(rows.get(4).endsWith(",3,true"), "after 3 epochs of Adam the digits are mostly right: " + rows);
     }
 
@@ -75,12 +77,12 @@ class RealDataCliTest {
         CliTest.Result run = CliTest.cli("run", spec.toString(), "--out", out.toString(), "--no-analyze");
         assertEquals(0, run.code(), run.err());
         CliTest.Result q = CliTest.cli("sql", out.toString(), "--csv",
-                "SELECT classes, input_dim, train_samples, test_samples, dataset, dataset_sha256 FROM runs");
+                "SELECT classes, input_dim, samples, train_samples, test_samples, test_fraction, dataset, dataset_sha256 FROM runs");
         assertEquals(0, q.code(), q.err());
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(csv)));
         List<String> rows = q.out().strip().lines().toList();
         // 100 per class, a quarter held out: 75 + 25 per class
-        assertTrue(rows.get(1).startsWith("3,3,225,75,clusters,"), rows.get(1));
+        assertTrue(rows.get(1).startsWith("3,3,225,225,75,0.25,clusters,"), rows.get(1));
         String datasetDigest = rows.get(1).substring(rows.get(1).lastIndexOf(',') + 1);
         assertEquals(64, datasetDigest.length());
         assertTrue(!datasetDigest.equals(sha), "a digest of the files' digests, not of the one file");
@@ -123,9 +125,11 @@ class RealDataCliTest {
                 "--data-dir", dir.toString(), "--no-analyze");
         assertEquals(0, run.code(), run.err());
         CliTest.Result q = CliTest.cli("sql", out.toString(), "--csv",
-                "SELECT classes, input_dim, train_samples, test_samples, final_test_accuracy > 0.5 FROM runs");
+                "SELECT classes, input_dim, samples, train_samples, test_samples, test_fraction IS NULL,"
+                        + " final_test_accuracy > 0.5 FROM runs");
         assertEquals(0, q.code(), q.err());
-        assertEquals("10,784,1000,2000,true", q.out().strip().lines().toList().get(1));
+        assertEquals("10,784,1000,1000,2000,true,true", q.out().strip().lines().toList().get(1),
+                "MNIST brings its own test split: nothing held out, test_fraction null");
 
         CliTest.Result missing = CliTest.cli("run", spec("mnist2", "\"mnist\"", "").toString(), "--out",
                 tmp.resolve("x").toString(), "--data-dir", tmp.resolve("empty").toString());

@@ -39,9 +39,12 @@ public record RunResult(RunSpec spec, String runId, RunStatus status, int diverg
      * @param trainSamples training examples
      * @param testSamples  held-out examples, 0 without a test set
      * @param sha256       digest of the dataset's files, or null for generated data
+     * @param testFraction share of the examples held out as the test set, as applied (the spec's, or the
+     *                     default for real data); null when the dataset has a test split of its own or
+     *                     the run has no test set
      */
-    public record DataSummary(int inputDim, int classes, int trainSamples, int testSamples, String sha256)
-            implements Serializable {
+    public record DataSummary(int inputDim, int classes, int trainSamples, int testSamples, String sha256,
+            Double testFraction) implements Serializable {
     }
 
     /** Test loss at the last epoch reached (NaN without a test set). */

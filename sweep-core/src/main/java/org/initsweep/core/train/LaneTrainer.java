@@ -268,7 +268,7 @@ final class LaneTrainer {
             EpochMetrics last = lane.metrics.get(lane.metrics.size() - 1);
             RunData d = data[r];
             RunResult.DataSummary summary = new RunResult.DataSummary(arch.units(0), d.train().classes(), n,
-                    d.test() == null ? 0 : d.test().samples(), d.sha256());
+                    d.test() == null ? 0 : d.test().samples(), d.sha256(), d.testFraction());
             out.add(new RunResult(run, run.runId(), lane.status, lane.divergedEpoch, lane.divergedLayer, last.loss(),
                     last.accuracy(), ms, net.kernelName(), d.inputVar(), summary, lane.recorded.traces, lane.metrics,
                     lane.recorded.histograms, lane.boundary, lane.recorded.jacobian));

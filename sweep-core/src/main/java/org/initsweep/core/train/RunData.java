@@ -9,8 +9,10 @@ import org.initsweep.core.data.LabeledData;
  * @param test     held-out examples with the same features and classes, or null
  * @param inputVar population variance of all training input entries (1 after standardization)
  * @param sha256   digest of the bytes the dataset was read from, or null for generated data
+ * @param testFraction share of the examples held out as {@code test}; null when the dataset brought its
+ *                 own test split or there is no test set
  */
-public record RunData(LabeledData train, LabeledData test, double inputVar, String sha256) {
+public record RunData(LabeledData train, LabeledData test, double inputVar, String sha256, Double testFraction) {
 
     /** @throws IllegalArgumentException if train and test disagree in features or classes */
     public RunData {
@@ -21,7 +23,7 @@ public record RunData(LabeledData train, LabeledData test, double inputVar, Stri
     }
 
     /** Builds it, measuring the input variance of the training set. */
-    public static RunData of(LabeledData train, LabeledData test, String sha256) {
+    public static RunData of(LabeledData train, LabeledData test, String sha256, Double testFraction) {
         double sum = 0;
         double sumSq = 0;
         for (float v : train.x()) {
@@ -30,7 +32,7 @@ public record RunData(LabeledData train, LabeledData test, double inputVar, Stri
         }
         double n = train.x().length;
         double mean = sum / n;
-        return new RunData(train, test, sumSq / n - mean * mean, sha256);
+        return new RunData(train, test, sumSq / n - mean * mean, sha256, testFraction);
     }
 
     /** Classes K. */

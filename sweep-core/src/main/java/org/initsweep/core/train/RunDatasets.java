@@ -124,8 +124,10 @@ public final class RunDatasets implements Serializable {
     private static RunData prepare(RunSpec run, LoadedDataset data) {
         LabeledData train = data.train();
         LabeledData test = data.test();
+        Double heldOut = null;
         if (test == null) {
             double f = run.testFraction() != null ? run.testFraction() : DEFAULT_TEST_FRACTION;
+            heldOut = f;
             TrainTest split = Splits.stratifiedSplit(train, f, run.seed());
             train = split.train();
             test = split.test();
@@ -138,7 +140,7 @@ public final class RunDatasets implements Serializable {
             train = Splits.stratifiedSubset(train, run.samples(), run.seed());
         }
         FeatureTransform t = run.preprocessing().fit(train);
-        return RunData.of(t.apply(train), t.apply(test), data.sha256());
+        return RunData.of(t.apply(train), t.apply(test), data.sha256(), heldOut);
     }
 
     private static RunData generated(RunSpec run, DatasetKind kind) {
@@ -146,7 +148,7 @@ public final class RunDatasets implements Serializable {
             Dataset d = Datasets.generate(kind, run.samples(), run.width(), run.seed());
             LabeledData train = new LabeledData(d.x(), d.labels(), d.samples(), d.dim(), new long[] {0, 1},
                     java.util.List.of());
-            return new RunData(train, null, d.inputVariance(), null);
+            return new RunData(train, null, d.inputVariance(), null, null);
         }
         LabeledData all;
         LabeledData test = null;
@@ -161,6 +163,6 @@ public final class RunDatasets implements Serializable {
             all = Datasets.generateRaw(kind, run.samples(), run.width(), run.seed());
         }
         FeatureTransform t = run.preprocessing().fit(all);
-        return RunData.of(t.apply(all), test == null ? null : t.apply(test), null);
+        return RunData.of(t.apply(all), test == null ? null : t.apply(test), null, run.testFraction());
     }
 }

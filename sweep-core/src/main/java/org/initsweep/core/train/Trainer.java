@@ -183,7 +183,7 @@ public final class Trainer {
         EpochMetrics last = metrics.get(metrics.size() - 1);
         long ms = (System.nanoTime() - start) / 1_000_000;
         RunResult.DataSummary summary = new RunResult.DataSummary(dim, train.classes(), n,
-                data.test() == null ? 0 : data.test().samples(), data.sha256());
+                data.test() == null ? 0 : data.test().samples(), data.sha256(), data.testFraction());
         return new RunResult(run, run.runId(), status, divergedEpoch, divergedLayer, last.loss(), last.accuracy(), ms,
                 net.kernelName(), data.inputVar(), summary, recordings.traces, metrics, recordings.histograms, boundary,
                 recordings.jacobian);
