@@ -8,9 +8,14 @@ public final class OutputExistsException extends org.initsweep.core.UserInputExc
 
     private static final long serialVersionUID = 1L;
 
-    /** @param dir an output directory holding another sweep's results */
-    public OutputExistsException(String dir) {
-        super("output directory " + dir + " already holds results of another sweep; pass --overwrite or choose another --out");
+    /**
+     * @param dir         an output directory holding another sweep's results
+     * @param differences the spec fields in which that sweep differs (none named when empty)
+     */
+    public OutputExistsException(String dir, java.util.List<String> differences) {
+        super("output directory " + dir + " already holds results of another sweep"
+                + (differences.isEmpty() ? "" : " (its spec differs in " + String.join(", ", differences) + ")")
+                + "; pass --overwrite or choose another --out");
     }
 
     /** @param message the whole message */

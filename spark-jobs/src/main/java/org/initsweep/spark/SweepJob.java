@@ -407,7 +407,7 @@ public final class SweepJob {
                         + Tables.SPEC_FILE + " that is not a sweep spec initsweep wrote; choose another --out", true);
             }
             if (!previous.sameRuns(spec)) {
-                throw new OutputExistsException(PathText.of(out));
+                throw new OutputExistsException(PathText.of(out), previous.fieldsDifferentFrom(spec));
             }
             return;
         }

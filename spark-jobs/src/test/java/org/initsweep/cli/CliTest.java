@@ -385,7 +385,8 @@ public class CliTest {
         Files.writeString(other, Files.readString(TestSpark.conf("tiny.json")).replace("[3, 6]", "[4]"));
         Result different = cli("run", other.toString(), "--out", out.toString(), "--no-analyze");
         assertEquals(2, different.code());
-        assertTrue(different.err().contains(out + " already holds results of another sweep; pass --overwrite"), different.err());
+        assertTrue(different.err().contains(out + " already holds results of another sweep (its spec differs in depths);"
+                + " pass --overwrite"), different.err());
         assertEquals("", different.out(), "the refusal alone");
     }
 }

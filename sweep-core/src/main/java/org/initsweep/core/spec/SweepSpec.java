@@ -71,6 +71,25 @@ public record SweepSpec(
                 && java.util.Objects.equals(testFraction, other.testFraction) && preprocessing == other.preprocessing;
     }
 
+    /**
+     * The spec fields (JSON names, in the spec's order) whose values differ between the two specs as
+     * {@link SpecWriter} writes them, the description left out: what makes {@link #sameRuns} false.
+     */
+    public List<String> fieldsDifferentFrom(SweepSpec other) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.JsonNode a = json.readTree(SpecWriter.toJson(this));
+            com.fasterxml.jackson.databind.JsonNode b = json.readTree(SpecWriter.toJson(other));
+            java.util.LinkedHashSet<String> fields = new java.util.LinkedHashSet<>();
+            a.fieldNames().forEachRemaining(fields::add);
+            b.fieldNames().forEachRemaining(fields::add);
+            fields.remove("description");
+            return fields.stream().filter(f -> !java.util.Objects.equals(a.get(f), b.get(f))).toList();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("SpecWriter wrote JSON that does not parse", e);
+        }
+    }
+
     /** Hidden depths L (for constant widths; a profile's depth is its length). */
     public List<Integer> depths() {
         return values(Axes.DEPTH);

@@ -2,6 +2,7 @@ package org.initsweep.core.spec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,19 @@ class AxesTest {
         SweepSpec again = SpecReader.parse(SpecWriter.toJson(spec), "written.json");
         assertEquals(spec, again);
         assertTrue(spec.sameRuns(again));
+        assertEquals(List.of(), spec.fieldsDifferentFrom(again));
+    }
+
+    @Test
+    void theFieldsInWhichTwoSpecsDifferAreNamedInTheSpecsOrder() throws Exception {
+        SweepSpec spec = SpecReader.parse(MIXED, "m.json");
+        SweepSpec other = SpecReader.parse(MIXED.replace("\"seeds\": [1, 2]", "\"seeds\": [1, 2], \"epochs\": 7")
+                .replace("[0.5, 2]", "[0.5, 1, 2]").replace("\"name\": \"mixed\"",
+                        "\"name\": \"mixed\", \"description\": \"not a difference in runs\""), "o.json");
+        assertFalse(spec.sameRuns(other));
+        assertEquals(List.of("multipliers", "epochs", "record_epochs"), spec.fieldsDifferentFrom(other),
+                "record_epochs too: its default, [0, epochs], moved with epochs");
+        assertEquals(List.of("multipliers", "epochs", "record_epochs"), other.fieldsDifferentFrom(spec));
     }
 
     @Test
