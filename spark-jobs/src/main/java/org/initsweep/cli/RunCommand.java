@@ -26,12 +26,29 @@ import picocli.CommandLine.Parameters;
         description = "Run the sweep described by SPEC and write its traces (and analysis) under --out.")
 final class RunCommand implements Callable<Integer> {
 
-    /** Said on Ctrl-C or SIGTERM during a sweep (and its analysis) in chunks of {@code chunkRuns} (0: automatic). */
+    /** Said on Ctrl-C or SIGTERM before the sweep has counted its runs, in chunks of {@code chunkRuns} (0: automatic). */
     static String interrupted(int chunkRuns) {
-        return "initsweep: interrupted. Runs of the chunks already committed are kept (a chunk is "
-                + (chunkRuns > 0 ? Quantities.plural(chunkRuns, "run") + ", from --chunk-runs"
-                        : "about a minute of work; --chunk-runs sets it")
+        return "initsweep: interrupted. Runs of the chunks already committed are kept (" + chunk(chunkRuns)
                 + "): run the same command again to resume.";
+    }
+
+    /**
+     * Said on Ctrl-C or SIGTERM once {@code committed} of the grid's {@code total} runs are in runs/ (and
+     * during the analysis, when all are).
+     */
+    static String interrupted(int chunkRuns, long committed, long total) {
+        if (committed == 0) {
+            return "initsweep: interrupted before the first chunk was committed (" + chunk(chunkRuns)
+                    + "): no run is kept; the same command starts the sweep again.";
+        }
+        return "initsweep: interrupted. " + committed + " of " + Quantities.plural(total, "run") + " are committed and kept"
+                + (committed < total ? " (" + chunk(chunkRuns) + "): run the same command again to resume."
+                        : "; run the same command again to finish.");
+    }
+
+    private static String chunk(int chunkRuns) {
+        return "a chunk is " + (chunkRuns > 0 ? Quantities.plural(chunkRuns, "run") + ", from --chunk-runs"
+                : "about a minute of work; --chunk-runs sets it");
     }
 
     @Parameters(index = "0", paramLabel = "SPEC", converter = SpecFile.class, description = "Sweep spec (JSON).")
@@ -128,7 +145,8 @@ final class RunCommand implements Callable<Integer> {
         org.initsweep.spark.OutputStore.check(dir, spark.sparkContext().getConf(), spark.sparkContext().hadoopConfiguration());
         {
             // said once the directory is known to take the sweep, so that a refusal is the only line
-            SweepJob.Summary sum = SweepJob.run(spark, s, dir, new SweepJob.Options(overwrite, tasks, chunkRuns), data,
+            SweepJob.Summary sum = SweepJob.run(spark, s, dir, new SweepJob.Options(overwrite, tasks, chunkRuns,
+                    (committed, total) -> Main.during(Main.situation().interrupted(interrupted(chunkRuns, committed, total)))), data,
                     () -> System.out.printf(java.util.Locale.ROOT, "initsweep: sweep '%s' -> %s: %s%n", s.name(), dir,
                             preflight.describe()));
             if (sum.computed() < sum.runs()) {

@@ -24,6 +24,11 @@ record Situation(String ifInterrupted, String ifOutOfMemory, String directory, b
         return new Situation(ifInterrupted, ifOutOfMemory, dir, tasksHere);
     }
 
+    /** This situation, saying {@code line} on Ctrl-C or SIGTERM. */
+    Situation interrupted(String line) {
+        return new Situation(line, ifOutOfMemory, directory, tasksHere);
+    }
+
     /** This situation, with the Spark tasks in this JVM or not. */
     Situation tasksHere(boolean here) {
         return new Situation(ifInterrupted, ifOutOfMemory, directory, here);

@@ -68,8 +68,16 @@ public final class SweepJob {
      * @param tasks      Spark tasks per chunk; 0 = four per core of the cluster
      * @param chunkRuns  runs per chunk (the unit of commit and resume); 0 = about a minute of the cluster's
      *                   work per chunk ({@link ChunkPlan})
+     * @param committed  told how many of the grid's runs are in {@code runs/} once the sweep starts and after
+     *                   each chunk's commit (on the driver)
      */
-    public record Options(boolean overwrite, int tasks, int chunkRuns) {
+    public record Options(boolean overwrite, int tasks, int chunkRuns, Committed committed) {
+
+        /** No one told of commits. */
+        public Options(boolean overwrite, int tasks, int chunkRuns) {
+            this(overwrite, tasks, chunkRuns, (runs, of) -> { });
+        }
+
         /** @param overwrite replace existing results; @param tasks Spark tasks per chunk (0 = auto) */
         public Options(boolean overwrite, int tasks) {
             this(overwrite, tasks, 0);
@@ -79,6 +87,16 @@ public final class SweepJob {
         public static Options defaults() {
             return new Options(false, 0, 0);
         }
+    }
+
+    /** Told of the runs committed so far. */
+    @FunctionalInterface
+    public interface Committed {
+        /**
+         * @param runs runs of the grid in {@code runs/}
+         * @param of   runs in the grid
+         */
+        void runs(long runs, long of);
     }
 
     /**
@@ -167,6 +185,7 @@ public final class SweepJob {
             String invocation = invocationId(new java.security.SecureRandom());
             long computed = 0;
             long diverged = 0;
+            options.committed().runs(done.size(), n);
             try (Progress progress = new Progress(spark.sparkContext(), n, done.size(), Progress.interactive(),
                     System.err)) {
                 for (long from = 0, k = 0; from < n; from += chunk, k++) {
@@ -177,6 +196,7 @@ public final class SweepJob {
                             parallelism, progress);
                     computed += counts[0];
                     diverged += counts[1];
+                    options.committed().runs(done.size() + computed, n);
                 }
             } finally {
                 sharedSpec.destroy();

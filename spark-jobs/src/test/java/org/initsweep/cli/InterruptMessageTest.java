@@ -39,4 +39,22 @@ class InterruptMessageTest {
         CliTest.cli("sql", tmp.resolve("missing").toString(), "SELECT 1");
         assertEquals("initsweep: interrupted.", Main.situation().ifInterrupted());
     }
+
+    @Test
+    void onceTheSweepStartsTheLineSaysHowManyRunsAreKept() {
+        assertEquals("initsweep: interrupted before the first chunk was committed (a chunk is about a minute of work;"
+                + " --chunk-runs sets it): no run is kept; the same command starts the sweep again.",
+                RunCommand.interrupted(0, 0, 540));
+        assertEquals("initsweep: interrupted. 240 of 540 runs are committed and kept (a chunk is 120 runs, from"
+                + " --chunk-runs): run the same command again to resume.", RunCommand.interrupted(120, 240, 540));
+        assertEquals("initsweep: interrupted. 540 of 540 runs are committed and kept; run the same command again to"
+                + " finish.", RunCommand.interrupted(0, 540, 540));
+    }
+
+    @Test
+    void aFinishedSweepLeavesTheLineOfAllItsRunsCommitted(@TempDir Path tmp) throws Exception {
+        CliTest.tinySweep(tmp.resolve("tiny"));
+        assertEquals(RunCommand.interrupted(0, 12, 12), Main.situation().ifInterrupted(),
+                "the sweep told the command of its commits, the last of all 12 runs");
+    }
 }

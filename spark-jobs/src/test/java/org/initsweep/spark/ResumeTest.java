@@ -32,7 +32,11 @@ class ResumeTest {
         Path out = tmp.resolve("out");
         SparkSession spark = TestSpark.session("local[2]");
         try {
-            SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 2, 6));
+            List<List<Long>> told = new java.util.ArrayList<>();
+            SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 2, 6,
+                    (runs, of) -> told.add(List.of(runs, of))));
+            assertEquals(List.of(List.of(0L, n), List.of(6L, n), List.of(12L, n), List.of(18L, n), List.of(24L, n)), told,
+                    "the runs committed, at the start and after each chunk");
             List<Path> runFiles = parquetFiles(out.resolve("runs"));
             assertEquals(n / 6, runFiles.size(), "one runs/ file per chunk");
             // Simulate a driver killed between a chunk's renames: its runs/ file is missing, its layers and
@@ -47,8 +51,12 @@ class ResumeTest {
             assertEquals(n - 6, spark.sql("SELECT count(DISTINCT run_id) FROM layers").first().getLong(0),
                     "readers see only committed runs");
 
-            SweepJob.Summary resumed = SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 2, 6));
+            told.clear();
+            SweepJob.Summary resumed = SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 2, 6,
+                    (runs, of) -> told.add(List.of(runs, of))));
             assertEquals(6, resumed.computed(), "only the lost chunk is recomputed");
+            assertEquals(List.of(n - 6, n), told.get(0), "a resume starts from the runs already committed");
+            assertEquals(List.of(n, n), told.get(told.size() - 1));
             assertEquals(n / 6, parquetFiles(out.resolve("runs")).size(),
                     "chunks that were complete write no (empty) files");
             List<Path> epochFiles = parquetFiles(out.resolve("epochs"));
