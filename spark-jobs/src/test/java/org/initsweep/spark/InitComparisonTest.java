@@ -101,4 +101,37 @@ class InitComparisonTest {
         assertEquals(0L, deep20.get(schema.fieldIndex("a_reached")));
         assertNull(deep20.get(schema.fieldIndex("a_median_epochs")), "no median when no run reached the target");
     }
+
+    @Test
+    void aFixedSchemeWithoutMPairsWithTheOtherSchemesRunsOfEveryM() {
+        spark.sql("""
+                SELECT CAST(10 AS INT) AS depth, CAST(32 AS INT) AS width, CAST(NULL AS STRING) AS profile,
+                       'relu' AS activation, init, CAST(multiplier AS DOUBLE) AS multiplier, 0.0D AS sigma_b2,
+                       'moons' AS dataset, CAST(seed AS BIGINT) AS seed, 'sgd' AS optimizer, 0.1D AS learning_rate,
+                       'ok' AS status, CAST(final_loss AS DOUBLE) AS final_loss,
+                       concat(init, '-', coalesce(CAST(multiplier AS STRING), 'none'), '-', seed) AS run_id, 2 AS classes
+                FROM VALUES
+                  ('zero', NULL, 1, 0.69), ('zero', NULL, 2, 0.69),
+                  ('he_normal', 0.5, 1, 0.40), ('he_normal', 0.5, 2, 0.50),
+                  ('he_normal', 2.0, 1, 0.20), ('he_normal', 2.0, 2, 0.30),
+                  ('constant(0.5)', NULL, 1, 0.60), ('constant(0.5)', NULL, 2, 0.65)
+                AS t(init, multiplier, seed, final_loss)
+                """).createOrReplaceTempView("runs");
+        spark.sql("SELECT run_id, 0 AS epoch, 0.69D AS loss FROM runs").createOrReplaceTempView("epochs");
+        List<Row> rows = InitComparison.rows(spark);
+        var schema = InitComparison.schema(spark.table("runs").schema());
+        java.util.function.Function<Row, String> pair = r -> r.getString(0) + " vs " + r.getString(1) + " at m = "
+                + r.get(schema.fieldIndex("multiplier"));
+        assertEquals(List.of("constant(0.5) vs he_normal at m = 0.5", "constant(0.5) vs he_normal at m = 2.0",
+                "constant(0.5) vs zero at m = null", "he_normal vs zero at m = 0.5", "he_normal vs zero at m = 2.0"),
+                rows.stream().map(pair).toList(), "every pair of schemes, a fixed one in the cell of each m");
+        Row heZeroAt2 = rows.get(4);
+        assertEquals(2L, heZeroAt2.get(schema.fieldIndex("pairs")));
+        assertEquals(((0.20 - 0.69) + (0.30 - 0.69)) / 2, heZeroAt2.getDouble(schema.fieldIndex("mean_loss_diff")), 1e-12);
+        assertEquals(4.0, heZeroAt2.getDouble(schema.fieldIndex("a_sigma_w2")), 1e-12, "He at m = 2: 4/fan_in");
+        assertNull(heZeroAt2.get(schema.fieldIndex("b_sigma_w2")), "a fixed scheme has no σ_w² of m");
+        Row constantZero = rows.get(2);
+        assertEquals(2L, constantZero.get(schema.fieldIndex("pairs")));
+        assertEquals(((0.60 - 0.69) + (0.65 - 0.69)) / 2, constantZero.getDouble(schema.fieldIndex("mean_loss_diff")), 1e-12);
+    }
 }

@@ -37,7 +37,9 @@ import org.initsweep.core.spec.Column;
  * <p>Pairs share the grid's multiplier m, which scales each scheme's own variance: He at m = 1 draws
  * Var(W) = 2/fan_in, orthogonal and LeCun 1/fan_in. {@code a_sigma_w2} and {@code b_sigma_w2} give
  * what m means for each, fan_in·Var(W) of the hidden layers (mean field's σ_w²; null for a width
- * profile, whose layers may differ), so a comparison of two different variances is visible as one.
+ * profile, whose layers may differ), so a comparison of two different variances is visible as one. A
+ * fixed scheme (zero, constant, identity_scaled: no m) pairs with the other scheme's runs of every m, in
+ * the cell of that m.
  */
 public final class InitComparison {
 
@@ -46,6 +48,8 @@ public final class InitComparison {
 
     private InitComparison() {
     }
+
+    private static final String MULTIPLIER = "multiplier";
 
     /** The cell columns, the init pair first: every grid column but init and seed. */
     static List<String> cellColumns() {
@@ -92,8 +96,13 @@ public final class InitComparison {
     public static List<Row> rows(SparkSession spark, Double targetLoss) {
         String target = targetLoss == null ? "ln(%s.classes) / 2" : "CAST(" + targetLoss + " AS DOUBLE)";
         List<String> cell = cellColumns();
-        String on = cell.stream().map(c -> "a." + c + " <=> b." + c).collect(Collectors.joining(" AND "));
-        String keys = cell.stream().map(c -> "a." + c).collect(Collectors.joining(", "));
+        // A fixed scheme (zero, constant, identity_scaled) has no m: its runs pair with the other scheme's
+        // runs of every m, each cell keyed by that m.
+        String on = cell.stream().map(c -> c.equals(MULTIPLIER)
+                ? "(a." + c + " <=> b." + c + " OR a." + c + " IS NULL OR b." + c + " IS NULL)"
+                : "a." + c + " <=> b." + c).collect(Collectors.joining(" AND "));
+        String keys = cell.stream().map(c -> c.equals(MULTIPLIER) ? "coalesce(a." + c + ", b." + c + ") AS " + c : "a." + c)
+                .collect(Collectors.joining(", "));
         List<Row> stats = spark.sql("""
                 WITH reach AS (
                   SELECT e.run_id, min(CASE WHEN e.loss <= %s THEN e.epoch END) AS epoch
