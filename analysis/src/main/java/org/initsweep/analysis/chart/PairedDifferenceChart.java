@@ -120,8 +120,10 @@ public final class PairedDifferenceChart {
         plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f)), Layer.BACKGROUND);
         JFreeChart chart = ChartStyle.chart(title, plot, true);
-        ChartStyle.addNote(chart, "mean of the paired differences, bars: 95% interval (Student t); below 0: "
-                + initA + " trained lower than " + initB);
+        boolean onePair = cells.stream().allMatch(c -> c.pairs() <= 1);
+        ChartStyle.addNote(chart, "mean of the paired differences, " + (onePair
+                ? "one pair per point (one seed): no interval; more seeds give one" : "bars: 95% interval (Student t)")
+                + "; below 0: " + initA + " trained lower than " + initB);
         if (skipped > 0) {
             ChartStyle.addNote(chart, skipped + (skipped == 1 ? " cell" : " cells") + " left out: no pair finished");
         }

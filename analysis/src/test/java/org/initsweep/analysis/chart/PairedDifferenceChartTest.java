@@ -36,6 +36,18 @@ class PairedDifferenceChartTest {
                 ChartTestSupport.subtitles(chart).toString());
         assertTrue(ChartTestSupport.subtitles(chart).contains("diverged, their pairs left out of the means: 1 run of he, "
                 + "2 of lecun (compare/: a_diverged, b_diverged)"), ChartTestSupport.subtitles(chart).toString());
+        assertTrue(ChartTestSupport.subtitles(chart).contains("mean of the paired differences, bars: 95% interval"
+                + " (Student t); below 0: he trained lower than lecun"), ChartTestSupport.subtitles(chart).toString());
         assertThrows(IllegalArgumentException.class, () -> PairedDifferenceChart.createChart("t", "a", "b", List.of()));
+    }
+
+    @Test
+    void withOneSeedTheNoteSaysThereIsNoIntervalInsteadOfPromisingBars() {
+        JFreeChart chart = PairedDifferenceChart.createChart("t", "he", "zero", List.of(
+                new PairedDifference(2, "m = 1", -0.5, Double.NaN, Double.NaN, 1),
+                new PairedDifference(2, "m = 100", -0.4, Double.NaN, Double.NaN, 1)));
+        assertTrue(ChartTestSupport.subtitles(chart).contains("mean of the paired differences, one pair per point (one"
+                + " seed): no interval; more seeds give one; below 0: he trained lower than zero"),
+                ChartTestSupport.subtitles(chart).toString());
     }
 }
