@@ -204,9 +204,12 @@ public final class LayerVarianceChart {
             // the output layer's backward entry is NaN by convention, not a lost value
             double[] drawn = !fwd && m != null && m.length == c.varA().length && m.length > 1
                     && Double.isNaN(m[m.length - 1]) ? java.util.Arrays.copyOf(m, m.length - 1) : m;
+            int leftOutBefore = skipped.n;
             XYSeries ms = series(keys.get(i), drawn, skipped);
             if (ms.getItemCount() == 0) {
-                empty.add((fwd ? "forward " : "backward ") + keys.get(i));
+                // say why, lest a label such as "fixed scheme (no m)" read as the reason
+                empty.add((fwd ? "forward " : "backward ") + keys.get(i)
+                        + (skipped.n > leftOutBefore ? ", every value 0, negative or not finite" : ""));
             }
             measured.addSeries(ms);
             // Theory values are not counted as skipped: an infinite prediction is not a data loss.

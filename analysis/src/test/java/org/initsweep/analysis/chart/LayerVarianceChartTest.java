@@ -254,4 +254,15 @@ class LayerVarianceChartTest {
         double py = sub.getRangeAxis().valueToJava2D(y, area, sub.getRangeAxisEdge());
         return hex(img.getRGB((int) Math.floor(px), (int) Math.floor(py)));
     }
+
+    @Test
+    void aCurveWithNothingLeftToPlotSaysWhy() {
+        // zero init: every variance is 0, which a log axis cannot show
+        LayerCurve zero = new LayerCurve(NAN, 0, new double[] {0, 0, 0}, new double[] {0, 0, NAN}, null, null,
+                "fixed scheme (no m)");
+        JFreeChart chart = LayerVarianceChart.createChart("t", List.of(zero, geometric(1, 3, false)));
+        assertTrue(ChartTestSupport.subtitles(chart).contains("nothing to plot for: forward fixed scheme (no m), every"
+                + " value 0, negative or not finite; backward fixed scheme (no m), every value 0, negative or not finite"),
+                ChartTestSupport.subtitles(chart).toString());
+    }
 }
