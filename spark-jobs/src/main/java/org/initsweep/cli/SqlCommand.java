@@ -1,5 +1,6 @@
 package org.initsweep.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
@@ -73,6 +74,10 @@ final class SqlCommand implements Callable<Integer> {
         }
     }
 
+    /** Spark's message for a name that is no view: {@code [TABLE_OR_VIEW_NOT_FOUND] The table or view `x` …}. */
+    private static final java.util.regex.Pattern MISSING_VIEW =
+            java.util.regex.Pattern.compile("^\\[TABLE_OR_VIEW_NOT_FOUND\\] The table or view `([^`]*)`");
+
     /** Attempts of a query whose tables an analysis replaced while it read them. */
     private static final int RETRIES = 5;
 
@@ -95,7 +100,7 @@ final class SqlCommand implements Callable<Integer> {
 
     /** Registers the views as they are now, runs the query and prints its result (nothing if it fails). */
     private void query(SparkSession spark) throws Exception {
-        ResultViews.register(spark, dir);
+        List<String> views = ResultViews.register(spark, dir);
         Dataset<Row> result;
         try {
             org.apache.spark.sql.catalyst.plans.logical.LogicalPlan plan;
@@ -114,6 +119,12 @@ final class SqlCommand implements Callable<Integer> {
             if (e instanceof AnalysisException) {
                 String msg = e.getMessage() == null ? "" : e.getMessage().lines().map(String::strip)
                         .filter(l -> !l.isEmpty()).findFirst().orElse("");
+                java.util.regex.Matcher missing = MISSING_VIEW.matcher(msg);
+                if (missing.find()) {
+                    throw new org.initsweep.core.UserInputException("bad query: no table or view `" + missing.group(1) + "` in "
+                            + dir + org.initsweep.core.spec.JsonText.didYouMean(missing.group(1), views) + "; its views: "
+                            + String.join(", ", views));
+                }
                 throw new org.initsweep.core.UserInputException("bad query: " + msg);
             }
             throw e;

@@ -335,7 +335,11 @@ public class CliTest {
                 .lines().toList(), "a long prefix");
         Result file = cli("sql", out.toString(), "SELECT * FROM csv.`" + victim + "`");
         assertEquals(2, file.code(), "only the sweep's views, no SQL on files");
-        assertTrue(file.err().startsWith("initsweep: bad query: [TABLE_OR_VIEW_NOT_FOUND]"), file.err());
+        assertTrue(file.err().startsWith("initsweep: bad query: no table or view `"), file.err());
+        Result viewTypo = cli("sql", out.toString(), "SELECT count(*) FROM runz");
+        assertEquals(2, viewTypo.code(), viewTypo.err());
+        assertTrue(viewTypo.err().strip().startsWith("initsweep: bad query: no table or view `runz` in " + out
+                + " (did you mean 'runs'?); its views: runs, layers, epochs"), viewTypo.err());
         Result divide = cli("sql", out.toString(), "SELECT 1 / (depth - depth) FROM runs");
         assertEquals(2, divide.code(), "the query's own error is the user's input: " + divide.err());
         assertTrue(divide.err().strip().startsWith("initsweep: query failed: [DIVIDE_BY_ZERO] Division by zero."),
