@@ -161,6 +161,13 @@ public final class Main implements Runnable {
             err.println("initsweep: " + e.getMessage());
             return BAD_INPUT;
         }
+        // bad input that only a Spark task could find (a run's data) arrives inside the job's failure
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof UserInputException u) {
+                err.println("initsweep: " + u.getMessage());
+                return BAD_INPUT;
+            }
+        }
         if (e instanceof org.initsweep.core.UnavailableException) {
             err.println("initsweep: " + e.getMessage());
             return FAILURE;

@@ -427,7 +427,14 @@ public final class SweepJob {
                         + Tables.SPEC_FILE + " that is not a sweep spec initsweep wrote; choose another --out", true);
             }
             if (!previous.sameRuns(spec)) {
-                throw new OutputExistsException(PathText.of(out), previous.fieldsDifferentFrom(spec));
+                if (holdsRuns(fs, out)) {
+                    throw new OutputExistsException(PathText.of(out), previous.fieldsDifferentFrom(spec));
+                }
+                // A sweep stopped or refused before its first commit left its spec and nothing of value:
+                // the corrected spec takes the directory without --overwrite.
+                for (String entry : OWNED) {
+                    fs.delete(new Path(out, entry), true);
+                }
             }
             return;
         }
@@ -438,6 +445,21 @@ public final class SweepJob {
                         + entry + ")", true);
             }
         }
+    }
+
+    /** Whether {@code out} holds a committed runs/ file. */
+    private static boolean holdsRuns(FileSystem fs, Path out) throws IOException {
+        Path runs = new Path(out, Tables.RUNS);
+        if (!fs.exists(runs)) {
+            return false;
+        }
+        for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(runs)) {
+            String name = s.getPath().getName();
+            if (!name.startsWith(".") && !name.startsWith("_")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String child(Path out, String name) {

@@ -95,6 +95,31 @@ class RealDataCliTest {
         assertTrue(again.err().contains("holds runs of dataset clusters computed on other bytes"), again.err());
     }
 
+    @Test
+    void aSplitThatWouldLeaveNoTestExampleIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path csv = Files.writeString(tmp.resolve("four.csv"), "f1,f2,label\n0.1,0.2,0\n0.3,0.1,1\n0.5,0.9,0\n0.2,0.4,1\n");
+        String source = "{\"name\": \"four\", \"format\": \"csv\", \"path\": \"" + csv + "\"}";
+        Path out = tmp.resolve("four-out");
+        CliTest.Result r = CliTest.cli("run", spec("four", source, "").toString(), "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        // 2 examples a class: round(0.2 · 2) = 0 held out of each
+        assertEquals("initsweep: test_fraction: 0.2 (the default) of dataset four's 4 examples leaves no test example"
+                + " (its smallest class has 2; a class gives round(test_fraction · its size) and keeps one): raise"
+                + " test_fraction or give more examples", r.err().strip());
+        assertTrue(!Files.exists(out), "nothing written");
+
+        Path forty = tmp.resolve("forty.csv");
+        StringBuilder rows = new StringBuilder("f1,label\n");
+        for (int i = 0; i < 40; i++) {
+            rows.append(i).append(',').append(i % 2).append('\n');
+        }
+        Files.writeString(forty, rows.toString());
+        CliTest.Result most = CliTest.cli("run", spec("most", "{\"name\": \"forty\", \"format\": \"csv\", \"path\": \""
+                + forty + "\"}", ", \"test_fraction\": 0.99").toString(), "--out", tmp.resolve("most").toString(),
+                "--no-analyze");
+        assertEquals(0, most.code(), "0.99 of 20 a class holds out 19 and trains on 1: a run, not a crash: " + most.err());
+    }
+
     /**
      * Places the shared MNIST subset under MNIST's names in {@code dataDir/mnist} and points
      * {@link Mnist#CHECKSUMS_PROPERTY} at their checksums (the published ones are the full files').

@@ -156,6 +156,21 @@ class SweepJobTest {
     }
 
     @Test
+    void aSweepThatCommittedNoRunLeavesItsDirectoryToAnotherSpec() throws Exception {
+        Path stopped = tmp.resolve("stopped");
+        Files.createDirectories(stopped.resolve(".staging/c0000000000/runs"));
+        Files.writeString(stopped.resolve("spec.json"), org.initsweep.core.spec.SpecWriter.toJson(
+                TestSpark.spec(SPEC.replace("[2, 4]", "[5]"))));
+        SweepJob.Summary s = SweepJob.run(spark, TestSpark.spec(SPEC.replace("[2, 4]", "[2]")), stopped.toString(),
+                SweepJob.Options.defaults());
+        assertEquals(s.runs(), s.computed());
+        assertEquals(List.of(2), spark.read().parquet(stopped.resolve("runs").toString())
+                .select("depth").distinct().collectAsList().stream().map(x -> x.getInt(0)).toList());
+        assertThrows(OutputExistsException.class, () -> SweepJob.run(spark, TestSpark.spec(SPEC.replace("[2, 4]", "[5]")),
+                stopped.toString(), SweepJob.Options.defaults()), "once it holds runs, another spec is refused");
+    }
+
+    @Test
     void aUsersOwnFilesUnderASweepsNamesAreRefusedWithoutOfferingToOverwriteThem() throws Exception {
         Path mine = tmp.resolve("mine");
         Files.createDirectories(mine);

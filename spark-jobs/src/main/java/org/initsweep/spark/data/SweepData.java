@@ -12,6 +12,7 @@ import org.initsweep.core.data.DatasetLoader;
 import org.initsweep.core.data.DatasetSource;
 import org.initsweep.core.data.LoadedDataset;
 import org.initsweep.core.data.MemoryBudget;
+import org.initsweep.core.data.Splits;
 import org.initsweep.core.spec.Preflight;
 import org.initsweep.core.spec.SweepSpec;
 import org.initsweep.core.train.RunDatasets;
@@ -73,22 +74,33 @@ public record SweepData(RunDatasets datasets) {
         };
     }
 
-    /** Training examples left after the test split (all of them when the dataset has its own test set). */
+    /** Training and test examples after the test split (the dataset's own test set where it has one). */
     private static DataShape available(SweepSpec spec, LoadedDataset d) {
         int all = d.train().samples();
-        double f = spec.testFraction() != null ? spec.testFraction() : RunDatasets.DEFAULT_TEST_FRACTION;
-        int test = d.hasTest() ? d.test().samples() : (int) Math.round(f * all);
+        int test = d.hasTest() ? d.test().samples() : Splits.testCount(d.train(), testFraction(spec));
         return new DataShape(d.train().features(), d.hasTest() ? all : all - test, test, d.train().classes());
     }
 
-    /** Refuses sizes the data cannot give, naming the field and the dataset. */
+    private static double testFraction(SweepSpec spec) {
+        return spec.testFraction() != null ? spec.testFraction() : RunDatasets.DEFAULT_TEST_FRACTION;
+    }
+
+    /** Refuses sizes the data cannot give, naming the field and the dataset, before any run starts. */
     private void check(SweepSpec spec) {
         for (LoadedDataset d : datasets.loaded().values()) {
-            int available = available(spec, d).trainSamples();
+            DataShape shape = available(spec, d);
+            if (!d.hasTest() && shape.testSamples() == 0) {
+                int smallest = java.util.Arrays.stream(d.train().classCounts()).min().orElse(0);
+                throw new UserInputException("test_fraction: " + org.initsweep.core.Quantities.number(testFraction(spec))
+                        + (spec.testFraction() == null ? " (the default)" : "") + " of dataset " + d.name() + "'s "
+                        + d.train().samples() + " examples leaves no test example (its smallest class has " + smallest
+                        + "; a class gives round(test_fraction · its size) and keeps one): raise test_fraction or give"
+                        + " more examples");
+            }
+            int available = shape.trainSamples();
             if (spec.samples() > available) {
                 throw new UserInputException("samples: " + spec.samples() + " training examples asked of dataset "
-                        + d.name() + ", which has " + (d.hasTest() ? "" : "about ") + available
-                        + (d.hasTest() ? "" : " after its test split"));
+                        + d.name() + ", which has " + available + (d.hasTest() ? "" : " after its test split"));
             }
             int n = spec.samples() > 0 ? spec.samples() : available;
             if (spec.batchSize() > n) {

@@ -20,6 +20,26 @@ public final class Splits {
     }
 
     /**
+     * How many examples {@link #stratifiedSplit} holds out, whatever the seed: the sum over classes of
+     * round(testFraction · n_c), halves up, at most n_c − 1.
+     *
+     * @param data         all examples
+     * @param testFraction fraction held out, in (0, 1)
+     */
+    public static int testCount(LabeledData data, double testFraction) {
+        int tests = 0;
+        for (int n : data.classCounts()) {
+            tests += testShare(n, testFraction);
+        }
+        return tests;
+    }
+
+    /** The test examples of a class of {@code n}: round(f·n), halves up, leaving at least one for training. */
+    private static int testShare(int n, double testFraction) {
+        return (int) Math.max(0, Math.min(n - 1L, (long) Math.floor(testFraction * n + 0.5)));
+    }
+
+    /**
      * Splits off a stratified test set: class c of n_c examples gives round(testFraction · n_c) of them
      * (halves rounded up) to the test set, but at most n_c − 1, so every class keeps at least one
      * training example.
@@ -39,11 +59,11 @@ public final class Splits {
         boolean[] test = new boolean[data.samples()];
         int tests = 0;
         for (int[] rows : byClass) {
-            int take = (int) Math.min(rows.length - 1L, (long) Math.floor(testFraction * rows.length + 0.5));
+            int take = testShare(rows.length, testFraction);
             for (int i = 0; i < take; i++) {
                 test[rows[i]] = true;
             }
-            tests += Math.max(0, take);
+            tests += take;
         }
         if (tests == 0) {
             throw new UserInputException(String.format(Locale.ROOT,

@@ -175,7 +175,7 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
      * of every epoch, 4·P per traced example at recorded epochs.
      */
     private static double flops(double params, int samples, int test, int epochs, int recorded, int batch) {
-        long trained = (long) (samples / batch) * batch;
+        long trained = batch > 0 ? (long) (samples / batch) * batch : 0;
         int traced = Math.min(samples, org.initsweep.core.train.Trainer.MAX_PASS_ROWS);
         return 6.0 * trained * params * epochs + 2.0 * ((double) samples + test) * params * (epochs + 1)
                 + 4.0 * traced * params * recorded;
