@@ -16,7 +16,22 @@ public final class TruncatedNormal {
     /** Consecutive rejections after which the interval is taken to hold no mass worth sampling. */
     private static final int MAX_REJECTIONS = 1_000_000;
 
+    /**
+     * The least probability of [a, b] under N(0, σ²) a spec may ask for: below it, rejection needs more
+     * than 10⁴ draws a weight on average, and runs out of draws ({@value #MAX_REJECTIONS} in a row) within
+     * a few million weights.
+     */
+    public static final double MIN_MASS = 1e-4;
+
     private TruncatedNormal() {
+    }
+
+    /** P(a ≤ X ≤ b) for X ~ N(0, σ²), from the nearer tail so that an interval far out keeps its digits. */
+    public static double mass(double sigma, double a, double b) {
+        if (a > 0) {
+            return StandardNormal.cdf(-a / sigma) - StandardNormal.cdf(-b / sigma);
+        }
+        return StandardNormal.cdf(b / sigma) - StandardNormal.cdf(a / sigma);
     }
 
     /**

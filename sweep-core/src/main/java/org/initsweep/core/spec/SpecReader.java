@@ -25,6 +25,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
+import org.initsweep.core.Quantities;
+import org.initsweep.core.init.InitScheme;
+import org.initsweep.core.init.InitSpec;
+import org.initsweep.core.init.TruncatedNormal;
 
 /**
  * Reads a sweep spec from JSON and validates every field before anything runs.
@@ -229,6 +233,7 @@ public final class SpecReader {
             for (Axis<?> a : Axes.ALL) {
                 axes.put(a.name(), readAxis(a));
             }
+            truncationsHoldMass(axes);
             int samples = scalarInt("samples", 0, 2, 10_000_000);
             int epochs = scalarInt("epochs", 10, 0, 1_000_000);
             int batch = scalarInt("batch_size", 0, 1, Integer.MAX_VALUE);
@@ -293,6 +298,37 @@ public final class SpecReader {
             }
             return new SweepSpec(name, description, axes, samples, epochs, batch, record.stream().sorted().toList(),
                     precision, outputs, testFraction, preprocessing, target);
+        }
+
+        /**
+         * A trunc_normal init whose [a, b] holds almost nothing of N(0, std²·m) at some multiplier m could
+         * never be sampled: said here, not as a failed run.
+         */
+        private void truncationsHoldMass(Map<String, List<?>> axes) {
+            List<?> inits = axes.get(Axes.INIT.name());
+            List<?> multipliers = axes.get(Axes.MULTIPLIER.name());
+            for (int i = 0; i < inits.size(); i++) {
+                if (!(inits.get(i) instanceof InitSpec init)
+                        || init.scheme() != InitScheme.TRUNC_NORMAL) {
+                    continue;
+                }
+                for (Object m : multipliers) {
+                    if (!(m instanceof Double mult)) {
+                        continue;
+                    }
+                    double sigma = init.param() * Math.sqrt(mult);
+                    double mass = TruncatedNormal.mass(sigma, init.lower(), init.upper());
+                    if (!(mass >= TruncatedNormal.MIN_MASS)) {
+                        add("inits[" + i + "]", "trunc_normal's [" + Quantities.number(init.lower()) + ", "
+                                + Quantities.number(init.upper()) + "] holds " + String.format(java.util.Locale.ROOT, "%.2g", mass)
+                                + " of N(0, σ²) with σ = std·√m = " + String.format(java.util.Locale.ROOT, "%.3g", sigma)
+                                + " at multiplier " + Quantities.number(mult) + ", less than "
+                                + Quantities.number(TruncatedNormal.MIN_MASS)
+                                + ": weights could not be drawn; widen [a, b] toward 0 or raise std");
+                        break;
+                    }
+                }
+            }
         }
 
         /**

@@ -39,6 +39,22 @@ class InitEntriesTest {
         return e.getMessage();
     }
 
+    @Test
+    void aTruncationHoldingAlmostNothingAtSomeMultiplierIsRefusedNotSampledForever() throws SpecException {
+        // P(X ≥ 3.5) = 2.33e-4 for X ~ N(0, 1): drawable; P(X ≥ 4) = 3.17e-5: not
+        SpecReader.parse(SPEC.formatted("{\"scheme\": \"trunc_normal\", \"std\": 1, \"a\": 3.5, \"b\": 10}"), "s.json");
+        assertEquals("s.json: inits[0]: trunc_normal's [4.0, 10.0] holds 3.2e-05 of N(0, σ²) with σ = std·√m = 1.00 at"
+                + " multiplier 1.0, less than 1e-4: weights could not be drawn; widen [a, b] toward 0 or raise std",
+                only("{\"scheme\": \"trunc_normal\", \"std\": 1, \"a\": 4, \"b\": 10}"));
+        // the bounds are absolute: a multiplier shrinks σ = std·√m until [1, 2] is out of reach
+        SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse("""
+                {"name": "v", "depths": [3], "widths": [8], "activations": ["relu"], "multipliers": [1, 0.01],
+                 "inits": [{"scheme": "trunc_normal", "std": 1, "a": 1, "b": 2}]}""", "s.json"));
+        assertEquals(List.of("s.json: inits[0]: trunc_normal's [1.0, 2.0] holds 0.0 of N(0, σ²) with σ = std·√m = 0.100"
+                + " at multiplier 0.01, less than 1e-4: weights could not be drawn; widen [a, b] toward 0 or raise std"),
+                e.getMessage().lines().toList());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "{\"scheme\": \"he_normal\", \"mode\": \"fan_ot\"} | s.json: inits[0].mode: unknown value \"fan_ot\" (did you mean 'fan_out'?); known: fan_in, fan_out, fan_avg",
