@@ -281,7 +281,8 @@ public final class RegimeHeatmapChart {
 
     /**
      * Lower ({@code [0]}) and upper ({@code [1]}) x edges of the cells of sorted distinct
-     * multipliers: geometric means of neighbours, mirrored at the ends.
+     * multipliers: geometric means of neighbours, mirrored at the ends; in logarithms where the products
+     * leave the doubles (m of 1e-300 or 1e300), the outer edges kept within the finite normal doubles.
      */
     static double[][] cellEdges(double[] ms) {
         int n = ms.length;
@@ -293,13 +294,21 @@ public final class RegimeHeatmapChart {
             return new double[][] {lower, upper};
         }
         for (int i = 0; i < n - 1; i++) {
-            double mid = Math.sqrt(ms[i] * ms[i + 1]);
+            double mid = positive(Math.sqrt(ms[i] * ms[i + 1]), 0.5 * (Math.log(ms[i]) + Math.log(ms[i + 1])));
             upper[i] = mid;
             lower[i + 1] = mid;
         }
-        lower[0] = ms[0] * ms[0] / upper[0];
-        upper[n - 1] = ms[n - 1] * ms[n - 1] / lower[n - 1];
+        lower[0] = positive(ms[0] * ms[0] / upper[0], 2 * Math.log(ms[0]) - Math.log(upper[0]));
+        upper[n - 1] = positive(ms[n - 1] * ms[n - 1] / lower[n - 1], 2 * Math.log(ms[n - 1]) - Math.log(lower[n - 1]));
         return new double[][] {lower, upper};
+    }
+
+    /** {@code direct} if a finite normal double, else e^{@code ln} held within them. */
+    private static double positive(double direct, double ln) {
+        if (direct >= Double.MIN_NORMAL && direct <= Double.MAX_VALUE) {
+            return direct;
+        }
+        return Math.min(Double.MAX_VALUE, Math.max(Double.MIN_NORMAL, Math.exp(ln)));
     }
 
     private static void addMarkers(XYPlot plot, boolean hasCritical, boolean criticalIsOne, double mc, double lo,
@@ -387,14 +396,36 @@ public final class RegimeHeatmapChart {
         @Override
         @SuppressWarnings({"rawtypes", "unchecked"})
         protected List refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
-            if (columns == null) {
-                return super.refreshTicksHorizontal(g2, dataArea, edge);
-            }
             TextAnchor anchor = edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER;
+            if (columns == null) {
+                try {
+                    return super.refreshTicksHorizontal(g2, dataArea, edge);
+                } catch (IllegalArgumentException beyondItsUnits) {
+                    // JFreeChart's tick units end at 10⁸ octaves a tick…, and it fails on ranges of hundreds
+                    // of octaves (m from 1e-300 to 1e300): ticks at whole powers of 2, about eight of them
+                    return powerTicks(anchor);
+                }
+            }
             List ticks = new ArrayList();
             for (double m : columns) {
                 if (getRange().contains(m)) {
                     ticks.add(new LogTick(TickType.MAJOR, m, createTickLabel(m), anchor));
+                }
+            }
+            return ticks;
+        }
+
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        private List powerTicks(TextAnchor anchor) {
+            // within the octaves of finite positive doubles, whatever the range holds (0, ∞)
+            long lo = (long) Math.max(-1074, Math.ceil(calculateLog(getRange().getLowerBound())));
+            long hi = (long) Math.min(1023, Math.floor(calculateLog(getRange().getUpperBound())));
+            long step = (long) Math.max(1, Math.ceil(ChartStyle.niceTickStep(Math.max(1, hi - lo), 8)));
+            List ticks = new ArrayList();
+            for (long k = Math.floorDiv(lo + step - 1, step) * step; k <= hi; k += step) {
+                double v = calculateValue(k);
+                if (v > 0 && Double.isFinite(v)) {
+                    ticks.add(new LogTick(TickType.MAJOR, v, createTickLabel(v), anchor));
                 }
             }
             return ticks;

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.BasicStroke;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -186,6 +187,24 @@ class RegimeHeatmapChartTest {
         assertFalse(far.getXYPlot().getDomainAxis().getRange().contains(1000.0));
         assertTrue(ChartTestSupport.subtitles(far).stream().anyMatch(t -> t.contains("m_c = 1000") && t.contains("outside")),
                 ChartTestSupport.subtitles(far).toString());
+    }
+
+    @Test
+    void multipliersHundredsOfOctavesApartAreDrawnNotAnError() throws Exception {
+        // two runs at m = 1e-300 and 1e300 (one vanishing, one diverged): a result, charted like any other
+        List<RegionCell> cells = List.of(new RegionCell(2, 1e-300, Regime.VANISHING, -300, Double.NaN, 1),
+                new RegionCell(2, 1e300, Regime.EXPLODING, 300, Double.NaN, 1),
+                new RegionCell(3, 1e-300, Regime.VANISHING, -300, Double.NaN, 1),
+                new RegionCell(3, 1e300, Regime.EXPLODING, 300, Double.NaN, 1));
+        Path png = dir.resolve("wide.png");
+        RegimeHeatmapChart.write("wide", cells, 1.0, 1.0, png);
+        assertTrue(Files.size(png) > 0);
+        double[][] edges = RegimeHeatmapChart.cellEdges(new double[] {1e-300, 1e300});
+        assertEquals(1.0, edges[1][0], 1e-15, "the cells meet at the geometric mean");
+        assertEquals(Double.MIN_NORMAL, edges[0][0], 0, "1e-600 is no double: the edge stays finite and positive");
+        assertEquals(Double.MAX_VALUE, edges[1][1], 0);
+        var axis = RegimeHeatmapChart.createChart("wide", cells, 1.0).getXYPlot().getDomainAxis().getRange();
+        assertTrue(axis.contains(1e-300) && axis.contains(1e300) && Double.isFinite(axis.getUpperBound()), axis.toString());
     }
 
     @Test
