@@ -1,5 +1,6 @@
 package org.initsweep.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +85,11 @@ public class CliTest {
         Result dir = cli("validate", tmp.toString());
         assertEquals(2, dir.code());
         assertEquals(tmp + ": is a directory; give the spec's JSON file", dir.err().strip());
+        Path fifo = tmp.resolve("spec-fifo.json");
+        assertEquals(0, assertDoesNotThrow(() -> new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()));
+        Result pipe = cli("validate", fifo.toString());
+        assertEquals(2, pipe.code());
+        assertEquals(fifo + ": not a regular file (a FIFO, device or socket); give the spec's JSON file", pipe.err().strip());
         Result noSpec = cli("run");
         assertEquals(2, noSpec.code(), "SPEC is required");
         assertEquals("initsweep run: Missing required parameter: 'SPEC' (initsweep run --help lists the arguments)",

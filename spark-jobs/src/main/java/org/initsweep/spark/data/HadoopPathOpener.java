@@ -39,6 +39,12 @@ public final class HadoopPathOpener implements PathOpener {
         if (status.isDirectory()) {
             throw new FileSystemException(path, null, "is a directory, not a file");
         }
+        if ("file".equals(fs.getUri().getScheme())) {
+            java.nio.file.Path local = java.nio.file.Path.of(fs.makeQualified(p).toUri());
+            if (!java.nio.file.Files.isRegularFile(local)) {
+                throw new FileSystemException(path, null, NOT_REGULAR_FILE);
+            }
+        }
         return fs.open(p);
     }
 

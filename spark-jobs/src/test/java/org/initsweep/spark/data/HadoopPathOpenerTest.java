@@ -2,6 +2,7 @@ package org.initsweep.spark.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,11 @@ class HadoopPathOpenerTest {
         String missing = tmp.resolve("none.csv").toString();
         assertEquals(missing + ": no such file", assertThrows(UserInputException.class, () -> csv(missing)).getMessage());
         assertEquals(tmp + ": is a directory, not a file", assertThrows(UserInputException.class, () -> csv(tmp.toString())).getMessage());
+        Path fifo = tmp.resolve("fifo.csv");
+        assertEquals(0, assertDoesNotThrow(() -> new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()));
+        assertEquals(fifo + ": is not a regular file (a FIFO, device or socket); give a file",
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                        () -> assertThrows(UserInputException.class, () -> csv(fifo.toString())).getMessage()));
         String m = assertThrows(UserInputException.class, () -> csv("nosuchfs://host/x.csv")).getMessage();
         assertTrue(m.startsWith("nosuchfs://host/x.csv: cannot read it (UnsupportedFileSystemException: "), m);
     }

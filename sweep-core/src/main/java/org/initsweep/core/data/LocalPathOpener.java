@@ -26,6 +26,9 @@ final class LocalPathOpener implements PathOpener {
         if (Files.isDirectory(p)) {
             throw new FileSystemException(path, null, "is a directory, not a file");
         }
+        if (Files.exists(p) && !Files.isRegularFile(p)) {
+            throw new FileSystemException(path, null, NOT_REGULAR_FILE);
+        }
         return Files.newInputStream(p);
     }
 

@@ -10,6 +10,10 @@ import java.io.InputStream;
  */
 public interface PathOpener {
 
+    /** Why a path that is no regular file (a FIFO, device or socket) is refused: reading a FIFO would wait forever. */
+    String NOT_REGULAR_FILE = "is not a regular file (a FIFO, device or socket); give a file";
+
+
     /**
      * @param path a path as the user wrote it
      * @return its bytes from the start; the caller closes the stream

@@ -94,7 +94,8 @@ public final class SpecReader {
                 throw one(source, "", "is a directory; give the spec's JSON file");
             }
             if (!Files.isRegularFile(file)) {
-                throw one(source, "", "no such spec file");
+                throw one(source, "", Files.exists(file) ? "not a regular file (a FIFO, device or socket); give the"
+                        + " spec's JSON file" : "no such spec file");
             }
             if (Files.size(file) > MAX_BYTES) {
                 throw one(source, "", "spec file is larger than " + MAX_BYTES + " bytes (" + Files.size(file) + ")");

@@ -102,6 +102,16 @@ class CsvTableReaderValidationTest {
     }
 
     @Test
+    void aFifoIsRefusedInsteadOfWaitedOnForever(@TempDir Path tmp) throws Exception {
+        Path fifo = tmp.resolve("data.csv");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(), "mkfifo");
+        UserInputException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThrows(UserInputException.class, () -> CsvTableReader.read(
+                        Input.of("path", fifo.toString(), PathOpener.local()), "label", "mine", MemoryBudget.UNLIMITED)));
+        assertEquals(fifo + ": is not a regular file (a FIFO, device or socket); give a file", e.getMessage());
+    }
+
+    @Test
     void aTableBeyondTheBudgetIsRefusedWhileReading() {
         StringBuilder sb = new StringBuilder("a,b,label\n");
         for (int i = 0; i < 10_000; i++) {
