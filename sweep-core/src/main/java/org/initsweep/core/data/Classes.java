@@ -30,9 +30,17 @@ final class Classes {
      *     training set lacks
      */
     static LabeledData alignTest(LabeledData train, LabeledData test, String testPath) {
+        return alignTest(train, test, testPath, testPath);
+    }
+
+    /**
+     * As {@link #alignTest(LabeledData, LabeledData, String)} for test examples and labels read from two
+     * files (IDX), each named where it is at fault.
+     */
+    static LabeledData alignTest(LabeledData train, LabeledData test, String featuresPath, String testPath) {
         if (test.features() != train.features()) {
             throw new UserInputException(String.format(Locale.ROOT, "%s: %d features per example, the training data have %d",
-                    testPath, test.features(), train.features()));
+                    featuresPath, test.features(), train.features()));
         }
         if (!test.featureNames().isEmpty() && !train.featureNames().isEmpty()
                 && !test.featureNames().equals(train.featureNames())) {

@@ -99,7 +99,7 @@ public final class DatasetLoader {
         }
         ReadResult test = IdxReader.read(Input.of("test_images", f.testImages(), opener),
                 Input.of("test_labels", f.testLabels(), opener));
-        LabeledData testData = Classes.alignTest(train.data(), test.data(), f.testLabels());
+        LabeledData testData = Classes.alignTest(train.data(), test.data(), f.testImages(), f.testLabels());
         return new LoadedDataset(f.name(), train.data(), testData, concat(train, test));
     }
 

@@ -184,7 +184,7 @@ public final class MnistStore {
                 }
             }
         }
-        LabeledData testData = Classes.alignTest(train.data(), test.data(), in.get(3).path());
+        LabeledData testData = Classes.alignTest(train.data(), test.data(), in.get(2).path(), in.get(3).path());
         return new LoadedDataset(Mnist.NAME, train.data(), testData, read);
     }
 

@@ -67,6 +67,17 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void testImagesOfAnotherSizeAreNamedNotTheirLabels() throws Exception {
+        Path images = Files.write(tmp.resolve("i22.idx"), IdxFiles.images(2, 2, 2, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
+        Path labels = Files.write(tmp.resolve("l.idx"), IdxFiles.labels((byte) 0, (byte) 1));
+        Path testImages = Files.write(tmp.resolve("t33.idx"), IdxFiles.images(1, 3, 3, new byte[9]));
+        Path testLabels = Files.write(tmp.resolve("tl.idx"), IdxFiles.labels((byte) 0));
+        UserInputException e = assertThrows(UserInputException.class, () -> loader(null).load(new DatasetSource.IdxFiles(
+                "m", images.toString(), labels.toString(), testImages.toString(), testLabels.toString()), MemoryBudget.UNLIMITED));
+        assertEquals(testImages + ": 9 features per example, the training data have 4", e.getMessage());
+    }
+
+    @Test
     void oneClassIsRefusedNamingTheLabelFile() throws Exception {
         Path images = tmp.resolve("i.idx");
         Path labels = tmp.resolve("l.idx");
