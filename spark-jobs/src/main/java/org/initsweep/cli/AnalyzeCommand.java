@@ -82,7 +82,9 @@ final class AnalyzeCommand implements Callable<Integer> {
      */
     private static void warnIfIncomplete(org.apache.hadoop.fs.FileSystem fs, org.apache.hadoop.fs.Path path, String dir)
             throws java.io.IOException {
+        // without runs/ the analysis refuses the directory in its own one line
         if (fs.exists(new org.apache.hadoop.fs.Path(path, org.initsweep.core.trace.Tables.SPEC_FILE))
+                && fs.exists(new org.apache.hadoop.fs.Path(path, org.initsweep.core.trace.Tables.RUNS))
                 && !fs.exists(new org.apache.hadoop.fs.Path(path, org.initsweep.core.trace.Tables.ENGINE_FILE))) {
             System.err.println("initsweep: warning: the sweep in " + dir + " is incomplete (interrupted or still "
                     + "running); its analysis covers only the runs committed so far. Run it again to finish it.");

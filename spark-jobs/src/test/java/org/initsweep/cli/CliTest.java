@@ -70,7 +70,7 @@ public class CliTest {
     }
 
     @Test
-    void missingSpecAndBadArgumentsExitTwo(@TempDir Path tmp) {
+    void missingSpecAndBadArgumentsExitTwo(@TempDir Path tmp) throws Exception {
         Result missing = cli("validate", tmp.resolve("nope.json").toString());
         assertEquals(2, missing.code());
         assertEquals(tmp.resolve("nope.json") + ": no such spec file", missing.err().strip());
@@ -122,6 +122,12 @@ public class CliTest {
         Result notASweep = cli("sql", tmp.toString(), "SELECT 1");
         assertEquals(2, notASweep.code());
         assertTrue(notASweep.err().startsWith("initsweep: " + tmp + " holds no sweep results"), notASweep.err());
+        Path onlySpec = java.nio.file.Files.createDirectories(tmp.resolve("only-spec"));
+        java.nio.file.Files.writeString(onlySpec.resolve("spec.json"), java.nio.file.Files.readString(tinySpec()));
+        Result stopped = cli("analyze", onlySpec.toString(), "--no-charts");
+        assertEquals(2, stopped.code(), stopped.err());
+        assertEquals(List.of("initsweep: " + onlySpec + " holds no sweep results (no runs/ table); run a sweep into it first"),
+                stopped.err().strip().lines().toList(), "one line, no warning about an incomplete sweep before it");
     }
 
     @Test
