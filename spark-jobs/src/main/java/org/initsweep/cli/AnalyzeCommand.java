@@ -105,7 +105,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             List<String[]> rows = new ArrayList<>();
             for (org.apache.spark.sql.Row r : a.agreement()) {
                 rows.add(new String[] {r.<String>getAs("activation"), r.<String>getAs("init"),
-                    org.initsweep.analysis.ChartGroup.of(r).shapeText(), org.initsweep.analysis.NumberText.of(r.<Double>getAs("sigma_b2")),
+                    org.initsweep.analysis.ChartGroup.of(r).shapeText(),
+                    org.initsweep.analysis.NumberText.of(r.<Double>getAs("sigma_b2")),
                     r.<String>getAs("dataset"), String.valueOf(r.<Integer>getAs("depth")),
                     fmt(r, "measured_critical_multiplier"), fmt(r, "predicted_backward_critical_multiplier"),
                     fmt(r, "measured_forward_critical_multiplier"), fmt(r, "predicted_forward_critical_multiplier"),

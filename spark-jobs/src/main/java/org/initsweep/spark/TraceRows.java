@@ -195,8 +195,8 @@ public final class TraceRows {
                 RunResult.DataSummary d = r.data();
                 // samples and test_fraction as applied: 0 (the whole training split) and null (the default
                 // share) are written as what they came to, so that a query can select on them
-                v.addAll(Arrays.asList(s.samples() > 0 ? s.samples() : d.trainSamples(), s.epochs(), s.batchSize(), s.precision().specName(),
-                        d.testFraction(), s.preprocessing().specName(),
+                v.addAll(Arrays.asList(s.samples() > 0 ? s.samples() : d.trainSamples(), s.epochs(), s.batchSize(),
+                        s.precision().specName(), d.testFraction(), s.preprocessing().specName(),
                         datasets.computeIfAbsent(s.dataset(), k -> k.toJson().toString()), d.sha256(), d.inputDim(),
                         d.classes(), d.trainSamples(), d.testSamples(), r.inputVar(), r.status().label(),
                         diverged ? r.divergedEpoch() : null, diverged ? r.divergedLayer() : null,

@@ -401,8 +401,8 @@ public final class RegimeHeatmapChart {
                 try {
                     return super.refreshTicksHorizontal(g2, dataArea, edge);
                 } catch (IllegalArgumentException beyondItsUnits) {
-                    // JFreeChart's tick units end at 10⁸ octaves a tick…, and it fails on ranges of hundreds
-                    // of octaves (m from 1e-300 to 1e300): ticks at whole powers of 2, about eight of them
+                    // JFreeChart's automatic tick unit fails ("Must be finite") on a range of hundreds of
+                    // octaves (m from 1e-300 to 1e300): ticks at whole powers of 2, about eight of them
                     return powerTicks(anchor);
                 }
             }
