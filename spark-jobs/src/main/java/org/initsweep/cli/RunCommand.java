@@ -159,6 +159,9 @@ final class RunCommand implements Callable<Integer> {
                         sum.diverged(), sum.millis() / 1000.0);
             }
             if (analyze) {
+                Main.during(Main.situation().interrupted("initsweep: interrupted during the analysis. All "
+                        + Quantities.plural(sum.runs(), "run") + " are kept; the analysis writes each table, chart and"
+                        + " report whole or not at all: run the same command again to finish it."));
                 Analysis.Summary a = AnalyzeCommand.analyzeLocked(spark, dir, SignalGrowth.DEFAULT_DECADES, true);
                 AnalyzeCommand.print(a, dir);
             }

@@ -52,6 +52,16 @@ class InterruptMessageTest {
     }
 
     @Test
+    void duringTheAnalysisOfARunTheLineSaysTheAnalysisIsRedone(@TempDir Path tmp) {
+        Path out = tmp.resolve("tiny");
+        CliTest.Result r = CliTest.cli("run", CliTest.tinySpec().toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("initsweep: interrupted during the analysis. All 12 runs are kept; the analysis writes each table,"
+                + " chart and report whole or not at all: run the same command again to finish it.",
+                Main.situation().ifInterrupted());
+    }
+
+    @Test
     void aFinishedSweepLeavesTheLineOfAllItsRunsCommitted(@TempDir Path tmp) throws Exception {
         CliTest.tinySweep(tmp.resolve("tiny"));
         assertEquals(RunCommand.interrupted(0, 12, 12), Main.situation().ifInterrupted(),
