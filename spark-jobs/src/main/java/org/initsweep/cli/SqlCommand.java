@@ -90,8 +90,11 @@ final class SqlCommand implements Callable<Integer> {
         if (ResultViews.changedWhileRead(e)) {
             return true;
         }
-        String msg = String.valueOf(e.getMessage());
-        if (!msg.contains("TABLE_OR_VIEW_NOT_FOUND")) {
+        boolean missingView = false;
+        for (Throwable t = e; t != null && !missingView; t = t.getCause()) {
+            missingView = String.valueOf(t.getMessage()).contains("TABLE_OR_VIEW_NOT_FOUND");
+        }
+        if (!missingView) {
             return false;
         }
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
@@ -123,7 +126,7 @@ final class SqlCommand implements Callable<Integer> {
                 if (missing.find()) {
                     throw new org.initsweep.core.UserInputException("bad query: no table or view `" + missing.group(1) + "` in "
                             + dir + org.initsweep.core.spec.JsonText.didYouMean(missing.group(1), views) + "; its views: "
-                            + String.join(", ", views));
+                            + String.join(", ", views), e);
                 }
                 throw new org.initsweep.core.UserInputException("bad query: " + msg);
             }
