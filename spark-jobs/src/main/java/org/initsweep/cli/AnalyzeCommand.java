@@ -19,9 +19,12 @@ import picocli.CommandLine.Parameters;
         description = "Classify every grid cell of the sweep in DIR and draw its charts.")
 final class AnalyzeCommand implements Callable<Integer> {
 
+    /** What an interrupted analysis leaves, after "the analysis". */
+    static final String LEAVES = "writes each table, chart and report whole or not at all: run the same command"
+            + " again to finish it.";
+
     /** Said on Ctrl-C or SIGTERM during an analysis. */
-    static final String INTERRUPTED = "initsweep: interrupted. The analysis writes each table, chart and report"
-            + " whole or not at all: run the same command again to finish it.";
+    static final String INTERRUPTED = "initsweep: interrupted. The analysis " + LEAVES;
 
     @Parameters(index = "0", paramLabel = "DIR", converter = Directory.Hadoop.class, description = "Output directory of a sweep.")
     String dir;

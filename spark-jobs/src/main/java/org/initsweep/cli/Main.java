@@ -157,12 +157,8 @@ public final class Main implements Runnable {
             err.println(e.getMessage());
             return BAD_INPUT;
         }
-        if (e instanceof UserInputException) {
-            err.println("initsweep: " + e.getMessage());
-            return BAD_INPUT;
-        }
-        // bad input that only a Spark task could find (a run's data) arrives inside the job's failure
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        // bad input, also when only a Spark task could find it (a run's data): inside the job's failure
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UserInputException u) {
                 err.println("initsweep: " + u.getMessage());
                 return BAD_INPUT;

@@ -160,8 +160,7 @@ final class RunCommand implements Callable<Integer> {
             }
             if (analyze) {
                 Main.during(Main.situation().interrupted("initsweep: interrupted during the analysis. All "
-                        + Quantities.plural(sum.runs(), "run") + " are kept; the analysis writes each table, chart and"
-                        + " report whole or not at all: run the same command again to finish it."));
+                        + Quantities.plural(sum.runs(), "run") + " are kept; the analysis " + AnalyzeCommand.LEAVES));
                 Analysis.Summary a = AnalyzeCommand.analyzeLocked(spark, dir, SignalGrowth.DEFAULT_DECADES, true);
                 AnalyzeCommand.print(a, dir);
             }

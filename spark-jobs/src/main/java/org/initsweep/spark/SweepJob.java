@@ -450,16 +450,7 @@ public final class SweepJob {
     /** Whether {@code out} holds a committed runs/ file. */
     private static boolean holdsRuns(FileSystem fs, Path out) throws IOException {
         Path runs = new Path(out, Tables.RUNS);
-        if (!fs.exists(runs)) {
-            return false;
-        }
-        for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(runs)) {
-            String name = s.getPath().getName();
-            if (!name.startsWith(".") && !name.startsWith("_")) {
-                return true;
-            }
-        }
-        return false;
+        return fs.exists(runs) && !ChunkCommit.parquetFiles(fs, runs).isEmpty();
     }
 
     private static String child(Path out, String name) {

@@ -77,12 +77,9 @@ public record SweepData(RunDatasets datasets) {
     /** Training and test examples after the test split (the dataset's own test set where it has one). */
     private static DataShape available(SweepSpec spec, LoadedDataset d) {
         int all = d.train().samples();
-        int test = d.hasTest() ? d.test().samples() : Splits.testCount(d.train(), testFraction(spec));
+        int test = d.hasTest() ? d.test().samples()
+                : Splits.testCount(d.train(), RunDatasets.heldOut(spec.testFraction()));
         return new DataShape(d.train().features(), d.hasTest() ? all : all - test, test, d.train().classes());
-    }
-
-    private static double testFraction(SweepSpec spec) {
-        return spec.testFraction() != null ? spec.testFraction() : RunDatasets.DEFAULT_TEST_FRACTION;
     }
 
     /** Refuses sizes the data cannot give, naming the field and the dataset, before any run starts. */
@@ -91,7 +88,8 @@ public record SweepData(RunDatasets datasets) {
             DataShape shape = available(spec, d);
             if (!d.hasTest() && shape.testSamples() == 0) {
                 int smallest = java.util.Arrays.stream(d.train().classCounts()).min().orElse(0);
-                throw new UserInputException("test_fraction: " + org.initsweep.core.Quantities.number(testFraction(spec))
+                throw new UserInputException("test_fraction: "
+                        + org.initsweep.core.Quantities.number(RunDatasets.heldOut(spec.testFraction()))
                         + (spec.testFraction() == null ? " (the default)" : "") + " of dataset " + d.name() + "'s "
                         + d.train().samples() + " examples leaves no test example (its smallest class has " + smallest
                         + "; a class gives round(test_fraction · its size) and keeps one): raise test_fraction or give"

@@ -40,6 +40,11 @@ public final class RunDatasets implements Serializable {
     /** Test share of real data that come without a test split, unless the spec gives one. */
     public static final double DEFAULT_TEST_FRACTION = 0.2;
 
+    /** The share a split holds out of data without a test set of their own: the spec's, else the default. */
+    public static double heldOut(Double testFraction) {
+        return testFraction != null ? testFraction : DEFAULT_TEST_FRACTION;
+    }
+
     /** Bytes of prepared data kept per JVM: {@code initsweep.dataCacheBytes}, default 768 MiB. */
     static final long CACHE_BYTES = Long.getLong("initsweep.dataCacheBytes", 768L << 20);
 
@@ -75,7 +80,7 @@ public final class RunDatasets implements Serializable {
             throw new IllegalStateException("dataset " + run.dataset().name() + " was not loaded for this sweep");
         }
         int all = d.train().samples();
-        double f = run.testFraction() != null ? run.testFraction() : DEFAULT_TEST_FRACTION;
+        double f = heldOut(run.testFraction());
         int test = d.hasTest() ? d.test().samples() : (int) Math.round(f * all);
         int train = run.samples() > 0 ? run.samples() : d.hasTest() ? all : all - test;
         return new DataShape(d.train().features(), train, test, d.train().classes());
@@ -126,7 +131,7 @@ public final class RunDatasets implements Serializable {
         LabeledData test = data.test();
         Double heldOut = null;
         if (test == null) {
-            double f = run.testFraction() != null ? run.testFraction() : DEFAULT_TEST_FRACTION;
+            double f = heldOut(run.testFraction());
             heldOut = f;
             TrainTest split = Splits.stratifiedSplit(train, f, run.seed());
             train = split.train();
