@@ -25,8 +25,8 @@ public final class DeepestTrained {
      * @param deepestDepth             the largest depth swept
      * @param deepestTrainedDepth      the largest depth that trained, or null if none did
      * @param shallowestUntrainedDepth the smallest depth that did not train, or null if all did
-     * @param xiC                      ξ_c in layers (+∞ on the critical line), or null
-     * @param bound                    6·ξ_c in layers (+∞ on the critical line), or null
+     * @param xiC                      ξ_c in layers (+∞ on the critical line and where q* = 0), or null
+     * @param bound                    {@link TheoryColumns#bound()}: 6·ξ_c, 6·ξ_∇ where q* = 0, or null
      * @param depthsAgreeing           depths where "trained" equals theory's "depth ≤ 6·ξ_c", or null
      *                                 without a bound
      * @param note                     theory's note ({@link TheoryColumns#note()}), or null

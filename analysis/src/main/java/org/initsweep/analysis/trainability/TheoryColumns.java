@@ -23,8 +23,9 @@ import org.initsweep.core.theory.TheoryValue;
  * @param sigmaW2 σ_w² of the hidden layers, or null
  * @param chi1    χ₁, or null
  * @param xiQ     ξ_q in layers (+∞ where it diverges), or null
- * @param xiC     ξ_c in layers (+∞ on the critical line), or null
- * @param bound   6·ξ_c in layers (+∞ on the critical line), or null
+ * @param xiC     ξ_c in layers (+∞ on the critical line, and where q* = 0), or null
+ * @param bound   6·ξ_c in layers, 6·ξ_∇ where q* = 0 ({@link DepthScales#trainableDepthBound()}; +∞ on the
+ *                critical line), or null
  * @param note    why a value is null or infinite; null when all are finite
  */
 public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC, Double bound, String note)
@@ -56,7 +57,10 @@ public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC,
             note.append(String.format(Locale.ROOT, "no fixed point: the length map of %s diverges at σ_w² = %.6g, "
                     + "σ_b² = %.6g (q* = ∞), so ξ_q, ξ_c and 6·ξ_c do not exist", activation, sigmaW2, sigmaB2));
         } else {
-            if (d.xiC().status() == TheoryValue.Status.DIVERGENT) {
+            if (d.qStar().value() == 0) {
+                note.append("σ_b² = 0 and q* = 0: two inputs' correlation never fades exponentially (ξ_c = ∞), "
+                        + "the gradients vanish: the bound is 6·ξ_∇ = −6/ln χ₁");
+            } else if (d.xiC().status() == TheoryValue.Status.DIVERGENT) {
                 note.append("critical line χ₁ = 1: ξ_c and 6·ξ_c diverge");
             }
             if (d.xiQ().status() == TheoryValue.Status.DIVERGENT) {

@@ -14,15 +14,22 @@ class TheoryColumnsTest {
 
     @Test
     void linearNetworkByHand() {
-        // Linear φ, σ_b² = 0: χ₁ = χ_c = σ_w² (c* = 1), ξ_c = −1/ln σ_w², and the length map's slope is σ_w²,
-        // so ξ_q = ξ_c. At σ_w² = 1/2: ξ_c = 1/ln 2, 6·ξ_c = 6/ln 2.
-        TheoryColumns t = TheoryColumns.of("linear", "lecun_normal", 50, 0.5, 0.0);
+        // Linear φ, σ_b² = 0.1: q* = 0.1/(1 − σ_w²) > 0, χ₁ = χ_c = σ_w² (c* = 1), ξ_c = −1/ln σ_w², and the
+        // length map's slope is σ_w², so ξ_q = ξ_c. At σ_w² = 1/2: ξ_c = 1/ln 2, 6·ξ_c = 6/ln 2.
+        TheoryColumns t = TheoryColumns.of("linear", "lecun_normal", 50, 0.5, 0.1);
         assertEquals(0.5, t.sigmaW2(), 0);
         assertEquals(0.5, t.chi1(), 1e-12);
         assertEquals(1 / Math.log(2), t.xiC(), 1e-9);
         assertEquals(1 / Math.log(2), t.xiQ(), 1e-9);
         assertEquals(6 / Math.log(2), t.bound(), 1e-8);
         assertNull(t.note());
+        // σ_b² = 0: q* = 0 and a linear net keeps every correlation (ξ_c = ∞); gradients still shrink by
+        // σ_w² per layer, so the bound is the gradients' 6·ξ_∇ = 6/ln 2, and the note says why.
+        TheoryColumns unbiased = TheoryColumns.of("linear", "lecun_normal", 50, 0.5, 0.0);
+        assertEquals(Double.POSITIVE_INFINITY, unbiased.xiC());
+        assertEquals(1 / Math.log(2), unbiased.xiQ(), 1e-9);
+        assertEquals(6 / Math.log(2), unbiased.bound(), 1e-8);
+        assertTrue(unbiased.note().startsWith("σ_b² = 0 and q* = 0"), unbiased.note());
     }
 
     @Test

@@ -22,12 +22,21 @@ import java.io.Serializable;
  *   <li>ξ_c = −1/ln χ_c (Schoenholz eq. 9), the depth over which two inputs' correlation relaxes
  *       to c* by e — finite on both sides, diverging at χ₁ = 1 (DIVERGENT when |χ₁ − 1| ≤ 10⁻¹²).
  *       Close to the transition ξ_c ≈ 1/|χ₁ − 1| on both sides (for smooth φ: χ_c(c*) ≈ 2 − χ₁
- *       on the chaotic side, from the quadratic expansion of the map about c = 1).</li>
+ *       on the chaotic side, from the quadratic expansion of the map about c = 1);</li>
+ *   <li>ξ_∇ = −1/ln χ₁ ({@link #gradientDepthScale()}; Schoenholz §5, backpropagation), the depth over
+ *       which the gradient's variance falls by e where χ₁ &lt; 1.</li>
  * </ul>
  * Where the length map has no finite fixed point (q* = ∞: linear, ReLU, leaky ReLU with χ₁ &gt; 1,
  * or χ₁ = 1 with σ_b² &gt; 0), q*, c*, χ_c, ξ_q and ξ_c are {@link TheoryValue#noFixedPoint()}.
- * When q* = 0 (σ_b² = 0, φ(0) = 0, ordered), the two inputs are in the small-signal regime where
- * φ is linear about 0: c* = 1 and χ_c = χ₁ = σ_w²·E[φ'(0±)²] (the limit σ_b² → 0⁺).
+ *
+ * <p>When q* = 0 (σ_b² = 0, φ(0) = 0, ordered) the length shrinks to 0 and the correlation map
+ * tends to that of φ's small-signal form: the identity for φ linear about 0 (linear, tanh: c<sup>l</sup>
+ * stops changing, at c⁰ for a linear net) and, for ReLU and leaky ReLU, a map independent of the length
+ * whose slope at c = 1 is 1 (c → 1 only polynomially in depth: for ReLU 1 − c<sup>l</sup> ∝ l⁻² once c is
+ * close to 1; ZeroBiasCorrelationTest samples such networks). Either way no correlation is forgotten exponentially: c* = 1, χ_c = 1 and ξ_c = +∞
+ * (DIVERGENT). The limit σ_b² → 0⁺ is not this: there q* &gt; 0 and χ_c = χ₁. The gradients still
+ * vanish, by χ₁ = σ_w²·E[φ'(0±)²] per layer, so the trainability bound is 6·ξ_∇ there
+ * ({@link #trainableDepthBound()}).
  *
  * <p>Accuracy: ξ_c to ~10⁻⁹ relative in the ordered phase (a one-dimensional integral). In the
  * chaotic phase c* solves c' − c = 0 where that difference is of order (χ₁ − 1)², against the
@@ -88,10 +97,10 @@ public record DepthScales(TheoryValue qStar, TheoryValue chi1, TheoryValue cStar
         double q = qStar.value();
         double chi1 = lengths.chi(q);
         TheoryValue xiQ = depthScale(Math.abs(lengths.slope(q)));
-        CorrelationMap.FixedPoint c = q == 0 || chi1 <= 1 + CorrelationMap.UNIT_TOL
-                ? new CorrelationMap.FixedPoint(1, chi1)
+        CorrelationMap.FixedPoint c = q == 0 ? new CorrelationMap.FixedPoint(1, 1)
+                : chi1 <= 1 + CorrelationMap.UNIT_TOL ? new CorrelationMap.FixedPoint(1, chi1)
                 : CorrelationMap.atFixedPoint(lengths, q).stableFixedPoint();
-        TheoryValue xiC = Math.abs(chi1 - 1) <= CorrelationMap.UNIT_TOL
+        TheoryValue xiC = q == 0 || Math.abs(chi1 - 1) <= CorrelationMap.UNIT_TOL
                 ? TheoryValue.divergent()
                 : depthScale(Math.abs(c.chiC()));
         return new DepthScales(qStar, TheoryValue.finite(chi1), TheoryValue.finite(c.cStar()),
@@ -107,12 +116,28 @@ public record DepthScales(TheoryValue qStar, TheoryValue chi1, TheoryValue cStar
     }
 
     /**
-     * The depth up to which theory calls the network trainable, {@link Trainability#DEPTH_SCALES}·ξ_c
-     * (Schoenholz et al. 2017, Fig. 5).
+     * ξ_∇ = −1/ln χ₁ (Schoenholz et al. 2017, §5: the gradient's variance changes by χ₁ per layer), the
+     * depth over which vanishing gradients fall by e. It equals ξ_c in the ordered phase wherever q* &gt; 0
+     * (there χ_c = χ₁).
      *
-     * @return 6·ξ_c with the status of ξ_c
+     * @return ξ_∇ in layers where χ₁ &lt; 1; DIVERGENT where χ₁ ≥ 1 (gradients do not vanish);
+     *         NO_FIXED_POINT where χ₁ does not exist
+     */
+    public TheoryValue gradientDepthScale() {
+        return chi1.isFinite() ? depthScale(chi1.value()) : chi1;
+    }
+
+    /**
+     * The depth up to which theory calls the network trainable: {@link Trainability#DEPTH_SCALES}·ξ_c
+     * (Schoenholz et al. 2017, Fig. 5), where neither the correlations (ξ_c) nor the gradients (ξ_∇) may
+     * fade: 6·min(ξ_c, ξ_∇). The two coincide in the ordered phase, and ξ_∇ diverges in the chaotic one,
+     * so this is 6·ξ_c except where q* = 0 (σ_b² = 0, ordered), whose correlations never fade
+     * exponentially while its gradients vanish: 6·ξ_∇ there.
+     *
+     * @return the bound in layers, DIVERGENT at the edge of chaos, NO_FIXED_POINT where ξ_c does not exist
      */
     public TheoryValue trainableDepthBound() {
-        return Trainability.depthBound(xiC);
+        TheoryValue grad = gradientDepthScale();
+        return Trainability.depthBound(xiC.isFinite() || !grad.isFinite() ? xiC : grad);
     }
 }

@@ -446,7 +446,9 @@ public record MeanField(Activation activation, double m, double sigmaB2) impleme
      * correlation map, on both sides of the transition (see {@link DepthScales}, which computes it,
      * with the length fixed point from q<sub>0</sub> = {@value #DEFAULT_Q0}):
      * <ul>
-     *   <li>χ₁ &lt; 1 (ordered): c* = 1, χ_c = χ₁, ξ_c = −1/ln χ₁;</li>
+     *   <li>χ₁ &lt; 1 (ordered) with q* &gt; 0: c* = 1, χ_c = χ₁, ξ_c = −1/ln χ₁;</li>
+     *   <li>q* = 0 (σ_b² = 0, ordered): {@link Double#POSITIVE_INFINITY} — the correlation of two
+     *       inputs no longer relaxes exponentially (see {@link DepthScales});</li>
      *   <li>|χ₁ − 1| ≤ 10⁻¹²: {@link Double#POSITIVE_INFINITY} (the edge of chaos);</li>
      *   <li>χ₁ &gt; 1 (chaotic) with a finite q*: c* &lt; 1 and ξ_c = −1/ln χ_c(c*), finite;</li>
      *   <li>no finite q* (linear, (leaky) ReLU with χ₁ &gt; 1, or χ₁ = 1 with σ_b² &gt; 0):

@@ -7,7 +7,9 @@ import java.util.function.DoublePredicate;
  * The trainability bound of Schoenholz et al. 2017, "Deep Information Propagation" (ICLR),
  * Fig. 5: a random network of depth L can be trained (on MNIST and CIFAR-10 in the paper)
  * roughly while L ≲ 6·ξ_c, the line drawn over their Fig. 5, where ξ_c is the
- * correlation depth scale ({@link DepthScales#xiC()}). Because ξ_c diverges at the order-to-chaos
+ * correlation depth scale ({@link DepthScales#xiC()}); where the correlations never fade but the
+ * gradients vanish (q* = 0 at σ_b² = 0), the gradients' ξ_∇ takes its place
+ * ({@link DepthScales#trainableDepthBound()}). Because ξ_c diverges at the order-to-chaos
  * transition, for a given depth the trainable weight variances form an interval around the
  * critical σ_w² ({@link CriticalLine}), which {@link #trainableSigmaW2(Nonlinearity, double, int)}
  * finds.
@@ -44,19 +46,23 @@ public final class Trainability {
      * @throws IllegalArgumentException if {@code depth} &lt; 1
      */
     public static boolean predictsTrainable(int depth, TheoryValue xiC) {
+        return withinBound(depth, depthBound(xiC));
+    }
+
+    private static boolean withinBound(int depth, TheoryValue bound) {
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be >= 1, got " + depth);
         }
-        return switch (xiC.status()) {
+        return switch (bound.status()) {
             case DIVERGENT -> true;
             case NO_FIXED_POINT -> false;
-            case FINITE -> depth <= DEPTH_SCALES * xiC.value();
+            case FINITE -> depth <= bound.value();
         };
     }
 
     /**
      * The interval of weight variances σ_w² for which theory calls a network of depth L
-     * trainable ({@link #predictsTrainable}) at the given φ and σ_b².
+     * trainable (depth ≤ {@link DepthScales#trainableDepthBound()}) at the given φ and σ_b².
      *
      * <p>Method: the critical σ_w² (where ξ_c = ∞) is inside; each end is found by geometric
      * bisection to a relative width of 10⁻⁹ between it and the end of the search range
@@ -79,7 +85,7 @@ public final class Trainability {
         double critical = CriticalLine.sigmaW2(phi, sigmaB2).orElseThrow(() -> new IllegalStateException(
                 "no order-to-chaos transition for " + phi + " at sigmaB2 = " + sigmaB2 + " with sigmaW2 in ["
                         + CriticalLine.SIGMA_W2_MIN + ", " + CriticalLine.SIGMA_W2_MAX + "]"));
-        DoublePredicate trainable = m -> predictsTrainable(depth, DepthScales.of(phi, m, sigmaB2).xiC());
+        DoublePredicate trainable = m -> withinBound(depth, DepthScales.of(phi, m, sigmaB2).trainableDepthBound());
         double lower;
         Edge lowerEdge;
         if (trainable.test(CriticalLine.SIGMA_W2_MIN)) {
@@ -125,7 +131,7 @@ public final class Trainability {
 
     /** Why an end of a {@link Range} is where it is. */
     public enum Edge {
-        /** 6·ξ_c = L there (to the bisection's precision). */
+        /** {@link DepthScales#trainableDepthBound()} = L there (to the bisection's precision). */
         DEPTH_SCALE,
         /** Beyond it the length map has no fixed point, so theory gives no ξ_c (e.g. ReLU above σ_w² = 2). */
         NO_FIXED_POINT,

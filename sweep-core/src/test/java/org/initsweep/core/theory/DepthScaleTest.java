@@ -13,11 +13,13 @@ class DepthScaleTest {
 
     @Test
     void correlationDepthOfReluIsMinusOneOverLnHalfM() {
-        // χ₁ = m/2 for ReLU at any q*, so ξ_c = −1/ln(m/2); at m = 1 that is 1/ln 2.
-        assertEquals(1 / Math.log(2), new MeanField(Activation.RELU, 1, 0).depthScaleC(), 1e-12);
+        // χ₁ = m/2 for ReLU at any q* > 0, so ξ_c = −1/ln(m/2); at m = 1 that is 1/ln 2.
         assertEquals(1 / Math.log(2), new MeanField(Activation.RELU, 1, 0.3).depthScaleC(), 1e-12);
         assertEquals(-1 / Math.log(0.75), new MeanField(Activation.RELU, 1.5, 0.1).depthScaleC(), 1e-11);
-        assertEquals(-1 / Math.log(0.8), new MeanField(Activation.LINEAR, 0.8, 0).depthScaleC(), 1e-11);
+        assertEquals(-1 / Math.log(0.8), new MeanField(Activation.LINEAR, 0.8, 0.2).depthScaleC(), 1e-11);
+        // without a bias q* = 0 and correlations never fade exponentially (ZeroBiasCorrelationTest)
+        assertEquals(Double.POSITIVE_INFINITY, new MeanField(Activation.RELU, 1, 0).depthScaleC());
+        assertEquals(Double.POSITIVE_INFINITY, new MeanField(Activation.LINEAR, 0.8, 0).depthScaleC());
     }
 
     @Test

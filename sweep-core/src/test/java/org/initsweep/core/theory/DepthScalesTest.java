@@ -59,13 +59,34 @@ class DepthScalesTest {
     }
 
     @Test
-    void zeroLengthFixedPointIsTheSmallSignalLimit() {
-        // tanh without bias in the ordered phase: q* = 0, φ linear about 0: c* = 1, χ_c = χ₁ = m.
+    void zeroLengthFixedPointKeepsCorrelationsWhileGradientsVanish() {
+        // tanh without bias in the ordered phase: q* = 0, where φ is linear and the correlation map the
+        // identity (slope χ_c = 1: ξ_c = ∞); gradients shrink by χ₁ = m·φ'(0)² = 0.8 per layer.
         DepthScales d = DepthScales.of(TANH, 0.8, 0);
         assertEquals(0, d.qStar().value(), 0);
         assertEquals(1, d.cStar().value(), 0);
-        assertEquals(0.8, d.chiC().value(), 1e-14);
-        assertEquals(-1 / Math.log(0.8), d.xiC().value(), 1e-12);
+        assertEquals(1, d.chiC().value(), 0);
+        assertEquals(0.8, d.chi1().value(), 1e-14);
+        assertEquals(Status.DIVERGENT, d.xiC().status());
+        assertEquals(-1 / Math.log(0.8), d.gradientDepthScale().value(), 1e-12);
+        assertEquals(-6 / Math.log(0.8), d.trainableDepthBound().value(), 1e-11);
+        // ReLU too (χ₁ = m/2); with any bias q* > 0, and ξ_c = ξ_∇ = −1/ln χ₁
+        DepthScales relu = DepthScales.of(RELU, 1, 0);
+        assertEquals(Status.DIVERGENT, relu.xiC().status());
+        assertEquals(-6 / Math.log(0.5), relu.trainableDepthBound().value(), 1e-11);
+        DepthScales biased = DepthScales.of(RELU, 1, 0.1);
+        assertEquals(-1 / Math.log(0.5), biased.xiC().value(), 1e-11);
+        assertEquals(biased.xiC().value(), biased.gradientDepthScale().value(), 1e-11);
+        assertEquals(-6 / Math.log(0.5), biased.trainableDepthBound().value(), 1e-10);
+    }
+
+    @Test
+    void gradientDepthScaleDivergesWhereGradientsDoNotVanish() {
+        assertEquals(Status.DIVERGENT, DepthScales.of(TANH, 2, 0.05).gradientDepthScale().status());
+        assertEquals(Status.DIVERGENT, DepthScales.of(RELU, 2, 0).gradientDepthScale().status());
+        // chaotic: the bound is the correlations' 6·ξ_c
+        DepthScales chaotic = DepthScales.of(TANH, 2, 0.05);
+        assertEquals(6 * chaotic.xiC().value(), chaotic.trainableDepthBound().value(), 1e-9);
     }
 
     @Test
