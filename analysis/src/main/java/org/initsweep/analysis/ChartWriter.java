@@ -101,7 +101,9 @@ final class ChartWriter {
                     for (int l = 0; l < depth; l++) {
                         grad[l] = p.varGradA()[l] * measuredGradA[depth - 1];
                     }
-                    return new double[][] {p.varA(), grad, m == null ? null : RunProfile.spread(g.activation(), p, units)};
+                    double[] varA = p.varA().clone();
+                    varA[depth] = Double.NaN; // the output layer, as in growth/ (RunProfile.growthRows)
+                    return new double[][] {varA, grad, m == null ? null : RunProfile.spread(g.activation(), p, units)};
                 }).orElse(new double[][] {null, null, null});
     }
 

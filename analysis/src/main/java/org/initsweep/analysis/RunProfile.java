@@ -122,8 +122,10 @@ record RunProfile(String runId, String activation, String init, Integer width, S
         double lastHidden = varGradA[depth - 1];
         List<Row> out = new ArrayList<>(varA.length);
         for (int i = 0; i < varA.length; i++) {
-            Double predZ = p == null ? null : p.varZ()[i];
-            Double predA = p == null ? null : p.varA()[i];
+            // theory's q is a unit's second moment over weight draws; the output layer's few units make its
+            // measured variance the spread across inputs instead (q·(1 − c) with one unit): nothing to compare
+            Double predZ = p == null || i >= depth ? null : p.varZ()[i];
+            Double predA = p == null || i >= depth ? null : p.varA()[i];
             // The backward prediction is anchored at the measured gradient of the last hidden layer.
             Double predG = p == null || i >= depth ? null : p.varGradA()[i] * lastHidden;
             Double spread = lnVarASd == null || i >= depth ? null : lnVarASd[i];

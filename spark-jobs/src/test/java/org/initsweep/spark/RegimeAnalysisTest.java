@@ -47,6 +47,17 @@ class RegimeAnalysisTest {
             assertEquals("vanishing", regime.get("relu@1.0"));
             long growthRows = spark.read().parquet(out + "/growth").count();
             assertEquals(24L * 21, growthRows, "one growth row per run and layer");
+            // theory per hidden layer: a linear net at σ_b² = 0 multiplies q by m per layer, exactly
+            Row[] linear = (Row[]) spark.sql("SELECT layer, predicted_var_z, predicted_var_a FROM parquet.`" + out
+                    + "/growth` WHERE activation = 'linear' AND multiplier = 0.25 AND seed = 1 ORDER BY layer").collect();
+            for (int l = 2; l <= 20; l++) {
+                assertEquals(0.25, linear[l - 1].getDouble(1) / linear[l - 2].getDouble(1), 1e-12, "layer " + l);
+            }
+            // the output layer's single unit measures the spread across inputs, q·(1 − c): no prediction
+            assertEquals(21, linear[20].getInt(0));
+            assertEquals(true, linear[20].isNullAt(1) && linear[20].isNullAt(2), linear[20].toString());
+            assertEquals(0L, spark.sql("SELECT * FROM parquet.`" + out + "/growth` WHERE layer > depth"
+                    + " AND (predicted_var_z IS NOT NULL OR predicted_var_a IS NOT NULL)").count());
         } finally {
             spark.stop();
         }
