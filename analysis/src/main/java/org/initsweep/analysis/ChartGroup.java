@@ -34,6 +34,37 @@ public record ChartGroup(String activation, String init, Integer width, String p
                 r.isNullAt(p) ? null : r.getString(p), r.<Double>getAs("sigma_b2"), r.getAs("dataset"));
     }
 
+    /** {@link #multiplierUnit(String, Integer)} of this group. */
+    public double multiplierUnit() {
+        return multiplierUnit(init, width);
+    }
+
+    /**
+     * fan_in·Var(W) of a hidden layer at m = 1 under an init scheme ({@code InitSpec#effectiveMultiplier}):
+     * 1 for scaled_normal and LeCun, 2 for He, 1/3 for uniform_fan_in, the width for standard_normal.
+     *
+     * @param init  init label
+     * @param width constant hidden width, or null for a width profile
+     * @return the unit; NaN for a fixed scheme, an unknown label, or a profile where it changes with the fans
+     */
+    public static double multiplierUnit(String init, Integer width) {
+        org.initsweep.core.init.InitSpec spec;
+        try {
+            spec = org.initsweep.core.init.InitSpec.fromLabel(init);
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+        if (!spec.scheme().scaledByMultiplier()) {
+            return Double.NaN;
+        }
+        if (width != null) {
+            return spec.effectiveMultiplier(width, width, 1.0);
+        }
+        double unit = spec.effectiveMultiplier(64, 64, 1.0);
+        return unit == spec.effectiveMultiplier(128, 32, 1.0) && unit == spec.effectiveMultiplier(32, 128, 1.0)
+                ? unit : Double.NaN;
+    }
+
     /** {@code 16} for a constant width, {@code 512-256-128} for a profile. */
     public String shapeText() {
         return width != null ? width.toString() : profile.replaceAll("[\\[\\]\\s]", "").replace(',', '-');

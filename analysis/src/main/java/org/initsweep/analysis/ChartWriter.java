@@ -56,7 +56,7 @@ final class ChartWriter {
             java.nio.file.Path png = local.resolve("regime_" + g.fileStem() + ".png");
             RegimeHeatmapChart.write("Regime at initialization: " + g.title(), e.getValue(),
                     predictedCriticalMultiplier(g, e.getValue().stream().mapToInt(RegionCell::depth).max().orElse(1)),
-                    decades, png);
+                    decades, g.multiplierUnit(), png);
             written.add(png);
         }
         written.addAll(layerAndLossCharts(spark, local));

@@ -194,6 +194,24 @@ final class ChartStyle {
      * A short, locale-independent rendering of a number: four significant digits, no trailing
      * zeros, plain notation between 10⁻³ and 10⁵ ("0.5", "1", "1.414", "2"), else "1.5e-05".
      */
+    /**
+     * The axis label of the sweep's variance multiplier m for one init scheme: m multiplies the scheme's
+     * Var(W), so fan_in·Var(W) = unit·m (1 for scaled_normal and LeCun, 2 for He, 1/3 for
+     * uniform_fan_in, the width for standard_normal).
+     *
+     * @param unit fan_in·Var(W) at m = 1 for the scheme drawn; NaN where it has no single value
+     * @return the label
+     */
+    public static String multiplierLabel(double unit) {
+        if (unit == 1) {
+            return "variance multiplier m = fan_in·Var(W)";
+        }
+        if (!(unit > 0) || Double.isInfinite(unit)) {
+            return "variance multiplier m (× the init scheme's Var(W))";
+        }
+        return "variance multiplier m (fan_in·Var(W) = " + formatNumber(unit) + "·m)";
+    }
+
     static String formatNumber(double v) {
         if (Double.isNaN(v)) {
             return "NaN";

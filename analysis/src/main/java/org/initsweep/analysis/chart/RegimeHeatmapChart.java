@@ -71,7 +71,7 @@ public final class RegimeHeatmapChart {
     /** PNG height, pixels. */
     public static final int HEIGHT = 600;
 
-    static final String X_LABEL = "variance multiplier m = fan_in·Var(W)";
+    static final String X_LABEL = ChartStyle.multiplierLabel(1);
     static final String Y_LABEL = "depth L (hidden layers)";
     static final String UNIT_LINE_LABEL = "m = 1";
     static final String CRITICAL_LINE_LABEL = "predicted m_c";
@@ -125,8 +125,28 @@ public final class RegimeHeatmapChart {
      */
     public static void write(String title, List<RegionCell> cells, double predictedCriticalM, double decades, Path png)
             throws IOException {
+        write(title, cells, predictedCriticalM, decades, 1, png);
+    }
+
+    /**
+     * As {@link #write(String, List, double, double, Path)}, the x axis saying what m is for the init
+     * scheme drawn ({@link ChartStyle#multiplierLabel}).
+     *
+     * @param unit fan_in·Var(W) at m = 1 for the scheme (2 for He); NaN where it has no single value
+     * @throws IOException if the PNG cannot be written
+     */
+    public static void write(String title, List<RegionCell> cells, double predictedCriticalM, double decades,
+            double unit, Path png) throws IOException {
         Objects.requireNonNull(png, "png");
-        ChartStyle.save(createChart(title, cells, predictedCriticalM, decades), png, WIDTH, HEIGHT);
+        ChartStyle.save(createChart(title, cells, predictedCriticalM, decades, unit), png, WIDTH, HEIGHT);
+    }
+
+    /** The chart {@link #write(String, List, double, double, double, Path)} renders (package-private for tests). */
+    static JFreeChart createChart(String title, List<RegionCell> cells, double predictedCriticalM, double decades,
+            double unit) {
+        JFreeChart chart = createChart(title, cells, predictedCriticalM, decades);
+        chart.getXYPlot().getDomainAxis().setLabel(ChartStyle.multiplierLabel(unit));
+        return chart;
     }
 
     /** The chart {@link #write(String, List, double, double, Path)} renders (package-private for tests). */

@@ -57,7 +57,7 @@ public final class TrainabilityHeatmapChart {
     /** Points of the 6·ξ_c curve. */
     static final int CURVE_POINTS = 200;
 
-    static final String X_LABEL = "variance multiplier m = fan_in·Var(W)";
+    static final String X_LABEL = ChartStyle.multiplierLabel(1);
     static final String Y_LABEL = "depth L (hidden layers)";
     static final String BOUND_LABEL = "theory: L = 6·ξ_c";
 
@@ -90,8 +90,22 @@ public final class TrainabilityHeatmapChart {
      */
     public static void write(String title, List<Cell> cells, double criticalM, DoubleUnaryOperator boundAtM, Path png)
             throws IOException {
+        write(title, cells, criticalM, boundAtM, 1, png);
+    }
+
+    /**
+     * As {@link #write(String, List, double, DoubleUnaryOperator, Path)}, the x axis saying what m is for
+     * the init scheme drawn ({@link ChartStyle#multiplierLabel}).
+     *
+     * @param unit fan_in·Var(W) at m = 1 for the scheme (2 for He); NaN where it has no single value
+     * @throws IOException if the PNG cannot be written
+     */
+    public static void write(String title, List<Cell> cells, double criticalM, DoubleUnaryOperator boundAtM,
+            double unit, Path png) throws IOException {
         Objects.requireNonNull(png, "png");
-        ChartStyle.save(createChart(title, cells, criticalM, boundAtM), png, WIDTH, HEIGHT);
+        JFreeChart chart = createChart(title, cells, criticalM, boundAtM);
+        chart.getXYPlot().getDomainAxis().setLabel(ChartStyle.multiplierLabel(unit));
+        ChartStyle.save(chart, png, WIDTH, HEIGHT);
     }
 
     /** The viridis colour of an accuracy in [0, 1] (clamped). */

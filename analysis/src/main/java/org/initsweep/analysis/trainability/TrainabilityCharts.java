@@ -80,7 +80,7 @@ public final class TrainabilityCharts {
             TrainabilityHeatmapChart.write("Test accuracy: " + title, cells, criticalM, m -> {
                 Double b = TheoryColumns.of(activation, init, width, m, sigmaB2).bound();
                 return b == null ? Double.NaN : b;
-            }, heat);
+            }, org.initsweep.analysis.ChartGroup.multiplierUnit(init, width), heat);
             out.add(heat);
 
             int depth = learningDepth(result, e.getValue(), depthAt);

@@ -145,6 +145,17 @@ class RegimeHeatmapChartTest {
     }
 
     @Test
+    void multiplierAxisSaysWhatMIsForTheScheme() {
+        // He's Var(W) = 2m/fan_in: at m = 1 fan_in·Var(W) is 2, not m
+        assertEquals("variance multiplier m (fan_in·Var(W) = 2·m)",
+                RegimeHeatmapChart.createChart("t", grid(), 1.0, 1.0, 2).getXYPlot().getDomainAxis().getLabel());
+        assertEquals("variance multiplier m = fan_in·Var(W)",
+                RegimeHeatmapChart.createChart("t", grid(), 1.0, 1.0, 1).getXYPlot().getDomainAxis().getLabel());
+        assertEquals("variance multiplier m (× the init scheme's Var(W))",
+                RegimeHeatmapChart.createChart("t", grid(), 1.0, 1.0, Double.NaN).getXYPlot().getDomainAxis().getLabel());
+    }
+
+    @Test
     void marksUnitMultiplierSolidAndPredictedCriticalDashed() {
         XYPlot plot = RegimeHeatmapChart.createChart("t", grid(), 2.0).getXYPlot();
         List<ValueMarker> markers = domainMarkers(plot);
