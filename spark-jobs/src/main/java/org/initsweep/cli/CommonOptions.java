@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 final class CommonOptions {
 
     @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: spark-submit's, else local[*]).")
+            description = "Spark master (default: spark-submit's, else local[*]; under spark-submit leave it out).")
     String master;
 
     @Option(names = "--debug", description = "Print stack traces on errors, and Spark's own warnings"

@@ -109,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserInputException("--out " + dir + " is a file; give a directory");
         }
         SparkConf conf = new SparkConf();
-        String master = common.master != null ? common.master : conf.get("spark.master", SparkSessions.DEFAULT_MASTER);
+        String master = SparkSessions.master(conf, common.master);
         Main.during(Main.situation().tasksHere(tasksHere(conf, master)));
         SparkSession[] session = {null};
         java.util.function.Supplier<SparkSession> spark = () -> session[0] != null ? session[0]

@@ -37,12 +37,32 @@ public final class SparkSessions {
     }
 
     /**
+     * The master a session will use: the CLI's {@code --master}, else spark-submit's ({@code spark.master}),
+     * else {@link #DEFAULT_MASTER}.
+     *
+     * @param conf      the JVM's Spark configuration (spark-submit's settings arrive as system properties)
+     * @param cliMaster the CLI's {@code --master}, or null
+     * @return the master URL
+     * @throws org.initsweep.core.UserInputException if both the CLI and spark-submit name a master and
+     *         they differ: Spark would silently take the CLI's, and a sweep submitted to a cluster would
+     *         run inside its driver instead
+     */
+    public static String master(SparkConf conf, String cliMaster) {
+        String submitted = conf.get("spark.master", null);
+        if (cliMaster != null && submitted != null && !cliMaster.equals(submitted)) {
+            throw new org.initsweep.core.UserInputException("--master " + cliMaster + " differs from spark-submit's master "
+                    + submitted + ", which chooses where the sweep runs: leave out the CLI's --master");
+        }
+        return cliMaster != null ? cliMaster : submitted != null ? submitted : DEFAULT_MASTER;
+    }
+
+    /**
      * @param appName shown in the Spark UI and cluster manager
      * @param master  a master URL to force, or null to take spark-submit's or {@link #DEFAULT_MASTER}
      */
     public static SparkSession create(String appName, String master) {
         SparkConf conf = new SparkConf();
-        String chosen = master != null ? master : conf.get("spark.master", DEFAULT_MASTER);
+        String chosen = master(conf, master);
         SparkSession.Builder b = SparkSession.builder()
                 .appName(appName)
                 .master(chosen)
@@ -63,10 +83,11 @@ public final class SparkSessions {
                 // tasks run in this JVM, on its classpath; a user's own fs.file.impl wins.
                 b.config(LOCAL_FS_KEY, conf.get(LOCAL_FS_KEY, org.initsweep.spark.fs.NioLocalFileSystem.class.getName()));
             }
-            // initsweep uses temporary views only: no spark-warehouse/ folder in the user's working directory.
-            b.config("spark.sql.warehouse.dir", conf.get("spark.sql.warehouse.dir",
-                    new java.io.File(System.getProperty("java.io.tmpdir"), "initsweep-warehouse").toURI().toString()));
         }
+        // initsweep uses temporary views only: no spark-warehouse/ folder in the user's working directory
+        // (nor, in client mode on a cluster, in the directory spark-submit was started from).
+        b.config("spark.sql.warehouse.dir", conf.get("spark.sql.warehouse.dir",
+                new java.io.File(System.getProperty("java.io.tmpdir"), "initsweep-warehouse").toURI().toString()));
         try {
             return b.getOrCreate();
         } catch (Exception e) {
