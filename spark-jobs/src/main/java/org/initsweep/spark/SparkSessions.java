@@ -94,6 +94,11 @@ public final class SparkSessions {
             // A master that does not parse or cannot be reached is the user's input, not a crash.
             String msg = e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+            if (e instanceof UnsupportedOperationException && msg.contains("getSubject")) {
+                // spark-submit on a JVM the launcher's check never saw
+                msg += " (Java " + Runtime.version().feature() + ": Spark 4.0 runs on Java 17 and 21; its Hadoop logs"
+                        + " in through Subject.getSubject, which Java 23 and later refuse)";
+            }
             throw new org.initsweep.core.UserInputException("cannot start Spark on master " + chosen + ": " + msg, e);
         }
     }
