@@ -103,9 +103,15 @@ public final class TrainabilityHeatmapChart {
     public static void write(String title, List<Cell> cells, double criticalM, DoubleUnaryOperator boundAtM,
             double unit, Path png) throws IOException {
         Objects.requireNonNull(png, "png");
+        ChartStyle.save(createChart(title, cells, criticalM, boundAtM, unit), png, WIDTH, HEIGHT);
+    }
+
+    /** The chart {@link #write(String, List, double, DoubleUnaryOperator, double, Path)} renders (for tests). */
+    static JFreeChart createChart(String title, List<Cell> cells, double criticalM, DoubleUnaryOperator boundAtM,
+            double unit) {
         JFreeChart chart = createChart(title, cells, criticalM, boundAtM);
         chart.getXYPlot().getDomainAxis().setLabel(ChartStyle.multiplierLabel(unit));
-        ChartStyle.save(chart, png, WIDTH, HEIGHT);
+        return chart;
     }
 
     /** The viridis colour of an accuracy in [0, 1] (clamped). */

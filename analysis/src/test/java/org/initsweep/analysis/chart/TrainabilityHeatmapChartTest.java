@@ -44,4 +44,13 @@ class TrainabilityHeatmapChartTest {
         assertEquals("#FDE725", ChartTestSupport.colourAt(img, plot, area, 1.0, 50));
         assertEquals("#000000", ChartTestSupport.colourAt(img, plot, area, 1.0, 20));
     }
+
+    @Test
+    void multiplierAxisSaysWhatMIsForTheScheme() {
+        List<TrainabilityHeatmapChart.Cell> cells = List.of(new TrainabilityHeatmapChart.Cell(10, 1, 0.5));
+        assertEquals("variance multiplier m (fan_in·Var(W) = 2·m)", TrainabilityHeatmapChart
+                .createChart(null, cells, 1.0, m -> 20, 2).getXYPlot().getDomainAxis().getLabel());
+        assertEquals("variance multiplier m = fan_in·Var(W)", TrainabilityHeatmapChart
+                .createChart(null, cells, 1.0, m -> 20).getXYPlot().getDomainAxis().getLabel());
+    }
 }

@@ -61,6 +61,10 @@ class TheoryColumnsTest {
         TheoryColumns critical = TheoryColumns.of("linear", "lecun_normal", 64, 1.0, 0.0);
         assertEquals(Double.POSITIVE_INFINITY, critical.bound());
         assertTrue(critical.note().contains("critical line"), critical.note());
+        // tanh without bias at m = 1: q → 0 too, but χ₁ = 1, so the critical line is the reason
+        TheoryColumns tanhCritical = TheoryColumns.of("tanh", "lecun_normal", 64, 1.0, 0.0);
+        assertEquals(Double.POSITIVE_INFINITY, tanhCritical.bound());
+        assertTrue(tanhCritical.note().startsWith("critical line"), tanhCritical.note());
         // Fixed schemes and width profiles have no single σ_w².
         assertTrue(TheoryColumns.of("tanh", "zero", 64, null, 0.0).note().startsWith("fixed init scheme"));
         assertTrue(TheoryColumns.of("tanh", "lecun_normal", null, 1.0, 0.0).note().startsWith("width profile"));
