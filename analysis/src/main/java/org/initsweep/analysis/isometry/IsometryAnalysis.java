@@ -21,6 +21,7 @@ import org.initsweep.core.activation.Activation;
 import org.initsweep.core.init.InitScheme;
 import org.initsweep.core.init.InitSpec;
 import org.initsweep.core.theory.DynamicalIsometry;
+import org.initsweep.core.theory.LengthMap;
 import org.initsweep.core.theory.Nonlinearity;
 import org.initsweep.core.theory.TheoryValue;
 import org.initsweep.core.trace.Tables;
@@ -31,11 +32,12 @@ import org.initsweep.core.trace.Tables;
  * (var_eig / mean_eig², dimensionless; null where mean_eig is outside [10⁻¹⁵⁰, 10¹⁵⁰], whose squared
  * eigenvalues, and so var_eig, leave the range of double: a vanishing or exploding network's) of the
  * eigenvalues of JJᵀ, beside
- * {@code predicted_log_mean_eig} = L·ln(σ_w²μ₁) and {@code predicted_relative_variance} =
- * L(μ₂/μ₁² − 1 − s₁) (Pennington, Schoenholz &amp; Ganguli 2017, eq. 12–14 with μ_k = E[φ'(h)^{2k}] at
- * the fixed point q*), {@code weights} the ensemble theory assumes: {@code orthogonal} (s₁ = 0) for
- * the orthogonal scheme, {@code gaussian} (s₁ = −1, any i.i.d. draw) for the other random schemes;
- * null (no prediction) for fixed schemes, width profiles, or where q* does not exist.
+ * {@code predicted_log_mean_eig} = Σ_l ln(σ_w²μ₁) and {@code predicted_relative_variance} =
+ * Σ_l (μ₂/μ₁² − 1 − s₁) (Pennington, Schoenholz &amp; Ganguli 2017, eq. 12–14, with μ_k = E[φ'(h)^{2k}]
+ * at each layer's q^l on the length map's path from q⁰ = 1: {@link DynamicalIsometry#predictAlongPath}),
+ * {@code weights} the ensemble theory assumes: {@code orthogonal} (s₁ = 0) for the orthogonal scheme,
+ * {@code gaussian} (s₁ = −1, any i.i.d. draw) for the other random schemes; null (no prediction) for
+ * fixed schemes and width profiles.
  */
 public final class IsometryAnalysis {
 
@@ -96,8 +98,11 @@ public final class IsometryAnalysis {
         InitSpec init = InitSpec.fromLabel(c.getAs("init"));
         int width = c.<Integer>getAs("width");
         double sigmaW2 = init.effectiveMultiplier(width, width, c.<Double>getAs("multiplier"));
-        DynamicalIsometry.Spectrum s = DynamicalIsometry.predict(Nonlinearity.of(Activation.fromLabel(c.getAs("activation"))),
-                sigmaW2, c.<Double>getAs("sigma_b2"), c.<Integer>getAs("depth"), weights(c.getAs("init")));
+        // along the length map's path from q⁰ = 1 (standardized features, the gaussian dataset), not at q*:
+        // at σ_b² = 0 a tanh net never reaches its q* = 0 within any depth swept
+        DynamicalIsometry.Spectrum s = DynamicalIsometry.predictAlongPath(
+                Nonlinearity.of(Activation.fromLabel(c.getAs("activation"))), sigmaW2, c.<Double>getAs("sigma_b2"),
+                c.<Integer>getAs("depth"), weights(c.getAs("init")), LengthMap.DEFAULT_Q0);
         return s.status() == TheoryValue.Status.FINITE ? s : null;
     }
 

@@ -93,6 +93,55 @@ public final class DynamicalIsometry {
     }
 
     /**
+     * The prediction for a network whose input has second moment q⁰ per feature, layer by layer along
+     * the length map's path q<sup>1</sup> = σ_w²q⁰ + σ_b², q<sup>l+1</sup> = σ_w²E[φ(√q<sup>l</sup> z)²] + σ_b²
+     * (Poole et al. 2016, eq. 3) instead of at its fixed point: the S-transforms of the layers still
+     * multiply, so ln m₁ = Σ<sub>l</sub> ln(σ_w²μ₁(q<sup>l</sup>)) and variance / mean² =
+     * Σ<sub>l</sub> (μ₂(q<sup>l</sup>)/μ₁(q<sup>l</sup>)² − 1 − s₁). Where q<sup>l</sup> has not settled within
+     * the depth this is what a network of that depth has: at σ_b² = 0 q* = 0 is approached only as
+     * q<sup>l</sup> ≈ 1/(2l) for tanh at σ_w² = 1, and {@link #predict} (at q*) would say isometry
+     * (m₁ = 1, no spread) for a Jacobian whose mean eigenvalue is e⁻⁴ at L = 40.
+     *
+     * @param phi     the non-linearity, not null
+     * @param sigmaW2 σ_w², finite and &gt; 0
+     * @param sigmaB2 σ_b², finite and ≥ 0
+     * @param depth   number of layers L in the product, ≥ 1
+     * @param weights the weight ensemble, not null
+     * @param q0      the input's second moment per feature, finite and ≥ 0
+     * @return the predicted moments ({@code mu1}, {@code mu2} those of the last layer); NO_FIXED_POINT (all
+     *         NaN) where a layer's φ' vanishes almost everywhere (μ₁ = 0: no spectrum to speak of)
+     * @throws IllegalArgumentException if an argument is invalid
+     */
+    public static Spectrum predictAlongPath(Nonlinearity phi, double sigmaW2, double sigmaB2, int depth,
+            Weights weights, double q0) {
+        LengthMap lengths = new LengthMap(phi, sigmaW2, sigmaB2);
+        checkDepth(depth);
+        if (weights == null) {
+            throw new IllegalArgumentException("weights must not be null");
+        }
+        if (!(q0 >= 0) || Double.isInfinite(q0)) {
+            throw new IllegalArgumentException("q0 must be finite and >= 0, got " + q0);
+        }
+        double q = sigmaW2 * q0 + sigmaB2;
+        double logMean = 0;
+        double relative = 0;
+        double mu1 = Double.NaN;
+        double mu2 = Double.NaN;
+        for (int l = 1; l <= depth; l++) {
+            mu1 = slopeMoment(phi, 1, q);
+            mu2 = slopeMoment(phi, 2, q);
+            if (!(mu1 > 0)) {
+                return new Spectrum(TheoryValue.Status.NO_FIXED_POINT, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, depth);
+            }
+            logMean += Math.log(sigmaW2 * mu1);
+            relative += Math.max(0, mu2 / (mu1 * mu1) - 1 - weights.s1());
+            q = lengths.apply(q);
+        }
+        return new Spectrum(TheoryValue.Status.FINITE, mu1, mu2, logMean, relative, depth);
+    }
+
+    /**
      * The prediction from the moments μ₁ = E[φ'(h)²], μ₂ = E[φ'(h)⁴] directly.
      *
      * @param mu1     μ₁, finite and &gt; 0

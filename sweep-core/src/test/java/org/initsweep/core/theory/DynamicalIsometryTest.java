@@ -185,4 +185,39 @@ class DynamicalIsometryTest {
         }
         return c;
     }
+
+    @Test
+    void alongThePathEachLayerTakesItsOwnLength() {
+        // tanh at σ_w² = 1, σ_b² = 0 from q⁰ = 1: q^l falls like 1/(2l) and never reaches q* = 0, where
+        // predict() says isometry. Sum each layer's terms at its own q^l, by an independent quadrature.
+        Nonlinearity tanh = Nonlinearity.of(Activation.TANH);
+        int depth = 40;
+        double q = 1;
+        double logMean = 0;
+        double relative = 0;
+        for (int l = 1; l <= depth; l++) {
+            double mu1 = NormalReference.expectation(z -> Math.pow(1 - Math.pow(Math.tanh(z), 2), 2), q);
+            double mu2 = NormalReference.expectation(z -> Math.pow(1 - Math.pow(Math.tanh(z), 2), 4), q);
+            logMean += Math.log(mu1);
+            relative += mu2 / (mu1 * mu1) - 1;
+            q = NormalReference.expectation(z -> Math.pow(Math.tanh(z), 2), q);
+        }
+        Spectrum orthogonal = DynamicalIsometry.predictAlongPath(tanh, 1, 0, depth, Weights.ORTHOGONAL, 1);
+        assertEquals(logMean, orthogonal.logMean(), 1e-9);
+        assertEquals(relative, orthogonal.relativeVariance(), 1e-9);
+        // an auditor's Monte-Carlo of width-128 orthogonal nets: 1.33 ± 0.03 and ln m₁ = −3.94 (not 0 and 0)
+        assertEquals(1.35, orthogonal.relativeVariance(), 0.01);
+        assertEquals(-4.02, orthogonal.logMean(), 0.01);
+        assertEquals(0, DynamicalIsometry.predict(tanh, 1, 0, depth, Weights.ORTHOGONAL).relativeVariance(), 1e-9);
+        Spectrum gaussian = DynamicalIsometry.predictAlongPath(tanh, 1, 0, depth, Weights.GAUSSIAN, 1);
+        assertEquals(relative + depth, gaussian.relativeVariance(), 1e-9);
+        // a scale-invariant φ is at its fixed point from the first layer: the path changes nothing
+        Spectrum relu = DynamicalIsometry.predictAlongPath(RELU, 2, 0, 30, Weights.GAUSSIAN, 1);
+        assertEquals(60, relu.relativeVariance(), 1e-12);
+        assertEquals(0, relu.logMean(), 1e-12);
+        Spectrum linear = DynamicalIsometry.predictAlongPath(Nonlinearity.of(Activation.LINEAR), 0.9, 0.1, 12,
+                Weights.GAUSSIAN, 1);
+        assertEquals(Math.pow(0.9, 12), linear.mean(), 1e-13);
+        assertEquals(12, linear.relativeVariance(), 1e-12);
+    }
 }
