@@ -59,7 +59,7 @@ public final class TrainabilityHeatmapChart {
 
     static final String X_LABEL = ChartStyle.multiplierLabel(1);
     static final String Y_LABEL = "depth L (hidden layers)";
-    static final String BOUND_LABEL = "theory: L = 6·ξ_c";
+    static final String BOUND_LABEL = "theory: trainable depth bound";
 
     private static final int[] VIRIDIS = {0x440154, 0x482878, 0x3E4A89, 0x31688E, 0x26828E, 0x1F9E89, 0x35B779,
         0x6DCD59, 0xB4DE2C, 0xFDE725};
@@ -112,6 +112,18 @@ public final class TrainabilityHeatmapChart {
         JFreeChart chart = createChart(title, cells, criticalM, boundAtM);
         chart.getXYPlot().getDomainAxis().setLabel(ChartStyle.multiplierLabel(unit));
         return chart;
+    }
+
+    /** The smallest of 1, 2, 2.5 and 5 times a power of ten that splits {@code range} into at most 10 ticks. */
+    static double tickUnit(double range) {
+        double raw = range / 10;
+        double decade = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double f : new double[] {1, 2, 2.5, 5, 10}) {
+            if (f * decade >= raw) {
+                return f * decade;
+            }
+        }
+        return 10 * decade;
     }
 
     /** The viridis colour of an accuracy in [0, 1] (clamped). */
@@ -196,7 +208,9 @@ public final class TrainabilityHeatmapChart {
 
         NumberAxis x = new NumberAxis(X_LABEL);
         x.setRange(xLo, xHi);
-        x.setNumberFormatOverride(ChartStyle.plainNumberFormat());
+        // JFreeChart sizes automatic ticks by the range ends' labels ("1", "5"), too short for "0.05": its
+        // choice ran 80 labels into each other; a fixed unit gives 4 to 10 ticks
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(tickUnit(xHi - xLo), ChartStyle.plainNumberFormat()));
         ChartStyle.styleAxis(x);
         NumberAxis y = new NumberAxis(Y_LABEL);
         y.setRange(yLo, yHi);
@@ -247,7 +261,7 @@ public final class TrainabilityHeatmapChart {
 
         JFreeChart chart = ChartStyle.chart(title, plot, true);
         ChartStyle.addNote(chart, "colour: mean test accuracy over seeds; line: trainable depth 6·ξ_c (Schoenholz et al."
-                + " 2017, Fig. 5); dashed: χ₁ = 1");
+                + " 2017, Fig. 5; 6·ξ_∇ where σ_b² = 0 leaves q* = 0); dashed: χ₁ = 1");
         NumberAxis scaleAxis = new NumberAxis("test accuracy");
         scaleAxis.setRange(0, 1);
         ChartStyle.styleAxis(scaleAxis);

@@ -130,7 +130,7 @@ public final class TrainabilityAnalysis {
                     new ConsoleTable.Column("dataset", false, true), ConsoleTable.Column.text("optimizer"),
                     ConsoleTable.Column.number("lr"), ConsoleTable.Column.number("m"), ConsoleTable.Column.number("sigma_w2"),
                     ConsoleTable.Column.number("trained"), ConsoleTable.Column.number("swept"),
-                    ConsoleTable.Column.number("6·xi_c")), rows));
+                    ConsoleTable.Column.number("bound")), rows));
             return out;
         }
     }

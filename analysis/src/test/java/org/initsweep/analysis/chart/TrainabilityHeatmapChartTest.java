@@ -53,4 +53,18 @@ class TrainabilityHeatmapChartTest {
         assertEquals("variance multiplier m = fan_in·Var(W)", TrainabilityHeatmapChart
                 .createChart(null, cells, 1.0, m -> 20).getXYPlot().getDomainAxis().getLabel());
     }
+
+    @Test
+    void multiplierTicksAreFewAndReadable() {
+        // σ_w² 1 to 4 (Schoenholz's Fig. 5): cells span 0.75 to 4.25
+        assertEquals(0.5, TrainabilityHeatmapChart.tickUnit(3.5), 0);
+        assertEquals(0.25, TrainabilityHeatmapChart.tickUnit(2.5), 0);
+        assertEquals(20, TrainabilityHeatmapChart.tickUnit(150), 0);
+        List<TrainabilityHeatmapChart.Cell> cells = List.of(new TrainabilityHeatmapChart.Cell(10, 1, 0.5),
+                new TrainabilityHeatmapChart.Cell(10, 4, 0.5));
+        org.jfree.chart.axis.NumberAxis x = (org.jfree.chart.axis.NumberAxis) TrainabilityHeatmapChart
+                .createChart(null, cells, 2.0, m -> 20).getXYPlot().getDomainAxis();
+        double ticks = (x.getUpperBound() - x.getLowerBound()) / x.getTickUnit().getSize();
+        assertEquals(true, ticks >= 4 && ticks <= 10, ticks + " ticks");
+    }
 }
