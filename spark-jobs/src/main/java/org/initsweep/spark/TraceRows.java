@@ -127,6 +127,7 @@ public final class TraceRows {
         field("inputs", DataTypes.IntegerType, false),
         field("mean_eig", DataTypes.DoubleType, false),
         field("var_eig", DataTypes.DoubleType, false),
+        field("relative_variance", DataTypes.DoubleType, false),
         field("max_singular", DataTypes.DoubleType, false),
         field("min_singular", DataTypes.DoubleType, false),
         field("exact", DataTypes.BooleanType, false),
@@ -282,8 +283,8 @@ public final class TraceRows {
     public static List<Row> jacobianRows(RunResult r) {
         List<Row> rows = new ArrayList<>(r.jacobian().size());
         for (JacobianStats j : r.jacobian()) {
-            rows.add(RowFactory.create(r.runId(), j.epoch(), j.inputs(), j.meanEig(), j.varEig(), j.maxSingular(),
-                    j.minSingular(), j.exact()));
+            rows.add(RowFactory.create(r.runId(), j.epoch(), j.inputs(), j.meanEig(), j.varEig(), j.relativeVariance(),
+                    j.maxSingular(), j.minSingular(), j.exact()));
         }
         return rows;
     }

@@ -29,9 +29,9 @@ import org.initsweep.core.trace.Tables;
 /**
  * The {@code isometry/} table: per grid cell (activation × init × width × σ_b² × dataset × depth ×
  * m) at initialization, seeds averaged, the measured {@code mean_eig} and {@code relative_variance}
- * (var_eig / mean_eig², dimensionless; null where mean_eig is outside [10⁻¹⁵⁰, 10¹⁵⁰], whose squared
- * eigenvalues, and so var_eig, leave the range of double: a vanishing or exploding network's) of the
- * eigenvalues of JJᵀ, beside
+ * (var_eig / mean_eig² of each input's spectrum, averaged: {@code jacobian/}'s {@code relative_variance};
+ * null where a mean is outside [10⁻¹⁵⁰, 10¹⁵⁰], whose squared eigenvalues, and so var_eig, leave the range
+ * of double: a vanishing or exploding network's) of the eigenvalues of JJᵀ, beside
  * {@code predicted_log_mean_eig} = Σ_l ln(σ_w²μ₁) and {@code predicted_relative_variance} =
  * Σ_l (μ₂/μ₁² − 1 − s₁) (Pennington, Schoenholz &amp; Ganguli 2017, eq. 12–14, with μ_k = E[φ'(h)^{2k}]
  * at each layer's q^l on the length map's path from q⁰ = 1: {@link DynamicalIsometry#predictAlongPath}),
@@ -64,15 +64,18 @@ public final class IsometryAnalysis {
         if (!spark.catalog().tableExists(Tables.JACOBIAN)) {
             return false;
         }
+        // per input, then averaged (jacobian/'s relative_variance); outputs written before that column existed
+        // have only the averages' ratio
+        String relative = java.util.Arrays.asList(spark.table(Tables.JACOBIAN).columns()).contains("relative_variance")
+                ? "CASE WHEN NOT isnan(j.relative_variance) THEN j.relative_variance END"
+                : "CASE WHEN j.mean_eig BETWEEN 1e-150 AND 1e150 THEN j.var_eig / j.mean_eig / j.mean_eig END";
         List<Row> cells = spark.sql("""
                 SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,
-                       count(*) AS runs, avg(j.mean_eig) AS mean_eig,
-                       avg(CASE WHEN j.mean_eig BETWEEN 1e-150 AND 1e150
-                                THEN j.var_eig / j.mean_eig / j.mean_eig END) AS relative_variance
+                       count(*) AS runs, avg(j.mean_eig) AS mean_eig, avg(%s) AS relative_variance
                 FROM jacobian j JOIN runs r ON j.run_id = r.run_id
                 WHERE j.epoch = 0 AND j.mean_eig > 0
                 GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier
-                """).collectAsList();
+                """.formatted(relative)).collectAsList();
         List<Row> out = new ArrayList<>(cells.size());
         for (Row c : cells) {
             Object[] v = new Object[SCHEMA.size()];

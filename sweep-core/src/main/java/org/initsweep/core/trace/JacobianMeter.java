@@ -45,6 +45,7 @@ public final class JacobianMeter {
         boolean exact = widest <= EXACT_MAX;
         double mean = 0;
         double var = 0;
+        double relative = 0;
         double max = 0;
         double min = 0;
         for (int i = 0; i < inputs; i++) {
@@ -52,10 +53,12 @@ public final class JacobianMeter {
             double[] s = exact ? exactMoments(j) : probedMoments(j, i);
             mean += s[0];
             var += s[1];
+            relative += s[0] >= 1e-150 && s[0] <= 1e150 ? s[1] / s[0] / s[0] : Double.NaN;
             max += s[2];
             min += s[3];
         }
-        return new JacobianStats(epoch, inputs, mean / inputs, var / inputs, max / inputs, min / inputs, exact);
+        return new JacobianStats(epoch, inputs, mean / inputs, var / inputs, relative / inputs, max / inputs,
+                min / inputs, exact);
     }
 
     /** {mean λ, var λ, max σ, min σ} from every singular value of the formed J. */
