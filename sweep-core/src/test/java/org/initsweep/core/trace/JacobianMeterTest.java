@@ -93,4 +93,45 @@ class JacobianMeterTest {
         assertEquals(depth, o.varEig(), 0.4 * depth, "orthogonal: L");
         assertTrue(g.varEig() > o.varEig(), "orthogonal weights concentrate the spectrum");
     }
+
+    @Test
+    void relativeVarianceIsEachInputsRatioAveraged() {
+        // tanh: J depends on the input through φ'(z); inputs of scale 0.1, 1, 3 and 10 see different spectra
+        int width = 16;
+        int depth = 5;
+        Network net = Networks.create(Architecture.constant(width, depth, width, Activation.TANH,
+                OutputHead.forClasses(2)), false, Kernel.AUTO);
+        java.util.Random rnd = new java.util.Random(7);
+        net.initialize((l, fanIn, fanOut, w, b) -> {
+            for (int k = 0; k < fanIn * fanOut; k++) {
+                w[k] = (float) (rnd.nextGaussian() * Math.sqrt(1.5 / fanIn));
+            }
+        });
+        Network.Pass p = net.newPass(4);
+        float[] x = p.input();
+        double[] scale = {0.1, 1, 3, 10};
+        for (int r = 0; r < 4; r++) {
+            for (int c = 0; c < width; c++) {
+                x[r * width + c] = (float) (scale[r] * rnd.nextGaussian());
+            }
+        }
+        p.inputChanged();
+        p.keepAll(true);
+        net.forward(p);
+        JacobianStats s = JacobianMeter.measure(0, net, p);
+        double[][] w = new double[depth + 1][];
+        double[][] z = new double[depth + 1][];
+        for (int l = 1; l <= depth; l++) {
+            w[l] = net.weights(l);
+            z[l] = p.toDoubles(Network.Buffer.Z, l);
+        }
+        double ratios = 0;
+        for (int r = 0; r < 4; r++) {
+            double[] m = JacobianMeter.exactMoments(new JacobianMeter.Chain(net, w, z, r));
+            ratios += m[1] / (m[0] * m[0]) / 4;
+        }
+        assertEquals(ratios, s.relativeVariance(), 1e-12 * ratios);
+        double ofAverages = s.varEig() / (s.meanEig() * s.meanEig());
+        assertTrue(Math.abs(ofAverages - ratios) > 0.1 * ratios, ofAverages + " against " + ratios);
+    }
 }
