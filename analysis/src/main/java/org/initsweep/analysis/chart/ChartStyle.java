@@ -212,6 +212,12 @@ final class ChartStyle {
         return "variance multiplier m (fan_in·Var(W) = " + formatNumber(unit) + "·m)";
     }
 
+    /** {@code chart} with its x axis labelled {@link #multiplierLabel(double) multiplierLabel(unit)}. */
+    static JFreeChart withMultiplierAxis(JFreeChart chart, double unit) {
+        chart.getXYPlot().getDomainAxis().setLabel(multiplierLabel(unit));
+        return chart;
+    }
+
     static String formatNumber(double v) {
         if (Double.isNaN(v)) {
             return "NaN";

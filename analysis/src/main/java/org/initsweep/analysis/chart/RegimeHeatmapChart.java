@@ -144,9 +144,7 @@ public final class RegimeHeatmapChart {
     /** The chart {@link #write(String, List, double, double, double, Path)} renders (package-private for tests). */
     static JFreeChart createChart(String title, List<RegionCell> cells, double predictedCriticalM, double decades,
             double unit) {
-        JFreeChart chart = createChart(title, cells, predictedCriticalM, decades);
-        chart.getXYPlot().getDomainAxis().setLabel(ChartStyle.multiplierLabel(unit));
-        return chart;
+        return ChartStyle.withMultiplierAxis(createChart(title, cells, predictedCriticalM, decades), unit);
     }
 
     /** The chart {@link #write(String, List, double, double, Path)} renders (package-private for tests). */

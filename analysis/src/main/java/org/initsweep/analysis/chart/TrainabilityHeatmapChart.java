@@ -109,9 +109,7 @@ public final class TrainabilityHeatmapChart {
     /** The chart {@link #write(String, List, double, DoubleUnaryOperator, double, Path)} renders (for tests). */
     static JFreeChart createChart(String title, List<Cell> cells, double criticalM, DoubleUnaryOperator boundAtM,
             double unit) {
-        JFreeChart chart = createChart(title, cells, criticalM, boundAtM);
-        chart.getXYPlot().getDomainAxis().setLabel(ChartStyle.multiplierLabel(unit));
-        return chart;
+        return ChartStyle.withMultiplierAxis(createChart(title, cells, criticalM, boundAtM), unit);
     }
 
     /** The smallest of 1, 2, 2.5 and 5 times a power of ten that splits {@code range} into at most 10 ticks. */
