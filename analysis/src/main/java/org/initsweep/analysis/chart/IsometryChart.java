@@ -18,9 +18,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Dynamical isometry over depth: the relative variance of the eigenvalues of JJᵀ (J the
  * input–output Jacobian at initialization; variance / mean², dimensionless) against the depth L,
  * one colour per init scheme — measured, seeds averaged (solid, dots) beside the free-probability
- * prediction L(μ₂/μ₁² − 1 − s₁) of Pennington, Schoenholz &amp; Ganguli 2017 (dashed; s₁ = −1 for
- * i.i.d. Gaussian weights, 0 for orthogonal). On a log y axis: a value of 0 (orthogonal weights on
- * a linear-at-q* network) has no place there and is left out, with a note.
+ * prediction of Pennington, Schoenholz &amp; Ganguli 2017, Σ_l (μ₂/μ₁² − 1 − s₁) over the layers' lengths q^l
+ * (dashed; s₁ = −1 for i.i.d. Gaussian weights, 0 for orthogonal). On a log y axis: a value of 0 (orthogonal
+ * weights on a linear network, measured or predicted) has no place there and is left out, with a note.
  */
 public final class IsometryChart {
 
@@ -53,6 +53,11 @@ public final class IsometryChart {
      */
     public static void write(String title, Map<String, Line> byInit, Path png) throws IOException {
         Objects.requireNonNull(png, "png");
+        ChartStyle.save(createChart(title, byInit), png, WIDTH, HEIGHT);
+    }
+
+    /** The chart {@link #write} renders (package-private for tests). */
+    static JFreeChart createChart(String title, Map<String, Line> byInit) {
         if (byInit == null || byInit.isEmpty()) {
             throw new IllegalArgumentException("no isometry lines to draw");
         }
@@ -60,6 +65,7 @@ public final class IsometryChart {
         XYSeriesCollection theory = new XYSeriesCollection();
         int maxDepth = 1;
         int skipped = 0;
+        int skippedTheory = 0;
         for (Map.Entry<String, Line> e : byInit.entrySet()) {
             XYSeries m = new XYSeries(e.getKey(), false, true);
             XYSeries p = new XYSeries(e.getKey() + " (theory)", false, true);
@@ -73,6 +79,8 @@ public final class IsometryChart {
                 }
                 if (ChartStyle.plottableOnLog(line.predicted()[i])) {
                     p.add(line.depths()[i], line.predicted()[i]);
+                } else if (!Double.isNaN(line.predicted()[i])) {
+                    skippedTheory++;
                 }
             }
             measured.addSeries(m);
@@ -98,11 +106,17 @@ public final class IsometryChart {
         plot.setRenderer(1, dashed);
         ChartStyle.stylePlot(plot);
         JFreeChart chart = ChartStyle.chart(title, plot, true);
-        ChartStyle.addNote(chart, "solid: measured (seeds averaged); dashed: free probability, L(μ₂/μ₁² − 1 − s₁)");
-        if (skipped > 0) {
-            ChartStyle.addNote(chart, skipped + (skipped == 1 ? " value" : " values")
-                    + " left out: 0 or beyond 1e300 cannot go on a log axis");
+        ChartStyle.addNote(chart, "solid: measured (seeds averaged); dashed: free probability, Σ_l (μ₂/μ₁² − 1 − s₁)"
+                + " at each layer's q^l");
+        if (skipped + skippedTheory > 0) {
+            ChartStyle.addNote(chart, leftOut(skipped, "measured") + (skipped > 0 && skippedTheory > 0 ? ", " : "")
+                    + leftOut(skippedTheory, "predicted") + " left out: 0 (an exact isometry) or beyond 1e300 cannot go"
+                    + " on a log axis");
         }
-        ChartStyle.save(chart, png, WIDTH, HEIGHT);
+        return chart;
+    }
+
+    private static String leftOut(int n, String what) {
+        return n == 0 ? "" : n + " " + what + (n == 1 ? " value" : " values");
     }
 }

@@ -187,10 +187,10 @@ public final class DynamicalIsometry {
      * {@link TheoryValue.Status#NO_FIXED_POINT} every number is NaN.
      *
      * @param status           FINITE, or NO_FIXED_POINT where theory gives no prediction
-     * @param mu1              μ₁ = E[φ'(h)²] at q*
-     * @param mu2              μ₂ = E[φ'(h)⁴] at q*
-     * @param logMean          ln of the mean eigenvalue, L·ln(σ_w²μ₁)
-     * @param relativeVariance variance / mean² = L(μ₂/μ₁² − 1 − s₁)
+     * @param mu1              μ₁ = E[φ'(h)²] at q* ({@link #predictAlongPath}: at the last layer's q^L)
+     * @param mu2              μ₂ = E[φ'(h)⁴] likewise
+     * @param logMean          ln of the mean eigenvalue, L·ln(σ_w²μ₁) (along the path: the sum of the layers')
+     * @param relativeVariance variance / mean² = L(μ₂/μ₁² − 1 − s₁) (along the path: the sum of the layers')
      * @param depth            L
      */
     public record Spectrum(TheoryValue.Status status, double mu1, double mu2, double logMean,
