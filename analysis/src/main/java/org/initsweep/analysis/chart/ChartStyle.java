@@ -481,13 +481,30 @@ final class ChartStyle {
         double raw = range / Math.max(1, intervals);
         double pow = Math.pow(10, Math.floor(Math.log10(raw)));
         double best = pow;
-        for (double f : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double f : NICE_STEPS) {
             if (f * pow <= raw * (1 + 1e-9)) {
                 best = f * pow;
             }
         }
         return best;
     }
+
+    /**
+     * A tick step for at most {@code intervals} intervals over {@code range}: the smallest of 1, 2, 2.5
+     * and 5 times a power of ten that is at least {@code range / intervals} (positive, finite range).
+     */
+    static double niceTickStepAtMost(double range, int intervals) {
+        double raw = range / Math.max(1, intervals);
+        double pow = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double f : NICE_STEPS) {
+            if (f * pow >= raw) {
+                return f * pow;
+            }
+        }
+        return 10 * pow;
+    }
+
+    private static final double[] NICE_STEPS = {1, 2, 2.5, 5, 10};
 
     /**
      * Flat bars and cells drawn without anti-aliasing, so adjacent ones meet without the faint seams

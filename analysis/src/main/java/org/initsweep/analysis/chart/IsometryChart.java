@@ -117,6 +117,6 @@ public final class IsometryChart {
     }
 
     private static String leftOut(int n, String what) {
-        return n == 0 ? "" : n + " " + what + (n == 1 ? " value" : " values");
+        return n == 0 ? "" : org.initsweep.core.Quantities.plural(n, what + " value");
     }
 }

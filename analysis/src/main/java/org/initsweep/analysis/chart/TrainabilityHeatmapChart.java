@@ -112,16 +112,9 @@ public final class TrainabilityHeatmapChart {
         return ChartStyle.withMultiplierAxis(createChart(title, cells, criticalM, boundAtM), unit);
     }
 
-    /** The smallest of 1, 2, 2.5 and 5 times a power of ten that splits {@code range} into at most 10 ticks. */
+    /** The m axis's tick step: at most 10 intervals over {@code range}. */
     static double tickUnit(double range) {
-        double raw = range / 10;
-        double decade = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double f : new double[] {1, 2, 2.5, 5, 10}) {
-            if (f * decade >= raw) {
-                return f * decade;
-            }
-        }
-        return 10 * decade;
+        return ChartStyle.niceTickStepAtMost(range, 10);
     }
 
     /** The viridis colour of an accuracy in [0, 1] (clamped). */

@@ -24,6 +24,7 @@ import org.initsweep.core.theory.DynamicalIsometry;
 import org.initsweep.core.theory.LengthMap;
 import org.initsweep.core.theory.Nonlinearity;
 import org.initsweep.core.theory.TheoryValue;
+import org.initsweep.core.trace.JacobianStats;
 import org.initsweep.core.trace.Tables;
 
 /**
@@ -68,7 +69,8 @@ public final class IsometryAnalysis {
         // have only the averages' ratio
         String relative = java.util.Arrays.asList(spark.table(Tables.JACOBIAN).columns()).contains("relative_variance")
                 ? "CASE WHEN NOT isnan(j.relative_variance) THEN j.relative_variance END"
-                : "CASE WHEN j.mean_eig BETWEEN 1e-150 AND 1e150 THEN j.var_eig / j.mean_eig / j.mean_eig END";
+                : "CASE WHEN j.mean_eig BETWEEN " + JacobianStats.MIN_MEAN + " AND " + JacobianStats.MAX_MEAN
+                        + " THEN j.var_eig / j.mean_eig / j.mean_eig END";
         List<Row> cells = spark.sql("""
                 SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,
                        count(*) AS runs, avg(j.mean_eig) AS mean_eig, avg(%s) AS relative_variance

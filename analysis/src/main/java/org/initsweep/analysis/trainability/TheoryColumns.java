@@ -57,7 +57,7 @@ public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC,
             note.append(String.format(Locale.ROOT, "no fixed point: the length map of %s diverges at σ_w² = %.6g, "
                     + "σ_b² = %.6g (q* = ∞), so ξ_q, ξ_c and 6·ξ_c do not exist", activation, sigmaW2, sigmaB2));
         } else {
-            if (d.qStar().value() == 0 && d.gradientDepthScale().isFinite()) {
+            if (d.boundFromGradients()) {
                 note.append("σ_b² = 0 and q* = 0: two inputs' correlation never fades exponentially (ξ_c = ∞), "
                         + "the gradients vanish: the bound is 6·ξ_∇ = −6/ln χ₁");
             } else if (d.xiC().status() == TheoryValue.Status.DIVERGENT) {

@@ -137,7 +137,14 @@ public record DepthScales(TheoryValue qStar, TheoryValue chi1, TheoryValue cStar
      * @return the bound in layers, DIVERGENT at the edge of chaos, NO_FIXED_POINT where ξ_c does not exist
      */
     public TheoryValue trainableDepthBound() {
-        TheoryValue grad = gradientDepthScale();
-        return Trainability.depthBound(xiC.isFinite() || !grad.isFinite() ? xiC : grad);
+        return Trainability.depthBound(boundFromGradients() ? gradientDepthScale() : xiC);
+    }
+
+    /**
+     * Whether {@link #trainableDepthBound()} is the gradients' 6·ξ_∇: where q* = 0 keeps every correlation
+     * (ξ_c = ∞) while the gradients vanish (χ₁ &lt; 1).
+     */
+    public boolean boundFromGradients() {
+        return qStar.isFinite() && qStar.value() == 0 && gradientDepthScale().isFinite();
     }
 }

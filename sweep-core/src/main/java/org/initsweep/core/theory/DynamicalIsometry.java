@@ -74,9 +74,7 @@ public final class DynamicalIsometry {
     public static Spectrum predict(Nonlinearity phi, double sigmaW2, double sigmaB2, int depth, Weights weights) {
         LengthMap lengths = new LengthMap(phi, sigmaW2, sigmaB2);
         checkDepth(depth);
-        if (weights == null) {
-            throw new IllegalArgumentException("weights must not be null");
-        }
+        checkWeights(weights);
         TheoryValue qStar = lengths.fixedPoint();
         double q = qStar.isFinite() ? qStar.value() : Double.POSITIVE_INFINITY;
         double mu1 = slopeMoment(phi, 1, q);
@@ -85,8 +83,7 @@ public final class DynamicalIsometry {
             boolean independent = Math.abs(mu1 - slopeMoment(phi, 1, 1)) <= Q_INDEPENDENCE_TOL
                     && Math.abs(mu2 - slopeMoment(phi, 2, 1)) <= Q_INDEPENDENCE_TOL;
             if (!independent) {
-                return new Spectrum(TheoryValue.Status.NO_FIXED_POINT, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, depth);
+                return Spectrum.none(depth);
             }
         }
         return fromMoments(mu1, mu2, sigmaW2, depth, weights);
@@ -116,9 +113,7 @@ public final class DynamicalIsometry {
             Weights weights, double q0) {
         LengthMap lengths = new LengthMap(phi, sigmaW2, sigmaB2);
         checkDepth(depth);
-        if (weights == null) {
-            throw new IllegalArgumentException("weights must not be null");
-        }
+        checkWeights(weights);
         if (!(q0 >= 0) || Double.isInfinite(q0)) {
             throw new IllegalArgumentException("q0 must be finite and >= 0, got " + q0);
         }
@@ -131,11 +126,11 @@ public final class DynamicalIsometry {
             mu1 = slopeMoment(phi, 1, q);
             mu2 = slopeMoment(phi, 2, q);
             if (!(mu1 > 0)) {
-                return new Spectrum(TheoryValue.Status.NO_FIXED_POINT, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, depth);
+                return Spectrum.none(depth);
             }
-            logMean += Math.log(sigmaW2 * mu1);
-            relative += Math.max(0, mu2 / (mu1 * mu1) - 1 - weights.s1());
+            Spectrum layer = fromMoments(mu1, mu2, sigmaW2, 1, weights);
+            logMean += layer.logMean();
+            relative += layer.relativeVariance();
             q = lengths.apply(q);
         }
         return new Spectrum(TheoryValue.Status.FINITE, mu1, mu2, logMean, relative, depth);
@@ -163,9 +158,7 @@ public final class DynamicalIsometry {
         if (!(sigmaW2 > 0) || Double.isInfinite(sigmaW2)) {
             throw new IllegalArgumentException("sigmaW2 must be finite and > 0, got " + sigmaW2);
         }
-        if (weights == null) {
-            throw new IllegalArgumentException("weights must not be null");
-        }
+        checkWeights(weights);
         double logMean = depth * Math.log(sigmaW2 * mu1);
         double relative = depth * Math.max(0, mu2 / (mu1 * mu1) - 1 - weights.s1());
         return new Spectrum(TheoryValue.Status.FINITE, mu1, mu2, logMean, relative, depth);
@@ -174,6 +167,12 @@ public final class DynamicalIsometry {
     /** E[φ'(√q z)^{2k}]. */
     static double slopeMoment(Nonlinearity phi, int k, double q) {
         return GaussHermite.gaussianExpectation(z -> Math.pow(phi.derivativeAt(z), 2 * k), q);
+    }
+
+    private static void checkWeights(Weights weights) {
+        if (weights == null) {
+            throw new IllegalArgumentException("weights must not be null");
+        }
     }
 
     private static void checkDepth(int depth) {
@@ -195,6 +194,12 @@ public final class DynamicalIsometry {
      */
     public record Spectrum(TheoryValue.Status status, double mu1, double mu2, double logMean,
             double relativeVariance, int depth) implements Serializable {
+
+        /** No prediction: every number NaN. */
+        static Spectrum none(int depth) {
+            return new Spectrum(TheoryValue.Status.NO_FIXED_POINT, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    depth);
+        }
 
         /** @return the mean eigenvalue (σ_w²μ₁)<sup>L</sup> (may overflow to +∞ or underflow to 0 for large L) */
         public double mean() {

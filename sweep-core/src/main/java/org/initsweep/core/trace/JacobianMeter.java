@@ -53,7 +53,8 @@ public final class JacobianMeter {
             double[] s = exact ? exactMoments(j) : probedMoments(j, i);
             mean += s[0];
             var += s[1];
-            relative += s[0] >= 1e-150 && s[0] <= 1e150 ? s[1] / s[0] / s[0] : Double.NaN;
+            relative += s[0] >= JacobianStats.MIN_MEAN && s[0] <= JacobianStats.MAX_MEAN ? s[1] / s[0] / s[0]
+                    : Double.NaN;
             max += s[2];
             min += s[3];
         }

@@ -23,4 +23,9 @@ import java.io.Serializable;
  */
 public record JacobianStats(int epoch, int inputs, double meanEig, double varEig, double relativeVariance,
         double maxSingular, double minSingular, boolean exact) implements Serializable {
+
+    /** The means whose variance / mean² double still holds: beyond, squared eigenvalues leave its range. */
+    public static final double MIN_MEAN = 1e-150;
+    /** See {@link #MIN_MEAN}. */
+    public static final double MAX_MEAN = 1e150;
 }
