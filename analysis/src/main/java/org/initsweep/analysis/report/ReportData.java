@@ -196,28 +196,30 @@ final class ReportData {
     /**
      * The predicted critical multiplier, in the sweep's m (the heatmap's axis): mean-field σ_w² with
      * χ₁ = 1 (Poole et al. 2016) where it exists, else the small-signal 1/gain of the activation, each
-     * divided by the init scheme's fan_in·Var(W) at m = 1 ({@code unit}: 1 for scaled_normal and LeCun,
-     * 2 for He, 1/3 for fan-in uniform, n for standard_normal); null if neither applies, for the fixed
-     * schemes, or where χ₁ jumps over 1 (GELU, SiLU), which no line on the chart would describe.
+     * divided by the init scheme's fan_in·Var(W) at m = 1 ({@code unit}, {@link ChartGroup#multiplierUnit}:
+     * 1 for scaled_normal and LeCun, 2 for He, 1/3 for fan-in uniform, n for standard_normal); null if
+     * neither applies, for the fixed schemes, on a width profile where the unit changes with the layers'
+     * fans (Glorot, standard_normal), or where χ₁ jumps over 1 (GELU, SiLU), which no line on the chart
+     * would describe.
      */
     static ObjectNode critical(ChartGroup g) {
         ObjectNode c = F.objectNode();
         Activation act;
-        double unit;
         try {
             act = Activation.fromLabel(g.activation());
-            int n = g.width() != null ? g.width() : 1;
-            unit = org.initsweep.core.init.InitSpec.fromLabel(g.init()).effectiveMultiplier(n, n, 1.0);
         } catch (IllegalArgumentException e) {
             c.putNull("m_c");
             c.put("method", "none");
-            c.put("note", "unknown activation or init label");
+            c.put("note", "unknown activation label");
             return c;
         }
+        double unit = g.multiplierUnit();
         if (!(unit > 0 && Double.isFinite(unit))) {
             c.putNull("m_c");
             c.put("method", "none");
-            c.put("note", "init " + g.init() + " has no multiplier");
+            c.put("note", "init " + g.init() + (g.width() == null
+                    ? " has no single fan_in·Var(W) per m on this width profile (or no multiplier)"
+                    : " has no multiplier"));
             return c;
         }
         c.put("unit", unit);

@@ -44,6 +44,23 @@ class ReportCriticalTest {
     }
 
     @Test
+    void onAWidthProfileOnlySchemesWhoseUnitIgnoresTheFans() {
+        // He on a profile: 2/fan_in in every layer, so m_c = 1 for ReLU whatever the widths
+        ObjectNode he = ReportData.critical(new org.initsweep.analysis.ChartGroup("relu", "he_normal", null, "funnel", 0,
+                "gaussian"));
+        assertEquals(1, he.get("m_c").asDouble(), 1e-9);
+        // Glorot's fan_in·Var(W) = 2·fan_in/(fan_in + fan_out) and standard_normal's = fan_in change from layer to
+        // layer: no single critical m (not the unit of a width-1 net, 1, which put m_c at σ_w² itself)
+        for (String init : new String[] {"glorot_normal", "standard_normal"}) {
+            ObjectNode c = ReportData.critical(new org.initsweep.analysis.ChartGroup("tanh", init, null, "funnel", 0,
+                    "gaussian"));
+            assertTrue(c.get("m_c").isNull(), c.toString());
+            assertEquals("none", c.get("method").asText());
+            assertTrue(c.get("note").asText().contains("width profile"), c.toString());
+        }
+    }
+
+    @Test
     void noLineWhereChi1JumpsOverOne() {
         for (String act : new String[] {"gelu", "silu"}) {
             ObjectNode c = critical(act, 0);
