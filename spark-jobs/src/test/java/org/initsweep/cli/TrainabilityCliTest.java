@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The trainability table and charts end to end on the shipped digits (2 depths × 2 σ_w², 2 seeds,
  * 3 epochs), checked against the sweep's own runs/ and epochs/ tables by independent SQL and against
- * {@link DepthScales}; a sweep without test data writes no table; a bad target is refused.
+ * {@link DepthScales}; a sweep without test data writes no table until its spec judges on the training
+ * set; a bad target is refused.
  */
 class TrainabilityCliTest {
 
@@ -108,12 +109,46 @@ class TrainabilityCliTest {
     }
 
     @Test
-    void aSweepWithoutTestDataHasNoTrainabilityTable() throws Exception {
+    void aSweepWithoutTestDataHasNoTrainabilityTableUntilJudgedOnItsTrainingSet() throws Exception {
         Path out = tmp.resolve("gauss");
         CliTest.Result run = CliTest.cli("run", spec("gauss", "").toString(), "--out", out.toString());
         assertEquals(0, run.code(), run.err());
         assertFalse(Files.exists(out.resolve("trainability")));
         assertFalse(run.out().contains("trainability"), run.out());
+
+        // The same runs judged on the training set: the rerun trains nothing and writes the tables.
+        CliTest.Result train = CliTest.cli("run", spec("gauss", ", \"target_split\": \"train\"").toString(),
+                "--out", out.toString());
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("trainability (train accuracy ≥ "), train.out());
+        assertEquals("8", csv(out, "SELECT count(*) FROM runs").get(0)[0], "no run trained twice");
+        // Default target: 0.9 × the best cell's mean final train accuracy, by SQL of our own.
+        String[] target = csv(out, """
+                SELECT max(t.target_accuracy) - 0.9 * max(c.acc), min(t.target_split), max(t.target_split)
+                FROM trainability t, (SELECT avg(final_accuracy) AS acc FROM runs WHERE status = 'ok'
+                                      GROUP BY depth, multiplier) c""").get(0);
+        assertEquals(0, Double.parseDouble(target[0]), 1e-12, String.join(",", target));
+        assertEquals("train", target[1]);
+        assertEquals("train", target[2]);
+        // epochs_to_target from the seed-mean train accuracy per epoch (epochs.accuracy); no test accuracy.
+        for (String[] r : csv(out, """
+                WITH curve AS (SELECT r.depth, r.multiplier, e.epoch, avg(e.accuracy) AS acc
+                               FROM epochs e JOIN runs r USING (run_id) GROUP BY r.depth, r.multiplier, e.epoch)
+                SELECT t.depth, t.multiplier, t.epochs_to_target, (SELECT min(c.epoch) FROM curve c
+                       WHERE c.depth = t.depth AND c.multiplier = t.multiplier AND c.acc >= t.target_accuracy),
+                       t.test_accuracy IS NULL
+                FROM trainability t ORDER BY t.depth, t.multiplier""")) {
+            assertEquals(r[3], r[2], String.join(",", r));
+            assertEquals("true", r[4], "no test split, no test accuracy");
+        }
+        // The bound table: the deepest depth whose mean train accuracy reached the target.
+        for (String[] b : csv(out, """
+                SELECT b.deepest_trained_depth, (SELECT max(t.depth) FROM trainability t
+                       WHERE t.multiplier = b.multiplier AND t.train_accuracy >= t.target_accuracy), b.target_split
+                FROM trainability_bound b ORDER BY b.multiplier""")) {
+            assertEquals(b[1], b[0], String.join(",", b));
+            assertEquals("train", b[2]);
+        }
     }
 
     @Test

@@ -21,8 +21,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Test accuracy against epoch, one line per label (e.g. one multiplier of each regime), with the
- * target accuracy as a dashed line. x = epoch (0 = at initialization), y = test accuracy, a
+ * Accuracy (test or train) against epoch, one line per label (e.g. one multiplier of each regime), with
+ * the target accuracy as a dashed line. x = epoch (0 = at initialization), y = the accuracy, a
  * fraction on a linear axis from 0 to 1. NaN values (epochs a run did not reach) are left out.
  * Lines take Okabe–Ito colours in the map's order. The PNG is {@value #WIDTH}×{@value #HEIGHT}
  * pixels, white background.
@@ -35,7 +35,6 @@ public final class LearningCurveChart {
     public static final int HEIGHT = 600;
 
     static final String X_LABEL = "epoch (0 = at initialization)";
-    static final String Y_LABEL = "test accuracy (mean over seeds)";
 
     private LearningCurveChart() {
     }
@@ -51,12 +50,32 @@ public final class LearningCurveChart {
      * @throws IOException              if the PNG cannot be written
      */
     public static void write(String title, Map<String, double[]> curves, double target, Path png) throws IOException {
-        Objects.requireNonNull(png, "png");
-        ChartStyle.save(createChart(title, curves, target), png, WIDTH, HEIGHT);
+        write(title, curves, target, TrainabilityHeatmapChart.TEST_ACCURACY, png);
     }
 
-    /** The chart {@link #write} renders (package-private for tests); series i = i-th map entry. */
+    /**
+     * As {@link #write(String, Map, double, Path)}, the y axis naming {@code accuracyLabel}, e.g. "train accuracy".
+     *
+     * @throws IOException if the PNG cannot be written
+     */
+    public static void write(String title, Map<String, double[]> curves, double target, String accuracyLabel, Path png)
+            throws IOException {
+        Objects.requireNonNull(png, "png");
+        ChartStyle.save(createChart(title, curves, target, accuracyLabel), png, WIDTH, HEIGHT);
+    }
+
+    /** The y axis's label for an accuracy. */
+    static String yLabel(String accuracyLabel) {
+        return accuracyLabel + " (mean over seeds)";
+    }
+
+    /** The chart {@link #write} renders with test accuracy (package-private for tests); series i = i-th map entry. */
     static JFreeChart createChart(String title, Map<String, double[]> curves, double target) {
+        return createChart(title, curves, target, TrainabilityHeatmapChart.TEST_ACCURACY);
+    }
+
+    /** The chart {@link #write(String, Map, double, String, Path)} renders. */
+    static JFreeChart createChart(String title, Map<String, double[]> curves, double target, String accuracyLabel) {
         if (curves == null || curves.isEmpty()) {
             throw new IllegalArgumentException("no learning curves to draw");
         }
@@ -75,7 +94,7 @@ public final class LearningCurveChart {
         }
         NumberAxis x = ChartStyle.integerAxis(X_LABEL);
         x.setRange(-0.5, Math.max(1, epochs - 1) + 0.5);
-        NumberAxis y = new NumberAxis(Y_LABEL);
+        NumberAxis y = new NumberAxis(yLabel(accuracyLabel));
         y.setRange(0, 1.02);
         ChartStyle.styleAxis(y);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, epochs <= 30);

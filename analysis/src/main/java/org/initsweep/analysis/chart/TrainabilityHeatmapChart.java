@@ -31,7 +31,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Test accuracy over weight variance × depth, with mean-field theory's trainability bound drawn
+ * Accuracy (test or train, as the sweep judges) over weight variance × depth, with mean-field theory's
+ * trainability bound drawn
  * over it: the style of Schoenholz et al. 2017, "Deep Information Propagation" (ICLR), Fig. 5.
  *
  * <p>What is drawn:
@@ -40,8 +41,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  *       its neighbouring multipliers (the outermost mirror their inner half-width);</li>
  *   <li>y: depth L (hidden layers) on a linear axis; each cell spans halfway to the neighbouring
  *       depths;</li>
- *   <li>colour: the cell's mean test accuracy on the viridis scale from 0 (dark purple) to 1
- *       (yellow), a colour bar on the right; cells without a test accuracy stay white;</li>
+ *   <li>colour: the cell's mean accuracy on the viridis scale from 0 (dark purple) to 1
+ *       (yellow), a colour bar on the right; cells without an accuracy stay white;</li>
  *   <li>a dashed vertical line at the critical multiplier (χ₁ = 1), and the curve L = 6·ξ_c(m) as a
  *       black line with a white edge, sampled at {@value #CURVE_POINTS} multipliers across the plot
  *       (left out where the length map has no fixed point; clipped at the top where ξ_c diverges).</li>
@@ -60,6 +61,8 @@ public final class TrainabilityHeatmapChart {
     static final String X_LABEL = ChartStyle.multiplierLabel(1);
     static final String Y_LABEL = "depth L (hidden layers)";
     static final String BOUND_LABEL = "theory: trainable depth bound";
+    /** The accuracy drawn when the caller does not say. */
+    static final String TEST_ACCURACY = "test accuracy";
 
     private static final int[] VIRIDIS = {0x440154, 0x482878, 0x3E4A89, 0x31688E, 0x26828E, 0x1F9E89, 0x35B779,
         0x6DCD59, 0xB4DE2C, 0xFDE725};
@@ -68,13 +71,13 @@ public final class TrainabilityHeatmapChart {
     }
 
     /**
-     * One cell: a (depth, multiplier) with its mean test accuracy.
+     * One cell: a (depth, multiplier) with its mean accuracy.
      *
-     * @param depth        hidden layers L ≥ 1
-     * @param multiplier   m, finite and &gt; 0
-     * @param testAccuracy a fraction in [0, 1], or NaN (drawn white)
+     * @param depth      hidden layers L ≥ 1
+     * @param multiplier m, finite and &gt; 0
+     * @param accuracy   a fraction in [0, 1], or NaN (drawn white)
      */
-    public record Cell(int depth, double multiplier, double testAccuracy) {
+    public record Cell(int depth, double multiplier, double accuracy) {
     }
 
     /**
@@ -90,26 +93,27 @@ public final class TrainabilityHeatmapChart {
      */
     public static void write(String title, List<Cell> cells, double criticalM, DoubleUnaryOperator boundAtM, Path png)
             throws IOException {
-        write(title, cells, criticalM, boundAtM, 1, png);
+        write(title, cells, criticalM, boundAtM, 1, TEST_ACCURACY, png);
     }
 
     /**
      * As {@link #write(String, List, double, DoubleUnaryOperator, Path)}, the x axis saying what m is for
-     * the init scheme drawn ({@link ChartStyle#multiplierLabel}).
+     * the init scheme drawn ({@link ChartStyle#multiplierLabel}) and the colour bar which accuracy it is.
      *
-     * @param unit fan_in·Var(W) at m = 1 for the scheme (2 for He); NaN where it has no single value
+     * @param unit          fan_in·Var(W) at m = 1 for the scheme (2 for He); NaN where it has no single value
+     * @param accuracyLabel what the colour is, e.g. "train accuracy"
      * @throws IOException if the PNG cannot be written
      */
     public static void write(String title, List<Cell> cells, double criticalM, DoubleUnaryOperator boundAtM,
-            double unit, Path png) throws IOException {
+            double unit, String accuracyLabel, Path png) throws IOException {
         Objects.requireNonNull(png, "png");
-        ChartStyle.save(createChart(title, cells, criticalM, boundAtM, unit), png, WIDTH, HEIGHT);
+        ChartStyle.save(createChart(title, cells, criticalM, boundAtM, unit, accuracyLabel), png, WIDTH, HEIGHT);
     }
 
-    /** The chart {@link #write(String, List, double, DoubleUnaryOperator, double, Path)} renders (for tests). */
+    /** The chart {@link #write(String, List, double, DoubleUnaryOperator, double, String, Path)} renders (for tests). */
     static JFreeChart createChart(String title, List<Cell> cells, double criticalM, DoubleUnaryOperator boundAtM,
-            double unit) {
-        return ChartStyle.withMultiplierAxis(createChart(title, cells, criticalM, boundAtM), unit);
+            double unit, String accuracyLabel) {
+        return ChartStyle.withMultiplierAxis(createChart(title, cells, criticalM, boundAtM, accuracyLabel), unit);
     }
 
     /** The m axis's tick step: at most 10 intervals over {@code range}. */
@@ -147,8 +151,13 @@ public final class TrainabilityHeatmapChart {
         return new double[][] {lo, hi};
     }
 
-    /** The chart {@link #write} renders (package-private for tests). */
+    /** The chart {@link #write} renders with test accuracy and m = fan_in·Var(W) (package-private for tests). */
     static JFreeChart createChart(String title, List<Cell> cells, double criticalM, DoubleUnaryOperator boundAtM) {
+        return createChart(title, cells, criticalM, boundAtM, TEST_ACCURACY);
+    }
+
+    private static JFreeChart createChart(String title, List<Cell> cells, double criticalM, DoubleUnaryOperator boundAtM,
+            String accuracyLabel) {
         if (cells == null || cells.isEmpty()) {
             throw new IllegalArgumentException("no cells to draw");
         }
@@ -170,14 +179,14 @@ public final class TrainabilityHeatmapChart {
         double yLo = Math.max(0, dy[0][0]);
         double yHi = dy[1][ds.length - 1];
 
-        XYIntervalSeries series = new XYIntervalSeries("test accuracy");
+        XYIntervalSeries series = new XYIntervalSeries(accuracyLabel);
         // Keyed by (m, depth): the series sorts its items by x, so their indices are not the cells' order.
         Map<String, Color> paints = new HashMap<>();
         for (Cell c : cells) {
             int i = java.util.Arrays.binarySearch(ms, c.multiplier());
             int j = java.util.Arrays.binarySearch(ds, c.depth());
             paints.put(c.multiplier() + "/" + c.depth(),
-                    Double.isNaN(c.testAccuracy()) ? Color.WHITE : colour(c.testAccuracy()));
+                    Double.isNaN(c.accuracy()) ? Color.WHITE : colour(c.accuracy()));
             series.add(c.multiplier(), Math.max(xLo, mx[0][i]), mx[1][i], c.depth(), Math.max(yLo, dy[0][j]), dy[1][j]);
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
@@ -251,9 +260,9 @@ public final class TrainabilityHeatmapChart {
         }
 
         JFreeChart chart = ChartStyle.chart(title, plot, true);
-        ChartStyle.addNote(chart, "colour: mean test accuracy over seeds; line: trainable depth 6·ξ_c (Schoenholz et al."
+        ChartStyle.addNote(chart, "colour: mean " + accuracyLabel + " over seeds; line: trainable depth 6·ξ_c (Schoenholz et al."
                 + " 2017, Fig. 5; 6·ξ_∇ where σ_b² = 0 leaves q* = 0); dashed: χ₁ = 1");
-        NumberAxis scaleAxis = new NumberAxis("test accuracy");
+        NumberAxis scaleAxis = new NumberAxis(accuracyLabel);
         scaleAxis.setRange(0, 1);
         ChartStyle.styleAxis(scaleAxis);
         PaintScaleLegend legend = new PaintScaleLegend(new Viridis(), scaleAxis);

@@ -2,6 +2,7 @@ package org.initsweep.analysis.trainability;
 
 import java.io.Serializable;
 import java.util.List;
+import org.initsweep.core.spec.TargetSplit;
 
 /**
  * One grid cell of the {@code trainability/} table: its runs' accuracies summarized over seeds.
@@ -17,15 +18,16 @@ import java.util.List;
  * @param testAccuracyStd    sample standard deviation (n − 1) of the same; NaN with fewer than two
  * @param testAccuracyMin    smallest final test accuracy of those runs (NaN if none)
  * @param testAccuracyMax    largest final test accuracy of those runs (NaN if none)
- * @param meanCurve          mean test accuracy per epoch over the runs that reached it (index = epoch)
+ * @param meanCurve          mean accuracy on {@code split} per epoch over the runs that reached it (index = epoch)
  * @param epochsToTarget     the first epoch at which {@code meanCurve} ≥ the target, or null if never
- * @param seedsReachedTarget runs whose own test accuracy reached the target at some epoch
+ * @param seedsReachedTarget runs whose own accuracy on {@code split} reached the target at some epoch
  * @param lossAfterFirstEpoch mean training loss after epoch 1 over the runs that have it (NaN if none), nats
+ * @param split              the split whose accuracy is judged against the target
  */
 public record CellResult(List<Object> cell, int runs, int divergedRuns, double trainAccuracy, double trainAccuracyStd,
         double testAccuracy, double testAccuracyStd, double testAccuracyMin, double testAccuracyMax,
-        double[] meanCurve, Integer epochsToTarget, int seedsReachedTarget, double lossAfterFirstEpoch)
-        implements Serializable {
+        double[] meanCurve, Integer epochsToTarget, int seedsReachedTarget, double lossAfterFirstEpoch,
+        TargetSplit split) implements Serializable {
 
     /** Copies the key and the curve. */
     public CellResult {
@@ -38,8 +40,13 @@ public record CellResult(List<Object> cell, int runs, int divergedRuns, double t
         return meanCurve.clone();
     }
 
-    /** Whether the cell trained: its mean test accuracy is at least {@code target}. */
+    /** The mean final accuracy on {@link #split()}: {@link #trainAccuracy()} or {@link #testAccuracy()}. */
+    public double judgedAccuracy() {
+        return split == TargetSplit.TRAIN ? trainAccuracy : testAccuracy;
+    }
+
+    /** Whether the cell trained: its mean accuracy on {@link #split()} is at least {@code target}. */
     public boolean trained(double target) {
-        return testAccuracy >= target;
+        return judgedAccuracy() >= target;
     }
 }

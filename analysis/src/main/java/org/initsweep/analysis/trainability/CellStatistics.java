@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.initsweep.core.spec.TargetSplit;
 
 /**
  * Summarizes runs into grid cells ({@link CellResult}) and decides the target accuracy. Pure
@@ -11,12 +12,13 @@ import java.util.Map;
  *
  * <p>Definitions: a cell's accuracies are means over its runs that did not diverge; the spread is
  * the sample standard deviation (n − 1) and the min/max of the same runs. Its learning curve is the
- * mean test accuracy per epoch over the runs that reached that epoch, and {@code epochs_to_target}
- * the first epoch (0 = at initialization) at which that mean curve is ≥ the target.
+ * mean accuracy on the judged split ({@link TargetSplit}) per epoch over the runs that reached that
+ * epoch, and {@code epochs_to_target} the first epoch (0 = at initialization) at which that mean curve
+ * is ≥ the target.
  */
 public final class CellStatistics {
 
-    /** The default target is this fraction of the best cell's mean test accuracy. */
+    /** The default target is this fraction of the best cell's mean accuracy on the judged split. */
     public static final double DEFAULT_TARGET_FRACTION = 0.9;
 
     private CellStatistics() {
@@ -24,20 +26,22 @@ public final class CellStatistics {
 
     /**
      * The target accuracy: the spec's, or {@value #DEFAULT_TARGET_FRACTION} × the best cell's mean
-     * final test accuracy.
+     * final accuracy on {@code split}.
      *
      * @param specTarget the spec's {@code target_accuracy}, in (0, 1], or null
      * @param runs       the sweep's runs
-     * @return the target, a fraction; NaN when there is no spec target and no cell has a test accuracy
+     * @param split      the split judged
+     * @return the target, a fraction; NaN when there is no spec target and no cell has an accuracy on the split
      */
-    public static double target(Double specTarget, List<RunOutcome> runs) {
+    public static double target(Double specTarget, List<RunOutcome> runs, TargetSplit split) {
         if (specTarget != null) {
             return specTarget;
         }
         double best = Double.NaN;
-        for (CellResult c : summarize(runs, Double.NaN)) {
-            if (!Double.isNaN(c.testAccuracy()) && !(c.testAccuracy() <= best)) {
-                best = c.testAccuracy();
+        for (CellResult c : summarize(runs, Double.NaN, split)) {
+            double a = c.judgedAccuracy();
+            if (!Double.isNaN(a) && !(a <= best)) {
+                best = a;
             }
         }
         return DEFAULT_TARGET_FRACTION * best;
@@ -48,21 +52,22 @@ public final class CellStatistics {
      *
      * @param runs   the runs, any order
      * @param target the target accuracy (NaN: no epoch reaches it)
+     * @param split  the split whose curves are averaged and compared with the target
      * @return the cells
      */
-    public static List<CellResult> summarize(List<RunOutcome> runs, double target) {
+    public static List<CellResult> summarize(List<RunOutcome> runs, double target, TargetSplit split) {
         Map<List<Object>, List<RunOutcome>> byCell = new LinkedHashMap<>();
         for (RunOutcome r : runs) {
             byCell.computeIfAbsent(r.cell(), k -> new ArrayList<>()).add(r);
         }
         List<CellResult> out = new ArrayList<>(byCell.size());
         for (Map.Entry<List<Object>, List<RunOutcome>> e : byCell.entrySet()) {
-            out.add(cell(e.getKey(), e.getValue(), target));
+            out.add(cell(e.getKey(), e.getValue(), target, split));
         }
         return out;
     }
 
-    private static CellResult cell(List<Object> key, List<RunOutcome> runs, double target) {
+    private static CellResult cell(List<Object> key, List<RunOutcome> runs, double target, TargetSplit split) {
         List<Double> train = new ArrayList<>();
         List<Double> test = new ArrayList<>();
         int diverged = 0;
@@ -70,6 +75,7 @@ public final class CellStatistics {
         double lossSum = 0;
         int lossCount = 0;
         int reached = 0;
+        List<double[]> curves = new ArrayList<>(runs.size());
         for (RunOutcome r : runs) {
             if (r.diverged()) {
                 diverged++;
@@ -81,7 +87,8 @@ public final class CellStatistics {
                     test.add(r.testAccuracy());
                 }
             }
-            double[] curve = r.testAccuracyByEpoch();
+            double[] curve = r.accuracyByEpoch(split);
+            curves.add(curve);
             epochs = Math.max(epochs, curve.length);
             if (!Double.isNaN(r.lossAfterFirstEpoch())) {
                 lossSum += r.lossAfterFirstEpoch();
@@ -99,8 +106,7 @@ public final class CellStatistics {
         for (int e = 0; e < epochs; e++) {
             double sum = 0;
             int n = 0;
-            for (RunOutcome r : runs) {
-                double[] curve = r.testAccuracyByEpoch();
+            for (double[] curve : curves) {
                 if (e < curve.length && !Double.isNaN(curve[e])) {
                     sum += curve[e];
                     n++;
@@ -114,7 +120,7 @@ public final class CellStatistics {
         return new CellResult(key, runs.size(), diverged, mean(train), std(train), mean(test), std(test),
                 test.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
                 test.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
-                mean, first, reached, lossCount == 0 ? Double.NaN : lossSum / lossCount);
+                mean, first, reached, lossCount == 0 ? Double.NaN : lossSum / lossCount, split);
     }
 
     /** Arithmetic mean, NaN for none. */

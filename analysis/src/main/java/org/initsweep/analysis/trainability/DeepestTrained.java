@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Measurement beside Schoenholz et al. 2017 (Fig. 5): for every σ_w² (every cell group that differs
- * only in depth), the deepest depth whose mean test accuracy reached the target, beside theory's
- * bound L ≲ 6·ξ_c. Pure function of its arguments.
+ * only in depth), the deepest depth whose mean judged accuracy ({@link CellResult#trained}: test or
+ * train) reached the target, beside theory's bound L ≲ 6·ξ_c. Pure function of its arguments.
  */
 public final class DeepestTrained {
 
@@ -40,7 +40,7 @@ public final class DeepestTrained {
      * @param cells      the cells, each with its theory ({@code theory.get(i)} for {@code cells.get(i)})
      * @param theory     the theory columns of each cell
      * @param depthIndex where the depth (an Integer) is in a cell key
-     * @param target     the target test accuracy
+     * @param target     the target accuracy
      * @return one row per group, in the order groups first appear
      */
     public static List<Row> rows(List<CellResult> cells, List<TheoryColumns> theory, int depthIndex, double target) {

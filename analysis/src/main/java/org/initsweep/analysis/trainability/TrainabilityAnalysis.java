@@ -23,18 +23,21 @@ import org.initsweep.core.spec.Axes;
 import org.initsweep.core.spec.Column;
 import org.initsweep.core.spec.SpecException;
 import org.initsweep.core.spec.SpecReader;
+import org.initsweep.core.spec.SweepSpec;
+import org.initsweep.core.spec.TargetSplit;
 import org.initsweep.core.trace.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes {@code trainability/} (one row per grid cell, {@link #SCHEMA}) and {@code trainability_bound/}
- * (one row per σ_w², {@link #BOUND_SCHEMA}) for a sweep whose runs have a test split, and draws
- * their charts ({@link TrainabilityCharts}). Each table is written into a temporary folder beside
+ * (one row per σ_w², {@link #BOUND_SCHEMA}) for a sweep whose runs have a test split, or for any
+ * sweep whose spec judges on the training split, and draws their charts ({@link TrainabilityCharts}). Each table is written into a temporary folder beside
  * it and renamed into place, so a reader sees the old table or the new one, never half of one.
  *
- * <p>The target accuracy is the spec's {@code target_accuracy} ({@code spec.json}) or
- * {@value CellStatistics#DEFAULT_TARGET_FRACTION} × the best cell's mean test accuracy.
+ * <p>A cell trained when its mean accuracy on the spec's {@code target_split} ({@link TargetSplit}, test by
+ * default) is at least the target: the spec's {@code target_accuracy} ({@code spec.json}) or
+ * {@value CellStatistics#DEFAULT_TARGET_FRACTION} × the best cell's mean accuracy on that split.
  */
 public final class TrainabilityAnalysis {
 
@@ -59,6 +62,7 @@ public final class TrainabilityAnalysis {
             f("test_accuracy_min", DataTypes.DoubleType, true),
             f("test_accuracy_max", DataTypes.DoubleType, true),
             f("target_accuracy", DataTypes.DoubleType, false),
+            f("target_split", DataTypes.StringType, false),
             f("epochs_to_target", DataTypes.IntegerType, true),
             f("seeds_reached_target", DataTypes.IntegerType, false),
             f("loss_after_first_epoch", DataTypes.DoubleType, true),
@@ -78,6 +82,7 @@ public final class TrainabilityAnalysis {
             f("deepest_trained_depth", DataTypes.IntegerType, true),
             f("shallowest_untrained_depth", DataTypes.IntegerType, true),
             f("target_accuracy", DataTypes.DoubleType, false),
+            f("target_split", DataTypes.StringType, false),
             f("xi_c", DataTypes.DoubleType, true),
             f("trainable_depth_bound", DataTypes.DoubleType, true),
             f("depths_agreeing", DataTypes.IntegerType, true),
@@ -90,15 +95,16 @@ public final class TrainabilityAnalysis {
      * What the analysis found.
      *
      * @param target  the target accuracy used (NaN when skipped)
+     * @param split   the split whose accuracy was judged
      * @param cells   the cells, with {@code theory} alongside
      * @param theory  the theory columns of each cell
      * @param bound   the rows of {@code trainability_bound/}
      */
-    public record Result(double target, List<CellResult> cells, List<TheoryColumns> theory,
+    public record Result(double target, TargetSplit split, List<CellResult> cells, List<TheoryColumns> theory,
             List<DeepestTrained.Row> bound) {
 
-        /** Nothing: the sweep has no test data. */
-        public static final Result NONE = new Result(Double.NaN, List.of(), List.of(), List.of());
+        /** Nothing: the sweep has no data to judge. */
+        public static final Result NONE = new Result(Double.NaN, TargetSplit.TEST, List.of(), List.of(), List.of());
 
         /** Lines for the console: the deepest depth that trained per σ_w², beside 6·ξ_c. */
         public List<String> consoleLines() {
@@ -106,8 +112,8 @@ public final class TrainabilityAnalysis {
                 return List.of();
             }
             List<String> out = new ArrayList<>();
-            out.add(String.format(Locale.ROOT, "initsweep: trainability (test accuracy ≥ %.4f): deepest depth trained"
-                    + " per σ_w², beside theory's 6·ξ_c (Schoenholz et al. 2017):", target));
+            out.add(String.format(Locale.ROOT, "initsweep: trainability (%s accuracy ≥ %.4f): deepest depth trained"
+                    + " per σ_w², beside theory's 6·ξ_c (Schoenholz et al. 2017):", split.specName(), target));
             List<String> groupKeys = new ArrayList<>(KEYS);
             groupKeys.remove(DEPTH);
             List<String[]> rows = new ArrayList<>();
@@ -141,28 +147,34 @@ public final class TrainabilityAnalysis {
     }
 
     /**
-     * Writes the two tables (when the sweep has test data) from the registered views {@code runs}
-     * and {@code epochs}.
+     * Writes the two tables from the registered views {@code runs} and {@code epochs}: when the spec
+     * judges on the training split, or the sweep has test data.
      *
      * @param dir the sweep's output directory
      * @return what was found, {@link Result#NONE} when skipped
      * @throws IOException on file system errors
      */
     public static Result run(SparkSession spark, String dir) throws IOException {
+        SweepSpec spec = storedSpec(spark, dir);
+        TargetSplit split = spec == null ? TargetSplit.TEST : spec.targetSplit();
         List<String> runColumns = Arrays.asList(spark.table("runs").columns());
-        boolean hasEpochs = Arrays.asList(spark.sqlContext().tableNames()).contains("epochs");
-        if (!runColumns.contains("test_samples") || !hasEpochs
-                || spark.sql("SELECT count(*) FROM runs WHERE test_samples > 0").first().getLong(0) == 0) {
-            LOG.info("No trainability table: no run of this sweep has a test split (test_samples = 0)");
+        if (!Arrays.asList(spark.sqlContext().tableNames()).contains("epochs")) {
+            LOG.info("No trainability table: the sweep has no epochs/ table");
             return Result.NONE;
         }
-        List<RunOutcome> outcomes = outcomes(spark);
-        double target = CellStatistics.target(specTarget(spark, dir), outcomes);
+        if (split == TargetSplit.TEST && (!runColumns.contains("test_samples")
+                || spark.sql("SELECT count(*) FROM runs WHERE test_samples > 0").first().getLong(0) == 0)) {
+            LOG.info("No trainability table: no run of this sweep has a test split (test_samples = 0);"
+                    + " \"target_split\": \"train\" judges on the training set");
+            return Result.NONE;
+        }
+        List<RunOutcome> outcomes = outcomes(spark, split);
+        double target = CellStatistics.target(spec == null ? null : spec.targetAccuracy(), outcomes, split);
         if (Double.isNaN(target)) {
-            LOG.info("No trainability table: no cell has a test accuracy (every run diverged)");
+            LOG.info("No trainability table: no cell has a {} accuracy (every run diverged)", split.specName());
             return Result.NONE;
         }
-        List<CellResult> cells = CellStatistics.summarize(outcomes, target);
+        List<CellResult> cells = CellStatistics.summarize(outcomes, target, split);
         List<TheoryColumns> theory = new ArrayList<>(cells.size());
         for (CellResult c : cells) {
             theory.add(theoryOf(c.cell()));
@@ -170,15 +182,15 @@ public final class TrainabilityAnalysis {
         List<DeepestTrained.Row> bound = DeepestTrained.rows(cells, theory, DEPTH, target);
         List<Row> rows = new ArrayList<>(cells.size());
         for (int i = 0; i < cells.size(); i++) {
-            rows.add(row(cells.get(i), theory.get(i), target));
+            rows.add(row(cells.get(i), theory.get(i), target, split));
         }
         List<Row> boundRows = new ArrayList<>(bound.size());
         for (DeepestTrained.Row b : bound) {
-            boundRows.add(boundRow(b, target));
+            boundRows.add(boundRow(b, target, split));
         }
         writeAtomically(spark, dir, Tables.TRAINABILITY, rows, SCHEMA);
         writeAtomically(spark, dir, Tables.TRAINABILITY_BOUND, boundRows, BOUND_SCHEMA);
-        return new Result(target, cells, theory, bound);
+        return new Result(target, split, cells, theory, bound);
     }
 
     /**
@@ -223,13 +235,18 @@ public final class TrainabilityAnalysis {
                 (Double) k.get("multiplier"), (Double) k.get("sigma_b2"));
     }
 
-    /** Every run with a test split: final accuracies, test accuracy per epoch, loss after epoch 1. */
-    static List<RunOutcome> outcomes(SparkSession spark) {
+    /**
+     * The runs judged (judged on test: those with a test split; on train: all): final accuracies, train
+     * and test accuracy per epoch, loss after epoch 1.
+     */
+    static List<RunOutcome> outcomes(SparkSession spark, TargetSplit split) {
         String keys = String.join(", ", KEYS.stream().map(k -> "r." + k).toList());
         List<Row> rows = spark.sql("SELECT " + keys + ", r.seed, r.final_accuracy, r.final_test_accuracy, r.status,"
                 + " e.curve FROM runs r LEFT JOIN (SELECT run_id,"
-                + " sort_array(collect_list(struct(epoch, test_accuracy, loss))) AS curve FROM epochs GROUP BY run_id) e"
-                + " ON r.run_id = e.run_id WHERE r.test_samples > 0 ORDER BY " + keys + ", r.seed").collectAsList();
+                + " sort_array(collect_list(struct(epoch, accuracy, test_accuracy, loss))) AS curve FROM epochs"
+                + " GROUP BY run_id) e ON r.run_id = e.run_id"
+                + (split == TargetSplit.TEST ? " WHERE r.test_samples > 0" : "")
+                + " ORDER BY " + keys + ", r.seed").collectAsList();
         List<RunOutcome> out = new ArrayList<>(rows.size());
         int n = KEYS.size();
         for (Row r : rows) {
@@ -240,52 +257,54 @@ public final class TrainabilityAnalysis {
             int ci = r.fieldIndex("curve");
             List<Row> curve = r.isNullAt(ci) ? List.of() : r.getList(ci);
             int epochs = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).<Integer>getAs("epoch") + 1;
-            double[] acc = new double[epochs];
-            Arrays.fill(acc, Double.NaN);
+            double[] train = new double[epochs];
+            double[] test = new double[epochs];
+            Arrays.fill(train, Double.NaN);
+            Arrays.fill(test, Double.NaN);
             double loss1 = Double.NaN;
             for (Row e : curve) {
                 int epoch = e.<Integer>getAs("epoch");
-                acc[epoch] = e.<Double>getAs("test_accuracy");
+                train[epoch] = e.<Double>getAs("accuracy");
+                test[epoch] = e.<Double>getAs("test_accuracy");
                 if (epoch == 1) {
                     loss1 = e.<Double>getAs("loss");
                 }
             }
             out.add(new RunOutcome(cell, r.<Long>getAs("seed"), r.<Double>getAs("final_accuracy"),
-                    r.<Double>getAs("final_test_accuracy"), acc, loss1, !"ok".equals(r.<String>getAs("status"))));
+                    r.<Double>getAs("final_test_accuracy"), train, test, loss1, !"ok".equals(r.<String>getAs("status"))));
         }
         return out;
     }
 
-    /** The spec's target_accuracy from {@code spec.json}, or null (none, or no readable spec). */
-    static Double specTarget(SparkSession spark, String dir) throws IOException {
+    /** The sweep's {@code spec.json}, or null (none, or not readable by this version: the defaults apply). */
+    static SweepSpec storedSpec(SparkSession spark, String dir) throws IOException {
         Path file = new Path(dir, Tables.SPEC_FILE);
         FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(file)) {
             return null;
         }
         try (var in = fs.open(file)) {
-            return SpecReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), file.toString())
-                    .targetAccuracy();
+            return SpecReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), file.toString());
         } catch (SpecException e) {
-            LOG.info("spec.json is not readable by this version ({}); using the default target accuracy",
-                    e.getMessage());
+            LOG.info("spec.json is not readable by this version ({}); judging test accuracy against the default"
+                    + " target", e.getMessage());
             return null;
         }
     }
 
-    static Row row(CellResult c, TheoryColumns t, double target) {
+    static Row row(CellResult c, TheoryColumns t, double target, TargetSplit split) {
         List<Object> v = new ArrayList<>(c.cell());
         v.addAll(Arrays.asList(c.runs(), c.divergedRuns(), orNull(c.trainAccuracy()), orNull(c.trainAccuracyStd()),
                 orNull(c.testAccuracy()), orNull(c.testAccuracyStd()), orNull(c.testAccuracyMin()),
-                orNull(c.testAccuracyMax()), target, c.epochsToTarget(), c.seedsReachedTarget(),
+                orNull(c.testAccuracyMax()), target, split.specName(), c.epochsToTarget(), c.seedsReachedTarget(),
                 orNull(c.lossAfterFirstEpoch()), t.sigmaW2(), t.chi1(), t.xiQ(), t.xiC(), t.bound(), t.note()));
         return RowFactory.create(v.toArray());
     }
 
-    static Row boundRow(DeepestTrained.Row b, double target) {
+    static Row boundRow(DeepestTrained.Row b, double target, TargetSplit split) {
         List<Object> v = new ArrayList<>(b.group());
         v.addAll(Arrays.asList(b.sigmaW2(), b.depths(), b.deepestDepth(), b.deepestTrainedDepth(),
-                b.shallowestUntrainedDepth(), target, b.xiC(), b.bound(), b.depthsAgreeing(), b.note()));
+                b.shallowestUntrainedDepth(), target, split.specName(), b.xiC(), b.bound(), b.depthsAgreeing(), b.note()));
         return RowFactory.create(v.toArray());
     }
 

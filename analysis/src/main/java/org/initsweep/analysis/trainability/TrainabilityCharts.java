@@ -20,10 +20,11 @@ import org.initsweep.core.theory.Nonlinearity;
 
 /**
  * The trainability charts of a sweep, per chart group (every key column but depth and multiplier):
- * {@code trainability_<group>.png}, the test accuracy heatmap over m × depth with the critical line
- * and the 6·ξ_c curve ({@link TrainabilityHeatmapChart}), and {@code learning_<group>.png}, the mean
- * test accuracy per epoch of each multiplier at the deepest depth where any cell trained (else the
- * deepest), labelled with theory's regime ({@link LearningCurveChart}).
+ * {@code trainability_<group>.png}, the heatmap of the judged accuracy (test, or train with
+ * {@code "target_split": "train"}) over m × depth with the critical line and the 6·ξ_c curve
+ * ({@link TrainabilityHeatmapChart}), and {@code learning_<group>.png}, the mean judged accuracy per
+ * epoch of each multiplier at the deepest depth where any cell trained (else the deepest), labelled
+ * with theory's regime ({@link LearningCurveChart}).
  */
 public final class TrainabilityCharts {
 
@@ -73,14 +74,16 @@ public final class TrainabilityCharts {
             for (int i : e.getValue()) {
                 CellResult c = result.cells().get(i);
                 cells.add(new TrainabilityHeatmapChart.Cell((Integer) c.cell().get(depthAt), (Double) c.cell().get(mAt),
-                        c.testAccuracy()));
+                        c.judgedAccuracy()));
             }
             double criticalM = criticalMultiplier(activation, init, width, sigmaB2);
             Path heat = local.resolve("trainability_" + stem + ".png");
-            TrainabilityHeatmapChart.write("Test accuracy: " + title, cells, criticalM, m -> {
-                Double b = TheoryColumns.of(activation, init, width, m, sigmaB2).bound();
-                return b == null ? Double.NaN : b;
-            }, org.initsweep.analysis.ChartGroup.multiplierUnit(init, width), heat);
+            String accuracy = result.split().specName() + " accuracy";
+            TrainabilityHeatmapChart.write(Character.toUpperCase(accuracy.charAt(0)) + accuracy.substring(1) + ": " + title,
+                    cells, criticalM, m -> {
+                        Double b = TheoryColumns.of(activation, init, width, m, sigmaB2).bound();
+                        return b == null ? Double.NaN : b;
+                    }, org.initsweep.analysis.ChartGroup.multiplierUnit(init, width), accuracy, heat);
             out.add(heat);
 
             int depth = learningDepth(result, e.getValue(), depthAt);
@@ -105,7 +108,8 @@ public final class TrainabilityCharts {
                 curves.put("m = " + NumberText.of(m) + " (" + regime + ")", byM.get(m));
             }
             Path learn = local.resolve("learning_" + stem + ".png");
-            LearningCurveChart.write("Learning curves at depth " + depth + ": " + title, curves, result.target(), learn);
+            LearningCurveChart.write("Learning curves at depth " + depth + ": " + title, curves, result.target(), accuracy,
+                    learn);
             out.add(learn);
         }
         return out;

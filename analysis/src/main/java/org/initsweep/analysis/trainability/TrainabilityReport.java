@@ -14,18 +14,21 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.initsweep.analysis.TrainingSetting;
+import org.initsweep.core.spec.TargetSplit;
 
 /**
  * The report's trainability section, from the {@code trainability} view: per chart group (as
- * {@link TrainabilityCharts}) the cells (depth, m, test accuracy, χ₁, 6·ξ_c), the critical
- * multiplier, the 6·ξ_c curve sampled over the swept m, and the learning curves (mean test accuracy
+ * {@link TrainabilityCharts}) the cells (depth, m, the judged accuracy, χ₁, 6·ξ_c), the critical
+ * multiplier, the 6·ξ_c curve sampled over the swept m, and the learning curves (mean judged accuracy
  * per epoch, from {@code epochs}) of every multiplier at the deepest depth that trained; and the
- * rows of {@code trainability_bound}.
+ * rows of {@code trainability_bound}. The judged accuracy is the table's {@code target_split}: train or
+ * test (test for tables written before the column existed).
  *
- * <p>JSON shape: {@code {target, groups [{title, png, learning_png, critical_m, cells [{depth, m,
- * test_accuracy, runs, epochs_to_target, chi1, bound}], bound_curve [[m, 6·ξ_c or null]], learning
- * {depth, series [{label, accuracy []}]}}], bound {columns [], rows [[]]}}}. Non-finite numbers are
- * null, or the strings "Infinity" for a divergent bound.
+ * <p>JSON shape: {@code {target, split, groups [{title, png, learning_png, critical_m, m_unit, cells [{depth,
+ * m, accuracy, runs, epochs_to_target, chi1, bound}], bound_curve [[m, 6·ξ_c or null]], learning
+ * {depth, series [{label, accuracy []}]}}], bound {columns [], rows [[]]}}}; {@code m_unit} is the
+ * scheme's fan_in·Var(W) at m = 1 ({@link org.initsweep.analysis.ChartGroup#multiplierUnit}). Non-finite
+ * numbers are null, or the strings "Infinity" for a divergent bound.
  */
 public final class TrainabilityReport {
 
@@ -52,6 +55,11 @@ public final class TrainabilityReport {
         ObjectNode root = F.objectNode();
         double target = rows.get(0).<Double>getAs("target_accuracy");
         root.put("target", target);
+        boolean train = Arrays.asList(rows.get(0).schema().fieldNames()).contains("target_split")
+                && TargetSplit.TRAIN.specName().equals(rows.get(0).getAs("target_split"));
+        TargetSplit split = train ? TargetSplit.TRAIN : TargetSplit.TEST;
+        String judged = train ? "train_accuracy" : "test_accuracy";
+        root.put("split", split.specName());
         Map<List<Object>, List<Row>> groups = new LinkedHashMap<>();
         for (Row r : rows) {
             List<Object> key = new ArrayList<>();
@@ -78,6 +86,7 @@ public final class TrainabilityReport {
             putPng(node, "png", "trainability_" + stem + ".png", pngs);
             putPng(node, "learning_png", "learning_" + stem + ".png", pngs);
             putNumber(node, "critical_m", TrainabilityCharts.criticalMultiplier(activation, init, width, sigmaB2));
+            putNumber(node, "m_unit", org.initsweep.analysis.ChartGroup.multiplierUnit(init, width));
             ArrayNode cells = node.putArray("cells");
             TreeSet<Double> ms = new TreeSet<>();
             int deepestTrained = Integer.MIN_VALUE;
@@ -89,13 +98,13 @@ public final class TrainabilityReport {
                 ms.add(m);
                 c.put("depth", depth);
                 c.put("m", m);
-                putNumber(c, "test_accuracy", value(r, "test_accuracy"));
+                putNumber(c, "accuracy", value(r, judged));
                 c.put("runs", r.<Integer>getAs("runs"));
                 putNumber(c, "epochs_to_target", value(r, "epochs_to_target"));
                 putNumber(c, "chi1", value(r, "chi1"));
                 putNumber(c, "bound", value(r, "trainable_depth_bound"));
                 deepest = Math.max(deepest, depth);
-                if (value(r, "test_accuracy") >= target) {
+                if (value(r, judged) >= target) {
                     deepestTrained = Math.max(deepestTrained, depth);
                 }
             }
@@ -122,11 +131,13 @@ public final class TrainabilityReport {
             where.append(width == null ? " AND r.width IS NULL AND r.profile = '" + first.<String>getAs("profile") + "'"
                     : " AND r.width = " + width);
             TreeMap<Double, TreeMap<Integer, Double>> byM = new TreeMap<>();
-            for (Row e : spark.sql("SELECT r.multiplier, e.epoch, avg(e.test_accuracy) AS test_accuracy FROM epochs e JOIN runs r"
-                    + " USING (run_id) WHERE " + where + " AND r.multiplier IS NOT NULL AND r.test_samples > 0"
-                    + " AND NOT isnan(e.test_accuracy) GROUP BY r.multiplier, e.epoch").collectAsList()) {
+            String column = train ? "e.accuracy" : "e.test_accuracy";
+            for (Row e : spark.sql("SELECT r.multiplier, e.epoch, avg(" + column + ") AS accuracy FROM epochs e JOIN runs r"
+                    + " USING (run_id) WHERE " + where + " AND r.multiplier IS NOT NULL"
+                    + (train ? "" : " AND r.test_samples > 0")
+                    + " AND NOT isnan(" + column + ") GROUP BY r.multiplier, e.epoch").collectAsList()) {
                 byM.computeIfAbsent(e.<Double>getAs("multiplier"), k -> new TreeMap<>())
-                        .put(e.<Integer>getAs("epoch"), e.<Double>getAs("test_accuracy"));
+                        .put(e.<Integer>getAs("epoch"), e.<Double>getAs("accuracy"));
             }
             for (Map.Entry<Double, TreeMap<Integer, Double>> e : byM.entrySet()) {
                 ObjectNode s = series.addObject();

@@ -472,7 +472,7 @@
       tooltip: { trigger: 'item', confine: true, textStyle: baseText },
       legend: merge(legend(), { data: REGIMES.concat(lines.map(function (l) { return l.name; }))
         .concat(measured.length ? [MEASURED] : []) }),
-      xAxis: merge(axisCommon('variance multiplier m = fan_in\u00b7Var(W)  (log scale)', 30), {
+      xAxis: merge(axisCommon(multiplierLabel(crit.unit) + '  (log scale)', 30), {
         type: 'value', min: xMin, max: xMax,
         axisLabel: { show: false }, axisTick: { show: false }, splitLine: { show: false }
       }),
@@ -505,6 +505,15 @@
       };
     });
     return { series: series, hidden: hidden };
+  }
+
+  /** The m axis's label for a scheme whose fan_in·Var(W) at m = 1 is unit (as the PNGs' ChartStyle.multiplierLabel). */
+  function multiplierLabel(unit) {
+    if (unit === 1) { return 'variance multiplier m = fan_in\u00b7Var(W)'; }
+    if (typeof unit !== 'number' || !(unit > 0) || !isFinite(unit)) {
+      return 'variance multiplier m (\u00d7 the init scheme\u2019s Var(W))';
+    }
+    return 'variance multiplier m (fan_in\u00b7Var(W) = ' + fmt(unit) + '\u00b7m)';
   }
 
   function axisTooltip(xName, yName, unit) {
@@ -1148,7 +1157,8 @@
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Trainability (Schoenholz et al. 2017, Fig. 5): test accuracy over m × depth with the 6·ξ_c curve
+  // Trainability (Schoenholz et al. 2017, Fig. 5): the judged accuracy (test, or train) over m × depth with the
+  // 6·ξ_c curve
 
   var VIRIDIS_FULL = ['#440154', '#482878', '#3E4A89', '#31688E', '#26828E', '#1F9E89', '#35B779', '#6DCD59',
     '#B4DE2C', '#FDE725'];
@@ -1172,7 +1182,7 @@
     });
   }
 
-  function trainabilityOption(g, target) {
+  function trainabilityOption(g, target, accName) {
     var ms = [];
     var depths = [];
     g.cells.forEach(function (c) {
@@ -1193,12 +1203,12 @@
       return { value: [Math.max(xMin, mx[i][0]), mx[i][1], Math.max(yMin, dy[j][0]), dy[j][1]], cell: c };
     });
     var series = [{
-      type: 'custom', progressive: 0, name: 'test accuracy', data: items, clip: true, encode: { x: [0, 1], y: [2, 3] },
+      type: 'custom', progressive: 0, name: accName, data: items, clip: true, encode: { x: [0, 1], y: [2, 3] },
       renderItem: function (params, api) {
         var p0 = api.coord([api.value(0), api.value(2)]);
         var p1 = api.coord([api.value(1), api.value(3)]);
         var c = items[params.dataIndex].cell;
-        var acc = num(c.test_accuracy);
+        var acc = num(c.accuracy);
         return { type: 'rect', shape: { x: Math.min(p0[0], p1[0]), y: Math.min(p0[1], p1[1]),
           width: Math.abs(p1[0] - p0[0]), height: Math.abs(p1[1] - p0[1]) },
           style: { fill: isNaN(acc) ? '#ffffff' : viridis(acc), stroke: '#ffffff', lineWidth: 0.5 } };
@@ -1206,7 +1216,7 @@
       tooltip: { formatter: function (p) {
         var c = p.data.cell;
         return '<b>depth L = ' + esc(c.depth) + ', ' + esc(mLabel(c.m)) + '</b><br>'
-          + 'test accuracy: ' + esc(fmt(c.test_accuracy)) + ' (mean of ' + esc(c.runs) + ' runs; target '
+          + esc(accName) + ': ' + esc(fmt(c.accuracy)) + ' (mean of ' + esc(c.runs) + ' runs; target '
           + esc(fmt(target)) + ')<br>epochs to target: ' + esc(c.epochs_to_target === null ? 'never' : c.epochs_to_target)
           + '<br><i>mean-field theory:</i> \u03c7\u2081 = ' + esc(c.chi1 === null ? 'n/a' : fmt(c.chi1))
           + ', 6\u00b7\u03be_c = ' + esc(c.bound === null ? 'n/a' : fmt(c.bound)) + ' layers';
@@ -1223,7 +1233,7 @@
       }),
       tooltip: { show: false }
     });
-    var names = ['test accuracy', BOUND];
+    var names = [accName, BOUND];
     var mc = num(g.critical_m);
     if (isFinite(mc) && mc > xMin && mc < xMax) {
       var CRIT = '\u03c7\u2081 = 1: m_c = ' + fmt(mc);
@@ -1240,7 +1250,7 @@
       grid: { left: 70, right: 24, top: 30, bottom: 92 },
       tooltip: { trigger: 'item', confine: true, textStyle: baseText },
       legend: merge(legend(), { data: names }),
-      xAxis: merge(axisCommon('variance multiplier m = fan_in\u00b7Var(W)', 30), { type: 'value', min: xMin, max: xMax,
+      xAxis: merge(axisCommon(multiplierLabel(num(g.m_unit)), 30), { type: 'value', min: xMin, max: xMax,
         splitLine: { show: false } }),
       yAxis: merge(axisCommon('depth L (hidden layers)', 44), { type: 'value', min: yMin, max: yMax,
         splitLine: { show: false } }),
@@ -1248,7 +1258,7 @@
     };
   }
 
-  function learningOption(g, target) {
+  function learningOption(g, target, accName) {
     var list = (g.learning && g.learning.series) || [];
     var series = list.map(function (s, i) {
       return {
@@ -1265,44 +1275,46 @@
       animation: false,
       textStyle: baseText,
       grid: { left: 70, right: 24, top: 30, bottom: 92 },
-      tooltip: axisTooltip('epoch', 'test accuracy', ''),
+      tooltip: axisTooltip('epoch', accName, ''),
       legend: legend(),
       xAxis: merge(axisCommon('epoch (0 = at initialization)', 30), { type: 'value', minInterval: 1 }),
-      yAxis: merge(axisCommon('test accuracy (mean over seeds)', 44), { type: 'value', min: 0, max: 1 }),
+      yAxis: merge(axisCommon(accName + ' (mean over seeds)', 44), { type: 'value', min: 0, max: 1 }),
       series: series
     };
   }
 
   function trainabilitySection(main, t, toc) {
     var id = 'trainability';
-    var title = 'Trainability: test accuracy beside 6\u00b7\u03be_c (Schoenholz et al. 2017)';
+    var accName = (t.split === 'train' ? 'train' : 'test') + ' accuracy';
+    var AccName = accName.charAt(0).toUpperCase() + accName.slice(1);
+    var title = 'Trainability: ' + accName + ' beside 6\u00b7\u03be_c (Schoenholz et al. 2017)';
     var sec = el('section', { 'class': 'group', id: id }, [el('h2', null, [title])]);
     toc.appendChild(el('li', null, [el('a', { href: '#' + id }, [title])]));
-    sec.appendChild(el('p', { 'class': 'meta' }, ['A cell trained when its mean test accuracy is at least '
-      + fmt(t.target) + ' (trainability/, target_accuracy). Mean-field theory calls a depth trainable up to about '
+    sec.appendChild(el('p', { 'class': 'meta' }, ['A cell trained when its mean ' + accName + ' is at least '
+      + fmt(t.target) + ' (trainability/, target_accuracy; the spec\u2019s target_split is ' + (t.split || 'test') + '). Mean-field theory calls a depth trainable up to about '
       + '6\u00b7\u03be_c, the correlation depth scale times six; \u03be_c diverges on the critical line \u03c7\u2081 = 1.']));
     (t.groups || []).forEach(function (g) {
       var grid = el('div', { 'class': 'grid' });
       sec.appendChild(grid);
       var present = [];
       g.cells.forEach(function (c) {
-        var acc = num(c.test_accuracy);
+        var acc = num(c.accuracy);
         if (!isNaN(acc) && present.indexOf(viridis(acc)) < 0) { present.push(viridis(acc)); }
       });
       card(grid, {
-        kind: 'trainability', title: 'Test accuracy over m \u00d7 depth: ' + g.title, wide: true, height: 420,
-        label: 'Test accuracy over m \u00d7 depth: ' + g.title, option: trainabilityOption(g, t.target), png: g.png,
+        kind: 'trainability', title: AccName + ' over m \u00d7 depth: ' + g.title, wide: true, height: 420,
+        label: AccName + ' over m \u00d7 depth: ' + g.title, option: trainabilityOption(g, t.target, accName), png: g.png,
         expect: present.slice(0, 1),
-        caption: 'Colour: mean test accuracy over seeds on the viridis scale, 0 dark purple to 1 yellow. '
+        caption: 'Colour: mean ' + accName + ' over seeds on the viridis scale, 0 dark purple to 1 yellow. '
           + 'Black line: theory\u2019s trainable depth 6\u00b7\u03be_c(m); dashed: the critical multiplier (\u03c7\u2081 = 1).'
       });
       expectedCharts++;
       if (g.learning && g.learning.series && g.learning.series.length) {
         card(grid, {
           kind: 'cost', title: 'Learning curves at depth ' + g.learning.depth + ': ' + g.title,
-          label: 'Learning curves at depth L = ' + g.learning.depth, option: learningOption(g, t.target),
+          label: 'Learning curves at depth L = ' + g.learning.depth, option: learningOption(g, t.target, accName),
           png: g.learning_png, expect: g.learning.series.map(function (s) { return mColour(s.m); }),
-          caption: 'Mean test accuracy per epoch of every multiplier at the deepest depth that trained.'
+          caption: 'Mean ' + accName + ' per epoch of every multiplier at the deepest depth that trained.'
         });
         expectedCharts++;
       }

@@ -2,6 +2,7 @@ package org.initsweep.analysis.chart;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -49,7 +50,7 @@ class TrainabilityHeatmapChartTest {
     void multiplierAxisSaysWhatMIsForTheScheme() {
         List<TrainabilityHeatmapChart.Cell> cells = List.of(new TrainabilityHeatmapChart.Cell(10, 1, 0.5));
         assertEquals("variance multiplier m (fan_in·Var(W) = 2·m)", TrainabilityHeatmapChart
-                .createChart(null, cells, 1.0, m -> 20, 2).getXYPlot().getDomainAxis().getLabel());
+                .createChart(null, cells, 1.0, m -> 20, 2, "test accuracy").getXYPlot().getDomainAxis().getLabel());
         assertEquals("variance multiplier m = fan_in·Var(W)", TrainabilityHeatmapChart
                 .createChart(null, cells, 1.0, m -> 20).getXYPlot().getDomainAxis().getLabel());
     }
@@ -66,5 +67,21 @@ class TrainabilityHeatmapChartTest {
                 .createChart(null, cells, 2.0, m -> 20).getXYPlot().getDomainAxis();
         double ticks = (x.getUpperBound() - x.getLowerBound()) / x.getTickUnit().getSize();
         assertEquals(true, ticks >= 4 && ticks <= 10, ticks + " ticks");
+    }
+
+    @Test
+    void theColourBarTheSeriesAndTheNoteNameTheJudgedAccuracy() {
+        List<TrainabilityHeatmapChart.Cell> cells = List.of(new TrainabilityHeatmapChart.Cell(10, 1, 0.5));
+        JFreeChart chart = TrainabilityHeatmapChart.createChart(null, cells, 1.0, m -> 20, 1, "train accuracy");
+        String legendAxis = null;
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof org.jfree.chart.title.PaintScaleLegend l) {
+                legendAxis = l.getAxis().getLabel();
+            }
+        }
+        assertEquals("train accuracy", legendAxis);
+        assertEquals("train accuracy", chart.getXYPlot().getDataset(0).getSeriesKey(0));
+        assertTrue(ChartTestSupport.subtitles(chart).stream().anyMatch(n -> n.startsWith("colour: mean train accuracy")),
+                ChartTestSupport.subtitles(chart).toString());
     }
 }

@@ -6,16 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.initsweep.core.spec.TargetSplit;
 import org.junit.jupiter.api.Test;
 
 /**
  * Hand-made runs of two cells → the cell statistics by hand. Values are binary fractions, so every
  * mean below is exact in floating point.
  *
- * <p>Cell A (depth 10): seed 1 trains to 0.875 / tests 0.75 with test curve [0.125, 0.5, 0.75] and loss
- * 1.25 after epoch 1; seed 2: 0.625 / 0.625, curve [0.125, 0.25, 0.625], loss 1.75; seed 3 diverged
- * after epoch 0 (curve [0.125]). Cell B (depth 20): one seed, 0.5 / 0.5, curve [0.125, 0.5], no loss
- * after epoch 1 recorded (NaN).
+ * <p>Cell A (depth 10): seed 1 trains to 0.875 / tests 0.75 with test curve [0.125, 0.5, 0.75] (train
+ * curve [0.125, 0.625, 0.875]) and loss 1.25 after epoch 1; seed 2: 0.625 / 0.625, test curve [0.125, 0.25,
+ * 0.625] (train [0.125, 0.5, 0.625]), loss 1.75; seed 3 diverged after epoch 0 (curves [0.125]). Cell B
+ * (depth 20): one seed, 0.5 / 0.5, curves [0.125, 0.5], no loss after epoch 1 recorded (NaN).
  */
 class CellStatisticsTest {
 
@@ -24,15 +25,18 @@ class CellStatisticsTest {
 
     private static List<RunOutcome> runs() {
         return List.of(
-                new RunOutcome(A, 1, 0.875, 0.75, new double[] {0.125, 0.5, 0.75}, 1.25, false),
-                new RunOutcome(B, 1, 0.5, 0.5, new double[] {0.125, 0.5}, Double.NaN, false),
-                new RunOutcome(A, 2, 0.625, 0.625, new double[] {0.125, 0.25, 0.625}, 1.75, false),
-                new RunOutcome(A, 3, Double.NaN, Double.NaN, new double[] {0.125}, Double.NaN, true));
+                new RunOutcome(A, 1, 0.875, 0.75, new double[] {0.125, 0.625, 0.875}, new double[] {0.125, 0.5, 0.75},
+                        1.25, false),
+                new RunOutcome(B, 1, 0.5, 0.5, new double[] {0.125, 0.5}, new double[] {0.125, 0.5}, Double.NaN, false),
+                new RunOutcome(A, 2, 0.625, 0.625, new double[] {0.125, 0.5, 0.625}, new double[] {0.125, 0.25, 0.625},
+                        1.75, false),
+                new RunOutcome(A, 3, Double.NaN, Double.NaN, new double[] {0.125}, new double[] {0.125}, Double.NaN,
+                        true));
     }
 
     @Test
     void meansSpreadAndEpochsToTargetByHand() {
-        List<CellResult> cells = CellStatistics.summarize(runs(), 0.6875);
+        List<CellResult> cells = CellStatistics.summarize(runs(), 0.6875, TargetSplit.TEST);
         assertEquals(2, cells.size());
         CellResult a = cells.get(0);
         assertEquals(A, a.cell());
@@ -65,16 +69,34 @@ class CellStatisticsTest {
     @Test
     void defaultTargetIsNineTenthsOfTheBestCell() {
         // Best cell mean test accuracy: max(0.6875, 0.5).
-        assertEquals(0.9 * 0.6875, CellStatistics.target(null, runs()), 1e-15);
-        assertEquals(0.5, CellStatistics.target(0.5, runs()), 0);
+        assertEquals(0.9 * 0.6875, CellStatistics.target(null, runs(), TargetSplit.TEST), 1e-15);
+        assertEquals(0.5, CellStatistics.target(0.5, runs(), TargetSplit.TEST), 0);
     }
 
     @Test
     void aLowerTargetIsReachedEarlierByMoreSeeds() {
-        CellResult a = CellStatistics.summarize(runs(), 0.375).get(0);
+        CellResult a = CellStatistics.summarize(runs(), 0.375, TargetSplit.TEST).get(0);
         assertEquals(1, a.epochsToTarget());
         assertEquals(2, a.seedsReachedTarget());
-        CellResult b = CellStatistics.summarize(runs(), 0.375).get(1);
+        CellResult b = CellStatistics.summarize(runs(), 0.375, TargetSplit.TEST).get(1);
         assertEquals(1, b.epochsToTarget());
+    }
+
+    @Test
+    void judgedOnTheTrainingSplitTheTrainCurvesAndAccuraciesDecide() {
+        // Train means: A (0.875 + 0.625)/2 = 0.75, B 0.5; the default target 0.9 × 0.75 = 0.675.
+        assertEquals(0.9 * 0.75, CellStatistics.target(null, runs(), TargetSplit.TRAIN), 1e-15);
+        List<CellResult> cells = CellStatistics.summarize(runs(), 0.75, TargetSplit.TRAIN);
+        CellResult a = cells.get(0);
+        assertEquals(TargetSplit.TRAIN, a.split());
+        assertEquals(0.75, a.judgedAccuracy(), 0);
+        // Train mean curve: epoch 0 over three runs, (0.625 + 0.5)/2 and (0.875 + 0.625)/2 after.
+        assertArrayEquals(new double[] {0.125, 0.5625, 0.75}, a.meanCurve(), 0);
+        assertEquals(2, a.epochsToTarget());
+        assertEquals(1, a.seedsReachedTarget(), "seed 1's train curve reaches 0.75, seed 2's ends at 0.625");
+        assertTrue(a.trained(0.75), "train 0.75 ≥ 0.75");
+        // The same cell on its test split (0.6875) does not reach 0.75.
+        assertEquals(false, CellStatistics.summarize(runs(), 0.75, TargetSplit.TEST).get(0).trained(0.75));
+        assertEquals(0.75, a.testAccuracyMax(), 0, "the test columns are kept whichever split is judged");
     }
 }

@@ -16,7 +16,7 @@ class DeepestTrainedTest {
 
     private static CellResult cell(int depth, double m, double test) {
         return new CellResult(List.of(depth, "tanh", m), 1, 0, test, Double.NaN, test, Double.NaN, test, test,
-                new double[] {test}, null, 0, Double.NaN);
+                new double[] {test}, null, 0, Double.NaN, org.initsweep.core.spec.TargetSplit.TEST);
     }
 
     @Test

@@ -45,7 +45,7 @@ import org.initsweep.core.init.TruncatedNormal;
  * {@code preprocessing} ["standardize"],
  * {@code record_epochs} [[0, epochs]], {@code precision} ["float32"], {@code histograms} [false],
  * {@code boundaries} [false], {@code description} [none], {@code target_accuracy} [0.9 × the best
- * cell's test accuracy; needs a test split].
+ * cell's accuracy on {@code target_split}], {@code target_split} ["test"; "test" needs a test split].
  */
 public final class SpecReader {
 
@@ -60,7 +60,7 @@ public final class SpecReader {
     /** Fields that are not grid axes. */
     private static final List<String> SETTINGS = List.of("name", "description", "samples", "epochs",
             "learning_rate", "batch_size", "record_epochs", "precision", "histograms", "boundaries", "jacobian", "test_fraction",
-            "preprocessing", "target_accuracy");
+            "preprocessing", "target_accuracy", "target_split");
     private static final List<String> FIELDS = fields();
 
     private static List<String> fields() {
@@ -284,7 +284,9 @@ public final class SpecReader {
                 }
             }
             Outputs outputs = new Outputs(flag("histograms"), flag("boundaries"), flag("jacobian"));
-            Double target = targetAccuracy(axes, testFraction);
+            TargetSplit split = targetSplit();
+            Double target = targetAccuracy();
+            testSplitWhereJudged(axes, testFraction, split);
             if (!problems.isEmpty()) {
                 return null;
             }
@@ -298,7 +300,7 @@ public final class SpecReader {
                 return null;
             }
             return new SweepSpec(name, description, axes, samples, epochs, batch, record.stream().sorted().toList(),
-                    precision, outputs, testFraction, preprocessing, target);
+                    precision, outputs, testFraction, preprocessing, target, split == null ? TargetSplit.TEST : split);
         }
 
         /**
@@ -332,30 +334,55 @@ public final class SpecReader {
             }
         }
 
-        /**
-         * {@code target_accuracy}, in (0, 1]: a test accuracy, so every dataset must have a test split
-         * (generated data has one only with {@code test_fraction}).
-         */
-        private Double targetAccuracy(Map<String, List<?>> axes, Double testFraction) {
+        /** {@code target_accuracy}, in (0, 1]; null when absent or invalid. */
+        private Double targetAccuracy() {
             JsonNode t = root.get("target_accuracy");
             if (t == null) {
                 return null;
             }
             if (!t.isNumber() || !(t.asDouble() > 0 && t.asDouble() <= 1)) {
-                add("target_accuracy", "must be a test accuracy in (0, 1], got " + JsonText.kind(t));
+                add("target_accuracy", "must be an accuracy in (0, 1], got " + JsonText.kind(t));
                 return null;
             }
-            if (testFraction == null) {
-                List<?> datasets = axes.get(Axes.DATASET.name());
-                for (int i = 0; i < datasets.size(); i++) {
-                    if (datasets.get(i) instanceof org.initsweep.core.data.DatasetSource.Generated g) {
-                        add("target_accuracy", "needs test accuracy, but datasets[" + i + "] (" + g.name()
-                                + ") has no test split; set test_fraction, or remove target_accuracy");
-                        return null;
-                    }
+            return t.asDouble();
+        }
+
+        /** {@code target_split}: "train" or "test"; null when absent (test) or invalid. */
+        private TargetSplit targetSplit() {
+            JsonNode s = root.get("target_split");
+            if (s == null) {
+                return null;
+            }
+            java.util.Optional<TargetSplit> split = s.isTextual() ? TargetSplit.fromSpecName(s.asText())
+                    : java.util.Optional.empty();
+            if (split.isEmpty()) {
+                add("target_split", "must be \"train\" or \"test\", got " + JsonText.kind(s));
+                return null;
+            }
+            return split.get();
+        }
+
+        /**
+         * A target judged on test accuracy, asked for by {@code target_accuracy} or an explicit
+         * {@code "target_split": "test"}, needs a test split in every dataset (generated data has one
+         * only with {@code test_fraction}). Without either field a sweep without test data simply has no
+         * {@code trainability/} table.
+         */
+        private void testSplitWhereJudged(Map<String, List<?>> axes, Double testFraction, TargetSplit split) {
+            boolean asked = split == TargetSplit.TEST || (split == null && root.has("target_accuracy"));
+            if (!asked || testFraction != null) {
+                return;
+            }
+            String field = split == TargetSplit.TEST ? "target_split" : "target_accuracy";
+            List<?> datasets = axes.get(Axes.DATASET.name());
+            for (int i = 0; i < datasets.size(); i++) {
+                if (datasets.get(i) instanceof org.initsweep.core.data.DatasetSource.Generated g) {
+                    add(field, "needs test accuracy, but datasets[" + i + "] (" + g.name()
+                            + ") has no test split; set test_fraction, or judge on the training set with"
+                            + " \"target_split\": \"train\"");
+                    return;
                 }
             }
-            return t.asDouble();
         }
 
         /**

@@ -49,6 +49,11 @@ public final class SpecWriter {
         if (spec.targetAccuracy() != null) {
             o.put("target_accuracy", spec.targetAccuracy());
         }
+        // Only the non-default split: an explicit "test" is refused on generated data without a test split,
+        // which the default is not, so writing it would make a sweep's own spec.json unreadable.
+        if (spec.targetSplit() != TargetSplit.TEST) {
+            o.put("target_split", spec.targetSplit().specName());
+        }
         try {
             return MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {

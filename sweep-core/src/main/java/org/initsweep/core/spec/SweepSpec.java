@@ -26,8 +26,9 @@ import org.initsweep.core.init.InitSpec;
  * @param testFraction share of a dataset held out for testing where it has no test split of its own, in
  *                     (0, 1); null: the default (0.2 for real data, none for generated data)
  * @param preprocessing how features are scaled (statistics of the training split)
- * @param targetAccuracy test accuracy, in (0, 1], above which a cell counts as trained in
- *                     {@code trainability/}; null: 0.9 × the best cell's (not part of any run)
+ * @param targetAccuracy accuracy on {@code targetSplit}, in (0, 1], at or above which a cell counts as
+ *                     trained in {@code trainability/}; null: 0.9 × the best cell's (not part of any run)
+ * @param targetSplit  the split whose accuracy is compared with the target (not part of any run)
  */
 public record SweepSpec(
         String name,
@@ -41,7 +42,8 @@ public record SweepSpec(
         Outputs outputs,
         Double testFraction,
         org.initsweep.core.data.Preprocessing preprocessing,
-        Double targetAccuracy) implements java.io.Serializable {
+        Double targetAccuracy,
+        TargetSplit targetSplit) implements java.io.Serializable {
 
     /** Copies every list, so a spec never changes after construction. */
     public SweepSpec {
@@ -55,6 +57,7 @@ public record SweepSpec(
         }
         axes = Collections.unmodifiableMap(copy);
         recordEpochs = List.copyOf(recordEpochs);
+        java.util.Objects.requireNonNull(targetSplit, "targetSplit");
     }
 
     /** The values of one axis. */
@@ -63,7 +66,7 @@ public record SweepSpec(
         return (List<T>) axes.get(axis.name());
     }
 
-    /** Whether the two specs compute the same runs (everything but the description and the target accuracy equal). */
+    /** Whether the two specs compute the same runs (everything but the description, the target accuracy and its split equal). */
     public boolean sameRuns(SweepSpec other) {
         return name.equals(other.name) && axes.equals(other.axes) && samples == other.samples
                 && epochs == other.epochs && batchSize == other.batchSize && recordEpochs.equals(other.recordEpochs)
