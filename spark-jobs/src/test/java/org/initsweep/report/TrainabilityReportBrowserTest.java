@@ -18,14 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A sweep with a test split (generated data with test_fraction) gets the report's trainability
- * section: the accuracy heatmap and the learning curves are drawn in Chromium without errors and
- * pass the page's self-check, and the deepest-trained table is on the page.
+ * A sweep with a test split (generated data with test_fraction), judged on its training set and with
+ * the Jacobian measured, gets the report's trainability section (the train-accuracy heatmap and the
+ * learning curves, named so, and the deepest-trained table) and its isometry section (a chart per
+ * activation × m, drawn on the page instead of shown as the analysis's PNG), all drawn in Chromium
+ * without errors and passing the page's self-check.
  */
 class TrainabilityReportBrowserTest {
 
     @Test
-    void trainabilitySectionIsDrawn(@TempDir Path tmp) throws Exception {
+    void trainabilityAndIsometrySectionsAreDrawn(@TempDir Path tmp) throws Exception {
         HeadlessChromium chromium = HeadlessChromium.require();
         String out = tmp.resolve("t").toString();
         SparkSession spark = TestSpark.session("local[2]");
@@ -34,7 +36,8 @@ class TrainabilityReportBrowserTest {
             SweepJob.run(spark, TestSpark.spec("""
                     {"name": "t", "depths": [2, 4], "widths": [8], "activations": ["tanh"], "inits": ["lecun_normal"],
                      "multipliers": [1, 2], "sigma_b2": [0.05], "seeds": [1, 2], "epochs": 4, "test_fraction": 0.25,
-                     "learning_rate": 0.5, "record_epochs": [0]}"""), out, SweepJob.Options.defaults());
+                     "learning_rate": 0.5, "record_epochs": [0],
+                     "target_split": "train", "jacobian": true}"""), out, SweepJob.Options.defaults());
             summary = Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
         } finally {
             spark.stop();
@@ -52,6 +55,19 @@ class TrainabilityReportBrowserTest {
             kinds.merge(c.path("kind").asText(), 1, Integer::sum);
         }
         assertEquals(1, kinds.get("trainability"), kinds.toString());
+        assertEquals(2, kinds.get("isometry"), "one per m: " + kinds);
+        for (JsonNode c : check.path("charts")) {
+            if (c.path("kind").asText().equals("isometry")) {
+                assertEquals(1, c.path("colours").size(), "one init, measured: " + c);
+                assertTrue(c.path("data_pixels").asInt() >= 40, c.toString());
+                assertEquals(1, c.path("log_axes").size(), c.toString());
+            }
+        }
+        assertTrue(dom.stdout().contains("Trainability: train accuracy beside"), "judged on the training set");
+        assertTrue(dom.stdout().contains("A cell trained when its mean train accuracy is at least"),
+                "the section says which accuracy");
+        assertTrue(dom.stdout().contains("Dynamical isometry: the Jacobian"), "the isometry section is on the page");
+        assertTrue(!dom.stdout().contains("<img src=\"../charts/isometry_"), "drawn, not shown as a PNG under More charts");
         assertTrue(dom.stdout().contains("Deepest depth trained per σ_w² beside 6·ξ_c"), "the bound table is on the page");
         assertTrue(dom.stdout().contains("Learning curves at depth"), "the learning curves are on the page");
     }

@@ -117,6 +117,16 @@ public final class IsometryAnalysis {
     }
 
     /**
+     * One chart of the isometry table: relative variance against depth, a line per init.
+     *
+     * @param stem   the PNG's name without {@code .png}
+     * @param title  its title
+     * @param byInit one line per init label, in the table's order
+     */
+    public record Chart(String stem, String title, Map<String, IsometryChart.Line> byInit) {
+    }
+
+    /**
      * One chart per activation × width × σ_b² × dataset × m: relative variance against depth, a line
      * per init, from the registered {@code isometry} view (none if it is absent).
      *
@@ -124,6 +134,17 @@ public final class IsometryAnalysis {
      * @return the PNGs written
      */
     public static List<Path> writeCharts(SparkSession spark, Path local) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (Chart chart : charts(spark)) {
+            Path png = local.resolve(chart.stem() + ".png");
+            IsometryChart.write(chart.title(), chart.byInit(), png);
+            written.add(png);
+        }
+        return written;
+    }
+
+    /** The charts {@link #writeCharts} draws, from the registered {@code isometry} view (none if it is absent). */
+    public static List<Chart> charts(SparkSession spark) {
         if (!spark.catalog().tableExists(Tables.ISOMETRY)) {
             return List.of();
         }
@@ -143,7 +164,7 @@ public final class IsometryAnalysis {
                     .put(r.<Integer>getAs("depth"), new double[] {r.isNullAt(mi) ? Double.NaN : r.getDouble(mi),
                         r.isNullAt(ri) ? Double.NaN : r.getDouble(ri)});
         }
-        List<Path> written = new ArrayList<>();
+        List<Chart> out = new ArrayList<>();
         for (var chart : charts.entrySet()) {
             Map<String, IsometryChart.Line> lines = new LinkedHashMap<>();
             chart.getValue().forEach((init, byDepth) -> {
@@ -152,10 +173,8 @@ public final class IsometryAnalysis {
                 double[] predicted = byDepth.values().stream().mapToDouble(a -> a[1]).toArray();
                 lines.put(init, new IsometryChart.Line(depths, measured, predicted));
             });
-            Path png = local.resolve(chart.getKey() + ".png");
-            IsometryChart.write(titles.get(chart.getKey()), lines, png);
-            written.add(png);
+            out.add(new Chart(chart.getKey(), titles.get(chart.getKey()), lines));
         }
-        return written;
+        return out;
     }
 }

@@ -153,12 +153,13 @@ final class ReportData {
         root.set("extras", extras(spark, fs, dir, histograms.isEmpty() ? "" : HISTOGRAMS,
                 boundaries.isEmpty() ? "" : BOUNDARIES));
         root.set("trainability", org.initsweep.analysis.trainability.TrainabilityReport.collect(spark, pngs));
+        root.set("isometry", org.initsweep.analysis.isometry.IsometryReport.collect(spark, pngs));
         root.set("more_charts", moreCharts(root, pngs));
         return root;
     }
 
     /**
-     * The charts no section of the report links (comparisons across inits, isometry, and any chart a
+     * The charts no section of the report links (comparisons across inits, and any chart a
      * later analysis adds), so that every chart the analysis drew is in the report: file names under
      * {@code ../charts/}, sorted.
      */

@@ -1123,7 +1123,80 @@
     return wrap;
   }
 
-  // Every chart of charts/ that no section above draws (comparisons across inits, isometry, …), as
+  // ---------------------------------------------------------------------------------------------
+  // Dynamical isometry (Pennington, Schoenholz & Ganguli 2017): the spread of the Jacobian's squared
+  // singular values against depth, measured (solid, markers) beside theory (dashed), a line per init
+
+  function isometryOption(ch) {
+    var series = [];
+    var names = [];
+    var n = ch.lines.length;
+    ch.lines.forEach(function (l, i) {
+      var colour = lineColour(i, n);
+      names.push(l.init);
+      series.push({
+        type: 'line', name: l.init, connectNulls: false, symbol: 'circle', symbolSize: 7, z: 3,
+        data: l.points.map(function (p) { var lg = log10OrNull(p[1]); return [p[0], lg, lg === null ? null : p[1]]; }),
+        lineStyle: { width: 2, color: colour }, itemStyle: { color: colour }
+      });
+      series.push({
+        type: 'line', id: 'theory-' + i, name: l.init, connectNulls: false, symbol: 'none', z: 2,
+        data: l.points.map(function (p) { var lg = log10OrNull(p[2]); return [p[0], lg, lg === null ? null : p[2]]; }),
+        lineStyle: { width: 1.5, type: 'dashed', color: colour, opacity: 0.85 }, itemStyle: { color: colour }
+      });
+    });
+    var extent = logExtent(series);
+    var depths = [];
+    ch.lines.forEach(function (l) { l.points.forEach(function (p) { depths.push(p[0]); }); });
+    return {
+      animation: false,
+      textStyle: baseText,
+      grid: { left: 78, right: 20, top: 16, bottom: 84 },
+      tooltip: axisTooltip('depth L =', 'var/mean\u00b2 of the eigenvalues of JJ\u1d40', 'dimensionless'),
+      legend: merge(legend(), { data: names }),
+      xAxis: merge(axisCommon('depth L (hidden layers)', 28), { type: 'value', minInterval: 1,
+        min: Math.min.apply(null, depths), max: Math.max.apply(null, depths) }),
+      yAxis: logAxis('var/mean\u00b2 of eig(JJ\u1d40), log scale', 58, extent[0], extent[1]),
+      series: series
+    };
+  }
+
+  function isometrySection(main, iso, toc) {
+    var id = 'isometry';
+    var title = 'Dynamical isometry: the Jacobian\u2019s spectrum at initialization (isometry/)';
+    var sec = el('section', { 'class': 'group', id: id }, [el('h2', null, [title])]);
+    toc.appendChild(el('li', null, [el('a', { href: '#' + id }, [title])]));
+    sec.appendChild(el('p', { 'class': 'meta' }, ['How far the input\u2013output Jacobian J is from an isometry: '
+      + 'var/mean\u00b2 of the eigenvalues of JJ\u1d40 (0 = every singular value equal), seeds averaged. Dashed: '
+      + 'theory (Pennington, Schoenholz & Ganguli 2017, eq. 12\u201314) summed over the layers along the length '
+      + 'map\u2019s path from q\u2070 = 1: orthogonal weights (s\u2081 = 0) for the orthogonal scheme, Gaussian '
+      + '(s\u2081 = \u22121) for the others. Zeros cannot sit on the log axis and are left out.']));
+    var grid = el('div', { 'class': 'grid' });
+    sec.appendChild(grid);
+    (iso.charts || []).forEach(function (ch) {
+      var n = ch.lines.length;
+      var expect = [];
+      ch.lines.forEach(function (l, i) {
+        if (l.points.some(function (p) { return log10OrNull(p[1]) !== null; })) { expect.push(lineColour(i, n)); }
+      });
+      if (!expect.length) {
+        // nothing measured on a log axis (every network's spectrum out of double's range): the analysis's PNG
+        if (typeof ch.png === 'string' && PNG_HREF.test(ch.png)) {
+          grid.appendChild(el('figure', { 'class': 'png-chart' }, [el('img', { src: ch.png, alt: ch.title, width: '900' }),
+            el('figcaption', null, [ch.title + ': no measured value to draw'])]));
+        }
+        return;
+      }
+      card(grid, {
+        kind: 'isometry', title: ch.title, label: ch.title, option: isometryOption(ch), png: ch.png, expect: expect,
+        caption: 'Solid with markers: measured; dashed: mean-field prediction; a line per init scheme.'
+      });
+      expectedCharts++;
+    });
+    main.appendChild(sec);
+  }
+
+  // Every chart of charts/ that no section above draws (comparisons across inits, …), as
   // the PNG the analysis wrote: the report holds every chart, not only those it redraws.
   function moreChartsSection(main, pngs, toc) {
     var ok = (pngs || []).filter(function (p) { return typeof p === 'string' && PNG_HREF.test(p); });
@@ -1562,6 +1635,13 @@
         trainabilitySection(mainEl, data.trainability, toc);
       } catch (e) {
         errors.push('cannot draw the trainability section: ' + (e && e.stack || e));
+      }
+    }
+    if (data.isometry) {
+      try {
+        isometrySection(mainEl, data.isometry, toc);
+      } catch (e) {
+        errors.push('cannot draw the isometry section: ' + (e && e.stack || e));
       }
     }
     (data.extras || []).forEach(function (x, i) { extraSection(mainEl, x, i, toc); });
