@@ -149,6 +149,16 @@ class TrainabilityCliTest {
             assertEquals(b[1], b[0], String.join(",", b));
             assertEquals("train", b[2]);
         }
+
+        // Judged on test again: no test split, so no table, and not the train judgment left behind.
+        CliTest.Result back = CliTest.cli("run", spec("gauss", "").toString(), "--out", out.toString());
+        assertEquals(0, back.code(), back.err());
+        assertFalse(back.out().contains("trainability"), back.out());
+        assertFalse(Files.exists(out.resolve("trainability")), "a stale train-judged table");
+        assertFalse(Files.exists(out.resolve("trainability_bound")), "a stale train-judged table");
+        try (Stream<Path> s = Files.list(out.resolve("charts"))) {
+            assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith("trainability_")), "a stale chart");
+        }
     }
 
     @Test

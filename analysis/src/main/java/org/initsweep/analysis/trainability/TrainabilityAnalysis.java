@@ -160,19 +160,19 @@ public final class TrainabilityAnalysis {
         List<String> runColumns = Arrays.asList(spark.table("runs").columns());
         if (!Arrays.asList(spark.sqlContext().tableNames()).contains("epochs")) {
             LOG.info("No trainability table: the sweep has no epochs/ table");
-            return Result.NONE;
+            return none(spark, dir);
         }
         if (split == TargetSplit.TEST && (!runColumns.contains("test_samples")
                 || spark.sql("SELECT count(*) FROM runs WHERE test_samples > 0").first().getLong(0) == 0)) {
             LOG.info("No trainability table: no run of this sweep has a test split (test_samples = 0);"
                     + " \"target_split\": \"train\" judges on the training set");
-            return Result.NONE;
+            return none(spark, dir);
         }
         List<RunOutcome> outcomes = outcomes(spark, split);
         double target = CellStatistics.target(spec == null ? null : spec.targetAccuracy(), outcomes, split);
         if (Double.isNaN(target)) {
             LOG.info("No trainability table: no cell has a {} accuracy (every run diverged)", split.specName());
-            return Result.NONE;
+            return none(spark, dir);
         }
         List<CellResult> cells = CellStatistics.summarize(outcomes, target, split);
         List<TheoryColumns> theory = new ArrayList<>(cells.size());
@@ -191,6 +191,19 @@ public final class TrainabilityAnalysis {
         writeAtomically(spark, dir, Tables.TRAINABILITY, rows, SCHEMA);
         writeAtomically(spark, dir, Tables.TRAINABILITY_BOUND, boundRows, BOUND_SCHEMA);
         return new Result(target, split, cells, theory, bound);
+    }
+
+    /**
+     * No tables this time: an earlier analysis's (of the same runs judged on another split) are deleted
+     * and their views dropped, so that no query or report reads a judgment the spec no longer asks for.
+     */
+    private static Result none(SparkSession spark, String dir) throws IOException {
+        FileSystem fs = new Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
+        for (String table : List.of(Tables.TRAINABILITY, Tables.TRAINABILITY_BOUND)) {
+            fs.delete(new Path(dir, table), true);
+            spark.catalog().dropTempView(table);
+        }
+        return Result.NONE;
     }
 
     /**
