@@ -356,7 +356,9 @@ public final class SpecReader {
             java.util.Optional<TargetSplit> split = s.isTextual() ? TargetSplit.fromSpecName(s.asText())
                     : java.util.Optional.empty();
             if (split.isEmpty()) {
-                add("target_split", "must be \"train\" or \"test\", got " + JsonText.kind(s));
+                add("target_split", "must be \"train\" or \"test\", got " + JsonText.kind(s) + (s.isTextual()
+                        ? Suggestions.hint(s.asText(), List.of(TargetSplit.TRAIN.specName(), TargetSplit.TEST.specName()))
+                        : ""));
                 return null;
             }
             return split.get();
@@ -369,7 +371,9 @@ public final class SpecReader {
          * {@code trainability/} table.
          */
         private void testSplitWhereJudged(Map<String, List<?>> axes, Double testFraction, TargetSplit split) {
-            boolean asked = split == TargetSplit.TEST || (split == null && root.has("target_accuracy"));
+            // an invalid target_split was reported already: which split was meant is unknown
+            boolean asked = split == TargetSplit.TEST
+                    || (split == null && !root.has("target_split") && root.has("target_accuracy"));
             if (!asked || testFraction != null) {
                 return;
             }

@@ -65,6 +65,11 @@ class TargetSplitSpecTest {
         assertEquals("s.json: target_split: must be \"train\" or \"test\", got a string \"validation\"",
                 refusal(", \"target_split\": \"validation\""));
         assertTrue(refusal(", \"target_split\": 1").startsWith("s.json: target_split: must be \"train\" or \"test\", got "));
+        assertEquals("s.json: target_split: must be \"train\" or \"test\", got a string \"TRAIN\" (did you mean 'train'?)",
+                refusal(", \"target_split\": \"TRAIN\""));
+        // which split was meant is unknown, so no second line about the test split a target would need
+        assertEquals("s.json: target_split: must be \"train\" or \"test\", got a string \"Train\" (did you mean 'train'?)",
+                refusal(", \"target_split\": \"Train\", \"target_accuracy\": 0.8"));
     }
 
     @Test
