@@ -55,7 +55,7 @@ public final class Main implements Runnable {
                 System.err.println("\n" + situation.ifInterrupted());
                 System.err.flush();
                 if (!debug) {
-                    System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+                    System.setErr(SILENT);
                 }
             }
         }, "initsweep-interrupt");
@@ -70,7 +70,7 @@ public final class Main implements Runnable {
             if (e instanceof OutOfMemoryError oom) {
                 OutOfMemory.seenElsewhere(oom);
                 if (!debug) {
-                    System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+                    System.setErr(SILENT);
                     return;
                 }
             }
@@ -85,6 +85,13 @@ public final class Main implements Runnable {
         DONE.set(true);
         System.exit(code);
     }
+
+    /**
+     * Where stderr goes once silenced. Made before it is needed: the handler of an OutOfMemoryError must not
+     * allocate, or the JVM itself prints "Exception: java.lang.OutOfMemoryError thrown from the
+     * UncaughtExceptionHandler" beside the command's one line.
+     */
+    private static final java.io.PrintStream SILENT = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
 
     /** What Ctrl-C means for the command under way; commands that leave something to resume say so. */
     private static volatile Situation situation = Situation.NONE;
