@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A sweep with a test split (generated data with test_fraction), judged on its training set and with
  * the Jacobian measured, gets the report's trainability section (the train-accuracy heatmap and the
  * learning curves, named so, and the deepest-trained table) and its isometry section (a chart per
- * activation × m, drawn on the page instead of shown as the analysis's PNG), all drawn in Chromium
+ * activation × m, drawn on the page instead of shown as the analysis's PNG), with m from 1 to 16 on a log
+ * axis, all drawn in Chromium
  * without errors and passing the page's self-check.
  */
 class TrainabilityReportBrowserTest {
@@ -35,14 +36,14 @@ class TrainabilityReportBrowserTest {
         try {
             SweepJob.run(spark, TestSpark.spec("""
                     {"name": "t", "depths": [2, 4], "widths": [8], "activations": ["tanh"], "inits": ["lecun_normal"],
-                     "multipliers": [1, 2], "sigma_b2": [0.05], "seeds": [1, 2], "epochs": 4, "test_fraction": 0.25,
+                     "multipliers": [1, 2, 16], "sigma_b2": [0.05], "seeds": [1, 2], "epochs": 4, "test_fraction": 0.25,
                      "learning_rate": 0.5, "record_epochs": [0],
                      "target_split": "train", "jacobian": true}"""), out, SweepJob.Options.defaults());
             summary = Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
         } finally {
             spark.stop();
         }
-        assertEquals(4, summary.trainability().size(), "header, column names, one line for each of the two σ_w²: "
+        assertEquals(5, summary.trainability().size(), "header, column names, one line for each of the three σ_w²: "
                 + summary.trainability());
         Path page = Path.of(out, HtmlReport.DIR, HtmlReport.FILE);
         HeadlessChromium.Output dom = chromium.dumpDom(page, 1400, 1000);
@@ -55,7 +56,9 @@ class TrainabilityReportBrowserTest {
             kinds.merge(c.path("kind").asText(), 1, Integer::sum);
         }
         assertEquals(1, kinds.get("trainability"), kinds.toString());
-        assertEquals(2, kinds.get("isometry"), "one per m: " + kinds);
+        assertEquals(3, kinds.get("isometry"), "one per m: " + kinds);
+        // m from 1 to 16: the heatmap's m axis is logarithmic, as on the PNG
+        assertTrue(dom.stdout().contains("\"log_m\":true"), "a log m axis");
         for (JsonNode c : check.path("charts")) {
             if (c.path("kind").asText().equals("isometry")) {
                 assertEquals(1, c.path("colours").size(), "one init, measured: " + c);

@@ -396,7 +396,7 @@ public final class RegimeHeatmapChart {
      * its value; otherwise ticks at integer powers of two, read as plain numbers (0.25, 0.5, 1, 2)
      * from 2⁻⁴ to 2¹³ and as 2ⁿ beyond.
      */
-    private static final class Log2Axis extends LogAxis {
+    static final class Log2Axis extends LogAxis {
         private static final long serialVersionUID = 1L;
 
         private final double[] columns;

@@ -37,8 +37,10 @@ import org.jfree.data.xy.XYSeriesCollection;
  *
  * <p>What is drawn:
  * <ul>
- *   <li>x: the variance multiplier m = fan_in·Var(W) on a linear axis; each cell spans halfway to
- *       its neighbouring multipliers (the outermost mirror their inner half-width);</li>
+ *   <li>x: the variance multiplier m on a linear axis, each cell spanning halfway to its neighbouring
+ *       multipliers (the outermost mirror their inner half-width); on a base-2 log axis, cells to the
+ *       geometric means, where the multipliers span a factor {@value #LOG_M_RATIO} or more (powers of two
+ *       from 0.5 to 64 would leave the small ones a sliver on a linear axis) ({@link #logMultipliers});</li>
  *   <li>y: depth L (hidden layers) on a linear axis; each cell spans halfway to the neighbouring
  *       depths;</li>
  *   <li>colour: the cell's mean accuracy on the viridis scale from 0 (dark purple) to 1
@@ -57,6 +59,10 @@ public final class TrainabilityHeatmapChart {
     public static final int HEIGHT = 640;
     /** Points of the 6·ξ_c curve. */
     static final int CURVE_POINTS = 200;
+    /** Multipliers spanning this factor or more get a log axis. */
+    public static final double LOG_M_RATIO = 10;
+    /** Most swept multipliers labelled one by one on a log axis (else ticks at powers of two). */
+    static final int MAX_LABELLED_MULTIPLIERS = 12;
 
     static final String X_LABEL = ChartStyle.multiplierLabel(1);
     static final String Y_LABEL = "depth L (hidden layers)";
@@ -116,6 +122,21 @@ public final class TrainabilityHeatmapChart {
         return ChartStyle.withMultiplierAxis(createChart(title, cells, criticalM, boundAtM, accuracyLabel), unit);
     }
 
+    /**
+     * Whether the m axis is logarithmic: the swept multipliers span a factor of at least {@value #LOG_M_RATIO}.
+     *
+     * @param ms the multipliers, each finite and &gt; 0
+     */
+    public static boolean logMultipliers(double[] ms) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double m : ms) {
+            lo = Math.min(lo, m);
+            hi = Math.max(hi, m);
+        }
+        return hi >= LOG_M_RATIO * lo;
+    }
+
     /** The m axis's tick step: at most 10 intervals over {@code range}. */
     static double tickUnit(double range) {
         return ChartStyle.niceTickStepAtMost(range, 10);
@@ -172,9 +193,10 @@ public final class TrainabilityHeatmapChart {
         }
         double[] ms = mSet.stream().mapToDouble(Double::doubleValue).toArray();
         double[] ds = dSet.stream().mapToDouble(Integer::doubleValue).toArray();
-        double[][] mx = edges(ms);
+        boolean logM = logMultipliers(ms);
+        double[][] mx = logM ? RegimeHeatmapChart.cellEdges(ms) : edges(ms);
         double[][] dy = edges(ds);
-        double xLo = Math.max(0, mx[0][0]);
+        double xLo = logM ? mx[0][0] : Math.max(0, mx[0][0]);
         double xHi = mx[1][ms.length - 1];
         double yLo = Math.max(0, dy[0][0]);
         double yHi = dy[1][ds.length - 1];
@@ -206,12 +228,19 @@ public final class TrainabilityHeatmapChart {
         cellsRenderer.setMargin(0);
         cellsRenderer.setDefaultSeriesVisibleInLegend(false);
 
-        NumberAxis x = new NumberAxis(X_LABEL);
-        x.setRange(xLo, xHi);
-        // JFreeChart sizes automatic ticks by the range ends' labels ("1", "5"), too short for "0.05": its
-        // choice ran 80 labels into each other; a fixed unit gives 4 to 10 ticks
-        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(tickUnit(xHi - xLo), ChartStyle.plainNumberFormat()));
-        ChartStyle.styleAxis(x);
+        org.jfree.chart.axis.ValueAxis x;
+        if (logM) {
+            x = new RegimeHeatmapChart.Log2Axis(X_LABEL, ms.length <= MAX_LABELLED_MULTIPLIERS ? ms : null);
+            x.setRange(xLo, xHi);
+        } else {
+            NumberAxis linear = new NumberAxis(X_LABEL);
+            linear.setRange(xLo, xHi);
+            // JFreeChart sizes automatic ticks by the range ends' labels ("1", "5"), too short for "0.05": its
+            // choice ran 80 labels into each other; a fixed unit gives 4 to 10 ticks
+            linear.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(tickUnit(xHi - xLo), ChartStyle.plainNumberFormat()));
+            ChartStyle.styleAxis(linear);
+            x = linear;
+        }
         NumberAxis y = new NumberAxis(Y_LABEL);
         y.setRange(yLo, yHi);
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(java.util.Locale.ROOT));
@@ -226,7 +255,7 @@ public final class TrainabilityHeatmapChart {
         XYSeries curve = new XYSeries(BOUND_LABEL, false, true);
         XYSeries edge = new XYSeries("edge", false, true);
         for (int k = 0; k <= CURVE_POINTS; k++) {
-            double m = xLo + (xHi - xLo) * k / CURVE_POINTS;
+            double m = logM ? xLo * Math.pow(xHi / xLo, (double) k / CURVE_POINTS) : xLo + (xHi - xLo) * k / CURVE_POINTS;
             double b = m > 0 ? boundAtM.applyAsDouble(m) : Double.NaN;
             Double v = Double.isNaN(b) ? null : Math.min(b, 2 * yHi);
             curve.add(m, v);

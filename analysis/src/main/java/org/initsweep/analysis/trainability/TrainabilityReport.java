@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.initsweep.analysis.TrainingSetting;
+import org.initsweep.analysis.chart.TrainabilityHeatmapChart;
 import org.initsweep.core.spec.TargetSplit;
 
 /**
@@ -24,10 +25,12 @@ import org.initsweep.core.spec.TargetSplit;
  * rows of {@code trainability_bound}. The judged accuracy is the table's {@code target_split}: train or
  * test (test for tables written before the column existed).
  *
- * <p>JSON shape: {@code {target, split, groups [{title, png, learning_png, critical_m, m_unit, cells [{depth,
+ * <p>JSON shape: {@code {target, split, groups [{title, png, learning_png, critical_m, m_unit, log_m, cells [{depth,
  * m, accuracy, runs, epochs_to_target, chi1, bound}], bound_curve [[m, 6·ξ_c or null]], learning
  * {depth, series [{label, accuracy []}]}}], bound {columns [], rows [[]]}}}; {@code m_unit} is the
- * scheme's fan_in·Var(W) at m = 1 ({@link org.initsweep.analysis.ChartGroup#multiplierUnit}). Non-finite
+ * scheme's fan_in·Var(W) at m = 1 ({@link org.initsweep.analysis.ChartGroup#multiplierUnit}); {@code log_m}
+ * whether m is drawn on a log axis, as on the PNG ({@link TrainabilityHeatmapChart#logMultipliers}), the
+ * bound then sampled at geometrically spaced m. Non-finite
  * numbers are null, or the strings "Infinity" for a divergent bound.
  */
 public final class TrainabilityReport {
@@ -111,8 +114,11 @@ public final class TrainabilityReport {
             ArrayNode curve = node.putArray("bound_curve");
             double lo = ms.first();
             double hi = ms.last();
+            boolean logM = TrainabilityHeatmapChart.logMultipliers(ms.stream().mapToDouble(Double::doubleValue).toArray());
+            node.put("log_m", logM);
             for (int k = 0; k <= CURVE_POINTS; k++) {
-                double m = ms.size() == 1 ? lo : lo + (hi - lo) * k / CURVE_POINTS;
+                double m = ms.size() == 1 ? lo
+                        : logM ? lo * Math.pow(hi / lo, (double) k / CURVE_POINTS) : lo + (hi - lo) * k / CURVE_POINTS;
                 Double b = TheoryColumns.of(activation, init, width, m, sigmaB2).bound();
                 ArrayNode p = curve.addArray().add(m);
                 putNumber(p, b == null ? Double.NaN : b);

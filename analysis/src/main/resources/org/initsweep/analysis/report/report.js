@@ -1264,9 +1264,14 @@
     });
     ms.sort(function (a, b) { return a - b; });
     depths.sort(function (a, b) { return a - b; });
-    var mx = linearEdges(ms);
+    // a log m axis (as the PNG, where the multipliers span a factor of 10 or more): positions are log₁₀ m,
+    // cells reach the geometric means, and the swept m label the axis
+    var logM = g.log_m === true;
+    var xOf = function (m) { return logM ? Math.log10(m) : m; };
+    var xs = ms.map(xOf);
+    var mx = linearEdges(xs);
     var dy = linearEdges(depths);
-    var xMin = Math.max(0, mx[0][0]);
+    var xMin = logM ? mx[0][0] : Math.max(0, mx[0][0]);
     var xMax = mx[mx.length - 1][1];
     var yMin = Math.max(0, dy[0][0]);
     var yMax = dy[dy.length - 1][1];
@@ -1302,19 +1307,35 @@
       itemStyle: { color: '#000000' },
       data: (g.bound_curve || []).map(function (p) {
         var b = num(p[1]);
-        return [p[0], isNaN(b) ? null : Math.min(b, 2 * yMax)];
+        return [xOf(p[0]), isNaN(b) ? null : Math.min(b, 2 * yMax)];
       }),
       tooltip: { show: false }
     });
     var names = [accName, BOUND];
     var mc = num(g.critical_m);
-    if (isFinite(mc) && mc > xMin && mc < xMax) {
+    if (isFinite(mc) && mc > 0 && xOf(mc) > xMin && xOf(mc) < xMax) {
       var CRIT = '\u03c7\u2081 = 1: m_c = ' + fmt(mc);
       names.push(CRIT);
       series.push({
         type: 'line', name: CRIT, symbol: 'none', z: 6, clip: false,
         lineStyle: { color: '#000000', width: 2, type: 'dashed' }, itemStyle: { color: '#000000' },
-        data: [[mc, yMin], [mc, yMax]], tooltip: { show: false }
+        data: [[xOf(mc), yMin], [xOf(mc), yMax]], tooltip: { show: false }
+      });
+    }
+    var xAxisExtra = { type: 'value', min: xMin, max: xMax, splitLine: { show: false } };
+    if (logM) {
+      xAxisExtra.axisLabel = { show: false };
+      xAxisExtra.axisTick = { show: false };
+      var ticks = ms.map(function (m) { return { value: [xOf(m), yMin], text: fmt(m) }; });
+      series.push({
+        type: 'custom', progressive: 0, name: 'labels', silent: true, clip: false, z: 10, data: ticks,
+        encode: { x: 0, y: 1 }, tooltip: { show: false },
+        renderItem: function (params, api) {
+          var t = ticks[params.dataIndex];
+          var p = api.coord(t.value);
+          return { type: 'text', x: p[0], y: p[1] + 7, style: { text: t.text, fill: '#333', font: '12px ' + FONT,
+            align: 'center', verticalAlign: 'top' } };
+        }
       });
     }
     return {
@@ -1323,8 +1344,7 @@
       grid: { left: 70, right: 24, top: 30, bottom: 92 },
       tooltip: { trigger: 'item', confine: true, textStyle: baseText },
       legend: merge(legend(), { data: names }),
-      xAxis: merge(axisCommon(multiplierLabel(num(g.m_unit)), 30), { type: 'value', min: xMin, max: xMax,
-        splitLine: { show: false } }),
+      xAxis: merge(axisCommon(multiplierLabel(num(g.m_unit)) + (logM ? '  (log scale)' : ''), 30), xAxisExtra),
       yAxis: merge(axisCommon('depth L (hidden layers)', 44), { type: 'value', min: yMin, max: yMax,
         splitLine: { show: false } }),
       series: series

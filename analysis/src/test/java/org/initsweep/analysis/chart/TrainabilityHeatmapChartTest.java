@@ -84,4 +84,28 @@ class TrainabilityHeatmapChartTest {
         assertTrue(ChartTestSupport.subtitles(chart).stream().anyMatch(n -> n.startsWith("colour: mean train accuracy")),
                 ChartTestSupport.subtitles(chart).toString());
     }
+
+    @Test
+    void multipliersSpanningAFactorOfTenOrMoreGetALogAxisWhereNoCellIsASliver(@TempDir Path tmp) throws Exception {
+        assertTrue(TrainabilityHeatmapChart.logMultipliers(new double[] {0.5, 1, 4, 64}));
+        assertTrue(!TrainabilityHeatmapChart.logMultipliers(new double[] {1, 1.5, 2, 4}), "Schoenholz's σ_w² 1 to 4");
+        double[] ms = {0.5, 1, 4, 64};
+        List<TrainabilityHeatmapChart.Cell> cells = new java.util.ArrayList<>();
+        for (double m : ms) {
+            cells.add(new TrainabilityHeatmapChart.Cell(10, m, m == 0.5 ? 0.0 : 1.0));
+        }
+        JFreeChart chart = TrainabilityHeatmapChart.createChart(null, cells, 1.0, m -> 20, 1, "train accuracy");
+        XYPlot plot = chart.getXYPlot();
+        assertTrue(plot.getDomainAxis() instanceof org.jfree.chart.axis.LogAxis, plot.getDomainAxis().getClass().getName());
+        Path png = tmp.resolve("log.png");
+        ChartRenderingInfo info = ChartStyle.save(chart, png, TrainabilityHeatmapChart.WIDTH, TrainabilityHeatmapChart.HEIGHT);
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        // geometric edges: m = 0.5 spans 0.354 … 0.707, one of 9.5 octaves (on a linear axis 0.5 of 94 units)
+        double[][] e = RegimeHeatmapChart.cellEdges(ms);
+        double width = plot.getDomainAxis().valueToJava2D(e[1][0], area, plot.getDomainAxisEdge())
+                - plot.getDomainAxis().valueToJava2D(e[0][0], area, plot.getDomainAxisEdge());
+        assertEquals(area.getWidth() / 9.5, width, 1.0);
+        assertEquals("#440154", ChartTestSupport.colourAt(ChartTestSupport.read(png), plot, area, 0.5, 10));
+        assertEquals("#FDE725", ChartTestSupport.colourAt(ChartTestSupport.read(png), plot, area, 64, 10));
+    }
 }
