@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes {@code trainability/} (one row per grid cell, {@link #SCHEMA}) and {@code trainability_bound/}
  * (one row per σ_w², {@link #BOUND_SCHEMA}) for a sweep whose runs have a test split, or for any
- * sweep whose spec judges on the training split, and draws their charts ({@link TrainabilityCharts}). Each table is written into a temporary folder beside
- * it and renamed into place, so a reader sees the old table or the new one, never half of one.
+ * sweep whose spec judges on the training split, and draws their charts ({@link TrainabilityCharts}).
+ * Each table is written into a temporary folder beside it and renamed into place, so a reader sees the
+ * old table or the new one, never half of one.
  *
  * <p>A cell trained when its mean accuracy on the spec's {@code target_split} ({@link TargetSplit}, test by
  * default) is at least the target: the spec's {@code target_accuracy} ({@code spec.json}) or
