@@ -68,7 +68,7 @@ public final class TrainabilityHeatmapChart {
     static final String Y_LABEL = "depth L (hidden layers)";
     static final String BOUND_LABEL = "theory: trainable depth bound";
     /** The accuracy drawn when the caller does not say. */
-    static final String TEST_ACCURACY = "test accuracy";
+    static final String TEST_ACCURACY = org.initsweep.core.spec.TargetSplit.TEST.accuracyLabel();
 
     private static final int[] VIRIDIS = {0x440154, 0x482878, 0x3E4A89, 0x31688E, 0x26828E, 0x1F9E89, 0x35B779,
         0x6DCD59, 0xB4DE2C, 0xFDE725};

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.JsonFields;
 import org.initsweep.analysis.chart.IsometryChart;
-import org.initsweep.core.trace.Tables;
 
 /**
  * The report's isometry section, from the {@code isometry} view: the charts {@link IsometryAnalysis#charts}
@@ -41,12 +41,7 @@ public final class IsometryReport {
         for (IsometryAnalysis.Chart c : charts) {
             ObjectNode node = out.addObject();
             node.put("title", c.title());
-            String png = c.stem() + ".png";
-            if (pngs.contains(png)) {
-                node.put("png", "../" + Tables.CHARTS + "/" + png);
-            } else {
-                node.putNull("png");
-            }
+            JsonFields.putPng(node, "png", c.stem() + ".png", pngs);
             ArrayNode lines = node.putArray("lines");
             for (Map.Entry<String, IsometryChart.Line> e : c.byInit().entrySet()) {
                 ObjectNode line = lines.addObject();
@@ -55,19 +50,11 @@ public final class IsometryReport {
                 IsometryChart.Line l = e.getValue();
                 for (int i = 0; i < l.depths().length; i++) {
                     ArrayNode p = points.addArray().add(l.depths()[i]);
-                    number(p, l.measured()[i]);
-                    number(p, l.predicted()[i]);
+                    JsonFields.addOrGap(p, l.measured()[i]);
+                    JsonFields.addOrGap(p, l.predicted()[i]);
                 }
             }
         }
         return root;
-    }
-
-    private static void number(ArrayNode a, double v) {
-        if (Double.isFinite(v)) {
-            a.add(v);
-        } else {
-            a.addNull();
-        }
     }
 }

@@ -711,11 +711,7 @@ final class ReportData {
     }
 
     private static void putPng(ObjectNode node, String name, Set<String> pngs) {
-        if (pngs.contains(name)) {
-            node.put("png", "../" + Tables.CHARTS + "/" + name);
-        } else {
-            node.putNull("png");
-        }
+        org.initsweep.analysis.JsonFields.putPng(node, "png", name, pngs);
     }
 
     /** A finite double as a number; NaN and ±∞ as the strings "NaN", "Infinity", "-Infinity". */
@@ -730,11 +726,7 @@ final class ReportData {
     static ArrayNode numbers(double[] values) {
         ArrayNode a = F.arrayNode();
         for (double v : values) {
-            if (Double.isFinite(v)) {
-                a.add(v);
-            } else {
-                a.addNull();
-            }
+            org.initsweep.analysis.JsonFields.addOrGap(a, v);
         }
         return a;
     }

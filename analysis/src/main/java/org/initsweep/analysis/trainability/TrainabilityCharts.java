@@ -78,7 +78,7 @@ public final class TrainabilityCharts {
             }
             double criticalM = criticalMultiplier(activation, init, width, sigmaB2);
             Path heat = local.resolve("trainability_" + stem + ".png");
-            String accuracy = result.split().specName() + " accuracy";
+            String accuracy = result.split().accuracyLabel();
             TrainabilityHeatmapChart.write(Character.toUpperCase(accuracy.charAt(0)) + accuracy.substring(1) + ": " + title,
                     cells, criticalM, m -> {
                         Double b = TheoryColumns.of(activation, init, width, m, sigmaB2).bound();

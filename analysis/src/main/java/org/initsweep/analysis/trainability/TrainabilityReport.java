@@ -86,8 +86,8 @@ public final class TrainabilityReport {
             node.put("title", activation + " · " + init + " · " + (width == null ? "profile " + first.getAs("profile")
                     : "width " + width) + " · σ_b² = " + sigmaB2 + " · " + first.getAs("dataset") + " · "
                     + TrainingSetting.of(first).label());
-            putPng(node, "png", "trainability_" + stem + ".png", pngs);
-            putPng(node, "learning_png", "learning_" + stem + ".png", pngs);
+            org.initsweep.analysis.JsonFields.putPng(node, "png", "trainability_" + stem + ".png", pngs);
+            org.initsweep.analysis.JsonFields.putPng(node, "learning_png", "learning_" + stem + ".png", pngs);
             putNumber(node, "critical_m", TrainabilityCharts.criticalMultiplier(activation, init, width, sigmaB2));
             putNumber(node, "m_unit", org.initsweep.analysis.ChartGroup.multiplierUnit(init, width));
             ArrayNode cells = node.putArray("cells");
@@ -183,14 +183,6 @@ public final class TrainabilityReport {
     private static double value(Row r, String field) {
         Object v = r.getAs(field);
         return v == null ? Double.NaN : ((Number) v).doubleValue();
-    }
-
-    private static void putPng(ObjectNode node, String field, String name, Set<String> pngs) {
-        if (pngs.contains(name)) {
-            node.put(field, "../charts/" + name);
-        } else {
-            node.putNull(field);
-        }
     }
 
     private static void putNumber(ObjectNode node, String field, double v) {

@@ -23,6 +23,11 @@ public enum TargetSplit {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** What charts and the report call its accuracy: {@code train accuracy} or {@code test accuracy}. */
+    public String accuracyLabel() {
+        return specName() + " accuracy";
+    }
+
     /** The split of a spec name, empty for any other text. */
     public static Optional<TargetSplit> fromSpecName(String name) {
         for (TargetSplit s : values()) {
