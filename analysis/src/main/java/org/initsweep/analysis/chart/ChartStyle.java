@@ -59,6 +59,8 @@ final class ChartStyle {
     static final Color REDDISH_PURPLE = new Color(0xCC79A7);
     static final Color YELLOW = new Color(0xF0E442);
     static final Color BLACK = Color.BLACK;
+    /** Where a value is missing because the network diverged (a decision boundary's NaN, a cell whose runs all did). */
+    static final Color NAN_GREY = new Color(0xC0C0C0);
 
     /**
      * The eight Okabe–Ito colours in the order lines get them: the dark, well separated ones
@@ -212,11 +214,18 @@ final class ChartStyle {
         return "variance multiplier m (fan_in·Var(W) = " + formatNumber(unit) + "·m)";
     }
 
-    /** {@code chart} with its x axis labelled {@link #multiplierLabel(double) multiplierLabel(unit)}. */
+    /**
+     * {@code chart} with its x axis labelled {@link #multiplierLabel(double) multiplierLabel(unit)}, and
+     * {@value #LOG_SCALE} after it where the axis is logarithmic (as the report's axes say).
+     */
     static JFreeChart withMultiplierAxis(JFreeChart chart, double unit) {
-        chart.getXYPlot().getDomainAxis().setLabel(multiplierLabel(unit));
+        org.jfree.chart.axis.ValueAxis x = chart.getXYPlot().getDomainAxis();
+        x.setLabel(multiplierLabel(unit) + (x instanceof org.jfree.chart.axis.LogAxis ? LOG_SCALE : ""));
         return chart;
     }
+
+    /** What a logarithmic axis's label ends with. */
+    static final String LOG_SCALE = "  (log scale)";
 
     static String formatNumber(double v) {
         if (Double.isNaN(v)) {

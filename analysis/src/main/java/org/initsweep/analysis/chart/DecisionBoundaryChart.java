@@ -100,7 +100,7 @@ public final class DecisionBoundaryChart {
     /** Colour of p = 1. */
     static final Color HIGH = ChartStyle.VERMILLION;
     /** Colour of NaN cells. */
-    static final Color NAN_GREY = new Color(0xC0C0C0);
+    static final Color NAN_GREY = ChartStyle.NAN_GREY;
 
     /** Probabilities this far outside [0, 1] (float rounding) are clamped, further ones rejected. */
     private static final double TOLERANCE = 1e-6;

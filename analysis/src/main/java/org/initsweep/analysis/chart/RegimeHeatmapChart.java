@@ -71,7 +71,7 @@ public final class RegimeHeatmapChart {
     /** PNG height, pixels. */
     public static final int HEIGHT = 600;
 
-    static final String X_LABEL = ChartStyle.multiplierLabel(1);
+    static final String X_LABEL = ChartStyle.multiplierLabel(1) + ChartStyle.LOG_SCALE;
     static final String Y_LABEL = "depth L (hidden layers)";
     static final String UNIT_LINE_LABEL = "m = 1";
     static final String CRITICAL_LINE_LABEL = "predicted m_c";

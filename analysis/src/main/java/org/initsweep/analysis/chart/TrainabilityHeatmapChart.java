@@ -44,7 +44,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  *   <li>y: depth L (hidden layers) on a linear axis; each cell spans halfway to the neighbouring
  *       depths;</li>
  *   <li>colour: the cell's mean accuracy on the viridis scale from 0 (dark purple) to 1
- *       (yellow), a colour bar on the right; cells without an accuracy stay white;</li>
+ *       (yellow), a colour bar on the right; cells without an accuracy (every run diverged) light grey,
+ *       with a note saying so;</li>
  *   <li>a dashed vertical line at the critical multiplier (χ₁ = 1), and the curve L = 6·ξ_c(m) as a
  *       black line with a white edge, sampled at {@value #CURVE_POINTS} multipliers across the plot
  *       (left out where the length map has no fixed point; clipped at the top where ξ_c diverges).</li>
@@ -81,7 +82,7 @@ public final class TrainabilityHeatmapChart {
      *
      * @param depth      hidden layers L ≥ 1
      * @param multiplier m, finite and &gt; 0
-     * @param accuracy   a fraction in [0, 1], or NaN (drawn white)
+     * @param accuracy   a fraction in [0, 1], or NaN: every run of the cell diverged (drawn light grey)
      */
     public record Cell(int depth, double multiplier, double accuracy) {
     }
@@ -208,7 +209,7 @@ public final class TrainabilityHeatmapChart {
             int i = java.util.Arrays.binarySearch(ms, c.multiplier());
             int j = java.util.Arrays.binarySearch(ds, c.depth());
             paints.put(c.multiplier() + "/" + c.depth(),
-                    Double.isNaN(c.accuracy()) ? Color.WHITE : colour(c.accuracy()));
+                    Double.isNaN(c.accuracy()) ? ChartStyle.NAN_GREY : colour(c.accuracy()));
             series.add(c.multiplier(), Math.max(xLo, mx[0][i]), mx[1][i], c.depth(), Math.max(yLo, dy[0][j]), dy[1][j]);
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
@@ -230,7 +231,7 @@ public final class TrainabilityHeatmapChart {
 
         org.jfree.chart.axis.ValueAxis x;
         if (logM) {
-            x = new RegimeHeatmapChart.Log2Axis(X_LABEL, ms.length <= MAX_LABELLED_MULTIPLIERS ? ms : null);
+            x = new RegimeHeatmapChart.Log2Axis(X_LABEL + ChartStyle.LOG_SCALE, ms.length <= MAX_LABELLED_MULTIPLIERS ? ms : null);
             x.setRange(xLo, xHi);
         } else {
             NumberAxis linear = new NumberAxis(X_LABEL);
@@ -291,6 +292,11 @@ public final class TrainabilityHeatmapChart {
         JFreeChart chart = ChartStyle.chart(title, plot, true);
         ChartStyle.addNote(chart, "colour: mean " + accuracyLabel + " over seeds; line: trainable depth 6·ξ_c (Schoenholz et al."
                 + " 2017, Fig. 5; 6·ξ_∇ where σ_b² = 0 leaves q* = 0); dashed: χ₁ = 1");
+        long diverged = cells.stream().filter(c -> Double.isNaN(c.accuracy())).count();
+        if (diverged > 0) {
+            ChartStyle.addNote(chart, "grey: " + diverged + (diverged == 1 ? " cell" : " cells")
+                    + " where every run diverged (no accuracy)");
+        }
         NumberAxis scaleAxis = new NumberAxis(accuracyLabel);
         scaleAxis.setRange(0, 1);
         ChartStyle.styleAxis(scaleAxis);

@@ -134,7 +134,7 @@ class RegimeHeatmapChartTest {
         XYPlot plot = chart.getXYPlot();
         LogAxis x = (LogAxis) plot.getDomainAxis();
         assertEquals(2.0, x.getBase());
-        assertEquals("variance multiplier m = fan_in·Var(W)", x.getLabel());
+        assertEquals("variance multiplier m = fan_in·Var(W)  (log scale)", x.getLabel());
         assertEquals(LOWER[0], x.getLowerBound(), 1e-12);
         assertEquals(UPPER[MS.length - 1], x.getUpperBound(), 1e-12);
         SymbolAxis y = (SymbolAxis) plot.getRangeAxis();
@@ -147,11 +147,11 @@ class RegimeHeatmapChartTest {
     @Test
     void multiplierAxisSaysWhatMIsForTheScheme() {
         // He's Var(W) = 2m/fan_in: at m = 1 fan_in·Var(W) is 2, not m
-        assertEquals("variance multiplier m (fan_in·Var(W) = 2·m)",
+        assertEquals("variance multiplier m (fan_in·Var(W) = 2·m)  (log scale)",
                 RegimeHeatmapChart.createChart("t", grid(), 1.0, 1.0, 2).getXYPlot().getDomainAxis().getLabel());
-        assertEquals("variance multiplier m = fan_in·Var(W)",
+        assertEquals("variance multiplier m = fan_in·Var(W)  (log scale)",
                 RegimeHeatmapChart.createChart("t", grid(), 1.0, 1.0, 1).getXYPlot().getDomainAxis().getLabel());
-        assertEquals("variance multiplier m (× the init scheme's Var(W))",
+        assertEquals("variance multiplier m (× the init scheme's Var(W))  (log scale)",
                 RegimeHeatmapChart.createChart("t", grid(), 1.0, 1.0, Double.NaN).getXYPlot().getDomainAxis().getLabel());
     }
 

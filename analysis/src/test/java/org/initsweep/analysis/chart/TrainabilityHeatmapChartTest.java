@@ -47,6 +47,27 @@ class TrainabilityHeatmapChartTest {
     }
 
     @Test
+    void aCellWhoseRunsAllDivergedIsGreyAndTheNoteSaysSo(@TempDir Path tmp) throws Exception {
+        List<TrainabilityHeatmapChart.Cell> cells = List.of(new TrainabilityHeatmapChart.Cell(10, 1, 0.0),
+                new TrainabilityHeatmapChart.Cell(10, 4, Double.NaN), new TrainabilityHeatmapChart.Cell(50, 1, 1.0),
+                new TrainabilityHeatmapChart.Cell(50, 4, 1.0));
+        JFreeChart chart = TrainabilityHeatmapChart.createChart(null, cells, 2.0, m -> Double.NaN);
+        Path png = tmp.resolve("d.png");
+        ChartRenderingInfo info = ChartStyle.save(chart, png, TrainabilityHeatmapChart.WIDTH,
+                TrainabilityHeatmapChart.HEIGHT);
+        BufferedImage img = ChartTestSupport.read(png);
+        XYPlot plot = chart.getXYPlot();
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        // not the white of the background, which an empty corner of the grid also shows
+        assertEquals("#C0C0C0", ChartTestSupport.colourAt(img, plot, area, 4.0, 10));
+        assertEquals("#440154", ChartTestSupport.colourAt(img, plot, area, 1.0, 10));
+        assertTrue(ChartTestSupport.subtitles(chart).contains("grey: 1 cell where every run diverged (no accuracy)"),
+                ChartTestSupport.subtitles(chart).toString());
+        assertTrue(ChartTestSupport.subtitles(TrainabilityHeatmapChart.createChart(null, cells.subList(2, 4), 2.0,
+                m -> Double.NaN)).stream().noneMatch(n -> n.startsWith("grey")), "no diverged cell, no note");
+    }
+
+    @Test
     void multiplierAxisSaysWhatMIsForTheScheme() {
         List<TrainabilityHeatmapChart.Cell> cells = List.of(new TrainabilityHeatmapChart.Cell(10, 1, 0.5));
         assertEquals("variance multiplier m (fan_in·Var(W) = 2·m)", TrainabilityHeatmapChart
@@ -97,6 +118,7 @@ class TrainabilityHeatmapChartTest {
         JFreeChart chart = TrainabilityHeatmapChart.createChart(null, cells, 1.0, m -> 20, 1, "train accuracy");
         XYPlot plot = chart.getXYPlot();
         assertTrue(plot.getDomainAxis() instanceof org.jfree.chart.axis.LogAxis, plot.getDomainAxis().getClass().getName());
+        assertEquals("variance multiplier m = fan_in·Var(W)  (log scale)", plot.getDomainAxis().getLabel());
         Path png = tmp.resolve("log.png");
         ChartRenderingInfo info = ChartStyle.save(chart, png, TrainabilityHeatmapChart.WIDTH, TrainabilityHeatmapChart.HEIGHT);
         Rectangle2D area = info.getPlotInfo().getDataArea();
