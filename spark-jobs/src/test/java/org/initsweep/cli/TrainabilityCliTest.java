@@ -162,6 +162,39 @@ class TrainabilityCliTest {
     }
 
     @Test
+    void eachDatasetIsJudgedAgainstItsOwnBestCell() throws Exception {
+        Path out = tmp.resolve("two");
+        CliTest.Result run = CliTest.cli("run", spec("two", ", \"datasets\": [\"gaussian\", \"xor\"],"
+                + " \"target_split\": \"train\"").toString(), "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        // Default targets by SQL of our own: 0.9 × the best cell's mean final train accuracy within each dataset.
+        List<String[]> targets = csv(out, """
+                SELECT t.dataset, min(t.target_accuracy), max(t.target_accuracy), 0.9 * max(c.acc)
+                FROM trainability t JOIN (SELECT dataset, avg(final_accuracy) AS acc FROM runs WHERE status = 'ok'
+                                          GROUP BY dataset, depth, multiplier) c ON t.dataset = c.dataset
+                GROUP BY t.dataset ORDER BY t.dataset""");
+        assertEquals(2, targets.size());
+        for (String[] t : targets) {
+            assertEquals(t[1], t[2], "one target per dataset: " + String.join(",", t));
+            assertEquals(Double.parseDouble(t[3]), Double.parseDouble(t[1]), 1e-12, String.join(",", t));
+        }
+        assertTrue(!targets.get(0)[1].equals(targets.get(1)[1]), "the datasets' best cells differ, so must their targets");
+        // The bound rows carry their dataset's target, and "trained" is judged against it.
+        for (String[] b : csv(out, """
+                SELECT b.dataset, b.target_accuracy - (SELECT max(t.target_accuracy) FROM trainability t
+                       WHERE t.dataset = b.dataset), b.deepest_trained_depth, (SELECT max(t.depth) FROM trainability t
+                       WHERE t.dataset = b.dataset AND t.multiplier = b.multiplier
+                       AND t.train_accuracy >= t.target_accuracy)
+                FROM trainability_bound b ORDER BY b.dataset, b.multiplier""")) {
+            assertEquals(0, Double.parseDouble(b[1]), 0, String.join(",", b));
+            assertEquals(b[3], b[2], String.join(",", b));
+        }
+        assertTrue(run.out().contains(String.format(java.util.Locale.ROOT,
+                "trainability (train accuracy ≥ %.4f on gaussian, ≥ %.4f on xor)",
+                Double.parseDouble(targets.get(0)[1]), Double.parseDouble(targets.get(1)[1]))), run.out());
+    }
+
+    @Test
     void aBadTargetIsOneLineWithItsJsonPath() throws Exception {
         for (String bad : new String[] {"0", "1.5", "-0.1", "\"high\""}) {
             CliTest.Result r = CliTest.cli("validate", spec("bad", ", \"datasets\": [\"digits\"], \"target_accuracy\": "

@@ -74,4 +74,49 @@ class TrainabilityReportBrowserTest {
         assertTrue(dom.stdout().contains("Deepest depth trained per σ_w² beside 6·ξ_c"), "the bound table is on the page");
         assertTrue(dom.stdout().contains("Learning curves at depth"), "the learning curves are on the page");
     }
+
+    /**
+     * ReLU at η = 0.5 on moons and xor: every run of depth 10, m = 16 diverges (grey, not the page's white), and
+     * each dataset's default target is 0.9 × its own best cell (moons 0.8613, xor 0.8824; by moons' own scale
+     * its depth-2 m = 1 cell, 0.877, trained, which xor's target would deny).
+     */
+    @Test
+    void eachDatasetsTargetAndTheCellsWhereEveryRunDivergedAreOnThePage(@TempDir Path tmp) throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.require();
+        String out = tmp.resolve("d").toString();
+        SparkSession spark = TestSpark.session("local[2]");
+        try {
+            SweepJob.run(spark, TestSpark.spec("""
+                    {"name": "d", "depths": [2, 10], "widths": [16], "activations": ["relu"], "inits": ["he_normal"],
+                     "multipliers": [1, 16], "sigma_b2": [0.05], "seeds": [1, 2], "epochs": 3, "batch_size": 64,
+                     "learning_rate": 0.5, "record_epochs": [0], "datasets": ["xor", "moons"],
+                     "target_split": "train"}"""), out, SweepJob.Options.defaults());
+            Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
+            List<org.apache.spark.sql.Row> diverged = spark.sql("SELECT dataset FROM trainability"
+                    + " WHERE diverged_runs = runs ORDER BY dataset").collectAsList();
+            assertEquals("[[moons], [xor]]", diverged.toString(), "the premise: one such cell per dataset");
+            List<org.apache.spark.sql.Row> targets = spark.sql("SELECT DISTINCT dataset, target_accuracy"
+                    + " FROM trainability ORDER BY dataset").collectAsList();
+            assertEquals(2, targets.size(), targets.toString());
+            assertTrue(targets.get(0).getDouble(1) != targets.get(1).getDouble(1), targets.toString());
+        } finally {
+            spark.stop();
+        }
+        Path page = Path.of(out, HtmlReport.DIR, HtmlReport.FILE);
+        HeadlessChromium.Output dom = chromium.dumpDom(page, 1400, 1000);
+        JsonNode check = HeadlessChromium.selfcheck(dom.stdout());
+        assertEquals(0, check.path("errors").size(), "errors in the page: " + check.path("errors"));
+        assertEquals(0, check.path("problems").size(), "self-check problems: " + check.path("problems"));
+        int heatmaps = 0;
+        for (JsonNode c : check.path("charts")) {
+            if (c.path("kind").asText().equals("trainability")) {
+                heatmaps++;
+                assertTrue(c.path("colours").path("#C0C0C0").asInt() > 1000, "the diverged cell drawn grey: " + c);
+            }
+        }
+        assertEquals(2, heatmaps, "one per dataset");
+        assertTrue(dom.stdout().contains("Grey: every run of the cell diverged."), "the caption says what grey is");
+        assertTrue(dom.stdout().matches("(?s).*is at least 0\\.\\d+ on moons, 0\\.\\d+ on xor \\(trainability/.*"),
+                "each dataset's target named");
+    }
 }

@@ -19,15 +19,17 @@ import org.initsweep.core.spec.TargetSplit;
  * @param testAccuracyMin    smallest final test accuracy of those runs (NaN if none)
  * @param testAccuracyMax    largest final test accuracy of those runs (NaN if none)
  * @param meanCurve          mean accuracy on {@code split} per epoch over the runs that reached it (index = epoch)
- * @param epochsToTarget     the first epoch at which {@code meanCurve} ≥ the target, or null if never
+ * @param epochsToTarget     the first epoch at which {@code meanCurve} ≥ {@code target}, or null if never
  * @param seedsReachedTarget runs whose own accuracy on {@code split} reached the target at some epoch
  * @param lossAfterFirstEpoch mean training loss after epoch 1 over the runs that have it (NaN if none), nats
  * @param split              the split whose accuracy is judged against the target
+ * @param target             the target accuracy this cell is judged against, a fraction (NaN: none, every run
+ *                           of its dataset diverged); {@link CellStatistics#targets}
  */
 public record CellResult(List<Object> cell, int runs, int divergedRuns, double trainAccuracy, double trainAccuracyStd,
         double testAccuracy, double testAccuracyStd, double testAccuracyMin, double testAccuracyMax,
         double[] meanCurve, Integer epochsToTarget, int seedsReachedTarget, double lossAfterFirstEpoch,
-        TargetSplit split) implements Serializable {
+        TargetSplit split, double target) implements Serializable {
 
     /** Copies the key and the curve. */
     public CellResult {
@@ -45,8 +47,8 @@ public record CellResult(List<Object> cell, int runs, int divergedRuns, double t
         return split == TargetSplit.TRAIN ? trainAccuracy : testAccuracy;
     }
 
-    /** Whether the cell trained: its mean accuracy on {@link #split()} is at least {@code target}. */
-    public boolean trained(double target) {
+    /** Whether the cell trained: its mean accuracy on {@link #split()} is at least {@link #target()}. */
+    public boolean trained() {
         return judgedAccuracy() >= target;
     }
 }

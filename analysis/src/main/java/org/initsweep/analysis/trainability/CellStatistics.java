@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.initsweep.core.spec.TargetSplit;
 
 /**
@@ -14,11 +15,12 @@ import org.initsweep.core.spec.TargetSplit;
  * the sample standard deviation (n − 1) and the min/max of the same runs. Its learning curve is the
  * mean accuracy on the judged split ({@link TargetSplit}) per epoch over the runs that reached that
  * epoch, and {@code epochs_to_target} the first epoch (0 = at initialization) at which that mean curve
- * is ≥ the target.
+ * is ≥ the target. Each dataset has its own default target ({@link #targets}): a sweep over xor and
+ * digits judges digits against what digits can reach.
  */
 public final class CellStatistics {
 
-    /** The default target is this fraction of the best cell's mean accuracy on the judged split. */
+    /** The default target is this fraction of the best cell's mean accuracy on the judged split, per dataset. */
     public static final double DEFAULT_TARGET_FRACTION = 0.9;
 
     private CellStatistics() {
@@ -48,21 +50,53 @@ public final class CellStatistics {
     }
 
     /**
+     * The target accuracy of each dataset: the spec's for all, or {@link #target} over that dataset's runs
+     * alone — 0.9 × the best digits cell for digits, whatever a sweep also reaches on an easier dataset.
+     *
+     * @param specTarget   the spec's {@code target_accuracy}, in (0, 1], or null
+     * @param runs         the sweep's runs
+     * @param split        the split judged
+     * @param datasetIndex where the dataset is in a cell key
+     * @return dataset → target (NaN for a dataset none of whose cells has an accuracy on {@code split}), in the
+     *         order the datasets first appear in {@code runs}
+     */
+    public static Map<Object, Double> targets(Double specTarget, List<RunOutcome> runs, TargetSplit split,
+            int datasetIndex) {
+        Map<Object, List<RunOutcome>> byDataset = new LinkedHashMap<>();
+        for (RunOutcome r : runs) {
+            byDataset.computeIfAbsent(r.cell().get(datasetIndex), k -> new ArrayList<>()).add(r);
+        }
+        Map<Object, Double> out = new LinkedHashMap<>();
+        byDataset.forEach((dataset, of) -> out.put(dataset, target(specTarget, of, split)));
+        return out;
+    }
+
+    /**
+     * One result per cell, all judged against one target.
+     *
+     * @see #summarize(List, ToDoubleFunction, TargetSplit)
+     */
+    public static List<CellResult> summarize(List<RunOutcome> runs, double target, TargetSplit split) {
+        return summarize(runs, cell -> target, split);
+    }
+
+    /**
      * One result per cell, in the order the cells first appear in {@code runs}.
      *
      * @param runs   the runs, any order
-     * @param target the target accuracy (NaN: no epoch reaches it)
+     * @param target each cell key's target accuracy (NaN: no epoch reaches it)
      * @param split  the split whose curves are averaged and compared with the target
      * @return the cells
      */
-    public static List<CellResult> summarize(List<RunOutcome> runs, double target, TargetSplit split) {
+    public static List<CellResult> summarize(List<RunOutcome> runs, ToDoubleFunction<List<Object>> target,
+            TargetSplit split) {
         Map<List<Object>, List<RunOutcome>> byCell = new LinkedHashMap<>();
         for (RunOutcome r : runs) {
             byCell.computeIfAbsent(r.cell(), k -> new ArrayList<>()).add(r);
         }
         List<CellResult> out = new ArrayList<>(byCell.size());
         for (Map.Entry<List<Object>, List<RunOutcome>> e : byCell.entrySet()) {
-            out.add(cell(e.getKey(), e.getValue(), target, split));
+            out.add(cell(e.getKey(), e.getValue(), target.applyAsDouble(e.getKey()), split));
         }
         return out;
     }
@@ -120,7 +154,7 @@ public final class CellStatistics {
         return new CellResult(key, runs.size(), diverged, mean(train), std(train), mean(test), std(test),
                 test.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
                 test.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
-                mean, first, reached, lossCount == 0 ? Double.NaN : lossSum / lossCount, split);
+                mean, first, reached, lossCount == 0 ? Double.NaN : lossSum / lossCount, split, target);
     }
 
     /** Arithmetic mean, NaN for none. */

@@ -25,6 +25,7 @@ public final class DeepestTrained {
      * @param deepestDepth             the largest depth swept
      * @param deepestTrainedDepth      the largest depth that trained, or null if none did
      * @param shallowestUntrainedDepth the smallest depth that did not train, or null if all did
+     * @param target                   the group's target accuracy ({@link CellResult#target()}; one dataset per group)
      * @param xiC                      ξ_c in layers (+∞ on the critical line and where q* = 0), or null
      * @param bound                    {@link TheoryColumns#bound()}: 6·ξ_c, 6·ξ_∇ where q* = 0, or null
      * @param depthsAgreeing           depths where "trained" equals theory's "depth ≤ 6·ξ_c", or null
@@ -32,7 +33,7 @@ public final class DeepestTrained {
      * @param note                     theory's note ({@link TheoryColumns#note()}), or null
      */
     public record Row(List<Object> group, Double sigmaW2, int depths, int deepestDepth, Integer deepestTrainedDepth,
-            Integer shallowestUntrainedDepth, Double xiC, Double bound, Integer depthsAgreeing, String note)
+            Integer shallowestUntrainedDepth, double target, Double xiC, Double bound, Integer depthsAgreeing, String note)
             implements Serializable {
     }
 
@@ -40,10 +41,9 @@ public final class DeepestTrained {
      * @param cells      the cells, each with its theory ({@code theory.get(i)} for {@code cells.get(i)})
      * @param theory     the theory columns of each cell
      * @param depthIndex where the depth (an Integer) is in a cell key
-     * @param target     the target accuracy
      * @return one row per group, in the order groups first appear
      */
-    public static List<Row> rows(List<CellResult> cells, List<TheoryColumns> theory, int depthIndex, double target) {
+    public static List<Row> rows(List<CellResult> cells, List<TheoryColumns> theory, int depthIndex) {
         Map<List<Object>, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             List<Object> g = new ArrayList<>(cells.get(i).cell());
@@ -61,7 +61,7 @@ public final class DeepestTrained {
                 CellResult c = cells.get(i);
                 int depth = (Integer) c.cell().get(depthIndex);
                 deepest = Math.max(deepest, depth);
-                boolean ok = c.trained(target);
+                boolean ok = c.trained();
                 if (ok && (trained == null || depth > trained)) {
                     trained = depth;
                 }
@@ -72,7 +72,8 @@ public final class DeepestTrained {
                     agreeing++;
                 }
             }
-            out.add(new Row(e.getKey(), t.sigmaW2(), e.getValue().size(), deepest, trained, untrained, t.xiC(), t.bound(),
+            out.add(new Row(e.getKey(), t.sigmaW2(), e.getValue().size(), deepest, trained, untrained,
+                    cells.get(e.getValue().get(0)).target(), t.xiC(), t.bound(),
                     t.bound() == null ? null : agreeing, t.note()));
         }
         return out;

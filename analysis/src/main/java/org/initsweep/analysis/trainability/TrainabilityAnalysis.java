@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A cell trained when its mean accuracy on the spec's {@code target_split} ({@link TargetSplit}, test by
  * default) is at least the target: the spec's {@code target_accuracy} ({@code spec.json}) or
- * {@value CellStatistics#DEFAULT_TARGET_FRACTION} × the best cell's mean accuracy on that split.
+ * {@value CellStatistics#DEFAULT_TARGET_FRACTION} × the best mean accuracy on that split among the cells of
+ * its dataset ({@link CellStatistics#targets}).
  */
 public final class TrainabilityAnalysis {
 
@@ -52,6 +53,8 @@ public final class TrainabilityAnalysis {
 
     static final int DEPTH = KEYS.indexOf("depth");
 
+    static final int DATASET = KEYS.indexOf("dataset");
+
     /** {@code trainability/}: the cell key, then what it learned and what theory says. */
     public static final StructType SCHEMA = schema(KEY_COLUMNS, List.of(
             f("runs", DataTypes.IntegerType, false),
@@ -62,7 +65,7 @@ public final class TrainabilityAnalysis {
             f("test_accuracy_std", DataTypes.DoubleType, true),
             f("test_accuracy_min", DataTypes.DoubleType, true),
             f("test_accuracy_max", DataTypes.DoubleType, true),
-            f("target_accuracy", DataTypes.DoubleType, false),
+            f("target_accuracy", DataTypes.DoubleType, true),
             f("target_split", DataTypes.StringType, false),
             f("epochs_to_target", DataTypes.IntegerType, true),
             f("seeds_reached_target", DataTypes.IntegerType, false),
@@ -82,7 +85,7 @@ public final class TrainabilityAnalysis {
             f("deepest_depth", DataTypes.IntegerType, false),
             f("deepest_trained_depth", DataTypes.IntegerType, true),
             f("shallowest_untrained_depth", DataTypes.IntegerType, true),
-            f("target_accuracy", DataTypes.DoubleType, false),
+            f("target_accuracy", DataTypes.DoubleType, true),
             f("target_split", DataTypes.StringType, false),
             f("xi_c", DataTypes.DoubleType, true),
             f("trainable_depth_bound", DataTypes.DoubleType, true),
@@ -95,17 +98,40 @@ public final class TrainabilityAnalysis {
     /**
      * What the analysis found.
      *
-     * @param target  the target accuracy used (NaN when skipped)
+     * @param targets the target accuracy of each dataset (NaN: every run of it diverged), in first-seen order;
+     *                empty when skipped
      * @param split   the split whose accuracy was judged
      * @param cells   the cells, with {@code theory} alongside
      * @param theory  the theory columns of each cell
      * @param bound   the rows of {@code trainability_bound/}
      */
-    public record Result(double target, TargetSplit split, List<CellResult> cells, List<TheoryColumns> theory,
+    public record Result(Map<Object, Double> targets, TargetSplit split, List<CellResult> cells, List<TheoryColumns> theory,
             List<DeepestTrained.Row> bound) {
 
         /** Nothing: the sweep has no data to judge. */
-        public static final Result NONE = new Result(Double.NaN, TargetSplit.TEST, List.of(), List.of(), List.of());
+        public static final Result NONE = new Result(Map.of(), TargetSplit.TEST, List.of(), List.of(), List.of());
+
+        /** Copies the targets, keeping their order. */
+        public Result {
+            targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+        }
+
+        /**
+         * The targets as the console says them: "≥ 0.8699" when every dataset has the same one, else
+         * "≥ 0.9000 on xor, ≥ 0.7830 on digits" (a dataset whose runs all diverged: "none").
+         */
+        public String targetText() {
+            if (new java.util.HashSet<>(targets.values()).size() == 1) {
+                return atLeast(targets.values().iterator().next());
+            }
+            List<String> parts = new ArrayList<>();
+            targets.forEach((dataset, t) -> parts.add(atLeast(t) + " on " + dataset));
+            return String.join(", ", parts);
+        }
+
+        private static String atLeast(double target) {
+            return Double.isNaN(target) ? "none" : String.format(Locale.ROOT, "≥ %.4f", target);
+        }
 
         /** Lines for the console: the deepest depth that trained per σ_w², beside 6·ξ_c. */
         public List<String> consoleLines() {
@@ -113,8 +139,8 @@ public final class TrainabilityAnalysis {
                 return List.of();
             }
             List<String> out = new ArrayList<>();
-            out.add(String.format(Locale.ROOT, "initsweep: trainability (%s accuracy ≥ %.4f): deepest depth trained"
-                    + " per σ_w², beside theory's 6·ξ_c (Schoenholz et al. 2017):", split.specName(), target));
+            out.add(String.format(Locale.ROOT, "initsweep: trainability (%s accuracy %s): deepest depth trained"
+                    + " per σ_w², beside theory's 6·ξ_c (Schoenholz et al. 2017):", split.specName(), targetText()));
             List<String> groupKeys = new ArrayList<>(KEYS);
             groupKeys.remove(DEPTH);
             List<String[]> rows = new ArrayList<>();
@@ -170,28 +196,29 @@ public final class TrainabilityAnalysis {
             return none(spark, dir);
         }
         List<RunOutcome> outcomes = outcomes(spark, split);
-        double target = CellStatistics.target(spec == null ? null : spec.targetAccuracy(), outcomes, split);
-        if (Double.isNaN(target)) {
+        Map<Object, Double> targets = CellStatistics.targets(spec == null ? null : spec.targetAccuracy(), outcomes,
+                split, DATASET);
+        if (targets.values().stream().allMatch(t -> Double.isNaN(t))) {
             LOG.info("No trainability table: no cell has a {} accuracy (every run diverged)", split.specName());
             return none(spark, dir);
         }
-        List<CellResult> cells = CellStatistics.summarize(outcomes, target, split);
+        List<CellResult> cells = CellStatistics.summarize(outcomes, cell -> targets.get(cell.get(DATASET)), split);
         List<TheoryColumns> theory = new ArrayList<>(cells.size());
         for (CellResult c : cells) {
             theory.add(theoryOf(c.cell()));
         }
-        List<DeepestTrained.Row> bound = DeepestTrained.rows(cells, theory, DEPTH, target);
+        List<DeepestTrained.Row> bound = DeepestTrained.rows(cells, theory, DEPTH);
         List<Row> rows = new ArrayList<>(cells.size());
         for (int i = 0; i < cells.size(); i++) {
-            rows.add(row(cells.get(i), theory.get(i), target, split));
+            rows.add(row(cells.get(i), theory.get(i)));
         }
         List<Row> boundRows = new ArrayList<>(bound.size());
         for (DeepestTrained.Row b : bound) {
-            boundRows.add(boundRow(b, target, split));
+            boundRows.add(boundRow(b, split));
         }
         writeAtomically(spark, dir, Tables.TRAINABILITY, rows, SCHEMA);
         writeAtomically(spark, dir, Tables.TRAINABILITY_BOUND, boundRows, BOUND_SCHEMA);
-        return new Result(target, split, cells, theory, bound);
+        return new Result(targets, split, cells, theory, bound);
     }
 
     /**
@@ -306,23 +333,26 @@ public final class TrainabilityAnalysis {
         }
     }
 
-    static Row row(CellResult c, TheoryColumns t, double target, TargetSplit split) {
+    static Row row(CellResult c, TheoryColumns t) {
         List<Object> v = new ArrayList<>(c.cell());
         v.addAll(Arrays.asList(c.runs(), c.divergedRuns(), orNull(c.trainAccuracy()), orNull(c.trainAccuracyStd()),
                 orNull(c.testAccuracy()), orNull(c.testAccuracyStd()), orNull(c.testAccuracyMin()),
-                orNull(c.testAccuracyMax()), target, split.specName(), c.epochsToTarget(), c.seedsReachedTarget(),
+                orNull(c.testAccuracyMax()), orNull(c.target()), c.split().specName(), c.epochsToTarget(), c.seedsReachedTarget(),
                 orNull(c.lossAfterFirstEpoch()), t.sigmaW2(), t.chi1(), t.xiQ(), t.xiC(), t.bound(), t.note()));
         return RowFactory.create(v.toArray());
     }
 
-    static Row boundRow(DeepestTrained.Row b, double target, TargetSplit split) {
+    static Row boundRow(DeepestTrained.Row b, TargetSplit split) {
         List<Object> v = new ArrayList<>(b.group());
         v.addAll(Arrays.asList(b.sigmaW2(), b.depths(), b.deepestDepth(), b.deepestTrainedDepth(),
-                b.shallowestUntrainedDepth(), target, split.specName(), b.xiC(), b.bound(), b.depthsAgreeing(), b.note()));
+                b.shallowestUntrainedDepth(), orNull(b.target()), split.specName(), b.xiC(), b.bound(), b.depthsAgreeing(), b.note()));
         return RowFactory.create(v.toArray());
     }
 
-    /** NaN (no run to average: all diverged, or one seed for a spread) as null; the row's counts say why. */
+    /**
+     * NaN (no run to average: all diverged, or one seed for a spread; no target: every run of the dataset
+     * diverged) as null; the row's counts say why.
+     */
     private static Double orNull(double v) {
         return Double.isNaN(v) ? null : v;
     }

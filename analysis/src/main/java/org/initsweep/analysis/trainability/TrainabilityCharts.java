@@ -108,8 +108,8 @@ public final class TrainabilityCharts {
                 curves.put("m = " + NumberText.of(m) + " (" + regime + ")", byM.get(m));
             }
             Path learn = local.resolve("learning_" + stem + ".png");
-            LearningCurveChart.write("Learning curves at depth " + depth + ": " + title, curves, result.target(), accuracy,
-                    learn);
+            double target = result.cells().get(e.getValue().get(0)).target();
+            LearningCurveChart.write("Learning curves at depth " + depth + ": " + title, curves, target, accuracy, learn);
             out.add(learn);
         }
         return out;
@@ -123,7 +123,7 @@ public final class TrainabilityCharts {
             CellResult c = result.cells().get(i);
             int d = (Integer) c.cell().get(depthAt);
             deepest = Math.max(deepest, d);
-            if (c.trained(result.target())) {
+            if (c.trained()) {
                 trained = Math.max(trained, d);
             }
         }

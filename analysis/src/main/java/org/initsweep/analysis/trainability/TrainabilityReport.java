@@ -25,9 +25,11 @@ import org.initsweep.core.spec.TargetSplit;
  * rows of {@code trainability_bound}. The judged accuracy is the table's {@code target_split}: train or
  * test (test for tables written before the column existed).
  *
- * <p>JSON shape: {@code {target, split, groups [{title, png, learning_png, critical_m, m_unit, log_m, cells [{depth,
+ * <p>JSON shape: {@code {targets [{dataset, target}], split, groups [{title, target, png, learning_png, critical_m,
+ * m_unit, log_m, cells [{depth,
  * m, accuracy, runs, epochs_to_target, chi1, bound}], bound_curve [[m, 6·ξ_c or null]], learning
- * {depth, series [{label, accuracy []}]}}], bound {columns [], rows [[]]}}}; {@code m_unit} is the
+ * {depth, series [{label, accuracy []}]}}], bound {columns [], rows [[]]}}}; {@code target} is per dataset
+ * (a group has one), null where every run of the dataset diverged; {@code m_unit} is the
  * scheme's fan_in·Var(W) at m = 1 ({@link org.initsweep.analysis.ChartGroup#multiplierUnit}); {@code log_m}
  * whether m is drawn on a log axis, as on the PNG ({@link TrainabilityHeatmapChart#logMultipliers}), the
  * bound then sampled at geometrically spaced m. Non-finite
@@ -56,8 +58,6 @@ public final class TrainabilityReport {
             return null;
         }
         ObjectNode root = F.objectNode();
-        double target = rows.get(0).<Double>getAs("target_accuracy");
-        root.put("target", target);
         boolean train = Arrays.asList(rows.get(0).schema().fieldNames()).contains("target_split")
                 && TargetSplit.TRAIN.specName().equals(rows.get(0).getAs("target_split"));
         TargetSplit split = train ? TargetSplit.TRAIN : TargetSplit.TEST;
@@ -73,9 +73,18 @@ public final class TrainabilityReport {
             }
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
+        ArrayNode targets = root.putArray("targets");
+        Set<Object> datasets = new java.util.HashSet<>();
+        for (Row r : rows) {
+            if (datasets.add(r.getAs("dataset"))) {
+                putNumber(targets.addObject().put("dataset", r.<String>getAs("dataset")), "target",
+                        value(r, "target_accuracy"));
+            }
+        }
         ArrayNode out = root.putArray("groups");
         for (List<Row> g : groups.values()) {
             Row first = g.get(0);
+            double target = value(first, "target_accuracy");
             String activation = first.getAs("activation");
             String init = first.getAs("init");
             Integer width = first.getAs("width");
@@ -86,6 +95,7 @@ public final class TrainabilityReport {
             node.put("title", activation + " · " + init + " · " + (width == null ? "profile " + first.getAs("profile")
                     : "width " + width) + " · σ_b² = " + sigmaB2 + " · " + first.getAs("dataset") + " · "
                     + TrainingSetting.of(first).label());
+            putNumber(node, "target", target);
             org.initsweep.analysis.JsonFields.putPng(node, "png", "trainability_" + stem + ".png", pngs);
             org.initsweep.analysis.JsonFields.putPng(node, "learning_png", "learning_" + stem + ".png", pngs);
             putNumber(node, "critical_m", TrainabilityCharts.criticalMultiplier(activation, init, width, sigmaB2));

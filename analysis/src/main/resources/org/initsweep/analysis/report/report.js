@@ -12,6 +12,8 @@
   var LINE_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#E69F00', '#CC79A7', '#56B4E9', '#000000', '#F0E442'];
   var VIRIDIS = ['#440154', '#482878', '#3E4A89', '#31688E', '#26828E', '#1F9E89', '#35B779', '#6DCD59',
     '#B4DE2C', '#FDE725'];
+  // where a value is missing because the network diverged, as the PNGs' ChartStyle.NAN_GREY
+  var DIVERGED_GREY = '#C0C0C0';
   var SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin', 'arrow', 'emptyCircle'];
   var FONT = 'system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif';
   var MINUS = '\u2212';
@@ -758,7 +760,7 @@
       } },
       visualMap: { type: 'continuous', dimension: 2, min: 0, max: 1, seriesIndex: 0, calculable: false,
         orient: 'horizontal', left: 'center', bottom: 0, itemWidth: 12, itemHeight: 200,
-        inRange: { color: ['#0072B2', '#ffffff', '#D55E00'] }, outOfRange: { color: '#999999' },
+        inRange: { color: ['#0072B2', '#ffffff', '#D55E00'] }, outOfRange: { color: DIVERGED_GREY },
         text: ['P(class 1) = 1', '0'], textStyle: baseText },
       xAxis: merge(axisCommon('input x\u2081 (standardized)', 28), { type: 'value', min: lo, max: hi,
         splitLine: { show: false } }),
@@ -1289,13 +1291,14 @@
         var acc = num(c.accuracy);
         return { type: 'rect', shape: { x: Math.min(p0[0], p1[0]), y: Math.min(p0[1], p1[1]),
           width: Math.abs(p1[0] - p0[0]), height: Math.abs(p1[1] - p0[1]) },
-          style: { fill: isNaN(acc) ? '#ffffff' : viridis(acc), stroke: '#ffffff', lineWidth: 0.5 } };
+          style: { fill: isNaN(acc) ? DIVERGED_GREY : viridis(acc), stroke: '#ffffff', lineWidth: 0.5 } };
       },
       tooltip: { formatter: function (p) {
         var c = p.data.cell;
         return '<b>depth L = ' + esc(c.depth) + ', ' + esc(mLabel(c.m)) + '</b><br>'
-          + esc(accName) + ': ' + esc(fmt(c.accuracy)) + ' (mean of ' + esc(c.runs) + ' runs; target '
-          + esc(fmt(target)) + ')<br>epochs to target: ' + esc(c.epochs_to_target === null ? 'never' : c.epochs_to_target)
+          + esc(accName) + ': ' + (c.accuracy === null ? 'none: all ' + esc(c.runs) + ' runs diverged (target '
+            : esc(fmt(c.accuracy)) + ' (mean of ' + esc(c.runs) + ' runs; target ')
+          + esc(target === null ? 'none' : fmt(target)) + ')<br>epochs to target: ' + esc(c.epochs_to_target === null ? 'never' : c.epochs_to_target)
           + '<br><i>mean-field theory:</i> \u03c7\u2081 = ' + esc(c.chi1 === null ? 'n/a' : fmt(c.chi1))
           + ', 6\u00b7\u03be_c = ' + esc(c.bound === null ? 'n/a' : fmt(c.bound)) + ' layers';
       } }
@@ -1360,7 +1363,7 @@
         data: (s.accuracy || []).map(function (v, j) { return [j, v === null ? null : num(v)]; })
       };
     });
-    if (series.length) {
+    if (series.length && target !== null && target !== undefined) {
       series[0].markLine = { silent: true, symbol: 'none', label: { formatter: 'target ' + fmt(target) },
         lineStyle: { color: '#777777', type: 'dashed' }, data: [{ yAxis: target }] };
     }
@@ -1383,8 +1386,12 @@
     var title = 'Trainability: ' + accName + ' beside 6\u00b7\u03be_c (Schoenholz et al. 2017)';
     var sec = el('section', { 'class': 'group', id: id }, [el('h2', null, [title])]);
     toc.appendChild(el('li', null, [el('a', { href: '#' + id }, [title])]));
+    var targets = (t.targets || []).map(function (d) { return d.target === null ? 'none' : fmt(d.target); });
+    var sameTarget = targets.every(function (s) { return s === targets[0]; });
+    var targetText = sameTarget ? targets[0]
+      : (t.targets || []).map(function (d, i) { return targets[i] + ' on ' + d.dataset; }).join(', ');
     sec.appendChild(el('p', { 'class': 'meta' }, ['A cell trained when its mean ' + accName + ' is at least '
-      + fmt(t.target) + ' (trainability/, target_accuracy; the spec\u2019s target_split is ' + (t.split || 'test') + '). Mean-field theory calls a depth trainable up to about '
+      + targetText + ' (trainability/, target_accuracy: the spec\u2019s, else 0.9 \u00d7 the best cell of the same dataset; the spec\u2019s target_split is ' + (t.split || 'test') + '). Mean-field theory calls a depth trainable up to about '
       + '6\u00b7\u03be_c, the correlation depth scale times six; \u03be_c diverges on the critical line \u03c7\u2081 = 1.']));
     (t.groups || []).forEach(function (g) {
       var grid = el('div', { 'class': 'grid' });
@@ -1394,18 +1401,20 @@
         var acc = num(c.accuracy);
         if (!isNaN(acc) && present.indexOf(viridis(acc)) < 0) { present.push(viridis(acc)); }
       });
+      var diverged = g.cells.some(function (c) { return c.accuracy === null; });
       card(grid, {
         kind: 'trainability', title: AccName + ' over m \u00d7 depth: ' + g.title, wide: true, height: 420,
-        label: AccName + ' over m \u00d7 depth: ' + g.title, option: trainabilityOption(g, t.target, accName), png: g.png,
-        expect: present.slice(0, 1),
+        label: AccName + ' over m \u00d7 depth: ' + g.title, option: trainabilityOption(g, g.target, accName), png: g.png,
+        expect: present.slice(0, 1).concat(diverged ? [DIVERGED_GREY] : []),
         caption: 'Colour: mean ' + accName + ' over seeds on the viridis scale, 0 dark purple to 1 yellow. '
+          + (diverged ? 'Grey: every run of the cell diverged. ' : '')
           + 'Black line: theory\u2019s trainable depth 6\u00b7\u03be_c(m); dashed: the critical multiplier (\u03c7\u2081 = 1).'
       });
       expectedCharts++;
       if (g.learning && g.learning.series && g.learning.series.length) {
         card(grid, {
           kind: 'cost', title: 'Learning curves at depth ' + g.learning.depth + ': ' + g.title,
-          label: 'Learning curves at depth L = ' + g.learning.depth, option: learningOption(g, t.target, accName),
+          label: 'Learning curves at depth L = ' + g.learning.depth, option: learningOption(g, g.target, accName),
           png: g.learning_png, expect: g.learning.series.map(function (s) { return mColour(s.m); }),
           caption: 'Mean ' + accName + ' per epoch of every multiplier at the deepest depth that trained.'
         });

@@ -55,7 +55,8 @@ class CellStatisticsTest {
         assertEquals(2, a.epochsToTarget(), "the mean curve reaches 0.6875 at epoch 2");
         assertEquals(1, a.seedsReachedTarget(), "only seed 1 (0.75) reaches it; seed 2 ends at 0.625");
         assertEquals(1.5, a.lossAfterFirstEpoch(), 0);
-        assertTrue(a.trained(0.6875));
+        assertEquals(0.6875, a.target(), 0);
+        assertTrue(a.trained());
 
         CellResult b = cells.get(1);
         assertEquals(1, b.runs());
@@ -94,9 +95,43 @@ class CellStatisticsTest {
         assertArrayEquals(new double[] {0.125, 0.5625, 0.75}, a.meanCurve(), 0);
         assertEquals(2, a.epochsToTarget());
         assertEquals(1, a.seedsReachedTarget(), "seed 1's train curve reaches 0.75, seed 2's ends at 0.625");
-        assertTrue(a.trained(0.75), "train 0.75 ≥ 0.75");
+        assertTrue(a.trained(), "train 0.75 ≥ 0.75");
         // The same cell on its test split (0.6875) does not reach 0.75.
-        assertEquals(false, CellStatistics.summarize(runs(), 0.75, TargetSplit.TEST).get(0).trained(0.75));
+        assertEquals(false, CellStatistics.summarize(runs(), 0.75, TargetSplit.TEST).get(0).trained());
         assertEquals(0.75, a.testAccuracyMax(), 0, "the test columns are kept whichever split is judged");
+    }
+
+    @Test
+    void eachDatasetIsJudgedAgainstItsOwnBestCell() {
+        // Cell key (depth, dataset). xor: depth 2 tests 1.0 and 0.75 (mean 0.875), depth 4 0.5; digits: depth 2
+        // 0.5, depth 4 0.25; "wild": its only run diverged.
+        List<RunOutcome> runs = List.of(outcome(2, "xor", 1.0), outcome(2, "xor", 0.75), outcome(4, "xor", 0.5),
+                outcome(2, "digits", 0.5), outcome(4, "digits", 0.25), outcome(2, "wild", Double.NaN));
+        java.util.Map<Object, Double> targets = CellStatistics.targets(null, runs, TargetSplit.TEST, 1);
+        assertEquals(List.of("xor", "digits", "wild"), List.copyOf(targets.keySet()), "in first-seen order");
+        assertEquals(0.9 * 0.875, targets.get("xor"), 1e-15);
+        assertEquals(0.9 * 0.5, targets.get("digits"), 1e-15);
+        assertTrue(Double.isNaN(targets.get("wild")), "no accuracy, no default target");
+
+        List<CellResult> cells = CellStatistics.summarize(runs, k -> targets.get(k.get(1)), TargetSplit.TEST);
+        CellResult digits2 = cells.get(2);
+        assertEquals(List.of(2, "digits"), digits2.cell());
+        assertEquals(0.45, digits2.target(), 1e-15);
+        // 0.5 ≥ 0.45: trained on its own dataset's scale, though below xor's target 0.7875
+        assertTrue(digits2.trained());
+        assertEquals(false, cells.get(3).trained(), "digits depth 4: 0.25 < 0.45");
+        assertEquals(true, cells.get(0).trained(), "xor depth 2: 0.875 ≥ 0.7875");
+        assertEquals(false, cells.get(1).trained(), "xor depth 4: 0.5 < 0.7875");
+        assertEquals(false, cells.get(4).trained(), "every run diverged");
+
+        // The spec's target applies to every dataset, the diverged one included.
+        assertEquals(java.util.Map.of("xor", 0.6, "digits", 0.6, "wild", 0.6),
+                CellStatistics.targets(0.6, runs, TargetSplit.TEST, 1));
+    }
+
+    /** One run of cell (depth, dataset) that ends at {@code test} on both splits; NaN: it diverged. */
+    private static RunOutcome outcome(int depth, String dataset, double test) {
+        return new RunOutcome(List.of(depth, dataset), 1, test, test, new double[] {test}, new double[] {test},
+                Double.NaN, Double.isNaN(test));
     }
 }

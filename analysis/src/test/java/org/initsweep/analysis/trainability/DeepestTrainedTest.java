@@ -16,7 +16,7 @@ class DeepestTrainedTest {
 
     private static CellResult cell(int depth, double m, double test) {
         return new CellResult(List.of(depth, "tanh", m), 1, 0, test, Double.NaN, test, Double.NaN, test, test,
-                new double[] {test}, null, 0, Double.NaN, org.initsweep.core.spec.TargetSplit.TEST);
+                new double[] {test}, null, 0, Double.NaN, org.initsweep.core.spec.TargetSplit.TEST, 0.5);
     }
 
     @Test
@@ -33,7 +33,7 @@ class DeepestTrainedTest {
             cells.add(cell((int) r[0], r[1], r[2]));
             theory.add(r[1] == 1 ? one : r[1] == 2 ? two : three);
         }
-        List<DeepestTrained.Row> rows = DeepestTrained.rows(cells, theory, 0, 0.5);
+        List<DeepestTrained.Row> rows = DeepestTrained.rows(cells, theory, 0);
         assertEquals(3, rows.size());
 
         DeepestTrained.Row m1 = rows.get(0);
@@ -43,6 +43,7 @@ class DeepestTrainedTest {
         assertEquals(20, m1.deepestTrainedDepth());
         assertEquals(40, m1.shallowestUntrainedDepth());
         assertEquals(25.0, m1.bound());
+        assertEquals(0.5, m1.target(), 0, "the cells' target");
         assertEquals(3, m1.depthsAgreeing(), "10 and 20 trained within 25, 40 failed beyond it");
 
         DeepestTrained.Row m2 = rows.get(1);

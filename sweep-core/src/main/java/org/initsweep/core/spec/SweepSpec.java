@@ -27,7 +27,8 @@ import org.initsweep.core.init.InitSpec;
  *                     (0, 1); null: the default (0.2 for real data, none for generated data)
  * @param preprocessing how features are scaled (statistics of the training split)
  * @param targetAccuracy accuracy on {@code targetSplit}, in (0, 1], at or above which a cell counts as
- *                     trained in {@code trainability/}; null: 0.9 × the best cell's (not part of any run)
+ *                     trained in {@code trainability/}; null: 0.9 × the best cell's of each dataset (not part
+ *                     of any run)
  * @param targetSplit  the split whose accuracy is compared with the target (not part of any run)
  */
 public record SweepSpec(
