@@ -449,24 +449,7 @@
     var notes = ms.map(function (m, i) { return { value: [lx[i], yMin], kind: 'x', text: fmt(m) }; })
       .concat(depths.map(function (d, i) { return { value: [xMin, i], kind: 'y', text: String(d) }; }))
       .concat(lines.map(function (l) { return { value: [l.x, yMax], kind: 'top', text: l.label }; }));
-    series.push({
-      type: 'custom', progressive: 0, name: 'labels', silent: true, clip: false, z: 10, data: notes, encode: { x: 0, y: 1 },
-      tooltip: { show: false },
-      renderItem: function (params, api) {
-        var n = notes[params.dataIndex];
-        var p = api.coord(n.value);
-        var style = { text: n.text, fill: '#333', font: '12px ' + FONT };
-        if (n.kind === 'x') {
-          return { type: 'text', x: p[0], y: p[1] + 7, style: merge(style, { align: 'center', verticalAlign: 'top' }) };
-        }
-        if (n.kind === 'y') {
-          return { type: 'text', x: p[0] - 8, y: p[1], style: merge(style, { align: 'right', verticalAlign: 'middle' }) };
-        }
-        return { type: 'text', x: p[0], y: p[1] - 5, style: merge(style, {
-          align: 'center', verticalAlign: 'bottom', fill: '#000', font: 'bold 12px ' + FONT,
-          backgroundColor: 'rgba(255,255,255,0.9)', padding: [1, 4] }) };
-      }
-    });
+    series.push(labelSeries(notes));
     return {
       animation: false,
       textStyle: baseText,
@@ -1257,6 +1240,32 @@
     });
   }
 
+  /**
+   * Text drawn at data positions, for axes whose ticks are the swept values themselves (echarts places a
+   * value axis's ticks at round numbers): notes [{value: [x, y], kind, text}], kind 'x' under the point (an
+   * x-axis label), 'y' left of it (a y-axis label), 'top' above it in bold on white (a line's name).
+   */
+  function labelSeries(notes) {
+    return {
+      type: 'custom', progressive: 0, name: 'labels', silent: true, clip: false, z: 10, data: notes, encode: { x: 0, y: 1 },
+      tooltip: { show: false },
+      renderItem: function (params, api) {
+        var n = notes[params.dataIndex];
+        var p = api.coord(n.value);
+        var style = { text: n.text, fill: '#333', font: '12px ' + FONT };
+        if (n.kind === 'x') {
+          return { type: 'text', x: p[0], y: p[1] + 7, style: merge(style, { align: 'center', verticalAlign: 'top' }) };
+        }
+        if (n.kind === 'y') {
+          return { type: 'text', x: p[0] - 8, y: p[1], style: merge(style, { align: 'right', verticalAlign: 'middle' }) };
+        }
+        return { type: 'text', x: p[0], y: p[1] - 5, style: merge(style, {
+          align: 'center', verticalAlign: 'bottom', fill: '#000', font: 'bold 12px ' + FONT,
+          backgroundColor: 'rgba(255,255,255,0.9)', padding: [1, 4] }) };
+      }
+    };
+  }
+
   function trainabilityOption(g, target, accName) {
     var ms = [];
     var depths = [];
@@ -1329,17 +1338,7 @@
     if (logM) {
       xAxisExtra.axisLabel = { show: false };
       xAxisExtra.axisTick = { show: false };
-      var ticks = ms.map(function (m) { return { value: [xOf(m), yMin], text: fmt(m) }; });
-      series.push({
-        type: 'custom', progressive: 0, name: 'labels', silent: true, clip: false, z: 10, data: ticks,
-        encode: { x: 0, y: 1 }, tooltip: { show: false },
-        renderItem: function (params, api) {
-          var t = ticks[params.dataIndex];
-          var p = api.coord(t.value);
-          return { type: 'text', x: p[0], y: p[1] + 7, style: { text: t.text, fill: '#333', font: '12px ' + FONT,
-            align: 'center', verticalAlign: 'top' } };
-        }
-      });
+      series.push(labelSeries(ms.map(function (m) { return { value: [xOf(m), yMin], kind: 'x', text: fmt(m) }; })));
     }
     return {
       animation: false,
