@@ -192,6 +192,17 @@ class TrainabilityCliTest {
         assertTrue(run.out().contains(String.format(java.util.Locale.ROOT,
                 "trainability (train accuracy ≥ %.4f on gaussian, ≥ %.4f on xor)",
                 Double.parseDouble(targets.get(0)[1]), Double.parseDouble(targets.get(1)[1]))), run.out());
+
+        // A target for xor alone: re-judged without training; gaussian keeps its default.
+        CliTest.Result xor = CliTest.cli("run", spec("two", ", \"datasets\": [\"gaussian\", \"xor\"],"
+                + " \"target_split\": \"train\", \"target_accuracy\": {\"xor\": 0.5}").toString(),
+                "--out", out.toString());
+        assertEquals(0, xor.code(), xor.err());
+        assertEquals("16", csv(out, "SELECT count(*) FROM runs").get(0)[0], "no run trained twice");
+        List<String[]> now = csv(out, "SELECT dataset, min(target_accuracy), max(target_accuracy) FROM trainability"
+                + " GROUP BY dataset ORDER BY dataset");
+        assertEquals(List.of("gaussian", targets.get(0)[1], targets.get(0)[1]), List.of(now.get(0)), "the default");
+        assertEquals(List.of("xor", "0.5", "0.5"), List.of(now.get(1)), "the spec's");
     }
 
     @Test

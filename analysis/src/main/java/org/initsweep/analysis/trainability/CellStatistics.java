@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.initsweep.core.spec.TargetAccuracy;
 import org.initsweep.core.spec.TargetSplit;
 
 /**
@@ -50,24 +51,25 @@ public final class CellStatistics {
     }
 
     /**
-     * The target accuracy of each dataset: the spec's for all, or {@link #target} over that dataset's runs
+     * The target accuracy of each dataset: the spec's for it, else {@link #target} over that dataset's runs
      * alone — 0.9 × the best digits cell for digits, whatever a sweep also reaches on an easier dataset.
      *
-     * @param specTarget   the spec's {@code target_accuracy}, in (0, 1], or null
+     * @param specTarget   the spec's {@code target_accuracy} (for all datasets or some), or null
      * @param runs         the sweep's runs
      * @param split        the split judged
      * @param datasetIndex where the dataset is in a cell key
      * @return dataset → target (NaN for a dataset none of whose cells has an accuracy on {@code split}), in the
      *         order the datasets first appear in {@code runs}
      */
-    public static Map<Object, Double> targets(Double specTarget, List<RunOutcome> runs, TargetSplit split,
+    public static Map<Object, Double> targets(TargetAccuracy specTarget, List<RunOutcome> runs, TargetSplit split,
             int datasetIndex) {
         Map<Object, List<RunOutcome>> byDataset = new LinkedHashMap<>();
         for (RunOutcome r : runs) {
             byDataset.computeIfAbsent(r.cell().get(datasetIndex), k -> new ArrayList<>()).add(r);
         }
         Map<Object, Double> out = new LinkedHashMap<>();
-        byDataset.forEach((dataset, of) -> out.put(dataset, target(specTarget, of, split)));
+        byDataset.forEach((dataset, of) -> out.put(dataset,
+                target(specTarget == null ? null : specTarget.of(String.valueOf(dataset)), of, split)));
         return out;
     }
 

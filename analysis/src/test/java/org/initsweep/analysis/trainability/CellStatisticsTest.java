@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.initsweep.core.spec.TargetAccuracy;
 import org.initsweep.core.spec.TargetSplit;
 import org.junit.jupiter.api.Test;
 
@@ -124,9 +125,15 @@ class CellStatisticsTest {
         assertEquals(false, cells.get(1).trained(), "xor depth 4: 0.5 < 0.7875");
         assertEquals(false, cells.get(4).trained(), "every run diverged");
 
-        // The spec's target applies to every dataset, the diverged one included.
+        // The spec's one target applies to every dataset, the diverged one included.
         assertEquals(java.util.Map.of("xor", 0.6, "digits", 0.6, "wild", 0.6),
-                CellStatistics.targets(0.6, runs, TargetSplit.TEST, 1));
+                CellStatistics.targets(TargetAccuracy.of(0.6), runs, TargetSplit.TEST, 1));
+        // Targets by dataset: digits' own, the others the default.
+        java.util.Map<Object, Double> some = CellStatistics.targets(
+                TargetAccuracy.byDataset(java.util.Map.of("digits", 0.25)), runs, TargetSplit.TEST, 1);
+        assertEquals(0.25, some.get("digits"), 0);
+        assertEquals(0.9 * 0.875, some.get("xor"), 1e-15);
+        assertTrue(Double.isNaN(some.get("wild")));
     }
 
     /** One run of cell (depth, dataset) that ends at {@code test} on both splits; NaN: it diverged. */

@@ -45,7 +45,8 @@ import org.initsweep.core.init.TruncatedNormal;
  * {@code preprocessing} ["standardize"],
  * {@code record_epochs} [[0, epochs]], {@code precision} ["float32"], {@code histograms} [false],
  * {@code boundaries} [false], {@code description} [none], {@code target_accuracy} [0.9 × the best
- * cell's accuracy on {@code target_split}], {@code target_split} ["test"; "test" needs a test split].
+ * cell's accuracy on {@code target_split} within each dataset; a number for all datasets, or an object by
+ * dataset name ({@link TargetAccuracy})], {@code target_split} ["test"; "test" needs a test split].
  */
 public final class SpecReader {
 
@@ -285,8 +286,8 @@ public final class SpecReader {
             }
             Outputs outputs = new Outputs(flag("histograms"), flag("boundaries"), flag("jacobian"));
             TargetSplit split = targetSplit();
-            Double target = targetAccuracy();
-            testSplitWhereJudged(axes, testFraction, split);
+            TargetAccuracy target = targetAccuracy(axes.get(Axes.DATASET.name()));
+            testSplitWhereJudged(axes, testFraction, split, target);
             if (!problems.isEmpty()) {
                 return null;
             }
@@ -334,17 +335,48 @@ public final class SpecReader {
             }
         }
 
-        /** {@code target_accuracy}, in (0, 1]; null when absent or invalid. */
-        private Double targetAccuracy() {
+        /**
+         * {@code target_accuracy}: an accuracy in (0, 1], or an object of them keyed by the names of
+         * {@code datasets} (those left out get the default); null when absent or invalid.
+         *
+         * @param datasets the {@code datasets} axis, or null where it was invalid (its names then unchecked)
+         */
+        private TargetAccuracy targetAccuracy(List<?> datasets) {
             JsonNode t = root.get("target_accuracy");
             if (t == null) {
                 return null;
             }
-            if (!t.isNumber() || !(t.asDouble() > 0 && t.asDouble() <= 1)) {
-                add("target_accuracy", "must be an accuracy in (0, 1], got " + JsonText.kind(t));
+            if (!t.isObject()) {
+                return accuracy("target_accuracy", t) ? TargetAccuracy.of(t.asDouble()) : null;
+            }
+            List<String> names = datasets == null ? null
+                    : datasets.stream().map(d -> ((org.initsweep.core.data.DatasetSource) d).name()).toList();
+            if (t.isEmpty()) {
+                add("target_accuracy", "names no dataset: give one accuracy for all, or one per dataset name, e.g. {\""
+                        + (names == null ? "digits" : names.get(0)) + "\": 0.85}");
                 return null;
             }
-            return t.asDouble();
+            Map<String, Double> byDataset = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String path = "target_accuracy." + e.getKey();
+                if (names != null && !names.contains(e.getKey())) {
+                    add(path, "names no dataset of this sweep" + Suggestions.hint(e.getKey(), names) + "; its datasets: "
+                            + String.join(", ", names));
+                } else if (accuracy(path, e.getValue())) {
+                    byDataset.put(e.getKey(), e.getValue().asDouble());
+                }
+            }
+            return byDataset.size() == t.size() ? TargetAccuracy.byDataset(byDataset) : null;
+        }
+
+        /** Whether {@code v} is an accuracy in (0, 1]; a problem at {@code path} if not. */
+        private boolean accuracy(String path, JsonNode v) {
+            if (!v.isNumber() || !(v.asDouble() > 0 && v.asDouble() <= 1)) {
+                add(path, "must be an accuracy in (0, 1], got " + JsonText.kind(v));
+                return false;
+            }
+            return true;
         }
 
         /** {@code target_split}: "train" or "test"; null when absent (test) or invalid. */
@@ -366,21 +398,24 @@ public final class SpecReader {
 
         /**
          * A target judged on test accuracy, asked for by {@code target_accuracy} or an explicit
-         * {@code "target_split": "test"}, needs a test split in every dataset (generated data has one
-         * only with {@code test_fraction}). Without either field a sweep without test data simply has no
+         * {@code "target_split": "test"}, needs a test split in every dataset it judges: all of them, or
+         * those a {@code target_accuracy} object names (generated data has one only with
+         * {@code test_fraction}). Without either field a sweep without test data simply has no
          * {@code trainability/} table.
          */
-        private void testSplitWhereJudged(Map<String, List<?>> axes, Double testFraction, TargetSplit split) {
-            // an invalid target_split was reported already: which split was meant is unknown
-            boolean asked = split == TargetSplit.TEST
-                    || (split == null && !root.has("target_split") && root.has("target_accuracy"));
+        private void testSplitWhereJudged(Map<String, List<?>> axes, Double testFraction, TargetSplit split,
+                TargetAccuracy target) {
+            // an invalid target_split or target_accuracy was reported already: what was meant is unknown
+            boolean explicit = split == TargetSplit.TEST;
+            boolean asked = explicit || (split == null && !root.has("target_split") && target != null);
             if (!asked || testFraction != null) {
                 return;
             }
-            String field = split == TargetSplit.TEST ? "target_split" : "target_accuracy";
+            String field = explicit ? "target_split" : "target_accuracy";
             List<?> datasets = axes.get(Axes.DATASET.name());
             for (int i = 0; i < datasets.size(); i++) {
-                if (datasets.get(i) instanceof org.initsweep.core.data.DatasetSource.Generated g) {
+                if (datasets.get(i) instanceof org.initsweep.core.data.DatasetSource.Generated g
+                        && (explicit || target.of(g.name()) != null)) {
                     add(field, "needs test accuracy, but datasets[" + i + "] (" + g.name()
                             + ") has no test split; set test_fraction, or judge on the training set with"
                             + " \"target_split\": \"train\"");

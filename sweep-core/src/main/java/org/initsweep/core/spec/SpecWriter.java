@@ -46,8 +46,11 @@ public final class SpecWriter {
         o.put("histograms", spec.outputs().histograms());
         o.put("boundaries", spec.outputs().boundaries());
         o.put("jacobian", spec.outputs().jacobian());
-        if (spec.targetAccuracy() != null) {
-            o.put("target_accuracy", spec.targetAccuracy());
+        if (spec.targetAccuracy() != null && spec.targetAccuracy().all() != null) {
+            o.put("target_accuracy", spec.targetAccuracy().all());
+        } else if (spec.targetAccuracy() != null) {
+            ObjectNode byDataset = o.putObject("target_accuracy");
+            spec.targetAccuracy().byDataset().forEach(byDataset::put);
         }
         // Only the non-default split: an explicit "test" is refused on generated data without a test split,
         // which the default is not, so writing it would make a sweep's own spec.json unreadable.

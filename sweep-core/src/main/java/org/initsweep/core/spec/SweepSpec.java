@@ -26,9 +26,9 @@ import org.initsweep.core.init.InitSpec;
  * @param testFraction share of a dataset held out for testing where it has no test split of its own, in
  *                     (0, 1); null: the default (0.2 for real data, none for generated data)
  * @param preprocessing how features are scaled (statistics of the training split)
- * @param targetAccuracy accuracy on {@code targetSplit}, in (0, 1], at or above which a cell counts as
- *                     trained in {@code trainability/}; null: 0.9 × the best cell's of each dataset (not part
- *                     of any run)
+ * @param targetAccuracy accuracy on {@code targetSplit} at or above which a cell counts as trained in
+ *                     {@code trainability/}, for all datasets or by dataset; null (and a dataset it leaves out):
+ *                     0.9 × the best cell's of each dataset (not part of any run)
  * @param targetSplit  the split whose accuracy is compared with the target (not part of any run)
  */
 public record SweepSpec(
@@ -43,7 +43,7 @@ public record SweepSpec(
         Outputs outputs,
         Double testFraction,
         org.initsweep.core.data.Preprocessing preprocessing,
-        Double targetAccuracy,
+        TargetAccuracy targetAccuracy,
         TargetSplit targetSplit) implements java.io.Serializable {
 
     /** Copies every list, so a spec never changes after construction. */

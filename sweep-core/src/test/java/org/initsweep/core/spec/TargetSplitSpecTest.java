@@ -37,7 +37,7 @@ class TargetSplitSpecTest {
     void trainNeedsNoTestSplit() throws SpecException {
         SweepSpec s = SpecReader.parse(spec(", \"target_split\": \"train\", \"target_accuracy\": 0.75"), "s.json");
         assertEquals(TargetSplit.TRAIN, s.targetSplit());
-        assertEquals(0.75, s.targetAccuracy());
+        assertEquals(TargetAccuracy.of(0.75), s.targetAccuracy());
         assertEquals(s, SpecReader.parse(SpecWriter.toJson(s), "written.json"), "round trip keeps the split");
     }
 
