@@ -231,7 +231,8 @@ public final class TrainabilityHeatmapChart {
 
         org.jfree.chart.axis.ValueAxis x;
         if (logM) {
-            x = new RegimeHeatmapChart.Log2Axis(X_LABEL + ChartStyle.LOG_SCALE, ms.length <= MAX_LABELLED_MULTIPLIERS ? ms : null);
+            x = new RegimeHeatmapChart.Log2Axis(X_LABEL + ChartStyle.LOG_SCALE,
+                    ms.length <= MAX_LABELLED_MULTIPLIERS ? ms : null);
             x.setRange(xLo, xHi);
         } else {
             NumberAxis linear = new NumberAxis(X_LABEL);

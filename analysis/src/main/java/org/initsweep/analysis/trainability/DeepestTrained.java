@@ -33,7 +33,8 @@ public final class DeepestTrained {
      * @param note                     theory's note ({@link TheoryColumns#note()}), or null
      */
     public record Row(List<Object> group, Double sigmaW2, int depths, int deepestDepth, Integer deepestTrainedDepth,
-            Integer shallowestUntrainedDepth, double target, Double xiC, Double bound, Integer depthsAgreeing, String note)
+            Integer shallowestUntrainedDepth, double target, Double xiC, Double bound, Integer depthsAgreeing,
+            String note)
             implements Serializable {
     }
 

@@ -105,8 +105,8 @@ public final class TrainabilityAnalysis {
      * @param theory  the theory columns of each cell
      * @param bound   the rows of {@code trainability_bound/}
      */
-    public record Result(Map<Object, Double> targets, TargetSplit split, List<CellResult> cells, List<TheoryColumns> theory,
-            List<DeepestTrained.Row> bound) {
+    public record Result(Map<Object, Double> targets, TargetSplit split, List<CellResult> cells,
+            List<TheoryColumns> theory, List<DeepestTrained.Row> bound) {
 
         /** Nothing: the sweep has no data to judge. */
         public static final Result NONE = new Result(Map.of(), TargetSplit.TEST, List.of(), List.of(), List.of());
@@ -337,15 +337,16 @@ public final class TrainabilityAnalysis {
         List<Object> v = new ArrayList<>(c.cell());
         v.addAll(Arrays.asList(c.runs(), c.divergedRuns(), orNull(c.trainAccuracy()), orNull(c.trainAccuracyStd()),
                 orNull(c.testAccuracy()), orNull(c.testAccuracyStd()), orNull(c.testAccuracyMin()),
-                orNull(c.testAccuracyMax()), orNull(c.target()), c.split().specName(), c.epochsToTarget(), c.seedsReachedTarget(),
-                orNull(c.lossAfterFirstEpoch()), t.sigmaW2(), t.chi1(), t.xiQ(), t.xiC(), t.bound(), t.note()));
+                orNull(c.testAccuracyMax()), orNull(c.target()), c.split().specName(), c.epochsToTarget(),
+                c.seedsReachedTarget(), orNull(c.lossAfterFirstEpoch()), t.sigmaW2(), t.chi1(), t.xiQ(), t.xiC(), t.bound(), t.note()));
         return RowFactory.create(v.toArray());
     }
 
     static Row boundRow(DeepestTrained.Row b, TargetSplit split) {
         List<Object> v = new ArrayList<>(b.group());
         v.addAll(Arrays.asList(b.sigmaW2(), b.depths(), b.deepestDepth(), b.deepestTrainedDepth(),
-                b.shallowestUntrainedDepth(), orNull(b.target()), split.specName(), b.xiC(), b.bound(), b.depthsAgreeing(), b.note()));
+                b.shallowestUntrainedDepth(), orNull(b.target()), split.specName(), b.xiC(), b.bound(),
+                b.depthsAgreeing(), b.note()));
         return RowFactory.create(v.toArray());
     }
 

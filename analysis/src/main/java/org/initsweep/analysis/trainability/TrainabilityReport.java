@@ -25,14 +25,13 @@ import org.initsweep.core.spec.TargetSplit;
  * rows of {@code trainability_bound}. The judged accuracy is the table's {@code target_split}: train or
  * test (test for tables written before the column existed).
  *
- * <p>JSON shape: {@code {targets [{dataset, target}], split, groups [{title, target, png, learning_png, critical_m,
- * m_unit, log_m, cells [{depth,
- * m, accuracy, runs, epochs_to_target, chi1, bound}], bound_curve [[m, 6·ξ_c or null]], learning
- * {depth, series [{label, accuracy []}]}}], bound {columns [], rows [[]]}}}; {@code target} is per dataset
- * (a group has one), null where every run of the dataset diverged; {@code m_unit} is the
- * scheme's fan_in·Var(W) at m = 1 ({@link org.initsweep.analysis.ChartGroup#multiplierUnit}); {@code log_m}
- * whether m is drawn on a log axis, as on the PNG ({@link TrainabilityHeatmapChart#logMultipliers}), the
- * bound then sampled at geometrically spaced m. Non-finite
+ * <p>JSON shape: {@code {targets [{dataset, target}], split, groups [{title, target, png, learning_png,
+ * critical_m, m_unit, log_m, cells [{depth, m, accuracy, runs, epochs_to_target, chi1, bound}], bound_curve
+ * [[m, 6·ξ_c or null]], learning {depth, series [{label, accuracy []}]}}], bound {columns [], rows [[]]}}};
+ * {@code target} is per dataset (a group has one), null where every run of the dataset diverged;
+ * {@code m_unit} is the scheme's fan_in·Var(W) at m = 1 ({@link org.initsweep.analysis.ChartGroup#multiplierUnit});
+ * {@code log_m} whether m is drawn on a log axis, as on the PNG ({@link TrainabilityHeatmapChart#logMultipliers}),
+ * the bound then sampled at geometrically spaced m. Non-finite
  * numbers are null, or the strings "Infinity" for a divergent bound.
  */
 public final class TrainabilityReport {
