@@ -456,7 +456,28 @@ public final class SpecReader {
                 }
                 return (List<T>) List.of(n.asDouble());
             }
-            return list(a.field(), a.defaults(), (p, n) -> a.read(p, n, this));
+            List<T> values = list(a.field(), a.defaults(), (p, n) -> a.read(p, n, this));
+            distinctColumns(a, values);
+            return values;
+        }
+
+        /**
+         * Two values a run records alike (two file datasets given one name) would give their runs one id and
+         * rows no query could tell apart: refused, naming both entries.
+         */
+        private <T> void distinctColumns(Axis<T> a, List<T> values) {
+            Map<List<Object>, Integer> seen = new java.util.HashMap<>();
+            for (int i = 0; i < values.size(); i++) {
+                T v = values.get(i);
+                if (v == null) {
+                    continue;
+                }
+                Integer first = seen.putIfAbsent(java.util.Arrays.asList(a.columnValues(v)), i);
+                if (first != null && !v.equals(values.get(first))) {
+                    add(a.field() + "[" + i + "]", "is recorded as \"" + a.keyText(v) + "\", as " + a.field() + "["
+                            + first + "] is, so their runs could not be told apart: give each its own name");
+                }
+            }
         }
 
         private boolean flag(String field) {

@@ -52,6 +52,20 @@ class SpecReaderValidationTest {
     }
 
     @Test
+    void twoDatasetsGivenOneNameAreRefused() {
+        // runs record a dataset by its name only: these two would train under one run id each
+        assertEquals("s.json: datasets[1]: is recorded as \"x\", as datasets[0] is, so their runs could not be told"
+                + " apart: give each its own name", only(", \"datasets\": [" + csv("a.csv") + ", " + csv("b.csv") + "]"));
+        // the same entry twice is the plain duplicate, said once
+        assertEquals("s.json: datasets[1]: duplicate value {\"name\":\"x\",\"format\":\"csv\",\"path\":\"a.csv\"}",
+                only(", \"datasets\": [" + csv("a.csv") + ", " + csv("a.csv") + "]"));
+    }
+
+    private static String csv(String path) {
+        return "{\"name\": \"x\", \"format\": \"csv\", \"path\": \"" + path + "\"}";
+    }
+
+    @Test
     void widthAtMostZeroNamesTheFieldAndValue() {
         assertEquals("s.json: widths[1]: must be in [1, 65536], got 0", problems("""
                 {"name": "v", "depths": [3], "widths": [8, 0], "activations": ["relu"], "inits": ["he_normal"]}
