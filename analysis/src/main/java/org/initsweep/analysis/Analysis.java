@@ -222,7 +222,8 @@ public final class Analysis {
             if (charts) {
                 List<String> withReport = new ArrayList<>(files);
                 withReport.addAll(TrainabilityAnalysis.writeCharts(spark, dir, trainability));
-                withReport.add(HtmlReport.write(spark, dir, files));
+                // the trainability charts too, so that the report links each beside the chart it draws
+                withReport.add(HtmlReport.write(spark, dir, List.copyOf(withReport)));
                 files = withReport;
                 Publish.retainOnly(fs, new org.apache.hadoop.fs.Path(dir, Tables.CHARTS), files.stream()
                         .map(f -> new org.apache.hadoop.fs.Path(f).getName()).collect(java.util.stream.Collectors.toSet()));

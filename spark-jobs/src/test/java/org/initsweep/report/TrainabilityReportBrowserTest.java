@@ -73,6 +73,10 @@ class TrainabilityReportBrowserTest {
         assertTrue(!dom.stdout().contains("<img src=\"../charts/isometry_"), "drawn, not shown as a PNG under More charts");
         assertTrue(dom.stdout().contains("Deepest depth trained per σ_w² beside 6·ξ_c"), "the bound table is on the page");
         assertTrue(dom.stdout().contains("Learning curves at depth"), "the learning curves are on the page");
+        // each drawn chart links the analysis's PNG of it
+        assertTrue(dom.stdout().contains("\"png\":\"../charts/trainability_tanh_lecun_normal_w8"), "the heatmap's PNG");
+        assertTrue(dom.stdout().contains("\"learning_png\":\"../charts/learning_tanh_lecun_normal_w8"),
+                "the learning curves' PNG");
     }
 
     /**
