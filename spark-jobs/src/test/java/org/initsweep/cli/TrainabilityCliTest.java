@@ -206,6 +206,20 @@ class TrainabilityCliTest {
     }
 
     @Test
+    void judgedOnTestADatasetWithoutATestSplitIsLeftOutAndNamed() throws Exception {
+        Path out = tmp.resolve("mixed");
+        CliTest.Result run = CliTest.cli("run", spec("mixed", ", \"datasets\": [\"moons\", \"digits\"]").toString(),
+                "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        assertEquals(List.of("digits"), csv(out, "SELECT DISTINCT dataset FROM trainability").stream()
+                .map(r -> r[0]).toList(), "moons has no test split");
+        assertTrue(run.out().contains("initsweep: not judged, no test split: moons (set test_fraction, or judge on the"
+                + " training set with \"target_split\": \"train\")"), run.out());
+        String page = Files.readString(out.resolve("report").resolve("index.html"));
+        assertTrue(page.contains("\"unjudged\":[\"moons\"]"), "the report names it too");
+    }
+
+    @Test
     void aBadTargetIsOneLineWithItsJsonPath() throws Exception {
         for (String bad : new String[] {"0", "1.5", "-0.1", "\"high\""}) {
             CliTest.Result r = CliTest.cli("validate", spec("bad", ", \"datasets\": [\"digits\"], \"target_accuracy\": "

@@ -119,7 +119,7 @@ class TrainabilityReportBrowserTest {
             }
         }
         assertEquals(2, heatmaps, "one per dataset");
-        assertTrue(dom.stdout().contains("Grey: every run of the cell diverged."), "the caption says what grey is");
+        assertTrue(dom.stdout().contains("Grey: no accuracy (every run of the cell diverged"), "the caption says what grey is");
         assertTrue(dom.stdout().matches("(?s).*is at least 0\\.\\d+ on moons, 0\\.\\d+ on xor \\(trainability/.*"),
                 "each dataset's target named");
     }

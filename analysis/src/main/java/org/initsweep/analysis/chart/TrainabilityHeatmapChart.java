@@ -44,8 +44,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  *   <li>y: depth L (hidden layers) on a linear axis; each cell spans halfway to the neighbouring
  *       depths;</li>
  *   <li>colour: the cell's mean accuracy on the viridis scale from 0 (dark purple) to 1
- *       (yellow), a colour bar on the right; cells without an accuracy (every run diverged) light grey,
- *       with a note saying so;</li>
+ *       (yellow), a colour bar on the right; cells without an accuracy (every run diverged, or none has a
+ *       finite one) light grey, with a note saying so;</li>
  *   <li>a dashed vertical line at the critical multiplier (χ₁ = 1), and the curve L = 6·ξ_c(m) as a
  *       black line with a white edge, sampled at {@value #CURVE_POINTS} multipliers across the plot
  *       (left out where the length map has no fixed point; clipped at the top where ξ_c diverges).</li>
@@ -82,7 +82,7 @@ public final class TrainabilityHeatmapChart {
      *
      * @param depth      hidden layers L ≥ 1
      * @param multiplier m, finite and &gt; 0
-     * @param accuracy   a fraction in [0, 1], or NaN: every run of the cell diverged (drawn light grey)
+     * @param accuracy   a fraction in [0, 1], or NaN: no run of the cell has one (drawn light grey)
      */
     public record Cell(int depth, double multiplier, double accuracy) {
     }
@@ -296,7 +296,7 @@ public final class TrainabilityHeatmapChart {
         long diverged = cells.stream().filter(c -> Double.isNaN(c.accuracy())).count();
         if (diverged > 0) {
             ChartStyle.addNote(chart, "grey: " + diverged + (diverged == 1 ? " cell" : " cells")
-                    + " where every run diverged (no accuracy)");
+                    + " without an accuracy (every run diverged, or none has a finite one)");
         }
         NumberAxis scaleAxis = new NumberAxis(accuracyLabel);
         scaleAxis.setRange(0, 1);

@@ -104,21 +104,24 @@ public final class TrainabilityAnalysis {
      * @param cells   the cells, with {@code theory} alongside
      * @param theory  the theory columns of each cell
      * @param bound   the rows of {@code trainability_bound/}
+     * @param unjudged datasets left out: judged on test, they have no test split
      */
     public record Result(Map<Object, Double> targets, TargetSplit split, List<CellResult> cells,
-            List<TheoryColumns> theory, List<DeepestTrained.Row> bound) {
+            List<TheoryColumns> theory, List<DeepestTrained.Row> bound, List<String> unjudged) {
 
         /** Nothing: the sweep has no data to judge. */
-        public static final Result NONE = new Result(Map.of(), TargetSplit.TEST, List.of(), List.of(), List.of());
+        public static final Result NONE = new Result(Map.of(), TargetSplit.TEST, List.of(), List.of(), List.of(),
+                List.of());
 
-        /** Copies the targets, keeping their order. */
+        /** Copies the targets, keeping their order, and the datasets left out. */
         public Result {
             targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+            unjudged = List.copyOf(unjudged);
         }
 
         /**
          * The targets as the console says them: "≥ 0.8699" when every dataset has the same one, else
-         * "≥ 0.9000 on xor, ≥ 0.7830 on digits" (a dataset whose runs all diverged: "none").
+         * "≥ 0.9000 on xor, ≥ 0.7830 on digits" (a dataset whose runs all diverged: "no target on mn").
          */
         public String targetText() {
             if (new java.util.HashSet<>(targets.values()).size() == 1) {
@@ -130,7 +133,7 @@ public final class TrainabilityAnalysis {
         }
 
         private static String atLeast(double target) {
-            return Double.isNaN(target) ? "none" : String.format(Locale.ROOT, "≥ %.4f", target);
+            return Double.isNaN(target) ? "no target" : String.format(Locale.ROOT, "≥ %.4f", target);
         }
 
         /** Lines for the console: the deepest depth that trained per σ_w², beside 6·ξ_c. */
@@ -164,8 +167,17 @@ public final class TrainabilityAnalysis {
                     ConsoleTable.Column.number("lr"), ConsoleTable.Column.number("m"), ConsoleTable.Column.number("sigma_w2"),
                     ConsoleTable.Column.number("trained"), ConsoleTable.Column.number("swept"),
                     ConsoleTable.Column.number("bound")), rows));
+            if (!unjudged.isEmpty()) {
+                out.add(unjudgedText(unjudged));
+            }
             return out;
         }
+    }
+
+    /** The console's line on the datasets a test-judged analysis leaves out. */
+    static String unjudgedText(List<String> unjudged) {
+        return "initsweep: not judged, no test split: " + String.join(", ", unjudged) + " (set test_fraction, or judge"
+                + " on the training set with \"target_split\": \"train\")";
     }
 
     /** A grid value as the console shows it: "-" for none, a double as chart labels write it (2, 0.0001). */
@@ -218,7 +230,14 @@ public final class TrainabilityAnalysis {
         }
         writeAtomically(spark, dir, Tables.TRAINABILITY, rows, SCHEMA);
         writeAtomically(spark, dir, Tables.TRAINABILITY_BOUND, boundRows, BOUND_SCHEMA);
-        return new Result(targets, split, cells, theory, bound);
+        return new Result(targets, split, cells, theory, bound, split == TargetSplit.TEST ? withoutTestSplit(spark)
+                : List.of());
+    }
+
+    /** The datasets none of whose runs has a test split ({@code runs.test_samples} 0), by name. */
+    static List<String> withoutTestSplit(SparkSession spark) {
+        return spark.sql("SELECT dataset FROM runs GROUP BY dataset HAVING max(coalesce(test_samples, 0)) = 0"
+                + " ORDER BY dataset").collectAsList().stream().map(r -> r.getString(0)).toList();
     }
 
     /**

@@ -25,10 +25,12 @@ import org.initsweep.core.spec.TargetSplit;
  * rows of {@code trainability_bound}. The judged accuracy is the table's {@code target_split}: train or
  * test (test for tables written before the column existed).
  *
- * <p>JSON shape: {@code {targets [{dataset, target}], split, groups [{title, target, png, learning_png,
- * critical_m, m_unit, log_m, cells [{depth, m, accuracy, runs, epochs_to_target, chi1, bound}], bound_curve
- * [[m, 6·ξ_c or null]], learning {depth, series [{label, accuracy []}]}}], bound {columns [], rows [[]]}}};
- * {@code target} is per dataset (a group has one), null where every run of the dataset diverged;
+ * <p>JSON shape: {@code {targets [{dataset, target}], split, unjudged [dataset], groups [{title, target, png, learning_png,
+ * critical_m, m_unit, log_m, cells [{depth, m, accuracy, runs, diverged, epochs_to_target, chi1, bound}],
+ * bound_curve [[m, 6·ξ_c or null]], learning {depth, trained, series [{label, accuracy []}]}}], bound {columns [],
+ * rows [[]]}}}; {@code learning.trained} whether some depth trained (else the curves are the deepest depth's);
+ * {@code target} is per dataset (a group has one), null where every run of the dataset diverged; {@code unjudged}
+ * the datasets a test-judged table leaves out, having no test split;
  * {@code m_unit} is the scheme's fan_in·Var(W) at m = 1 ({@link org.initsweep.analysis.ChartGroup#multiplierUnit});
  * {@code log_m} whether m is drawn on a log axis, as on the PNG ({@link TrainabilityHeatmapChart#logMultipliers}),
  * the bound then sampled at geometrically spaced m. Non-finite
@@ -62,6 +64,10 @@ public final class TrainabilityReport {
         TargetSplit split = train ? TargetSplit.TRAIN : TargetSplit.TEST;
         String judged = train ? "train_accuracy" : "test_accuracy";
         root.put("split", split.specName());
+        ArrayNode unjudged = root.putArray("unjudged");
+        if (!train) {
+            TrainabilityAnalysis.withoutTestSplit(spark).forEach(unjudged::add);
+        }
         Map<List<Object>, List<Row>> groups = new LinkedHashMap<>();
         for (Row r : rows) {
             List<Object> key = new ArrayList<>();
@@ -112,6 +118,7 @@ public final class TrainabilityReport {
                 c.put("m", m);
                 putNumber(c, "accuracy", value(r, judged));
                 c.put("runs", r.<Integer>getAs("runs"));
+                c.put("diverged", r.<Integer>getAs("diverged_runs"));
                 putNumber(c, "epochs_to_target", value(r, "epochs_to_target"));
                 putNumber(c, "chi1", value(r, "chi1"));
                 putNumber(c, "bound", value(r, "trainable_depth_bound"));
@@ -135,6 +142,7 @@ public final class TrainabilityReport {
             int depth = deepestTrained == Integer.MIN_VALUE ? deepest : deepestTrained;
             ObjectNode learning = node.putObject("learning");
             learning.put("depth", depth);
+            learning.put("trained", deepestTrained != Integer.MIN_VALUE);
             ArrayNode series = learning.putArray("series");
             StringBuilder where = new StringBuilder("r.depth = " + depth);
             for (String k : List.of("activation", "init", "dataset", "optimizer")) {

@@ -1305,7 +1305,8 @@
       tooltip: { formatter: function (p) {
         var c = p.data.cell;
         return '<b>depth L = ' + esc(c.depth) + ', ' + esc(mLabel(c.m)) + '</b><br>'
-          + esc(accName) + ': ' + (c.accuracy === null ? 'none: all ' + esc(c.runs) + ' runs diverged (target '
+          + esc(accName) + ': ' + (c.accuracy === null ? (c.diverged === c.runs ? 'none: all ' + esc(c.runs)
+            + ' runs diverged' : 'none: no run has a finite one') + ' (target '
             : esc(fmt(c.accuracy)) + ' (mean of ' + esc(c.runs) + ' runs; target ')
           + esc(target === null ? 'none' : fmt(target)) + ')<br>epochs to target: ' + esc(c.epochs_to_target === null ? 'never' : c.epochs_to_target)
           + '<br><i>mean-field theory:</i> \u03c7\u2081 = ' + esc(c.chi1 === null ? 'n/a' : fmt(c.chi1))
@@ -1385,13 +1386,19 @@
     var title = 'Trainability: ' + accName + ' beside 6\u00b7\u03be_c (Schoenholz et al. 2017)';
     var sec = el('section', { 'class': 'group', id: id }, [el('h2', null, [title])]);
     toc.appendChild(el('li', null, [el('a', { href: '#' + id }, [title])]));
-    var targets = (t.targets || []).map(function (d) { return d.target === null ? 'none' : fmt(d.target); });
-    var sameTarget = targets.every(function (s) { return s === targets[0]; });
-    var targetText = sameTarget ? targets[0]
-      : (t.targets || []).map(function (d, i) { return targets[i] + ' on ' + d.dataset; }).join(', ');
+    // one target for all, else each dataset's; a dataset whose runs all diverged has none
+    var set = (t.targets || []).filter(function (d) { return d.target !== null; });
+    var none = (t.targets || []).filter(function (d) { return d.target === null; });
+    var sameTarget = set.every(function (d) { return d.target === set[0].target; }) && !none.length;
+    var targetText = sameTarget && set.length ? fmt(set[0].target)
+      : set.map(function (d) { return fmt(d.target) + ' on ' + d.dataset; }).join(', ')
+        + (none.length ? '; no target on ' + none.map(function (d) { return d.dataset; }).join(', ')
+          + ', where no run has an accuracy' : '');
     sec.appendChild(el('p', { 'class': 'meta' }, ['A cell trained when its mean ' + accName + ' is at least '
       + targetText + ' (trainability/, target_accuracy: the spec\u2019s, else 0.9 \u00d7 the best cell of the same dataset; the spec\u2019s target_split is ' + (t.split || 'test') + '). Mean-field theory calls a depth trainable up to about '
-      + '6\u00b7\u03be_c, the correlation depth scale times six; \u03be_c diverges on the critical line \u03c7\u2081 = 1.']));
+      + '6\u00b7\u03be_c, the correlation depth scale times six; \u03be_c diverges on the critical line \u03c7\u2081 = 1.'
+      + ((t.unjudged || []).length ? ' Not judged, having no test split: ' + t.unjudged.join(', ')
+        + ' (set test_fraction, or judge on the training set with "target_split": "train").' : '')]));
     (t.groups || []).forEach(function (g) {
       var grid = el('div', { 'class': 'grid' });
       sec.appendChild(grid);
@@ -1406,7 +1413,7 @@
         label: AccName + ' over m \u00d7 depth: ' + g.title, option: trainabilityOption(g, g.target, accName), png: g.png,
         expect: present.slice(0, 1).concat(diverged ? [DIVERGED_GREY] : []),
         caption: 'Colour: mean ' + accName + ' over seeds on the viridis scale, 0 dark purple to 1 yellow. '
-          + (diverged ? 'Grey: every run of the cell diverged. ' : '')
+          + (diverged ? 'Grey: no accuracy (every run of the cell diverged, or none has a finite one). ' : '')
           + 'Black line: theory\u2019s trainable depth 6\u00b7\u03be_c(m); dashed: the critical multiplier (\u03c7\u2081 = 1).'
       });
       expectedCharts++;
@@ -1415,7 +1422,8 @@
           kind: 'cost', title: 'Learning curves at depth ' + g.learning.depth + ': ' + g.title,
           label: 'Learning curves at depth L = ' + g.learning.depth, option: learningOption(g, g.target, accName),
           png: g.learning_png, expect: g.learning.series.map(function (s) { return mColour(s.m); }),
-          caption: 'Mean ' + accName + ' per epoch of every multiplier at the deepest depth that trained.'
+          caption: 'Mean ' + accName + ' per epoch of every multiplier at the deepest depth that trained'
+            + (g.learning.trained === false ? ' (none did: the deepest depth swept).' : '.')
         });
         expectedCharts++;
       }

@@ -61,7 +61,7 @@ class TrainabilityHeatmapChartTest {
         // not the white of the background, which an empty corner of the grid also shows
         assertEquals("#C0C0C0", ChartTestSupport.colourAt(img, plot, area, 4.0, 10));
         assertEquals("#440154", ChartTestSupport.colourAt(img, plot, area, 1.0, 10));
-        assertTrue(ChartTestSupport.subtitles(chart).contains("grey: 1 cell where every run diverged (no accuracy)"),
+        assertTrue(ChartTestSupport.subtitles(chart).contains("grey: 1 cell without an accuracy (every run diverged, or none has a finite one)"),
                 ChartTestSupport.subtitles(chart).toString());
         assertTrue(ChartTestSupport.subtitles(TrainabilityHeatmapChart.createChart(null, cells.subList(2, 4), 2.0,
                 m -> Double.NaN)).stream().noneMatch(n -> n.startsWith("grey")), "no diverged cell, no note");
