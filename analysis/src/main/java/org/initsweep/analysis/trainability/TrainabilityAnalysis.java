@@ -228,6 +228,9 @@ public final class TrainabilityAnalysis {
         for (DeepestTrained.Row b : bound) {
             boundRows.add(boundRow(b, split));
         }
+        // The bound table summarizes the cells: deleted first, so that an analysis killed between the two
+        // writes leaves new cells without a bound rather than a bound judged against another target.
+        drop(spark, dir, Tables.TRAINABILITY_BOUND);
         writeAtomically(spark, dir, Tables.TRAINABILITY, rows, SCHEMA);
         writeAtomically(spark, dir, Tables.TRAINABILITY_BOUND, boundRows, BOUND_SCHEMA);
         return new Result(targets, split, cells, theory, bound, split == TargetSplit.TEST ? withoutTestSplit(spark)
@@ -245,12 +248,16 @@ public final class TrainabilityAnalysis {
      * and their views dropped, so that no query or report reads a judgment the spec no longer asks for.
      */
     private static Result none(SparkSession spark, String dir) throws IOException {
-        FileSystem fs = new Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
         for (String table : List.of(Tables.TRAINABILITY, Tables.TRAINABILITY_BOUND)) {
-            fs.delete(new Path(dir, table), true);
-            spark.catalog().dropTempView(table);
+            drop(spark, dir, table);
         }
         return Result.NONE;
+    }
+
+    /** Deletes a table and drops its view. */
+    private static void drop(SparkSession spark, String dir, String table) throws IOException {
+        new Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(new Path(dir, table), true);
+        spark.catalog().dropTempView(table);
     }
 
     /**
