@@ -339,7 +339,8 @@ public final class SpecReader {
          * {@code target_accuracy}: an accuracy in (0, 1], or an object of them keyed by the names of
          * {@code datasets} (those left out get the default); null when absent or invalid.
          *
-         * @param datasets the {@code datasets} axis, or null where it was invalid (its names then unchecked)
+         * @param datasets the {@code datasets} axis (null, or with null entries, where it was invalid: its names are
+         *                 then unchecked)
          */
         private TargetAccuracy targetAccuracy(List<?> datasets) {
             JsonNode t = root.get("target_accuracy");
@@ -349,7 +350,7 @@ public final class SpecReader {
             if (!t.isObject()) {
                 return accuracy("target_accuracy", t) ? TargetAccuracy.of(t.asDouble()) : null;
             }
-            List<String> names = datasets == null ? null
+            List<String> names = datasets == null || datasets.contains(null) ? null
                     : datasets.stream().map(d -> ((org.initsweep.core.data.DatasetSource) d).name()).toList();
             if (t.isEmpty()) {
                 add("target_accuracy", "names no dataset: give one accuracy for all, or one per dataset name, e.g. {\""

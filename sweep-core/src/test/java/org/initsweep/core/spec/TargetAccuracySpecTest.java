@@ -51,6 +51,17 @@ class TargetAccuracySpecTest {
     }
 
     @Test
+    void anInvalidDatasetIsTheOnlyLine() {
+        // its name unknown, the keys cannot be checked against it
+        SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse("""
+                {"name": "t", "depths": [3], "widths": [8], "activations": ["tanh"], "inits": ["lecun_normal"],
+                 "datasets": ["digits", "moon"], "target_accuracy": {"moon": 0.9}}""", "s.json"));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("s.json: datasets[1]: unknown dataset \"moon\" (did you mean 'moons'?)"),
+                e.getMessage());
+    }
+
+    @Test
     void eachValueIsAnAccuracy() {
         String high = refusal(", \"target_accuracy\": {\"digits\": 1.5}");
         assertTrue(high.startsWith("s.json: target_accuracy.digits: must be an accuracy in (0, 1], got "), high);
