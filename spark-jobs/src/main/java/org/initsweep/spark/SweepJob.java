@@ -414,10 +414,7 @@ public final class SweepJob {
         }
         Path specFile = new Path(out, Tables.SPEC_FILE);
         if (fs.exists(specFile)) {
-            String stored;
-            try (var in = fs.open(specFile)) {
-                stored = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+            String stored = org.initsweep.analysis.io.TextFiles.read(fs, specFile);
             SweepSpec previous;
             try {
                 previous = SpecReader.parse(stored, specFile.toString());

@@ -203,6 +203,17 @@ class TrainabilityCliTest {
                 + " GROUP BY dataset ORDER BY dataset");
         assertEquals(List.of("gaussian", targets.get(0)[1], targets.get(0)[1]), List.of(now.get(0)), "the default");
         assertEquals(List.of("xor", "0.5", "0.5"), List.of(now.get(1)), "the spec's");
+
+        // spec.json edited by hand (Hadoop's checksum beside it now stale), then analyzed: the edit is read.
+        Path specJson = out.resolve("spec.json");
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Files.readString(specJson));
+        json.putObject("target_accuracy").put("xor", 0.625);
+        Files.writeString(specJson, json.toString());
+        CliTest.Result edited = CliTest.cli("analyze", out.toString());
+        assertEquals(0, edited.code(), edited.err());
+        assertEquals(List.of("xor", "0.625"), List.of(csv(out, "SELECT dataset, max(target_accuracy) FROM trainability"
+                + " WHERE dataset = 'xor' GROUP BY dataset").get(0)));
     }
 
     @Test

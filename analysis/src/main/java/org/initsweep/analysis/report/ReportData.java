@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -700,13 +698,11 @@ final class ReportData {
         if (!fs.exists(p)) {
             return F.nullNode();
         }
-        try (InputStream in = fs.open(p)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            try {
-                return MAPPER.readTree(text);
-            } catch (IOException e) {
-                return F.textNode(text); // shown as text rather than lost
-            }
+        String text = org.initsweep.analysis.io.TextFiles.read(fs, p);
+        try {
+            return MAPPER.readTree(text);
+        } catch (IOException e) {
+            return F.textNode(text); // shown as text rather than lost
         }
     }
 

@@ -1,7 +1,6 @@
 package org.initsweep.analysis.trainability;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -121,19 +120,27 @@ public final class TrainabilityAnalysis {
 
         /**
          * The targets as the console says them: "≥ 0.8699" when every dataset has the same one, else
-         * "≥ 0.9000 on xor, ≥ 0.7830 on digits" (a dataset whose runs all diverged: "no target on mn").
+         * "≥ 0.9000 on xor, ≥ 0.7830 on digits", then "; no target on mn, where no run has an accuracy"
+         * for the datasets whose runs all diverged.
          */
         public String targetText() {
-            if (new java.util.HashSet<>(targets.values()).size() == 1) {
-                return atLeast(targets.values().iterator().next());
-            }
             List<String> parts = new ArrayList<>();
-            targets.forEach((dataset, t) -> parts.add(atLeast(t) + " on " + dataset));
-            return String.join(", ", parts);
+            List<String> none = new ArrayList<>();
+            targets.forEach((dataset, t) -> {
+                if (Double.isNaN(t)) {
+                    none.add(String.valueOf(dataset));
+                } else {
+                    parts.add(atLeast(t) + " on " + dataset);
+                }
+            });
+            String text = none.isEmpty() && new java.util.HashSet<>(targets.values()).size() == 1
+                    ? atLeast(targets.values().iterator().next()) : String.join(", ", parts);
+            return none.isEmpty() ? text : text + "; no target on " + String.join(", ", none)
+                    + ", where no run has an accuracy";
         }
 
         private static String atLeast(double target) {
-            return Double.isNaN(target) ? "no target" : String.format(Locale.ROOT, "≥ %.4f", target);
+            return String.format(Locale.ROOT, target < 1e-3 ? "≥ %.4g" : "≥ %.4f", target);
         }
 
         /** Lines for the console: the deepest depth that trained per σ_w², beside 6·ξ_c. */
@@ -350,10 +357,10 @@ public final class TrainabilityAnalysis {
         if (!fs.exists(file)) {
             return null;
         }
-        try (var in = fs.open(file)) {
-            return SpecReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), file.toString());
+        try {
+            return SpecReader.parse(org.initsweep.analysis.io.TextFiles.read(fs, file), file.toString());
         } catch (SpecException e) {
-            LOG.info("spec.json is not readable by this version ({}); judging test accuracy against the default"
+            LOG.warn("spec.json is not readable by this version ({}); judging test accuracy against the default"
                     + " target", e.getMessage());
             return null;
         }

@@ -36,6 +36,15 @@ public final class JsonText {
     }
 
     /**
+     * An object key as a problem's path shows it: as written, or as a JSON string where it holds a control
+     * character (a newline would break the one line a problem is).
+     */
+    public static String key(String key) {
+        return key.chars().anyMatch(Character::isISOControl)
+                ? com.fasterxml.jackson.databind.node.TextNode.valueOf(key).toString() : key;
+    }
+
+    /**
      * The value as JSON text, shortened to 60 characters; a number with a fraction or an exponent as a
      * user writes it ({@link Quantities#number}), not in Java's form.
      */

@@ -350,7 +350,7 @@ public final class SpecReader {
             if (!t.isObject()) {
                 return accuracy("target_accuracy", t) ? TargetAccuracy.of(t.asDouble()) : null;
             }
-            List<String> names = datasets == null || datasets.contains(null) ? null
+            List<String> names = datasets == null || datasets.isEmpty() || datasets.contains(null) ? null
                     : datasets.stream().map(d -> ((org.initsweep.core.data.DatasetSource) d).name()).toList();
             if (t.isEmpty()) {
                 add("target_accuracy", "names no dataset: give one accuracy for all, or one per dataset name, e.g. {\""
@@ -360,7 +360,7 @@ public final class SpecReader {
             Map<String, Double> byDataset = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                String path = "target_accuracy." + e.getKey();
+                String path = "target_accuracy." + JsonText.key(e.getKey());
                 if (names != null && !names.contains(e.getKey())) {
                     add(path, "names no dataset of this sweep" + Suggestions.hint(e.getKey(), names) + "; its datasets: "
                             + String.join(", ", names));
@@ -412,11 +412,12 @@ public final class SpecReader {
             if (!asked || testFraction != null) {
                 return;
             }
-            String field = explicit ? "target_split" : "target_accuracy";
             List<?> datasets = axes.get(Axes.DATASET.name());
             for (int i = 0; i < datasets.size(); i++) {
                 if (datasets.get(i) instanceof org.initsweep.core.data.DatasetSource.Generated g
                         && (explicit || target.of(g.name()) != null)) {
+                    String field = explicit ? "target_split"
+                            : target.all() != null ? "target_accuracy" : "target_accuracy." + g.name();
                     add(field, "needs test accuracy, but datasets[" + i + "] (" + g.name()
                             + ") has no test split; set test_fraction, or judge on the training set with"
                             + " \"target_split\": \"train\"");

@@ -62,6 +62,16 @@ class TargetAccuracySpecTest {
     }
 
     @Test
+    void anInvalidDatasetsFieldIsTheOnlyLineAndAKeyIsOneLine() {
+        SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse("""
+                {"name": "t", "depths": [3], "widths": [8], "activations": ["tanh"], "inits": ["lecun_normal"],
+                 "datasets": [], "target_accuracy": {"opt": 0.9}}""", "s.json"));
+        assertEquals("s.json: datasets: must not be empty", e.getMessage());
+        assertEquals("s.json: target_accuracy.\"x\\ny\": names no dataset of this sweep (did you mean 'xor'?); its"
+                + " datasets: digits, xor", refusal(", \"target_accuracy\": {\"x\\ny\": 0.9}"));
+    }
+
+    @Test
     void eachValueIsAnAccuracy() {
         String high = refusal(", \"target_accuracy\": {\"digits\": 1.5}");
         assertTrue(high.startsWith("s.json: target_accuracy.digits: must be an accuracy in (0, 1], got "), high);
@@ -77,8 +87,8 @@ class TargetAccuracySpecTest {
         // digits is split by default; xor, generated, has no test split without test_fraction
         SpecReader.parse(spec(", \"target_accuracy\": {\"digits\": 0.85}"), "s.json");
         String xor = refusal(", \"target_accuracy\": {\"xor\": 0.95}");
-        assertTrue(xor.startsWith("s.json: target_accuracy: needs test accuracy, but datasets[1] (xor) has no test"
-                + " split"), xor);
+        assertTrue(xor.startsWith("s.json: target_accuracy.xor: needs test accuracy, but datasets[1] (xor) has no"
+                + " test split"), xor);
         SpecReader.parse(spec(", \"target_accuracy\": {\"xor\": 0.95}, \"test_fraction\": 0.25"), "s.json");
         SpecReader.parse(spec(", \"target_accuracy\": {\"xor\": 0.95}, \"target_split\": \"train\""), "s.json");
     }
