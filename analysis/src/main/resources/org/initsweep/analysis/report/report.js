@@ -1407,13 +1407,13 @@
         var acc = num(c.accuracy);
         if (!isNaN(acc) && present.indexOf(viridis(acc)) < 0) { present.push(viridis(acc)); }
       });
-      var diverged = g.cells.some(function (c) { return c.accuracy === null; });
+      var noAccuracy = g.cells.some(function (c) { return c.accuracy === null; });
       card(grid, {
         kind: 'trainability', title: AccName + ' over m \u00d7 depth: ' + g.title, wide: true, height: 420,
         label: AccName + ' over m \u00d7 depth: ' + g.title, option: trainabilityOption(g, g.target, accName), png: g.png,
-        expect: present.slice(0, 1).concat(diverged ? [DIVERGED_GREY] : []),
+        expect: present.slice(0, 1).concat(noAccuracy ? [DIVERGED_GREY] : []),
         caption: 'Colour: mean ' + accName + ' over seeds on the viridis scale, 0 dark purple to 1 yellow. '
-          + (diverged ? 'Grey: no accuracy (every run of the cell diverged, or none has a finite one). ' : '')
+          + (noAccuracy ? 'Grey: no accuracy (every run of the cell diverged, or none has a finite one). ' : '')
           + 'Black line: theory\u2019s trainable depth 6\u00b7\u03be_c(m); dashed: the critical multiplier (\u03c7\u2081 = 1).'
       });
       expectedCharts++;
