@@ -293,9 +293,9 @@ public final class TrainabilityHeatmapChart {
         JFreeChart chart = ChartStyle.chart(title, plot, true);
         ChartStyle.addNote(chart, "colour: mean " + accuracyLabel + " over seeds; line: trainable depth 6·ξ_c (Schoenholz et al."
                 + " 2017, Fig. 5; 6·ξ_∇ where σ_b² = 0 leaves q* = 0); dashed: χ₁ = 1");
-        long diverged = cells.stream().filter(c -> Double.isNaN(c.accuracy())).count();
-        if (diverged > 0) {
-            ChartStyle.addNote(chart, "grey: " + diverged + (diverged == 1 ? " cell" : " cells")
+        long missing = cells.stream().filter(c -> Double.isNaN(c.accuracy())).count();
+        if (missing > 0) {
+            ChartStyle.addNote(chart, "grey: " + missing + (missing == 1 ? " cell" : " cells")
                     + " without an accuracy (every run diverged, or none has a finite one)");
         }
         NumberAxis scaleAxis = new NumberAxis(accuracyLabel);

@@ -208,8 +208,10 @@ public final class TrainabilityAnalysis {
             LOG.info("No trainability table: the sweep has no epochs/ table");
             return none(spark, dir);
         }
-        if (split == TargetSplit.TEST && (!runColumns.contains("test_samples")
-                || spark.sql("SELECT count(*) FROM runs WHERE test_samples > 0").first().getLong(0) == 0)) {
+        Map<String, Boolean> testSplits = split == TargetSplit.TEST && runColumns.contains("test_samples")
+                ? testSplits(spark) : Map.of();
+        List<String> unjudged = testSplits.keySet().stream().filter(d -> !testSplits.get(d)).toList();
+        if (split == TargetSplit.TEST && !testSplits.containsValue(true)) {
             LOG.info("No trainability table: no run of this sweep has a test split (test_samples = 0);"
                     + " \"target_split\": \"train\" judges on the training set");
             return none(spark, dir);
@@ -240,14 +242,20 @@ public final class TrainabilityAnalysis {
         drop(spark, dir, Tables.TRAINABILITY_BOUND);
         writeAtomically(spark, dir, Tables.TRAINABILITY, rows, SCHEMA);
         writeAtomically(spark, dir, Tables.TRAINABILITY_BOUND, boundRows, BOUND_SCHEMA);
-        return new Result(targets, split, cells, theory, bound, split == TargetSplit.TEST ? withoutTestSplit(spark)
-                : List.of());
+        return new Result(targets, split, cells, theory, bound, unjudged);
     }
 
-    /** The datasets none of whose runs has a test split ({@code runs.test_samples} 0), by name. */
-    static List<String> withoutTestSplit(SparkSession spark) {
-        return spark.sql("SELECT dataset FROM runs GROUP BY dataset HAVING max(coalesce(test_samples, 0)) = 0"
-                + " ORDER BY dataset").collectAsList().stream().map(r -> r.getString(0)).toList();
+    /**
+     * Each dataset by name, in name order, and whether its runs have a test split ({@code runs.test_samples}
+     * above 0); the sweep's {@code runs} table must have that column.
+     */
+    static Map<String, Boolean> testSplits(SparkSession spark) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (Row r : spark.sql("SELECT dataset, max(coalesce(test_samples, 0)) > 0 FROM runs GROUP BY dataset"
+                + " ORDER BY dataset").collectAsList()) {
+            out.put(r.getString(0), r.getBoolean(1));
+        }
+        return out;
     }
 
     /**

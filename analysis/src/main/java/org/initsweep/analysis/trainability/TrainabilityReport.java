@@ -65,8 +65,12 @@ public final class TrainabilityReport {
         String judged = train ? "train_accuracy" : "test_accuracy";
         root.put("split", split.specName());
         ArrayNode unjudged = root.putArray("unjudged");
-        if (!train) {
-            TrainabilityAnalysis.withoutTestSplit(spark).forEach(unjudged::add);
+        if (!train && Arrays.asList(spark.table("runs").columns()).contains("test_samples")) {
+            TrainabilityAnalysis.testSplits(spark).forEach((dataset, has) -> {
+                if (!has) {
+                    unjudged.add(dataset);
+                }
+            });
         }
         Map<List<Object>, List<Row>> groups = new LinkedHashMap<>();
         for (Row r : rows) {

@@ -12,8 +12,8 @@
   var LINE_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#E69F00', '#CC79A7', '#56B4E9', '#000000', '#F0E442'];
   var VIRIDIS = ['#440154', '#482878', '#3E4A89', '#31688E', '#26828E', '#1F9E89', '#35B779', '#6DCD59',
     '#B4DE2C', '#FDE725'];
-  // where a value is missing because the network diverged, as the PNGs' ChartStyle.NAN_GREY
-  var DIVERGED_GREY = '#C0C0C0';
+  // where a value is missing (a diverged network's boundary, a cell without an accuracy), as the PNGs' ChartStyle.NAN_GREY
+  var NAN_GREY = '#C0C0C0';
   var SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin', 'arrow', 'emptyCircle'];
   var FONT = 'system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif';
   var MINUS = '\u2212';
@@ -743,7 +743,7 @@
       } },
       visualMap: { type: 'continuous', dimension: 2, min: 0, max: 1, seriesIndex: 0, calculable: false,
         orient: 'horizontal', left: 'center', bottom: 0, itemWidth: 12, itemHeight: 200,
-        inRange: { color: ['#0072B2', '#ffffff', '#D55E00'] }, outOfRange: { color: DIVERGED_GREY },
+        inRange: { color: ['#0072B2', '#ffffff', '#D55E00'] }, outOfRange: { color: NAN_GREY },
         text: ['P(class 1) = 1', '0'], textStyle: baseText },
       xAxis: merge(axisCommon('input x\u2081 (standardized)', 28), { type: 'value', min: lo, max: hi,
         splitLine: { show: false } }),
@@ -1300,7 +1300,7 @@
         var acc = num(c.accuracy);
         return { type: 'rect', shape: { x: Math.min(p0[0], p1[0]), y: Math.min(p0[1], p1[1]),
           width: Math.abs(p1[0] - p0[0]), height: Math.abs(p1[1] - p0[1]) },
-          style: { fill: isNaN(acc) ? DIVERGED_GREY : viridis(acc), stroke: '#ffffff', lineWidth: 0.5 } };
+          style: { fill: isNaN(acc) ? NAN_GREY : viridis(acc), stroke: '#ffffff', lineWidth: 0.5 } };
       },
       tooltip: { formatter: function (p) {
         var c = p.data.cell;
@@ -1411,7 +1411,7 @@
       card(grid, {
         kind: 'trainability', title: AccName + ' over m \u00d7 depth: ' + g.title, wide: true, height: 420,
         label: AccName + ' over m \u00d7 depth: ' + g.title, option: trainabilityOption(g, g.target, accName), png: g.png,
-        expect: present.slice(0, 1).concat(noAccuracy ? [DIVERGED_GREY] : []),
+        expect: present.slice(0, 1).concat(noAccuracy ? [NAN_GREY] : []),
         caption: 'Colour: mean ' + accName + ' over seeds on the viridis scale, 0 dark purple to 1 yellow. '
           + (noAccuracy ? 'Grey: no accuracy (every run of the cell diverged, or none has a finite one). ' : '')
           + 'Black line: theory\u2019s trainable depth 6\u00b7\u03be_c(m); dashed: the critical multiplier (\u03c7\u2081 = 1).'
