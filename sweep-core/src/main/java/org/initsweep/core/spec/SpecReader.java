@@ -350,7 +350,8 @@ public final class SpecReader {
             if (!t.isObject()) {
                 return accuracy("target_accuracy", t) ? TargetAccuracy.of(t.asDouble()) : null;
             }
-            List<String> names = datasets == null || datasets.isEmpty() || datasets.contains(null) ? null
+            List<String> names = datasets == null || datasets.isEmpty()
+                    || datasets.stream().anyMatch(java.util.Objects::isNull) ? null
                     : datasets.stream().map(d -> ((org.initsweep.core.data.DatasetSource) d).name()).toList();
             if (t.isEmpty()) {
                 add("target_accuracy", "names no dataset: give one accuracy for all, or one per dataset name, e.g. {\""

@@ -30,7 +30,10 @@ class SpecFuzzTest {
     void everyMutationEndsInASpecOrACleanError() throws Exception {
         Random rnd = new Random(20261129);
         List<String> seeds = List.of(SpecReaderTest.FULL,
-                "{\"name\": \"min\", \"depths\": [3], \"widths\": [8], \"activations\": [\"relu\"], \"inits\": [\"he_normal\"]}");
+                "{\"name\": \"min\", \"depths\": [3], \"widths\": [8], \"activations\": [\"relu\"], \"inits\": [\"he_normal\"]}",
+                "{\"name\": \"judged\", \"depths\": [3], \"widths\": [8], \"activations\": [\"tanh\"], \"inits\": [\"lecun_normal\"],"
+                        + " \"datasets\": [\"moons\", \"xor\"], \"test_fraction\": 0.25, \"target_split\": \"test\","
+                        + " \"target_accuracy\": {\"moons\": 0.8, \"xor\": 0.9}}");
         int valid = 0;
         int errors = 0;
         for (int i = 0; i < MUTATIONS; i++) {

@@ -72,6 +72,24 @@ class TargetAccuracySpecTest {
     }
 
     @Test
+    void withoutADatasetsFieldTheKeysAreCheckedAgainstTheDefaultDataset() throws SpecException {
+        String spec = """
+                {"name": "t", "depths": [3], "widths": [8], "activations": ["tanh"], "inits": ["lecun_normal"],
+                 "target_split": "train", "target_accuracy": %s}
+                """;
+        SweepSpec s = SpecReader.parse(spec.formatted("{\"gaussian\": 0.8}"), "s.json");
+        assertEquals(0.8, s.targetAccuracy().of("gaussian"));
+        SpecException other = assertThrows(SpecException.class,
+                () -> SpecReader.parse(spec.formatted("{\"moons\": 0.8}"), "s.json"));
+        assertEquals("s.json: target_accuracy.moons: names no dataset of this sweep; its datasets: gaussian",
+                other.getMessage());
+        SpecException high = assertThrows(SpecException.class,
+                () -> SpecReader.parse(spec.formatted("{\"gaussian\": 2}"), "s.json"));
+        assertEquals("s.json: target_accuracy.gaussian: must be an accuracy in (0, 1], got the number 2",
+                high.getMessage());
+    }
+
+    @Test
     void eachValueIsAnAccuracy() {
         String high = refusal(", \"target_accuracy\": {\"digits\": 1.5}");
         assertTrue(high.startsWith("s.json: target_accuracy.digits: must be an accuracy in (0, 1], got "), high);
