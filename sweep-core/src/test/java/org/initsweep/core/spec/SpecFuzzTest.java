@@ -111,7 +111,7 @@ class SpecFuzzTest {
     }
 
     private static JsonNode randomValue(Random rnd) {
-        return switch (rnd.nextInt(12)) {
+        return switch (rnd.nextInt(14)) {
             case 0 -> F.numberNode(-1);
             case 1 -> F.numberNode(0);
             case 2 -> F.numberNode(1e308);
@@ -123,6 +123,8 @@ class SpecFuzzTest {
             case 8 -> F.booleanNode(rnd.nextBoolean());
             case 9 -> F.objectNode().put("scheme", "identity_scaled").put("alpha", rnd.nextGaussian());
             case 10 -> F.arrayNode().add(1 + rnd.nextInt(64)).add(F.textNode("x"));
+            case 11 -> F.objectNode().put(rnd.nextBoolean() ? "moons" : "gaussian", rnd.nextBoolean() ? 0.5 : 2);
+            case 12 -> F.objectNode();
             default -> F.arrayNode().add(1 + rnd.nextInt(8));
         };
     }
