@@ -11,7 +11,8 @@ import org.initsweep.core.UserInputException;
 
 /**
  * Reads a CSV table (RFC 4180, see {@link CsvScanner}; plain or gzip, detected by the magic bytes): a
- * header row naming the columns (names are trimmed of spaces), then one example per row. The column
+ * header row naming the columns (names are trimmed of spaces), then one example per row; or, without a
+ * header row, columns named {@code _c0}, {@code _c1}, … as Spark's CSV reader names them. The column
  * named by the spec field {@code label} holds the class as an integer ({@code 3}, {@code -1}, also
  * {@code 3.0}); every other column is a numeric feature, stored as float32 (parsed as a double, then
  * rounded). Labels become classes in sorted order ({@link TableBuilder}).
@@ -43,6 +44,36 @@ public final class CsvTableReader {
     }
 
     /**
+     * Reads a table with or without a header row.
+     *
+     * @param header      whether the first line names the columns; if not, they are {@code _c0}, {@code _c1}, …
+     *                    ({@link #sparkName}), counted on the first line, and every line is an example
+     * @param labelColumn name of the label column, e.g. {@code _c64} without a header row
+     * @return features {@code [rows, columns − 1]} in column order, labels, the file's provenance
+     * @throws UserInputException naming file, line and column of the first defect
+     */
+    public static ReadResult read(Input input, boolean header, String labelColumn, String dataset, MemoryBudget budget) {
+        if (header) {
+            return read(input, labelColumn, dataset, budget);
+        }
+        List<String> columns = new ArrayList<>();
+        for (int c = 0, n = firstLineFields(input); c < n; c++) {
+            columns.add(sparkName(c));
+        }
+        int labelIndex = columns.indexOf(labelColumn);
+        if (labelIndex < 0) {
+            throw TableBuilder.noLabelColumn(input.path(), labelColumn, columns, "without a header row the columns are"
+                    + " named by position from _c0, e.g. \"label\": \"" + columns.get(columns.size() - 1) + "\" for the last");
+        }
+        return new Run(input, dataset, budget).read(labelColumn, labelIndex, columns);
+    }
+
+    /** The name Spark's CSV reader gives column {@code index} (from 0) of a table without a header row. */
+    public static String sparkName(int index) {
+        return "_c" + index;
+    }
+
+    /**
      * Reads a table without a header (the shipped {@code digits}).
      *
      * @param labelIndex   0-based index of the label column
@@ -62,12 +93,22 @@ public final class CsvTableReader {
      * @throws UserInputException if the file cannot be read or has no header row
      */
     public static long estimateBytes(Input input, long storedBytes) {
+        return estimateBytes(input, storedBytes, true);
+    }
+
+    /**
+     * As {@link #estimateBytes(Input, long)}, for a table with or without a header row.
+     *
+     * @param header whether the first line names the columns (else it is an example too)
+     */
+    public static long estimateBytes(Input input, long storedBytes, boolean header) {
         try (HashedInput in = HashedInput.open(input.source())) {
             byte[] sample = in.data.readNBytes(SAMPLE);
             boolean whole = in.data.read() < 0;
             CsvScanner s = new CsvScanner(new ByteArrayInputStream(sample));
             if (s.atEnd()) {
-                throw new UserInputException(input.path() + ": empty (a header row naming the columns is expected)");
+                throw new UserInputException(input.path() + (header ? ": empty (a header row naming the columns is expected)"
+                        : ": empty (no data rows)"));
             }
             int columns = 0;
             boolean last;
@@ -75,7 +116,7 @@ public final class CsvTableReader {
                 last = s.readField();
                 columns++;
             } while (!last);
-            long rows = 0;
+            long rows = header ? 0 : 1;
             try {
                 while (!s.atEnd()) {
                     do {
@@ -102,6 +143,27 @@ public final class CsvTableReader {
         }
     }
 
+    /** Fields on the first line of a table; a table without one is empty. */
+    private static int firstLineFields(Input input) {
+        try (HashedInput in = HashedInput.open(input.source())) {
+            CsvScanner s = new CsvScanner(in.data);
+            if (s.atEnd()) {
+                throw new UserInputException(input.path() + ": empty (no data rows)");
+            }
+            int columns = 0;
+            boolean last;
+            do {
+                last = s.readField();
+                columns++;
+            } while (!last);
+            return columns;
+        } catch (IOException e) {
+            throw DataErrors.io(input.path(), e);
+        } catch (CsvScanner.Malformed e) {
+            throw new UserInputException(String.format(Locale.ROOT, "%s: line %d: %s", input.path(), e.line, e.getMessage()));
+        }
+    }
+
     /** One read of one file. */
     private static final class Run {
         private final Input input;
@@ -109,6 +171,7 @@ public final class CsvTableReader {
         private final String dataset;
         private final MemoryBudget budget;
         private CsvScanner scanner;
+        private boolean headerless;
 
         Run(Input input, String dataset, MemoryBudget budget) {
             this.input = input;
@@ -120,13 +183,18 @@ public final class CsvTableReader {
         ReadResult read(String labelColumn, int labelIndex, List<String> givenNames) {
             try (HashedInput in = HashedInput.open(input.source())) {
                 scanner = new CsvScanner(in.data);
+                headerless = givenNames != null;
                 List<String> columns;
                 if (givenNames == null) {
                     columns = header();
                     labelIndex = columns.indexOf(labelColumn);
                     if (labelIndex < 0) {
-                        throw TableBuilder.noLabelColumn(path, labelColumn, columns);
+                        throw TableBuilder.noLabelColumn(path, labelColumn, columns, allNumbers(columns)
+                                ? "the first line holds numbers, not names: a table without a header row needs \"header\": false"
+                                : null);
                     }
+                } else if (labelColumn != null) {
+                    columns = givenNames;
                 } else {
                     columns = new ArrayList<>(givenNames);
                     columns.add(labelIndex, "label");
@@ -162,11 +230,12 @@ public final class CsvTableReader {
                 last = scanner.readField();
                 String name = scanner.text().strip();
                 Integer before = seen.put(name, names.size());
-                if (before != null) {
-                    throw new UserInputException(String.format(Locale.ROOT, "%s: line %d: columns %d and %d are both named \"%s\"",
-                            path, scanner.recordLine, before + 1, names.size() + 1, name));
-                }
                 names.add(name);
+                if (before != null) {
+                    throw new UserInputException(String.format(Locale.ROOT, "%s: line %d: columns %d and %d are both named \"%s\"%s",
+                            path, scanner.recordLine, before + 1, names.size(), name, allNumbers(names)
+                                    ? " (the first line is read as the header; a table without one needs \"header\": false)" : ""));
+                }
             } while (!last);
             return names;
         }
@@ -192,8 +261,8 @@ public final class CsvTableReader {
                     col++;
                 }
                 if (col != n) {
-                    throw new UserInputException(String.format(Locale.ROOT, "%s: line %d: %d field%s, but the header has %d"
-                            + " (ragged row)", path, line, col, col == 1 ? "" : "s", n));
+                    throw new UserInputException(String.format(Locale.ROOT, "%s: line %d: %d field%s, but the %s has %d"
+                            + " (ragged row)", path, line, col, col == 1 ? "" : "s", headerless ? "first line" : "header", n));
                 }
                 table.endRow(label);
             }
@@ -233,6 +302,17 @@ public final class CsvTableReader {
             return new UserInputException(String.format(Locale.ROOT, "%s: line %d, column %d (\"%s\"): %s",
                     path, line, col + 1, name, problem));
         }
+    }
+
+    /** Whether every name is a number: a first line of data read as a header. */
+    private static boolean allNumbers(List<String> names) {
+        for (String name : names) {
+            byte[] b = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (Double.isNaN(NumberParser.parse(b, 0, b.length))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String shorten(String text) {

@@ -115,7 +115,7 @@ public final class DatasetLoader {
 
     private ReadResult readTable(DatasetSource.TableFile t, String role, String path, MemoryBudget budget) {
         return switch (t.format()) {
-            case CSV -> CsvTableReader.read(Input.of(role, path, opener), t.label(), t.name(), budget);
+            case CSV -> CsvTableReader.read(Input.of(role, path, opener), t.header(), t.label(), t.name(), budget);
             case PARQUET -> parquet().read(role, path, t.label(), t.name(), budget);
         };
     }
@@ -129,7 +129,7 @@ public final class DatasetLoader {
                 } catch (IOException e) {
                     throw DataErrors.io(path, e);
                 }
-                yield CsvTableReader.estimateBytes(Input.of(role, path, opener), size);
+                yield CsvTableReader.estimateBytes(Input.of(role, path, opener), size, t.header());
             }
             case PARQUET -> parquet().estimateBytes(path, t.label());
         };

@@ -19,7 +19,9 @@ import java.util.function.BiConsumer;
  *   <li>{@code {"name": N, "format": "idx", "images": PATH, "labels": PATH, "test_images": PATH,
  *       "test_labels": PATH}}, the test pair optional (both or neither);
  *   <li>{@code {"name": N, "format": "csv" | "parquet", "path": PATH, "label": COLUMN, "test_path": PATH}},
- *       {@code label} defaulting to {@code "label"}, {@code test_path} optional.
+ *       {@code label} defaulting to {@code "label"}, {@code test_path} optional; a csv entry may add
+ *       {@code "header": false} for a table without a header row, whose columns are then named {@code _c0},
+ *       {@code _c1}, … as Spark's CSV reader names them.
  * </ul>
  * A file dataset's name N is 1–64 of {@code [A-Za-z0-9._-]}, not starting with {@code .}, {@code _} or
  * {@code -}, and not a built-in name. Paths are local paths or Hadoop file system URIs, opened through a
@@ -146,7 +148,7 @@ public sealed interface DatasetSource extends Serializable {
 
     /** Formats of a table. */
     enum TableFormat {
-        /** Comma-separated text with a header row ({@link CsvTableReader}). */
+        /** Comma-separated text, with a header row unless the entry says otherwise ({@link CsvTableReader}). */
         CSV,
         /** Apache Parquet, read by the Spark job. */
         PARQUET;
@@ -165,13 +167,26 @@ public sealed interface DatasetSource extends Serializable {
      * @param path     the training table
      * @param label    the label column's name
      * @param testPath the test table (same columns), or null
+     * @param header   whether a csv table's first line names its columns; false only for csv, whose columns
+     *                 are then {@code _c0}, {@code _c1}, …
      */
-    record TableFile(String name, TableFormat format, String path, String label, String testPath)
+    record TableFile(String name, TableFormat format, String path, String label, String testPath, boolean header)
             implements DatasetSource {
         private static final long serialVersionUID = 1L;
 
         /** The label column used when a spec names none. */
         public static final String DEFAULT_LABEL = "label";
+
+        public TableFile {
+            if (!header && format != TableFormat.CSV) {
+                throw new IllegalArgumentException("only a csv table can lack a header row");
+            }
+        }
+
+        /** A table with a header row (every parquet table). */
+        public TableFile(String name, TableFormat format, String path, String label, String testPath) {
+            this(name, format, path, label, testPath, true);
+        }
 
         @Override
         public boolean hasTestFiles() {
@@ -184,6 +199,9 @@ public sealed interface DatasetSource extends Serializable {
             o.put("name", name).put("format", format.specName()).put("path", path).put("label", label);
             if (testPath != null) {
                 o.put("test_path", testPath);
+            }
+            if (!header) {
+                o.put("header", false);
             }
             return o;
         }

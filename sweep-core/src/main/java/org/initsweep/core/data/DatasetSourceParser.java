@@ -13,7 +13,7 @@ final class DatasetSourceParser {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final List<String> FORMATS = List.of("idx", "csv", "parquet");
     private static final List<String> IDX_FIELDS = List.of("name", "format", "images", "labels", "test_images", "test_labels");
-    private static final List<String> TABLE_FIELDS = List.of("name", "format", "path", "label", "test_path");
+    private static final List<String> TABLE_FIELDS = List.of("name", "format", "path", "label", "test_path", "header");
 
     private final BiConsumer<String, String> problems;
     private boolean failed;
@@ -84,17 +84,32 @@ final class DatasetSourceParser {
         onlyFields(n, path, TABLE_FIELDS, "");
         String table = pathField(n, path, "path", true);
         String testPath = pathField(n, path, "test_path", false);
+        DatasetSource.TableFormat tf = format.equals("csv") ? DatasetSource.TableFormat.CSV : DatasetSource.TableFormat.PARQUET;
+        boolean header = true;
+        JsonNode headerNode = n.get("header");
+        if (headerNode != null) {
+            if (tf != DatasetSource.TableFormat.CSV) {
+                problem(path + ".header", "only for \"format\": \"csv\" (a parquet file names its columns)");
+            } else if (!headerNode.isBoolean()) {
+                problem(path + ".header", "must be true or false (whether the first line names the columns), got "
+                        + kind(headerNode));
+            } else {
+                header = headerNode.asBoolean();
+            }
+        }
         String label = DatasetSource.TableFile.DEFAULT_LABEL;
         JsonNode labelNode = n.get("label");
         if (labelNode != null) {
             if (!labelNode.isTextual() || labelNode.asText().isBlank()) {
-                problem(path + ".label", "must be the name of the label column, got " + kind(labelNode));
+                String position = !header && labelNode.canConvertToInt() && labelNode.isIntegralNumber() && labelNode.asInt() >= 0
+                        ? " (without a header row the columns are named by position: \""
+                                + CsvTableReader.sparkName(labelNode.asInt()) + "\")" : "";
+                problem(path + ".label", "must be the name of the label column, got " + kind(labelNode) + position);
             } else {
                 label = labelNode.asText();
             }
         }
-        DatasetSource.TableFormat tf = format.equals("csv") ? DatasetSource.TableFormat.CSV : DatasetSource.TableFormat.PARQUET;
-        return failed ? null : new DatasetSource.TableFile(nameNode.asText(), tf, table, label, testPath);
+        return failed ? null : new DatasetSource.TableFile(nameNode.asText(), tf, table, label, testPath, header);
     }
 
     private DatasetSource builtin(String name, String path) {

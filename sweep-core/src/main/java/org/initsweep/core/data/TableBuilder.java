@@ -161,6 +161,15 @@ public final class TableBuilder {
      * differs only in case).
      */
     public static UserInputException noLabelColumn(String path, String labelColumn, List<String> columns) {
+        return noLabelColumn(path, labelColumn, columns, null);
+    }
+
+    /**
+     * As {@link #noLabelColumn(String, String, List)}, with a hint for the file's format.
+     *
+     * @param hint appended after the field's name, or null
+     */
+    public static UserInputException noLabelColumn(String path, String labelColumn, List<String> columns, String hint) {
         String near = "";
         for (String c : columns) {
             if (c.equalsIgnoreCase(labelColumn.strip())) {
@@ -171,6 +180,6 @@ public final class TableBuilder {
         String list = String.join(", ", columns.subList(0, shown))
                 + (columns.size() > shown ? ", … (" + columns.size() + " in all)" : "");
         return new UserInputException(path + ": no label column \"" + labelColumn + "\"" + near + "; columns: " + list
-                + " (the dataset's \"label\" field names it)");
+                + " (the dataset's \"label\" field names it" + (hint == null ? "" : "; " + hint) + ")");
     }
 }

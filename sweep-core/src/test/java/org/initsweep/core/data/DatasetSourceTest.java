@@ -56,6 +56,26 @@ class DatasetSourceTest {
     }
 
     @Test
+    void aCsvTableMayLackAHeaderRow() throws Exception {
+        DatasetSource headerless = ok("{\"name\": \"o\", \"format\": \"csv\", \"path\": \"o.csv.gz\", \"label\": \"_c64\","
+                + " \"header\": false}");
+        assertEquals(new DatasetSource.TableFile("o", DatasetSource.TableFormat.CSV, "o.csv.gz", "_c64", null, false), headerless);
+        assertEquals("{\"name\":\"o\",\"format\":\"csv\",\"path\":\"o.csv.gz\",\"label\":\"_c64\",\"header\":false}",
+                headerless.toJson().toString());
+        DatasetSource named = ok("{\"name\": \"o\", \"format\": \"csv\", \"path\": \"o.csv\", \"header\": true}");
+        assertEquals(new DatasetSource.TableFile("o", DatasetSource.TableFormat.CSV, "o.csv", "label", null), named);
+        assertEquals("{\"name\":\"o\",\"format\":\"csv\",\"path\":\"o.csv\",\"label\":\"label\"}", named.toJson().toString(),
+                "a header row, the default, is not written: a spec's JSON and its runs stay as before the field");
+        assertEquals(List.of("datasets[1].header: only for \"format\": \"csv\" (a parquet file names its columns)"),
+                problems("{\"name\": \"t\", \"format\": \"parquet\", \"path\": \"p\", \"header\": false}"));
+        assertEquals(List.of("datasets[1].header: must be true or false (whether the first line names the columns), got a"
+                + " string \"no\""), problems("{\"name\": \"t\", \"format\": \"csv\", \"path\": \"p\", \"header\": \"no\"}"));
+        assertEquals(List.of("datasets[1].label: must be the name of the label column, got the number 64 (without a header"
+                + " row the columns are named by position: \"_c64\")"),
+                problems("{\"name\": \"t\", \"format\": \"csv\", \"path\": \"p\", \"header\": false, \"label\": 64}"));
+    }
+
+    @Test
     void everyProblemWithItsPath() throws Exception {
         assertEquals(List.of("datasets[1]: unknown dataset \"minst\" (did you mean 'mnist'?); known: gaussian, circles, moons, spiral, xor, blobs,"
                 + " digits, mnist"), problems("\"minst\""));
@@ -77,7 +97,7 @@ class DatasetSourceTest {
         assertEquals(List.of(
                 "datasets[1].name: must be 1-64 characters of letters, digits, '.', '_' or '-' and not start with '.', '_'"
                         + " or '-', got a string \"../x\"",
-                "datasets[1].images: unknown field; allowed: name, format, path, label, test_path",
+                "datasets[1].images: unknown field; allowed: name, format, path, label, test_path, header",
                 "datasets[1].path: missing (a file path is required)",
                 "datasets[1].label: must be the name of the label column, got the number 4"),
                 problems("{\"name\": \"../x\", \"format\": \"csv\", \"images\": \"i\", \"label\": 4}"));
