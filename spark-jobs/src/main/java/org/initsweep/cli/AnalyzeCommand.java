@@ -126,8 +126,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         a.trainability().forEach(System.out::println);
         long pngs = a.charts().stream().filter(c -> c.endsWith(".png")).count();
-        System.out.printf(java.util.Locale.ROOT, "initsweep: wrote %s/regions, %s/growth, %s/agreement and %d charts in %s/charts%n", dir, dir,
-                dir, pngs, dir);
+        if (pngs == 0) {
+            System.out.printf(java.util.Locale.ROOT, "initsweep: wrote %s/regions, %s/growth and %s/agreement (no charts)%n", dir,
+                    dir, dir);
+        } else {
+            System.out.printf(java.util.Locale.ROOT, "initsweep: wrote %s/regions, %s/growth, %s/agreement and %d charts in"
+                    + " %s/charts%n", dir, dir, dir, pngs, dir);
+        }
         a.charts().stream().filter(c -> c.endsWith(".html")).forEach(r -> System.out.println("initsweep: report " + r));
     }
 
