@@ -16,9 +16,13 @@ import org.initsweep.core.theory.TheoryValue;
  * layers' weight variance σ_w² = fan_in·Var(W) = the init scheme's effective multiplier at equal fans
  * ({@link InitSpec#effectiveMultiplier}; = m for the 1/fan_in schemes, 2m for He), and σ_b².
  *
+ * <p>The length map does not depend on the width, so a width profile has theory wherever its hidden
+ * layers share one σ_w² (a fan_in scheme on any profile; Glorot where the widths shrink by one ratio).
+ *
  * <p>Where a value is not a finite number the note says why: ξ_c diverges on the critical line
  * (χ₁ = 1; the value is +∞), the length map has no fixed point (linear or ReLU-like φ in the
- * exploding phase; null), a fixed init scheme or a width profile has no single σ_w² (all null).
+ * exploding phase; null), a fixed init scheme, or a width profile whose hidden layers differ in σ_w², has
+ * no single σ_w² (all null).
  *
  * @param sigmaW2 σ_w² of the hidden layers, or null
  * @param chi1    χ₁, or null
@@ -33,24 +37,39 @@ public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC,
 
     private static final Map<String, DepthScales> CACHE = new ConcurrentHashMap<>();
 
+    /** Columns of a constant width, as {@link #of(String, String, Integer, String, Double, double)}. */
+    public static TheoryColumns of(String activation, String init, int width, Double multiplier, double sigmaB2) {
+        return of(activation, init, width, null, multiplier, sigmaB2);
+    }
+
     /**
      * @param activation activation label ({@link Activation#label()})
      * @param init       init label ({@link InitSpec#label()})
      * @param width      constant hidden width, or null for a width profile
+     * @param profile    the profile's hidden widths as in {@code runs.profile} ({@code [256,128,64]}), or null
      * @param multiplier the sweep multiplier m, or null for a fixed scheme
      * @param sigmaB2    σ_b² ≥ 0
      * @return the columns
-     * @throws IllegalArgumentException if a label is unknown
+     * @throws IllegalArgumentException if a label is unknown, or neither a width nor a profile is given
      */
-    public static TheoryColumns of(String activation, String init, Integer width, Double multiplier, double sigmaB2) {
+    public static TheoryColumns of(String activation, String init, Integer width, String profile, Double multiplier,
+            double sigmaB2) {
         InitSpec spec = InitSpec.fromLabel(init);
         if (multiplier == null || !spec.scheme().scaledByMultiplier()) {
             return none("fixed init scheme " + init + ": no weight variance σ_w² for mean-field theory");
         }
-        if (width == null) {
-            return none("width profile: σ_w² differs from layer to layer, mean-field theory here assumes equal widths");
+        double sigmaW2;
+        if (width != null) {
+            sigmaW2 = spec.effectiveMultiplier(width, width, multiplier);
+        } else if (profile != null) {
+            sigmaW2 = profileSigmaW2(spec, profile, multiplier);
+            if (Double.isNaN(sigmaW2)) {
+                return none("width profile " + profile + " with " + init + ": σ_w² = fan_in·Var(W) differs from hidden"
+                        + " layer to hidden layer, and mean-field theory here takes one σ_w²");
+            }
+        } else {
+            throw new IllegalArgumentException("a cell has a width or a profile");
         }
-        double sigmaW2 = spec.effectiveMultiplier(width, width, multiplier);
         DepthScales d = depthScales(Activation.fromLabel(activation), sigmaW2, sigmaB2);
         StringBuilder note = new StringBuilder();
         if (d.xiC().status() == TheoryValue.Status.NO_FIXED_POINT) {
@@ -69,6 +88,24 @@ public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC,
         }
         return new TheoryColumns(sigmaW2, value(d.chi1()), value(d.xiQ()), value(d.xiC()),
                 value(d.trainableDepthBound()), note.length() == 0 ? null : note.toString());
+    }
+
+    /**
+     * σ_w² = fan_in·Var(W) shared by a profile's hidden-to-hidden layers (fan_in n^[l-1], fan_out n^[l]),
+     * equal to 10⁻¹² relative; NaN where they differ or the profile has a single hidden layer.
+     */
+    static double profileSigmaW2(InitSpec spec, String profile, double multiplier) {
+        String[] parts = profile.replaceAll("[\\[\\]\\s]", "").split(",");
+        double shared = Double.NaN;
+        for (int l = 1; l < parts.length; l++) {
+            double s = spec.effectiveMultiplier(Integer.parseInt(parts[l - 1]), Integer.parseInt(parts[l]), multiplier);
+            if (l == 1) {
+                shared = s;
+            } else if (!(Math.abs(s - shared) <= 1e-12 * Math.abs(shared))) {
+                return Double.NaN;
+            }
+        }
+        return shared;
     }
 
     /** {@link DepthScales#of}, remembered per (φ, σ_w², σ_b²): a cell's theory is asked once per run. */

@@ -314,7 +314,7 @@ public final class TrainabilityAnalysis {
             k.put(KEYS.get(i), cell.get(i));
         }
         return TheoryColumns.of((String) k.get("activation"), (String) k.get("init"), (Integer) k.get("width"),
-                (Double) k.get("multiplier"), (Double) k.get("sigma_b2"));
+                (String) k.get("profile"), (Double) k.get("multiplier"), (Double) k.get("sigma_b2"));
     }
 
     /**

@@ -65,8 +65,29 @@ class TheoryColumnsTest {
         TheoryColumns tanhCritical = TheoryColumns.of("tanh", "lecun_normal", 64, 1.0, 0.0);
         assertEquals(Double.POSITIVE_INFINITY, tanhCritical.bound());
         assertTrue(tanhCritical.note().startsWith("critical line"), tanhCritical.note());
-        // Fixed schemes and width profiles have no single σ_w².
+        // Fixed schemes have no σ_w².
         assertTrue(TheoryColumns.of("tanh", "zero", 64, null, 0.0).note().startsWith("fixed init scheme"));
-        assertTrue(TheoryColumns.of("tanh", "lecun_normal", null, 1.0, 0.0).note().startsWith("width profile"));
+    }
+
+    @Test
+    void aWidthProfileHasTheoryWhereItsHiddenLayersShareOneSigmaW2() {
+        // fan_in·Var(W) = m on every layer of a fan_in scheme, whatever the widths: the constant width's columns
+        assertEquals(TheoryColumns.of("tanh", "lecun_normal", 128, 1.5, 0.05),
+                TheoryColumns.of("tanh", "lecun_normal", null, "[256,128,64]", 1.5, 0.05));
+        // Glorot: 2m·fan_in/(fan_in + fan_out) = 2·256/384 = 2·128/192 = 4/3 where each layer halves the width
+        TheoryColumns glorot = TheoryColumns.of("tanh", "glorot_normal", null, "[256,128,64]", 1.0, 0.05);
+        assertEquals(4.0 / 3, glorot.sigmaW2(), 1e-15);
+        assertNull(glorot.note());
+        assertTrue(glorot.bound() > 0 && Double.isFinite(glorot.bound()), glorot.toString());
+        // He with mode fan_out: 2m·fan_in/fan_out = 4 on a halving profile
+        assertEquals(4.0, TheoryColumns.of("relu", "he_normal(mode=fan_out)", null, "[128,64,32,16]", 1.0, 0.0).sigmaW2(), 1e-15);
+        // orthogonal widening 64 → 128: m·fan_in/max(fan_in, fan_out) = m/2
+        assertEquals(0.5, TheoryColumns.of("tanh", "orthogonal", null, "[64,128]", 1.0, 0.0).sigmaW2(), 1e-15);
+        // Glorot on [256,128,128]: 4/3, then 1
+        TheoryColumns mixed = TheoryColumns.of("tanh", "glorot_normal", null, "[256,128,128]", 1.0, 0.05);
+        assertNull(mixed.sigmaW2());
+        assertNull(mixed.chi1());
+        assertEquals("width profile [256,128,128] with glorot_normal: σ_w² = fan_in·Var(W) differs from hidden layer to"
+                + " hidden layer, and mean-field theory here takes one σ_w²", mixed.note());
     }
 }
