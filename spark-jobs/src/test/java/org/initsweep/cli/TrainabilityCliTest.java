@@ -42,6 +42,47 @@ class TrainabilityCliTest {
     }
 
     @Test
+    void aWidthProfileWhoseLayersShareOneSigmaW2HasTheoryChartsAndReport() throws Exception {
+        Path spec = tmp.resolve("profiles.json");
+        Files.writeString(spec, """
+                {"name": "profiles", "widths": [[32, 16, 8], [32, 16, 16]], "activations": ["tanh"],
+                 "inits": ["lecun_normal", "glorot_normal"], "multipliers": [1, 4], "sigma_b2": [0.05], "seeds": [1],
+                 "epochs": 2, "batch_size": 64, "learning_rate": 0.05, "record_epochs": [0], "datasets": ["digits"],
+                 "target_split": "train"}
+                """);
+        Path out = tmp.resolve("profiles");
+        CliTest.Result run = CliTest.cli("run", spec.toString(), "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        Nonlinearity tanh = Nonlinearity.of(Activation.fromLabel("tanh"));
+        List<String[]> rows = csv(out, "SELECT replace(profile, ',', '-'), init, multiplier, sigma_w2, chi1, trainable_depth_bound, theory_note"
+                + " FROM trainability ORDER BY profile, init, multiplier");
+        assertEquals(8, rows.size());
+        for (String[] r : rows) {
+            String profile = r[0];
+            double m = Double.parseDouble(r[2]);
+            // LeCun: m on every layer; Glorot 2m·fan_in/(fan_in + fan_out): 4m/3 on both layers of [32,16,8]
+            Double sigmaW2 = r[1].equals("lecun_normal") ? Double.valueOf(m)
+                    : profile.equals("[32-16-8]") ? Double.valueOf(4 * m / 3) : null;
+            if (sigmaW2 == null) {
+                assertEquals("", r[3], String.join(",", r));
+                assertEquals("", r[4], String.join(",", r));
+                assertTrue(String.join(",", r).contains("differs from hidden layer to hidden layer"), String.join(",", r));
+            } else {
+                DepthScales d = DepthScales.of(tanh, sigmaW2, 0.05);
+                assertEquals(sigmaW2, Double.parseDouble(r[3]), 1e-12, String.join(",", r));
+                assertEquals(d.chi1().value(), Double.parseDouble(r[4]), 1e-12, String.join(",", r));
+                assertEquals(6 * d.xiC().value(), Double.parseDouble(r[5]), 1e-8, String.join(",", r));
+            }
+        }
+        try (Stream<Path> s = Files.list(out.resolve("charts"))) {
+            List<String> names = s.map(p -> p.getFileName().toString()).toList();
+            assertEquals(4, names.stream().filter(n -> n.startsWith("trainability_tanh_")).count(), names.toString());
+            assertEquals(4, names.stream().filter(n -> n.startsWith("learning_tanh_")).count(), names.toString());
+        }
+        assertTrue(Files.isRegularFile(out.resolve("report/index.html")));
+    }
+
+    @Test
     void digitsSweepWritesTheTableTheBoundAndTheCharts() throws Exception {
         Path out = tmp.resolve("digits");
         CliTest.Result run = CliTest.cli("run", spec("train", ", \"datasets\": [\"digits\"], \"target_accuracy\": 0.5")

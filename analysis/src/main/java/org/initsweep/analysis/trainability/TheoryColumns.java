@@ -37,11 +37,6 @@ public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC,
 
     private static final Map<String, DepthScales> CACHE = new ConcurrentHashMap<>();
 
-    /** Columns of a constant width, as {@link #of(String, String, Integer, String, Double, double)}. */
-    public static TheoryColumns of(String activation, String init, int width, Double multiplier, double sigmaB2) {
-        return of(activation, init, width, null, multiplier, sigmaB2);
-    }
-
     /**
      * @param activation activation label ({@link Activation#label()})
      * @param init       init label ({@link InitSpec#label()})

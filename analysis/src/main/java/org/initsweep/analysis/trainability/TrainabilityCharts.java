@@ -68,7 +68,8 @@ public final class TrainabilityCharts {
             TrainingSetting setting = new TrainingSetting((String) k.get("optimizer"), (Double) k.get("learning_rate"));
             String title = activation + ", " + init + ", " + (width == null ? "profile " + k.get("profile") : "width " + width)
                     + ", σ_b² = " + sigmaB2 + ", " + k.get("dataset") + ", " + setting.label();
-            String stem = stem(activation, init, width, (String) k.get("profile"), sigmaB2, (String) k.get("dataset"), setting);
+            String profile = (String) k.get("profile");
+            String stem = stem(activation, init, width, profile, sigmaB2, (String) k.get("dataset"), setting);
 
             List<TrainabilityHeatmapChart.Cell> cells = new ArrayList<>();
             for (int i : e.getValue()) {
@@ -81,7 +82,7 @@ public final class TrainabilityCharts {
             String accuracy = result.split().accuracyLabel();
             TrainabilityHeatmapChart.write(Character.toUpperCase(accuracy.charAt(0)) + accuracy.substring(1) + ": " + title,
                     cells, criticalM, m -> {
-                        Double b = TheoryColumns.of(activation, init, width, m, sigmaB2).bound();
+                        Double b = TheoryColumns.of(activation, init, width, profile, m, sigmaB2).bound();
                         return b == null ? Double.NaN : b;
                     }, org.initsweep.analysis.ChartGroup.multiplierUnit(init, width), accuracy, heat);
             out.add(heat);
@@ -102,7 +103,7 @@ public final class TrainabilityCharts {
                 double m = ms.size() <= MAX_CURVES ? ms.get(j)
                         : ms.get((int) Math.round(j * (ms.size() - 1) / (double) (MAX_CURVES - 1)));
                 TheoryColumns t = theoryByM.get(m);
-                String regime = t.chi1() == null ? "no fixed point"
+                String regime = t.sigmaW2() == null ? "no single σ_w²" : t.chi1() == null ? "no fixed point"
                         : MeanField.regimeOf(t.chi1(), MeanField.DEFAULT_REGIME_TOL).name().toLowerCase(Locale.ROOT)
                                 + String.format(Locale.ROOT, ", χ₁ = %.3g", t.chi1());
                 curves.put("m = " + NumberText.of(m) + " (" + regime + ")", byM.get(m));

@@ -139,7 +139,7 @@ public final class TrainabilityReport {
             for (int k = 0; k <= CURVE_POINTS; k++) {
                 double m = ms.size() == 1 ? lo
                         : logM ? lo * Math.pow(hi / lo, (double) k / CURVE_POINTS) : lo + (hi - lo) * k / CURVE_POINTS;
-                Double b = TheoryColumns.of(activation, init, width, m, sigmaB2).bound();
+                Double b = TheoryColumns.of(activation, init, width, first.getAs("profile"), m, sigmaB2).bound();
                 ArrayNode p = curve.addArray().add(m);
                 putNumber(p, b == null ? Double.NaN : b);
             }

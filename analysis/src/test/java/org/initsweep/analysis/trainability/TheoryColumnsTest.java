@@ -16,7 +16,7 @@ class TheoryColumnsTest {
     void linearNetworkByHand() {
         // Linear φ, σ_b² = 0.1: q* = 0.1/(1 − σ_w²) > 0, χ₁ = χ_c = σ_w² (c* = 1), ξ_c = −1/ln σ_w², and the
         // length map's slope is σ_w², so ξ_q = ξ_c. At σ_w² = 1/2: ξ_c = 1/ln 2, 6·ξ_c = 6/ln 2.
-        TheoryColumns t = TheoryColumns.of("linear", "lecun_normal", 50, 0.5, 0.1);
+        TheoryColumns t = TheoryColumns.of("linear", "lecun_normal", 50, null, 0.5, 0.1);
         assertEquals(0.5, t.sigmaW2(), 0);
         assertEquals(0.5, t.chi1(), 1e-12);
         assertEquals(1 / Math.log(2), t.xiC(), 1e-9);
@@ -25,7 +25,7 @@ class TheoryColumnsTest {
         assertNull(t.note());
         // σ_b² = 0: q* = 0 and a linear net keeps every correlation (ξ_c = ∞); gradients still shrink by
         // σ_w² per layer, so the bound is the gradients' 6·ξ_∇ = 6/ln 2, and the note says why.
-        TheoryColumns unbiased = TheoryColumns.of("linear", "lecun_normal", 50, 0.5, 0.0);
+        TheoryColumns unbiased = TheoryColumns.of("linear", "lecun_normal", 50, null, 0.5, 0.0);
         assertEquals(Double.POSITIVE_INFINITY, unbiased.xiC());
         assertEquals(1 / Math.log(2), unbiased.xiQ(), 1e-9);
         assertEquals(6 / Math.log(2), unbiased.bound(), 1e-8);
@@ -37,7 +37,7 @@ class TheoryColumnsTest {
         Nonlinearity tanh = Nonlinearity.of(Activation.fromLabel("tanh"));
         for (double m : new double[] {1, 1.5, 2.5, 4}) {
             DepthScales d = DepthScales.of(tanh, m, 0.05);
-            TheoryColumns t = TheoryColumns.of("tanh", "lecun_normal", 100, m, 0.05);
+            TheoryColumns t = TheoryColumns.of("tanh", "lecun_normal", 100, null, m, 0.05);
             assertEquals(m, t.sigmaW2(), 0);
             assertEquals(d.chi1().value(), t.chi1(), 0);
             assertEquals(d.xiQ().value(), t.xiQ(), 0);
@@ -45,7 +45,7 @@ class TheoryColumnsTest {
             assertEquals(6 * d.xiC().value(), t.bound(), 1e-12 * t.bound());
         }
         // He's Var(W) = 2m/fan_in: m = 1.25 is σ_w² = 2.5.
-        TheoryColumns he = TheoryColumns.of("tanh", "he_normal", 100, 1.25, 0.05);
+        TheoryColumns he = TheoryColumns.of("tanh", "he_normal", 100, null, 1.25, 0.05);
         assertEquals(2.5, he.sigmaW2(), 1e-15);
         assertEquals(DepthScales.of(tanh, 2.5, 0.05).xiC().value(), he.xiC(), 0);
     }
@@ -53,26 +53,26 @@ class TheoryColumnsTest {
     @Test
     void everyMissingValueSaysWhy() {
         // ReLU above σ_w² = 2: the length map diverges, no fixed point, no depth scales.
-        TheoryColumns relu = TheoryColumns.of("relu", "lecun_normal", 64, 3.0, 0.0);
+        TheoryColumns relu = TheoryColumns.of("relu", "lecun_normal", 64, null, 3.0, 0.0);
         assertNull(relu.xiC());
         assertNull(relu.bound());
         assertTrue(relu.note().startsWith("no fixed point"), relu.note());
         // χ₁ = 1 exactly for a linear net at σ_w² = 1: ξ_c diverges, the bound is +∞ and the note says so.
-        TheoryColumns critical = TheoryColumns.of("linear", "lecun_normal", 64, 1.0, 0.0);
+        TheoryColumns critical = TheoryColumns.of("linear", "lecun_normal", 64, null, 1.0, 0.0);
         assertEquals(Double.POSITIVE_INFINITY, critical.bound());
         assertTrue(critical.note().contains("critical line"), critical.note());
         // tanh without bias at m = 1: q → 0 too, but χ₁ = 1, so the critical line is the reason
-        TheoryColumns tanhCritical = TheoryColumns.of("tanh", "lecun_normal", 64, 1.0, 0.0);
+        TheoryColumns tanhCritical = TheoryColumns.of("tanh", "lecun_normal", 64, null, 1.0, 0.0);
         assertEquals(Double.POSITIVE_INFINITY, tanhCritical.bound());
         assertTrue(tanhCritical.note().startsWith("critical line"), tanhCritical.note());
         // Fixed schemes have no σ_w².
-        assertTrue(TheoryColumns.of("tanh", "zero", 64, null, 0.0).note().startsWith("fixed init scheme"));
+        assertTrue(TheoryColumns.of("tanh", "zero", 64, null, null, 0.0).note().startsWith("fixed init scheme"));
     }
 
     @Test
     void aWidthProfileHasTheoryWhereItsHiddenLayersShareOneSigmaW2() {
         // fan_in·Var(W) = m on every layer of a fan_in scheme, whatever the widths: the constant width's columns
-        assertEquals(TheoryColumns.of("tanh", "lecun_normal", 128, 1.5, 0.05),
+        assertEquals(TheoryColumns.of("tanh", "lecun_normal", 128, null, 1.5, 0.05),
                 TheoryColumns.of("tanh", "lecun_normal", null, "[256,128,64]", 1.5, 0.05));
         // Glorot: 2m·fan_in/(fan_in + fan_out) = 2·256/384 = 2·128/192 = 4/3 where each layer halves the width
         TheoryColumns glorot = TheoryColumns.of("tanh", "glorot_normal", null, "[256,128,64]", 1.0, 0.05);
