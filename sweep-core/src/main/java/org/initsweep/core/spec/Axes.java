@@ -30,6 +30,16 @@ public final class Axes {
 
     private static final JsonNodeFactory J = JsonNodeFactory.instance;
 
+    /**
+     * PyTorch's {@code torch.nn.init} names (with or without their trailing underscore) by what they draw
+     * here: {@code xavier_normal_} and {@code xavier_uniform_} are Glorot's 2/(fan_in + fan_out), not this
+     * project's {@code xavier_normal} (the article's 1/fan_in), which an edit distance would suggest.
+     */
+    private static final java.util.Map<String, String> PYTORCH_INIT_NAMES = java.util.Map.of(
+            "kaiming_normal_", "he_normal", "kaiming_uniform_", "he_uniform", "xavier_normal_", "glorot_normal",
+            "xavier_uniform_", "glorot_uniform", "orthogonal_", "orthogonal", "trunc_normal_", "trunc_normal",
+            "kaiming_normal", "he_normal", "kaiming_uniform", "he_uniform", "xavier_uniform", "glorot_uniform");
+
     /** Largest hidden depth. */
     public static final int MAX_DEPTH = 10_000;
     /** Largest hidden width. */
@@ -313,8 +323,11 @@ public final class Axes {
         }
         var scheme = InitScheme.fromSpecName(name);
         if (scheme.isEmpty()) {
-            problems.add(path, "unknown init scheme \"" + name + "\"" + Suggestions.hint(name, InitScheme.specNames())
-                    + "; known: " + String.join(", ", InitScheme.specNames()));
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            String ours = PYTORCH_INIT_NAMES.get(lower);
+            problems.add(path, "unknown init scheme \"" + name + "\"" + (ours != null
+                    ? " (PyTorch's " + (lower.endsWith("_") ? lower : lower + "_") + " is " + ours + " here)"
+                    : Suggestions.hint(name, InitScheme.specNames())) + "; known: " + String.join(", ", InitScheme.specNames()));
             return null;
         }
         InitScheme sc = scheme.get();

@@ -3,7 +3,10 @@ package org.initsweep.core.spec;
 import java.util.Collection;
 import java.util.Optional;
 
-/** "Did you mean" for unknown names: the closest known name within a small edit distance. */
+/**
+ * "Did you mean" for unknown names: the closest known name within a small edit distance, else the
+ * names that extend it ({@code glorot} → {@code glorot_normal} or {@code glorot_uniform}).
+ */
 final class Suggestions {
 
     private Suggestions() {
@@ -24,9 +27,20 @@ final class Suggestions {
         return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
     }
 
-    /** " (did you mean 'x'?)" or "". */
+    /** " (did you mean 'x'?)", " (did you mean 'x' or 'y'?)" or "". */
     static String hint(String word, Collection<String> candidates) {
-        return closest(word, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        Optional<String> close = closest(word, candidates);
+        if (close.isPresent()) {
+            return " (did you mean '" + close.get() + "'?)";
+        }
+        String prefix = word.toLowerCase(java.util.Locale.ROOT) + "_";
+        java.util.List<String> longer = candidates.stream().filter(c -> c.startsWith(prefix)).map(c -> "'" + c + "'").toList();
+        if (longer.isEmpty() || word.isEmpty()) {
+            return "";
+        }
+        int last = longer.size() - 1;
+        return " (did you mean " + (last == 0 ? longer.get(0)
+                : String.join(", ", longer.subList(0, last)) + " or " + longer.get(last)) + "?)";
     }
 
     /** Levenshtein distance. */

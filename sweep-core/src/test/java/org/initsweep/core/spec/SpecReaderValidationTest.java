@@ -94,6 +94,25 @@ class SpecReaderValidationTest {
     }
 
     @Test
+    void pytorchAndShortInitNamesPointToOurs() {
+        List<String> p = problems("""
+                {"name": "v", "depths": [3], "widths": [8], "activations": ["tanh"],
+                 "inits": ["glorot", "he", "kaiming_normal", "xavier_uniform", "xavier_normal_", "orthogonal_"]}
+                """);
+        assertEquals(6, p.size(), p.toString());
+        assertTrue(p.get(0).contains("inits[0]: unknown init scheme \"glorot\" (did you mean 'glorot_normal' or"
+                + " 'glorot_uniform'?); known: "), p.get(0));
+        assertTrue(p.get(1).contains("inits[1]: unknown init scheme \"he\" (did you mean 'he_normal' or 'he_uniform'?)"),
+                p.get(1));
+        assertTrue(p.get(2).contains("inits[2]: unknown init scheme \"kaiming_normal\" (PyTorch's kaiming_normal_ is"
+                + " he_normal here)"), p.get(2));
+        // not xavier_normal, two edits away: here that is the article's 1/fan_in, PyTorch's is Glorot's
+        assertTrue(p.get(3).contains("\"xavier_uniform\" (PyTorch's xavier_uniform_ is glorot_uniform here)"), p.get(3));
+        assertTrue(p.get(4).contains("\"xavier_normal_\" (PyTorch's xavier_normal_ is glorot_normal here)"), p.get(4));
+        assertTrue(p.get(5).contains("\"orthogonal_\" (PyTorch's orthogonal_ is orthogonal here)"), p.get(5));
+    }
+
+    @Test
     void reportsAllProblemsAtOnce() {
         List<String> p = problems("""
                 {"depths": [0], "widths": "8", "activations": [], "inits": [42], "epochs": -1}
