@@ -345,7 +345,7 @@ final class ChartStyle {
      * @param legend whether to show the legend (at the bottom)
      */
     static JFreeChart chart(String title, Plot plot, boolean legend) {
-        JFreeChart chart = new JFreeChart(title == null || title.isBlank() ? null : title, TITLE_FONT, plot, legend);
+        JFreeChart chart = new JFreeChart(title == null || title.isBlank() ? null : glued(title), TITLE_FONT, plot, legend);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
@@ -364,9 +364,17 @@ final class ChartStyle {
         return chart;
     }
 
+    /**
+     * The text with the spaces around each " = " made no-break spaces (U+00A0), so that a title or note
+     * wrapped to the chart's width never parts a name from its value ("η" on one line, "= 0.01" on the next).
+     */
+    static String glued(String text) {
+        return text.replace(" = ", "\u00a0=\u00a0");
+    }
+
     /** Adds a small grey explanatory line under the title. */
     static void addNote(JFreeChart chart, String text) {
-        TextTitle note = new TextTitle(text, SUBTITLE_FONT);
+        TextTitle note = new TextTitle(glued(text), SUBTITLE_FONT);
         note.setPaint(NOTE);
         note.setPosition(RectangleEdge.TOP);
         note.setHorizontalAlignment(HorizontalAlignment.CENTER);
