@@ -65,9 +65,16 @@ public record ChartGroup(String activation, String init, Integer width, String p
                 ? unit : Double.NaN;
     }
 
-    /** {@code 16} for a constant width, {@code 512-256-128} for a profile. */
+    /**
+     * {@code 16} for a constant width, {@code 512-256-128} for a profile, {@code [32]} for a profile of one
+     * layer (whose text would otherwise be the constant width 32's, in chart names too: {@code w_32_}).
+     */
     public String shapeText() {
-        return width != null ? width.toString() : profile.replaceAll("[\\[\\]\\s]", "").replace(',', '-');
+        if (width != null) {
+            return width.toString();
+        }
+        String dashed = profile.replaceAll("[\\[\\]\\s]", "").replace(',', '-');
+        return dashed.contains("-") ? dashed : "[" + dashed + "]";
     }
 
     /** The stem of this group's chart file names, e.g. {@code tanh_he_normal_w16_sb0.0_gaussian}. */

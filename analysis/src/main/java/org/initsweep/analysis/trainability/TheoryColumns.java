@@ -87,10 +87,15 @@ public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC,
 
     /**
      * σ_w² = fan_in·Var(W) shared by a profile's hidden-to-hidden layers (fan_in n^[l-1], fan_out n^[l]),
-     * equal to 10⁻¹² relative; NaN where they differ or the profile has a single hidden layer.
+     * equal to 10⁻¹² relative; NaN where they differ. A profile of one hidden layer [n] has none: it gets
+     * the constant width n's σ_w², fan_in = fan_out = n, as a constant-width net of depth 1 does.
      */
     static double profileSigmaW2(InitSpec spec, String profile, double multiplier) {
         String[] parts = profile.replaceAll("[\\[\\]\\s]", "").split(",");
+        if (parts.length == 1) {
+            int n = Integer.parseInt(parts[0]);
+            return spec.effectiveMultiplier(n, n, multiplier);
+        }
         double shared = Double.NaN;
         for (int l = 1; l < parts.length; l++) {
             double s = spec.effectiveMultiplier(Integer.parseInt(parts[l - 1]), Integer.parseInt(parts[l]), multiplier);

@@ -77,7 +77,7 @@ public final class TrainabilityCharts {
                 cells.add(new TrainabilityHeatmapChart.Cell((Integer) c.cell().get(depthAt), (Double) c.cell().get(mAt),
                         c.judgedAccuracy()));
             }
-            double criticalM = criticalMultiplier(activation, init, width, sigmaB2);
+            double criticalM = criticalMultiplier(activation, init, width, profile, sigmaB2);
             Path heat = local.resolve("trainability_" + stem + ".png");
             String accuracy = result.split().accuracyLabel();
             TrainabilityHeatmapChart.write(Character.toUpperCase(accuracy.charAt(0)) + accuracy.substring(1) + ": " + title,
@@ -131,14 +131,16 @@ public final class TrainabilityCharts {
         return trained == Integer.MIN_VALUE ? deepest : trained;
     }
 
-    /** The sweep multiplier where χ₁ = 1 for this scheme at equal fans, NaN if none. */
-    static double criticalMultiplier(String activation, String init, Integer width, double sigmaB2) {
-        if (width == null) {
-            return Double.NaN;
-        }
+    /**
+     * The sweep multiplier where χ₁ = 1 for this scheme: at equal fans for a constant width, at the shared
+     * σ_w² of a profile's hidden layers ({@link TheoryColumns#profileSigmaW2}); NaN if none.
+     */
+    static double criticalMultiplier(String activation, String init, Integer width, String profile, double sigmaB2) {
+        InitSpec spec = InitSpec.fromLabel(init);
+        double unit = width != null ? spec.effectiveMultiplier(width, width, 1.0)
+                : profile != null ? TheoryColumns.profileSigmaW2(spec, profile, 1.0) : Double.NaN;
         var sw2 = CriticalLine.sigmaW2(Nonlinearity.of(Activation.fromLabel(activation)), sigmaB2);
-        return sw2.isPresent() ? sw2.getAsDouble() / InitSpec.fromLabel(init).effectiveMultiplier(width, width, 1.0)
-                : Double.NaN;
+        return sw2.isPresent() ? sw2.getAsDouble() / unit : Double.NaN;
     }
 
     /**

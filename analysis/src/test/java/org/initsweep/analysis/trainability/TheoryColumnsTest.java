@@ -83,6 +83,13 @@ class TheoryColumnsTest {
         assertEquals(4.0, TheoryColumns.of("relu", "he_normal(mode=fan_out)", null, "[128,64,32,16]", 1.0, 0.0).sigmaW2(), 1e-15);
         // orthogonal widening 64 → 128: m·fan_in/max(fan_in, fan_out) = m/2
         assertEquals(0.5, TheoryColumns.of("tanh", "orthogonal", null, "[64,128]", 1.0, 0.0).sigmaW2(), 1e-15);
+        // one hidden layer: the constant width's σ_w², as at depth 1
+        assertEquals(TheoryColumns.of("tanh", "lecun_normal", 32, null, 1.5, 0.05),
+                TheoryColumns.of("tanh", "lecun_normal", null, "[32]", 1.5, 0.05));
+        // the heatmap's χ₁ = 1 line: σ_w² = 2 for ReLU, at m = 2/(4/3) = 1.5 under Glorot on a halving profile
+        assertEquals(1.5, TrainabilityCharts.criticalMultiplier("relu", "glorot_normal", null, "[256,128,64]", 0.0), 1e-12);
+        assertEquals(1.0, TrainabilityCharts.criticalMultiplier("tanh", "lecun_normal", null, "[64,32,16]", 0.0), 1e-12);
+        assertTrue(Double.isNaN(TrainabilityCharts.criticalMultiplier("tanh", "glorot_normal", null, "[256,128,128]", 0.0)));
         // Glorot on [256,128,128]: 4/3, then 1
         TheoryColumns mixed = TheoryColumns.of("tanh", "glorot_normal", null, "[256,128,128]", 1.0, 0.05);
         assertNull(mixed.sigmaW2());
