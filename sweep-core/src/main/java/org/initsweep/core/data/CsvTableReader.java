@@ -262,7 +262,7 @@ public final class CsvTableReader {
                 }
                 if (col != n) {
                     throw new UserInputException(String.format(Locale.ROOT, "%s: line %d: %d field%s, but the %s has %d"
-                            + " (ragged row)", path, line, col, col == 1 ? "" : "s", headerless ? "first line" : "header", n));
+                            + " (ragged row)", path, line, col, col == 1 ? "" : "s", headerless ? "first row" : "header", n));
                 }
                 table.endRow(label);
             }

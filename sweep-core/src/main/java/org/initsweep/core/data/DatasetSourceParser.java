@@ -99,6 +99,10 @@ final class DatasetSourceParser {
         }
         String label = DatasetSource.TableFile.DEFAULT_LABEL;
         JsonNode labelNode = n.get("label");
+        if (labelNode == null && !header) {
+            problem(path + ".label", "missing (without a header row the columns are named by position, _c0, _c1, …: name"
+                    + " the label's, e.g. \"label\": \"_c64\")");
+        }
         if (labelNode != null) {
             if (!labelNode.isTextual() || labelNode.asText().isBlank()) {
                 String position = !header && labelNode.canConvertToInt() && labelNode.isIntegralNumber() && labelNode.asInt() >= 0

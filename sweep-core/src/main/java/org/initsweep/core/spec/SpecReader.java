@@ -347,6 +347,11 @@ public final class SpecReader {
             if (t == null) {
                 return null;
             }
+            if (!t.isObject() && !t.isNumber()) {
+                add("target_accuracy", "must be an accuracy in (0, 1], or an object of them by dataset name, got "
+                        + JsonText.kind(t));
+                return null;
+            }
             if (!t.isObject()) {
                 return accuracy("target_accuracy", t) ? TargetAccuracy.of(t.asDouble()) : null;
             }

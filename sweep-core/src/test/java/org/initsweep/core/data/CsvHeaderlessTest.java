@@ -74,7 +74,7 @@ class CsvHeaderlessTest {
         assertEquals("t.csv: no label column \"label\"; columns: _c0, _c1, _c2 (the dataset's \"label\" field names it;"
                 + " without a header row the columns are named by position from _c0, e.g. \"label\": \"_c2\" for the last)",
                 error("1,2,0\n3,4,1\n", false, "label"));
-        assertEquals("t.csv: line 3: 2 fields, but the first line has 3 (ragged row)", error("1,2,0\n3,4,1\n5,6\n", false, "_c2"));
+        assertEquals("t.csv: line 3: 2 fields, but the first row has 3 (ragged row)", error("1,2,0\n3,4,1\n5,6\n", false, "_c2"));
         assertEquals("t.csv: empty (no data rows)", error("", false, "_c0"));
         assertEquals("t.csv: line 2, column 3 (\"_c2\"): the label must be an integer, got \"x\"",
                 error("1,2,0\n3,4,x\n", false, "_c2"));

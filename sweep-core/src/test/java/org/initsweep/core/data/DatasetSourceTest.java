@@ -73,6 +73,9 @@ class DatasetSourceTest {
         assertEquals(List.of("datasets[1].label: must be the name of the label column, got the number 64 (without a header"
                 + " row the columns are named by position: \"_c64\")"),
                 problems("{\"name\": \"t\", \"format\": \"csv\", \"path\": \"p\", \"header\": false, \"label\": 64}"));
+        assertEquals(List.of("datasets[1].label: missing (without a header row the columns are named by position, _c0, _c1,"
+                + " …: name the label's, e.g. \"label\": \"_c64\")"),
+                problems("{\"name\": \"t\", \"format\": \"csv\", \"path\": \"p\", \"header\": false}"));
     }
 
     @Test

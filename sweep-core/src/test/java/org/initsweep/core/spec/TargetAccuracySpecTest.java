@@ -98,6 +98,8 @@ class TargetAccuracySpecTest {
         // an invalid target: no second line about the test split it would need on xor
         String bad = refusal(", \"target_accuracy\": 2");
         assertTrue(bad.startsWith("s.json: target_accuracy: must be an accuracy in (0, 1], got "), bad);
+        assertEquals("s.json: target_accuracy: must be an accuracy in (0, 1], or an object of them by dataset name, got an"
+                + " array", refusal(", \"target_accuracy\": [0.8]"));
     }
 
     @Test
