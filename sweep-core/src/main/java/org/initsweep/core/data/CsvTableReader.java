@@ -110,18 +110,11 @@ public final class CsvTableReader {
                 throw new UserInputException(input.path() + (header ? ": empty (a header row naming the columns is expected)"
                         : ": empty (no data rows)"));
             }
-            int columns = 0;
-            boolean last;
-            do {
-                last = s.readField();
-                columns++;
-            } while (!last);
+            int columns = recordFields(s);
             long rows = header ? 0 : 1;
             try {
                 while (!s.atEnd()) {
-                    do {
-                        last = s.readField();
-                    } while (!last);
+                    recordFields(s);
                     rows++;
                 }
             } catch (CsvScanner.Malformed e) {
@@ -150,18 +143,23 @@ public final class CsvTableReader {
             if (s.atEnd()) {
                 throw new UserInputException(input.path() + ": empty (no data rows)");
             }
-            int columns = 0;
-            boolean last;
-            do {
-                last = s.readField();
-                columns++;
-            } while (!last);
-            return columns;
+            return recordFields(s);
         } catch (IOException e) {
             throw DataErrors.io(input.path(), e);
         } catch (CsvScanner.Malformed e) {
             throw new UserInputException(String.format(Locale.ROOT, "%s: line %d: %s", input.path(), e.line, e.getMessage()));
         }
+    }
+
+    /** Reads the scanner's next record to its end: how many fields it has. */
+    private static int recordFields(CsvScanner s) throws IOException, CsvScanner.Malformed {
+        int fields = 0;
+        boolean last;
+        do {
+            last = s.readField();
+            fields++;
+        } while (!last);
+        return fields;
     }
 
     /** One read of one file. */
