@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = "Run a Spark SQL query over the views of the sweep in DIR and print the result: runs, "
                 + "layers, epochs; growth, regions, agreement once analyzed; trainability, trainability_bound once "
-                + "analyzed, where runs have an accuracy on the judged split (test, or train by \"target_split\"); histograms, boundaries, jacobian (and isometry once analyzed) when the spec asks for them;"
+                + "analyzed, where runs have an accuracy on the judged split (test, or train by \"target_split\"); "
+                + "histograms, boundaries, jacobian (and isometry once analyzed) when the spec asks for them;"
                 + " compare (init schemes on paired runs) once analyzed, when the sweep has two inits or more.")
 final class SqlCommand implements Callable<Integer> {
 
