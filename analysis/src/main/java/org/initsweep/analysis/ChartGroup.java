@@ -73,8 +73,9 @@ public record ChartGroup(String activation, String init, Integer width, String p
         if (width != null) {
             return width.toString();
         }
-        String dashed = profile.replaceAll("[\\[\\]\\s]", "").replace(',', '-');
-        return dashed.contains("-") ? dashed : "[" + dashed + "]";
+        int[] widths = org.initsweep.core.spec.Widths.fromLabel(profile).profile();
+        return widths.length == 1 ? "[" + widths[0] + "]"
+                : java.util.Arrays.stream(widths).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining("-"));
     }
 
     /** The stem of this group's chart file names, e.g. {@code tanh_he_normal_w16_sb0.0_gaussian}. */

@@ -93,8 +93,7 @@ record RunProfile(String runId, String activation, String init, Integer width, S
             hidden = new int[depth];
             Arrays.fill(hidden, g.width());
         } else {
-            hidden = Arrays.stream(g.profile().replaceAll("[\\[\\]\\s]", "").split(",")).mapToInt(Integer::parseInt)
-                    .toArray();
+            hidden = org.initsweep.core.spec.Widths.fromLabel(g.profile()).profile();
         }
         int[] units = new int[hidden.length + 2];
         units[0] = DatasetKind.fromSpecName(g.dataset()).map(d -> d.inputDim(hidden[0])).orElse(hidden[0]);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.initsweep.core.activation.Activation;
 import org.initsweep.core.init.InitSpec;
+import org.initsweep.core.spec.Widths;
 import org.initsweep.core.theory.DepthScales;
 import org.initsweep.core.theory.Nonlinearity;
 import org.initsweep.core.theory.TheoryValue;
@@ -91,14 +92,13 @@ public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC,
      * the constant width n's σ_w², fan_in = fan_out = n, as a constant-width net of depth 1 does.
      */
     static double profileSigmaW2(InitSpec spec, String profile, double multiplier) {
-        String[] parts = profile.replaceAll("[\\[\\]\\s]", "").split(",");
-        if (parts.length == 1) {
-            int n = Integer.parseInt(parts[0]);
-            return spec.effectiveMultiplier(n, n, multiplier);
+        int[] widths = Widths.fromLabel(profile).profile();
+        if (widths.length == 1) {
+            return spec.effectiveMultiplier(widths[0], widths[0], multiplier);
         }
         double shared = Double.NaN;
-        for (int l = 1; l < parts.length; l++) {
-            double s = spec.effectiveMultiplier(Integer.parseInt(parts[l - 1]), Integer.parseInt(parts[l]), multiplier);
+        for (int l = 1; l < widths.length; l++) {
+            double s = spec.effectiveMultiplier(widths[l - 1], widths[l], multiplier);
             if (l == 1) {
                 shared = s;
             } else if (!(Math.abs(s - shared) <= 1e-12 * Math.abs(shared))) {

@@ -69,6 +69,25 @@ public record Widths(int constant, int[] profile) implements Serializable {
                 : Arrays.stream(profile).mapToObj(Integer::toString).collect(Collectors.joining(",", "[", "]"));
     }
 
+    /**
+     * Reads {@link #label()}'s text back, as the result tables hold it ({@code runs.width}, {@code runs.profile}).
+     *
+     * @param label {@code 64}, or {@code [512,256,128,64]} (spaces allowed)
+     * @throws IllegalArgumentException if it is neither, or a width is below 1
+     */
+    public static Widths fromLabel(String label) {
+        String s = label.strip();
+        try {
+            if (s.startsWith("[") && s.endsWith("]")) {
+                return profile(Arrays.stream(s.substring(1, s.length() - 1).split(",")).map(String::strip)
+                        .mapToInt(Integer::parseInt).toArray());
+            }
+            return of(Integer.parseInt(s));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a width or a width profile: " + label, e);
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Widths w && constant == w.constant && Arrays.equals(profile, w.profile);
