@@ -76,12 +76,39 @@ public final class BivariateGaussian {
     }
 
     /**
+     * E[(f₁(u₁) − g₁(u₂))²] and E[(f₂(u₁) − g₂(u₂))²] on the same nodes, written to {@code out[0]}
+     * and {@code out[1]}, with each difference taken at every node before it is squared: a small
+     * result (f = g and c near 1, where E[f(u₁)²] and E[f(u₁)f(u₂)] agree to many digits) keeps its
+     * relative accuracy instead of losing it to the cancellation of the two.
+     *
+     * @param f1  function of u₁ (analytic except possibly at 0), not null
+     * @param g1  function of u₂ (analytic except possibly at 0), not null
+     * @param f2  second function of u₁, or null with g2 (then out[1] = 0)
+     * @param g2  second function of u₂, or null with f2
+     * @param q1  variance of u₁, finite and &gt; 0
+     * @param q2  variance of u₂, finite and &gt; 0
+     * @param c   correlation, in [−1, 1]
+     * @param out receives the two expectations (units of f₁², f₂²), length ≥ 2
+     * @throws IllegalArgumentException if a variance is not finite and &gt; 0 or c is outside [−1, 1]
+     */
+    static void squaredDifferences(DoubleUnaryOperator f1, DoubleUnaryOperator g1, DoubleUnaryOperator f2,
+            DoubleUnaryOperator g2, double q1, double q2, double c, double[] out) {
+        integrate(f1, g1, f2, g2, q1, q2, c, true, out);
+    }
+
+    /**
      * E[f₁(u₁)g₁(u₂)] and E[f₂(u₁)g₂(u₂)] on the same nodes (the correlation map and its slope
      * share them): written to {@code out[0]} and {@code out[1]}. f₂ and g₂ may both be null
      * (then out[1] = 0).
      */
     static void expectations(DoubleUnaryOperator f1, DoubleUnaryOperator g1, DoubleUnaryOperator f2,
             DoubleUnaryOperator g2, double q1, double q2, double c, double[] out) {
+        integrate(f1, g1, f2, g2, q1, q2, c, false, out);
+    }
+
+    /** Both methods above: E[fᵢ(u₁)gᵢ(u₂)], or E[(fᵢ(u₁) − gᵢ(u₂))²] if {@code difference}. */
+    private static void integrate(DoubleUnaryOperator f1, DoubleUnaryOperator g1, DoubleUnaryOperator f2,
+            DoubleUnaryOperator g2, double q1, double q2, double c, boolean difference, double[] out) {
         checkVariance("q1", q1);
         checkVariance("q2", q2);
         if (!(c >= -1 && c <= 1)) {
@@ -91,7 +118,7 @@ public final class BivariateGaussian {
         double a1 = Math.sqrt(q1);
         double a2 = Math.sqrt(q2);
         if (s == 0) {
-            degenerate(f1, g1, f2, g2, a1, c * a2, out);
+            degenerate(f1, g1, f2, g2, a1, c * a2, difference, out);
             return;
         }
         double a2c = a2 * c;
@@ -109,12 +136,12 @@ public final class BivariateGaussian {
             double u1 = a1 * z[i];
             double fa = f1.applyAsDouble(u1);
             double fb = f2 != null ? f2.applyAsDouble(u1) : 0;
-            if (fa == 0 && fb == 0) {
+            if (!difference && fa == 0 && fb == 0) {
                 continue;
             }
-            inner.integrate(z[i], g);
-            sum1 += w[i] * fa * g[0];
-            sum2 += w[i] * fb * g[1];
+            inner.integrate(z[i], difference, fa, fb, g);
+            sum1 += w[i] * (difference ? g[0] : fa * g[0]);
+            sum2 += w[i] * (difference ? g[1] : fb * g[1]);
         }
         out[0] = sum1;
         out[1] = sum2;
@@ -130,7 +157,16 @@ public final class BivariateGaussian {
      */
     private abstract static class Inner {
 
-        abstract void integrate(double z1, double[] out);
+        /**
+         * out[i] = Gᵢ(z₁), or if {@code difference} the same smoothing of (fᵢ − gᵢ)², fᵢ = fᵢ(u₁) at
+         * this outer node.
+         */
+        abstract void integrate(double z1, boolean difference, double f1, double f2, double[] out);
+
+        /** The inner integrand: g, or (f − g)² for a squared difference. */
+        static double term(boolean difference, double f, double g) {
+            return difference ? square(f - g) : g;
+        }
 
         static Inner choose(DoubleUnaryOperator g1, DoubleUnaryOperator g2, double a2c, double a2s,
                 int outerNodes) {
@@ -171,7 +207,7 @@ public final class BivariateGaussian {
         }
 
         @Override
-        void integrate(double z1, double[] out) {
+        void integrate(double z1, boolean difference, double f1, double f2, double[] out) {
             double mu = a2c * z1;
             double lo = mu - CUTOFF * sigma;
             double hi = mu + CUTOFF * sigma;
@@ -185,9 +221,9 @@ public final class BivariateGaussian {
             for (; k < w.length && w[k] <= hi; k++) {
                 double t = (w[k] - mu) * inv;
                 double d = weight[k] * Math.exp(-0.5 * t * t);
-                sum1 += d * g1[k];
+                sum1 += d * term(difference, f1, g1[k]);
                 if (g2 != null) {
-                    sum2 += d * g2[k];
+                    sum2 += d * term(difference, f2, g2[k]);
                 }
             }
             out[0] = sum1 * inv * INV_SQRT_2PI;
@@ -212,7 +248,7 @@ public final class BivariateGaussian {
         }
 
         @Override
-        void integrate(double z1, double[] out) {
+        void integrate(double z1, boolean difference, double f1, double f2, double[] out) {
             double mu = a2c * z1;
             double split = Math.max(-CUTOFF, Math.min(CUTOFF, -mu / sigma));
             double[] x = RULE[0];
@@ -231,9 +267,9 @@ public final class BivariateGaussian {
                         double z = lo + span * x[j];
                         double d = span * v[j] * INV_SQRT_2PI * Math.exp(-0.5 * z * z);
                         double arg = mu + sigma * z;
-                        sum1 += d * g1.applyAsDouble(arg);
+                        sum1 += d * term(difference, f1, g1.applyAsDouble(arg));
                         if (g2 != null) {
-                            sum2 += d * g2.applyAsDouble(arg);
+                            sum2 += d * term(difference, f2, g2.applyAsDouble(arg));
                         }
                     }
                     from = to;
@@ -300,14 +336,25 @@ public final class BivariateGaussian {
 
     /** |c| = 1: u₂ = (c√q₂/√q₁)·u₁, a one-dimensional expectation. */
     private static void degenerate(DoubleUnaryOperator f1, DoubleUnaryOperator g1, DoubleUnaryOperator f2,
-            DoubleUnaryOperator g2, double a1, double b2, double[] out) {
+            DoubleUnaryOperator g2, double a1, double b2, boolean difference, double[] out) {
         double scale = Math.max(a1, Math.abs(b2));
         double r1 = a1 / scale;
         double r2 = b2 / scale;
         double q = scale * scale;
-        out[0] = GaussHermite.gaussianExpectation(z -> f1.applyAsDouble(r1 * z) * g1.applyAsDouble(r2 * z), q);
-        out[1] = f2 == null ? 0
-                : GaussHermite.gaussianExpectation(z -> f2.applyAsDouble(r1 * z) * g2.applyAsDouble(r2 * z), q);
+        out[0] = GaussHermite.gaussianExpectation(z -> pair(difference, f1, g1, r1 * z, r2 * z), q);
+        out[1] = f2 == null ? 0 : GaussHermite.gaussianExpectation(z -> pair(difference, f2, g2, r1 * z, r2 * z), q);
+    }
+
+    /** f(u₁)g(u₂), or (f(u₁) − g(u₂))² for a squared difference. */
+    private static double pair(boolean difference, DoubleUnaryOperator f, DoubleUnaryOperator g, double u1,
+            double u2) {
+        double a = f.applyAsDouble(u1);
+        double b = g.applyAsDouble(u2);
+        return difference ? square(a - b) : a * b;
+    }
+
+    private static double square(double x) {
+        return x * x;
     }
 
     private static double clampWidth(double w) {

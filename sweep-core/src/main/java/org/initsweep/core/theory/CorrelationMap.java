@@ -78,6 +78,23 @@ public record CorrelationMap(Nonlinearity phi, double sigmaW2, double sigmaB2, d
     }
 
     /**
+     * 1 − c', without the cancellation of {@code 1 − apply(c)} as c → 1: at the length fixed point
+     * (q = σ_w²·E[φ(u)²] + σ_b²) the bias cancels and E[φ(u₁)²] = E[φ(u₂)²], so
+     * q − q₁₂ = σ_w²·½E[(φ(u₁) − φ(u₂))²], an integrand small wherever c is near 1, taken
+     * node by node ({@link BivariateGaussian#squaredDifferences}). Keeps ~10⁻¹¹ relative accuracy at
+     * 1 − c = 10⁻⁹, where {@code 1 − apply(c)} keeps ~10⁻⁵.
+     *
+     * @param c input correlation, in [−1, 1]
+     * @return 1 − c' (dimensionless, ≥ 0), taking q as the fixed point q*
+     * @throws IllegalArgumentException if c is outside [−1, 1]
+     */
+    public double complement(double c) {
+        double[] out = new double[2];
+        BivariateGaussian.squaredDifferences(phi.phi(), phi.phi(), null, null, q, q, c, out);
+        return 0.5 * sigmaW2 * out[0] / q;
+    }
+
+    /**
      * χ_c(c) = σ_w²·E[φ'(u₁)φ'(u₂)] = dc'/dc (Schoenholz et al. 2017, eqs. 3 and 9).
      *
      * @param c input correlation, in [−1, 1]
@@ -101,10 +118,15 @@ public record CorrelationMap(Nonlinearity phi, double sigmaW2, double sigmaB2, d
      *   <li>χ₁ &gt; 1 (chaotic phase): c = 1 is unstable and there is exactly one other fixed point
      *       c* ∈ [0, 1), with χ_c(c*) &lt; 1 (0 for odd φ without bias, whose map is odd).</li>
      * </ul>
-     * Method for the chaotic phase: Newton's method on F(c) = c' − c with F' = χ_c − 1, started
-     * from the root of the quadratic through F(0), F(1) = 0 and F'(1) = χ₁ − 1 and safeguarded
-     * by bisection on a bracket [lo, hi] with F(lo) &gt; 0 &gt; F(hi); it stops when the step is
-     * below 10⁻¹⁴ or |F| below 10⁻¹⁵. Typically 4–8 evaluations of the map and its slope together.
+     * Method for the chaotic phase: Newton's method on F(c) = c' − c = (1 − c) − {@link #complement}(c)
+     * with F' = χ_c − 1, started from the root of the quadratic through F(0), F(1) = 0 and
+     * F'(1) = χ₁ − 1 and safeguarded by bisection on a bracket [lo, hi] with F(lo) &gt; 0 &gt; F(hi);
+     * it stops when the step is below 10⁻¹²·(1 − c) or |F| below 10⁻¹⁵·(1 − c). Near the critical
+     * line 1 − c* and 1 − χ_c are both of order χ₁ − 1 while F is of order (χ₁ − 1)², so F is formed
+     * from 1 − c' (no cancellation) and the tolerances are relative to 1 − c; likewise
+     * χ_c − 1 = (χ₁ − 1) − σ_w²·½E[(φ'(u₁) − φ'(u₂))²]. So c* keeps its relative distance from 1,
+     * and 1 − χ_c (hence ξ_c) its relative accuracy, down to the ~10⁻¹⁶ to which χ₁ − 1 is known.
+     * Typically 4–8 evaluations of the map and its slope together.
      *
      * @return c* and χ_c(c*)
      * @throws IllegalStateException if q is not the length fixed point (|c'(1) − 1| &gt; 10⁻⁹),
@@ -130,26 +152,27 @@ public record CorrelationMap(Nonlinearity phi, double sigmaW2, double sigmaB2, d
         double lo = 0;
         double hi = 1;
         double c = Math.max(0, 1 - (chi1 - 1) / (f0 + chi1 - 1));
-        double[] mapAndSlope = new double[2];
+        double[] differences = new double[2];
         for (int i = 0; i < MAX_NEWTON; i++) {
-            BivariateGaussian.expectations(phi.phi(), phi.phi(), phi.derivative(), phi.derivative(), q, q, c,
-                    mapAndSlope);
-            double f = (sigmaW2 * mapAndSlope[0] + sigmaB2) / q - c;
-            double chi = sigmaW2 * mapAndSlope[1];
-            if (Math.abs(f) <= 1e-15) {
-                return new FixedPoint(c, chi);
+            BivariateGaussian.squaredDifferences(phi.phi(), phi.phi(), phi.derivative(), phi.derivative(), q, q, c,
+                    differences);
+            double gap = 1 - c;
+            double f = gap - 0.5 * sigmaW2 * differences[0] / q;
+            double slopeMinusOne = (chi1 - 1) - 0.5 * sigmaW2 * differences[1];
+            if (Math.abs(f) <= 1e-15 * gap) {
+                return new FixedPoint(c, 1 + slopeMinusOne);
             }
             if (f > 0) {
                 lo = c;
             } else {
                 hi = c;
             }
-            double next = chi < 1 ? c - f / (chi - 1) : Double.NaN;
+            double next = slopeMinusOne < 0 ? c - f / slopeMinusOne : Double.NaN;
             if (!(next > lo && next < hi)) {
                 next = 0.5 * (lo + hi);
             }
-            if (Math.abs(next - c) <= 1e-14) {
-                return new FixedPoint(c, chi);
+            if (Math.abs(next - c) <= 1e-12 * gap) {
+                return new FixedPoint(c, 1 + slopeMinusOne);
             }
             c = next;
         }

@@ -39,10 +39,11 @@ import java.io.Serializable;
  * ({@link #trainableDepthBound()}).
  *
  * <p>Accuracy: ξ_c to ~10⁻⁹ relative in the ordered phase (a one-dimensional integral). In the
- * chaotic phase c* solves c' − c = 0 where that difference is of order (χ₁ − 1)², against the
- * ~10⁻¹⁵ resolution of {@link BivariateGaussian}: ξ_c is good to 10⁻³ for χ₁ − 1 ≳ 4·10⁻⁷ (tanh,
- * σ_b² = 0.05, checked against ξ_c·(χ₁ − 1) → 1); closer to the line it is only reliably large
- * (≳ 10⁷ layers), which is all a trainability bound needs.
+ * chaotic phase c' − c is of order (χ₁ − 1)², so c* is found from 1 − c' and χ_c from χ₁ − χ_c, both
+ * squared differences without cancellation ({@link CorrelationMap#stableFixedPoint()}); what remains
+ * is the ~10⁻¹⁴ by which the one- and two-dimensional rules agree on χ₁, a relative error of about
+ * 10⁻¹⁴/|χ₁ − 1| in ξ_c (tanh, σ_b² = 0.05: 4·10⁻⁷ at χ₁ − 1 = 4·10⁻⁸, checked against
+ * ξ_c·(χ₁ − 1) → 1).
  *
  * <p>Cost: the fixed point q* (tens of length-map evaluations, ~0.1–1 ms) and, in the chaotic
  * phase only, c* (4–12 evaluations of the two-dimensional map and its slope, ~0.1–0.3 ms each for

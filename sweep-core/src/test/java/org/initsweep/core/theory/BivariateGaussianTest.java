@@ -61,6 +61,21 @@ class BivariateGaussianTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(doubles = {1e-3, 1, 1e3})
+    void squaredDifferencesKeepTheirRelativeAccuracyAsCorrelationNearsOne(double q) {
+        // E[(u₁ − u₂)²] = 2q(1 − c) and, for the step, P(the signs differ) = arccos(c)/π (Sheppard):
+        // both vanish at c = 1, and the rule keeps their relative accuracy there, jump included, down to
+        // the rounding of u₁ − u₂ (values of size √q, difference of size √(2q(1 − c))): 1e-16/√(1 − c).
+        double[] out = new double[2];
+        for (double c : CORRELATIONS) {
+            BivariateGaussian.squaredDifferences(z -> z, z -> z, STEP, STEP, q, q, c, out);
+            double linear = 2 * q * (1 - c);
+            assertEquals(linear, out[0], 1e-13 * linear + 1e-15 * 2 * q * Math.sqrt(1 - c), "c = " + c);
+            assertEquals(Math.acos(c) / Math.PI, out[1], 1e-12 * Math.acos(c) / Math.PI, "c = " + c);
+        }
+    }
+
     @Test
     void independentAtZeroCorrelationAndProductOfMomentsForMixedPairs() {
         // c = 0: E[f(u₁)g(u₂)] = E[f(u₁)]·E[g(u₂)], here E[relu(u₁)]·E[tanh(u₂)²]

@@ -129,6 +129,31 @@ class CorrelationMapTest {
     }
 
     @Test
+    void complementIsOneMinusTheMapAndKeepsItsRelativeAccuracyNextToOne() {
+        // erf(a z), closed form (Williams 1998): away from c = 1 the complement is 1 − c' itself.
+        double a = 1.0;
+        double m = 3;
+        double sigmaB2 = 0.05;
+        CorrelationMap erf = atFixedPoint(ClosedForms.erfActivation(a), m, sigmaB2);
+        double q = erf.q();
+        for (double c : new double[] {-0.6, 0, 0.5, 0.9}) {
+            double closed = 1 - (m * ClosedForms.erfKernel(a, q, q, c) + sigmaB2) / q;
+            assertEquals(closed, erf.complement(c), 1e-13, "c = " + c);
+        }
+        // Next to 1, c' = 1 − χ₁δ + O(δ²) (δ = 1 − c): at δ = 1e-9 the complement is χ₁δ to ~1e-9
+        // relative, while 1 − c' formed by subtraction carries the map's ~1e-14 absolute error (1e-5 relative).
+        CorrelationMap tanh = atFixedPoint(TANH, 2.2, 0.05);
+        double chi1 = new LengthMap(TANH, 2.2, 0.05).chi(tanh.q());
+        for (double nominal : new double[] {1e-6, 1e-9, 1e-12}) {
+            double c = 1 - nominal;
+            double delta = 1 - c; // exact, unlike nominal's distance from c
+            double complement = tanh.complement(c);
+            assertEquals(chi1, complement / delta, 3 * delta + 1e-11, "δ = " + delta);
+        }
+        assertEquals(0, tanh.complement(1), 0);
+    }
+
+    @Test
     void iteratingTheMapConvergesToTheStableFixedPoint() {
         // |c − c*| shrinks by χ_c ≈ 0.9 per layer: 400 layers take 0.7 to below 1e-15.
         CorrelationMap map = atFixedPoint(TANH, 3, 0.05);

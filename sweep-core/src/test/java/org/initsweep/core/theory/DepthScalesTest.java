@@ -135,6 +135,14 @@ class DepthScalesTest {
             assertTrue(distance > 1e-4 && distance < 1e-3, "near the line: |χ₁ − 1| = " + distance);
             assertEquals(1, d.xiC().value() * distance, 5e-3, "f = " + f);
         }
+        // Closer, the neglected terms shrink with |χ₁ − 1| (≈ 4·|χ₁ − 1| here): at |χ₁ − 1| ≈ 4e-7 and 4e-8
+        // they are below 2e-6, if c* is found from 1 − c' and not from c' − c, of order (χ₁ − 1)², which
+        // the map's ~1e-14 rounding swamps (that gives ξ_c 0.5% and 17% low at these two points).
+        for (double f : new double[] {1 - 1e-7, 1 + 1e-6, 1 + 1e-7}) {
+            DepthScales d = DepthScales.of(TANH, critical * f, 0.05);
+            double distance = Math.abs(d.chi1().value() - 1);
+            assertEquals(1, d.xiC().value() * distance, 1e-5, "f = " + f);
+        }
         // and the length scale stays finite there (Schoenholz et al. 2017: only ξ_c diverges there)
         DepthScales atLine = DepthScales.of(TANH, critical, 0.05);
         assertTrue(atLine.xiQ().isFinite() && atLine.xiQ().value() < 3, "ξ_q = " + atLine.xiQ());
