@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * compare_cost's lines against a hand calculation: the mean over all of a line's seeds, a gap once one
- * of them diverged (before, the mean of the survivors: a line at 9.7e5 "recovered" to 0.69).
+ * of them diverged (the mean of the survivors would make a line at 9.7e5 "recover" to 0.69).
  */
 class CompareCostRowsTest {
 

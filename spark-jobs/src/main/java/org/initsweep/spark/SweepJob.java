@@ -280,7 +280,7 @@ public final class SweepJob {
                 .flatMap(new TrainSlot(sharedSpec, sharedData, sharedDone, from, to, tasks, progress.done(),
                         progress.diverged()))
                 // One cached element per task: Spark sizes a deserialized block by walking its objects at
-                // every 10% of growth, so a block of single runs was walked ≈ 10 times (≈ 10% of a
+                // every 10% of growth, so a block of single runs would be walked ≈ 10 times (≈ 10% of a
                 // 10,000-run training job); a task's list is walked once. A task's share of a chunk is
                 // in its heap at once, which ChunkPlan's bounds on a chunk's results keep small.
                 .glom()

@@ -48,7 +48,7 @@ class OutOfMemoryTest {
             assertTrue(line.endsWith("raise -Xmx (bin/initsweep: INITSWEEP_JAVA_OPTS=-Xmx…; spark-submit: --driver-memory)"
                     + "; or make the largest run smaller"), line);
         }
-        // off-heap memory is named as before: its settings differ from the heap's
+        // off-heap memory gets its own message: its settings differ from the heap's
         String nd4j = OutOfMemory.describe(new RuntimeException(new OutOfMemoryError(
                 "Cannot allocate new FloatPointer(1000000000): totalBytes = 1G, physicalBytes = 2G")), "", true).orElseThrow();
         assertTrue(nd4j.startsWith("out of ND4J (off-heap) memory on the driver"), nd4j);

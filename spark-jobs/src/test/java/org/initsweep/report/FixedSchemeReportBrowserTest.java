@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The article's 9-layer linear network with W = α·I (α = 0.5, 1, 1.5: fixed schemes, no multiplier): each
- * group's section draws its variance and cost curves (before, only a table), one line named for the
+ * group's section draws its variance and cost curves, not only a table, one line named for the
  * fixed scheme, and the curves show what theory says: Var(a^[l]) grows by α² per layer.
  */
 class FixedSchemeReportBrowserTest {

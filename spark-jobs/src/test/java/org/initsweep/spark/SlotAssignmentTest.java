@@ -46,7 +46,7 @@ class SlotAssignmentTest {
         double max = Arrays.stream(load).max().orElseThrow();
         double min = Arrays.stream(load).min().orElseThrow();
         assertTrue(max / min < 1.02, "loads " + Arrays.toString(load));
-        // the round-robin it replaces: run i on task i mod 8
+        // against a plain round-robin: run i on task i mod 8
         double[] rr = new double[slots];
         for (long i : runs) {
             rr[(int) (i % slots)] += cost[(int) i];

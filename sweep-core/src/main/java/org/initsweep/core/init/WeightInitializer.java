@@ -158,8 +158,8 @@ public final class WeightInitializer {
     /**
      * The thin Q {@code [rows, a.length]} (column-major, columns of length {@code rows}) of
      * {@code A = Q·R} with diag(R) &gt; 0, by Householder reflections (Golub and Van Loan, "Matrix
-     * Computations", 4th ed., §5.2.2), in plain Java: ND4J's QR op took 118 s and 8.8 GB of native
-     * memory for one 1024 × 1024 matrix and killed the JVM on a 1 × 1 one; this takes 0.7 s and 24 MB
+     * Computations", 4th ed., §5.2.2), in plain Java: ND4J 1.0.0-M2.1's QR op takes 118 s and 8.8 GB of
+     * native memory for one 1024 × 1024 matrix and kills the JVM on a 1 × 1 one; this takes 0.7 s and 24 MB
      * at 1024, and its bits do not depend on the machine's LAPACK. Overwrites {@code a}.
      *
      * @param a    columns of A, each of length {@code rows} ≥ {@code a.length}

@@ -61,10 +61,10 @@ public enum Kernel {
      * ties at width 1024 (0.64 against 0.63 runs/s, 83 GFLOP/s: without packing the kernel waits for
      * memory there, so OpenBLAS keeps the wider layers) ({@code benchmarks/bench --sections dl4j,mnist},
      * docs/benchmarks.md); in 256-bit
-     * vectors it was 2.2× slower than sgemm at width 256 and 1.5× slower on MNIST's layers, so AVX2
+     * vectors it is 2.2× slower than sgemm at width 256 and 1.5× slower on MNIST's layers, so AVX2
      * machines keep sgemm above 128 × 128. Either way the bits of a layer do not depend on the vector
      * width within the kernel; layers in sgemm get OpenBLAS's CPU-specific order, so an AVX2 and an
-     * AVX-512 executor may differ in the last bits for layers over 128 × 128, as before.
+     * AVX-512 executor may differ in the last bits for layers over 128 × 128.
      */
     public static int vectorMaxParams() {
         Integer set = Integer.getInteger("initsweep.vectorMaxParams");

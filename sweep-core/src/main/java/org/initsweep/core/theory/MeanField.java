@@ -20,7 +20,8 @@ import org.initsweep.core.activation.Activation;
  * computed by {@link GaussHermite#gaussianExpectation(DoubleUnaryOperator, double)} to about
  * 10<sup>−15</sup>.
  *
- * <p>Assumption used throughout (true for every {@link Activation.Kind}): q ↦ E[φ(√q u)²] is
+ * <p>Assumption used throughout (true of every registered {@link Activation}, checked numerically by
+ * {@code LengthMapTest}): q ↦ E[φ(√q u)²] is
  * non-decreasing, so the length map is monotone and its iteration from q<sub>0</sub> converges
  * monotonically to the nearest fixed point in the direction it starts moving. Linear, ReLU and
  * leaky ReLU are positively homogeneous (their length map is affine in q); tanh and sigmoid are
@@ -574,8 +575,9 @@ public record MeanField(Activation activation, double m, double sigmaB2) impleme
     // Activation helpers
 
     /**
-     * φ''(z), analytic: tanh −2·tanh z·(1 − tanh² z); sigmoid σ(1 − σ)(1 − 2σ); 0 for linear and
-     * (leaky) ReLU (whose delta at the kink contributes nothing to E[φ φ''] since φ(0) = 0).
+     * φ''(z), analytic, from {@link Activation#secondDerivative} (e.g. tanh −2·tanh z·(1 − tanh² z);
+     * 0 for linear and (leaky) ReLU, whose delta at the kink contributes nothing to E[φ φ''] since
+     * φ(0) = 0).
      *
      * @param activation the non-linearity, not null
      * @param z          pre-activation

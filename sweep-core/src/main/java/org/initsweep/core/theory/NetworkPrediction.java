@@ -18,7 +18,7 @@ import org.initsweep.core.regime.SignalGrowth;
  * φ(z^[L]) like any other), and the back-propagated gradient of hidden layers
  * Var(∂J/∂a^[l-1]) = fan_out·Var(W^[l])·E[φ'(√q^l u)²]·Var(∂J/∂a^[l])
  * = m_l·(n^[l]/n^[l-1])·E[φ'²]·Var(∂J/∂a^[l]) (Glorot &amp; Bengio 2010, eq. 6 and 10 for the
- * fans; Schoenholz et al. 2017, eq. 9's χ₁ away from the fixed point at equal fans). So at unequal
+ * fans; Schoenholz et al. 2017, eq. 3's χ₁ taken at q^l, away from the fixed point, at equal fans). So at unequal
  * widths fan_in scaling keeps the forward signal and lets the backward one drift by
  * ∏ n^[l]/n^[l-1], fan_out scaling the reverse.
  *

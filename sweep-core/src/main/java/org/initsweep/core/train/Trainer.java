@@ -40,8 +40,9 @@ import org.initsweep.core.trace.RunStatus;
  * from a stream split off it before the weights are drawn. With ND4J at one thread the result is
  * bit-identical wherever it runs.
  *
- * <p>A loss or layer that becomes NaN/Inf stops the run with status {@code diverged}; it never
- * throws.
+ * <p>A loss or layer that becomes NaN/Inf stops the run with status {@code diverged}: a diverging
+ * network is a result, not an exception. The only input a run refuses is one no run could train
+ * (a {@link org.initsweep.core.UserInputException} from {@link #train}).
  */
 public final class Trainer {
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.initsweep.core.activation.Activation;
+import org.initsweep.core.activation.Activations;
 import org.initsweep.core.theory.TheoryValue.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +12,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The length map on plain functions: values, slope (Stein form), χ and the typed fixed point. */
 class LengthMapTest {
+
+    @Test
+    void secondMomentGrowsWithTheLengthForEveryRegisteredActivation() {
+        // The fixed-point solvers assume q ↦ E[φ(√q u)²] is non-decreasing (the length map is monotone,
+        // so iterating it approaches the nearest fixed point without overshooting): checked for each
+        // registered activation over eight decades of q.
+        for (String name : Activations.names()) {
+            Nonlinearity phi = Nonlinearity.of(Activations.byName(name).orElseThrow().withDefaults());
+            double previous = 0;
+            for (int k = 0; k <= 160; k++) {
+                double q = Math.pow(10, -4 + k / 20.0);
+                double moment = GaussHermite.gaussianExpectation(z -> Math.pow(phi.phi().applyAsDouble(z), 2), q);
+                assertTrue(moment >= previous, name + " at q = " + q + ": " + moment + " < " + previous);
+                previous = moment;
+            }
+        }
+    }
 
     private static final Nonlinearity RELU = Nonlinearity.of(Activation.RELU);
     private static final Nonlinearity TANH = Nonlinearity.of(Activation.TANH);

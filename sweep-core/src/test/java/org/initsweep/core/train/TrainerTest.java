@@ -111,7 +111,7 @@ class TrainerTest {
     void divergedLayerIsFoundAtEpochsWithoutTraces(String activation) {
         // W = 1e38 everywhere: z¹ = (x₁ + x₂)·1e38 stays finite (these 64 standardized points keep
         // |x₁ + x₂| < 3.4), z² adds 8 activations of that size and overflows, so layer 2 is the first
-        // non-finite one (the float32 *sum* of z¹ overflows already, which named layer 1 before).
+        // non-finite one (the float32 *sum* of z¹ overflows already, which must not make it layer 1).
         // Epochs without traces keep no hidden Z (Mlp.Pass#keepAll): the layer must be found all
         // the same, and agree with a run that traces the epoch.
         Activation phi = Activation.fromLabel(activation);
