@@ -94,6 +94,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Main.during(new Situation(interrupted(chunkRuns), "make the largest run smaller (depth × width × samples)", null));
         SweepSpec s = SpecReader.read(spec);
+        org.initsweep.core.train.Trainer.checkSystemProperties();
         if (tasks < 0) {
             throw new UserInputException("--tasks must be ≥ 0, got " + tasks);
         }

@@ -151,6 +151,30 @@ public class CliTest {
     }
 
     @Test
+    void anUnusableTuningPropertyIsRefusedBeforeAnythingIsWritten(@TempDir Path tmp) {
+        // -D options reach the executors too; a typo must not quietly train with the default kernel.
+        Path out = tmp.resolve("out");
+        System.setProperty("initsweep.kernel", "nd4jj");
+        try {
+            Result r = cli("run", tinySpec().toString(), "--out", out.toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals("initsweep: -Dinitsweep.kernel must be one of auto, blas, nd4j, got \"nd4jj\"", r.err().strip());
+        } finally {
+            System.clearProperty("initsweep.kernel");
+        }
+        assertFalse(Files.exists(out), "nothing written");
+        System.setProperty("initsweep.dataCacheBytes", "768m");
+        try {
+            Result r = cli("run", tinySpec().toString(), "--out", out.toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals("initsweep: -Dinitsweep.dataCacheBytes must be an integer ≥ 0, got \"768m\"", r.err().strip());
+        } finally {
+            System.clearProperty("initsweep.dataCacheBytes");
+        }
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void aFloat32RunThatFitsTheOverheadButNotTheHeapIsRefused(@TempDir Path tmp) throws Exception {
         // Spark's default executor (1 GiB heap, 384 MiB overhead, one core): a task has 289.6 MiB of heap.
         // 3P + 4·256·(24·1024 + 1) + 256·3 floats, P = 2·1024 + 23·1024² + 1024: 372.0 MiB — fits the

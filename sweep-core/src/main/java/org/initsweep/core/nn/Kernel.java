@@ -1,6 +1,7 @@
 package org.initsweep.core.nn;
 
-import java.util.Locale;
+import java.util.List;
+import org.initsweep.core.SystemProperties;
 
 /**
  * How a network computes. The float32 engine ({@link FloatNetwork}) exists for float32 only; float64
@@ -32,10 +33,11 @@ public enum Kernel {
     /**
      * The kernel named by the system property {@code initsweep.kernel}: {@code auto} (default),
      * {@code blas} or {@code nd4j}.
+     *
+     * @throws org.initsweep.core.UserInputException if the property names none of them
      */
     public static Kernel fromSystemProperty() {
-        String v = System.getProperty("initsweep.kernel", "auto");
-        return switch (v.toLowerCase(Locale.ROOT)) {
+        return switch (SystemProperties.choice("initsweep.kernel", "auto", List.of("auto", "blas", "nd4j"))) {
             case "nd4j" -> ND4J;
             case "blas" -> BLAS;
             default -> AUTO;
@@ -46,9 +48,11 @@ public enum Kernel {
      * Largest layer (fan_in × fan_out entries of W) whose products {@link #BLAS} computes in Java
      * loops rather than sgemm: system property {@code initsweep.javaMaxParams}, default 64. Java
      * loops win only where a native call's overhead exceeds the arithmetic.
+     *
+     * @throws org.initsweep.core.UserInputException if the property is not an integer ≥ 0
      */
     public static int javaMaxParams() {
-        return Integer.getInteger("initsweep.javaMaxParams", 64);
+        return (int) SystemProperties.integer("initsweep.javaMaxParams", 64, 0);
     }
 
     /**
@@ -67,11 +71,22 @@ public enum Kernel {
      * AVX-512 executor may differ in the last bits for layers over 128 × 128.
      */
     public static int vectorMaxParams() {
-        Integer set = Integer.getInteger("initsweep.vectorMaxParams");
-        if (set != null) {
-            return set;
-        }
-        return vectorBits() >= 512 ? DEFAULT_VECTOR512_MAX_PARAMS : DEFAULT_VECTOR_MAX_PARAMS;
+        return (int) SystemProperties.integer("initsweep.vectorMaxParams",
+                vectorBits() >= 512 ? DEFAULT_VECTOR512_MAX_PARAMS : DEFAULT_VECTOR_MAX_PARAMS, 0);
+    }
+
+    /**
+     * Reads this package's tuning properties ({@code initsweep.kernel}, {@code javaMaxParams},
+     * {@code vectorMaxParams}, {@code vectorBits}) without loading the Vector API kernel, so that a
+     * driver refuses an unusable value before it starts anything.
+     *
+     * @throws org.initsweep.core.UserInputException naming the first property whose value cannot be used
+     */
+    public static void checkSystemProperties() {
+        fromSystemProperty();
+        javaMaxParams();
+        SystemProperties.integer("initsweep.vectorMaxParams", 0, 0);
+        SystemProperties.integer(VectorGemm.BITS_PROPERTY, 0, 0);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.initsweep.core.nn;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.initsweep.core.SystemProperties;
 import org.initsweep.core.activation.Activation;
 import org.initsweep.core.activation.FloatTanh;
 
@@ -39,9 +40,12 @@ final class VectorGemm {
     private static final int SIGN = 0x80000000;
     private static final int ONE_BITS = Float.floatToRawIntBits(1f);
 
+    /** System property: the vector width in bits (512 or 256) where the CPU has 512. */
+    static final String BITS_PROPERTY = "initsweep.vectorBits";
+
     private static VectorSpecies<Float> species() {
         int preferred = FloatVector.SPECIES_PREFERRED.vectorBitSize();
-        int bits = Integer.getInteger("initsweep.vectorBits", Math.min(preferred, 512));
+        long bits = SystemProperties.integer(BITS_PROPERTY, Math.min(preferred, 512), 0);
         return bits >= 512 && preferred >= 512 ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
     }
 

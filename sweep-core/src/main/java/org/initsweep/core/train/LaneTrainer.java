@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.initsweep.core.SystemProperties;
 import org.initsweep.core.data.DataShape;
 import org.initsweep.core.data.LabeledData;
 import org.initsweep.core.head.OutputHead;
@@ -87,7 +88,8 @@ final class LaneTrainer {
 
     /** Alone, every layer must run in the Vector API kernel too: its bits are the ones lanes reproduce. */
     private static boolean layersFit(Architecture arch) {
-        int maxParams = Math.min(Integer.getInteger(MAX_PARAMS_PROPERTY, DEFAULT_MAX_PARAMS), Kernel.vectorMaxParams());
+        long maxParams = Math.min(SystemProperties.integer(MAX_PARAMS_PROPERTY, DEFAULT_MAX_PARAMS, 0),
+                Kernel.vectorMaxParams());
         for (int l = 1; l <= arch.layers(); l++) {
             if ((long) arch.units(l - 1) * arch.units(l) > maxParams) {
                 return false;

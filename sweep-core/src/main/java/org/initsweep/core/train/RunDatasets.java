@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.initsweep.core.SystemProperties;
 import org.initsweep.core.UserInputException;
 import org.initsweep.core.data.DataShape;
 import org.initsweep.core.data.Dataset;
@@ -45,8 +46,11 @@ public final class RunDatasets implements Serializable {
         return testFraction != null ? testFraction : DEFAULT_TEST_FRACTION;
     }
 
+    /** System property: {@link #CACHE_BYTES}. */
+    static final String CACHE_BYTES_PROPERTY = "initsweep.dataCacheBytes";
+
     /** Bytes of prepared data kept per JVM: {@code initsweep.dataCacheBytes}, default 768 MiB. */
-    static final long CACHE_BYTES = Long.getLong("initsweep.dataCacheBytes", 768L << 20);
+    static final long CACHE_BYTES = SystemProperties.integer(CACHE_BYTES_PROPERTY, 768L << 20, 0);
 
     private static final Map<Object, RunData> CACHE = new LinkedHashMap<>(16, 0.75f, true);
     private static long cachedBytes;

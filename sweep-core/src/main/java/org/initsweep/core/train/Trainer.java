@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.initsweep.core.SystemProperties;
 import org.initsweep.core.UserInputException;
 import org.initsweep.core.data.LabeledData;
 import org.initsweep.core.head.OutputHead;
 import org.initsweep.core.init.WeightInitializer;
 import org.initsweep.core.nn.Architecture;
+import org.initsweep.core.nn.Kernel;
 import org.initsweep.core.nn.Network;
 import org.initsweep.core.optim.Optimizer;
 import org.initsweep.core.spec.Outputs;
@@ -68,6 +70,20 @@ public final class Trainer {
     /** As {@link #train(RunSpec, Outputs, RunDatasets, Consumer)} on generated data. */
     public static RunResult train(RunSpec run, Outputs outputs, Consumer<Network> atEnd) {
         return train(run, outputs, RunDatasets.GENERATED, atEnd);
+    }
+
+    /**
+     * Reads every tuning property of the engine (docs/benchmarks.md: {@code initsweep.kernel},
+     * {@code javaMaxParams}, {@code vectorMaxParams}, {@code vectorBits}, {@code laneMaxParams},
+     * {@code dataCacheBytes}), so that a driver refuses an unusable value before it writes anything,
+     * rather than a task on its first run.
+     *
+     * @throws UserInputException naming the first property whose value cannot be used
+     */
+    public static void checkSystemProperties() {
+        Kernel.checkSystemProperties();
+        SystemProperties.integer(LaneTrainer.MAX_PARAMS_PROPERTY, 0, 0);
+        SystemProperties.integer(RunDatasets.CACHE_BYTES_PROPERTY, 0, 0);
     }
 
     /**

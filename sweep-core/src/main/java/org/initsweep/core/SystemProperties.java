@@ -1,0 +1,67 @@
+package org.initsweep.core;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The engine's tuning knobs given as {@code -Dinitsweep.…} system properties (documented in
+ * docs/benchmarks.md), read so that a value that cannot be used is refused by name instead of
+ * falling back to the default unseen: a benchmark run with {@code -Dinitsweep.kernel=nd4jj} must not
+ * quietly measure the default kernel. Pure functions of the JVM's properties.
+ */
+public final class SystemProperties {
+
+    private SystemProperties() {
+    }
+
+    /**
+     * An integer property.
+     *
+     * @param key      the property
+     * @param fallback its value when unset
+     * @param min      smallest value accepted
+     * @return the value
+     * @throws UserInputException if the property is set to text that is not an integer ≥ {@code min}
+     */
+    public static long integer(String key, long fallback, long min) {
+        String v = System.getProperty(key);
+        if (v == null) {
+            return fallback;
+        }
+        long value;
+        try {
+            value = Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            throw refused(key, v, "an integer ≥ " + min);
+        }
+        if (value < min) {
+            throw refused(key, v, "an integer ≥ " + min);
+        }
+        return value;
+    }
+
+    /**
+     * A property naming one of a few choices, case-insensitive.
+     *
+     * @param key      the property
+     * @param fallback its value when unset, one of {@code choices}
+     * @param choices  the accepted values, lower case
+     * @return the value given, lower case, or {@code fallback}
+     * @throws UserInputException if the property is set to text outside {@code choices}
+     */
+    public static String choice(String key, String fallback, List<String> choices) {
+        String v = System.getProperty(key);
+        if (v == null) {
+            return fallback;
+        }
+        String value = v.strip().toLowerCase(Locale.ROOT);
+        if (!choices.contains(value)) {
+            throw refused(key, v, "one of " + String.join(", ", choices));
+        }
+        return value;
+    }
+
+    private static UserInputException refused(String key, String value, String expected) {
+        return new UserInputException("-D" + key + " must be " + expected + ", got \"" + value + "\"");
+    }
+}

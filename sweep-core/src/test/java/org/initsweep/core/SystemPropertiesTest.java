@@ -1,0 +1,48 @@
+package org.initsweep.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Tuning properties: the default when unset, the value when usable, one line naming key and value otherwise. */
+class SystemPropertiesTest {
+
+    private static final String KEY = "initsweep.test.property";
+
+    @AfterEach
+    void clear() {
+        System.clearProperty(KEY);
+    }
+
+    @Test
+    void integerIsTheDefaultWhenUnsetAndTheValueWhenGiven() {
+        assertEquals(64, SystemProperties.integer(KEY, 64, 1));
+        System.setProperty(KEY, " 4096 ");
+        assertEquals(4096, SystemProperties.integer(KEY, 64, 1));
+    }
+
+    @Test
+    void integerRefusesTextAndValuesBelowTheMinimum() {
+        for (String bad : new String[] {"64k", "", "1.5", "0"}) {
+            System.setProperty(KEY, bad);
+            UserInputException e = assertThrows(UserInputException.class, () -> SystemProperties.integer(KEY, 64, 1));
+            assertEquals("-D" + KEY + " must be an integer ≥ 1, got \"" + bad + "\"", e.getMessage());
+        }
+    }
+
+    @Test
+    void choiceIsCaseInsensitiveAndRefusesOtherText() {
+        List<String> kernels = List.of("auto", "blas", "nd4j");
+        assertEquals("auto", SystemProperties.choice(KEY, "auto", kernels));
+        System.setProperty(KEY, "ND4J");
+        assertEquals("nd4j", SystemProperties.choice(KEY, "auto", kernels));
+        System.setProperty(KEY, "nd4jj");
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> SystemProperties.choice(KEY, "auto", kernels));
+        assertEquals("-D" + KEY + " must be one of auto, blas, nd4j, got \"nd4jj\"", e.getMessage());
+    }
+}
