@@ -38,6 +38,16 @@ public record Adam(double beta1, double beta2, double eps) implements Optimizer 
     }
 
     @Override
+    public String name() {
+        return "adam";
+    }
+
+    @Override
+    public double[] hyperparameters() {
+        return new double[] {beta1, beta2, eps};
+    }
+
+    @Override
     public String label() {
         List<String> p = new ArrayList<>();
         if (beta1 != DEFAULT_BETA1) {

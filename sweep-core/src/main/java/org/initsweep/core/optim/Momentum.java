@@ -27,6 +27,16 @@ public record Momentum(double beta, boolean nesterov) implements Optimizer {
     }
 
     @Override
+    public String name() {
+        return "momentum";
+    }
+
+    @Override
+    public double[] hyperparameters() {
+        return new double[] {beta, nesterov ? 1 : 0};
+    }
+
+    @Override
     public String label() {
         return "momentum(beta=" + beta + (nesterov ? ",nesterov" : "") + ")";
     }

@@ -16,6 +16,15 @@ import java.util.List;
  */
 public interface Optimizer extends Serializable {
 
+    /** The spec name, under which {@link Optimizers} registers it: {@code sgd}, {@code momentum}, {@code adam}. */
+    String name();
+
+    /**
+     * The values of its hyperparameters, in the order of its {@link Optimizers.Entry#parameters()}
+     * (flags as 0 or 1), such that the entry's {@code create} of them gives an equal optimizer.
+     */
+    double[] hyperparameters();
+
     /**
      * The name with non-default hyperparameters, as result tables carry it: {@code sgd},
      * {@code momentum(beta=0.9,nesterov)}, {@code adam}. The learning rate is not part of the rule.

@@ -10,6 +10,16 @@ import java.util.List;
 public record Sgd() implements Optimizer {
 
     @Override
+    public String name() {
+        return "sgd";
+    }
+
+    @Override
+    public double[] hyperparameters() {
+        return new double[0];
+    }
+
+    @Override
     public String label() {
         return "sgd";
     }

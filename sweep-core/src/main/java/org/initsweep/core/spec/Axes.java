@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.initsweep.core.Quantities;
 import org.initsweep.core.activation.Activation;
 import org.initsweep.core.activation.Activations;
@@ -15,10 +16,9 @@ import org.initsweep.core.init.Distribution;
 import org.initsweep.core.init.FanMode;
 import org.initsweep.core.init.InitScheme;
 import org.initsweep.core.init.InitSpec;
-import org.initsweep.core.optim.Adam;
-import org.initsweep.core.optim.Momentum;
+import org.initsweep.core.optim.Hyperparameter;
 import org.initsweep.core.optim.Optimizer;
-import org.initsweep.core.optim.Sgd;
+import org.initsweep.core.optim.Optimizers;
 
 /**
  * The grid axes of a sweep, each declared once ({@link Axis}): JSON field, parser and validation,
@@ -118,19 +118,9 @@ public final class Axes {
             RunSpec::learningRate);
 
     /** The optimizer's update rule (SGD, momentum, Adam) with its hyperparameters. */
-    public static final Axis<Optimizer> OPTIMIZER = new Axis<>("optimizers",
-            "update rule: sgd, momentum (beta, nesterov), adam (beta1, beta2, eps)",
-            List.of(col("optimizer", Column.Type.STRING, false)), List.of(new Sgd()), Axes::optimizer, o -> {
-                if (o instanceof Momentum mo) {
-                    ObjectNode n = J.objectNode().put("name", "momentum").put("beta", mo.beta());
-                    return mo.nesterov() ? n.put("nesterov", true) : n;
-                }
-                if (o instanceof Adam a) {
-                    return J.objectNode().put("name", "adam").put("beta1", a.beta1()).put("beta2", a.beta2())
-                            .put("eps", a.eps());
-                }
-                return J.textNode("sgd");
-            }, o -> new Object[] {o.label()}, Optimizer::label, RunSpec::optimizer);
+    public static final Axis<Optimizer> OPTIMIZER = new Axis<>("optimizers", "update rule: " + Optimizers.describe(),
+            List.of(col("optimizer", Column.Type.STRING, false)), List.of(Optimizers.DEFAULT), Axes::optimizer,
+            Axes::optimizerJson, o -> new Object[] {o.label()}, Optimizer::label, RunSpec::optimizer);
 
     /** Every axis, in the column order of the result tables. */
     public static final List<Axis<?>> ALL = List.of(DEPTH, WIDTH, ACTIVATION, INIT, MULTIPLIER, SIGMA_B2, DATASET,
@@ -428,8 +418,6 @@ public final class Axes {
         return o;
     }
 
-    private static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "adam");
-
     private static Optimizer optimizer(String path, JsonNode n, Problems problems) {
         String name;
         JsonNode obj = null;
@@ -447,68 +435,54 @@ public final class Axes {
             problems.add(path, "must be an optimizer name or an object {\"name\": ...}, got " + JsonText.kind(n));
             return null;
         }
-        List<String> allowed = switch (name) {
-            case "sgd" -> List.of("name");
-            case "momentum" -> List.of("name", "beta", "nesterov");
-            case "adam" -> List.of("name", "beta1", "beta2", "eps");
-            default -> null;
-        };
-        if (allowed == null) {
-            problems.add(path, "unknown optimizer \"" + name + "\"" + Suggestions.hint(name, OPTIMIZERS) + "; known: "
-                    + String.join(", ", OPTIMIZERS));
+        Optional<Optimizers.Entry> entry = Optimizers.byName(name);
+        if (entry.isEmpty()) {
+            problems.add(path, "unknown optimizer \"" + name + "\"" + Suggestions.hint(name, Optimizers.names())
+                    + "; known: " + String.join(", ", Optimizers.names()));
             return null;
         }
-        if (obj != null && !JsonText.onlyFields(path, obj, allowed, problems)) {
+        if (obj != null && !JsonText.onlyFields(path, obj, entry.get().fields(), problems)) {
             return null;
         }
-        boolean[] bad = {false};
-        Problems counting = (p, m) -> {
-            bad[0] = true;
-            problems.add(p, m);
-        };
-        Optimizer o = switch (name) {
-            case "momentum" -> {
-                double beta = fraction(path, obj, "beta", Momentum.DEFAULT_BETA, counting);
-                boolean nesterov = false;
-                if (obj != null && obj.has("nesterov")) {
-                    if (!obj.get("nesterov").isBoolean()) {
-                        counting.add(path + ".nesterov", "must be true or false, got " + JsonText.kind(obj.get("nesterov")));
-                    } else {
-                        nesterov = obj.get("nesterov").asBoolean();
-                    }
-                }
-                yield bad[0] ? null : new Momentum(beta, nesterov);
+        List<Hyperparameter> parameters = entry.get().parameters();
+        double[] values = new double[parameters.size()];
+        boolean bad = false;
+        for (int i = 0; i < values.length; i++) {
+            Hyperparameter h = parameters.get(i);
+            values[i] = h.dflt();
+            JsonNode v = obj == null ? null : obj.get(h.name());
+            if (v == null) {
+                continue;
             }
-            case "adam" -> {
-                double b1 = fraction(path, obj, "beta1", Adam.DEFAULT_BETA1, counting);
-                double b2 = fraction(path, obj, "beta2", Adam.DEFAULT_BETA2, counting);
-                double eps = Adam.DEFAULT_EPS;
-                if (obj != null && obj.has("eps")) {
-                    JsonNode e = obj.get("eps");
-                    if (!e.isNumber() || !(e.asDouble() > 0) || !Double.isFinite(e.asDouble())) {
-                        counting.add(path + ".eps", "must be > 0 and finite, got " + JsonText.kind(e));
-                    } else {
-                        eps = e.asDouble();
-                    }
-                }
-                yield bad[0] ? null : new Adam(b1, b2, eps);
+            boolean flag = h.range() == Hyperparameter.Range.FLAG;
+            double x = flag ? (v.isBoolean() ? (v.asBoolean() ? 1 : 0) : Double.NaN) : v.isNumber() ? v.asDouble() : Double.NaN;
+            if (!h.range().accepts(x)) {
+                problems.add(path + "." + h.name(), h.range().requirement() + ", got " + JsonText.kind(v));
+                bad = true;
+            } else {
+                values[i] = x;
             }
-            default -> new Sgd();
-        };
-        return o;
+        }
+        return bad ? null : entry.get().create(values);
     }
 
-    /** A hyperparameter in [0, 1), or its default. */
-    private static double fraction(String path, JsonNode obj, String field, double dflt, Problems problems) {
-        if (obj == null || !obj.has(field)) {
-            return dflt;
+    /** An optimizer as a spec gives it: its name alone when it has no hyperparameters, else an object (flags only when set). */
+    private static JsonNode optimizerJson(Optimizer o) {
+        List<Hyperparameter> parameters = Optimizers.byName(o.name()).orElseThrow().parameters();
+        if (parameters.isEmpty()) {
+            return J.textNode(o.name());
         }
-        JsonNode v = obj.get(field);
-        if (!v.isNumber() || !(v.asDouble() >= 0 && v.asDouble() < 1)) {
-            problems.add(path + "." + field, "must be in [0, 1), got " + JsonText.kind(v));
-            return dflt;
+        ObjectNode n = J.objectNode().put("name", o.name());
+        double[] values = o.hyperparameters();
+        for (int i = 0; i < values.length; i++) {
+            Hyperparameter h = parameters.get(i);
+            if (h.range() != Hyperparameter.Range.FLAG) {
+                n.put(h.name(), values[i]);
+            } else if (values[i] != 0) {
+                n.put(h.name(), true);
+            }
         }
-        return v.asDouble();
+        return n;
     }
 
 }

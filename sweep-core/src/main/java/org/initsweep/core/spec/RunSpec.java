@@ -11,7 +11,7 @@ import org.initsweep.core.data.DatasetSource;
 import org.initsweep.core.data.Preprocessing;
 import org.initsweep.core.init.InitSpec;
 import org.initsweep.core.optim.Optimizer;
-import org.initsweep.core.optim.Sgd;
+import org.initsweep.core.optim.Optimizers;
 
 /**
  * One point of a sweep's grid: everything needed to train and trace one network.
@@ -31,7 +31,7 @@ import org.initsweep.core.optim.Sgd;
  * @param batchSize    mini-batch size; 0 = the whole training set
  * @param recordEpochs epochs with layer traces
  * @param precision    float32 or float64
- * @param optimizer    the update rule ({@link Sgd} unless the spec names another)
+ * @param optimizer    the update rule ({@link Optimizers#DEFAULT}, SGD, unless the spec names another)
  * @param testFraction share held out for testing where the dataset has no test split, or null for none
  * @param preprocessing how features are scaled
  */
@@ -68,7 +68,7 @@ public record RunSpec(
             double sigmaB2, DatasetKind dataset, long seed, int samples, int epochs, double learningRate, int batchSize,
             List<Integer> recordEpochs, Precision precision) {
         this(sweep, depth, Widths.of(width), activation, init, multiplier, sigmaB2, new DatasetSource.Generated(dataset),
-                seed, samples, epochs, learningRate, batchSize, recordEpochs, precision, new Sgd(), null,
+                seed, samples, epochs, learningRate, batchSize, recordEpochs, precision, Optimizers.DEFAULT, null,
                 Preprocessing.STANDARDIZE);
     }
 
@@ -133,7 +133,7 @@ public record RunSpec(
                 + "|samples=" + samples + "|epochs=" + epochs
                 + "|learning_rate=" + Axes.LEARNING_RATE.keyText(learningRate) + "|batch_size=" + batchSize
                 + "|record_epochs=" + recordEpochs + "|precision=" + precision.specName()
-                + (optimizer instanceof Sgd ? "" : "|optimizer=" + Axes.OPTIMIZER.keyText(optimizer))
+                + (optimizer.equals(Optimizers.DEFAULT) ? "" : "|optimizer=" + Axes.OPTIMIZER.keyText(optimizer))
                 + (testFraction == null ? "" : "|test_fraction=" + testFraction)
                 + (preprocessing == Preprocessing.STANDARDIZE ? "" : "|preprocessing=" + preprocessing.specName());
     }

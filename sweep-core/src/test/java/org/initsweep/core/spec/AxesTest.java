@@ -137,6 +137,12 @@ class AxesTest {
         assertEquals(List.of("sgd", "momentum(beta=0.9,nesterov)", "adam", "adam(beta2=0.99)"),
                 spec.optimizers().stream().map(org.initsweep.core.optim.Optimizer::label).toList());
         assertEquals(spec, SpecReader.parse(SpecWriter.toJson(spec), "w.json"));
+        // spec.json names every hyperparameter of an object (a flag only when set) and sgd by name alone
+        assertEquals(new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                ["sgd", {"name": "momentum", "beta": 0.9, "nesterov": true},
+                 {"name": "adam", "beta1": 0.9, "beta2": 0.999, "eps": 1e-8},
+                 {"name": "adam", "beta1": 0.9, "beta2": 0.99, "eps": 1e-8}]
+                """), new com.fasterxml.jackson.databind.ObjectMapper().readTree(SpecWriter.toJson(spec)).get("optimizers"));
         Grid grid = new Grid(spec);
         assertEquals(8, grid.size());
         RunSpec sgd = grid.run(0);
