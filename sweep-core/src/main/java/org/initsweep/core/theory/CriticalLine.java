@@ -18,16 +18,12 @@ public final class CriticalLine {
     private CriticalLine() {
     }
 
+    /** How far from 1 χ₁ may be at the ends of the final bisection bracket of a true crossing. */
+    public static final double CROSSING_TOL = 1e-3;
+
     /**
-     * The critical weight variance σ_w² with χ₁ = 1 at the given σ_b² (χ₁ at the fixed point
-     * reached from q⁰ = 1; for q* = ∞ the q → ∞ limit, see {@link DepthScales}).
-     *
-     * <p>Method: χ₁ − 1 is bracketed by doubling/halving σ_w² from 1 within
-     * [{@value #SIGMA_W2_MIN}, {@value #SIGMA_W2_MAX}] and bisected to a relative width of 10⁻¹³.
-     * Assumed (true for the activations initsweep knows): χ₁ − 1 changes sign once, from negative
-     * to positive, as σ_w² grows. A sign change where χ₁ jumps over 1 (the fixed point reached from
-     * q⁰ = 1 changes branch: GELU and SiLU at σ_b² = 0) is no crossing: both ends of the final bracket
-     * must be within {@link MeanField#CROSSING_TOL} of 1.
+     * The critical weight variance σ_w², or empty where there is none: {@link #crossing} without its
+     * reasons.
      *
      * @param phi     the non-linearity, not null
      * @param sigmaB2 σ_b², finite and ≥ 0
@@ -36,6 +32,36 @@ public final class CriticalLine {
      * @throws IllegalArgumentException if an argument is invalid
      */
     public static OptionalDouble sigmaW2(Nonlinearity phi, double sigmaB2) {
+        new LengthMap(phi, 1, sigmaB2);
+        try {
+            return OptionalDouble.of(crossing(phi, sigmaB2));
+        } catch (IllegalStateException none) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    /**
+     * The critical weight variance σ_w² with χ₁ = 1 at the given σ_b² (χ₁ at the fixed point
+     * reached from q⁰ = 1; for q* = ∞ the q → ∞ limit, see {@link DepthScales}).
+     *
+     * <p>Method: χ₁ − 1 is bracketed by doubling/halving σ_w² from 1 within
+     * [{@value #SIGMA_W2_MIN}, {@value #SIGMA_W2_MAX}] and bisected to a relative width of 10⁻¹³.
+     * Assumed (true for the activations initsweep knows): χ₁ − 1 changes sign once, from negative
+     * to positive, as σ_w² grows. For tanh at σ_b² = 0, χ₁ − 1 is of second order in σ_w² − 1 just
+     * above 1, which bisection still resolves to ~10⁻⁷. A sign change is a crossing only if χ₁ is
+     * continuous there: where the fixed point reached from q⁰ = 1 changes branch, χ₁ jumps over 1
+     * instead (GELU and SiLU at σ_b² = 0: q* = 0 with χ₁ = σ_w²·φ'(0)² = σ_w²/4 below σ_w² ≈ 2.35
+     * and 2.81, q* = ∞ with χ₁ = σ_w²/2 above), and no σ_w² has χ₁ = 1: both ends of the final
+     * bracket must be within {@value #CROSSING_TOL} of 1.
+     *
+     * @param phi     the non-linearity, not null
+     * @param sigmaB2 σ_b², finite and ≥ 0
+     * @return the critical σ_w² &gt; 0
+     * @throws IllegalArgumentException if an argument is invalid
+     * @throws IllegalStateException    if χ₁ does not cross 1 for σ_w² in the search range, or jumps
+     *                                  over 1 (the message says which)
+     */
+    public static double crossing(Nonlinearity phi, double sigmaB2) {
         new LengthMap(phi, 1, sigmaB2);
         double lo;
         double hi;
@@ -46,7 +72,8 @@ public final class CriticalLine {
                 lo = hi;
                 hi *= 2;
                 if (hi > SIGMA_W2_MAX) {
-                    return OptionalDouble.empty();
+                    throw new IllegalStateException("chi1 < 1 for every m up to " + SIGMA_W2_MAX + " (" + phi.name()
+                            + ", sigmaB2 = " + sigmaB2 + ")");
                 }
             }
         } else {
@@ -56,7 +83,8 @@ public final class CriticalLine {
                 hi = lo;
                 lo /= 2;
                 if (lo < SIGMA_W2_MIN) {
-                    return OptionalDouble.empty();
+                    throw new IllegalStateException("chi1 >= 1 for every m down to " + SIGMA_W2_MIN + " ("
+                            + phi.name() + ", sigmaB2 = " + sigmaB2 + ")");
                 }
             }
         }
@@ -68,11 +96,14 @@ public final class CriticalLine {
                 hi = mid;
             }
         }
-        if (Math.abs(excess(phi, lo, sigmaB2)) > MeanField.CROSSING_TOL
-                || Math.abs(excess(phi, hi, sigmaB2)) > MeanField.CROSSING_TOL) {
-            return OptionalDouble.empty();
+        double below = excess(phi, lo, sigmaB2);
+        double above = excess(phi, hi, sigmaB2);
+        if (Math.abs(below) > CROSSING_TOL || Math.abs(above) > CROSSING_TOL) {
+            throw new IllegalStateException("chi1 jumps over 1 at m = " + hi + " (from " + (1 + below) + " to "
+                    + (1 + above) + ": the fixed point q* changes branch), so no m has chi1 = 1 (" + phi.name()
+                    + ", sigmaB2 = " + sigmaB2 + ")");
         }
-        return OptionalDouble.of(0.5 * (lo + hi));
+        return 0.5 * (lo + hi);
     }
 
     /** χ₁ − 1 at σ_w² (NaN χ₁, from an overflowing φ', counts as chaotic). */

@@ -20,12 +20,12 @@ import org.initsweep.core.activation.Activation;
  * computed by {@link GaussHermite#gaussianExpectation(DoubleUnaryOperator, double)} to about
  * 10<sup>−15</sup>.
  *
- * <p>Assumption used throughout (true of every registered {@link Activation}, checked numerically by
- * {@code LengthMapTest}): q ↦ E[φ(√q u)²] is
+ * <p>This is the per-activation view the predictions use (per-layer variances, χ₁ and the regime at
+ * any q); its solvers are the theory's one set: the fixed point from {@link LengthMap}, the critical
+ * multiplier from {@link CriticalLine}, the depth scales from {@link DepthScales}. They assume, as
+ * {@code LengthMapTest} checks for every registered {@link Activation}, that q ↦ E[φ(√q u)²] is
  * non-decreasing, so the length map is monotone and its iteration from q<sub>0</sub> converges
- * monotonically to the nearest fixed point in the direction it starts moving. Linear, ReLU and
- * leaky ReLU are positively homogeneous (their length map is affine in q); tanh and sigmoid are
- * bounded (their length map is bounded by m·sup φ² + σ_b², so q* is finite).
+ * monotonically to the nearest fixed point in the direction it starts moving.
  *
  * <p>The record is immutable; every method is a pure function of its components and arguments.
  *
@@ -40,28 +40,6 @@ public record MeanField(Activation activation, double m, double sigmaB2) impleme
 
     /** Default starting length q<sub>0</sub> of {@link #fixedPoint()}. */
     public static final double DEFAULT_Q0 = 1.0;
-
-    /** Plain iterations of the length map before switching to bracketing + bisection. */
-    static final int MAX_ITERATIONS = 200;
-
-    /** Relative step below which the plain iteration is considered converged. */
-    static final double RELATIVE_TOL = 1e-13;
-
-    /**
-     * When q = 0 is itself a fixed point (σ_b² = 0 and φ(0) = 0), fixed points below this are
-     * reported as 0: below it the sign of qMap(q) − q is at the level of the rounding error.
-     */
-    static final double ZERO_FLOOR = 1e-14;
-
-    /** Slope of an affine length map closer to 1 than this counts as exactly 1 (rounding of E[φ²]). */
-    private static final double UNIT_SLOPE_TOL = 1e-12;
-
-    /** Upper end of the length searched for a fixed point; beyond it the length is taken to diverge. */
-    private static final double Q_DIVERGED = 1e300;
-
-    /** Search range of {@link #criticalMultiplier(Activation, double)}. */
-    private static final double M_MIN = 1e-6;
-    private static final double M_MAX = 1e6;
 
     /**
      * Phase of the forward/backward signal, from the slope χ₁ of the correlation map at c = 1
@@ -154,22 +132,15 @@ public record MeanField(Activation activation, double m, double sigmaB2) impleme
 
     /**
      * Slope of the length map, dq<sup>l</sup>/dq<sup>l−1</sup> = m·E[φ'(√q u)² + φ(√q u)φ''(√q u)]
-     * (the argument of the logarithm in Schoenholz et al. 2017,
-     * eq. 6; equal to the derivative of the length map by Stein's lemma). φ'' comes from
-     * {@link #secondDerivative(Activation, double)}.
+     * (the argument of the logarithm in Schoenholz et al. 2017, eq. 6), as {@link LengthMap#slope}
+     * computes it (Stein's form, no φ'').
      *
      * @param q pre-activation variance, ≥ 0 or +∞
      * @return the slope (dimensionless)
      * @throws IllegalArgumentException if {@code q} is negative or NaN
      */
     public double qMapSlope(double q) {
-        return m * GaussHermite.gaussianExpectation(z -> {
-            double phi = activation.value(z);
-            double d2 = secondDerivative(activation, z);
-            // (leaky) ReLU: φ'' = 0 and φ may be infinite at the q = ∞ limit; 0·∞ must not be NaN
-            double curvature = d2 == 0 ? 0 : phi * d2;
-            return square(activation.derivative(z)) + curvature;
-        }, q);
+        return lengths().slope(q);
     }
 
     /**
@@ -184,93 +155,23 @@ public record MeanField(Activation activation, double m, double sigmaB2) impleme
 
     /**
      * The fixed point q* = m·E[φ(√q* u)²] + σ_b² (Poole et al. 2016, eq. 4) that the iteration of
-     * {@link #qMap(double)} from q<sub>0</sub> converges to, in units of the squared pre-activation.
-     *
-     * <ul>
-     *   <li>Linear, (leaky) ReLU: the map is affine, q ↦ a·q + σ_b² with a = m·E[φ(u)²]
-     *       (= m·{@link Activation#gain()}), so q* is closed-form: σ_b²/(1 − a) if a &lt; 1
-     *       (0 when σ_b² = 0); q<sub>0</sub> if a = 1 and σ_b² = 0 (every q is fixed);
-     *       {@link Double#POSITIVE_INFINITY} if a = 1 and σ_b² &gt; 0, or a &gt; 1 (unless q<sub>0</sub>
-     *       = σ_b² = 0, which stays at 0). |a − 1| ≤ 10⁻¹² counts as a = 1.</li>
-     *   <li>Tanh, sigmoid: up to {@value #MAX_ITERATIONS} plain iterations, stopping when the
-     *       relative step is ≤ 10⁻¹³; if that has not converged (slow, algebraic convergence near
-     *       the edge of chaos, e.g. q<sup>l</sup> ≈ 1/(2l) for tanh at m = 1, σ_b² = 0), the fixed
-     *       point is bracketed by halving (or doubling) from the last iterate in the direction the
-     *       iteration moves and located by bisection to ~10⁻¹⁵ relative. When 0 is a fixed point
-     *       (σ_b² = 0, φ(0) = 0) and the decreasing iteration or the bracket goes below 10⁻¹⁴, 0 is
-     *       returned; q<sub>0</sub> = 0 then also returns 0, even where that fixed point is unstable
-     *       (m·φ'(0)² &gt; 1).</li>
-     * </ul>
+     * {@link #qMap(double)} from q<sub>0</sub> converges to, in units of the squared pre-activation:
+     * {@link LengthMap#fixedPoint(double)}, with {@link Double#POSITIVE_INFINITY} where it has none
+     * (linear or (leaky) ReLU with m·gain &gt; 1, or = 1 with σ_b² &gt; 0). Linear and (leaky) ReLU at
+     * m·gain = 1 and σ_b² = 0 keep every q: q<sub>0</sub> is returned.
      *
      * @param q0 starting variance, finite and ≥ 0
      * @return q* ≥ 0, possibly {@link Double#POSITIVE_INFINITY}
      * @throws IllegalArgumentException if {@code q0} is negative, NaN or infinite
      */
     public double fixedPoint(double q0) {
-        checkQ0(q0);
-        if (isPositivelyHomogeneous(activation)) {
-            double a = m * meanPhiSquared(1.0);
-            if (Math.abs(a - 1) <= UNIT_SLOPE_TOL) {
-                return sigmaB2 == 0 ? q0 : Double.POSITIVE_INFINITY;
-            }
-            if (a < 1) {
-                return sigmaB2 / (1 - a);
-            }
-            return q0 == 0 && sigmaB2 == 0 ? 0 : Double.POSITIVE_INFINITY;
-        }
-        boolean zeroIsFixed = qMap(0) == 0;
-        if (q0 == 0 && zeroIsFixed) {
-            return 0;
-        }
-        double q = q0;
-        for (int i = 0; i < MAX_ITERATIONS; i++) {
-            double next = qMap(q);
-            if (Math.abs(next - q) <= RELATIVE_TOL * Math.max(next, q)) {
-                return next;
-            }
-            if (zeroIsFixed && next < q && next < ZERO_FLOOR) {
-                return 0;
-            }
-            q = next;
-        }
-        if (qMap(q) < q) {
-            // Moving down: q* is the largest root of qMap(q) − q below q.
-            double hi = q;
-            double lo = q / 2;
-            while (qMap(lo) < lo) {
-                hi = lo;
-                lo /= 2;
-                if (zeroIsFixed && lo < ZERO_FLOOR) {
-                    return 0;
-                }
-            }
-            return bisectLength(lo, hi);
-        }
-        // Moving up: q* is the smallest root above q.
-        double lo = q;
-        double hi = 2 * q;
-        while (qMap(hi) > hi) {
-            lo = hi;
-            hi *= 2;
-            if (hi > Q_DIVERGED) {
-                return Double.POSITIVE_INFINITY;
-            }
-        }
-        return bisectLength(lo, hi);
+        TheoryValue q = lengths().fixedPoint(q0);
+        return q.isFinite() ? q.value() : Double.POSITIVE_INFINITY;
     }
 
-    /** Bisection for qMap(q) = q on [lo, hi] where the sign of qMap(q) − q differs at the ends. */
-    private double bisectLength(double lo, double hi) {
-        boolean loAbove = qMap(lo) >= lo;
-        for (int i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
-            double mid = 0.5 * (lo + hi);
-            if ((qMap(mid) >= mid) == loAbove) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return 0.5 * (lo + hi);
+    /** The same network as a {@link LengthMap}, whose solvers this view uses. */
+    private LengthMap lengths() {
+        return new LengthMap(Nonlinearity.of(activation), m, sigmaB2);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -348,77 +249,24 @@ public record MeanField(Activation activation, double m, double sigmaB2) impleme
     /**
      * The critical weight-variance multiplier m<sub>c</sub> with χ₁(m<sub>c</sub>) = 1 at the given
      * σ_b²: the order-to-chaos line of the (σ_w², σ_b²) phase diagrams of Poole et al. 2016 and Schoenholz
-     * et al. 2017.
+     * et al. 2017, as {@link CriticalLine#crossing} finds it.
      * Examples: linear 1, ReLU 2, leaky ReLU(s) 2/(1 + s²), tanh 1 at σ_b² = 0 and ≈ 1.76 at
      * σ_b² = 0.05.
-     *
-     * <p>Method: χ₁(m) − 1 (with q* = {@link #fixedPoint()}, from q<sub>0</sub> = 1) is bracketed by
-     * doubling/halving m from 1 within [10⁻⁶, 10⁶], then bisected to a relative width of 10⁻¹³.
-     * Assumed (true for the activations here in the range searched): χ₁ − 1 changes sign once, from
-     * negative to positive, as m increases. For tanh at σ_b² = 0, χ₁ − 1 is of second order in
-     * m − 1 just above m = 1, which bisection still resolves to ~10⁻⁷.
-     * A sign change is a crossing only if χ₁ is continuous there: where the fixed point reached from
-     * q<sup>0</sup> = 1 changes branch, χ₁ jumps over 1 instead (GELU and SiLU at σ_b² = 0: q* = 0 with
-     * χ₁ = m·φ'(0)² = m/4 below m ≈ 2.35 and 2.81, q* = ∞ with χ₁ = m/2 above), and no m has χ₁ = 1.
-     * Both ends of the final bracket must then be within {@value #CROSSING_TOL} of 1, else this throws.
      *
      * @param activation the non-linearity, not null
      * @param sigmaB2    bias variance, finite and ≥ 0
      * @return m<sub>c</sub> &gt; 0
      * @throws IllegalArgumentException if an argument is invalid
      * @throws IllegalStateException    if χ₁ does not cross 1 for m in [10⁻⁶, 10⁶], or jumps over 1
+     *                                  (GELU, SiLU at σ_b² = 0)
      */
     public static double criticalMultiplier(Activation activation, double sigmaB2) {
         if (activation == null) {
             throw new IllegalArgumentException("activation must not be null");
         }
         checkBiasVariance(sigmaB2);
-        DoubleUnaryOperator excess = mm -> new MeanField(activation, mm, sigmaB2).chi1() - 1;
-        double lo;
-        double hi;
-        if (excess.applyAsDouble(1) < 0) {
-            lo = 1;
-            hi = 2;
-            while (excess.applyAsDouble(hi) < 0) {
-                lo = hi;
-                hi *= 2;
-                if (hi > M_MAX) {
-                    throw new IllegalStateException("chi1 < 1 for every m up to " + M_MAX + " ("
-                            + activation.label() + ", sigmaB2 = " + sigmaB2 + ")");
-                }
-            }
-        } else {
-            hi = 1;
-            lo = 0.5;
-            while (excess.applyAsDouble(lo) >= 0) {
-                hi = lo;
-                lo /= 2;
-                if (lo < M_MIN) {
-                    throw new IllegalStateException("chi1 >= 1 for every m down to " + M_MIN + " ("
-                            + activation.label() + ", sigmaB2 = " + sigmaB2 + ")");
-                }
-            }
-        }
-        for (int i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
-            double mid = 0.5 * (lo + hi);
-            if (excess.applyAsDouble(mid) < 0) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        double below = excess.applyAsDouble(lo);
-        double above = excess.applyAsDouble(hi);
-        if (Math.abs(below) > CROSSING_TOL || Math.abs(above) > CROSSING_TOL) {
-            throw new IllegalStateException("chi1 jumps over 1 at m = " + hi + " (from " + (1 + below) + " to "
-                    + (1 + above) + ": the fixed point q* changes branch), so no m has chi1 = 1 ("
-                    + activation.label() + ", sigmaB2 = " + sigmaB2 + ")");
-        }
-        return 0.5 * (lo + hi);
+        return CriticalLine.crossing(Nonlinearity.of(activation), sigmaB2);
     }
-
-    /** How far from 1 χ₁ may be at the ends of the final bisection bracket of a true crossing. */
-    public static final double CROSSING_TOL = 1e-3;
 
     // ---------------------------------------------------------------------------------------------
     // Depth scales
@@ -434,11 +282,8 @@ public record MeanField(Activation activation, double m, double sigmaB2) impleme
      * @return ξ_q in layers, &gt; 0, possibly +∞
      */
     public double depthScaleQ() {
-        double slope = qMapSlope(fixedPoint());
-        if (!(slope < 1)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return -1 / Math.log(slope);
+        TheoryValue xiQ = DepthScales.of(Nonlinearity.of(activation), m, sigmaB2).xiQ();
+        return xiQ.isFinite() ? xiQ.value() : Double.POSITIVE_INFINITY;
     }
 
     /**
@@ -569,28 +414,6 @@ public record MeanField(Activation activation, double m, double sigmaB2) impleme
             grad[i] = chi1(q[i + 1]) * grad[i + 1];
         }
         return grad;
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Activation helpers
-
-    /**
-     * φ''(z), analytic, from {@link Activation#secondDerivative} (e.g. tanh −2·tanh z·(1 − tanh² z);
-     * 0 for linear and (leaky) ReLU, whose delta at the kink contributes nothing to E[φ φ''] since
-     * φ(0) = 0).
-     *
-     * @param activation the non-linearity, not null
-     * @param z          pre-activation
-     * @return φ''(z)
-     * @throws NullPointerException if {@code activation} is null
-     */
-    public static double secondDerivative(Activation activation, double z) {
-        return activation.secondDerivative(z);
-    }
-
-    /** Linear and (leaky) ReLU: φ(λz) = λφ(z) for λ &gt; 0, so the length map is affine in q. */
-    private static boolean isPositivelyHomogeneous(Activation activation) {
-        return activation.positivelyHomogeneous();
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -90,9 +90,9 @@ class MeanFieldTest {
         assertEquals(0.6, new MeanField(Activation.LINEAR, 0.5, 0.3).fixedPoint(), 1e-14);
         assertEquals(0.3 / (1 - 1.5 * 0.52), new MeanField(Activation.leakyRelu(0.2), 1.5, 0.3).fixedPoint(), 1e-13);
         assertEquals(0, new MeanField(Activation.RELU, 1.9, 0).fixedPoint(), 0);
-        // exactly critical without bias: every length is fixed
-        assertEquals(3.5, new MeanField(Activation.RELU, 2, 0).fixedPoint(3.5), 0);
-        assertEquals(3.5, new MeanField(Activation.LINEAR, 1, 0).fixedPoint(3.5), 0);
+        // exactly critical without bias: every length is fixed (to the quadrature's rounding of E[φ²])
+        assertEquals(3.5, new MeanField(Activation.RELU, 2, 0).fixedPoint(3.5), 1e-14);
+        assertEquals(3.5, new MeanField(Activation.LINEAR, 1, 0).fixedPoint(3.5), 1e-14);
         // exploding or critical with bias: the length diverges
         assertEquals(Double.POSITIVE_INFINITY, new MeanField(Activation.RELU, 3, 0).fixedPoint(), 0);
         assertEquals(Double.POSITIVE_INFINITY, new MeanField(Activation.RELU, 2, 0.1).fixedPoint(), 0);
