@@ -137,6 +137,14 @@ public interface Activation extends Serializable {
         return Fused.NONE;
     }
 
+    /**
+     * The parameter of the {@link #fused()} form: the negative-side slope of {@link Fused#LEAKY_RELU};
+     * 0 for every form without one.
+     */
+    default double fusedSlope() {
+        return 0;
+    }
+
     /** What {@link #backward} reads; {@link Reads#Z} by default. */
     default Reads backwardReads() {
         return Reads.Z;

@@ -60,6 +60,11 @@ public record LeakyRelu(double slope) implements Activation {
     }
 
     @Override
+    public double fusedSlope() {
+        return slope;
+    }
+
+    @Override
     public void forward(float[] z, float[] a, int len, boolean fma) {
         float s = (float) slope;
         for (int i = 0; i < len; i++) {

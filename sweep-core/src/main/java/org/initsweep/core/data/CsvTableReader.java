@@ -100,6 +100,7 @@ public final class CsvTableReader {
      * As {@link #estimateBytes(Input, long)}, for a table with or without a header row.
      *
      * @param header whether the first line names the columns (else it is an example too)
+     * @throws UserInputException if the file cannot be read, is empty or (with a header) has no header row
      */
     public static long estimateBytes(Input input, long storedBytes, boolean header) {
         try (HashedInput in = HashedInput.open(input.source())) {

@@ -57,7 +57,11 @@ public final class Mnist {
     private Mnist() {
     }
 
-    /** The mirrors: {@value #MIRRORS_PROPERTY} if set, else {@link #MIRRORS}. */
+    /**
+     * The mirrors: {@value #MIRRORS_PROPERTY} if set, else {@link #MIRRORS}.
+     *
+     * @throws UserInputException if the property holds an entry that is not an http(s) URL
+     */
     public static List<URI> configuredMirrors() {
         String prop = System.getProperty(MIRRORS_PROPERTY);
         if (prop == null || prop.isBlank()) {
@@ -81,7 +85,12 @@ public final class Mnist {
         return List.copyOf(mirrors);
     }
 
-    /** The file table: {@value #CHECKSUMS_PROPERTY} if set, else {@link #FILES}. */
+    /**
+     * The file table: {@value #CHECKSUMS_PROPERTY} if set, else {@link #FILES}.
+     *
+     * @throws UserInputException if the checksum file cannot be read or a line is not
+     *                            {@code <sha256>  <file name>}
+     */
     public static List<RemoteFile> configuredFiles() {
         String prop = System.getProperty(CHECKSUMS_PROPERTY);
         if (prop == null || prop.isBlank()) {

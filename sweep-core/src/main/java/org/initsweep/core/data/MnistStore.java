@@ -32,6 +32,7 @@ public final class MnistStore {
      * @param dir     the folder holding the files, e.g. {@code ~/.initsweep/data/mnist}
      * @param files   train images, train labels, test images, test labels, with their checksums
      * @param mirrors base URLs the files can be downloaded from (named in messages; used by {@link MnistFetcher})
+     * @throws IllegalArgumentException if there are not 4 files or no mirror
      */
     public MnistStore(Path dir, List<RemoteFile> files, List<URI> mirrors) {
         if (files.size() != ROLES.size()) {

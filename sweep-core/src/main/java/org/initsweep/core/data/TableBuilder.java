@@ -39,6 +39,7 @@ public final class TableBuilder {
      * @param labelColumn  name of the label column (for messages)
      * @param featureNames feature columns in order, at least one
      * @param budget       the most bytes the finished data may take
+     * @throws UserInputException if there is no feature column besides the label column
      */
     public TableBuilder(String dataset, String path, String labelColumn, List<String> featureNames, MemoryBudget budget) {
         if (featureNames.isEmpty()) {
@@ -62,7 +63,11 @@ public final class TableBuilder {
         block[rowInBlock * features + j] = value;
     }
 
-    /** Ends the current row with its label. Every feature of the row must have been set. */
+    /**
+     * Ends the current row with its label. Every feature of the row must have been set.
+     *
+     * @throws UserInputException if the table outgrows its memory budget or the most values one dataset holds
+     */
     public void endRow(long label) {
         if (rows >= maxRows) {
             budget.checkAtLeast(dataset, LabeledData.bytes(rows + 1L, features));

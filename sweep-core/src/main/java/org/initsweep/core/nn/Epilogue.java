@@ -43,7 +43,7 @@ record Epilogue(boolean forward, Activation.Fused op, float slope, float[] bias,
             case TANH, RELU, LEAKY_RELU -> phi.fused();
             case LINEAR, SIGMOID, NONE -> Activation.Fused.LINEAR;
         };
-        return new Epilogue(true, op, slope(phi), bias, out, null, null);
+        return new Epilogue(true, op, phi == null ? 0f : (float) phi.fusedSlope(), bias, out, null, null);
     }
 
     /** Whether {@link #forward(Activation, float[], float[])} computes φ itself (else the caller's loop does). */
@@ -73,11 +73,7 @@ record Epilogue(boolean forward, Activation.Fused op, float slope, float[] bias,
             case Z -> z;
             case NONE -> null;
         };
-        return new Epilogue(false, phi.fused(), slope(phi), null, dz, act, db);
-    }
-
-    private static float slope(Activation phi) {
-        return phi instanceof org.initsweep.core.activation.LeakyRelu lr ? (float) lr.slope() : 0f;
+        return new Epilogue(false, phi.fused(), (float) phi.fusedSlope(), null, dz, act, db);
     }
 
     /** Forward φ of one pre-activation, as the activation's loop computes it. */

@@ -103,7 +103,11 @@ public final class LaneNetwork {
         }
     }
 
-    /** Writes one run's current weights and biases into {@code target} (same architecture), e.g. to trace it. */
+    /**
+     * Writes one run's current weights and biases into {@code target} (same architecture), e.g. to trace it.
+     *
+     * @throws IllegalArgumentException if the lane is out of range or the architectures differ
+     */
     public void copyTo(int lane, Network target) {
         checkLane(lane);
         if (!target.architecture().equals(arch)) {

@@ -161,7 +161,7 @@ public final class Nd4jNetwork implements Network {
             case TANH -> Transforms.tanh(a, false);
             case RELU -> Transforms.relu(a, false);
             case SIGMOID -> Transforms.sigmoid(a, false);
-            case LEAKY_RELU -> Transforms.leakyRelu(a, ((org.initsweep.core.activation.LeakyRelu) phi).slope(), false);
+            case LEAKY_RELU -> Transforms.leakyRelu(a, phi.fusedSlope(), false);
             case LINEAR -> { }
             case NONE -> map(a, phi::value);
         }
@@ -181,7 +181,7 @@ public final class Nd4jNetwork implements Network {
                 // layer's z sits exactly. factor = [z > 0] + (1 − [z > 0])·slope, exact in both cases.
                 INDArray pos = p.z[l].gt(0).castTo(dataType);
                 INDArray factor = phi.fused() == Activation.Fused.RELU ? pos
-                        : pos.rsub(1.0).muli(((org.initsweep.core.activation.LeakyRelu) phi).slope()).addi(pos);
+                        : pos.rsub(1.0).muli(phi.fusedSlope()).addi(pos);
                 dz.assign(da).muli(factor);
             }
             case NONE -> {

@@ -35,7 +35,11 @@ import org.initsweep.core.trace.DecisionBoundary;
 public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOffHeapBytes, boolean float32) {
 
 
-    /** Estimates a spec of generated datasets only. */
+    /**
+     * Estimates a spec of generated datasets only.
+     *
+     * @throws IllegalArgumentException if the spec names a real dataset (whose shape needs loading)
+     */
     public static Preflight of(SweepSpec spec) {
         return of(spec, (source, width) -> {
             throw new IllegalArgumentException("no shape for dataset " + source.name() + ": load it first");

@@ -16,6 +16,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ScalarActivationsTest {
 
+    @Test
+    void theFusedFormCarriesItsSlopeAndOnlyLeakyReluHasOne() {
+        // the kernels read the negative-side slope through fusedSlope: it must be the function's own
+        Activation leaky = Activations.fromLabel("leaky_relu(0.3)");
+        assertEquals(Activation.Fused.LEAKY_RELU, leaky.fused());
+        assertEquals(0.3, leaky.fusedSlope(), 0);
+        assertEquals(leaky.derivative(-1), leaky.fusedSlope(), 0);
+        for (String name : Activations.names()) {
+            Activation a = Activations.byName(name).orElseThrow().withDefaults();
+            if (a.fused() != Activation.Fused.LEAKY_RELU) {
+                assertEquals(0, a.fusedSlope(), 0, name);
+            }
+        }
+    }
+
     static List<Activation> activations() {
         return List.of(new Selu(), new Gelu(), new Silu(), new Elu(1), new Elu(0.5), new Softplus());
     }
