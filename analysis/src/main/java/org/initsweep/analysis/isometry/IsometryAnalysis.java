@@ -107,7 +107,7 @@ public final class IsometryAnalysis {
         // at σ_b² = 0 a tanh net never reaches its q* = 0 within any depth swept
         DynamicalIsometry.Spectrum s = DynamicalIsometry.predictAlongPath(
                 Nonlinearity.of(Activation.fromLabel(c.getAs("activation"))), sigmaW2, c.<Double>getAs("sigma_b2"),
-                c.<Integer>getAs("depth"), weights(c.getAs("init")), LengthMap.DEFAULT_Q0);
+                c.<Integer>getAs("depth"), weights(c.getAs("init")), LengthMap.INPUT_LENGTH);
         return s.status() == TheoryValue.Status.FINITE ? s : null;
     }
 

@@ -42,16 +42,17 @@ public final class CriticalLine {
 
     /**
      * The critical weight variance σ_w² with χ₁ = 1 at the given σ_b² (χ₁ at the fixed point
-     * reached from q⁰ = 1; for q* = ∞ the q → ∞ limit, see {@link DepthScales}).
+     * reached from the first layer's length q¹ = σ_w² + σ_b², {@link LengthMap#fixedPoint()}; for q* = ∞
+     * the q → ∞ limit, see {@link DepthScales}).
      *
      * <p>Method: χ₁ − 1 is bracketed by doubling/halving σ_w² from 1 within
      * [{@value #SIGMA_W2_MIN}, {@value #SIGMA_W2_MAX}] and bisected to a relative width of 10⁻¹³.
      * Assumed (true for the activations initsweep knows): χ₁ − 1 changes sign once, from negative
      * to positive, as σ_w² grows. For tanh at σ_b² = 0, χ₁ − 1 is of second order in σ_w² − 1 just
      * above 1, which bisection still resolves to ~10⁻⁷. A sign change is a crossing only if χ₁ is
-     * continuous there: where the fixed point reached from q⁰ = 1 changes branch, χ₁ jumps over 1
-     * instead (GELU and SiLU at σ_b² = 0: q* = 0 with χ₁ = σ_w²·φ'(0)² = σ_w²/4 below σ_w² ≈ 2.35
-     * and 2.81, q* = ∞ with χ₁ = σ_w²/2 above), and no σ_w² has χ₁ = 1: both ends of the final
+     * continuous there: where the fixed point reached from q¹ changes branch, χ₁ jumps over 1
+     * instead (GELU and SiLU at σ_b² = 0: q* = 0 with χ₁ = σ_w²·φ'(0)² = σ_w²/4 below the σ_w² whose
+     * q¹ = σ_w² is the unstable fixed point, q* = ∞ with χ₁ = σ_w²/2 above), and no σ_w² has χ₁ = 1: both ends of the final
      * bracket must be within {@value #CROSSING_TOL} of 1.
      *
      * @param phi     the non-linearity, not null

@@ -61,7 +61,7 @@ public record DepthScales(TheoryValue qStar, TheoryValue chi1, TheoryValue cStar
 
     /**
      * Theory for φ with weight variance σ_w² and bias variance σ_b², the length fixed point
-     * reached from q⁰ = {@value LengthMap#DEFAULT_Q0}.
+     * reached from the first layer's length ({@link LengthMap#fixedPoint()}).
      *
      * @param phi     the non-linearity, not null
      * @param sigmaW2 σ_w² = m, finite and &gt; 0
@@ -70,7 +70,7 @@ public record DepthScales(TheoryValue qStar, TheoryValue chi1, TheoryValue cStar
      * @throws IllegalArgumentException if an argument is invalid
      */
     public static DepthScales of(Nonlinearity phi, double sigmaW2, double sigmaB2) {
-        return of(phi, sigmaW2, sigmaB2, LengthMap.DEFAULT_Q0);
+        return of(phi, sigmaW2, sigmaB2, new LengthMap(phi, sigmaW2, sigmaB2).firstLength());
     }
 
     /**

@@ -61,7 +61,8 @@ public final class DynamicalIsometry {
     }
 
     /**
-     * The prediction for φ, σ_w², σ_b², depth L and a weight ensemble, with q* reached from q⁰ = 1.
+     * The prediction for φ, σ_w², σ_b², depth L and a weight ensemble, with q* reached from the first layer's length
+     * ({@link LengthMap#fixedPoint()}).
      *
      * @param phi     the non-linearity, not null
      * @param sigmaW2 σ_w², finite and &gt; 0

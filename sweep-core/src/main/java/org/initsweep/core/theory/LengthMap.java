@@ -20,8 +20,11 @@ import java.util.function.DoubleUnaryOperator;
  */
 public record LengthMap(Nonlinearity phi, double sigmaW2, double sigmaB2) {
 
-    /** Default input length q⁰ of {@link #fixedPoint()}. */
-    public static final double DEFAULT_Q0 = 1.0;
+    /**
+     * The input's second moment per feature the theory assumes, q⁰ = E[x<sub>j</sub>²] = 1 (standardized
+     * features): the first layer's length is then q¹ = σ_w²·q⁰ + σ_b² ({@link #firstLength()}).
+     */
+    public static final double INPUT_LENGTH = 1.0;
 
     /** Plain iterations before bracketing. */
     static final int MAX_ITERATIONS = 12;
@@ -122,12 +125,25 @@ public record LengthMap(Nonlinearity phi, double sigmaW2, double sigmaB2) {
     }
 
     /**
-     * The fixed point reached from q⁰ = {@value #DEFAULT_Q0}: see {@link #fixedPoint(double)}.
+     * The first hidden layer's length for inputs of second moment {@value #INPUT_LENGTH} per feature:
+     * q¹ = σ_w²·q⁰ + σ_b² (Poole et al. 2016, eq. 3 at l = 1, where the input is not passed through φ).
+     *
+     * @return q¹, in units of the squared pre-activation
+     */
+    public double firstLength() {
+        return sigmaW2 * INPUT_LENGTH + sigmaB2;
+    }
+
+    /**
+     * The fixed point a network's lengths approach: the map iterated from the first layer's
+     * {@link #firstLength()}, see {@link #fixedPoint(double)}. Where the map has two attracting fixed
+     * points (GELU, SiLU without bias: 0 and ∞ on either side of an unstable one) this is the one the
+     * network's own first layer leads to.
      *
      * @return q*
      */
     public TheoryValue fixedPoint() {
-        return fixedPoint(DEFAULT_Q0);
+        return fixedPoint(firstLength());
     }
 
     /**

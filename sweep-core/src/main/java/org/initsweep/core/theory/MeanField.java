@@ -38,9 +38,6 @@ public record MeanField(Activation activation, double m, double sigmaB2) impleme
     /** Default half-width of the "critical" band of χ₁ used by {@link #regime()}: |χ₁ − 1| ≤ 10⁻³. */
     public static final double DEFAULT_REGIME_TOL = 1e-3;
 
-    /** Default starting length q<sub>0</sub> of {@link #fixedPoint()}. */
-    public static final double DEFAULT_Q0 = 1.0;
-
     /**
      * Phase of the forward/backward signal, from the slope χ₁ of the correlation map at c = 1
      * (Poole et al. 2016; Schoenholz et al. 2017, eq. 3): ordered/vanishing (χ₁ &lt; 1),
@@ -144,13 +141,13 @@ public record MeanField(Activation activation, double m, double sigmaB2) impleme
     }
 
     /**
-     * The fixed point q* reached by iterating {@link #qMap(double)} from q<sub>0</sub> =
-     * {@value #DEFAULT_Q0}.
+     * The fixed point q* reached by iterating {@link #qMap(double)} from the first layer's length
+     * q¹ = m + σ_b² (standardized inputs, {@link LengthMap#fixedPoint()}).
      *
      * @return q* as in {@link #fixedPoint(double)}
      */
     public double fixedPoint() {
-        return fixedPoint(DEFAULT_Q0);
+        return fixedPoint(lengths().firstLength());
     }
 
     /**
@@ -290,7 +287,7 @@ public record MeanField(Activation activation, double m, double sigmaB2) impleme
      * ξ_c = −1/ln χ_c (Schoenholz et al. 2017, eq. 9): the number of layers over which the
      * correlation of two inputs relaxes by a factor e towards the stable fixed point c* of the
      * correlation map, on both sides of the transition (see {@link DepthScales}, which computes it,
-     * with the length fixed point from q<sub>0</sub> = {@value #DEFAULT_Q0}):
+     * with the length fixed point from the first layer's length, {@link #fixedPoint()}):
      * <ul>
      *   <li>χ₁ &lt; 1 (ordered) with q* &gt; 0: c* = 1, χ_c = χ₁, ξ_c = −1/ln χ₁;</li>
      *   <li>q* = 0 (σ_b² = 0, ordered): {@link Double#POSITIVE_INFINITY} — the correlation of two

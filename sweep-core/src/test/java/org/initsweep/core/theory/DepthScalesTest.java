@@ -42,7 +42,7 @@ class DepthScalesTest {
     @Test
     void reluAtAndBeyondCriticalityDivergesOrHasNoFixedPoint() {
         DepthScales critical = DepthScales.of(RELU, 2, 0);
-        assertEquals(1, critical.qStar().value(), 1e-12, "every length is fixed; q⁰ = 1 stays");
+        assertEquals(2, critical.qStar().value(), 2e-12, "every length is fixed: the first layer's q¹ = σ_w²·1 stays");
         assertEquals(Status.DIVERGENT, critical.xiC().status());
         assertEquals(Status.DIVERGENT, critical.xiQ().status());
         assertEquals(Status.DIVERGENT, critical.trainableDepthBound().status());

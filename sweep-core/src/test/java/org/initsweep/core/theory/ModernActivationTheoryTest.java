@@ -81,6 +81,26 @@ class ModernActivationTheoryTest {
     }
 
     @Test
+    void geluAndSiluLandOnTheSideTheFirstLayersLengthIsOn() {
+        // Between q = 0 (χ₁ = m/4) and q = ∞ (χ₁ = m/2) the map m·E[φ(√q z)²] has one unstable fixed
+        // point q_u for 2 < m < 4. A network's first layer starts at q¹ = m (standardized inputs,
+        // σ_b² = 0): above q_u, where the map exceeds q, its lengths grow and χ₁ → m/2; below they fade
+        // and χ₁ = m/4. The side from the map's value at q¹ by an independent quadrature; m = 2.3 (GELU)
+        // and 2.5 (SiLU) lie above q_u, though a start at q = 1 would land them on the vanishing side.
+        for (Activation phi : new Activation[] {new Gelu(), new Silu()}) {
+            for (double m : new double[] {2.1, 2.3, 2.5, 3.0}) {
+                boolean grows = m * NormalReference.expectation(z -> Math.pow(phi.value(z), 2), m) > m;
+                double expected = grows ? m / 2 : m / 4;
+                assertEquals(expected, new MeanField(phi, m, 0).chi1(), 1e-6, phi.label() + " m = " + m);
+                assertEquals(expected, DepthScales.of(Nonlinearity.of(phi), m, 0).chi1().value(), 1e-6,
+                        phi.label() + " m = " + m);
+            }
+        }
+        assertEquals(1.15, new MeanField(new Gelu(), 2.3, 0).chi1(), 1e-6);
+        assertEquals(1.25, new MeanField(new Silu(), 2.5, 0).chi1(), 1e-6);
+    }
+
+    @Test
     void aPredictionForAnActivationWithoutCriticalPointSaysNaN() {
         var p = NetworkPrediction.of(new Gelu(), org.initsweep.core.init.InitSpec.of(
                 org.initsweep.core.init.InitScheme.HE_NORMAL), 1.0, 0, 10, 32, 6, 1.0);
