@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.ShutdownHookManager;
 
 /**
  * One writer per output directory: a lock file {@value #FILE} holding the writer's host, pid, start
@@ -35,10 +36,29 @@ public final class OutputLock implements AutoCloseable {
 
     private final FileSystem fs;
     private final Path file;
+    private final String owner;
+    private final Runnable atExit;
 
-    private OutputLock(FileSystem fs, Path file) {
+    private OutputLock(FileSystem fs, Path file, String owner) {
         this.fs = fs;
         this.file = file;
+        this.owner = owner;
+        // An interrupted writer (Ctrl-C, a scheduler's SIGTERM) leaves through the shutdown hooks, not
+        // through close(), and a lock it left would hold off a resume from any other host (only a dead
+        // process on this host counts as stale). Hadoop runs this after Spark's hooks have stopped the
+        // jobs and before it closes the file systems. Only kill -9 or a lost host leaves the lock.
+        this.atExit = this::releaseAtExit;
+        ShutdownHookManager.get().addShutdownHook(atExit, FileSystem.SHUTDOWN_HOOK_PRIORITY + 1);
+    }
+
+    private void releaseAtExit() {
+        try {
+            if (owner.equals(read(fs, file))) {
+                delete();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the JVM is exiting either way; a lock left behind names its owner for the next writer
+        }
     }
 
     /**
@@ -54,7 +74,7 @@ public final class OutputLock implements AutoCloseable {
         // number of starters racing, not by time.
         for (int attempt = 0; attempt < 64; attempt++) {
             if (publish(fs, dir, file, me)) {
-                return new OutputLock(fs, file);
+                return new OutputLock(fs, file, me);
             }
             String owner = read(fs, file);
             if (owner == null) {
@@ -192,6 +212,15 @@ public final class OutputLock implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        try {
+            ShutdownHookManager.get().removeShutdownHook(atExit);
+        } catch (IllegalStateException shuttingDown) {
+            // closed by the main thread while the hooks run: either one deletes the lock
+        }
+        delete();
+    }
+
+    private void delete() throws IOException {
         fs.delete(file, false);
         if (isLocal(fs)) {
             // an old build's checksum beside the lock would make the next reader doubt a good lock

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,28 @@ class InterruptMessageTest {
         String err = sql.stderr();
         assertTrue(err.contains("initsweep: interrupted."), err);
         assertFalse(err.contains("resume") || err.contains("chunk"), err);
+    }
+
+    @Test
+    void anInterruptedSweepTakesItsLockWithIt(@TempDir Path tmp) throws Exception {
+        // Only a dead process on this host makes a lock stale: one left by an interrupted driver would hold
+        // off the resume a README reader runs next from any other host (cluster deploy mode, YARN).
+        Path spec = tmp.resolve("long.json");
+        Files.writeString(spec, Files.readString(CliTest.tinySpec()).replace("\"epochs\": 3", "\"epochs\": 1000000"));
+        Path out = tmp.resolve("out");
+        CliProcess run = CliProcess.start(tmp, "1g", "run", spec.toString(), "--out", out.toString(),
+                "--master", "local[1]", "--no-analyze");
+        Path lock = out.resolve(".initsweep.lock");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(lock) && run.process().isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(Files.exists(lock) && run.process().isAlive(), "the sweep holds its lock: " + run.stderr());
+        Thread.sleep(2000); // into the training
+        run.process().destroy(); // SIGTERM, as a scheduler or Ctrl-C
+        run.waitFor(2);
+        assertTrue(run.stderr().contains("initsweep: interrupted"), run.stderr());
+        assertFalse(Files.exists(lock), "the lock is released on the way out");
     }
 
     @Test
