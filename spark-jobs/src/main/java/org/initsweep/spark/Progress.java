@@ -8,7 +8,8 @@ import org.apache.spark.util.LongAccumulator;
 /**
  * Driver-side progress of a sweep: runs done out of the total, rate, ETA and diverged count,
  * redrawn on one line every two seconds as tasks finish (Spark accumulators arrive with each
- * finished task). Silent when the console is not a terminal, so logs and CI output stay clean.
+ * finished task). Not drawn when the console is not a terminal, so logs and CI output stay clean:
+ * there the job logs {@link #status()} once per committed chunk instead.
  */
 final class Progress implements AutoCloseable {
 
@@ -49,13 +50,23 @@ final class Progress implements AutoCloseable {
         return diverged;
     }
 
+    /** Whether the line is drawn on the terminal (else nothing is printed but what the job logs). */
+    boolean drawn() {
+        return ticker != null;
+    }
+
     /** The line as it would be drawn now. */
     String line() {
+        return "initsweep: " + status();
+    }
+
+    /** Runs trained of the total, rate, ETA and diverged runs, as of now. */
+    String status() {
         long d = done.value();
         long now = System.nanoTime();
         eta.observe(d, now);
         double left = eta.secondsLeft(now);
-        return String.format(Locale.ROOT, "initsweep: %d/%d runs trained (%.0f%%)  %.1f runs/s  ETA %s  %d diverged",
+        return String.format(Locale.ROOT, "%d/%d runs trained (%.0f%%)  %.1f runs/s  ETA %s  %d diverged",
                 d + skipped, total, 100.0 * (d + skipped) / Math.max(1, total), eta.rate(),
                 Double.isNaN(left) ? "--:--" : clock(left), diverged.value());
     }

@@ -197,6 +197,10 @@ public final class SweepJob {
                     computed += counts[0];
                     diverged += counts[1];
                     options.committed().runs(done.size() + computed, n);
+                    if (!progress.drawn() && to < n) {
+                        // a log (nohup, a scheduler, a cluster-mode driver) has no progress line: one per chunk
+                        LOG.info("Sweep '{}': {}", spec.name(), progress.status());
+                    }
                 }
             } finally {
                 sharedSpec.destroy();

@@ -1,0 +1,31 @@
+package org.initsweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep whose stderr is a file (nohup, a scheduler, a cluster-mode driver) draws no progress line;
+ * its log says how far it is once per committed chunk instead.
+ */
+class BatchProgressTest {
+
+    @Test
+    void aLogGetsOneLinePerCommittedChunk(@TempDir Path tmp) throws Exception {
+        CliProcess run = CliProcess.start(tmp, "1g", "run", CliTest.tinySpec().toString(), "--out",
+                tmp.resolve("tiny").toString(), "--master", "local[1]", "--chunk-runs", "4", "--no-analyze");
+        assertEquals(0, run.waitFor(3), run.stderr());
+        String err = run.stderr();
+        // three chunks of 4 runs: a line after each but the last, which the closing summary reports
+        List<String> lines = err.lines().filter(l -> l.contains("Sweep 'tiny': ") && l.contains("runs trained")).toList();
+        assertEquals(2, lines.size(), err);
+        assertTrue(lines.get(0).contains("Sweep 'tiny': 4/12 runs trained (33%)"), lines.get(0));
+        assertTrue(lines.get(1).contains("Sweep 'tiny': 8/12 runs trained (67%)"), lines.get(1));
+        assertFalse(err.contains("\r"), "no line drawn for a terminal");
+    }
+}
