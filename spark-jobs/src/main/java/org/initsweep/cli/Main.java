@@ -185,6 +185,11 @@ public final class Main implements Runnable {
             err.println("initsweep: " + full.get());
             return FAILURE;
         }
+        var unreachable = Unreachable.describe(e, situation.directory());
+        if (unreachable.isPresent()) {
+            err.println("initsweep: " + unreachable.get());
+            return FAILURE;
+        }
         var broken = org.initsweep.analysis.ResultViews.brokenFile(e);
         if (broken.isPresent()) {
             err.println("initsweep: " + broken.get());

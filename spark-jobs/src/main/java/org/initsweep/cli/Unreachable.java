@@ -1,0 +1,42 @@
+package org.initsweep.cli;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+/**
+ * Says that a file system named by a path (an {@code hdfs://} name node, a gateway) could not be reached,
+ * from the network exception anywhere in a failure: the address or the service is at fault, not
+ * initsweep, so it is no internal error.
+ */
+final class Unreachable {
+
+    private Unreachable() {
+    }
+
+    /**
+     * @param directory the directory the command reads or writes (null if unknown)
+     * @return one line naming the directory and what the network said, or empty when the failure is not
+     *         an unreachable host
+     */
+    static Optional<String> describe(Throwable failure, String directory) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException
+                    || t instanceof UnknownHostException || t instanceof SocketTimeoutException) {
+                String said = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+                int cut = said.indexOf(';'); // Hadoop appends "; For more details see: <wiki>"
+                if (cut > 0) {
+                    said = said.substring(0, cut);
+                }
+                if (t instanceof UnknownHostException) {
+                    said = "unknown host " + said;
+                }
+                return Optional.of("cannot reach " + (directory == null ? "the file system" : directory) + " ("
+                        + said.strip() + "): check that its service is up and the address is right");
+            }
+        }
+        return Optional.empty();
+    }
+}
