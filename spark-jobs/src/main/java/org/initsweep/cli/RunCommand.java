@@ -140,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (master.startsWith("spark://") && !conf.contains("spark.executor.cores")) {
             System.err.println("initsweep: spark.executor.cores is not set: a standalone executor then takes all of"
-                    + " its worker's cores, and the memory check above assumed one task per executor");
+                    + " its worker's cores, and the memory check assumed one task per executor");
         }
         SparkSession spark = sparkSupplier.get();
         org.initsweep.spark.OutputStore.check(dir, spark.sparkContext().getConf(), spark.sparkContext().hadoopConfiguration());
