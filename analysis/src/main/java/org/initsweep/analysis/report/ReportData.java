@@ -75,6 +75,7 @@ final class ReportData {
         ObjectNode root = F.objectNode();
         root.put("generated_at", Instant.now().toString());
         root.set("spec", readJson(fs, new Path(dir, Tables.SPEC_FILE)));
+        root.put("grid_runs", gridRuns(fs, new Path(dir, Tables.SPEC_FILE)));
         root.set("engine", readJson(fs, new Path(dir, Tables.ENGINE_FILE)));
 
         ObjectNode status = root.putObject("runs_by_status");
@@ -692,6 +693,19 @@ final class ReportData {
             }
         }
         return out;
+    }
+
+    /** Runs in the spec's grid, or −1 where spec.json is missing or no longer reads as a spec. */
+    private static long gridRuns(FileSystem fs, Path spec) throws IOException {
+        if (!fs.exists(spec)) {
+            return -1;
+        }
+        try {
+            return new org.initsweep.core.spec.Grid(org.initsweep.core.spec.SpecReader.parse(
+                    org.initsweep.analysis.io.TextFiles.read(fs, spec), spec.toString())).size();
+        } catch (RuntimeException notASpec) {
+            return -1;
+        }
     }
 
     private static JsonNode readJson(FileSystem fs, Path p) throws IOException {

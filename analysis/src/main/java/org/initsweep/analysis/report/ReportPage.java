@@ -96,6 +96,14 @@ public final class ReportPage {
         if (!desc.isEmpty()) {
             h.append("<p class=\"desc\">").append(escape(desc)).append("</p>\n");
         }
+        if (engine.isMissingNode() || engine.isNull()) {
+            // engine.json is written when the sweep's last chunk is committed
+            long grid = d.path("grid_runs").asLong(-1);
+            h.append("<p class=\"incomplete\" id=\"incomplete\"><strong>This sweep has not finished</strong> (interrupted, or"
+                    + " still running): this report covers the ").append(d.path("runs").asLong())
+                    .append(" runs committed so far").append(grid > 0 ? " of the grid's " + grid : "")
+                    .append(". Run the same command again to finish the sweep; its analysis then redraws this report.</p>\n");
+        }
 
         h.append("<div class=\"facts\">\n");
         h.append("<div class=\"fact\"><span class=\"k\">runs</span><span class=\"v\" id=\"runs-total\">")

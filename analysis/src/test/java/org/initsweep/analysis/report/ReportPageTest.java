@@ -117,6 +117,18 @@ class ReportPageTest {
     }
 
     @Test
+    void aSweepWithoutEngineJsonIsMarkedUnfinishedWithItsShareOfTheGrid() {
+        ObjectNode finished = sample("done", "");
+        assertEquals(null, Jsoup.parse(ReportPage.render(finished)).getElementById("incomplete"));
+        ObjectNode partial = sample("partial", "");
+        partial.putNull("engine"); // engine.json is written only once the last chunk is committed
+        partial.put("grid_runs", 12);
+        String banner = Jsoup.parse(ReportPage.render(partial)).getElementById("incomplete").text();
+        assertTrue(banner.startsWith("This sweep has not finished"), banner);
+        assertTrue(banner.contains("covers the 4 runs committed so far of the grid's 12."), banner);
+    }
+
+    @Test
     void sweepNameAndValuesWithMarkupAreShownAsText() {
         String name = "sweep<script>alert('x')</script>";
         ObjectNode data = sample(name, PAYLOAD);
