@@ -16,54 +16,90 @@ import java.util.Optional;
  */
 public enum InitScheme {
     /** W = 0. Symmetry is never broken: all hidden units of a layer stay identical. */
-    ZERO(false, null),
+    ZERO(false, null, 0.0, null, Double.NaN, null,
+            (m, fanIn, fanOut) -> Double.NaN),
     /** W = value (parameter {@code value}, default 0.5). Same symmetry problem as zero. */
-    CONSTANT(false, "value"),
+    CONSTANT(false, "value", 0.5, null, Double.NaN, null,
+            (m, fanIn, fanOut) -> Double.NaN),
     /** W ~ N(0, m / fan_in): the multiplier axis itself; m = 1 is LeCun, m = 2 is He. */
-    SCALED_NORMAL(true, null),
+    SCALED_NORMAL(true, null, 0.0, FanMode.FAN_IN, 1, Distribution.NORMAL,
+            (m, fanIn, fanOut) -> m / fanIn),
     /** W ~ N(0, m · 1/fan_in) (LeCun et al. 1998, "Efficient BackProp"). */
-    LECUN_NORMAL(true, null),
+    LECUN_NORMAL(true, null, 0.0, FanMode.FAN_IN, 1, Distribution.NORMAL,
+            (m, fanIn, fanOut) -> m / fanIn),
     /** W ~ N(0, m · 1/fan_in): what the deeplearning.ai article calls "Xavier" (= LeCun normal). */
-    XAVIER_NORMAL(true, null),
+    XAVIER_NORMAL(true, null, 0.0, FanMode.FAN_IN, 1, Distribution.NORMAL,
+            (m, fanIn, fanOut) -> m / fanIn),
     /** W ~ N(0, m · 2/(fan_in + fan_out)) (Glorot &amp; Bengio 2010, eq. 12 harmonic mean). */
-    GLOROT_NORMAL(true, null),
+    GLOROT_NORMAL(true, null, 0.0, FanMode.FAN_AVG, 1, Distribution.NORMAL,
+            (m, fanIn, fanOut) -> 2 * m / (fanIn + (double) fanOut)),
     /** W ~ U(−r, r), r = √(6m/(fan_in + fan_out)), so Var = m · 2/(fan_in + fan_out) (Glorot &amp; Bengio 2010, eq. 16). */
-    GLOROT_UNIFORM(true, null),
+    GLOROT_UNIFORM(true, null, 0.0, FanMode.FAN_AVG, 1, Distribution.UNIFORM,
+            (m, fanIn, fanOut) -> 2 * m / (fanIn + (double) fanOut)),
     /** W ~ N(0, m · 2/fan_in) (He et al. 2015, eq. 10). */
-    HE_NORMAL(true, null),
+    HE_NORMAL(true, null, 0.0, FanMode.FAN_IN, 2, Distribution.NORMAL,
+            (m, fanIn, fanOut) -> 2 * m / fanIn),
     /** W ~ U(−r, r), r = √(6m/fan_in), so Var = m · 2/fan_in (He et al. 2015). */
-    HE_UNIFORM(true, null),
+    HE_UNIFORM(true, null, 0.0, FanMode.FAN_IN, 2, Distribution.UNIFORM,
+            (m, fanIn, fanOut) -> 2 * m / fanIn),
     /** W ~ U(−√m/√fan_in, √m/√fan_in), so Var = m/(3 fan_in) (the article's "Uniform"). */
-    UNIFORM_FAN_IN(true, null),
+    UNIFORM_FAN_IN(true, null, 0.0, FanMode.FAN_IN, 1.0 / 3, Distribution.UNIFORM,
+            (m, fanIn, fanOut) -> m / (3.0 * fanIn)),
     /** W ~ N(0, m) (the article's "Standard Normal", too large for any fan_in &gt; 1). */
-    STANDARD_NORMAL(true, null),
+    STANDARD_NORMAL(true, null, 0.0, null, Double.NaN, Distribution.NORMAL,
+            (m, fanIn, fanOut) -> m),
     /** W = α·I, rectangular identity where fan_in ≠ fan_out (parameter {@code alpha}, default 1). */
-    IDENTITY_SCALED(false, "alpha"),
+    IDENTITY_SCALED(false, "alpha", 1.0, null, Double.NaN, null,
+            (m, fanIn, fanOut) -> Double.NaN),
     /**
      * W = √m · Q with Q having orthonormal columns (or rows, when fan_in &lt; fan_out), from the QR
      * decomposition of a Gaussian matrix with the sign of R's diagonal fixed (Saxe et al. 2014;
      * Mezzadri 2007). For a square layer each entry has variance m / fan_in.
      */
-    ORTHOGONAL(true, null),
+    ORTHOGONAL(true, null, 0.0, null, Double.NaN, null,
+            (m, fanIn, fanOut) -> m / Math.max(fanIn, fanOut)),
     /**
      * Keras {@code VarianceScaling(scale, mode, distribution)}: Var(W) = m · scale / n, n the fan of
      * {@code mode} (default fan_in), drawn from {@code distribution} (default truncated_normal, as
      * Keras). Parameter {@code scale}, default 1.
      */
-    VARIANCE_SCALING(true, "scale"),
+    VARIANCE_SCALING(true, "scale", 1.0, FanMode.FAN_IN, Double.NaN, Distribution.TRUNCATED_NORMAL,
+            (m, fanIn, fanOut) -> m / fanIn),
     /**
      * PyTorch {@code trunc_normal_(std, a, b)}: N(0, m·std²) truncated to the absolute bounds [a, b]
      * (defaults std 1, a = −2, b = 2); its variance is that of the truncated law
      * ({@link TruncatedNormal#variance}), below m·std². Parameter {@code std}, default 1.
      */
-    TRUNC_NORMAL(true, "std");
+    TRUNC_NORMAL(true, "std", 1.0, null, Double.NaN, Distribution.TRUNCATED_NORMAL,
+            (m, fanIn, fanOut) -> TruncatedNormal.variance(Math.sqrt(m), -2, 2));
+
+    /** Var(W) of one entry from m and the layer's fans. */
+    @FunctionalInterface
+    private interface Variance {
+        double of(double m, int fanIn, int fanOut);
+    }
 
     private final boolean scaledByMultiplier;
     private final String parameterName;
+    private final double defaultParameter;
+    private final FanMode defaultMode;
+    private final double fanGain;
+    private final Distribution defaultDistribution;
+    private final Variance variance;
 
-    InitScheme(boolean scaledByMultiplier, String parameterName) {
+    /**
+     * Everything a scheme is, in one place: a new scheme is one constant (and, for a new way of filling
+     * the matrix, its case in {@link WeightInitializer}).
+     */
+    InitScheme(boolean scaledByMultiplier, String parameterName, double defaultParameter, FanMode defaultMode,
+            double fanGain, Distribution defaultDistribution, Variance variance) {
         this.scaledByMultiplier = scaledByMultiplier;
         this.parameterName = parameterName;
+        this.defaultParameter = defaultParameter;
+        this.defaultMode = defaultMode;
+        this.fanGain = fanGain;
+        this.defaultDistribution = defaultDistribution;
+        this.variance = variance;
     }
 
     /** The spec name, e.g. {@code he_normal}. */
@@ -86,11 +122,7 @@ public enum InitScheme {
      * scale and trunc_normal's std, else 0.
      */
     public double defaultParameter() {
-        return switch (this) {
-            case CONSTANT -> 0.5;
-            case IDENTITY_SCALED, VARIANCE_SCALING, TRUNC_NORMAL -> 1.0;
-            default -> 0.0;
-        };
+        return defaultParameter;
     }
 
     /**
@@ -99,12 +131,7 @@ public enum InitScheme {
      * identity_scaled, standard_normal, orthogonal, trunc_normal), which take no mode.
      */
     public FanMode defaultMode() {
-        return switch (this) {
-            case SCALED_NORMAL, LECUN_NORMAL, XAVIER_NORMAL, HE_NORMAL, HE_UNIFORM, UNIFORM_FAN_IN,
-                 VARIANCE_SCALING -> FanMode.FAN_IN;
-            case GLOROT_NORMAL, GLOROT_UNIFORM -> FanMode.FAN_AVG;
-            case ZERO, CONSTANT, IDENTITY_SCALED, STANDARD_NORMAL, ORTHOGONAL, TRUNC_NORMAL -> null;
-        };
+        return defaultMode;
     }
 
     /**
@@ -113,12 +140,7 @@ public enum InitScheme {
      * {@code scale}).
      */
     double fanGain() {
-        return switch (this) {
-            case SCALED_NORMAL, LECUN_NORMAL, XAVIER_NORMAL, GLOROT_NORMAL, GLOROT_UNIFORM -> 1;
-            case HE_NORMAL, HE_UNIFORM -> 2;
-            case UNIFORM_FAN_IN -> 1.0 / 3;
-            default -> Double.NaN;
-        };
+        return fanGain;
     }
 
     /**
@@ -127,13 +149,7 @@ public enum InitScheme {
      * null for the fixed schemes and orthogonal. Only variance_scaling lets the spec choose.
      */
     public Distribution defaultDistribution() {
-        return switch (this) {
-            case GLOROT_UNIFORM, HE_UNIFORM, UNIFORM_FAN_IN -> Distribution.UNIFORM;
-            case VARIANCE_SCALING, TRUNC_NORMAL -> Distribution.TRUNCATED_NORMAL;
-            case SCALED_NORMAL, LECUN_NORMAL, XAVIER_NORMAL, GLOROT_NORMAL, HE_NORMAL, STANDARD_NORMAL ->
-                    Distribution.NORMAL;
-            case ZERO, CONSTANT, IDENTITY_SCALED, ORTHOGONAL -> null;
-        };
+        return defaultDistribution;
     }
 
     /**
@@ -146,17 +162,7 @@ public enum InitScheme {
      * @param m      variance multiplier, &gt; 0
      */
     public double variance(int fanIn, int fanOut, double m) {
-        return switch (this) {
-            case ZERO, CONSTANT, IDENTITY_SCALED -> Double.NaN;
-            case SCALED_NORMAL, LECUN_NORMAL, XAVIER_NORMAL -> m / fanIn;
-            case GLOROT_NORMAL, GLOROT_UNIFORM -> 2 * m / (fanIn + (double) fanOut);
-            case HE_NORMAL, HE_UNIFORM -> 2 * m / fanIn;
-            case UNIFORM_FAN_IN -> m / (3.0 * fanIn);
-            case STANDARD_NORMAL -> m;
-            case ORTHOGONAL -> m / Math.max(fanIn, fanOut);
-            case VARIANCE_SCALING -> m / fanIn;
-            case TRUNC_NORMAL -> TruncatedNormal.variance(Math.sqrt(m), -2, 2);
-        };
+        return variance.of(m, fanIn, fanOut);
     }
 
     /** Spec names of all schemes, in declaration order. */
