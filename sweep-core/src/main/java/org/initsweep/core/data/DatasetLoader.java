@@ -2,8 +2,6 @@ package org.initsweep.core.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.initsweep.core.UserInputException;
 
 /**
@@ -21,9 +19,39 @@ import org.initsweep.core.UserInputException;
  */
 public final class DatasetLoader {
 
-    private final PathOpener opener;
-    private final MnistStore mnist;
-    private final TableReader parquet;
+    /**
+     * Where a dataset's files are opened, as each {@link DatasetSource} reads itself through it.
+     *
+     * @param opener        opens the paths of IDX and CSV datasets
+     * @param mnist         MNIST's cache
+     * @param parquetReader reads Parquet tables; null where there is none
+     */
+    public record Files(PathOpener opener, MnistStore mnist, TableReader parquetReader) {
+
+        /** A file named by a spec field ({@code images}, {@code path}, …). */
+        Input input(String role, String path) {
+            return Input.of(role, path, opener);
+        }
+
+        /** The file's length in bytes. */
+        long size(String path) {
+            try {
+                return opener.size(path);
+            } catch (IOException e) {
+                throw DataErrors.io(path, e);
+            }
+        }
+
+        /** The Parquet reader, which only the Spark job has. */
+        TableReader parquet() {
+            if (parquetReader == null) {
+                throw new IllegalStateException("this loader has no Parquet reader (Parquet tables are read by the Spark job)");
+            }
+            return parquetReader;
+        }
+    }
+
+    private final Files files;
 
     /**
      * @param opener  opens the paths of IDX and CSV datasets
@@ -31,9 +59,7 @@ public final class DatasetLoader {
      * @param parquet reads Parquet tables; null where there is none (a Parquet dataset is then refused)
      */
     public DatasetLoader(PathOpener opener, MnistStore mnist, TableReader parquet) {
-        this.opener = opener;
-        this.mnist = mnist;
-        this.parquet = parquet;
+        this.files = new Files(opener, mnist, parquet);
     }
 
     /** A loader on {@code opener} with MNIST in {@code dataDir}'s {@code mnist/} folder, as configured ({@link Mnist}). */
@@ -48,20 +74,7 @@ public final class DatasetLoader {
      * @throws IllegalArgumentException for a generated dataset
      */
     public long estimateBytes(DatasetSource source) {
-        if (source instanceof DatasetSource.DigitsData) {
-            return Digits.bytes();
-        }
-        if (source instanceof DatasetSource.MnistData) {
-            return mnist.estimateBytes();
-        }
-        if (source instanceof DatasetSource.IdxFiles f) {
-            return IdxReader.imagesHeader(Input.of("images", f.images(), opener)).dataBytes()
-                    + (f.testImages() == null ? 0 : IdxReader.imagesHeader(Input.of("test_images", f.testImages(), opener)).dataBytes());
-        }
-        if (source instanceof DatasetSource.TableFile t) {
-            return tableBytes(t, "path", t.path()) + (t.testPath() == null ? 0 : tableBytes(t, "test_path", t.testPath()));
-        }
-        throw new IllegalArgumentException("generated datasets are made per run: " + source.name());
+        return source.estimateBytes(files);
     }
 
     /**
@@ -74,83 +87,15 @@ public final class DatasetLoader {
      */
     public LoadedDataset load(DatasetSource source, MemoryBudget budget) {
         budget.check(source.name(), estimateBytes(source));
-        LoadedDataset loaded;
-        if (source instanceof DatasetSource.DigitsData) {
-            ReadResult r = Digits.read();
-            loaded = new LoadedDataset(Digits.NAME, r.data(), null, r.files());
-        } else if (source instanceof DatasetSource.MnistData) {
-            loaded = mnist.load(budget);
-        } else if (source instanceof DatasetSource.IdxFiles f) {
-            loaded = idx(f);
-        } else if (source instanceof DatasetSource.TableFile t) {
-            loaded = table(t, budget);
-        } else {
-            throw new IllegalArgumentException("generated datasets are made per run: " + source.name());
-        }
+        LoadedDataset loaded = source.read(files, budget);
         budget.check(source.name(), loaded.bytes());
         Classes.requireTwo(loaded.train(), labelsPath(loaded));
         return loaded;
-    }
-
-    private LoadedDataset idx(DatasetSource.IdxFiles f) {
-        ReadResult train = IdxReader.read(Input.of("images", f.images(), opener), Input.of("labels", f.labels(), opener));
-        if (f.testImages() == null) {
-            return new LoadedDataset(f.name(), train.data(), null, train.files());
-        }
-        ReadResult test = IdxReader.read(Input.of("test_images", f.testImages(), opener),
-                Input.of("test_labels", f.testLabels(), opener));
-        LabeledData testData = Classes.alignTest(train.data(), test.data(), f.testImages(), f.testLabels());
-        return new LoadedDataset(f.name(), train.data(), testData, concat(train, test));
-    }
-
-    private LoadedDataset table(DatasetSource.TableFile t, MemoryBudget budget) {
-        ReadResult train = readTable(t, "path", t.path(), budget);
-        if (t.testPath() == null) {
-            return new LoadedDataset(t.name(), train.data(), null, train.files());
-        }
-        ReadResult test = readTable(t, "test_path", t.testPath(), budget);
-        LabeledData testData = Classes.alignTest(train.data(), test.data(), t.testPath());
-        return new LoadedDataset(t.name(), train.data(), testData, concat(train, test));
-    }
-
-    private ReadResult readTable(DatasetSource.TableFile t, String role, String path, MemoryBudget budget) {
-        return switch (t.format()) {
-            case CSV -> CsvTableReader.read(Input.of(role, path, opener), t.header(), t.label(), t.name(), budget);
-            case PARQUET -> parquet().read(role, path, t.label(), t.name(), budget);
-        };
-    }
-
-    private long tableBytes(DatasetSource.TableFile t, String role, String path) {
-        return switch (t.format()) {
-            case CSV -> {
-                long size;
-                try {
-                    size = opener.size(path);
-                } catch (IOException e) {
-                    throw DataErrors.io(path, e);
-                }
-                yield CsvTableReader.estimateBytes(Input.of(role, path, opener), size, t.header());
-            }
-            case PARQUET -> parquet().estimateBytes(path, t.label());
-        };
-    }
-
-    private TableReader parquet() {
-        if (parquet == null) {
-            throw new IllegalStateException("this loader has no Parquet reader (Parquet tables are read by the Spark job)");
-        }
-        return parquet;
     }
 
     /** The file whose labels the training data came from (named when there is one class only). */
     private static String labelsPath(LoadedDataset d) {
         return d.files().stream().filter(f -> f.role().equals("labels") || f.role().equals("path") || f.role().equals("builtin"))
                 .map(DataFile::path).findFirst().orElse(d.name());
-    }
-
-    private static List<DataFile> concat(ReadResult a, ReadResult b) {
-        List<DataFile> all = new ArrayList<>(a.files());
-        all.addAll(b.files());
-        return all;
     }
 }

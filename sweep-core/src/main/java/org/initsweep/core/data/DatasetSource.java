@@ -38,6 +38,26 @@ public sealed interface DatasetSource extends Serializable {
     /** The entry as a spec would write it: a name for built-in datasets, else an object. */
     JsonNode toJson();
 
+    /**
+     * Bytes the dataset will take in memory (train and test), estimated without the bulk read
+     * (IDX headers, a table's first MiB, Parquet metadata).
+     *
+     * @param files where its files are opened
+     * @throws org.initsweep.core.UserInputException if a file is missing or its header cannot be read
+     * @throws IllegalArgumentException              for a generated dataset (made per run, not read)
+     */
+    long estimateBytes(DatasetLoader.Files files);
+
+    /**
+     * Reads the dataset as its files hold it: train, and test where the source has its own.
+     *
+     * @param files  where its files are opened
+     * @param budget the most bytes train and test may take together (tables are held to it while read)
+     * @throws org.initsweep.core.UserInputException one line naming the file and place of the first problem
+     * @throws IllegalArgumentException              for a generated dataset
+     */
+    LoadedDataset read(DatasetLoader.Files files, MemoryBudget budget);
+
     /** Names of the built-in datasets: the generated ones, {@code digits}, {@code mnist}. */
     static List<String> builtinNames() {
         List<String> names = new ArrayList<>(DatasetKind.specNames());
@@ -68,6 +88,16 @@ public sealed interface DatasetSource extends Serializable {
         public JsonNode toJson() {
             return TextNode.valueOf(name());
         }
+
+        @Override
+        public long estimateBytes(DatasetLoader.Files files) {
+            throw new IllegalArgumentException("generated datasets are made per run: " + name());
+        }
+
+        @Override
+        public LoadedDataset read(DatasetLoader.Files files, MemoryBudget budget) {
+            throw new IllegalArgumentException("generated datasets are made per run: " + name());
+        }
     }
 
     /** The shipped 8×8 digits ({@link Digits}). */
@@ -88,6 +118,17 @@ public sealed interface DatasetSource extends Serializable {
         public JsonNode toJson() {
             return TextNode.valueOf(name());
         }
+
+        @Override
+        public long estimateBytes(DatasetLoader.Files files) {
+            return Digits.bytes();
+        }
+
+        @Override
+        public LoadedDataset read(DatasetLoader.Files files, MemoryBudget budget) {
+            ReadResult r = Digits.read();
+            return new LoadedDataset(Digits.NAME, r.data(), null, r.files());
+        }
     }
 
     /** MNIST from the data directory ({@link MnistStore}). */
@@ -107,6 +148,16 @@ public sealed interface DatasetSource extends Serializable {
         @Override
         public JsonNode toJson() {
             return TextNode.valueOf(name());
+        }
+
+        @Override
+        public long estimateBytes(DatasetLoader.Files files) {
+            return files.mnist().estimateBytes();
+        }
+
+        @Override
+        public LoadedDataset read(DatasetLoader.Files files, MemoryBudget budget) {
+            return files.mnist().load(budget);
         }
     }
 
@@ -144,19 +195,62 @@ public sealed interface DatasetSource extends Serializable {
             }
             return o;
         }
+
+        @Override
+        public long estimateBytes(DatasetLoader.Files files) {
+            return IdxReader.imagesHeader(files.input("images", images)).dataBytes()
+                    + (testImages == null ? 0 : IdxReader.imagesHeader(files.input("test_images", testImages)).dataBytes());
+        }
+
+        @Override
+        public LoadedDataset read(DatasetLoader.Files files, MemoryBudget budget) {
+            ReadResult train = IdxReader.read(files.input("images", images), files.input("labels", labels));
+            if (testImages == null) {
+                return new LoadedDataset(name, train.data(), null, train.files());
+            }
+            ReadResult test = IdxReader.read(files.input("test_images", testImages), files.input("test_labels", testLabels));
+            LabeledData testData = Classes.alignTest(train.data(), test.data(), testImages, testLabels);
+            return new LoadedDataset(name, train.data(), testData, ReadResult.concat(train, test));
+        }
     }
 
-    /** Formats of a table. */
+    /** Formats of a table, each with its reader. */
     enum TableFormat {
         /** Comma-separated text, with a header row unless the entry says otherwise ({@link CsvTableReader}). */
-        CSV,
-        /** Apache Parquet, read by the Spark job. */
-        PARQUET;
+        CSV {
+            @Override
+            long estimateBytes(DatasetLoader.Files files, TableFile t, String role, String path) {
+                return CsvTableReader.estimateBytes(files.input(role, path), files.size(path), t.header());
+            }
+
+            @Override
+            ReadResult read(DatasetLoader.Files files, TableFile t, String role, String path, MemoryBudget budget) {
+                return CsvTableReader.read(files.input(role, path), t.header(), t.label(), t.name(), budget);
+            }
+        },
+        /** Apache Parquet, read by the Spark job ({@link TableReader}). */
+        PARQUET {
+            @Override
+            long estimateBytes(DatasetLoader.Files files, TableFile t, String role, String path) {
+                return files.parquet().estimateBytes(path, t.label());
+            }
+
+            @Override
+            ReadResult read(DatasetLoader.Files files, TableFile t, String role, String path, MemoryBudget budget) {
+                return files.parquet().read(role, path, t.label(), t.name(), budget);
+            }
+        };
 
         /** {@code csv} or {@code parquet}. */
         public String specName() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** Bytes one table of {@code t} (its {@code path} or {@code test_path}) takes in memory, estimated. */
+        abstract long estimateBytes(DatasetLoader.Files files, TableFile t, String role, String path);
+
+        /** Reads one table of {@code t}. */
+        abstract ReadResult read(DatasetLoader.Files files, TableFile t, String role, String path, MemoryBudget budget);
     }
 
     /**
@@ -204,6 +298,23 @@ public sealed interface DatasetSource extends Serializable {
                 o.put("header", false);
             }
             return o;
+        }
+
+        @Override
+        public long estimateBytes(DatasetLoader.Files files) {
+            return format.estimateBytes(files, this, "path", path)
+                    + (testPath == null ? 0 : format.estimateBytes(files, this, "test_path", testPath));
+        }
+
+        @Override
+        public LoadedDataset read(DatasetLoader.Files files, MemoryBudget budget) {
+            ReadResult train = format.read(files, this, "path", path, budget);
+            if (testPath == null) {
+                return new LoadedDataset(name, train.data(), null, train.files());
+            }
+            ReadResult test = format.read(files, this, "test_path", testPath, budget);
+            LabeledData testData = Classes.alignTest(train.data(), test.data(), testPath);
+            return new LoadedDataset(name, train.data(), testData, ReadResult.concat(train, test));
         }
     }
 

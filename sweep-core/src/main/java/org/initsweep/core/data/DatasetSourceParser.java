@@ -2,6 +2,7 @@ package org.initsweep.core.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +12,22 @@ import java.util.regex.Pattern;
 /** The parser behind {@link DatasetSource#parse}: one entry, every problem reported. */
 final class DatasetSourceParser {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final List<String> FORMATS = List.of("idx", "csv", "parquet");
+
+    /** One file format's fields, read into its source (name: the entry's "name" node, valid unless failed). */
+    @FunctionalInterface
+    private interface FormatParser {
+        DatasetSource parse(DatasetSourceParser parser, JsonNode entry, String path, JsonNode name);
+    }
+
+    /** The formats a dataset entry can name: a new one is a source record and one line here. */
+    private static final Map<String, FormatParser> FORMATS = new LinkedHashMap<>();
+
+    static {
+        FORMATS.put("idx", DatasetSourceParser::idx);
+        for (DatasetSource.TableFormat f : DatasetSource.TableFormat.values()) {
+            FORMATS.put(f.specName(), (parser, entry, path, name) -> parser.table(entry, path, name, f));
+        }
+    }
     private static final List<String> IDX_FIELDS = List.of("name", "format", "images", "labels", "test_images", "test_labels");
     private static final List<String> TABLE_FIELDS = List.of("name", "format", "path", "label", "test_path", "header");
 
@@ -45,15 +61,17 @@ final class DatasetSourceParser {
             problem(path + ".name", nameNode == null ? "missing" : "must be a string, got " + kind(nameNode));
         }
         if (formatNode == null) {
-            if (!onlyFields(n, path, List.of("name"), "; a dataset read from files needs a \"format\": idx, csv or parquet")
+            List<String> formats = List.copyOf(FORMATS.keySet());
+            String choices = String.join(", ", formats.subList(0, formats.size() - 1)) + " or " + formats.get(formats.size() - 1);
+            if (!onlyFields(n, path, List.of("name"), "; a dataset read from files needs a \"format\": " + choices)
                     || failed) {
                 return null;
             }
             return builtin(nameNode.asText(), path + ".name");
         }
         String format = null;
-        if (!formatNode.isTextual() || !FORMATS.contains(formatNode.asText())) {
-            problem(path + ".format", "must be one of " + String.join(", ", FORMATS) + ", got " + kind(formatNode));
+        if (!formatNode.isTextual() || !FORMATS.containsKey(formatNode.asText())) {
+            problem(path + ".format", "must be one of " + String.join(", ", FORMATS.keySet()) + ", got " + kind(formatNode));
         } else {
             format = formatNode.asText();
         }
@@ -69,22 +87,26 @@ final class DatasetSourceParser {
         if (format == null) {
             return null;
         }
-        if (format.equals("idx")) {
-            onlyFields(n, path, IDX_FIELDS, "");
-            String images = pathField(n, path, "images", true);
-            String labels = pathField(n, path, "labels", true);
-            String testImages = pathField(n, path, "test_images", false);
-            String testLabels = pathField(n, path, "test_labels", false);
-            if (n.has("test_images") != n.has("test_labels")) {
-                String absent = n.has("test_images") ? "test_labels" : "test_images";
-                problem(path + "." + absent, "missing (test_images and test_labels go together)");
-            }
-            return failed ? null : new DatasetSource.IdxFiles(nameNode.asText(), images, labels, testImages, testLabels);
+        return FORMATS.get(format).parse(this, n, path, nameNode);
+    }
+
+    private DatasetSource idx(JsonNode n, String path, JsonNode nameNode) {
+        onlyFields(n, path, IDX_FIELDS, "");
+        String images = pathField(n, path, "images", true);
+        String labels = pathField(n, path, "labels", true);
+        String testImages = pathField(n, path, "test_images", false);
+        String testLabels = pathField(n, path, "test_labels", false);
+        if (n.has("test_images") != n.has("test_labels")) {
+            String absent = n.has("test_images") ? "test_labels" : "test_images";
+            problem(path + "." + absent, "missing (test_images and test_labels go together)");
         }
+        return failed ? null : new DatasetSource.IdxFiles(nameNode.asText(), images, labels, testImages, testLabels);
+    }
+
+    private DatasetSource table(JsonNode n, String path, JsonNode nameNode, DatasetSource.TableFormat tf) {
         onlyFields(n, path, TABLE_FIELDS, "");
         String table = pathField(n, path, "path", true);
         String testPath = pathField(n, path, "test_path", false);
-        DatasetSource.TableFormat tf = format.equals("csv") ? DatasetSource.TableFormat.CSV : DatasetSource.TableFormat.PARQUET;
         boolean header = true;
         JsonNode headerNode = n.get("header");
         if (headerNode != null) {

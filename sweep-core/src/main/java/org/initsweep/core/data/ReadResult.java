@@ -14,4 +14,11 @@ public record ReadResult(LabeledData data, List<DataFile> files) {
     public ReadResult {
         files = List.copyOf(files);
     }
+
+    /** The files of a training read, then of its test read: a dataset's provenance. */
+    static List<DataFile> concat(ReadResult train, ReadResult test) {
+        List<DataFile> all = new java.util.ArrayList<>(train.files());
+        all.addAll(test.files());
+        return all;
+    }
 }

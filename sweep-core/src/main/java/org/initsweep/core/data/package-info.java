@@ -9,7 +9,10 @@
  *       {@link org.initsweep.core.data.DatasetLoader} into {@link org.initsweep.core.data.LabeledData}
  *       (features {@code [samples, features]} float32, class indices) with the SHA-256 of every file
  *       read; files open through a {@link org.initsweep.core.data.PathOpener} (local here, Hadoop's
- *       FileSystem in the Spark job). {@link org.initsweep.core.data.MnistFetcher} downloads MNIST.</li>
+ *       FileSystem in the Spark job). Each source estimates and reads itself; a table format carries its
+ *       reader ({@code DatasetSource.TableFormat}); so a new file format is one source record (or table
+ *       format) and one line of {@code DatasetSourceParser}'s format table.
+ *       {@link org.initsweep.core.data.MnistFetcher} downloads MNIST.</li>
  *   <li>Then, as pure functions: a seeded stratified test split and training subset
  *       ({@link org.initsweep.core.data.Splits}) and per-feature preprocessing fitted on the training split
  *       ({@link org.initsweep.core.data.Preprocessing}).</li>
