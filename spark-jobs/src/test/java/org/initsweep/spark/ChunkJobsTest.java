@@ -44,6 +44,8 @@ class ChunkJobsTest {
         try {
             List<Job> started = new CopyOnWriteArrayList<>();
             AtomicLong trained = new AtomicLong();
+            AtomicLong events = new AtomicLong(); // the listener bus delivers events in order: their order, not a clock
+
             Map<Integer, Long> ended = new ConcurrentHashMap<>();
             spark.sparkContext().addSparkListener(new SparkListener() {
                 @Override
@@ -51,12 +53,12 @@ class ChunkJobsTest {
                     String chunkTag = java.util.Arrays.stream(e.properties().getProperty("spark.job.tags", "").split(","))
                             .filter(t -> t.startsWith("initsweep-chunk-")).findFirst().orElse(null);
                     started.add(new Job(e.jobId(), e.properties().getProperty("spark.sql.execution.id") != null,
-                            chunkTag, System.nanoTime()));
+                            chunkTag, events.incrementAndGet()));
                 }
 
                 @Override
                 public void onJobEnd(SparkListenerJobEnd e) {
-                    ended.put(e.jobId(), System.nanoTime());
+                    ended.put(e.jobId(), events.incrementAndGet());
                 }
 
                 @Override
