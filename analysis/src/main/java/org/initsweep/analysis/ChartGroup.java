@@ -34,9 +34,23 @@ public record ChartGroup(String activation, String init, Integer width, String p
                 r.isNullAt(p) ? null : r.getString(p), r.<Double>getAs("sigma_b2"), r.getAs("dataset"));
     }
 
-    /** {@link #multiplierUnit(String, Integer)} of this group. */
+    /**
+     * fan_in·Var(W) at m = 1 of this group's hidden layers: {@link #multiplierUnit(String, Integer)} for a
+     * constant width; for a profile the σ_w² its hidden-to-hidden layers share
+     * ({@link org.initsweep.core.init.InitSpec#sharedMultiplier}), as its theory columns take it.
+     */
     public double multiplierUnit() {
-        return multiplierUnit(init, width);
+        if (width != null || profile == null) {
+            return multiplierUnit(init, width);
+        }
+        org.initsweep.core.init.InitSpec spec;
+        try {
+            spec = org.initsweep.core.init.InitSpec.fromLabel(init);
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+        return spec.scheme().scaledByMultiplier()
+                ? spec.sharedMultiplier(org.initsweep.core.spec.Widths.fromLabel(profile).profile(), 1.0) : Double.NaN;
     }
 
     /**

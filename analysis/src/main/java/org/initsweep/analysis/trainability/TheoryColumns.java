@@ -86,26 +86,9 @@ public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC,
                 value(d.trainableDepthBound()), note.length() == 0 ? null : note.toString());
     }
 
-    /**
-     * σ_w² = fan_in·Var(W) shared by a profile's hidden-to-hidden layers (fan_in n^[l-1], fan_out n^[l]),
-     * equal to 10⁻¹² relative; NaN where they differ. A profile of one hidden layer [n] has none: it gets
-     * the constant width n's σ_w², fan_in = fan_out = n, as a constant-width net of depth 1 does.
-     */
+    /** {@link InitSpec#sharedMultiplier} of a profile label ({@code [512,256,128]}). */
     static double profileSigmaW2(InitSpec spec, String profile, double multiplier) {
-        int[] widths = Widths.fromLabel(profile).profile();
-        if (widths.length == 1) {
-            return spec.effectiveMultiplier(widths[0], widths[0], multiplier);
-        }
-        double shared = Double.NaN;
-        for (int l = 1; l < widths.length; l++) {
-            double s = spec.effectiveMultiplier(widths[l - 1], widths[l], multiplier);
-            if (l == 1) {
-                shared = s;
-            } else if (!(Math.abs(s - shared) <= 1e-12 * Math.abs(shared))) {
-                return Double.NaN;
-            }
-        }
-        return shared;
+        return spec.sharedMultiplier(Widths.fromLabel(profile).profile(), multiplier);
     }
 
     /** {@link DepthScales#of}, remembered per (φ, σ_w², σ_b²): a cell's theory is asked once per run. */

@@ -44,15 +44,22 @@ class ReportCriticalTest {
     }
 
     @Test
-    void onAWidthProfileOnlySchemesWhoseUnitIgnoresTheFans() {
+    void onAWidthProfileOnlySchemesWhoseHiddenLayersShareTheirUnit() {
         // He on a profile: 2/fan_in in every layer, so m_c = 1 for ReLU whatever the widths
-        ObjectNode he = ReportData.critical(new org.initsweep.analysis.ChartGroup("relu", "he_normal", null, "funnel", 0,
+        ObjectNode he = ReportData.critical(new org.initsweep.analysis.ChartGroup("relu", "he_normal", null, "[64,32,16]", 0,
                 "gaussian"));
         assertEquals(1, he.get("m_c").asDouble(), 1e-9);
-        // Glorot's fan_in·Var(W) = 2·fan_in/(fan_in + fan_out) and standard_normal's = fan_in change from layer to
-        // layer: no single critical m (not the unit of a width-1 net, 1, which put m_c at σ_w² itself)
-        for (String init : new String[] {"glorot_normal", "standard_normal"}) {
-            ObjectNode c = ReportData.critical(new org.initsweep.analysis.ChartGroup("tanh", init, null, "funnel", 0,
+        // Glorot on a halving profile: fan_in·Var(W) = 2·fan_in/(fan_in + fan_out) = 4m/3 at every hidden layer,
+        // so tanh's σ_w² = 1 is m = 3/4, as the profile's trainability theory has it
+        ObjectNode halving = ReportData.critical(new org.initsweep.analysis.ChartGroup("tanh", "glorot_normal", null,
+                "[64,32,16]", 0, "gaussian"));
+        assertEquals(0.75, halving.get("m_c").asDouble(), 1e-9);
+        // where it changes from layer to layer (Glorot's 4/3 then 1; standard_normal's fan_in): no single critical
+        // m (not the unit of a width-1 net, 1, which put m_c at σ_w² itself)
+        String[][] none = {{"glorot_normal", "[64,32,32]"}, {"standard_normal", "[64,32,16]"}};
+        for (String[] initAndProfile : none) {
+            String init = initAndProfile[0];
+            ObjectNode c = ReportData.critical(new org.initsweep.analysis.ChartGroup("tanh", init, null, initAndProfile[1], 0,
                     "gaussian"));
             assertTrue(c.get("m_c").isNull(), c.toString());
             assertEquals("none", c.get("method").asText());

@@ -116,6 +116,38 @@ public record InitSpec(InitScheme scheme, double param, FanMode mode, Distributi
     }
 
     /**
+     * σ_w² = fan_in·Var(W) shared by the hidden-to-hidden layers of a width profile (fan_in n^[l-1],
+     * fan_out n^[l]), equal to 10⁻¹² relative: what one mean-field map with one σ_w² describes (the first
+     * layer reads the input, whose width the profile does not fix). A profile of one hidden layer [n] has
+     * no such layer: it gets the constant width n's σ_w², fan_in = fan_out = n, as a constant-width net
+     * of depth 1 does. Examples: any fan_in scheme m (2m for He); Glorot on a halving profile 4m/3;
+     * He fan_out 4m on it.
+     *
+     * @param widths the hidden widths, at least one
+     * @param m      the sweep's multiplier
+     * @return the shared σ_w², or NaN where the layers' differ (or for a fixed scheme)
+     * @throws IllegalArgumentException if {@code widths} is empty
+     */
+    public double sharedMultiplier(int[] widths, double m) {
+        if (widths.length == 0) {
+            throw new IllegalArgumentException("a width profile has at least one hidden layer");
+        }
+        if (widths.length == 1) {
+            return effectiveMultiplier(widths[0], widths[0], m);
+        }
+        double shared = Double.NaN;
+        for (int l = 1; l < widths.length; l++) {
+            double s = effectiveMultiplier(widths[l - 1], widths[l], m);
+            if (l == 1) {
+                shared = s;
+            } else if (!(Math.abs(s - shared) <= 1e-12 * Math.abs(shared))) {
+                return Double.NaN;
+            }
+        }
+        return shared;
+    }
+
+    /**
      * Name used in result tables and run ids: the scheme, then its non-default settings —
      * {@code he_normal}, {@code identity_scaled(1.5)}, {@code constant(0.5)},
      * {@code lecun_normal(mode=fan_out)}, {@code variance_scaling(scale=2.0,mode=fan_avg,distribution=uniform)},
