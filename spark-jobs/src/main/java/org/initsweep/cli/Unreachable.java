@@ -22,7 +22,14 @@ final class Unreachable {
      *         an unreachable host
      */
     static Optional<String> describe(Throwable failure, String directory) {
+        String where = directory == null ? "the file system" : directory;
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.hadoop.ipc.RpcException) {
+                // something answers on that port, but not Hadoop's RPC: typically the name node's web port
+                return Optional.of("cannot reach " + where + ": its port answers, but not as the file system's RPC"
+                        + " service (" + String.valueOf(t.getMessage()).strip() + "); is it the web UI's port? (HDFS's"
+                        + " RPC port is fs.defaultFS's, often 8020)");
+            }
             if (t instanceof ConnectException || t instanceof NoRouteToHostException
                     || t instanceof UnknownHostException || t instanceof SocketTimeoutException) {
                 String said = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
@@ -33,7 +40,7 @@ final class Unreachable {
                 if (t instanceof UnknownHostException) {
                     said = "unknown host " + said;
                 }
-                return Optional.of("cannot reach " + (directory == null ? "the file system" : directory) + " ("
+                return Optional.of("cannot reach " + where + " ("
                         + said.strip() + "): check that its service is up and the address is right");
             }
         }

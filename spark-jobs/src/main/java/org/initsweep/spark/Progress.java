@@ -39,7 +39,12 @@ final class Progress implements AutoCloseable {
 
     /** Whether progress should be drawn: a terminal, and not switched off by INITSWEEP_PROGRESS=0. */
     static boolean interactive() {
-        return System.console() != null && !"0".equals(System.getenv("INITSWEEP_PROGRESS"));
+        return System.console() != null && wanted();
+    }
+
+    /** Whether progress is wanted at all, drawn or logged: not switched off by INITSWEEP_PROGRESS=0. */
+    static boolean wanted() {
+        return !"0".equals(System.getenv("INITSWEEP_PROGRESS"));
     }
 
     LongAccumulator done() {

@@ -197,7 +197,7 @@ public final class SweepJob {
                     computed += counts[0];
                     diverged += counts[1];
                     options.committed().runs(done.size() + computed, n);
-                    if (!progress.drawn() && to < n) {
+                    if (!progress.drawn() && Progress.wanted() && to < n) {
                         // a log (nohup, a scheduler, a cluster-mode driver) has no progress line: one per chunk
                         LOG.info("Sweep '{}': {}", spec.name(), progress.status());
                     }

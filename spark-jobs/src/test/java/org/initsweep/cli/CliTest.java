@@ -166,6 +166,39 @@ public class CliTest {
     }
 
     @Test
+    void aPortThatAnswersButNotAsTheFileSystemIsSaidSo() throws Exception {
+        // a web server where the name node's RPC port was meant: it answers Hadoop's RPC with "HTTP/1.1 …",
+        // which Hadoop reads as a frame length of 1.2 GB
+        try (java.net.ServerSocket web = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                while (!web.isClosed()) {
+                    try (java.net.Socket s = web.accept()) {
+                        s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        s.getOutputStream().flush();
+                        Thread.sleep(200);
+                    } catch (java.io.IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "fake-web-server");
+            server.setDaemon(true);
+            server.start();
+            System.setProperty("spark.hadoop.ipc.client.connect.max.retries", "0");
+            try {
+                String out = "hdfs://127.0.0.1:" + web.getLocalPort() + "/sweeps/tiny";
+                Result r = cli("run", tinySpec().toString(), "--out", out);
+                assertEquals(1, r.code(), r.err());
+                assertTrue(r.err().strip().startsWith("initsweep: cannot reach " + out + ": its port answers, but not as"
+                        + " the file system's RPC service"), r.err());
+                assertEquals(1, r.err().strip().lines().count(), r.err());
+            } finally {
+                System.clearProperty("spark.hadoop.ipc.client.connect.max.retries");
+            }
+        }
+    }
+
+    @Test
     void anUnusableTuningPropertyIsRefusedBeforeAnythingIsWritten(@TempDir Path tmp) {
         // -D options reach the executors too; a typo must not quietly train with the default kernel.
         Path out = tmp.resolve("out");

@@ -24,18 +24,36 @@ public final class SystemProperties {
      * @throws UserInputException if the property is set to text that is not an integer ≥ {@code min}
      */
     public static long integer(String key, long fallback, long min) {
+        return integer(key, fallback, min, Long.MAX_VALUE);
+    }
+
+    /**
+     * An integer property that must fit an {@code int} (a count of weights, a width).
+     *
+     * @param key      the property
+     * @param fallback its value when unset
+     * @param min      smallest value accepted
+     * @return the value
+     * @throws UserInputException if the property is set to text that is not an integer in [min, 2³¹ − 1]
+     */
+    public static int intValue(String key, int fallback, int min) {
+        return (int) integer(key, fallback, min, Integer.MAX_VALUE);
+    }
+
+    private static long integer(String key, long fallback, long min, long max) {
         String v = System.getProperty(key);
         if (v == null) {
             return fallback;
         }
+        String expected = max == Long.MAX_VALUE ? "an integer ≥ " + min : "an integer from " + min + " to " + max;
         long value;
         try {
             value = Long.parseLong(v.strip());
         } catch (NumberFormatException e) {
-            throw refused(key, v, "an integer ≥ " + min);
+            throw refused(key, v, expected);
         }
-        if (value < min) {
-            throw refused(key, v, "an integer ≥ " + min);
+        if (value < min || value > max) {
+            throw refused(key, v, expected);
         }
         return value;
     }

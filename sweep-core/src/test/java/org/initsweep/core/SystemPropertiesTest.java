@@ -35,6 +35,18 @@ class SystemPropertiesTest {
     }
 
     @Test
+    void anIntPropertyRefusesWhatAnIntCannotHoldInsteadOfWrappingIt() {
+        // 2³¹ would wrap to −2³¹ (and 2³² + 64 to 64): "every layer in the vector kernel" would quietly become "none"
+        System.setProperty(KEY, "2147483647");
+        assertEquals(Integer.MAX_VALUE, SystemProperties.intValue(KEY, 64, 0));
+        for (String bad : new String[] {"2147483648", "4294967360", "-1"}) {
+            System.setProperty(KEY, bad);
+            UserInputException e = assertThrows(UserInputException.class, () -> SystemProperties.intValue(KEY, 64, 0));
+            assertEquals("-D" + KEY + " must be an integer from 0 to 2147483647, got \"" + bad + "\"", e.getMessage());
+        }
+    }
+
+    @Test
     void choiceIsCaseInsensitiveAndRefusesOtherText() {
         List<String> kernels = List.of("auto", "blas", "nd4j");
         assertEquals("auto", SystemProperties.choice(KEY, "auto", kernels));

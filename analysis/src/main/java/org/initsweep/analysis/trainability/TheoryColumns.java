@@ -69,8 +69,9 @@ public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC,
         DepthScales d = depthScales(Activation.fromLabel(activation), sigmaW2, sigmaB2);
         StringBuilder note = new StringBuilder();
         if (d.xiC().status() == TheoryValue.Status.NO_FIXED_POINT) {
-            note.append(String.format(Locale.ROOT, "no fixed point: the length map of %s diverges at σ_w² = %.6g, "
-                    + "σ_b² = %.6g (q* = ∞), so ξ_q, ξ_c and 6·ξ_c do not exist", activation, sigmaW2, sigmaB2));
+            note.append(String.format(Locale.ROOT, "no fixed point: the lengths of %s grow without bound from the first"
+                    + " layer's at σ_w² = %.6g, σ_b² = %.6g (q* = ∞), so ξ_q, ξ_c and 6·ξ_c do not exist", activation,
+                    sigmaW2, sigmaB2));
         } else {
             if (d.boundFromGradients()) {
                 note.append("σ_b² = 0 and q* = 0: two inputs' correlation never fades exponentially (ξ_c = ∞), "

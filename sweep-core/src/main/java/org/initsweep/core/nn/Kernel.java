@@ -52,7 +52,7 @@ public enum Kernel {
      * @throws org.initsweep.core.UserInputException if the property is not an integer ≥ 0
      */
     public static int javaMaxParams() {
-        return (int) SystemProperties.integer("initsweep.javaMaxParams", 64, 0);
+        return SystemProperties.intValue("initsweep.javaMaxParams", 64, 0);
     }
 
     /**
@@ -71,7 +71,7 @@ public enum Kernel {
      * AVX-512 executor may differ in the last bits for layers over 128 × 128.
      */
     public static int vectorMaxParams() {
-        return (int) SystemProperties.integer("initsweep.vectorMaxParams",
+        return SystemProperties.intValue("initsweep.vectorMaxParams",
                 vectorBits() >= 512 ? DEFAULT_VECTOR512_MAX_PARAMS : DEFAULT_VECTOR_MAX_PARAMS, 0);
     }
 
@@ -85,8 +85,20 @@ public enum Kernel {
     public static void checkSystemProperties() {
         fromSystemProperty();
         javaMaxParams();
-        SystemProperties.integer("initsweep.vectorMaxParams", 0, 0);
-        SystemProperties.integer(VectorGemm.BITS_PROPERTY, 0, 0);
+        SystemProperties.intValue("initsweep.vectorMaxParams", 0, 0);
+        vectorBitsProperty(512);
+    }
+
+    /**
+     * The Vector API kernel's width from {@code initsweep.vectorBits}: 256 or 512 (on a CPU with 512-bit
+     * vectors, 256 measures the AVX2 path), or {@code fallback} when unset. Read here, not in the
+     * kernel's class, so that checking it loads no Vector API class.
+     *
+     * @throws org.initsweep.core.UserInputException if the property is neither 256 nor 512
+     */
+    static int vectorBitsProperty(int fallback) {
+        return Integer.parseInt(SystemProperties.choice(VectorGemm.BITS_PROPERTY, String.valueOf(fallback),
+                List.of("256", "512")));
     }
 
     /**

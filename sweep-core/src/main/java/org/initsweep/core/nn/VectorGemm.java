@@ -3,7 +3,6 @@ package org.initsweep.core.nn;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.initsweep.core.SystemProperties;
 import org.initsweep.core.activation.Activation;
 import org.initsweep.core.activation.FloatTanh;
 
@@ -45,7 +44,7 @@ final class VectorGemm {
 
     private static VectorSpecies<Float> species() {
         int preferred = FloatVector.SPECIES_PREFERRED.vectorBitSize();
-        long bits = SystemProperties.integer(BITS_PROPERTY, Math.min(preferred, 512), 0);
+        int bits = Kernel.vectorBitsProperty(Math.min(preferred, 512));
         return bits >= 512 && preferred >= 512 ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
     }
 

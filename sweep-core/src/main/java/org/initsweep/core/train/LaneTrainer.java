@@ -88,7 +88,7 @@ final class LaneTrainer {
 
     /** Alone, every layer must run in the Vector API kernel too: its bits are the ones lanes reproduce. */
     private static boolean layersFit(Architecture arch) {
-        long maxParams = Math.min(SystemProperties.integer(MAX_PARAMS_PROPERTY, DEFAULT_MAX_PARAMS, 0),
+        int maxParams = Math.min(SystemProperties.intValue(MAX_PARAMS_PROPERTY, DEFAULT_MAX_PARAMS, 0),
                 Kernel.vectorMaxParams());
         for (int l = 1; l <= arch.layers(); l++) {
             if ((long) arch.units(l - 1) * arch.units(l) > maxParams) {

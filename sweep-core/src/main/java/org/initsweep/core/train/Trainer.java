@@ -82,7 +82,7 @@ public final class Trainer {
      */
     public static void checkSystemProperties() {
         Kernel.checkSystemProperties();
-        SystemProperties.integer(LaneTrainer.MAX_PARAMS_PROPERTY, 0, 0);
+        SystemProperties.intValue(LaneTrainer.MAX_PARAMS_PROPERTY, 0, 0);
         SystemProperties.integer(RunDatasets.CACHE_BYTES_PROPERTY, 0, 0);
     }
 
