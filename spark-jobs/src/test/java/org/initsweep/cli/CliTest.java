@@ -202,24 +202,21 @@ public class CliTest {
     void anUnusableTuningPropertyIsRefusedBeforeAnythingIsWritten(@TempDir Path tmp) {
         // -D options reach the executors too; a typo must not quietly train with the default kernel.
         Path out = tmp.resolve("out");
-        System.setProperty("initsweep.kernel", "nd4jj");
-        try {
-            Result r = cli("run", tinySpec().toString(), "--out", out.toString());
-            assertEquals(2, r.code(), r.err());
-            assertEquals("initsweep: -Dinitsweep.kernel must be one of auto, blas, nd4j, got \"nd4jj\"", r.err().strip());
-        } finally {
-            System.clearProperty("initsweep.kernel");
+        String[][] refused = {
+            {"initsweep.kernel", "nd4jj", "one of auto, blas, nd4j"},
+            {"initsweep.dataCacheBytes", "768m", "an integer ≥ 0"},
+            {"initsweep.vectorMaxParams", "2147483648", "an integer from 0 to 2147483647"}};
+        for (String[] p : refused) {
+            System.setProperty(p[0], p[1]);
+            try {
+                Result r = cli("run", tinySpec().toString(), "--out", out.toString());
+                assertEquals(2, r.code(), r.err());
+                assertEquals("initsweep: -D" + p[0] + " must be " + p[2] + ", got \"" + p[1] + "\"", r.err().strip());
+            } finally {
+                System.clearProperty(p[0]);
+            }
+            assertFalse(Files.exists(out), "nothing written");
         }
-        assertFalse(Files.exists(out), "nothing written");
-        System.setProperty("initsweep.dataCacheBytes", "768m");
-        try {
-            Result r = cli("run", tinySpec().toString(), "--out", out.toString());
-            assertEquals(2, r.code(), r.err());
-            assertEquals("initsweep: -Dinitsweep.dataCacheBytes must be an integer ≥ 0, got \"768m\"", r.err().strip());
-        } finally {
-            System.clearProperty("initsweep.dataCacheBytes");
-        }
-        assertFalse(Files.exists(out), "nothing written");
     }
 
     @Test
