@@ -40,17 +40,7 @@ public record ChartGroup(String activation, String init, Integer width, String p
      * ({@link org.initsweep.core.init.InitSpec#sharedMultiplier}), as its theory columns take it.
      */
     public double multiplierUnit() {
-        if (width != null || profile == null) {
-            return multiplierUnit(init, width);
-        }
-        org.initsweep.core.init.InitSpec spec;
-        try {
-            spec = org.initsweep.core.init.InitSpec.fromLabel(init);
-        } catch (IllegalArgumentException e) {
-            return Double.NaN;
-        }
-        return spec.scheme().scaledByMultiplier()
-                ? spec.sharedMultiplier(org.initsweep.core.spec.Widths.fromLabel(profile).profile(), 1.0) : Double.NaN;
+        return multiplierUnit(init, width, profile);
     }
 
     /**
@@ -62,6 +52,17 @@ public record ChartGroup(String activation, String init, Integer width, String p
      * @return the unit; NaN for a fixed scheme, an unknown label, or a profile where it changes with the fans
      */
     public static double multiplierUnit(String init, Integer width) {
+        return multiplierUnit(init, width, null);
+    }
+
+    /**
+     * As {@link #multiplierUnit(String, Integer)}, for a width profile the σ_w² its hidden-to-hidden layers
+     * share ({@link org.initsweep.core.init.InitSpec#sharedMultiplier}), as its theory columns take it.
+     *
+     * @param profile the profile label ({@code [512,256,128]}) when {@code width} is null; null when unknown
+     *                (then the unit must not depend on the fans at all)
+     */
+    public static double multiplierUnit(String init, Integer width, String profile) {
         org.initsweep.core.init.InitSpec spec;
         try {
             spec = org.initsweep.core.init.InitSpec.fromLabel(init);
@@ -73,6 +74,9 @@ public record ChartGroup(String activation, String init, Integer width, String p
         }
         if (width != null) {
             return spec.effectiveMultiplier(width, width, 1.0);
+        }
+        if (profile != null) {
+            return spec.sharedMultiplier(org.initsweep.core.spec.Widths.fromLabel(profile).profile(), 1.0);
         }
         double unit = spec.effectiveMultiplier(64, 64, 1.0);
         return unit == spec.effectiveMultiplier(128, 32, 1.0) && unit == spec.effectiveMultiplier(32, 128, 1.0)

@@ -74,8 +74,9 @@ final class ReportData {
         FileSystem fs = new Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
         ObjectNode root = F.objectNode();
         root.put("generated_at", Instant.now().toString());
-        root.set("spec", readJson(fs, new Path(dir, Tables.SPEC_FILE)));
-        root.put("grid_runs", gridRuns(fs, new Path(dir, Tables.SPEC_FILE)));
+        JsonNode spec = readJson(fs, new Path(dir, Tables.SPEC_FILE));
+        root.set("spec", spec);
+        root.put("grid_runs", gridRuns(spec, new Path(dir, Tables.SPEC_FILE)));
         root.set("engine", readJson(fs, new Path(dir, Tables.ENGINE_FILE)));
 
         ObjectNode status = root.putObject("runs_by_status");
@@ -696,13 +697,13 @@ final class ReportData {
     }
 
     /** Runs in the spec's grid, or −1 where spec.json is missing or no longer reads as a spec. */
-    private static long gridRuns(FileSystem fs, Path spec) throws IOException {
-        if (!fs.exists(spec)) {
+    private static long gridRuns(JsonNode spec, Path file) {
+        if (!spec.isObject()) {
             return -1;
         }
         try {
-            return new org.initsweep.core.spec.Grid(org.initsweep.core.spec.SpecReader.parse(
-                    org.initsweep.analysis.io.TextFiles.read(fs, spec), spec.toString())).size();
+            return new org.initsweep.core.spec.Grid(org.initsweep.core.spec.SpecReader.parse(spec.toString(),
+                    file.toString())).size();
         } catch (RuntimeException notASpec) {
             return -1;
         }

@@ -58,7 +58,7 @@ public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC,
         if (width != null) {
             sigmaW2 = spec.effectiveMultiplier(width, width, multiplier);
         } else if (profile != null) {
-            sigmaW2 = profileSigmaW2(spec, profile, multiplier);
+            sigmaW2 = spec.sharedMultiplier(Widths.fromLabel(profile).profile(), multiplier);
             if (Double.isNaN(sigmaW2)) {
                 return none("width profile " + profile + " with " + init + ": σ_w² = fan_in·Var(W) differs from hidden"
                         + " layer to hidden layer, and mean-field theory here takes one σ_w²");
@@ -85,11 +85,6 @@ public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC,
         }
         return new TheoryColumns(sigmaW2, value(d.chi1()), value(d.xiQ()), value(d.xiC()),
                 value(d.trainableDepthBound()), note.length() == 0 ? null : note.toString());
-    }
-
-    /** {@link InitSpec#sharedMultiplier} of a profile label ({@code [512,256,128]}). */
-    static double profileSigmaW2(InitSpec spec, String profile, double multiplier) {
-        return spec.sharedMultiplier(Widths.fromLabel(profile).profile(), multiplier);
     }
 
     /** {@link DepthScales#of}, remembered per (φ, σ_w², σ_b²): a cell's theory is asked once per run. */

@@ -13,7 +13,6 @@ import org.initsweep.analysis.TrainingSetting;
 import org.initsweep.analysis.chart.LearningCurveChart;
 import org.initsweep.analysis.chart.TrainabilityHeatmapChart;
 import org.initsweep.core.activation.Activation;
-import org.initsweep.core.init.InitSpec;
 import org.initsweep.core.theory.CriticalLine;
 import org.initsweep.core.theory.MeanField;
 import org.initsweep.core.theory.Nonlinearity;
@@ -133,12 +132,11 @@ public final class TrainabilityCharts {
 
     /**
      * The sweep multiplier where χ₁ = 1 for this scheme: at equal fans for a constant width, at the shared
-     * σ_w² of a profile's hidden layers ({@link TheoryColumns#profileSigmaW2}); NaN if none.
+     * σ_w² of a profile's hidden layers ({@link org.initsweep.analysis.ChartGroup#multiplierUnit(String, Integer,
+     * String)}); NaN if none.
      */
     static double criticalMultiplier(String activation, String init, Integer width, String profile, double sigmaB2) {
-        InitSpec spec = InitSpec.fromLabel(init);
-        double unit = width != null ? spec.effectiveMultiplier(width, width, 1.0)
-                : profile != null ? TheoryColumns.profileSigmaW2(spec, profile, 1.0) : Double.NaN;
+        double unit = org.initsweep.analysis.ChartGroup.multiplierUnit(init, width, profile);
         var sw2 = CriticalLine.sigmaW2(Nonlinearity.of(Activation.fromLabel(activation)), sigmaB2);
         return sw2.isPresent() ? sw2.getAsDouble() / unit : Double.NaN;
     }
