@@ -35,9 +35,7 @@ public record ChartGroup(String activation, String init, Integer width, String p
     }
 
     /**
-     * fan_in·Var(W) at m = 1 of this group's hidden layers: {@link #multiplierUnit(String, Integer)} for a
-     * constant width; for a profile the σ_w² its hidden-to-hidden layers share
-     * ({@link org.initsweep.core.init.InitSpec#sharedMultiplier}), as its theory columns take it.
+     * fan_in·Var(W) at m = 1 of this group's hidden layers ({@link #multiplierUnit(String, Integer, String)}).
      */
     public double multiplierUnit() {
         return multiplierUnit(init, width, profile);
@@ -45,22 +43,15 @@ public record ChartGroup(String activation, String init, Integer width, String p
 
     /**
      * fan_in·Var(W) of a hidden layer at m = 1 under an init scheme ({@code InitSpec#effectiveMultiplier}):
-     * 1 for scaled_normal and LeCun, 2 for He, 1/3 for uniform_fan_in, the width for standard_normal.
+     * 1 for scaled_normal and LeCun, 2 for He, 1/3 for uniform_fan_in, the width for standard_normal; for a
+     * width profile the σ_w² its hidden-to-hidden layers share ({@link org.initsweep.core.init.InitSpec#sharedMultiplier}),
+     * as its theory columns take it (4/3 for Glorot on a halving profile).
      *
-     * @param init  init label
-     * @param width constant hidden width, or null for a width profile
-     * @return the unit; NaN for a fixed scheme, an unknown label, or a profile where it changes with the fans
-     */
-    public static double multiplierUnit(String init, Integer width) {
-        return multiplierUnit(init, width, null);
-    }
-
-    /**
-     * As {@link #multiplierUnit(String, Integer)}, for a width profile the σ_w² its hidden-to-hidden layers
-     * share ({@link org.initsweep.core.init.InitSpec#sharedMultiplier}), as its theory columns take it.
-     *
+     * @param init    init label
+     * @param width   constant hidden width, or null for a width profile
      * @param profile the profile label ({@code [512,256,128]}) when {@code width} is null; null when unknown
      *                (then the unit must not depend on the fans at all)
+     * @return the unit; NaN for a fixed scheme, an unknown label, or a profile where it changes with the fans
      */
     public static double multiplierUnit(String init, Integer width, String profile) {
         org.initsweep.core.init.InitSpec spec;

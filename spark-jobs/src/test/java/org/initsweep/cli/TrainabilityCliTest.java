@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.initsweep.core.activation.Activation;
+import org.initsweep.core.theory.CriticalLine;
 import org.initsweep.core.theory.DepthScales;
 import org.initsweep.core.theory.Nonlinearity;
 import org.junit.jupiter.api.Test;
@@ -79,7 +82,26 @@ class TrainabilityCliTest {
             assertEquals(4, names.stream().filter(n -> n.startsWith("trainability_tanh_")).count(), names.toString());
             assertEquals(4, names.stream().filter(n -> n.startsWith("learning_tanh_")).count(), names.toString());
         }
-        assertTrue(Files.isRegularFile(out.resolve("report/index.html")));
+        // the heatmap's m axis and critical line use the σ_w² the theory columns took: Glorot on [32,16,8] is 4m/3
+        String page = Files.readString(out.resolve("report/index.html"));
+        String data = page.substring(page.indexOf("id=\"report-data\">") + "id=\"report-data\">".length());
+        JsonNode groups = new ObjectMapper().readTree(data.substring(0, data.indexOf("</script>")))
+                .path("trainability").path("groups");
+        double criticalSigmaW2 = CriticalLine.sigmaW2(tanh, 0.05).getAsDouble();
+        int checked = 0;
+        for (JsonNode g : groups) {
+            String title = g.path("title").asText();
+            Double unit = title.contains("lecun_normal") ? Double.valueOf(1)
+                    : title.contains("[32,16,8]") ? Double.valueOf(4.0 / 3) : null;
+            if (unit == null) {
+                assertTrue(g.path("m_unit").isNull() && g.path("critical_m").isNull(), g.toString());
+            } else {
+                assertEquals(unit, g.path("m_unit").asDouble(), 1e-12, title);
+                assertEquals(criticalSigmaW2 / unit, g.path("critical_m").asDouble(), 1e-12, title);
+            }
+            checked++;
+        }
+        assertEquals(4, checked, groups.toString());
     }
 
     @Test

@@ -83,7 +83,7 @@ public final class TrainabilityCharts {
                     cells, criticalM, m -> {
                         Double b = TheoryColumns.of(activation, init, width, profile, m, sigmaB2).bound();
                         return b == null ? Double.NaN : b;
-                    }, org.initsweep.analysis.ChartGroup.multiplierUnit(init, width), accuracy, heat);
+                    }, org.initsweep.analysis.ChartGroup.multiplierUnit(init, width, profile), accuracy, heat);
             out.add(heat);
 
             int depth = learningDepth(result, e.getValue(), depthAt);

@@ -107,9 +107,9 @@ public final class TrainabilityReport {
             putNumber(node, "target", target);
             org.initsweep.analysis.JsonFields.putPng(node, "png", "trainability_" + stem + ".png", pngs);
             org.initsweep.analysis.JsonFields.putPng(node, "learning_png", "learning_" + stem + ".png", pngs);
-            putNumber(node, "critical_m",
-                    TrainabilityCharts.criticalMultiplier(activation, init, width, first.getAs("profile"), sigmaB2));
-            putNumber(node, "m_unit", org.initsweep.analysis.ChartGroup.multiplierUnit(init, width));
+            String profile = first.getAs("profile");
+            putNumber(node, "critical_m", TrainabilityCharts.criticalMultiplier(activation, init, width, profile, sigmaB2));
+            putNumber(node, "m_unit", org.initsweep.analysis.ChartGroup.multiplierUnit(init, width, profile));
             ArrayNode cells = node.putArray("cells");
             TreeSet<Double> ms = new TreeSet<>();
             int deepestTrained = Integer.MIN_VALUE;
