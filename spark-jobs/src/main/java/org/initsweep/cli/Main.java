@@ -185,7 +185,7 @@ public final class Main implements Runnable {
             err.println("initsweep: " + full.get());
             return FAILURE;
         }
-        var unreachable = Unreachable.describe(e, situation.directory());
+        var unreachable = Unreachable.describe(e, situation.reads());
         if (unreachable.isPresent()) {
             err.println("initsweep: " + unreachable.get());
             return FAILURE;

@@ -26,10 +26,13 @@ import picocli.CommandLine.Parameters;
         description = "Run the sweep described by SPEC and write its traces (and analysis) under --out.")
 final class RunCommand implements Callable<Integer> {
 
-    /** Said on Ctrl-C or SIGTERM before the sweep has counted its runs, in chunks of {@code chunkRuns} (0: automatic). */
-    static String interrupted(int chunkRuns) {
-        return "initsweep: interrupted. Runs of the chunks already committed are kept (" + chunk(chunkRuns)
-                + "): run the same command again to resume.";
+    /**
+     * Said on Ctrl-C or SIGTERM before the sweep has counted its runs (reading the spec and data, starting
+     * Spark): this attempt has committed nothing, and may have found no earlier runs either.
+     */
+    static String interrupted() {
+        return "initsweep: interrupted before the sweep started: no run of this attempt was committed (runs an earlier"
+                + " attempt committed are kept); run the same command again to start or resume.";
     }
 
     /**
@@ -92,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Main.during(new Situation(interrupted(chunkRuns), "make the largest run smaller (depth × width × samples)", null));
+        Main.during(new Situation(interrupted(), "make the largest run smaller (depth × width × samples)", null));
         SweepSpec s = SpecReader.read(spec);
         org.initsweep.core.train.Trainer.checkSystemProperties();
         if (tasks < 0) {

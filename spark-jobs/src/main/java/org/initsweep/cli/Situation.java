@@ -7,30 +7,37 @@ package org.initsweep.cli;
  * @param ifInterrupted the line printed on Ctrl-C or SIGTERM
  * @param ifOutOfMemory what else helps when memory runs out ("" for nothing beyond the settings)
  * @param directory     the directory the command writes, or null before it is known (or if none)
+ * @param reads         the directory the command reads (its output for run and analyze, the queried one for
+ *                      sql), or null: what an unreachable file system is named by
  * @param tasksHere     whether the Spark tasks run in this JVM (a local master): then any of its threads
  *                      may be the one a run's allocations leave without heap
  */
-record Situation(String ifInterrupted, String ifOutOfMemory, String directory, boolean tasksHere) {
+record Situation(String ifInterrupted, String ifOutOfMemory, String directory, String reads, boolean tasksHere) {
 
     /** Before a command has said anything, and for commands that leave nothing behind. */
-    static final Situation NONE = new Situation("initsweep: interrupted.", "", null, false);
+    static final Situation NONE = new Situation("initsweep: interrupted.", "", null, null, false);
 
     Situation(String ifInterrupted, String ifOutOfMemory, String directory) {
-        this(ifInterrupted, ifOutOfMemory, directory, false);
+        this(ifInterrupted, ifOutOfMemory, directory, directory, false);
     }
 
-    /** This situation, writing to {@code dir}. */
+    /** This situation, writing to (and reading) {@code dir}. */
     Situation writing(String dir) {
-        return new Situation(ifInterrupted, ifOutOfMemory, dir, tasksHere);
+        return new Situation(ifInterrupted, ifOutOfMemory, dir, dir, tasksHere);
+    }
+
+    /** This situation, reading {@code dir} and writing nothing there. */
+    Situation reading(String dir) {
+        return new Situation(ifInterrupted, ifOutOfMemory, directory, dir, tasksHere);
     }
 
     /** This situation, saying {@code line} on Ctrl-C or SIGTERM. */
     Situation interrupted(String line) {
-        return new Situation(line, ifOutOfMemory, directory, tasksHere);
+        return new Situation(line, ifOutOfMemory, directory, reads, tasksHere);
     }
 
     /** This situation, with the Spark tasks in this JVM or not. */
     Situation tasksHere(boolean here) {
-        return new Situation(ifInterrupted, ifOutOfMemory, directory, here);
+        return new Situation(ifInterrupted, ifOutOfMemory, directory, reads, here);
     }
 }

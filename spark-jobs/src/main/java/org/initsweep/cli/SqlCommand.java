@@ -44,7 +44,8 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Main.during(new Situation(Situation.NONE.ifInterrupted(), "ask for fewer or smaller rows (LIMIT, --limit)", null));
+        Main.during(new Situation(Situation.NONE.ifInterrupted(), "ask for fewer or smaller rows (LIMIT, --limit)", null)
+                .reading(dir));
         if (limit < 1) {
             throw new org.initsweep.core.UserInputException("--limit must be ≥ 1, got " + limit);
         }

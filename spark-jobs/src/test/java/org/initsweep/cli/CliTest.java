@@ -155,11 +155,15 @@ public class CliTest {
         // nothing listens on port 9 here; no retries, so the refusal comes at once
         System.setProperty("spark.hadoop.ipc.client.connect.max.retries", "0");
         try {
-            Result r = cli("run", tinySpec().toString(), "--out", "hdfs://127.0.0.1:9/sweeps/tiny");
-            assertEquals(1, r.code(), r.err());
-            assertTrue(r.err().strip().startsWith("initsweep: cannot reach hdfs://127.0.0.1:9/sweeps/tiny ("), r.err());
-            assertTrue(r.err().strip().endsWith("check that its service is up and the address is right"), r.err());
-            assertEquals(1, r.err().strip().lines().count(), r.err());
+            for (String[] args : new String[][] {{"run", tinySpec().toString(), "--out", "hdfs://127.0.0.1:9/sweeps/tiny"},
+                    {"sql", "hdfs://127.0.0.1:9/sweeps/tiny", "SELECT 1"}}) {
+                Result r = cli(args);
+                assertEquals(1, r.code(), args[0] + ": " + r.err());
+                assertTrue(r.err().strip().startsWith("initsweep: cannot reach hdfs://127.0.0.1:9/sweeps/tiny ("),
+                        args[0] + ": " + r.err());
+                assertTrue(r.err().strip().endsWith("check that its service is up and the address is right"), r.err());
+                assertEquals(1, r.err().strip().lines().count(), r.err());
+            }
         } finally {
             System.clearProperty("spark.hadoop.ipc.client.connect.max.retries");
         }
