@@ -70,6 +70,8 @@ final class DataCommand implements Runnable {
             if (!Mnist.NAME.equals(dataset)) {
                 throw new UserInputException("data fetch: unknown dataset \"" + dataset + "\"; downloadable: " + Mnist.NAME);
             }
+            // a misspelt -Dinitsweep.mnist.mirrors would otherwise send the download to the default mirrors
+            org.initsweep.core.train.Trainer.checkSystemProperties(List.of(Main.SPARK_LOG_LEVEL_PROPERTY));
             DataDir.Choice dir = options.dir();
             MnistStore store = Mnist.store(dir.path());
             List<MnistFetcher.Fetched> done = new MnistFetcher(store, MnistFetcher.Settings.DEFAULT,

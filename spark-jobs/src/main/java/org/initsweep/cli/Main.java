@@ -28,6 +28,9 @@ public final class Main implements Runnable {
     /** Exit code after Ctrl-C or SIGTERM (128 + SIGINT, as shells report an interrupted command). */
     public static final int INTERRUPTED_EXIT = 130;
 
+    /** Spark's log level, set here for log4j2.properties ({@code INITSWEEP_SPARK_LOG}, --debug). */
+    static final String SPARK_LOG_LEVEL_PROPERTY = "initsweep.sparkLogLevel";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -44,7 +47,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         String sparkLog = System.getenv("INITSWEEP_SPARK_LOG");
-        System.setProperty("initsweep.sparkLogLevel", debug ? "warn" : sparkLog != null ? sparkLog : "fatal");
+        System.setProperty(SPARK_LOG_LEVEL_PROPERTY, debug ? "warn" : sparkLog != null ? sparkLog : "fatal");
         Thread mainThread = Thread.currentThread();
         Thread hook = new Thread(() -> {
             // Ctrl-C: Spark's own shutdown hook cancels the jobs; say what that means, once. What follows

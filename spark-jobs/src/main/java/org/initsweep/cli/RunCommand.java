@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Main.during(new Situation(interrupted(), "make the largest run smaller (depth × width × samples)", null));
         SweepSpec s = SpecReader.read(spec);
-        org.initsweep.core.train.Trainer.checkSystemProperties();
+        org.initsweep.core.train.Trainer.checkSystemProperties(java.util.List.of(Main.SPARK_LOG_LEVEL_PROPERTY));
         if (tasks < 0) {
             throw new UserInputException("--tasks must be ≥ 0, got " + tasks);
         }

@@ -140,6 +140,22 @@ class DataCommandTest {
     }
 
     @Test
+    void aMisspeltMirrorPropertyIsRefusedNotIgnored() {
+        // ignored, it would send the download to the default mirrors, which an air-gapped site cannot reach
+        System.setProperty("initsweep.mnist.mirror", "http://127.0.0.1:1/mnist/");
+        try {
+            Path data = tmp.resolve("data");
+            CliTest.Result r = CliTest.cli("data", "fetch", "mnist", "--data-dir", data.toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals("initsweep: -Dinitsweep.mnist.mirror is not a property initsweep reads (did you mean"
+                    + " 'initsweep.mnist.mirrors'?)", r.err().strip());
+            assertFalse(java.nio.file.Files.exists(data), "nothing fetched");
+        } finally {
+            System.clearProperty("initsweep.mnist.mirror");
+        }
+    }
+
+    @Test
     void listWithNothingCachedAndUnknownDatasets() {
         Path data = tmp.resolve("empty");
         CliTest.Result list = CliTest.cli("data", "list", "--data-dir", data.toString());

@@ -65,11 +65,11 @@ class StandaloneClusterIT {
     static void startCluster() throws IOException {
         deleteTree(DIR);
         // Submit a copy: a build running meanwhile in the same tree must not swap the jar under a driver.
-        Path built = Path.of(System.getProperty("initsweep.sparkJar",
+        Path built = Path.of(System.getProperty("it.sparkJar",
                 TARGET.resolve("initsweep-" + org.initsweep.core.EngineVersion.get() + "-spark.jar").toString()));
         assertTrue(Files.isRegularFile(built), "no " + built + ": run `mvn -DskipTests package`");
         jar = Files.copy(built, Files.createDirectories(DIR.resolve("app")).resolve(built.getFileName()));
-        Path sparkHome = Path.of(System.getProperty("initsweep.sparkHome", TARGET.resolve("spark-home").toString()));
+        Path sparkHome = Path.of(System.getProperty("it.sparkHome", TARGET.resolve("spark-home").toString()));
         cluster = new StandaloneCluster(sparkHome, DIR, ROOT.resolve("bin").resolve("jvm.options"));
         try {
             // Executors take 768m of heap; a worker offers 1g, so each runs exactly one executor.

@@ -11,6 +11,9 @@ import java.util.Locale;
  */
 public final class SystemProperties {
 
+    /** The prefix of the engine's properties. */
+    public static final String PREFIX = "initsweep.";
+
     private SystemProperties() {
     }
 
@@ -77,6 +80,23 @@ public final class SystemProperties {
             throw refused(key, v, "one of " + String.join(", ", choices));
         }
         return value;
+    }
+
+    /**
+     * Refuses an {@code initsweep.…} property that nothing reads: a misspelt knob
+     * ({@code -Dinitsweep.kernal=blas}) would otherwise leave the default in place unseen.
+     *
+     * @param known every {@code initsweep.…} key the command reads
+     * @throws UserInputException naming the first unknown key (in sorted order) and the closest known one
+     */
+    public static void refuseUnknown(java.util.Collection<String> known) {
+        for (String key : new java.util.TreeSet<>(System.getProperties().stringPropertyNames())) {
+            if (key.startsWith(PREFIX) && !known.contains(key)) {
+                String hint = org.initsweep.core.spec.Suggestions.hint(key, known);
+                throw new UserInputException("-D" + key + " is not a property initsweep reads" + (hint.isEmpty()
+                        ? "; it reads " + String.join(", ", new java.util.TreeSet<>(known)) : hint));
+            }
+        }
     }
 
     private static UserInputException refused(String key, String value, String expected) {

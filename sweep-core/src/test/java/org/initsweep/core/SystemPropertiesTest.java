@@ -47,6 +47,28 @@ class SystemPropertiesTest {
     }
 
     @Test
+    void aPropertyNothingReadsIsRefusedWithTheClosestKnownOne() {
+        // (the vector256 test execution sets initsweep.vectorBits)
+        List<String> known = List.of("initsweep.kernel", "initsweep.javaMaxParams", "initsweep.vectorMaxParams",
+                "initsweep.vectorBits");
+        SystemProperties.refuseUnknown(known); // "initsweep.test.property" is unset here
+        System.setProperty(KEY, "1");
+        assertEquals("-D" + KEY + " is not a property initsweep reads; it reads initsweep.javaMaxParams,"
+                + " initsweep.kernel, initsweep.vectorBits, initsweep.vectorMaxParams",
+                assertThrows(UserInputException.class, () -> SystemProperties.refuseUnknown(known)).getMessage());
+        SystemProperties.refuseUnknown(List.of(KEY, "initsweep.vectorBits"));
+        System.clearProperty(KEY);
+        System.setProperty("initsweep.javamaxparams", "64"); // the case of a key matters to the JVM
+        try {
+            assertEquals("-Dinitsweep.javamaxparams is not a property initsweep reads (did you mean"
+                    + " 'initsweep.javaMaxParams'?)",
+                    assertThrows(UserInputException.class, () -> SystemProperties.refuseUnknown(known)).getMessage());
+        } finally {
+            System.clearProperty("initsweep.javamaxparams");
+        }
+    }
+
+    @Test
     void choiceIsCaseInsensitiveAndRefusesOtherText() {
         List<String> kernels = List.of("auto", "blas", "nd4j");
         assertEquals("auto", SystemProperties.choice(KEY, "auto", kernels));

@@ -27,6 +27,16 @@ public enum Kernel {
     /** {@link #vectorMaxParams()} without the system property, in 256-bit vectors: 128 × 128. */
     public static final int DEFAULT_VECTOR_MAX_PARAMS = 128 * 128;
 
+    /** Chooses the kernel ({@link #fromSystemProperty()}). */
+    public static final String KERNEL_PROPERTY = "initsweep.kernel";
+    /** Largest layer in Java loops ({@link #javaMaxParams()}). */
+    public static final String JAVA_MAX_PARAMS_PROPERTY = "initsweep.javaMaxParams";
+    /** Largest layer in the Vector API kernel ({@link #vectorMaxParams()}). */
+    public static final String VECTOR_MAX_PARAMS_PROPERTY = "initsweep.vectorMaxParams";
+    /** Every property this package reads ({@link #checkSystemProperties()}). */
+    public static final List<String> PROPERTIES = List.of(KERNEL_PROPERTY, JAVA_MAX_PARAMS_PROPERTY,
+            VECTOR_MAX_PARAMS_PROPERTY, VectorGemm.BITS_PROPERTY);
+
     /** {@link #vectorMaxParams()} without the system property, in 512-bit vectors: 512 × 512. */
     public static final int DEFAULT_VECTOR512_MAX_PARAMS = 512 * 512;
 
@@ -37,7 +47,7 @@ public enum Kernel {
      * @throws org.initsweep.core.UserInputException if the property names none of them
      */
     public static Kernel fromSystemProperty() {
-        return switch (SystemProperties.choice("initsweep.kernel", "auto", List.of("auto", "blas", "nd4j"))) {
+        return switch (SystemProperties.choice(KERNEL_PROPERTY, "auto", List.of("auto", "blas", "nd4j"))) {
             case "nd4j" -> ND4J;
             case "blas" -> BLAS;
             default -> AUTO;
@@ -52,7 +62,7 @@ public enum Kernel {
      * @throws org.initsweep.core.UserInputException if the property is not an integer ≥ 0
      */
     public static int javaMaxParams() {
-        return SystemProperties.intValue("initsweep.javaMaxParams", 64, 0);
+        return SystemProperties.intValue(JAVA_MAX_PARAMS_PROPERTY, 64, 0);
     }
 
     /**
@@ -71,7 +81,7 @@ public enum Kernel {
      * AVX-512 executor may differ in the last bits for layers over 128 × 128.
      */
     public static int vectorMaxParams() {
-        return SystemProperties.intValue("initsweep.vectorMaxParams",
+        return SystemProperties.intValue(VECTOR_MAX_PARAMS_PROPERTY,
                 vectorBits() >= 512 ? DEFAULT_VECTOR512_MAX_PARAMS : DEFAULT_VECTOR_MAX_PARAMS, 0);
     }
 
@@ -85,7 +95,7 @@ public enum Kernel {
     public static void checkSystemProperties() {
         fromSystemProperty();
         javaMaxParams();
-        SystemProperties.intValue("initsweep.vectorMaxParams", 0, 0);
+        SystemProperties.intValue(VECTOR_MAX_PARAMS_PROPERTY, 0, 0);
         vectorBitsProperty(512);
     }
 

@@ -7,7 +7,7 @@ import java.util.Optional;
  * "Did you mean" for unknown names: the closest known name within a small edit distance, else the
  * names that extend it ({@code glorot} → {@code glorot_normal} or {@code glorot_uniform}).
  */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
@@ -17,7 +17,7 @@ final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(word.toLowerCase(java.util.Locale.ROOT), c);
+            int d = distance(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
             if (d < bestDistance) {
                 best = c;
                 bestDistance = d;
@@ -27,8 +27,12 @@ final class Suggestions {
         return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
     }
 
-    /** " (did you mean 'x'?)", " (did you mean 'x' or 'y'?)" or "". */
-    static String hint(String word, Collection<String> candidates) {
+    /**
+     * @param word       the unknown name
+     * @param candidates the known names
+     * @return " (did you mean 'x'?)", " (did you mean 'x' or 'y'?)" or ""
+     */
+    public static String hint(String word, Collection<String> candidates) {
         Optional<String> close = closest(word, candidates);
         if (close.isPresent()) {
             return " (did you mean '" + close.get() + "'?)";

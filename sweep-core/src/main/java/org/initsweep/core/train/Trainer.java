@@ -73,14 +73,27 @@ public final class Trainer {
     }
 
     /**
-     * Reads every tuning property of the engine (docs/benchmarks.md: {@code initsweep.kernel},
-     * {@code javaMaxParams}, {@code vectorMaxParams}, {@code vectorBits}, {@code laneMaxParams},
-     * {@code dataCacheBytes}), so that a driver refuses an unusable value before it writes anything,
-     * rather than a task on its first run.
-     *
-     * @throws UserInputException naming the first property whose value cannot be used
+     * Every {@code -Dinitsweep.…} property a sweep reads: the tuning knobs (docs/benchmarks.md) and the
+     * MNIST download's mirrors and checksums.
      */
-    public static void checkSystemProperties() {
+    public static final List<String> SYSTEM_PROPERTIES = java.util.stream.Stream.concat(Kernel.PROPERTIES.stream(),
+            java.util.stream.Stream.of(LaneTrainer.MAX_PARAMS_PROPERTY, RunDatasets.CACHE_BYTES_PROPERTY,
+                    org.initsweep.core.data.Mnist.MIRRORS_PROPERTY, org.initsweep.core.data.Mnist.CHECKSUMS_PROPERTY))
+            .toList();
+
+    /**
+     * Refuses an {@code initsweep.…} property that neither {@link #SYSTEM_PROPERTIES} nor {@code alsoRead}
+     * names (a misspelt knob), then reads every tuning property of the engine (docs/benchmarks.md:
+     * {@code initsweep.kernel}, {@code javaMaxParams}, {@code vectorMaxParams}, {@code vectorBits},
+     * {@code laneMaxParams}, {@code dataCacheBytes}), so that a driver refuses an unusable value before it
+     * writes anything, rather than a task on its first run.
+     *
+     * @param alsoRead the caller's own {@code initsweep.…} properties
+     * @throws UserInputException naming the first unknown property, or the first whose value cannot be used
+     */
+    public static void checkSystemProperties(java.util.Collection<String> alsoRead) {
+        SystemProperties.refuseUnknown(java.util.stream.Stream.concat(SYSTEM_PROPERTIES.stream(), alsoRead.stream())
+                .collect(java.util.stream.Collectors.toSet()));
         Kernel.checkSystemProperties();
         SystemProperties.intValue(LaneTrainer.MAX_PARAMS_PROPERTY, 0, 0);
         SystemProperties.integer(RunDatasets.CACHE_BYTES_PROPERTY, 0, 0);
