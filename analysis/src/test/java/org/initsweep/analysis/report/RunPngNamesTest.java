@@ -16,7 +16,7 @@ class RunPngNamesTest {
 
     @Test
     void oneSigmaB2AndSettingSweepKeepsItsNames() {
-        Pattern p = ReportData.runPng("histograms_", new ChartGroup("tanh", "lecun_normal", 8, null, 0.0, "gaussian"), 3);
+        Pattern p = DeepestRunPanels.runPng("histograms_", new ChartGroup("tanh", "lecun_normal", 8, null, 0.0, "gaussian"), 3);
         assertEquals(List.of("histograms_tanh_lecun_normal_m1_w8_d3_gaussian_s1_epoch0.png",
                 "histograms_tanh_lecun_normal_m2_w8_d3_gaussian_s-7_epoch10.png"),
                 taken(p, List.of("histograms_tanh_lecun_normal_m1_w8_d3_gaussian_s1_epoch0.png",
@@ -28,8 +28,8 @@ class RunPngNamesTest {
 
     @Test
     void aFixedSchemeHasNoMultiplierInItsNamesAndAnotherInitsNamesAreNotTaken() {
-        Pattern zero = ReportData.runPng("boundary_", new ChartGroup("tanh", "zero", 8, null, 0.0, "moons"), 3);
-        Pattern he = ReportData.runPng("boundary_", new ChartGroup("relu", "he", 8, null, 0.0, "moons"), 3);
+        Pattern zero = DeepestRunPanels.runPng("boundary_", new ChartGroup("tanh", "zero", 8, null, 0.0, "moons"), 3);
+        Pattern he = DeepestRunPanels.runPng("boundary_", new ChartGroup("relu", "he", 8, null, 0.0, "moons"), 3);
         List<String> files = List.of("boundary_tanh_zero_w8_d3_moons_s1_sgd_lr0.05.png", "boundary_tanh_zero_w8_d3_moons_s2.png",
                 "boundary_relu_he_normal_m1_w8_d3_moons_s1.png", "boundary_relu_he_m0.5_w8_d3_moons_s1.png");
         assertEquals(List.of(files.get(0), files.get(1)), taken(zero, files));
@@ -38,12 +38,12 @@ class RunPngNamesTest {
 
     @Test
     void severalSigmaB2TakeTheGroupsOnlyAndEverySetting() {
-        Pattern p = ReportData.runPng("boundary_", new ChartGroup("tanh", "lecun_normal", 8, null, 0.0, "moons"), 3);
+        Pattern p = DeepestRunPanels.runPng("boundary_", new ChartGroup("tanh", "lecun_normal", 8, null, 0.0, "moons"), 3);
         String base = "boundary_tanh_lecun_normal_m1_w8_d3_moons_s1";
         assertEquals(List.of(base + "_sb0.0.png", base + "_sb0.0_sgd_lr0.05.png", base + "_sb0.0_adam_lr0.5.png"),
                 taken(p, List.of(base + "_sb0.0.png", base + "_sb0.05.png", base + "_sb0.0_sgd_lr0.05.png",
                         base + "_sb0.05_sgd_lr0.05.png", base + "_sb0.0_adam_lr0.5.png")));
-        Pattern sb = ReportData.runPng("boundary_", new ChartGroup("tanh", "lecun_normal", 8, null, 0.05, "moons"), 3);
+        Pattern sb = DeepestRunPanels.runPng("boundary_", new ChartGroup("tanh", "lecun_normal", 8, null, 0.05, "moons"), 3);
         assertEquals(List.of(base + "_sb0.05.png", base + "_sb0.05_sgd_lr0.05.png"),
                 taken(sb, List.of(base + "_sb0.0.png", base + "_sb0.05.png", base + "_sb0.0_sgd_lr0.05.png",
                         base + "_sb0.05_sgd_lr0.05.png")));

@@ -1,0 +1,107 @@
+package org.initsweep.analysis.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.ChartGroup;
+import org.initsweep.analysis.TrainingSetting;
+
+/**
+ * The report's decision boundaries ({@code boundaries/}, when the spec asks), per chart group, from
+ * the view {@code report_boundaries}.
+ */
+final class BoundarySection {
+
+    /** Columns {@code boundaries/} must have to be charted. */
+    static final List<String> COLUMNS = List.of("run_id", "i1", "i2", "x1", "x2", "p");
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private BoundarySection() {
+    }
+
+    /**
+     * Per group: the trained networks' output probability over the input plane, for the deepest
+     * networks, seeds averaged; one map per m.
+     */
+    static Map<ChartGroup, ObjectNode> collect(SparkSession spark, Set<String> pngs) {
+        boolean perSetting = DeepestRunPanels.manySettings(spark);
+        String optimizer = perSetting ? "r.optimizer" : "CAST(NULL AS STRING)";
+        String lr = perSetting ? "r.learning_rate" : "CAST(NULL AS DOUBLE)";
+        List<Row> rows = spark.sql(DeepestRunPanels.deepestWith("report_boundaries")
+                + "SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,"
+                + " " + optimizer + " AS setting_optimizer, " + lr + " AS setting_lr,"
+                + " b.i1, b.i2, avg(b.x1) AS x1, avg(b.x2) AS x2, avg(b.p) AS p, max(r.epochs) AS epochs"
+                + " FROM report_boundaries b JOIN runs r ON b.run_id = r.run_id" + DeepestRunPanels.JOIN_DEEPEST
+                + " GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, "
+                + optimizer + ", " + lr + ", b.i1, b.i2").collectAsList();
+        Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
+        Map<ChartGroup, Integer> epochsOf = new LinkedHashMap<>();
+        Map<ChartGroup, Integer> steps = new LinkedHashMap<>();
+        Map<ChartGroup, TreeMap<Integer, Double>> coords = new LinkedHashMap<>();
+        Map<ChartGroup, Map<String, Object[]>> ms = new LinkedHashMap<>();
+        Map<ChartGroup, Map<String, Map<Long, Double>>> maps = new LinkedHashMap<>();
+        for (Row r : rows) {
+            ChartGroup g = ChartGroup.of(r);
+            depthOf.put(g, r.<Integer>getAs("depth"));
+            epochsOf.merge(g, r.<Integer>getAs("epochs"), Math::max);
+            int i1 = r.<Integer>getAs("i1");
+            int i2 = r.<Integer>getAs("i2");
+            steps.merge(g, Math.max(i1, i2) + 1, Math::max);
+            coords.computeIfAbsent(g, k -> new TreeMap<>()).put(i1, r.<Double>getAs("x1"));
+            Double m = r.isNullAt(r.fieldIndex("multiplier")) ? null : r.<Double>getAs("multiplier");
+            TrainingSetting s = DeepestRunPanels.setting(r);
+            String key = DeepestRunPanels.viewKey(m, 0, s);
+            ms.computeIfAbsent(g, k -> new TreeMap<>()).put(key, new Object[] {m, s});
+            maps.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(key, k -> new LinkedHashMap<>())
+                    .put(((long) i2 << 32) | i1, r.isNullAt(r.fieldIndex("p")) ? Double.NaN : r.<Double>getAs("p"));
+        }
+        Map<ChartGroup, ObjectNode> out = new LinkedHashMap<>();
+        for (ChartGroup g : maps.keySet()) {
+            int n = steps.get(g);
+            ObjectNode node = F.objectNode();
+            node.put("depth", depthOf.get(g));
+            node.put("epochs", epochsOf.get(g));
+            node.put("steps", n);
+            ArrayNode xs = node.putArray("coords");
+            for (int i = 0; i < n; i++) {
+                Double x = coords.get(g).get(i);
+                if (x == null) {
+                    xs.addNull();
+                } else {
+                    xs.add(Math.round(x * 1e4) / 1e4);
+                }
+            }
+            ArrayNode list = node.putArray("maps");
+            for (var e : maps.get(g).entrySet()) {
+                ObjectNode map = list.addObject();
+                Object[] k = ms.get(g).get(e.getKey());
+                DeepestRunPanels.putMultiplier(map, (Double) k[0]);
+                if (k[1] != null) {
+                    map.put("setting", ((TrainingSetting) k[1]).label());
+                }
+                ArrayNode p = map.putArray("p");
+                for (int i2 = 0; i2 < n; i2++) {
+                    for (int i1 = 0; i1 < n; i1++) {
+                        Double v = e.getValue().get(((long) i2 << 32) | i1);
+                        if (v == null || !Double.isFinite(v)) {
+                            p.addNull();
+                        } else {
+                            p.add(Math.round(v * 1e3) / 1e3);
+                        }
+                    }
+                }
+            }
+            DeepestRunPanels.putRunPngs(node, "boundary_", g, depthOf.get(g), pngs);
+            out.put(g, node);
+        }
+        return out;
+    }
+}
