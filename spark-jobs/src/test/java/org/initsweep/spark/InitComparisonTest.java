@@ -134,4 +134,36 @@ class InitComparisonTest {
         assertEquals(2L, constantZero.get(schema.fieldIndex("pairs")));
         assertEquals(((0.60 - 0.69) + (0.65 - 0.69)) / 2, constantZero.getDouble(schema.fieldIndex("mean_loss_diff")), 1e-12);
     }
+
+    @Test
+    void onAWidthProfileEachSchemesSigmaW2IsTheOneItsHiddenLayersShare() {
+        spark.sql("""
+                SELECT CAST(3 AS INT) AS depth, CAST(NULL AS INT) AS width, profile,
+                       'tanh' AS activation, init, 1.0D AS multiplier, 0.0D AS sigma_b2,
+                       'moons' AS dataset, CAST(1 AS BIGINT) AS seed, 'sgd' AS optimizer, 0.1D AS learning_rate,
+                       'ok' AS status, CAST(final_loss AS DOUBLE) AS final_loss,
+                       concat(init, '-', profile) AS run_id, 2 AS classes
+                FROM VALUES
+                  ('[64,32,16]', 'glorot_normal', 0.40), ('[64,32,16]', 'he_normal', 0.50),
+                  ('[64,32,32]', 'glorot_normal', 0.40), ('[64,32,32]', 'he_normal', 0.50)
+                AS t(profile, init, final_loss)
+                """).createOrReplaceTempView("runs");
+        spark.sql("SELECT run_id, 0 AS epoch, 0.69D AS loss FROM runs").createOrReplaceTempView("epochs");
+        List<Row> rows = InitComparison.rows(spark);
+        var schema = InitComparison.schema(spark.table("runs").schema());
+        assertEquals(2, rows.size(), rows.toString());
+        for (Row r : rows) {
+            assertEquals("glorot_normal", r.getString(0));
+            assertEquals("he_normal", r.getString(1));
+            Object glorot = r.get(schema.fieldIndex("a_sigma_w2"));
+            // He: 2·m on every layer of a profile; Glorot 2·fan_in/(fan_in + fan_out) = 4/3 on 64 → 32 → 16,
+            // 4/3 then 1 on 64 → 32 → 32: no single σ_w²
+            assertEquals(2.0, r.getDouble(schema.fieldIndex("b_sigma_w2")), 1e-12, r.toString());
+            if ("[64,32,16]".equals(r.get(schema.fieldIndex("profile")))) {
+                assertEquals(4.0 / 3, (double) glorot, 1e-12, r.toString());
+            } else {
+                assertNull(glorot, r.toString());
+            }
+        }
+    }
 }

@@ -36,8 +36,8 @@ import org.initsweep.core.spec.Column;
  *
  * <p>Pairs share the grid's multiplier m, which scales each scheme's own variance: He at m = 1 draws
  * Var(W) = 2/fan_in, orthogonal and LeCun 1/fan_in. {@code a_sigma_w2} and {@code b_sigma_w2} give
- * what m means for each, fan_in·Var(W) of the hidden layers (mean field's σ_w²; null for a width
- * profile, whose layers may differ), so a comparison of two different variances is visible as one. A
+ * what m means for each, fan_in·Var(W) of the hidden layers (mean field's σ_w²; for a width profile the
+ * one its hidden-to-hidden layers share, null where they differ), so a comparison of two different variances is visible as one. A
  * fixed scheme (zero, constant, identity_scaled: no m) pairs with the other scheme's runs of every m, in
  * the cell of that m.
  */
@@ -160,16 +160,26 @@ public final class InitComparison {
         return out;
     }
 
-    /** fan_in·Var(W) of a hidden layer of the cell's equal-width network under {@code init}, or null. */
+    /**
+     * fan_in·Var(W) of a hidden layer of the cell's network under {@code init}: of its equal-width layers, or
+     * the one its profile's hidden-to-hidden layers share ({@link org.initsweep.core.init.InitSpec#sharedMultiplier},
+     * as the trainability theory takes it); null where they differ, without m, or for an unknown label.
+     */
     private static Double sigmaW2(String init, Row cellRow, List<String> cell) {
-        if (!cell.contains("width") || !cell.contains("multiplier") || cellRow.isNullAt(cellRow.fieldIndex("width"))
+        if (!cell.contains("width") || !cell.contains("profile") || !cell.contains("multiplier")
                 || cellRow.isNullAt(cellRow.fieldIndex("multiplier"))) {
             return null;
         }
-        int n = cellRow.<Integer>getAs("width");
+        boolean constant = !cellRow.isNullAt(cellRow.fieldIndex("width"));
+        if (!constant && cellRow.isNullAt(cellRow.fieldIndex("profile"))) {
+            return null;
+        }
+        double m = cellRow.<Double>getAs("multiplier");
         try {
-            double v = org.initsweep.core.init.InitSpec.fromLabel(init).effectiveMultiplier(n, n,
-                    cellRow.<Double>getAs("multiplier"));
+            var spec = org.initsweep.core.init.InitSpec.fromLabel(init);
+            int n = constant ? cellRow.<Integer>getAs("width") : 0;
+            double v = constant ? spec.effectiveMultiplier(n, n, m)
+                    : spec.sharedMultiplier(org.initsweep.core.spec.Widths.fromLabel(cellRow.getAs("profile")).profile(), m);
             return Double.isFinite(v) ? v : null;
         } catch (IllegalArgumentException notALabelOfThisVersion) {
             return null;
