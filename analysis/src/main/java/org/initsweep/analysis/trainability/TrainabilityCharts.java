@@ -142,13 +142,14 @@ public final class TrainabilityCharts {
     }
 
     /**
-     * The part of a group's chart names after {@code trainability_} / {@code learning_}, e.g.
-     * {@code tanh_lecun_normal_w16_sb0.05_digits_sgd_lr0.0001} (a width profile's name instead of the
-     * width when {@code width} is null); the report finds the charts by it.
+     * The part of a group's chart names after {@code trainability_} / {@code learning_}: the group's stem as
+     * every other chart names it ({@link org.initsweep.analysis.ChartGroup#fileStem}, a profile as
+     * {@code w64-32-16}), then the training setting, e.g. {@code tanh_lecun_normal_w16_sb0.05_digits_sgd_lr0.0001};
+     * the report finds the charts by it.
      */
     static String stem(String activation, String init, Integer width, String profile, double sigmaB2, String dataset,
                        TrainingSetting setting) {
-        return (activation + "_" + init + "_w" + (width == null ? profile : width) + "_sb" + sigmaB2 + "_" + dataset
-                + "_" + setting.fileText()).replaceAll("[^A-Za-z0-9._-]", "_");
+        return new org.initsweep.analysis.ChartGroup(activation, init, width, profile, sigmaB2, dataset).fileStem()
+                + "_" + org.initsweep.analysis.ChartGroup.sanitize(setting.fileText());
     }
 }

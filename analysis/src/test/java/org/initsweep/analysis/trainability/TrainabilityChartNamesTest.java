@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.initsweep.analysis.TrainingSetting;
 import org.junit.jupiter.api.Test;
 
-/** Trainability chart names: η written as the charts' titles write it, a profile for no width, safe characters. */
+/** Trainability chart names: η written as the charts' titles write it, a profile as the other charts write it, safe characters. */
 class TrainabilityChartNamesTest {
 
     @Test
@@ -19,9 +19,12 @@ class TrainabilityChartNamesTest {
     }
 
     @Test
-    void aProfileStandsForTheWidthAndLabelsAreSanitized() {
-        assertEquals("tanh_orthogonal_wfunnel_sb0.0_digits_momentum_beta_0.9__lr0.05",
-                TrainabilityCharts.stem("tanh", "orthogonal", null, "funnel", 0.0, "digits",
+    void aProfileIsNamedAsEveryOtherChartNamesItAndLabelsAreSanitized() {
+        assertEquals("tanh_orthogonal_w64-32-16_sb0.0_digits_momentum_beta_0.9__lr0.05",
+                TrainabilityCharts.stem("tanh", "orthogonal", null, "[64,32,16]", 0.0, "digits",
                         new TrainingSetting("momentum(beta=0.9)", 0.05)));
+        String regime = new org.initsweep.analysis.ChartGroup("tanh", "orthogonal", null, "[64,32,16]", 0.0, "digits")
+                .fileStem();
+        assertEquals("tanh_orthogonal_w64-32-16_sb0.0_digits", regime, "the regime heatmap's stem");
     }
 }
