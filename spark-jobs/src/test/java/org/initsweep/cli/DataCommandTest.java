@@ -113,6 +113,17 @@ class DataCommandTest {
                     "  train-labels-idx1-ubyte.gz   4,105 bytes, verified",
                     "  t10k-images-idx3-ubyte.gz    323,721 bytes, verified",
                     "  t10k-labels-idx1-ubyte.gz    1,058 bytes, verified"), list.out().lines().toList());
+
+            // without the subset's checksums the same files are MNIST's published ones cut short, all four present
+            System.clearProperty(Mnist.CHECKSUMS_PROPERTY);
+            CliTest.Result published = CliTest.cli("data", "list", "--data-dir", data.toString());
+            assertEquals(0, published.code(), published.err());
+            List<String> lines = published.out().lines().toList();
+            assertEquals("mnist   in " + data.resolve("mnist") + ", but 4 of 4 files differ from the published ones (a"
+                    + " subset of your own: -Dinitsweep.mnist.checksums names its SHA-256s; initsweep data fetch mnist"
+                    + " replaces them)", lines.get(2));
+            assertEquals("  train-images-idx3-ubyte.gz   differs from the published file: 1289854 bytes, the published"
+                    + " file has 9912422", lines.get(3), "the length once");
         } finally {
             server.stop(0);
         }
