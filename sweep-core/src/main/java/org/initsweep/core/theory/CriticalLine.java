@@ -100,9 +100,11 @@ public final class CriticalLine {
         double below = excess(phi, lo, sigmaB2);
         double above = excess(phi, hi, sigmaB2);
         if (Math.abs(below) > CROSSING_TOL || Math.abs(above) > CROSSING_TOL) {
-            throw new IllegalStateException("chi1 jumps over 1 at m = " + hi + " (from " + (1 + below) + " to "
-                    + (1 + above) + ": the fixed point q* changes branch), so no m has chi1 = 1 (" + phi.name()
-                    + ", sigmaB2 = " + sigmaB2 + ")");
+            // hi may sit on the unstable fixed point itself (q¹ = q_u, which the iteration keeps): the
+            // branches' values are a step of 1e-9 outside the bracket (10⁻¹³ wide), where q¹ has left it
+            throw new IllegalStateException("chi1 jumps over 1 at m = " + hi + " (from " + (1 + excess(phi, lo * (1 - 1e-9),
+                    sigmaB2)) + " to " + (1 + excess(phi, hi * (1 + 1e-9), sigmaB2)) + ": the fixed point q* changes"
+                    + " branch), so no m has chi1 = 1 (" + phi.name() + ", sigmaB2 = " + sigmaB2 + ")");
         }
         return 0.5 * (lo + hi);
     }

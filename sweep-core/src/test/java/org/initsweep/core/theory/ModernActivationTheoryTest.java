@@ -76,6 +76,14 @@ class ModernActivationTheoryTest {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> MeanField.criticalMultiplier(phi, 0), phi.label());
             assertTrue(e.getMessage().contains("jumps over 1"), e.getMessage());
+            // the values it jumps between are the two branches' at that m: m/4 (q* = 0), m/2 (q* = ∞), not
+            // χ₁ at the unstable fixed point between them
+            java.util.regex.Matcher said = java.util.regex.Pattern.compile("at m = ([0-9.]+) \\(from ([0-9.]+) to ([0-9.]+):")
+                    .matcher(e.getMessage());
+            assertTrue(said.find(), e.getMessage());
+            double m = Double.parseDouble(said.group(1));
+            assertEquals(m / 4, Double.parseDouble(said.group(2)), 1e-8, e.getMessage());
+            assertEquals(m / 2, Double.parseDouble(said.group(3)), 1e-8, e.getMessage());
             assertFalse(CriticalLine.sigmaW2(Nonlinearity.of(phi), 0).isPresent(), phi.label());
         }
     }
