@@ -41,8 +41,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  *       multipliers (the outermost mirror their inner half-width); on a base-2 log axis, cells to the
  *       geometric means, where the multipliers span a factor {@value #LOG_M_RATIO} or more (powers of two
  *       from 0.5 to 64 would leave the small ones a sliver on a linear axis) ({@link #logMultipliers});</li>
- *   <li>y: depth L (hidden layers) on a linear axis; each cell spans halfway to the neighbouring
- *       depths;</li>
+ *   <li>y: depth L (hidden layers) on a linear axis, ticked at the swept depths; each cell spans halfway
+ *       to the neighbouring depths;</li>
  *   <li>colour: the cell's mean accuracy on the viridis scale from 0 (dark purple) to 1
  *       (yellow), a colour bar on the right; cells without an accuracy (every run diverged, or none has a
  *       finite one) light grey, with a note saying so;</li>
@@ -243,10 +243,8 @@ public final class TrainabilityHeatmapChart {
             ChartStyle.styleAxis(linear);
             x = linear;
         }
-        NumberAxis y = new NumberAxis(Y_LABEL);
+        NumberAxis y = new DepthAxis(ds.length <= MAX_LABELLED_MULTIPLIERS ? ds : null);
         y.setRange(yLo, yHi);
-        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(java.util.Locale.ROOT));
-        ChartStyle.styleAxis(y);
 
         XYPlot plot = new XYPlot(data, x, y, cellsRenderer);
         ChartStyle.stylePlot(plot);
@@ -327,6 +325,41 @@ public final class TrainabilityHeatmapChart {
         @Override
         public Paint getPaint(double value) {
             return colour(value);
+        }
+    }
+
+    /**
+     * The depth axis: ticks at the swept depths where there are at most {@value #MAX_LABELLED_MULTIPLIERS}
+     * (depths 4, 8, …, 64 are cells of unequal height, which round ticks at 5, 10, … fall between), else
+     * integer ticks.
+     */
+    static final class DepthAxis extends NumberAxis {
+        private static final long serialVersionUID = 1L;
+
+        private final double[] depths;
+
+        DepthAxis(double[] depths) {
+            super(Y_LABEL);
+            this.depths = depths == null ? null : depths.clone();
+            setStandardTickUnits(NumberAxis.createIntegerTickUnits(java.util.Locale.ROOT));
+            ChartStyle.styleAxis(this);
+        }
+
+        @Override
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        protected List refreshTicksVertical(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D dataArea,
+                RectangleEdge edge) {
+            if (depths == null) {
+                return super.refreshTicksVertical(g2, dataArea, edge);
+            }
+            List ticks = new java.util.ArrayList();
+            TextAnchor anchor = edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT;
+            for (double d : depths) {
+                if (getRange().contains(d)) {
+                    ticks.add(new org.jfree.chart.axis.NumberTick(d, String.valueOf((long) d), anchor, TextAnchor.CENTER, 0));
+                }
+            }
+            return ticks;
         }
     }
 }

@@ -77,6 +77,35 @@ class TrainabilityHeatmapChartTest {
     }
 
     @Test
+    void depthTicksAreTheSweptDepths() {
+        // depths 4 … 64 doubling: round ticks (10, 20, …) would fall between the cells' unequal rows
+        List<TrainabilityHeatmapChart.Cell> cells = new java.util.ArrayList<>();
+        for (int d : new int[] {4, 8, 16, 32, 64}) {
+            cells.add(new TrainabilityHeatmapChart.Cell(d, 1, 0.5));
+            cells.add(new TrainabilityHeatmapChart.Cell(d, 2, 0.5));
+        }
+        org.jfree.chart.axis.NumberAxis y = (org.jfree.chart.axis.NumberAxis) TrainabilityHeatmapChart
+                .createChart(null, cells, 2.0, m -> 20).getXYPlot().getRangeAxis();
+        BufferedImage image = new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g2 = image.createGraphics();
+        List<?> ticks = y.refreshTicks(g2, new org.jfree.chart.axis.AxisState(), new Rectangle2D.Double(50, 10, 500, 350),
+                org.jfree.chart.ui.RectangleEdge.LEFT);
+        g2.dispose();
+        assertEquals(List.of("4", "8", "16", "32", "64"),
+                ticks.stream().map(t -> ((org.jfree.chart.axis.ValueTick) t).getText()).toList());
+        // one depth (a width profile's group): that depth alone, no fractional ticks
+        List<TrainabilityHeatmapChart.Cell> one = List.of(new TrainabilityHeatmapChart.Cell(3, 1, 0.5),
+                new TrainabilityHeatmapChart.Cell(3, 2, 0.5));
+        org.jfree.chart.axis.NumberAxis y1 = (org.jfree.chart.axis.NumberAxis) TrainabilityHeatmapChart
+                .createChart(null, one, 2.0, m -> 20).getXYPlot().getRangeAxis();
+        java.awt.Graphics2D g = image.createGraphics();
+        List<?> ticks1 = y1.refreshTicks(g, new org.jfree.chart.axis.AxisState(), new Rectangle2D.Double(50, 10, 500, 350),
+                org.jfree.chart.ui.RectangleEdge.LEFT);
+        g.dispose();
+        assertEquals(List.of("3"), ticks1.stream().map(t -> ((org.jfree.chart.axis.ValueTick) t).getText()).toList());
+    }
+
+    @Test
     void multiplierTicksAreFewAndReadable() {
         // σ_w² 1 to 4 (Schoenholz's Fig. 5): cells span 0.75 to 4.25
         assertEquals(0.5, TrainabilityHeatmapChart.tickUnit(3.5), 0);
