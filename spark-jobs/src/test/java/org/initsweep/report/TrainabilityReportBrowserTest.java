@@ -123,4 +123,34 @@ class TrainabilityReportBrowserTest {
         assertTrue(dom.stdout().matches("(?s).*is at least 0\\.\\d+ on moons, 0\\.\\d+ on xor \\(trainability/.*"),
                 "each dataset's target named");
     }
+
+    /**
+     * A width profile ([8,4], one depth: 2) of tanh at σ_b² = 0 over m = 0.1, 1, 2 (a log axis): the group's header
+     * names the profile, not "width n = null".
+     */
+    @Test
+    void aWidthProfileOfOneDepthAtZeroBiasReadsRight(@TempDir Path tmp) throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.require();
+        String out = tmp.resolve("p").toString();
+        SparkSession spark = TestSpark.session("local[2]");
+        try {
+            SweepJob.run(spark, TestSpark.spec("""
+                    {"name": "p", "widths": [[8, 4]], "activations": ["tanh"], "inits": ["lecun_normal"],
+                     "multipliers": [0.1, 1, 2], "sigma_b2": [0], "seeds": [1], "epochs": 2, "batch_size": 64,
+                     "learning_rate": 0.5, "record_epochs": [0], "target_split": "train"}"""),
+                    out, SweepJob.Options.defaults());
+            Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
+        } finally {
+            spark.stop();
+        }
+        Path page = Path.of(out, HtmlReport.DIR, HtmlReport.FILE);
+        HeadlessChromium.Output dom = chromium.dumpDom(page, 1400, 1000);
+        String html = dom.stdout();
+        JsonNode check = HeadlessChromium.selfcheck(html);
+        org.junit.jupiter.api.Assertions.assertAll(
+                () -> assertEquals(0, check.path("errors").size(), "errors in the page: " + check.path("errors")),
+                () -> assertTrue(!html.contains("width n = null") && html.contains("widths [8,4], σ_b² = 0"),
+                        "the group header names the profile"),
+                () -> assertEquals(0, check.path("problems").size(), "self-check problems: " + check.path("problems")));
+    }
 }

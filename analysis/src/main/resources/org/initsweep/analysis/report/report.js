@@ -997,7 +997,9 @@
           : ' (small-signal 1/gain of ' + g.activation + ').'));
     }
     if (crit.note) { facts.push(crit.note + '.'); }
-    facts.push('Init ' + g.init + ', width n = ' + g.width + ', \u03c3_b\u00b2 = ' + fmt(g.sigma_b2) + ', data '
+    // a width profile (width null) by its widths, as the group's title says it (ChartGroup.shapeTitle)
+    var shape = g.width === null || g.width === undefined ? 'widths ' + g.profile : 'width n = ' + g.width;
+    facts.push('Init ' + g.init + ', ' + shape + ', \u03c3_b\u00b2 = ' + fmt(g.sigma_b2) + ', data '
       + g.dataset + '.');
     sec.appendChild(el('p', { 'class': 'meta' }, [facts.join(' ')]));
 
