@@ -126,7 +126,8 @@ class TrainabilityReportBrowserTest {
 
     /**
      * A width profile ([8,4], one depth: 2) of tanh at σ_b² = 0 over m = 0.1, 1, 2 (a log axis): the group's header
-     * names the profile, not "width n = null".
+     * names the profile, not "width n = null"; and the depth axis labels whole layers only; the bound is drawn over
+     * the left half of the m = 0.1 cell (m from 0.03, 6·ξ_∇ ≈ 1.7 there) as on the PNG.
      */
     @Test
     void aWidthProfileOfOneDepthAtZeroBiasReadsRight(@TempDir Path tmp) throws Exception {
@@ -151,6 +152,16 @@ class TrainabilityReportBrowserTest {
                 () -> assertEquals(0, check.path("errors").size(), "errors in the page: " + check.path("errors")),
                 () -> assertTrue(!html.contains("width n = null") && html.contains("widths [8,4], σ_b² = 0"),
                         "the group header names the profile"),
-                () -> assertEquals(0, check.path("problems").size(), "self-check problems: " + check.path("problems")));
+                () -> assertEquals(0, check.path("problems").size(), "self-check problems: " + check.path("problems")),
+                () -> {
+                    JsonNode heat = null;
+                    for (JsonNode c : check.path("charts")) {
+                        if (c.path("kind").asText().equals("trainability")) {
+                            heat = c;
+                        }
+                    }
+                    assertTrue(heat != null && heat.path("bound_in_view").asInt() > 0,
+                            "the bound drawn left of m = 0.1 as on the PNG: " + heat);
+                });
     }
 }

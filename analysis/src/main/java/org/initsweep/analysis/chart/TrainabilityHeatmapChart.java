@@ -138,6 +138,20 @@ public final class TrainabilityHeatmapChart {
         return hi >= LOG_M_RATIO * lo;
     }
 
+    /**
+     * The plot's m extent, where the bound curve is sampled: from the outer edge of the smallest multiplier's
+     * cell (not below 0 on a linear axis) to the outer edge of the largest's. The report samples its curve over
+     * the same extent, so that both draw the bound over the outer half-cells too.
+     *
+     * @param ms the swept multipliers, sorted, distinct, each finite and &gt; 0
+     * @return {lowest m, highest m}
+     */
+    public static double[] multiplierExtent(double[] ms) {
+        boolean logM = logMultipliers(ms);
+        double[][] mx = logM ? RegimeHeatmapChart.cellEdges(ms) : edges(ms);
+        return new double[] {logM ? mx[0][0] : Math.max(0, mx[0][0]), mx[1][ms.length - 1]};
+    }
+
     /** The m axis's tick step: at most 10 intervals over {@code range}. */
     static double tickUnit(double range) {
         return ChartStyle.niceTickStepAtMost(range, 10);
@@ -197,8 +211,9 @@ public final class TrainabilityHeatmapChart {
         boolean logM = logMultipliers(ms);
         double[][] mx = logM ? RegimeHeatmapChart.cellEdges(ms) : edges(ms);
         double[][] dy = edges(ds);
-        double xLo = logM ? mx[0][0] : Math.max(0, mx[0][0]);
-        double xHi = mx[1][ms.length - 1];
+        double[] extent = multiplierExtent(ms);
+        double xLo = extent[0];
+        double xHi = extent[1];
         double yLo = Math.max(0, dy[0][0]);
         double yHi = dy[1][ds.length - 1];
 

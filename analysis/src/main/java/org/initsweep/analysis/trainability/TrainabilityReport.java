@@ -20,9 +20,9 @@ import org.initsweep.core.spec.TargetSplit;
 /**
  * The report's trainability section, from the {@code trainability} view: per chart group (as
  * {@link TrainabilityCharts}) the cells (depth, m, the judged accuracy, χ₁, 6·ξ_c), the critical
- * multiplier, the 6·ξ_c curve sampled over the swept m, and the learning curves (mean judged accuracy
- * per epoch, from {@code epochs}) of every multiplier at the deepest depth that trained; and the
- * rows of {@code trainability_bound}. The judged accuracy is the table's {@code target_split}: train or
+ * multiplier, the 6·ξ_c curve sampled over the heatmap's m extent (as on its PNG), and the learning
+ * curves (mean judged accuracy per epoch, from {@code epochs}) of every multiplier at the deepest depth
+ * that trained; and the rows of {@code trainability_bound}. The judged accuracy is the table's {@code target_split}: train or
  * test (test for tables written before the column existed).
  *
  * <p>JSON shape: {@code {targets [{dataset, target}], split, unjudged [dataset], groups [{title, target, png, learning_png,
@@ -133,14 +133,18 @@ public final class TrainabilityReport {
                 }
             }
             ArrayNode curve = node.putArray("bound_curve");
-            double lo = ms.first();
-            double hi = ms.last();
-            boolean logM = TrainabilityHeatmapChart.logMultipliers(ms.stream().mapToDouble(Double::doubleValue).toArray());
+            double[] swept = ms.stream().mapToDouble(Double::doubleValue).toArray();
+            // over the plot's extent, as the PNG: the outer half-cells too (the swept m alone left the bound out
+            // of the left half of the smallest m's cell, where the PNG draws it)
+            double[] extent = TrainabilityHeatmapChart.multiplierExtent(swept);
+            double lo = extent[0];
+            double hi = extent[1];
+            boolean logM = TrainabilityHeatmapChart.logMultipliers(swept);
             node.put("log_m", logM);
             for (int k = 0; k <= CURVE_POINTS; k++) {
-                double m = ms.size() == 1 ? lo
-                        : logM ? lo * Math.pow(hi / lo, (double) k / CURVE_POINTS) : lo + (hi - lo) * k / CURVE_POINTS;
-                Double b = TheoryColumns.of(activation, init, width, first.getAs("profile"), m, sigmaB2).bound();
+                double m = logM ? lo * Math.pow(hi / lo, (double) k / CURVE_POINTS) : lo + (hi - lo) * k / CURVE_POINTS;
+                Double b = m > 0 ? TheoryColumns.of(activation, init, width, first.getAs("profile"), m, sigmaB2).bound()
+                        : null;
                 ArrayNode p = curve.addArray().add(m);
                 putNumber(p, b == null ? Double.NaN : b);
             }

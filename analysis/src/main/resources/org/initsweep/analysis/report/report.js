@@ -1317,7 +1317,7 @@
     }];
     var BOUND = 'theory: L = 6\u00b7\u03be_c';
     series.push({
-      type: 'line', name: BOUND, symbol: 'none', z: 5, clip: true, connectNulls: false,
+      type: 'line', id: 'bound', name: BOUND, symbol: 'none', z: 5, clip: true, connectNulls: false,
       lineStyle: { color: '#000000', width: 2.5, shadowColor: '#ffffff', shadowBlur: 4 },
       itemStyle: { color: '#000000' },
       data: (g.bound_curve || []).map(function (p) {
@@ -1350,7 +1350,12 @@
       tooltip: { trigger: 'item', confine: true, textStyle: baseText },
       legend: merge(legend(), { data: names }),
       xAxis: merge(axisCommon(multiplierLabel(num(g.m_unit)) + (logM ? '  (log scale)' : ''), 30), xAxisExtra),
-      yAxis: merge(axisCommon('depth L (hidden layers)', 44), { type: 'value', min: yMin, max: yMax,
+      // depth counts hidden layers: ticks one layer apart at least, and only whole layers labelled (the axis
+      // ends, half a layer past the outer depths, are ticks ECharts labels too: 1.5 … 2.5 for one depth 2)
+      yAxis: merge(axisCommon('depth L (hidden layers)', 44), { type: 'value', min: yMin, max: yMax, minInterval: 1,
+        axisLabel: merge(axisCommon('').axisLabel, { formatter: function (v) {
+          return Math.abs(v - Math.round(v)) < 1e-9 ? String(Math.round(v)) : '';
+        } }),
         splitLine: { show: false } }),
       series: series
     };
@@ -1510,6 +1515,28 @@
     return out;
   }
 
+  /**
+   * The labels of a chart's value axes that show them; a depth axis labelled between whole layers
+   * (2.5, 2.6, …: depth counts hidden layers) is a problem.
+   */
+  function axisLabels(c, problems) {
+    var out = {};
+    ['xAxis', 'yAxis'].forEach(function (kind) {
+      c.chart.getModel().eachComponent(kind, function (m) {
+        if (m.option.axisLabel && m.option.axisLabel.show === false) { return; }
+        var labels = m.axis.getViewLabels().map(function (l) { return l.formattedLabel; })
+          .filter(function (l) { return l !== ''; });
+        out[kind] = (out[kind] || []).concat(labels);
+        if (/^depth/.test(String(m.option.name || ''))) {
+          labels.forEach(function (l) {
+            if (!/^\d+$/.test(l)) { problems.push(c.id + ': depth axis label "' + l + '"'); }
+          });
+        }
+      });
+    });
+    return out;
+  }
+
   /** Texts drawn inside shapes, and how many reach outside their shape (pixels of the chart's canvas). */
   function cellTexts(c) {
     var texts = 0;
@@ -1599,6 +1626,16 @@
           }
         }
         r.log_axes = logAxes(c, problems);
+        r.axis_labels = axisLabels(c, problems);
+        if (c.kind === 'trainability') {
+          // points of the theory bound inside the plot: where the analysis's PNG draws it, so should the page
+          var xa = c.option.xAxis;
+          var ya = c.option.yAxis;
+          var bound = (c.option.series || []).filter(function (s) { return s.id === 'bound'; })[0];
+          r.bound_in_view = bound ? bound.data.filter(function (p) {
+            return p[1] !== null && p[0] >= xa.min && p[0] <= xa.max && p[1] >= ya.min && p[1] <= ya.max;
+          }).length : 0;
+        }
         r.series_ids = (c.chart.getOption().series || []).map(function (s) { return s.id === undefined ? null : String(s.id); });
         if (c.kind === 'layers' || c.kind === 'cost') {
           r.lines = measuredLines(c, problems);
