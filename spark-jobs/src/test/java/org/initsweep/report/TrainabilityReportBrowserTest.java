@@ -126,8 +126,9 @@ class TrainabilityReportBrowserTest {
 
     /**
      * A width profile ([8,4], one depth: 2) of tanh at σ_b² = 0 over m = 0.1, 1, 2 (a log axis): the group's header
-     * names the profile, not "width n = null"; and the depth axis labels whole layers only; the bound is drawn over
-     * the left half of the m = 0.1 cell (m from 0.03, 6·ξ_∇ ≈ 1.7 there) as on the PNG.
+     * names the profile, not "width n = null"; the depth axis labels whole layers only; the bound is drawn over the
+     * left half of the m = 0.1 cell (m from 0.03, 6·ξ_∇ ≈ 1.7 there) as on the PNG; and the page says the bound is
+     * 6·ξ_∇ where σ_b² = 0 leaves q* = 0.
      */
     @Test
     void aWidthProfileOfOneDepthAtZeroBiasReadsRight(@TempDir Path tmp) throws Exception {
@@ -153,6 +154,8 @@ class TrainabilityReportBrowserTest {
                 () -> assertTrue(!html.contains("width n = null") && html.contains("widths [8,4], σ_b² = 0"),
                         "the group header names the profile"),
                 () -> assertEquals(0, check.path("problems").size(), "self-check problems: " + check.path("problems")),
+                () -> assertTrue(html.contains("the bound is the gradients\u2019 6\u00b7\u03be_\u2207"),
+                        "the section says where the bound is 6\u00b7\u03be_\u2207"),
                 () -> {
                     JsonNode heat = null;
                     for (JsonNode c : check.path("charts")) {

@@ -87,6 +87,16 @@ public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC,
                 value(d.trainableDepthBound()), note.length() == 0 ? null : note.toString());
     }
 
+    /**
+     * Whether the bound at this σ_w², σ_b² is the gradients' 6·ξ_∇ rather than 6·ξ_c: σ_b² = 0 leaving q* = 0
+     * ({@link DepthScales#boundFromGradients()}), as the note of {@link #of} says.
+     *
+     * @param sigmaW2 σ_w² of the hidden layers, or null (no theory: false)
+     */
+    static boolean boundFromGradients(String activation, Double sigmaW2, double sigmaB2) {
+        return sigmaW2 != null && depthScales(Activation.fromLabel(activation), sigmaW2, sigmaB2).boundFromGradients();
+    }
+
     /** {@link DepthScales#of}, remembered per (φ, σ_w², σ_b²): a cell's theory is asked once per run. */
     static DepthScales depthScales(Activation activation, double sigmaW2, double sigmaB2) {
         return CACHE.computeIfAbsent(activation.label() + "|" + sigmaW2 + "|" + sigmaB2,

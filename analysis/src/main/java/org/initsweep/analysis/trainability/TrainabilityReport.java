@@ -26,9 +26,11 @@ import org.initsweep.core.spec.TargetSplit;
  * test (test for tables written before the column existed).
  *
  * <p>JSON shape: {@code {targets [{dataset, target}], split, unjudged [dataset], groups [{title, target, png, learning_png,
- * critical_m, m_unit, log_m, cells [{depth, m, accuracy, runs, diverged, epochs_to_target, chi1, bound}],
+ * critical_m, m_unit, log_m, cells [{depth, m, accuracy, runs, diverged, epochs_to_target, chi1, bound,
+ * bound_from_gradients}],
  * bound_curve [[m, 6·ξ_c or null]], learning {depth, trained, series [{label, accuracy []}]}}], bound {columns [],
- * rows [[]]}}}; {@code learning.trained} whether some depth trained (else the curves are the deepest depth's);
+ * rows [[]]}}}; {@code bound_from_gradients} whether the cell's bound is 6·ξ_∇ (σ_b² = 0 leaving q* = 0)
+ * rather than 6·ξ_c; {@code learning.trained} whether some depth trained (else the curves are the deepest depth's);
  * {@code target} is per dataset (a group has one), null where every run of the dataset diverged; {@code unjudged}
  * the datasets a test-judged table leaves out, having no test split;
  * {@code m_unit} is the scheme's fan_in·Var(W) at m = 1 ({@link org.initsweep.analysis.ChartGroup#multiplierUnit});
@@ -127,6 +129,9 @@ public final class TrainabilityReport {
                 putNumber(c, "epochs_to_target", value(r, "epochs_to_target"));
                 putNumber(c, "chi1", value(r, "chi1"));
                 putNumber(c, "bound", value(r, "trainable_depth_bound"));
+                // the bound is 6·ξ_∇ where σ_b² = 0 leaves q* = 0 (the PNG's note says so), else 6·ξ_c
+                c.put("bound_from_gradients", TheoryColumns.boundFromGradients(activation,
+                        TheoryColumns.of(activation, init, width, profile, m, sigmaB2).sigmaW2(), sigmaB2));
                 deepest = Math.max(deepest, depth);
                 if (value(r, judged) >= target) {
                     deepestTrained = Math.max(deepestTrained, depth);

@@ -1312,10 +1312,11 @@
             : esc(fmt(c.accuracy)) + ' (mean of ' + esc(c.runs) + ' runs; target ')
           + esc(target === null ? 'none' : fmt(target)) + ')<br>epochs to target: ' + esc(c.epochs_to_target === null ? 'never' : c.epochs_to_target)
           + '<br><i>mean-field theory:</i> \u03c7\u2081 = ' + esc(c.chi1 === null ? 'n/a' : fmt(c.chi1))
-          + ', 6\u00b7\u03be_c = ' + esc(c.bound === null ? 'n/a' : fmt(c.bound)) + ' layers';
+          + (c.bound_from_gradients ? ', 6\u00b7\u03be_\u2207 = ' : ', 6\u00b7\u03be_c = ')
+          + esc(c.bound === null ? 'n/a' : fmt(c.bound)) + ' layers';
       } }
     }];
-    var BOUND = 'theory: L = 6\u00b7\u03be_c';
+    var BOUND = 'theory: L = 6\u00b7\u03be_c' + (gradientBound(g) ? ', 6\u00b7\u03be_\u2207 where q* = 0' : '');
     series.push({
       type: 'line', id: 'bound', name: BOUND, symbol: 'none', z: 5, clip: true, connectNulls: false,
       lineStyle: { color: '#000000', width: 2.5, shadowColor: '#ffffff', shadowBlur: 4 },
@@ -1386,6 +1387,11 @@
     };
   }
 
+  /** Whether some cell of a trainability group has the gradients' bound 6·ξ_∇ (σ_b² = 0 leaving q* = 0). */
+  function gradientBound(g) {
+    return (g.cells || []).some(function (c) { return c.bound_from_gradients === true; });
+  }
+
   function trainabilitySection(main, t, toc) {
     var id = 'trainability';
     var accName = (t.split === 'train' ? 'train' : 'test') + ' accuracy';
@@ -1404,6 +1410,10 @@
     sec.appendChild(el('p', { 'class': 'meta' }, ['A cell trained when its mean ' + accName + ' is at least '
       + targetText + ' (trainability/, target_accuracy: the spec\u2019s, else 0.9 \u00d7 the best cell of the same dataset; the spec\u2019s target_split is ' + (t.split || 'test') + '). Mean-field theory calls a depth trainable up to about '
       + '6\u00b7\u03be_c, the correlation depth scale times six; \u03be_c diverges on the critical line \u03c7\u2081 = 1.'
+      // as the PNGs' note: where σ_b² = 0 leaves q* = 0 (ordered phase, c* = 1) the bound is 6·ξ_∇
+      + ((t.groups || []).some(gradientBound)
+        ? ' Where \u03c3_b\u00b2 = 0 leaves q* = 0 (the ordered phase: c* = 1, so \u03be_c is infinite) the bound is the '
+          + 'gradients\u2019 6\u00b7\u03be_\u2207 = \u22126/ln \u03c7\u2081 instead.' : '')
       + ((t.unjudged || []).length ? ' Not judged, having no test split: ' + t.unjudged.join(', ')
         + ' (set test_fraction, or judge on the training set with "target_split": "train").' : '')]));
     (t.groups || []).forEach(function (g) {
@@ -1421,7 +1431,9 @@
         expect: present.slice(0, 1).concat(noAccuracy ? [NAN_GREY] : []),
         caption: 'Colour: mean ' + accName + ' over seeds on the viridis scale, 0 dark purple to 1 yellow. '
           + (noAccuracy ? 'Grey: no accuracy (every run of the cell diverged, or none has a finite one). ' : '')
-          + 'Black line: theory\u2019s trainable depth 6\u00b7\u03be_c(m); dashed: the critical multiplier (\u03c7\u2081 = 1).'
+          + 'Black line: theory\u2019s trainable depth 6\u00b7\u03be_c(m)'
+          + (gradientBound(g) ? ' (6\u00b7\u03be_\u2207(m) where \u03c3_b\u00b2 = 0 leaves q* = 0)' : '')
+          + '; dashed: the critical multiplier (\u03c7\u2081 = 1).'
       });
       expectedCharts++;
       if (g.learning && g.learning.series && g.learning.series.length) {
