@@ -1372,7 +1372,10 @@
       };
     });
     if (series.length && target !== null && target !== undefined) {
-      series[0].markLine = { silent: true, symbol: 'none', label: { formatter: 'target ' + fmt(target) },
+      // the label inside the plot, above the line's left end (where curves start low): at the end (ECharts' default)
+      // it ran past the chart's right edge and read "tar"
+      series[0].markLine = { silent: true, symbol: 'none',
+        label: { formatter: 'target ' + fmt(target), position: 'insideStartTop', color: '#555' },
         lineStyle: { color: '#777777', type: 'dashed' }, data: [{ yAxis: target }] };
     }
     return {
@@ -1549,6 +1552,23 @@
     return out;
   }
 
+  /** Texts of the chart (labels, names, legend) that reach outside its canvas, and so are cut. */
+  function cutTexts(c, problems) {
+    var w = c.chart.getWidth();
+    var h = c.chart.getHeight();
+    var cut = [];
+    c.chart.getZr().storage.getDisplayList().forEach(function (e) {
+      if ((e.type !== 'tspan' && e.type !== 'text') || e.invisible || !e.style || !e.style.text) { return; }
+      var b = e.getBoundingRect().clone();
+      b.applyTransform(e.getComputedTransform());
+      if (b.x < -0.5 || b.y < -0.5 || b.x + b.width > w + 0.5 || b.y + b.height > h + 0.5) {
+        cut.push(String(e.style.text));
+      }
+    });
+    cut.forEach(function (t) { problems.push(c.id + ': text "' + t + '" reaches outside the chart'); });
+    return cut;
+  }
+
   /** Texts drawn inside shapes, and how many reach outside their shape (pixels of the chart's canvas). */
   function cellTexts(c) {
     var texts = 0;
@@ -1639,6 +1659,7 @@
         }
         r.log_axes = logAxes(c, problems);
         r.axis_labels = axisLabels(c, problems);
+        r.cut_texts = cutTexts(c, problems);
         if (c.kind === 'trainability') {
           // points of the theory bound inside the plot: where the analysis's PNG draws it, so should the page
           var xa = c.option.xAxis;
