@@ -128,7 +128,8 @@ class TrainabilityReportBrowserTest {
      * A width profile ([8,4], one depth: 2) of tanh at σ_b² = 0 over m = 0.1, 1, 2 (a log axis): the group's header
      * names the profile, not "width n = null"; the depth axis labels whole layers only; the bound is drawn over the
      * left half of the m = 0.1 cell (m from 0.03, 6·ξ_∇ ≈ 1.7 there) as on the PNG; the page says the bound is 6·ξ_∇
-     * where σ_b² = 0 leaves q* = 0; and the learning curves' target label is not cut at the chart's edge.
+     * where σ_b² = 0 leaves q* = 0; the learning curves' target label is not cut at the chart's edge; and the bound
+     * table's long theory_note does not make its row many lines tall.
      */
     @Test
     void aWidthProfileOfOneDepthAtZeroBiasReadsRight(@TempDir Path tmp) throws Exception {

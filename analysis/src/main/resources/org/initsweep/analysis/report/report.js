@@ -122,6 +122,10 @@
   // (vanishing variances reach 1e-40): log axes are value axes over log₁₀ of the data instead, with
   // a whole number of decades between ticks, at most LOG_LABEL_DECADES.
   var LOG_LABEL_DECADES = 10;
+  // The self-check's tallest table row, px: about six lines of a table's text
+  var MAX_ROW_PX = 120;
+  // Table cells with more characters than this are set as prose: left-aligned in a wide column (report.css td.long)
+  var LONG_CELL = 40;
 
   /** A log axis (value axis over log₁₀) spanning [lo, hi] in log₁₀ units; series give [x, log₁₀ v, v]. */
   function logAxis(name, gap, lo, hi) {
@@ -1099,7 +1103,9 @@
     var body = el('tbody');
     rows.forEach(function (r) {
       body.appendChild(el('tr', null, r.map(function (v) {
-        return el('td', null, [v === null || v === undefined ? '' : (typeof v === 'number' ? fmt(v) : String(v))]);
+        var text = v === null || v === undefined ? '' : (typeof v === 'number' ? fmt(v) : String(v));
+        // a long text (theory_note) wraps in a column wide enough for a few lines, not one word per line
+        return el('td', text.length > LONG_CELL ? { 'class': 'long' } : null, [text]);
       })));
     });
     t.appendChild(body);
@@ -1693,6 +1699,16 @@
     if (charts.length !== expectedCharts) {
       problems.push('drew ' + charts.length + ' charts, expected ' + expectedCharts);
     }
+    // a table row many lines tall (a long text squeezed into a narrow column) is a problem
+    var tables = Array.prototype.map.call(document.querySelectorAll('table.data'), function (t) {
+      var tallest = 0;
+      Array.prototype.forEach.call(t.querySelectorAll('tbody tr'), function (tr) {
+        tallest = Math.max(tallest, tr.getBoundingClientRect().height);
+      });
+      var caption = t.caption ? t.caption.textContent : '';
+      if (tallest > MAX_ROW_PX) { problems.push('table ' + caption + ': a row ' + Math.round(tallest) + ' px tall'); }
+      return { caption: caption, tallest_row: Math.round(tallest) };
+    });
     var images = Array.prototype.slice.call(document.querySelectorAll('figure.png-chart img'));
     images.forEach(function (img) {
       if (!(img.complete && img.naturalWidth > 0)) { problems.push('image ' + img.getAttribute('src') + ' did not load'); }
@@ -1700,7 +1716,7 @@
     var errs = errors.slice();
     var result = {
       ok: problems.length === 0 && errs.length === 0 && (charts.length > 0 || expectedCharts === 0),
-      expected_charts: expectedCharts, charts: out, images: images.length, problems: problems, errors: errs,
+      expected_charts: expectedCharts, charts: out, images: images.length, tables: tables, problems: problems, errors: errs,
       warnings: (window.__initsweepWarnings || []).slice(),
       page: { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight },
       elements: domCensus(),
