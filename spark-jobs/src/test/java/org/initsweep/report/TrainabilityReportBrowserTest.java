@@ -56,6 +56,11 @@ class TrainabilityReportBrowserTest {
             kinds.merge(c.path("kind").asText(), 1, Integer::sum);
         }
         assertEquals(1, kinds.get("trainability"), kinds.toString());
+        for (JsonNode c : check.path("charts")) {
+            if (c.path("kind").asText().equals("trainability")) {
+                assertEquals("[\"2\",\"4\"]", c.path("depth_labels").toString(), "the swept depths, as the PNG ticks them");
+            }
+        }
         assertEquals(3, kinds.get("isometry"), "one per m: " + kinds);
         // m from 1 to 16: the heatmap's m axis is logarithmic, as on the PNG
         assertTrue(dom.stdout().contains("\"log_m\":true"), "a log m axis");
@@ -166,6 +171,7 @@ class TrainabilityReportBrowserTest {
                     }
                     assertTrue(heat != null && heat.path("bound_in_view").asInt() > 0,
                             "the bound drawn left of m = 0.1 as on the PNG: " + heat);
+                    assertEquals("[\"2\"]", heat.path("depth_labels").toString(), "the one depth, labelled once");
                 });
     }
 }

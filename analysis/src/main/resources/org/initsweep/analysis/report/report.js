@@ -1350,6 +1350,18 @@
       xAxisExtra.axisTick = { show: false };
       series.push(labelSeries(ms.map(function (m) { return { value: [xOf(m), yMin], kind: 'x', text: fmt(m) }; })));
     }
+    // depth counts hidden layers: ticks one layer apart at least, and only whole layers labelled (the axis
+    // ends, half a layer past the outer depths, are ticks ECharts labels too: 1.5 … 2.5 for one depth 2);
+    // up to 12 depths, as on the PNG, labelled where they were swept (4, 8, …, 64 are rows of unequal height)
+    var yAxisExtra = { type: 'value', min: yMin, max: yMax, minInterval: 1, splitLine: { show: false },
+      axisLabel: merge(axisCommon('').axisLabel, { formatter: function (v) {
+        return Math.abs(v - Math.round(v)) < 1e-9 ? String(Math.round(v)) : '';
+      } }) };
+    if (depths.length <= 12) {
+      yAxisExtra.axisLabel = { show: false };
+      yAxisExtra.axisTick = { show: false };
+      series.push(labelSeries(depths.map(function (d) { return { value: [xMin, d], kind: 'y', text: String(d) }; })));
+    }
     return {
       animation: false,
       textStyle: baseText,
@@ -1357,13 +1369,7 @@
       tooltip: { trigger: 'item', confine: true, textStyle: baseText },
       legend: merge(legend(), { data: names }),
       xAxis: merge(axisCommon(multiplierLabel(num(g.m_unit)) + (logM ? '  (log scale)' : ''), 30), xAxisExtra),
-      // depth counts hidden layers: ticks one layer apart at least, and only whole layers labelled (the axis
-      // ends, half a layer past the outer depths, are ticks ECharts labels too: 1.5 … 2.5 for one depth 2)
-      yAxis: merge(axisCommon('depth L (hidden layers)', 44), { type: 'value', min: yMin, max: yMax, minInterval: 1,
-        axisLabel: merge(axisCommon('').axisLabel, { formatter: function (v) {
-          return Math.abs(v - Math.round(v)) < 1e-9 ? String(Math.round(v)) : '';
-        } }),
-        splitLine: { show: false } }),
+      yAxis: merge(axisCommon('depth L (hidden layers)', 44), yAxisExtra),
       series: series
     };
   }
@@ -1674,6 +1680,11 @@
           r.bound_in_view = bound ? bound.data.filter(function (p) {
             return p[1] !== null && p[0] >= xa.min && p[0] <= xa.max && p[1] >= ya.min && p[1] <= ya.max;
           }).length : 0;
+          // the depths labelled beside the rows (as the PNG ticks them), where the axis itself is unlabelled
+          r.depth_labels = [];
+          (c.option.series || []).filter(function (s) { return s.name === 'labels'; }).forEach(function (s) {
+            s.data.forEach(function (n) { if (n.kind === 'y') { r.depth_labels.push(n.text); } });
+          });
         }
         r.series_ids = (c.chart.getOption().series || []).map(function (s) { return s.id === undefined ? null : String(s.id); });
         if (c.kind === 'layers' || c.kind === 'cost') {
