@@ -8,11 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
-import org.initsweep.analysis.Analysis;
 import org.initsweep.analysis.report.HtmlReport;
-import org.initsweep.core.regime.SignalGrowth;
-import org.initsweep.spark.SweepJob;
 import org.initsweep.spark.TestSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,17 +27,11 @@ class SettingsReportBrowserTest {
     void curvesAfterTrainingAreOneLinePerLearningRate(@TempDir Path tmp) throws Exception {
         HeadlessChromium chromium = HeadlessChromium.require();
         String out = tmp.resolve("lr").toString();
-        SparkSession spark = TestSpark.session("local[2]");
-        try {
-            SweepJob.run(spark, TestSpark.spec("""
-                    {"name": "lr", "depths": [3], "widths": [8], "activations": ["tanh"], "inits": ["lecun_normal"],
-                     "multipliers": [1, 2], "sigma_b2": [0], "seeds": [1, 2], "samples": 64, "epochs": 4,
-                     "learning_rates": [0.05, 0.5], "record_epochs": [0, 4],
-                     "datasets": ["moons"], "boundaries": true, "histograms": true}"""), out, SweepJob.Options.defaults());
-            Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
-        } finally {
-            spark.stop();
-        }
+        TestSpark.sweepAndAnalyze("""
+                {"name": "lr", "depths": [3], "widths": [8], "activations": ["tanh"], "inits": ["lecun_normal"],
+                 "multipliers": [1, 2], "sigma_b2": [0], "seeds": [1, 2], "samples": 64, "epochs": 4,
+                 "learning_rates": [0.05, 0.5], "record_epochs": [0, 4],
+                 "datasets": ["moons"], "boundaries": true, "histograms": true}""", out);
         JsonNode check = chromium.cleanSelfcheck(Path.of(out, HtmlReport.DIR, HtmlReport.FILE));
 
         List<String> perSetting = List.of("m = 1, " + SLOW, "m = 1, " + FAST, "m = 2, " + SLOW, "m = 2, " + FAST);

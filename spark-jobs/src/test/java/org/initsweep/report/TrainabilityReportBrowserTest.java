@@ -31,18 +31,11 @@ class TrainabilityReportBrowserTest {
     void trainabilityAndIsometrySectionsAreDrawn(@TempDir Path tmp) throws Exception {
         HeadlessChromium chromium = HeadlessChromium.require();
         String out = tmp.resolve("t").toString();
-        SparkSession spark = TestSpark.session("local[2]");
-        Analysis.Summary summary;
-        try {
-            SweepJob.run(spark, TestSpark.spec("""
-                    {"name": "t", "depths": [2, 4], "widths": [8], "activations": ["tanh"], "inits": ["lecun_normal"],
-                     "multipliers": [1, 2, 16], "sigma_b2": [0.05], "seeds": [1, 2], "epochs": 4, "test_fraction": 0.25,
-                     "learning_rate": 0.5, "record_epochs": [0],
-                     "target_split": "train", "jacobian": true}"""), out, SweepJob.Options.defaults());
-            summary = Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
-        } finally {
-            spark.stop();
-        }
+        Analysis.Summary summary = TestSpark.sweepAndAnalyze("""
+                {"name": "t", "depths": [2, 4], "widths": [8], "activations": ["tanh"], "inits": ["lecun_normal"],
+                 "multipliers": [1, 2, 16], "sigma_b2": [0.05], "seeds": [1, 2], "epochs": 4, "test_fraction": 0.25,
+                 "learning_rate": 0.5, "record_epochs": [0],
+                 "target_split": "train", "jacobian": true}""", out);
         assertEquals(5, summary.trainability().size(), "header, column names, one line for each of the three σ_w²: "
                 + summary.trainability());
         Path page = Path.of(out, HtmlReport.DIR, HtmlReport.FILE);
@@ -140,17 +133,10 @@ class TrainabilityReportBrowserTest {
     void aWidthProfileOfOneDepthAtZeroBiasReadsRight(@TempDir Path tmp) throws Exception {
         HeadlessChromium chromium = HeadlessChromium.require();
         String out = tmp.resolve("p").toString();
-        SparkSession spark = TestSpark.session("local[2]");
-        try {
-            SweepJob.run(spark, TestSpark.spec("""
-                    {"name": "p", "widths": [[8, 4]], "activations": ["tanh"], "inits": ["lecun_normal"],
-                     "multipliers": [0.1, 1, 2], "sigma_b2": [0], "seeds": [1], "epochs": 2, "batch_size": 64,
-                     "learning_rate": 0.5, "record_epochs": [0], "target_split": "train"}"""),
-                    out, SweepJob.Options.defaults());
-            Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
-        } finally {
-            spark.stop();
-        }
+        TestSpark.sweepAndAnalyze("""
+                {"name": "p", "widths": [[8, 4]], "activations": ["tanh"], "inits": ["lecun_normal"],
+                 "multipliers": [0.1, 1, 2], "sigma_b2": [0], "seeds": [1], "epochs": 2, "batch_size": 64,
+                 "learning_rate": 0.5, "record_epochs": [0], "target_split": "train"}""", out);
         Path page = Path.of(out, HtmlReport.DIR, HtmlReport.FILE);
         HeadlessChromium.Output dom = chromium.dumpDom(page, 1400, 1000);
         String html = dom.stdout();

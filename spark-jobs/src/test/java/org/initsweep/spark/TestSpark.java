@@ -28,6 +28,21 @@ public final class TestSpark {
         }
     }
 
+    /**
+     * Runs the sweep of {@code json} into {@code out} and its analysis (charts and report) on a local[2]
+     * session, stopped before returning.
+     */
+    public static org.initsweep.analysis.Analysis.Summary sweepAndAnalyze(String json, String out) throws Exception {
+        SparkSession spark = session("local[2]");
+        try {
+            SweepJob.run(spark, spec(json), out, SweepJob.Options.defaults());
+            return org.initsweep.analysis.Analysis.run(spark, out,
+                    org.initsweep.core.regime.SignalGrowth.DEFAULT_DECADES, true);
+        } finally {
+            spark.stop();
+        }
+    }
+
     /** 2^20 bytes. */
     public static final long MIB = 1L << 20;
 
