@@ -111,9 +111,10 @@ final class DataCommand implements Runnable {
                 summary = "ready in " + store.dir() + " (" + (status.size() - verified) + " gunzipped file(s) not verifiable)";
             } else if (present == status.size()) {
                 long differ = status.stream().filter(s -> s.state() == MnistStore.State.CORRUPT).count();
-                summary = "in " + store.dir() + ", but " + differ + " of " + status.size() + " files differ from the"
-                        + " published ones (a subset of your own: -D" + Mnist.CHECKSUMS_PROPERTY + " names its SHA-256s;"
-                        + " initsweep data fetch mnist replaces them)";
+                summary = "in " + store.dir() + ", but " + differ + " of " + status.size() + (differ == 1 ? " files differs"
+                        : " files differ") + (store.published() ? " from the published ones (a subset of your own: -D"
+                        + Mnist.CHECKSUMS_PROPERTY + " names its SHA-256s; initsweep data fetch mnist replaces them)"
+                        : " from their checksums in -D" + Mnist.CHECKSUMS_PROPERTY);
             } else {
                 summary = "incomplete in " + store.dir() + " (initsweep data fetch mnist completes it)";
             }
@@ -124,7 +125,7 @@ final class DataCommand implements Runnable {
                         case VERIFIED -> String.format(Locale.ROOT, "%,d bytes, verified", s.bytes());
                         case UNVERIFIED -> String.format(Locale.ROOT, "%,d bytes, gunzipped as %s (no published checksum)",
                                 s.bytes(), s.path().getFileName());
-                        case CORRUPT -> "differs from the published file: " + s.detail();
+                        case CORRUPT -> "differs from " + store.reference() + ": " + s.detail();
                         case MISSING -> "missing";
                     };
                     System.out.printf(Locale.ROOT, "  %-28s %s%n", s.file().name(), state);

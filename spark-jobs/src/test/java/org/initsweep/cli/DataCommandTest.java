@@ -122,8 +122,21 @@ class DataCommandTest {
             assertEquals("mnist   in " + data.resolve("mnist") + ", but 4 of 4 files differ from the published ones (a"
                     + " subset of your own: -Dinitsweep.mnist.checksums names its SHA-256s; initsweep data fetch mnist"
                     + " replaces them)", lines.get(2));
-            assertEquals("  train-images-idx3-ubyte.gz   differs from the published file: 1289854 bytes, the published"
-                    + " file has 9912422", lines.get(3), "the length once");
+            assertEquals("  train-images-idx3-ubyte.gz   differs from the published file: 1,289,854 bytes, expected"
+                    + " 9,912,422", lines.get(3), "the length once");
+
+            // with a checksums file of one's own, a file that differs is measured against it, not MNIST's
+            Path sums = checksums();
+            List<String> edited = new java.util.ArrayList<>(Files.readAllLines(sums));
+            edited.set(0, "0".repeat(64) + edited.get(0).substring(64));
+            Files.write(sums, edited);
+            System.setProperty(Mnist.CHECKSUMS_PROPERTY, sums.toString());
+            List<String> own = CliTest.cli("data", "list", "--data-dir", data.toString()).out().lines().toList();
+            assertEquals("mnist   in " + data.resolve("mnist") + ", but 1 of 4 files differs from their checksums in"
+                    + " -Dinitsweep.mnist.checksums", own.get(2));
+            String name = edited.get(0).substring(66);
+            assertTrue(own.stream().anyMatch(l -> l.startsWith("  " + name) && l.contains("differs from its checksum in"
+                    + " -Dinitsweep.mnist.checksums: SHA-256 ") && l.endsWith(", expected " + "0".repeat(64))), own.toString());
         } finally {
             server.stop(0);
         }

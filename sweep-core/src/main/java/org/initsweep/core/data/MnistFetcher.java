@@ -162,7 +162,7 @@ public final class MnistFetcher {
                     done.add(new Fetched(f, Outcome.CACHED, null));
                     continue;
                 }
-                case CORRUPT -> log.accept(f.name() + ": the cached copy differs from the published file (" + s.detail()
+                case CORRUPT -> log.accept(f.name() + ": the cached copy differs from " + store.reference() + " (" + s.detail()
                         + "); downloading it again");
                 case MISSING -> {
                 }
@@ -253,7 +253,7 @@ public final class MnistFetcher {
             }
             String mismatch = MnistStore.mismatch(f, n, HexFormat.of().formatHex(sha.digest()), HexFormat.of().formatHex(md5.digest()));
             if (mismatch != null) {
-                return new Failure("the download differs from the published file (" + mismatch + ")", false);
+                return new Failure("the download differs from " + store.reference() + " (" + mismatch + ")", false);
             }
             Files.move(tmp, store.dir().resolve(f.name()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             tmp = null;

@@ -46,6 +46,16 @@ public final class MnistStore {
         this.mirrors = List.copyOf(mirrors);
     }
 
+    /** Whether the files are checked against MNIST's published checksums, not a {@value Mnist#CHECKSUMS_PROPERTY} file. */
+    public boolean published() {
+        return files.equals(Mnist.FILES);
+    }
+
+    /** What a file is checked against, for messages: "the published file", or the checksums property's line. */
+    public String reference() {
+        return published() ? "the published file" : "its checksum in -D" + Mnist.CHECKSUMS_PROPERTY;
+    }
+
     /** The cache folder. */
     public Path dir() {
         return dir;
@@ -127,16 +137,16 @@ public final class MnistStore {
         return mismatch(f, n, HexFormat.of().formatHex(sha.digest()), HexFormat.of().formatHex(md5.digest()));
     }
 
-    /** How (length, SHA-256, MD5) differ from the published values, or null if they match. */
+    /** How (length, SHA-256, MD5) differ from the expected values, or null if they match. */
     static String mismatch(RemoteFile f, long bytes, String sha256, String md5) {
         if (f.bytes() >= 0 && bytes != f.bytes()) {
-            return String.format(Locale.ROOT, "%d bytes, the published file has %d", bytes, f.bytes());
+            return String.format(Locale.ROOT, "%,d bytes, expected %,d", bytes, f.bytes());
         }
         if (!sha256.equals(f.sha256())) {
-            return "SHA-256 " + sha256 + ", the published file's is " + f.sha256();
+            return "SHA-256 " + sha256 + ", expected " + f.sha256();
         }
         if (f.md5() != null && md5 != null && !md5.equals(f.md5())) {
-            return "MD5 " + md5 + ", the published file's is " + f.md5();
+            return "MD5 " + md5 + ", expected " + f.md5();
         }
         return null;
     }
@@ -180,8 +190,9 @@ public final class MnistStore {
             if (d.path().endsWith(".gz")) {
                 String mismatch = mismatch(f, d.bytes(), d.sha256(), null);
                 if (mismatch != null) {
-                    throw new UserInputException(d.path() + ": not the published MNIST file (" + mismatch
-                            + "); delete it and run `initsweep data fetch mnist`");
+                    throw new UserInputException(d.path() + ": differs from " + reference() + " (" + mismatch
+                            + "); delete it and run `initsweep data fetch mnist`" + (published()
+                            ? " (a subset of your own: -D" + Mnist.CHECKSUMS_PROPERTY + " names its SHA-256s)" : ""));
                 }
             }
         }

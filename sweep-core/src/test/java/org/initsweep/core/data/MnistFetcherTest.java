@@ -70,7 +70,7 @@ class MnistFetcherTest {
             UnavailableException e = assertThrows(UnavailableException.class, () -> fetcher(dir, server.mirror("bad")).fetch());
             String name = "train-images-idx3-ubyte.gz";
             assertTrue(e.getMessage().startsWith("could not download " + name + " (" + server.mirror("bad").resolve(name)
-                    + ": the download differs from the published file (SHA-256 "), e.getMessage());
+                    + ": the download differs from its checksum in -Dinitsweep.mnist.checksums (SHA-256 "), e.getMessage());
             assertFalse(Files.exists(dir), "nothing cached, no partial file, not even the folder the fetch made");
             assertEquals(1, server.requests("/bad/" + name), "a checksum failure is not retried on the same mirror");
 

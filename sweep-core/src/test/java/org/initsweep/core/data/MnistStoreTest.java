@@ -67,10 +67,12 @@ class MnistStoreTest {
         assertEquals(MnistStore.State.CORRUPT, s.state());
         UserInputException e = assertThrows(UserInputException.class, () -> store.load(MemoryBudget.UNLIMITED));
         String published = store.files().get(3).sha256();
-        assertEquals(labels + ": not the published MNIST file (" + (other.length == store.files().get(3).bytes()
-                ? "SHA-256 " + SharedDatasets.sha256(other) + ", the published file's is " + published
-                : other.length + " bytes, the published file has " + store.files().get(3).bytes())
-                + "); delete it and run `initsweep data fetch mnist`", e.getMessage());
+        assertEquals(labels + ": differs from " + store.reference() + " (" + (other.length == store.files().get(3).bytes()
+                ? "SHA-256 " + SharedDatasets.sha256(other) + ", expected " + published
+                : String.format(java.util.Locale.ROOT, "%,d bytes, expected %,d", other.length, store.files().get(3).bytes()))
+                + "); delete it and run `initsweep data fetch mnist`"
+                + (store.published() ? " (a subset of your own: -Dinitsweep.mnist.checksums names its SHA-256s)" : ""),
+                e.getMessage());
     }
 
     @Test
@@ -101,10 +103,11 @@ class MnistStoreTest {
     @Test
     void mismatchSaysWhichChecksumDiffers() {
         RemoteFile f = new RemoteFile("a.gz", 3, "0".repeat(64), "1".repeat(32));
-        assertEquals("4 bytes, the published file has 3", MnistStore.mismatch(f, 4, "0".repeat(64), "1".repeat(32)));
-        assertEquals("SHA-256 " + "2".repeat(64) + ", the published file's is " + "0".repeat(64),
+        assertEquals("4 bytes, expected 3", MnistStore.mismatch(f, 4, "0".repeat(64), "1".repeat(32)));
+        assertEquals("4,096 bytes, expected 3", MnistStore.mismatch(f, 4096, "0".repeat(64), "1".repeat(32)));
+        assertEquals("SHA-256 " + "2".repeat(64) + ", expected " + "0".repeat(64),
                 MnistStore.mismatch(f, 3, "2".repeat(64), "1".repeat(32)));
-        assertEquals("MD5 " + "3".repeat(32) + ", the published file's is " + "1".repeat(32),
+        assertEquals("MD5 " + "3".repeat(32) + ", expected " + "1".repeat(32),
                 MnistStore.mismatch(f, 3, "0".repeat(64), "3".repeat(32)));
         assertNull(MnistStore.mismatch(f, 3, "0".repeat(64), "1".repeat(32)));
     }
