@@ -71,7 +71,7 @@ final class DataCommand implements Runnable {
                 throw new UserInputException("data fetch: unknown dataset \"" + dataset + "\"; downloadable: " + Mnist.NAME);
             }
             // a misspelt -Dinitsweep.mnist.mirrors would otherwise send the download to the default mirrors
-            org.initsweep.core.train.Trainer.checkSystemProperties(List.of(Main.SPARK_LOG_LEVEL_PROPERTY));
+            org.initsweep.core.SystemProperties.refuseUnknown(org.initsweep.core.train.Trainer.SYSTEM_PROPERTIES);
             DataDir.Choice dir = options.dir();
             MnistStore store = Mnist.store(dir.path());
             List<MnistFetcher.Fetched> done = new MnistFetcher(store, MnistFetcher.Settings.DEFAULT,
@@ -93,6 +93,8 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() {
+            // a misspelt -Dinitsweep.mnist.checksums would otherwise list a subset as differing from MNIST's
+            org.initsweep.core.SystemProperties.refuseUnknown(org.initsweep.core.train.Trainer.SYSTEM_PROPERTIES);
             DataDir.Choice dir = options.dir();
             System.out.printf(Locale.ROOT, "data directory: %s (%s)%n", dir.path(),
                     dir.from().equals("default") ? "default; --data-dir or " + DataDir.ENV + " change it" : "from " + dir.from());

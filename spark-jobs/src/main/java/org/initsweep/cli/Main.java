@@ -28,8 +28,11 @@ public final class Main implements Runnable {
     /** Exit code after Ctrl-C or SIGTERM (128 + SIGINT, as shells report an interrupted command). */
     public static final int INTERRUPTED_EXIT = 130;
 
-    /** Spark's log level, set here for log4j2.properties ({@code INITSWEEP_SPARK_LOG}, --debug). */
-    static final String SPARK_LOG_LEVEL_PROPERTY = "initsweep.sparkLogLevel";
+    /**
+     * Spark's log level, set here for log4j2.properties ({@code INITSWEEP_SPARK_LOG}, --debug); outside the
+     * {@code initsweep.} names a user sets, so that no one sets it in vain.
+     */
+    static final String SPARK_LOG_LEVEL_PROPERTY = "initsweepSparkLogLevel";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -28,25 +28,29 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * Said on Ctrl-C or SIGTERM before the sweep has counted its runs (reading the spec and data, starting
-     * Spark): this attempt has committed nothing, and may have found no earlier runs either.
+     * Spark): this attempt has committed nothing, and may have found no earlier runs either; with
+     * {@code --overwrite} it may already have deleted them.
      */
-    static String interrupted() {
-        return "initsweep: interrupted before the sweep started: no run of this attempt was committed (runs an earlier"
+    static String interrupted(boolean overwrite) {
+        return overwrite ? "initsweep: interrupted before the sweep started: no run of this attempt was committed, and"
+                + " --overwrite may already have deleted the directory's earlier results; run the command again to start afresh."
+                : "initsweep: interrupted before the sweep started: no run of this attempt was committed (runs an earlier"
                 + " attempt committed are kept); run the same command again to start or resume.";
     }
 
     /**
      * Said on Ctrl-C or SIGTERM once {@code committed} of the grid's {@code total} runs are in runs/ (and
-     * during the analysis, when all are).
+     * during the analysis, when all are). After {@code --overwrite} the resume is the command without it,
+     * which would delete them again.
      */
-    static String interrupted(int chunkRuns, long committed, long total) {
+    static String interrupted(int chunkRuns, long committed, long total, boolean overwrite) {
         if (committed == 0) {
             return "initsweep: interrupted before the first chunk was committed (" + chunk(chunkRuns)
                     + "): no run is kept; the same command starts the sweep again.";
         }
+        String again = overwrite ? "run the command again without --overwrite to " : "run the same command again to ";
         return "initsweep: interrupted. " + committed + " of " + Quantities.plural(total, "run") + " are committed and kept"
-                + (committed < total ? " (" + chunk(chunkRuns) + "): run the same command again to resume."
-                        : "; run the same command again to finish.");
+                + (committed < total ? " (" + chunk(chunkRuns) + "): " + again + "resume." : "; " + again + "finish.");
     }
 
     private static String chunk(int chunkRuns) {
@@ -95,9 +99,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Main.during(new Situation(interrupted(), "make the largest run smaller (depth × width × samples)", null));
+        Main.during(new Situation(interrupted(overwrite), "make the largest run smaller (depth × width × samples)", null));
         SweepSpec s = SpecReader.read(spec);
-        org.initsweep.core.train.Trainer.checkSystemProperties(java.util.List.of(Main.SPARK_LOG_LEVEL_PROPERTY));
+        org.initsweep.core.train.Trainer.checkSystemProperties();
         if (tasks < 0) {
             throw new UserInputException("--tasks must be ≥ 0, got " + tasks);
         }
@@ -150,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
         {
             // said once the directory is known to take the sweep, so that a refusal is the only line
             SweepJob.Summary sum = SweepJob.run(spark, s, dir, new SweepJob.Options(overwrite, tasks, chunkRuns,
-                    (committed, total) -> Main.during(Main.situation().interrupted(interrupted(chunkRuns, committed, total)))), data,
+                    (committed, total) -> Main.during(Main.situation().interrupted(interrupted(chunkRuns, committed, total, overwrite)))), data,
                     () -> System.out.printf(java.util.Locale.ROOT, "initsweep: sweep '%s' -> %s: %s%n", s.name(), dir,
                             preflight.describe()));
             if (sum.computed() < sum.runs()) {

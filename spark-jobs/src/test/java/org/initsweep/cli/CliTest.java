@@ -212,13 +212,17 @@ public class CliTest {
             {"initsweep.vectorMaxParams", "2147483648", "must be an integer from 0 to 2147483647, got \"2147483648\""},
             {"initsweep.kernal", "blas", "is not a property initsweep reads (did you mean 'initsweep.kernel'?)"},
             {"initsweep.vectormaxparams", "0", "is not a property initsweep reads (did you mean"
-                    + " 'initsweep.vectorMaxParams'?)"}};
+                    + " 'initsweep.vectorMaxParams'?)"},
+            {"INITSWEEP.kernal", "blas", "is not a property initsweep reads (did you mean 'initsweep.kernel'?)"}};
         for (String[] p : refused) {
             System.setProperty(p[0], p[1]);
             try {
                 Result r = cli("run", tinySpec().toString(), "--out", out.toString());
                 assertEquals(2, r.code(), r.err());
                 assertEquals("initsweep: -D" + p[0] + " " + p[2], r.err().strip());
+                Result v = cli("validate", tinySpec().toString());
+                assertEquals(2, v.code(), "validate refuses what run would: " + v.out());
+                assertEquals("initsweep: -D" + p[0] + " " + p[2], v.err().strip());
             } finally {
                 System.clearProperty(p[0]);
             }

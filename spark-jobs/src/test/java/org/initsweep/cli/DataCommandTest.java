@@ -177,6 +177,16 @@ class DataCommandTest {
         } finally {
             System.clearProperty("initsweep.mnist.mirror");
         }
+        // list reads the checksums: a misspelt one would list a subset as MNIST's files gone wrong
+        System.setProperty("initsweep.mnist.checksum", "SHA256SUMS");
+        try {
+            CliTest.Result list = CliTest.cli("data", "list", "--data-dir", tmp.resolve("data").toString());
+            assertEquals(2, list.code(), list.out());
+            assertEquals("initsweep: -Dinitsweep.mnist.checksum is not a property initsweep reads (did you mean"
+                    + " 'initsweep.mnist.checksums'?)", list.err().strip());
+        } finally {
+            System.clearProperty("initsweep.mnist.checksum");
+        }
     }
 
     @Test

@@ -56,6 +56,10 @@ class InterruptMessageTest {
         assertEquals("initsweep: interrupted before the sweep started: no run of this attempt was committed (runs an"
                 + " earlier attempt committed are kept); run the same command again to start or resume.",
                 Main.situation().ifInterrupted());
+        CliTest.cli("run", tmp.resolve("missing.json").toString(), "--overwrite");
+        assertEquals("initsweep: interrupted before the sweep started: no run of this attempt was committed, and"
+                + " --overwrite may already have deleted the directory's earlier results; run the command again to start"
+                + " afresh.", Main.situation().ifInterrupted(), "not 'kept': --overwrite deletes them before the sweep starts");
         CliTest.cli("analyze", tmp.resolve("missing").toString());
         assertTrue(Main.situation().ifInterrupted().endsWith("run the same command again to finish it."), Main.situation().ifInterrupted());
         CliTest.cli("sql", tmp.resolve("missing").toString(), "SELECT 1");
@@ -66,11 +70,15 @@ class InterruptMessageTest {
     void onceTheSweepStartsTheLineSaysHowManyRunsAreKept() {
         assertEquals("initsweep: interrupted before the first chunk was committed (a chunk is about a minute of work;"
                 + " --chunk-runs sets it): no run is kept; the same command starts the sweep again.",
-                RunCommand.interrupted(0, 0, 540));
+                RunCommand.interrupted(0, 0, 540, false));
         assertEquals("initsweep: interrupted. 240 of 540 runs are committed and kept (a chunk is 120 runs, from"
-                + " --chunk-runs): run the same command again to resume.", RunCommand.interrupted(120, 240, 540));
+                + " --chunk-runs): run the same command again to resume.", RunCommand.interrupted(120, 240, 540, false));
         assertEquals("initsweep: interrupted. 540 of 540 runs are committed and kept; run the same command again to"
-                + " finish.", RunCommand.interrupted(0, 540, 540));
+                + " finish.", RunCommand.interrupted(0, 540, 540, false));
+        // after --overwrite the same command would delete them again
+        assertEquals("initsweep: interrupted. 240 of 540 runs are committed and kept (a chunk is 120 runs, from"
+                + " --chunk-runs): run the command again without --overwrite to resume.",
+                RunCommand.interrupted(120, 240, 540, true));
     }
 
     @Test
@@ -86,7 +94,7 @@ class InterruptMessageTest {
     @Test
     void aFinishedSweepLeavesTheLineOfAllItsRunsCommitted(@TempDir Path tmp) throws Exception {
         CliTest.tinySweep(tmp.resolve("tiny"));
-        assertEquals(RunCommand.interrupted(0, 12, 12), Main.situation().ifInterrupted(),
+        assertEquals(RunCommand.interrupted(0, 12, 12, false), Main.situation().ifInterrupted(),
                 "the sweep told the command of its commits, the last of all 12 runs");
     }
 }

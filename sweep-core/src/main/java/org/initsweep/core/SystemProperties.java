@@ -83,7 +83,7 @@ public final class SystemProperties {
     }
 
     /**
-     * Refuses an {@code initsweep.…} property that nothing reads: a misspelt knob
+     * Refuses an {@code initsweep.…} property (the prefix in any case) that nothing reads: a misspelt knob
      * ({@code -Dinitsweep.kernal=blas}) would otherwise leave the default in place unseen.
      *
      * @param known every {@code initsweep.…} key the command reads
@@ -91,7 +91,7 @@ public final class SystemProperties {
      */
     public static void refuseUnknown(java.util.Collection<String> known) {
         for (String key : new java.util.TreeSet<>(System.getProperties().stringPropertyNames())) {
-            if (key.startsWith(PREFIX) && !known.contains(key)) {
+            if (key.toLowerCase(Locale.ROOT).startsWith(PREFIX) && !known.contains(key)) {
                 String hint = org.initsweep.core.spec.Suggestions.hint(key, known);
                 throw new UserInputException("-D" + key + " is not a property initsweep reads" + (hint.isEmpty()
                         ? "; it reads " + String.join(", ", new java.util.TreeSet<>(known)) : hint));

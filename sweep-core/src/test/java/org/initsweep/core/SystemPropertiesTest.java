@@ -66,6 +66,13 @@ class SystemPropertiesTest {
         } finally {
             System.clearProperty("initsweep.javamaxparams");
         }
+        System.setProperty("Initsweep.kernel", "blas"); // the prefix in another case is still meant for initsweep
+        try {
+            assertEquals("-DInitsweep.kernel is not a property initsweep reads (did you mean 'initsweep.kernel'?)",
+                    assertThrows(UserInputException.class, () -> SystemProperties.refuseUnknown(known)).getMessage());
+        } finally {
+            System.clearProperty("Initsweep.kernel");
+        }
     }
 
     @Test

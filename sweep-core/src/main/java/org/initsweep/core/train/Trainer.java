@@ -82,18 +82,16 @@ public final class Trainer {
             .toList();
 
     /**
-     * Refuses an {@code initsweep.…} property that neither {@link #SYSTEM_PROPERTIES} nor {@code alsoRead}
-     * names (a misspelt knob), then reads every tuning property of the engine (docs/benchmarks.md:
+     * Refuses an {@code initsweep.…} property that {@link #SYSTEM_PROPERTIES} does not name (a misspelt
+     * knob), then reads every tuning property of the engine (docs/benchmarks.md:
      * {@code initsweep.kernel}, {@code javaMaxParams}, {@code vectorMaxParams}, {@code vectorBits},
      * {@code laneMaxParams}, {@code dataCacheBytes}), so that a driver refuses an unusable value before it
      * writes anything, rather than a task on its first run.
      *
-     * @param alsoRead the caller's own {@code initsweep.…} properties
      * @throws UserInputException naming the first unknown property, or the first whose value cannot be used
      */
-    public static void checkSystemProperties(java.util.Collection<String> alsoRead) {
-        SystemProperties.refuseUnknown(java.util.stream.Stream.concat(SYSTEM_PROPERTIES.stream(), alsoRead.stream())
-                .collect(java.util.stream.Collectors.toSet()));
+    public static void checkSystemProperties() {
+        SystemProperties.refuseUnknown(SYSTEM_PROPERTIES);
         Kernel.checkSystemProperties();
         SystemProperties.intValue(LaneTrainer.MAX_PARAMS_PROPERTY, 0, 0);
         SystemProperties.integer(RunDatasets.CACHE_BYTES_PROPERTY, 0, 0);
