@@ -88,6 +88,7 @@ public final class SparkSessions {
         // (nor, in client mode on a cluster, in the directory spark-submit was started from).
         b.config("spark.sql.warehouse.dir", conf.get("spark.sql.warehouse.dir",
                 new java.io.File(System.getProperty("java.io.tmpdir"), "initsweep-warehouse").toURI().toString()));
+        MasterProbe.requireReachable(chosen);
         try {
             return b.getOrCreate();
         } catch (Exception e) {

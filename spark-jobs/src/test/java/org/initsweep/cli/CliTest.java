@@ -170,6 +170,33 @@ public class CliTest {
     }
 
     @Test
+    void anUnreachableSparkMasterIsOneLineBeforeAnythingIsWritten(@TempDir Path tmp) {
+        // nothing listens on port 1: refused at once, where Spark's client would retry for a minute and then
+        // fail the first job on a stopped SparkContext
+        Path out = tmp.resolve("out");
+        for (String[] args : new String[][] {{"run", tinySpec().toString(), "--out", out.toString()},
+                {"sql", out.toString(), "SELECT 1"}}) {
+            String[] withMaster = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                    java.util.stream.Stream.of("--master", "spark://127.0.0.1:1")).toArray(String[]::new);
+            Result r = cli(withMaster);
+            assertEquals(1, r.code(), args[0] + ": " + r.err());
+            // (run warns first that spark.executor.cores is unset on a standalone master)
+            List<String> lines = r.err().strip().lines().toList();
+            assertTrue(lines.get(lines.size() - 1).startsWith("initsweep: cannot reach the Spark master"
+                    + " spark://127.0.0.1:1 (127.0.0.1:1: Connection refused"), args[0] + ": " + r.err());
+            assertEquals(1, lines.stream().filter(l -> l.contains("master")).count(), r.err());
+            assertFalse(Files.exists(out), "nothing written");
+        }
+        // a context stopped under the command (a master that gave the application up, a kill) is said as such
+        java.io.StringWriter said = new java.io.StringWriter();
+        int code = Main.report(new java.io.PrintWriter(said, true), new org.apache.spark.SparkException("Job aborted",
+                new IllegalStateException("Cannot call methods on a stopped SparkContext.")), false);
+        assertEquals(Main.FAILURE, code);
+        assertTrue(said.toString().startsWith("initsweep: Spark stopped this application before the command finished"),
+                said.toString());
+    }
+
+    @Test
     void aPortThatAnswersButNotAsTheFileSystemIsSaidSo() throws Exception {
         // a web server where the name node's RPC port was meant: it answers Hadoop's RPC with "HTTP/1.1 …",
         // which Hadoop reads as a frame length of 1.2 GB
