@@ -166,12 +166,14 @@ public final class SweepJob {
             if (orphans > 0) {
                 LOG.info("Removed {} files of an interrupted chunk", orphans);
             }
+            Grid grid = new Grid(spec);
+            long n = grid.size();
+            // before the sweep says it starts, so that an interrupt from then on counts the runs already there
+            options.committed().runs(done.size(), n);
             starting.run();
             writeText(fs, new Path(outPath, Tables.SPEC_FILE), SpecWriter.toJson(spec));
 
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            Grid grid = new Grid(spec);
-            long n = grid.size();
             int parallelism = Math.max(1, jsc.defaultParallelism());
             long chunk = ChunkPlan.of(spec, data.shapes(spec), n, parallelism, options.chunkRuns()).runsEach();
             if (!done.isEmpty()) {
@@ -185,7 +187,6 @@ public final class SweepJob {
             String invocation = invocationId(new java.security.SecureRandom());
             long computed = 0;
             long diverged = 0;
-            options.committed().runs(done.size(), n);
             try (Progress progress = new Progress(spark.sparkContext(), n, done.size(), Progress.interactive(),
                     System.err)) {
                 for (long from = 0, k = 0; from < n; from += chunk, k++) {
