@@ -64,6 +64,8 @@ public final class TrainabilityHeatmapChart {
     public static final double LOG_M_RATIO = 10;
     /** Most swept multipliers labelled one by one on a log axis (else ticks at powers of two). */
     static final int MAX_LABELLED_MULTIPLIERS = 12;
+    /** Most depths ticked one by one (the report labels as many). */
+    static final int MAX_LABELLED_DEPTHS = 12;
 
     static final String X_LABEL = ChartStyle.multiplierLabel(1);
     static final String Y_LABEL = "depth L (hidden layers)";
@@ -258,7 +260,7 @@ public final class TrainabilityHeatmapChart {
             ChartStyle.styleAxis(linear);
             x = linear;
         }
-        NumberAxis y = new DepthAxis(ds.length <= MAX_LABELLED_MULTIPLIERS ? ds : null);
+        NumberAxis y = new DepthAxis(ds.length <= MAX_LABELLED_DEPTHS ? ds : null);
         y.setRange(yLo, yHi);
 
         XYPlot plot = new XYPlot(data, x, y, cellsRenderer);
@@ -344,7 +346,7 @@ public final class TrainabilityHeatmapChart {
     }
 
     /**
-     * The depth axis: ticks at the swept depths where there are at most {@value #MAX_LABELLED_MULTIPLIERS}
+     * The depth axis: ticks at the swept depths where there are at most {@value #MAX_LABELLED_DEPTHS}
      * (depths 4, 8, …, 64 are cells of unequal height, which round ticks at 5, 10, … fall between), else
      * integer ticks.
      */
