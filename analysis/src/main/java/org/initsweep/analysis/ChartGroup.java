@@ -63,15 +63,26 @@ public record ChartGroup(String activation, String init, Integer width, String p
         if (!spec.scheme().scaledByMultiplier()) {
             return Double.NaN;
         }
-        if (width != null) {
-            return spec.effectiveMultiplier(width, width, 1.0);
-        }
-        if (profile != null) {
-            return spec.sharedMultiplier(org.initsweep.core.spec.Widths.fromLabel(profile).profile(), 1.0);
+        int[] widths = hiddenWidths(width, profile);
+        if (widths != null) {
+            return spec.sharedMultiplier(widths, 1.0);
         }
         double unit = spec.effectiveMultiplier(64, 64, 1.0);
         return unit == spec.effectiveMultiplier(128, 32, 1.0) && unit == spec.effectiveMultiplier(32, 128, 1.0)
                 ? unit : Double.NaN;
+    }
+
+    /**
+     * The hidden widths whose fans a cell's σ_w² takes ({@link org.initsweep.core.init.InitSpec#sharedMultiplier}):
+     * {@code [width]} for a constant width (fan_in = fan_out = width), else the profile's.
+     *
+     * @param width   constant hidden width, or null for a width profile
+     * @param profile the profile label ({@code [512,256,128]}) when {@code width} is null
+     * @return the widths, or null when neither is given
+     */
+    public static int[] hiddenWidths(Integer width, String profile) {
+        return width != null ? new int[] {width}
+                : profile != null ? org.initsweep.core.spec.Widths.fromLabel(profile).profile() : null;
     }
 
     /**

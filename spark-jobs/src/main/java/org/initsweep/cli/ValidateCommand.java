@@ -25,7 +25,6 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SweepSpec s = SpecReader.read(spec);
         org.initsweep.core.train.Trainer.checkSystemProperties(); // what run would refuse, validate does
-
         long runs = new Grid(s).size();
         System.out.printf(java.util.Locale.ROOT, "%s: valid, sweep '%s' with %s%n", spec, s.name(),
                 Quantities.plural(runs, "run"));

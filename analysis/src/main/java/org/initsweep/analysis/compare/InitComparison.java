@@ -170,16 +170,13 @@ public final class InitComparison {
                 || cellRow.isNullAt(cellRow.fieldIndex("multiplier"))) {
             return null;
         }
-        boolean constant = !cellRow.isNullAt(cellRow.fieldIndex("width"));
-        if (!constant && cellRow.isNullAt(cellRow.fieldIndex("profile"))) {
+        int[] widths = org.initsweep.analysis.ChartGroup.hiddenWidths(cellRow.getAs("width"), cellRow.getAs("profile"));
+        if (widths == null) {
             return null;
         }
-        double m = cellRow.<Double>getAs("multiplier");
         try {
-            var spec = org.initsweep.core.init.InitSpec.fromLabel(init);
-            int n = constant ? cellRow.<Integer>getAs("width") : 0;
-            double v = constant ? spec.effectiveMultiplier(n, n, m)
-                    : spec.sharedMultiplier(org.initsweep.core.spec.Widths.fromLabel(cellRow.getAs("profile")).profile(), m);
+            double v = org.initsweep.core.init.InitSpec.fromLabel(init).sharedMultiplier(widths,
+                    cellRow.<Double>getAs("multiplier"));
             return Double.isFinite(v) ? v : null;
         } catch (IllegalArgumentException notALabelOfThisVersion) {
             return null;

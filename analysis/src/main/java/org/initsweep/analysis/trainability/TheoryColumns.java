@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.initsweep.core.activation.Activation;
 import org.initsweep.core.init.InitSpec;
-import org.initsweep.core.spec.Widths;
 import org.initsweep.core.theory.DepthScales;
 import org.initsweep.core.theory.Nonlinearity;
 import org.initsweep.core.theory.TheoryValue;
@@ -54,17 +53,14 @@ public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC,
         if (multiplier == null || !spec.scheme().scaledByMultiplier()) {
             return none("fixed init scheme " + init + ": no weight variance σ_w² for mean-field theory");
         }
-        double sigmaW2;
-        if (width != null) {
-            sigmaW2 = spec.effectiveMultiplier(width, width, multiplier);
-        } else if (profile != null) {
-            sigmaW2 = spec.sharedMultiplier(Widths.fromLabel(profile).profile(), multiplier);
-            if (Double.isNaN(sigmaW2)) {
-                return none("width profile " + profile + " with " + init + ": σ_w² = fan_in·Var(W) differs from hidden"
-                        + " layer to hidden layer, and mean-field theory here takes one σ_w²");
-            }
-        } else {
+        int[] widths = org.initsweep.analysis.ChartGroup.hiddenWidths(width, profile);
+        if (widths == null) {
             throw new IllegalArgumentException("a cell has a width or a profile");
+        }
+        double sigmaW2 = spec.sharedMultiplier(widths, multiplier);
+        if (Double.isNaN(sigmaW2)) {
+            return none("width profile " + profile + " with " + init + ": σ_w² = fan_in·Var(W) differs from hidden"
+                    + " layer to hidden layer, and mean-field theory here takes one σ_w²");
         }
         DepthScales d = depthScales(Activation.fromLabel(activation), sigmaW2, sigmaB2);
         StringBuilder note = new StringBuilder();
