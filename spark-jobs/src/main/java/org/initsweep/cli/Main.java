@@ -194,7 +194,7 @@ public final class Main implements Runnable {
         var unreachable = Unreachable.describe(e, situation.reads());
         if (unreachable.isPresent()) {
             err.println("initsweep: " + unreachable.get());
-            return FAILURE;
+            return Unreachable.unknownHost(e) ? BAD_INPUT : FAILURE;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof IllegalStateException && String.valueOf(t.getMessage()).contains("stopped SparkContext")) {

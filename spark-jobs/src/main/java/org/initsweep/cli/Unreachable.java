@@ -30,20 +30,30 @@ final class Unreachable {
                         + " service (" + String.valueOf(t.getMessage()).strip() + "); is it the web UI's port? (HDFS's"
                         + " RPC port is fs.defaultFS's, often 8020)");
             }
+            if (t instanceof UnknownHostException) {
+                return Optional.of(org.initsweep.spark.OutputStore.unknownHost(where, t.getMessage()));
+            }
             if (t instanceof ConnectException || t instanceof NoRouteToHostException
-                    || t instanceof UnknownHostException || t instanceof SocketTimeoutException) {
+                    || t instanceof SocketTimeoutException) {
                 String said = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
                 int cut = said.indexOf(';'); // Hadoop appends "; For more details see: <wiki>"
                 if (cut > 0) {
                     said = said.substring(0, cut);
-                }
-                if (t instanceof UnknownHostException) {
-                    said = "unknown host " + said;
                 }
                 return Optional.of("cannot reach " + where + " ("
                         + said.strip() + "): check that its service is up and the address is right");
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a failure {@link #describe} names is a host that does not resolve: the address is the user's input. */
+    static boolean unknownHost(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -107,8 +107,28 @@ public final class OutputStore {
                 throw new UserInputException(named + ": no file system for " + scheme + ":// on the classpath"
                         + ("s3a".equals(scheme) ? " (s3a needs hadoop-aws and the AWS SDK, docs/cluster.md)" : ""), e);
             }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.net.UnknownHostException) {
+                    // Hadoop resolves the name node's host here, before any connection: the address is wrong
+                    throw new UserInputException(unknownHost(named, t.getMessage()), e);
+                }
+            }
             throw new UserInputException(named + " cannot be reached: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
         }
+    }
+
+    /**
+     * The line for a directory whose host does not resolve, wherever the lookup failed (opening the file
+     * system, or a connection later).
+     *
+     * @param named how messages name the directory
+     * @param said  what the lookup said (the host name, perhaps with Hadoop's "; For more details see: …")
+     */
+    public static String unknownHost(String named, String said) {
+        String host = said == null ? "" : said;
+        int cut = host.indexOf(';');
+        return "cannot reach " + named + " (unknown host " + (cut > 0 ? host.substring(0, cut) : host).strip()
+                + "): check that the address is right";
     }
 }

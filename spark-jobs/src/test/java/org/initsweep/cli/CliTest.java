@@ -170,6 +170,26 @@ public class CliTest {
     }
 
     @Test
+    void aHostThatDoesNotResolveIsTheUsersAddressSaidAsRunAndSqlSayAnUnreachableOne(@TempDir Path tmp) {
+        // .invalid never resolves (RFC 2606); Hadoop looks the name node up when the file system is opened
+        String dir = "hdfs://initsweep-test.invalid:8020/sweeps/tiny";
+        for (String[] args : new String[][] {{"run", tinySpec().toString(), "--out", dir}, {"sql", dir, "SELECT 1"}}) {
+            Result r = cli(args);
+            assertEquals(2, r.code(), args[0] + ": " + r.err());
+            String named = args[0].equals("run") ? "--out " + dir : dir;
+            assertEquals("initsweep: cannot reach " + named + " (unknown host initsweep-test.invalid): check that the"
+                    + " address is right", r.err().strip(), args[0]);
+        }
+        // the same line and code where the lookup fails later, inside a command's work
+        java.io.StringWriter said = new java.io.StringWriter();
+        int code = Main.report(new java.io.PrintWriter(said, true), new java.io.IOException("failed",
+                new java.net.UnknownHostException("initsweep-test.invalid; For more details see: http://wiki")), false);
+        assertEquals(Main.BAD_INPUT, code);
+        assertTrue(said.toString().contains("(unknown host initsweep-test.invalid): check that the address is right"),
+                said.toString());
+    }
+
+    @Test
     void anUnreachableSparkMasterIsOneLineBeforeAnythingIsWritten(@TempDir Path tmp) {
         // nothing listens on port 1: refused at once, where Spark's client would retry for a minute and then
         // fail the first job on a stopped SparkContext
