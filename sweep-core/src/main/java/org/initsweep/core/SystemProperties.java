@@ -87,16 +87,30 @@ public final class SystemProperties {
      * ({@code -Dinitsweep.kernal=blas}) would otherwise leave the default in place unseen.
      *
      * @param known every {@code initsweep.…} key the command reads
-     * @throws UserInputException naming the first unknown key (in sorted order) and the closest known one
+     * @throws UserInputException naming every unknown key (in sorted order), each with the closest known one,
+     *                             in one line: a run refused for one typo should not be refused again for the next
      */
     public static void refuseUnknown(java.util.Collection<String> known) {
+        List<String> keys = new java.util.ArrayList<>();
+        List<String> hints = new java.util.ArrayList<>();
         for (String key : new java.util.TreeSet<>(System.getProperties().stringPropertyNames())) {
             if (key.toLowerCase(Locale.ROOT).startsWith(PREFIX) && !known.contains(key)) {
-                String hint = org.initsweep.core.spec.Suggestions.hint(key, known);
-                throw new UserInputException("-D" + key + " is not a property initsweep reads" + (hint.isEmpty()
-                        ? "; it reads " + String.join(", ", new java.util.TreeSet<>(known)) : hint));
+                keys.add("-D" + key);
+                hints.add(org.initsweep.core.spec.Suggestions.hint(key, known));
             }
         }
+        if (keys.isEmpty()) {
+            return;
+        }
+        String reads = hints.contains("") ? "; it reads " + String.join(", ", new java.util.TreeSet<>(known)) : "";
+        if (keys.size() == 1) {
+            throw new UserInputException(keys.get(0) + " is not a property initsweep reads" + hints.get(0) + reads);
+        }
+        List<String> each = new java.util.ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            each.add(keys.get(i) + hints.get(i));
+        }
+        throw new UserInputException(String.join(", ", each) + " are not properties initsweep reads" + reads);
     }
 
     private static UserInputException refused(String key, String value, String expected) {

@@ -76,6 +76,28 @@ class SystemPropertiesTest {
     }
 
     @Test
+    void everyPropertyNothingReadsIsNamedInOneLine() {
+        // a second typo must not wait for the first one's fix and another refused run
+        List<String> known = List.of("initsweep.kernel", "initsweep.vectorBits");
+        System.setProperty("initsweep.kernal", "blas");
+        System.setProperty("initsweep.vectorbits", "256");
+        System.setProperty(KEY, "1");
+        try {
+            assertEquals("-Dinitsweep.kernal (did you mean 'initsweep.kernel'?), -Dinitsweep.test.property,"
+                    + " -Dinitsweep.vectorbits (did you mean 'initsweep.vectorBits'?) are not properties initsweep"
+                    + " reads; it reads initsweep.kernel, initsweep.vectorBits",
+                    assertThrows(UserInputException.class, () -> SystemProperties.refuseUnknown(known)).getMessage());
+            System.clearProperty(KEY);
+            assertEquals("-Dinitsweep.kernal (did you mean 'initsweep.kernel'?), -Dinitsweep.vectorbits (did you mean"
+                    + " 'initsweep.vectorBits'?) are not properties initsweep reads",
+                    assertThrows(UserInputException.class, () -> SystemProperties.refuseUnknown(known)).getMessage());
+        } finally {
+            System.clearProperty("initsweep.kernal");
+            System.clearProperty("initsweep.vectorbits");
+        }
+    }
+
+    @Test
     void choiceIsCaseInsensitiveAndRefusesOtherText() {
         List<String> kernels = List.of("auto", "blas", "nd4j");
         assertEquals("auto", SystemProperties.choice(KEY, "auto", kernels));
