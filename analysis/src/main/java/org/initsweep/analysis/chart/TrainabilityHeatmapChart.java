@@ -65,7 +65,7 @@ public final class TrainabilityHeatmapChart {
     /** Most swept multipliers labelled one by one on a log axis (else ticks at powers of two). */
     static final int MAX_LABELLED_MULTIPLIERS = 12;
     /** Most depths ticked one by one (the report labels as many). */
-    static final int MAX_LABELLED_DEPTHS = 12;
+    public static final int MAX_LABELLED_DEPTHS = 12;
 
     static final String X_LABEL = ChartStyle.multiplierLabel(1);
     static final String Y_LABEL = "depth L (hidden layers)";

@@ -122,6 +122,7 @@ final class ReportData {
                 node.putNull("width");
             }
             node.put("profile", g.profile());
+            node.put("shape", g.shapeTitle());
             node.put("sigma_b2", g.sigmaB2());
             node.put("dataset", g.dataset());
             node.put("classes", classes.getOrDefault(g.dataset(), 2));

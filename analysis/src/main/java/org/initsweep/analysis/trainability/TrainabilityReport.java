@@ -66,6 +66,7 @@ public final class TrainabilityReport {
         TargetSplit split = train ? TargetSplit.TRAIN : TargetSplit.TEST;
         String judged = train ? "train_accuracy" : "test_accuracy";
         root.put("split", split.specName());
+        root.put("max_labelled_depths", org.initsweep.analysis.chart.TrainabilityHeatmapChart.MAX_LABELLED_DEPTHS);
         ArrayNode unjudged = root.putArray("unjudged");
         if (!train && Arrays.asList(spark.table("runs").columns()).contains("test_samples")) {
             TrainabilityAnalysis.testSplits(spark).forEach((dataset, has) -> {

@@ -1001,9 +1001,7 @@
           : ' (small-signal 1/gain of ' + g.activation + ').'));
     }
     if (crit.note) { facts.push(crit.note + '.'); }
-    // a width profile (width null) by its widths, as the group's title says it (ChartGroup.shapeTitle)
-    var shape = g.width === null || g.width === undefined ? 'widths ' + g.profile : 'width n = ' + g.width;
-    facts.push('Init ' + g.init + ', ' + shape + ', \u03c3_b\u00b2 = ' + fmt(g.sigma_b2) + ', data '
+    facts.push('Init ' + g.init + ', ' + g.shape + ', \u03c3_b\u00b2 = ' + fmt(g.sigma_b2) + ', data '
       + g.dataset + '.');
     sec.appendChild(el('p', { 'class': 'meta' }, [facts.join(' ')]));
 
@@ -1274,7 +1272,7 @@
     };
   }
 
-  function trainabilityOption(g, target, accName) {
+  function trainabilityOption(g, target, accName, maxLabelledDepths) {
     var ms = [];
     var depths = [];
     g.cells.forEach(function (c) {
@@ -1352,12 +1350,13 @@
     }
     // depth counts hidden layers: ticks one layer apart at least, and only whole layers labelled (the axis
     // ends, half a layer past the outer depths, are ticks ECharts labels too: 1.5 … 2.5 for one depth 2);
-    // up to 12 depths, as on the PNG, labelled where they were swept (4, 8, …, 64 are rows of unequal height)
+    // up to as many depths as the PNG labels, labelled where they were swept (4, 8, …, 64 are rows of unequal
+    // height)
     var yAxisExtra = { type: 'value', min: yMin, max: yMax, minInterval: 1, splitLine: { show: false },
       axisLabel: merge(axisCommon('').axisLabel, { formatter: function (v) {
         return Math.abs(v - Math.round(v)) < 1e-9 ? String(Math.round(v)) : '';
       } }) };
-    if (depths.length <= 12) {
+    if (depths.length <= maxLabelledDepths) {
       yAxisExtra.axisLabel = { show: false };
       yAxisExtra.axisTick = { show: false };
       series.push(labelSeries(depths.map(function (d) { return { value: [xMin, d], kind: 'y', text: String(d) }; })));
@@ -1442,7 +1441,8 @@
       var noAccuracy = g.cells.some(function (c) { return c.accuracy === null; });
       card(grid, {
         kind: 'trainability', title: AccName + ' over m \u00d7 depth: ' + g.title, wide: true, height: 420,
-        label: AccName + ' over m \u00d7 depth: ' + g.title, option: trainabilityOption(g, g.target, accName), png: g.png,
+        label: AccName + ' over m \u00d7 depth: ' + g.title, png: g.png,
+        option: trainabilityOption(g, g.target, accName, t.max_labelled_depths),
         expect: present.slice(0, 1).concat(noAccuracy ? [NAN_GREY] : []),
         caption: 'Colour: mean ' + accName + ' over seeds on the viridis scale, 0 dark purple to 1 yellow. '
           + (noAccuracy ? 'Grey: no accuracy (every run of the cell diverged, or none has a finite one). ' : '')
