@@ -196,14 +196,10 @@ public final class Main implements Runnable {
             err.println("initsweep: " + unreachable.get());
             return Unreachable.unknownHost(e) ? BAD_INPUT : FAILURE;
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IllegalStateException && String.valueOf(t.getMessage()).contains("stopped SparkContext")) {
-                // not ours: a standalone master that gave the application up (all masters unresponsive), or a kill
-                err.println("initsweep: Spark stopped this application before the command finished (on a cluster: its"
-                        + " master gave it up or it was killed; the master's log says why); committed runs are kept: run"
-                        + " the same command again once the cluster is up");
-                return FAILURE;
-            }
+        var stopped = StoppedContext.describe(e);
+        if (stopped.isPresent()) {
+            err.println("initsweep: " + stopped.get());
+            return FAILURE;
         }
         var broken = org.initsweep.analysis.ResultViews.brokenFile(e);
         if (broken.isPresent()) {
