@@ -31,6 +31,9 @@ public final class ResultViews {
     }
 
     /**
+     * Registers a view per table the directory holds now, and drops the view of a table it no longer holds
+     * (a session that read the directory before an {@code --overwrite}, or before an analysis removed a table).
+     *
      * @param dir a sweep's output directory
      * @return the names of the views registered
      * @throws IllegalArgumentException if {@code dir} holds no {@code runs/} table
@@ -56,6 +59,9 @@ public final class ResultViews {
                 }
                 df.createOrReplaceTempView(table);
                 registered.add(table);
+            } else {
+                spark.catalog().dropTempView(table);
+                spark.catalog().dropTempView(table + "_all");
             }
         }
         return registered;

@@ -60,7 +60,7 @@ public final class SweepJob {
     /** Entries of an output directory that a sweep owns (and {@code --overwrite} may delete). */
     static final List<String> OWNED = List.of(Tables.RUNS, Tables.LAYERS, Tables.EPOCHS, Tables.GROWTH,
             Tables.REGIONS, Tables.AGREEMENT, Tables.HISTOGRAMS, Tables.BOUNDARIES, Tables.JACOBIAN, Tables.CHARTS, "report",
-            Tables.TRAINABILITY, Tables.TRAINABILITY_BOUND,
+            Tables.TRAINABILITY, Tables.TRAINABILITY_BOUND, Tables.ISOMETRY, Tables.COMPARE,
             Tables.SPEC_FILE, Tables.ENGINE_FILE, ChunkCommit.STAGING, ChunkCommit.MANIFESTS);
 
     /**

@@ -156,6 +156,54 @@ class SweepJobTest {
     }
 
     @Test
+    void noAnalysisTableOfAnEarlierSweepOutlivesOverwriteOrTheNextAnalysis() throws Exception {
+        // compare/ (two inits) and isometry/ (jacobian) of the first sweep; the second has one init and no
+        // jacobian, so neither table describes it: their rows and charts would be the first sweep's
+        Path dir = tmp.resolve("replaced");
+        String twoInits = """
+                {"name": "replaced", "depths": [2], "widths": [4], "activations": ["tanh"], "inits": ["he_normal",
+                 "lecun_normal"], "multipliers": [1], "seeds": [1], "samples": 16, "epochs": 1, "datasets": ["xor"],
+                 "jacobian": true}
+                """;
+        SweepJob.run(spark, TestSpark.spec(twoInits), dir.toString(), SweepJob.Options.defaults());
+        org.initsweep.analysis.Analysis.run(spark, dir.toString(), org.initsweep.core.regime.SignalGrowth.DEFAULT_DECADES,
+                false);
+        Path saved = tmp.resolve("saved");
+        for (String table : List.of("compare", "isometry")) {
+            assertTrue(Files.isDirectory(dir.resolve(table)), table);
+            copyTree(dir.resolve(table), saved.resolve(table));
+        }
+        String oneInit = twoInits.replace(",\n \"lecun_normal\"]", "]").replace(",\n \"jacobian\": true", "");
+        assertFalse(oneInit.contains("lecun") || oneInit.contains("jacobian"), oneInit);
+        SweepJob.run(spark, TestSpark.spec(oneInit), dir.toString(), new SweepJob.Options(true, 0));
+        for (String table : List.of("compare", "isometry")) {
+            assertFalse(Files.exists(dir.resolve(table)), "--overwrite deletes " + table);
+            // as a directory overwritten by an earlier build left it
+            copyTree(saved.resolve(table), dir.resolve(table));
+        }
+        org.initsweep.analysis.Analysis.run(spark, dir.toString(), org.initsweep.core.regime.SignalGrowth.DEFAULT_DECADES,
+                true);
+        for (String table : List.of("compare", "isometry")) {
+            assertFalse(Files.exists(dir.resolve(table)), "the analysis removes " + table);
+            assertFalse(spark.catalog().tableExists(table), table + " view");
+        }
+        try (var charts = Files.list(dir.resolve("charts"))) {
+            List<String> names = charts.map(p -> p.getFileName().toString()).toList();
+            assertFalse(names.isEmpty());
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("compare_") || n.startsWith("isometry")), names.toString());
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        Files.createDirectories(to.getParent());
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
+    @Test
     void aSweepThatCommittedNoRunLeavesItsDirectoryToAnotherSpec() throws Exception {
         Path stopped = tmp.resolve("stopped");
         Files.createDirectories(stopped.resolve(".staging/c0000000000/runs"));

@@ -238,7 +238,7 @@ public final class InitComparison {
     }
 
     /**
-     * Writes {@code compare/} when the sweep has two init schemes or more.
+     * Writes {@code compare/} when the sweep has two init schemes or more, and removes an earlier one otherwise.
      *
      * @param targetLoss the target training cost in nats, or null for ln(K)/2 per dataset
      * @return whether it was written
@@ -246,6 +246,7 @@ public final class InitComparison {
      */
     public static boolean run(SparkSession spark, String dir, Double targetLoss) throws IOException {
         if (spark.sql("SELECT count(DISTINCT init) FROM runs").first().getLong(0) < 2) {
+            Publish.remove(spark, dir, TABLE);
             return false;
         }
         StructType schema = schema(spark.table("runs").schema());

@@ -39,6 +39,18 @@ public final class Publish {
     }
 
     /**
+     * Deletes the table {@code dir/name} and drops its view: an analysis that does not write a table this time
+     * (a sweep without two inits has no {@code compare/}) must not leave an earlier sweep's in place for
+     * queries and charts to read.
+     *
+     * @throws IOException on file system errors
+     */
+    public static void remove(org.apache.spark.sql.SparkSession spark, String dir, String name) throws IOException {
+        new Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(new Path(dir, name), true);
+        spark.catalog().dropTempView(name);
+    }
+
+    /**
      * Copies the local file {@code local} to {@code target}, replacing what is there; deletes the local copy.
      *
      * @throws IOException on file system errors

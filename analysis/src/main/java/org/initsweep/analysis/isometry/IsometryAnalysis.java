@@ -56,13 +56,15 @@ public final class IsometryAnalysis {
     }
 
     /**
-     * Writes {@code isometry/} when the sweep has a {@code jacobian} table (its view registered).
+     * Writes {@code isometry/} when the sweep has a {@code jacobian} table (its view registered), and removes an
+     * earlier one otherwise.
      *
      * @return whether the table was written
      * @throws IOException on file system errors
      */
     public static boolean run(SparkSession spark, String dir) throws IOException {
         if (!spark.catalog().tableExists(Tables.JACOBIAN)) {
+            Publish.remove(spark, dir, Tables.ISOMETRY);
             return false;
         }
         // per input, then averaged (jacobian/'s relative_variance); outputs written before that column existed

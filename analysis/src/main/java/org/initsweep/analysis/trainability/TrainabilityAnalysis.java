@@ -239,7 +239,7 @@ public final class TrainabilityAnalysis {
         }
         // The bound table summarizes the cells: deleted first, so that an analysis killed between the two
         // writes leaves new cells without a bound rather than a bound judged against another target.
-        drop(spark, dir, Tables.TRAINABILITY_BOUND);
+        org.initsweep.analysis.io.Publish.remove(spark, dir, Tables.TRAINABILITY_BOUND);
         writeAtomically(spark, dir, Tables.TRAINABILITY, rows, SCHEMA);
         writeAtomically(spark, dir, Tables.TRAINABILITY_BOUND, boundRows, BOUND_SCHEMA);
         return new Result(targets, split, cells, theory, bound, unjudged);
@@ -264,15 +264,9 @@ public final class TrainabilityAnalysis {
      */
     private static Result none(SparkSession spark, String dir) throws IOException {
         for (String table : List.of(Tables.TRAINABILITY, Tables.TRAINABILITY_BOUND)) {
-            drop(spark, dir, table);
+            org.initsweep.analysis.io.Publish.remove(spark, dir, table);
         }
         return Result.NONE;
-    }
-
-    /** Deletes a table and drops its view. */
-    private static void drop(SparkSession spark, String dir, String table) throws IOException {
-        new Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(new Path(dir, table), true);
-        spark.catalog().dropTempView(table);
     }
 
     /**
