@@ -59,9 +59,9 @@ public final class SweepJob {
 
     /** Entries of an output directory that a sweep owns (and {@code --overwrite} may delete). */
     static final List<String> OWNED = List.of(Tables.RUNS, Tables.LAYERS, Tables.EPOCHS, Tables.GROWTH,
-            Tables.REGIONS, Tables.AGREEMENT, Tables.HISTOGRAMS, Tables.BOUNDARIES, Tables.JACOBIAN, Tables.CHARTS, "report",
-            Tables.TRAINABILITY, Tables.TRAINABILITY_BOUND, Tables.ISOMETRY, Tables.COMPARE,
-            Tables.SPEC_FILE, Tables.ENGINE_FILE, ChunkCommit.STAGING, ChunkCommit.MANIFESTS);
+            Tables.REGIONS, Tables.AGREEMENT, Tables.HISTOGRAMS, Tables.BOUNDARIES, Tables.JACOBIAN, Tables.CHARTS,
+            org.initsweep.analysis.report.HtmlReport.DIR, Tables.TRAINABILITY, Tables.TRAINABILITY_BOUND,
+            Tables.ISOMETRY, Tables.COMPARE, Tables.SPEC_FILE, Tables.ENGINE_FILE, ChunkCommit.STAGING, ChunkCommit.MANIFESTS);
 
     /**
      * @param overwrite  replace results already in the output directory

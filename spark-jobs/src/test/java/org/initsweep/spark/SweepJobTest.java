@@ -194,6 +194,18 @@ class SweepJobTest {
         }
     }
 
+    @Test
+    void aSweepOwnsEveryTableAndFileItOrItsAnalysisWrites() throws IllegalAccessException {
+        // what --overwrite deletes: a table added to Tables but not here would outlive the sweep that wrote it
+        for (java.lang.reflect.Field f : org.initsweep.core.trace.Tables.class.getFields()) {
+            if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                assertTrue(SweepJob.OWNED.contains((String) f.get(null)), f.getName());
+            }
+        }
+        assertTrue(SweepJob.OWNED.containsAll(List.of(org.initsweep.analysis.report.HtmlReport.DIR, ChunkCommit.STAGING,
+                ChunkCommit.MANIFESTS)));
+    }
+
     private static void copyTree(Path from, Path to) throws java.io.IOException {
         Files.createDirectories(to.getParent());
         try (var files = Files.walk(from)) {
