@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.initsweep.analysis.io.AnalysisStamp;
 import org.initsweep.analysis.io.Publish;
 import org.initsweep.analysis.report.HtmlReport;
 import org.initsweep.analysis.trainability.TrainabilityAnalysis;
@@ -174,6 +175,9 @@ public final class Analysis {
                     : new org.apache.hadoop.fs.Path(dir, place));
         }
         ResultViews.register(spark, dir);
+        // under the directory's lock no chunk commits while this runs: these are the chunks it reads
+        List<String> chunks = AnalysisStamp.chunks(fs, new org.apache.hadoop.fs.Path(dir));
+        AnalysisStamp.clear(fs, new org.apache.hadoop.fs.Path(dir));
         Dataset<Row> profiles = spark.sql("""
                 SELECT l.run_id, l.activation, l.init, l.width, l.profile, l.sigma_b2, l.dataset, l.depth,
                        l.multiplier, l.seed, r.input_var,
@@ -232,6 +236,7 @@ public final class Analysis {
                 fs.delete(new org.apache.hadoop.fs.Path(dir, Tables.CHARTS), true);
                 fs.delete(new org.apache.hadoop.fs.Path(dir, HtmlReport.DIR), true);
             }
+            AnalysisStamp.write(fs, new org.apache.hadoop.fs.Path(dir), chunks, runs);
             return new Summary(runs, collected.size(), byRegime, files, agreement, trainability.consoleLines());
         } finally {
             profiles.unpersist();

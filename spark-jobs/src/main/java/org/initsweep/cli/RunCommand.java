@@ -166,7 +166,15 @@ final class RunCommand implements Callable<Integer> {
                 System.out.printf(java.util.Locale.ROOT, "initsweep: %s (%d diverged) in %.1f s%n", Quantities.plural(sum.runs(), "run"),
                         sum.diverged(), sum.millis() / 1000.0);
             }
-            if (analyze) {
+            if (!analyze) {
+                org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
+                var analyzed = org.initsweep.analysis.io.AnalysisStamp.staleSince(
+                        root.getFileSystem(spark.sparkContext().hadoopConfiguration()), root);
+                if (analyzed.isPresent()) {
+                    System.err.println("initsweep: " + org.initsweep.analysis.io.AnalysisStamp.warning(dir,
+                            analyzed.getAsLong(), sum.runs()));
+                }
+            } else {
                 Main.during(Main.situation().interrupted("initsweep: interrupted during the analysis. All "
                         + Quantities.plural(sum.runs(), "run") + " are kept; the analysis " + AnalyzeCommand.LEAVES));
                 Analysis.Summary a = AnalyzeCommand.analyzeLocked(spark, dir, SignalGrowth.DEFAULT_DECADES, true);

@@ -58,7 +58,7 @@ final class SqlCommand implements Callable<Integer> {
         }
         SparkSession spark = SparkSessions.create("initsweep sql", common.master);
         try {
-            org.initsweep.spark.OutputStore.existing(dir, spark.sparkContext().hadoopConfiguration());
+            warnIfStale(spark, org.initsweep.spark.OutputStore.existing(dir, spark.sparkContext().hadoopConfiguration()));
             ReadOnlyQuery.lockDown(spark);
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -73,6 +73,17 @@ final class SqlCommand implements Callable<Integer> {
             }
         } finally {
             SparkSessions.stop(spark, common.debug);
+        }
+    }
+
+    /** One line on stderr when runs were committed since the directory's analysis was made. */
+    private void warnIfStale(SparkSession spark, org.apache.hadoop.fs.FileSystem fs) throws java.io.IOException {
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
+        var analyzed = org.initsweep.analysis.io.AnalysisStamp.staleSince(fs, root);
+        org.apache.hadoop.fs.Path runs = new org.apache.hadoop.fs.Path(root, org.initsweep.core.trace.Tables.RUNS);
+        if (analyzed.isPresent() && fs.exists(runs)) {
+            System.err.println("initsweep: warning: " + org.initsweep.analysis.io.AnalysisStamp.warning(dir,
+                    analyzed.getAsLong(), spark.read().parquet(runs.toString()).count()));
         }
     }
 

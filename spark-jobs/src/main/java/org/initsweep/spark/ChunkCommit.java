@@ -24,7 +24,7 @@ final class ChunkCommit {
 
     static final String STAGING = ".staging";
     /** Folder of the chunks' manifests (one file per committed chunk). */
-    static final String MANIFESTS = ".chunks";
+    static final String MANIFESTS = Tables.CHUNKS;
     /** Tables committed before {@code runs/}. */
     static final List<String> DEPENDENT = List.of(Tables.LAYERS, Tables.EPOCHS, Tables.HISTOGRAMS, Tables.BOUNDARIES,
             Tables.JACOBIAN);

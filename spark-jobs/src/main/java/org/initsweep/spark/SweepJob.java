@@ -61,7 +61,8 @@ public final class SweepJob {
     static final List<String> OWNED = List.of(Tables.RUNS, Tables.LAYERS, Tables.EPOCHS, Tables.GROWTH,
             Tables.REGIONS, Tables.AGREEMENT, Tables.HISTOGRAMS, Tables.BOUNDARIES, Tables.JACOBIAN, Tables.CHARTS,
             org.initsweep.analysis.report.HtmlReport.DIR, Tables.TRAINABILITY, Tables.TRAINABILITY_BOUND,
-            Tables.ISOMETRY, Tables.COMPARE, Tables.SPEC_FILE, Tables.ENGINE_FILE, ChunkCommit.STAGING, ChunkCommit.MANIFESTS);
+            Tables.ISOMETRY, Tables.COMPARE, Tables.SPEC_FILE, Tables.ENGINE_FILE, ChunkCommit.STAGING, ChunkCommit.MANIFESTS,
+            Tables.ANALYZED);
 
     /**
      * @param overwrite  replace results already in the output directory

@@ -35,6 +35,10 @@ public final class Tables {
     public static final String SPEC_FILE = "spec.json";
     /** Engine version, Spark/ND4J/Java versions, master, times. */
     public static final String ENGINE_FILE = "engine.json";
+    /** A manifest per committed chunk of runs (its files and their lengths). */
+    public static final String CHUNKS = ".chunks";
+    /** Which committed chunks the analysis outputs describe (written last by an analysis). */
+    public static final String ANALYZED = ".analyzed";
 
     private Tables() {
     }
