@@ -199,8 +199,9 @@ public final class SweepJob {
                     computed += counts[0];
                     diverged += counts[1];
                     options.committed().runs(done.size() + computed, n);
-                    if (!progress.drawn() && Progress.wanted() && to < n) {
+                    if (!progress.drawn() && Progress.wanted() && to < n && counts[0] > 0) {
                         // a log (nohup, a scheduler, a cluster-mode driver) has no progress line: one per chunk
+                        // computed (a resume skips the chunks already there without repeating the same line)
                         LOG.info("Sweep '{}': {}", spec.name(), progress.status());
                     }
                 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,5 +28,31 @@ class BatchProgressTest {
         assertTrue(lines.get(0).contains("Sweep 'tiny': 4/12 runs trained (33%)"), lines.get(0));
         assertTrue(lines.get(1).contains("Sweep 'tiny': 8/12 runs trained (67%)"), lines.get(1));
         assertFalse(err.contains("\r"), "no line drawn for a terminal");
+    }
+
+    @Test
+    void aResumeLogsNoLineForChunksThatWereAlreadyThere(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("tiny");
+        String[] args = {"run", CliTest.tinySpec().toString(), "--out", out.toString(), "--master", "local[1]",
+            "--chunk-runs", "4", "--no-analyze"};
+        CliProcess first = CliProcess.start(tmp, "1g", args);
+        assertEquals(0, first.waitFor(3), first.stderr());
+        // a driver killed before the last chunk's runs/ file landed: 8 of 12 runs committed
+        List<Path> runFiles;
+        try (var files = Files.list(out.resolve("runs"))) {
+            runFiles = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).sorted().toList();
+        }
+        assertEquals(3, runFiles.size());
+        Path last = runFiles.get(2);
+        Files.delete(last);
+        Files.deleteIfExists(last.resolveSibling("." + last.getFileName() + ".crc"));
+
+        CliProcess resumed = CliProcess.start(tmp, "1g", args);
+        assertEquals(0, resumed.waitFor(3), resumed.stderr());
+        String err = resumed.stderr();
+        assertTrue(err.contains("resuming, 8 of 12 runs already"), err);
+        // the two chunks already there are skipped without a line each; the one computed is the last
+        List<String> lines = err.lines().filter(l -> l.contains("Sweep 'tiny': ") && l.contains("runs trained")).toList();
+        assertEquals(List.of(), lines, err);
     }
 }
