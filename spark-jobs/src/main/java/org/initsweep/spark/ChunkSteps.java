@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ChunkSteps {
 
+    /** How often a wait for the steps checks whether the rest may be abandoned, in milliseconds. */
+    private static final long ABANDON_CHECK_MS = 500;
+
     private ChunkSteps() {
     }
 
@@ -29,6 +32,16 @@ final class ChunkSteps {
      *                          exception, as Spark's Java API throws them, unchanged too)
      */
     static void run(List<Runnable> steps, Runnable onFailure) {
+        run(steps, onFailure, () -> false);
+    }
+
+    /**
+     * As {@link #run(List, Runnable)}, but once a step has failed and {@code abandoned} says so (the
+     * SparkContext stopped under the chunk: a master gave the application up, a kill), the first failure
+     * is thrown without waiting for the other steps: a job submitted while Spark stopped may never end,
+     * and its (daemon) thread would hold the command forever.
+     */
+    static void run(List<Runnable> steps, Runnable onFailure, java.util.function.BooleanSupplier abandoned) {
         AtomicReference<Throwable> first = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
@@ -47,13 +60,16 @@ final class ChunkSteps {
             threads.add(t);
         }
         boolean interrupted = false;
+        waiting:
         for (Thread t : threads) {
-            while (true) {
+            while (t.isAlive()) {
                 try {
-                    t.join();
-                    break;
+                    t.join(ABANDON_CHECK_MS);
                 } catch (InterruptedException e) {
                     interrupted = true; // the steps end when their jobs end (SparkContext.stop cancels them)
+                }
+                if (first.get() != null && abandoned.getAsBoolean()) {
+                    break waiting;
                 }
             }
         }

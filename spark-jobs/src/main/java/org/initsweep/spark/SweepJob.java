@@ -335,13 +335,21 @@ public final class SweepJob {
             // One runs/ file per chunk, so that the last rename of a commit is a single atomic step.
             steps.add(() -> spark.createDataFrame(written.mapPartitions(TraceRows::runRows), TraceRows.RUNS).coalesce(1)
                     .write().parquet(child(staged, Tables.RUNS)));
-            ChunkSteps.run(steps, () -> spark.sparkContext().cancelJobsWithTag(tag));
+            ChunkSteps.run(steps, () -> {
+                try {
+                    spark.sparkContext().cancelJobsWithTag(tag);
+                } catch (IllegalStateException stopped) {
+                    // the context stopped under the chunk (a master gave the application up, a kill): no job to cancel
+                }
+            }, () -> spark.sparkContext().isStopped());
             ChunkCommit.commit(fs, out, id);
             LOG.debug("Chunk {} committed: runs [{}, {}), {} computed", id, from, to, counts[0]);
             return counts;
         } finally {
             spark.sparkContext().removeJobTag(tag);
-            results.unpersist(false);
+            if (!spark.sparkContext().isStopped()) { // a stopped context's block manager takes no request
+                results.unpersist(false);
+            }
         }
     }
 

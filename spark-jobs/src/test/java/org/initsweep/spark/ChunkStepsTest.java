@@ -108,4 +108,37 @@ class ChunkStepsTest {
                 () -> ChunkSteps.await(CompletableFuture.failedFuture(cause))));
         assertEquals(List.of(1L), ChunkSteps.await(CompletableFuture.completedFuture(List.of(1L))));
     }
+
+    @Test
+    void aStoppedContextDoesNotWaitForAJobThatNeverEnds() {
+        // A master gave the application up while a chunk's jobs were being submitted: one step fails on the
+        // stopped context, another's job was posted to a stopped scheduler and never ends.
+        IllegalStateException failure = new IllegalStateException("Cannot call methods on a stopped SparkContext.");
+        CountDownLatch never = new CountDownLatch(1);
+        Runnable failing = () -> {
+            throw failure;
+        };
+        Runnable stuck = () -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        CompletableFuture<Throwable> thrown = CompletableFuture.supplyAsync(() -> {
+            try {
+                ChunkSteps.run(List.of(stuck, failing), () -> { }, () -> true);
+                return null;
+            } catch (Throwable e) {
+                return e;
+            }
+        });
+        try {
+            assertSame(failure, thrown.get(30, TimeUnit.SECONDS), "the first failure, once the context is stopped");
+        } catch (Exception e) {
+            throw new AssertionError("still waiting for a step whose job never ends", e);
+        } finally {
+            never.countDown();
+        }
+    }
 }
