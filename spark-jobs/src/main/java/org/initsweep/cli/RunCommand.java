@@ -178,7 +178,7 @@ final class RunCommand implements Callable<Integer> {
                 var analyzed = org.initsweep.analysis.io.AnalysisStamp.staleSince(
                         root.getFileSystem(spark.sparkContext().hadoopConfiguration()), root);
                 if (analyzed.isPresent()) {
-                    System.err.println("initsweep: " + org.initsweep.analysis.io.AnalysisStamp.warning(dir,
+                    System.err.println("initsweep: warning: " + org.initsweep.analysis.io.AnalysisStamp.warning(dir,
                             analyzed.getAsLong(), sum.runs()));
                 }
             } else {

@@ -82,8 +82,14 @@ final class SqlCommand implements Callable<Integer> {
         var analyzed = org.initsweep.analysis.io.AnalysisStamp.staleSince(fs, root);
         org.apache.hadoop.fs.Path runs = new org.apache.hadoop.fs.Path(root, org.initsweep.core.trace.Tables.RUNS);
         if (analyzed.isPresent() && fs.exists(runs)) {
+            long now;
+            try {
+                now = spark.read().parquet(runs.toString()).count();
+            } catch (Exception e) {
+                return; // an unreadable runs/ is the query's to report, in its own words
+            }
             System.err.println("initsweep: warning: " + org.initsweep.analysis.io.AnalysisStamp.warning(dir,
-                    analyzed.getAsLong(), spark.read().parquet(runs.toString()).count()));
+                    analyzed.getAsLong(), now));
         }
     }
 

@@ -39,7 +39,7 @@ class StaleAnalysisTest {
         assertEquals(0, resumed.code(), resumed.err());
         String said = "the analysis in " + out + " (its tables growth, regions and the rest, charts and report) was made"
                 + " before runs were recomputed: `initsweep analyze " + out + "` brings it up to date";
-        assertTrue(resumed.err().contains("initsweep: " + said), resumed.err());
+        assertTrue(resumed.err().contains("initsweep: warning: " + said), resumed.err());
         CliTest.Result stale = cli("sql", out.toString(), "SELECT count(*) FROM growth");
         assertEquals(0, stale.code(), stale.err());
         assertTrue(stale.err().contains("initsweep: warning: " + said), stale.err());
