@@ -175,12 +175,9 @@ final class RunCommand implements Callable<Integer> {
             }
             if (!analyze) {
                 org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
-                var analyzed = org.initsweep.analysis.io.AnalysisStamp.staleSince(
-                        root.getFileSystem(spark.sparkContext().hadoopConfiguration()), root);
-                if (analyzed.isPresent()) {
-                    System.err.println("initsweep: warning: " + org.initsweep.analysis.io.AnalysisStamp.warning(dir,
-                            analyzed.getAsLong(), sum.runs()));
-                }
+                org.initsweep.analysis.io.AnalysisStamp.warningIfStale(root.getFileSystem(
+                        spark.sparkContext().hadoopConfiguration()), root, dir, sum::runs)
+                        .ifPresent(w -> System.err.println("initsweep: warning: " + w));
             } else {
                 Main.during(Main.situation().interrupted("initsweep: interrupted during the analysis. All "
                         + Quantities.plural(sum.runs(), "run") + " are kept; the analysis " + AnalyzeCommand.LEAVES));

@@ -36,12 +36,8 @@ final class Unreachable {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException
                     || t instanceof SocketTimeoutException) {
                 String said = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-                int cut = said.indexOf(';'); // Hadoop appends "; For more details see: <wiki>"
-                if (cut > 0) {
-                    said = said.substring(0, cut);
-                }
-                return Optional.of("cannot reach " + where + " ("
-                        + said.strip() + "): check that its service is up and the address is right");
+                return Optional.of("cannot reach " + where + " (" + org.initsweep.spark.OutputStore.withoutWiki(said)
+                        + "): check that its service is up and the address is right");
             }
         }
         return Optional.empty();

@@ -126,9 +126,13 @@ public final class OutputStore {
      * @param said  what the lookup said (the host name, perhaps with Hadoop's "; For more details see: …")
      */
     public static String unknownHost(String named, String said) {
-        String host = said == null ? "" : said;
-        int cut = host.indexOf(';');
-        return "cannot reach " + named + " (unknown host " + (cut > 0 ? host.substring(0, cut) : host).strip()
+        return "cannot reach " + named + " (unknown host " + withoutWiki(said == null ? "" : said)
                 + "): check that the address is right";
+    }
+
+    /** A network message without the "; For more details see: <wiki>" Hadoop appends, stripped. */
+    public static String withoutWiki(String said) {
+        int cut = said.indexOf(';');
+        return (cut > 0 ? said.substring(0, cut) : said).strip();
     }
 }

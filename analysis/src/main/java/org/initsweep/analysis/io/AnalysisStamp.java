@@ -1,8 +1,6 @@
 package org.initsweep.analysis.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -65,15 +63,7 @@ public final class AnalysisStamp {
     public static void write(FileSystem fs, Path dir, List<String> chunks, long runs) throws IOException {
         StringBuilder text = new StringBuilder(RUNS).append(runs).append('\n');
         chunks.forEach(c -> text.append(c).append('\n'));
-        Path target = new Path(dir, Tables.ANALYZED);
-        Path tmp = new Path(dir, Tables.ANALYZED + "-" + java.util.UUID.randomUUID() + ".tmp");
-        try (OutputStream os = fs.create(tmp, false)) {
-            os.write(text.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        fs.delete(target, false);
-        if (!fs.rename(tmp, target)) {
-            throw new IOException("cannot rename " + tmp + " to " + target);
-        }
+        Publish.text(fs, text.toString(), new Path(dir, Tables.ANALYZED));
     }
 
     /**
@@ -99,6 +89,20 @@ public final class AnalysisStamp {
             return OptionalLong.empty();
         }
         return lines.subList(1, lines.size()).equals(chunks(fs, dir)) ? OptionalLong.empty() : OptionalLong.of(runs);
+    }
+
+    /**
+     * The warning line when the directory's analysis is stale ({@link #staleSince}), else empty.
+     *
+     * @param named how messages name the directory
+     * @param now   counts the runs committed now; asked only when the analysis is stale
+     * @throws IOException on file system errors
+     */
+    public static java.util.Optional<String> warningIfStale(FileSystem fs, Path dir, String named,
+            java.util.function.LongSupplier now) throws IOException {
+        OptionalLong analyzed = staleSince(fs, dir);
+        return analyzed.isPresent() ? java.util.Optional.of(warning(named, analyzed.getAsLong(), now.getAsLong()))
+                : java.util.Optional.empty();
     }
 
     /**

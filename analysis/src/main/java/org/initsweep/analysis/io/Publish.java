@@ -51,6 +51,19 @@ public final class Publish {
     }
 
     /**
+     * Writes {@code text} (UTF-8) as the file {@code target}, replacing what is there.
+     *
+     * @throws IOException on file system errors
+     */
+    public static void text(FileSystem fs, String text, Path target) throws IOException {
+        Path tmp = beside(target);
+        try (java.io.OutputStream os = fs.create(tmp, false)) {
+            os.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        replace(fs, tmp, target);
+    }
+
+    /**
      * Copies the local file {@code local} to {@code target}, replacing what is there; deletes the local copy.
      *
      * @throws IOException on file system errors
