@@ -206,15 +206,16 @@ public final class Analysis {
             JavaRDD<Row> regions = cells.javaRDD().map(r -> withRegime(r, decades));
             Dataset<Row> regionsDf = spark.createDataFrame(regions, REGIONS);
             Publish.table(regionsDf, dir, Tables.REGIONS);
-            ResultViews.register(spark, dir);
+            ResultViews.register(spark, dir, Tables.GROWTH, Tables.REGIONS);
 
             List<Row> agreement = Agreement.rows(spark);
             Publish.table(spark.createDataFrame(agreement, Agreement.SCHEMA).coalesce(1), dir, Tables.AGREEMENT);
-            ResultViews.register(spark, dir);
+            ResultViews.register(spark, dir, Tables.AGREEMENT);
             TrainabilityAnalysis.Result trainability = TrainabilityAnalysis.run(spark, dir);
             org.initsweep.analysis.isometry.IsometryAnalysis.run(spark, dir);
             org.initsweep.analysis.compare.InitComparison.run(spark, dir, targetLoss);
-            ResultViews.register(spark, dir);
+            ResultViews.register(spark, dir, Tables.TRAINABILITY, Tables.TRAINABILITY_BOUND, Tables.ISOMETRY,
+                    Tables.COMPARE);
 
             List<Row> collected = spark.sql("SELECT * FROM regions").collectAsList();
             Map<Regime, Long> byRegime = new EnumMap<>(Regime.class);
@@ -222,12 +223,13 @@ public final class Analysis {
                 byRegime.merge(Regime.fromLabel(r.getString(r.fieldIndex("regime"))), 1L, Long::sum);
             }
             long runs = spark.sql("SELECT count(*) FROM runs").first().getLong(0);
-            List<String> files = charts ? ChartWriter.writeAll(spark, dir, collected) : List.of();
+            DeepestCurves.Reading curves = new DeepestCurves.Reading(spark);
+            List<String> files = charts ? ChartWriter.writeAll(spark, dir, collected, curves) : List.of();
             if (charts) {
                 List<String> withReport = new ArrayList<>(files);
                 withReport.addAll(TrainabilityAnalysis.writeCharts(spark, dir, trainability));
                 // the trainability charts too, so that the report links each beside the chart it draws
-                withReport.add(HtmlReport.write(spark, dir, List.copyOf(withReport)));
+                withReport.add(HtmlReport.write(spark, dir, List.copyOf(withReport), curves));
                 files = withReport;
                 Publish.retainOnly(fs, new org.apache.hadoop.fs.Path(dir, Tables.CHARTS), files.stream()
                         .map(f -> new org.apache.hadoop.fs.Path(f).getName()).collect(java.util.stream.Collectors.toSet()));

@@ -35,7 +35,8 @@ final class ChartWriter {
     private ChartWriter() {
     }
 
-    static List<String> writeAll(SparkSession spark, String dir, List<Row> regions) throws IOException {
+    static List<String> writeAll(SparkSession spark, String dir, List<Row> regions, DeepestCurves.Reading curves)
+            throws IOException {
         java.nio.file.Path local = Files.createTempDirectory("initsweep-charts");
         Map<ChartGroup, List<RegionCell>> heatmaps = new LinkedHashMap<>();
         // one analysis, one rule: every row of regions/ carries the same D
@@ -59,7 +60,7 @@ final class ChartWriter {
                     decades, g.multiplierUnit(), png);
             written.add(png);
         }
-        written.addAll(layerAndLossCharts(spark, local));
+        written.addAll(layerAndLossCharts(spark, local, curves));
         written.addAll(CompareCharts.write(spark, local));
         written.addAll(RunCharts.write(spark, local, java.util.Arrays.asList(spark.sqlContext().tableNames())));
         written.addAll(org.initsweep.analysis.isometry.IsometryAnalysis.writeCharts(spark, local));
@@ -107,10 +108,10 @@ final class ChartWriter {
                 }).orElse(new double[][] {null, null, null});
     }
 
-    private static List<java.nio.file.Path> layerAndLossCharts(SparkSession spark, java.nio.file.Path local)
-            throws IOException {
+    private static List<java.nio.file.Path> layerAndLossCharts(SparkSession spark, java.nio.file.Path local,
+            DeepestCurves.Reading curves) throws IOException {
         List<java.nio.file.Path> written = new ArrayList<>();
-        for (var e : DeepestCurves.load(spark).entrySet()) {
+        for (var e : curves.curves().entrySet()) {
             ChartGroup g = e.getKey();
             int depth = e.getValue().depth();
             for (var byEpoch : e.getValue().byEpoch().entrySet()) {
@@ -132,14 +133,15 @@ final class ChartWriter {
                 written.add(png);
             }
         }
-        written.addAll(lossCharts(spark, local));
+        written.addAll(lossCharts(spark, local, curves));
         return written;
     }
 
-    private static List<java.nio.file.Path> lossCharts(SparkSession spark, java.nio.file.Path local) throws IOException {
+    private static List<java.nio.file.Path> lossCharts(SparkSession spark, java.nio.file.Path local,
+            DeepestCurves.Reading curves) throws IOException {
         List<java.nio.file.Path> written = new ArrayList<>();
         Map<String, Integer> classes = DatasetClasses.of(spark);
-        for (var e : DeepestCurves.loadCosts(spark).entrySet()) {
+        for (var e : curves.costs().entrySet()) {
             ChartGroup g = e.getKey();
             Map<DeepestCurves.Line, List<DeepestCurves.RunCost>> shown = shownLines(e.getValue().byLine());
             boolean settings = DeepestCurves.settings(shown.keySet()).size() > 1;

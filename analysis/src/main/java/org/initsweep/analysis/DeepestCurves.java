@@ -132,6 +132,38 @@ public final class DeepestCurves {
     private DeepestCurves() {
     }
 
+    /**
+     * One analysis's read of the curves and the costs, each queried on first use and then shared: the
+     * charts and the report draw the same tables, which do not change between the two, and each query
+     * costs several Spark jobs. Not thread-safe; the maps it returns are not to be changed.
+     */
+    public static final class Reading {
+        private final SparkSession spark;
+        private Map<ChartGroup, Curves> curves;
+        private Map<ChartGroup, Costs> costs;
+
+        /** @param spark a session with the sweep's views registered ({@code ResultViews.register}) */
+        public Reading(SparkSession spark) {
+            this.spark = spark;
+        }
+
+        /** {@link DeepestCurves#load}, read once. */
+        public Map<ChartGroup, Curves> curves() {
+            if (curves == null) {
+                curves = java.util.Collections.unmodifiableMap(load(spark));
+            }
+            return curves;
+        }
+
+        /** {@link DeepestCurves#loadCosts}, read once. */
+        public Map<ChartGroup, Costs> costs() {
+            if (costs == null) {
+                costs = java.util.Collections.unmodifiableMap(loadCosts(spark));
+            }
+            return costs;
+        }
+    }
+
     /** Cost and accuracy per epoch of every group's deepest trained networks, run by run, per line. */
     public static Map<ChartGroup, Costs> loadCosts(SparkSession spark) {
         Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();

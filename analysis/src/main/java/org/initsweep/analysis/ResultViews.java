@@ -48,23 +48,56 @@ public final class ResultViews {
         }
         List<String> registered = new ArrayList<>();
         for (String table : TABLES) {
-            Path p = new Path(root, table);
-            if (fs.exists(p)) {
-                Dataset<Row> df = read(spark, p.toString(), table);
-                if (PER_RUN.contains(table)) {
-                    // Rows of a chunk whose runs/ row is not committed yet are not shown: a reader never
-                    // sees half a run while a sweep is being written or after it was interrupted.
-                    df.createOrReplaceTempView(table + "_all");
-                    df = spark.sql("SELECT * FROM " + table + "_all WHERE run_id IN (SELECT run_id FROM runs)");
-                }
-                df.createOrReplaceTempView(table);
+            if (registerOne(spark, fs, root, table)) {
                 registered.add(table);
-            } else {
-                spark.catalog().dropTempView(table);
-                spark.catalog().dropTempView(table + "_all");
             }
         }
         return registered;
+    }
+
+    /**
+     * Registers (or, where the directory no longer holds it, drops) the views of some analysis tables
+     * only, leaving the others as they are: an analysis that has just published a table needs its view,
+     * and reading every table's footers again would cost a Spark job per table.
+     *
+     * @param dir    a sweep's output directory whose {@code runs} view is registered
+     * @param tables names of tables not filtered by run ({@code growth}, {@code regions}, …)
+     * @return the names of those whose views are registered (the others are not in the directory)
+     * @throws IllegalArgumentException if a name is not a table's, or is one of the per-run tables, whose
+     *                                  views depend on {@code runs} and are registered with it
+     * @throws IOException              if the file system cannot be listed
+     */
+    public static List<String> register(SparkSession spark, String dir, String... tables) throws IOException {
+        Path root = new Path(dir);
+        FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        List<String> registered = new ArrayList<>();
+        for (String table : tables) {
+            if (!TABLES.contains(table) || PER_RUN.contains(table) || table.equals(Tables.RUNS)) {
+                throw new IllegalArgumentException("not an analysis table: " + table);
+            }
+            if (registerOne(spark, fs, root, table)) {
+                registered.add(table);
+            }
+        }
+        return registered;
+    }
+
+    private static boolean registerOne(SparkSession spark, FileSystem fs, Path root, String table) throws IOException {
+        Path p = new Path(root, table);
+        if (!fs.exists(p)) {
+            spark.catalog().dropTempView(table);
+            spark.catalog().dropTempView(table + "_all");
+            return false;
+        }
+        Dataset<Row> df = read(spark, p.toString(), table);
+        if (PER_RUN.contains(table)) {
+            // Rows of a chunk whose runs/ row is not committed yet are not shown: a reader never
+            // sees half a run while a sweep is being written or after it was interrupted.
+            df.createOrReplaceTempView(table + "_all");
+            df = spark.sql("SELECT * FROM " + table + "_all WHERE run_id IN (SELECT run_id FROM runs)");
+        }
+        df.createOrReplaceTempView(table);
+        return true;
     }
 
     /** Reads one table, turning Spark's failure on a foreign or broken file into one line. */

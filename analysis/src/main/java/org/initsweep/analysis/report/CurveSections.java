@@ -26,9 +26,9 @@ final class CurveSections {
     private CurveSections() {
     }
 
-    static Map<ChartGroup, ObjectNode> layers(SparkSession spark, Set<String> pngs) {
+    static Map<ChartGroup, ObjectNode> layers(SparkSession spark, Set<String> pngs, DeepestCurves.Reading reading) {
         Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
-        Map<ChartGroup, DeepestCurves.Curves> curves = DeepestCurves.load(spark);
+        Map<ChartGroup, DeepestCurves.Curves> curves = reading.curves();
         curves.forEach((g, c) -> depthOf.put(g, c.depth()));
         Map<ChartGroup, TreeMap<Double, double[][]>> predicted = predictedVariance(spark, depthOf);
         Map<ChartGroup, ObjectNode> out = new LinkedHashMap<>();
@@ -115,9 +115,9 @@ final class CurveSections {
         return out;
     }
 
-    static Map<ChartGroup, ObjectNode> costs(SparkSession spark, Set<String> pngs) {
+    static Map<ChartGroup, ObjectNode> costs(Set<String> pngs, DeepestCurves.Reading reading) {
         Map<ChartGroup, ObjectNode> out = new LinkedHashMap<>();
-        for (var e : DeepestCurves.loadCosts(spark).entrySet()) {
+        for (var e : reading.costs().entrySet()) {
             ChartGroup g = e.getKey();
             int depth = e.getValue().depth();
             ObjectNode node = F.objectNode();

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.DeepestCurves;
 import org.initsweep.analysis.ResultViews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,18 @@ public final class HtmlReport {
      */
     public static String write(SparkSession spark, String dir, List<String> chartFiles) throws IOException {
         ResultViews.register(spark, dir);
-        String html = ReportPage.render(ReportData.collect(spark, dir, chartFiles));
+        return write(spark, dir, chartFiles, new DeepestCurves.Reading(spark));
+    }
+
+    /**
+     * As {@link #write(SparkSession, String, List)}, within an analysis: the views of {@code dir} are
+     * registered, and {@code curves} is what its charts drew.
+     *
+     * @throws IOException on file system errors
+     */
+    public static String write(SparkSession spark, String dir, List<String> chartFiles, DeepestCurves.Reading curves)
+            throws IOException {
+        String html = ReportPage.render(ReportData.collect(spark, dir, chartFiles, curves));
         java.nio.file.Path local = Files.createTempFile("initsweep-report", ".html");
         try {
             Files.writeString(local, html, StandardCharsets.UTF_8);

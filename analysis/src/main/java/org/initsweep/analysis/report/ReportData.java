@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.initsweep.analysis.ChartGroup;
+import org.initsweep.analysis.DeepestCurves;
 import org.apache.spark.sql.SparkSession;
 import org.initsweep.core.activation.Activation;
 import org.initsweep.core.theory.MeanField;
@@ -51,9 +52,10 @@ final class ReportData {
     /**
      * @param dir        the sweep's output directory; its views must be registered
      * @param chartFiles paths of the PNG charts written for it (linked where a chart matches)
-     * @param decades    D of {@code regions/}: the growth a stable network stays within (NaN if there are no cells)
+     * @param curves     the deepest networks' curves and costs, as the charts read them
      */
-    static ObjectNode collect(SparkSession spark, String dir, List<String> chartFiles) throws IOException {
+    static ObjectNode collect(SparkSession spark, String dir, List<String> chartFiles, DeepestCurves.Reading curves)
+            throws IOException {
         FileSystem fs = new Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
         ObjectNode root = F.objectNode();
         root.put("generated_at", Instant.now().toString());
@@ -93,8 +95,8 @@ final class ReportData {
         root.set("decades", number(decades));
         root.put("cells", regions.size());
 
-        Map<ChartGroup, ObjectNode> layers = CurveSections.layers(spark, pngs);
-        Map<ChartGroup, ObjectNode> costs = CurveSections.costs(spark, pngs);
+        Map<ChartGroup, ObjectNode> layers = CurveSections.layers(spark, pngs, curves);
+        Map<ChartGroup, ObjectNode> costs = CurveSections.costs(pngs, curves);
         Map<String, Integer> classes = org.initsweep.analysis.DatasetClasses.of(spark);
         Map<ChartGroup, ObjectNode> histograms = hasTable(spark, fs, dir, Tables.HISTOGRAMS, HistogramSection.COLUMNS)
                 ? HistogramSection.collect(spark, pngs) : Map.of();

@@ -1,0 +1,77 @@
+package org.initsweep.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.io.Publish;
+import org.initsweep.core.trace.Tables;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Registering some analysis tables only: a table published again is read as it is now, a table gone
+ * loses its view, the other views stay, and per-run tables (whose views filter on {@code runs}) are
+ * refused.
+ */
+class ResultViewsTest {
+
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSession.builder().master("local[1]").appName("result-views-test")
+                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static void publish(String dir, String table, String query) throws Exception {
+        Publish.table(spark.sql(query), dir, table);
+    }
+
+    private static List<Long> ids(String view) {
+        return spark.sql("SELECT id FROM " + view + " ORDER BY id").collectAsList().stream()
+                .map(r -> r.getLong(0)).toList();
+    }
+
+    @Test
+    void aTablePublishedAgainIsReadAsItIsNowAndAGoneTableLosesItsView(@TempDir Path tmp) throws Exception {
+        String dir = tmp.toString();
+        publish(dir, Tables.RUNS, "SELECT 'r1' AS run_id");
+        publish(dir, Tables.REGIONS, "SELECT id FROM range(2)");
+        publish(dir, Tables.GROWTH, "SELECT id FROM range(3)");
+        assertEquals(List.of(Tables.RUNS, Tables.GROWTH, Tables.REGIONS), ResultViews.register(spark, dir));
+        assertEquals(List.of(0L, 1L), ids(Tables.REGIONS));
+
+        publish(dir, Tables.REGIONS, "SELECT id FROM range(10, 15)");
+        publish(dir, Tables.GROWTH, "SELECT id FROM range(20, 21)");
+        assertEquals(List.of(Tables.REGIONS), ResultViews.register(spark, dir, Tables.REGIONS));
+        assertEquals(List.of(10L, 11L, 12L, 13L, 14L), ids(Tables.REGIONS));
+        // growth, published again too, is read anew once named
+        assertEquals(List.of(Tables.GROWTH), ResultViews.register(spark, dir, Tables.GROWTH));
+        assertEquals(List.of(20L), ids(Tables.GROWTH));
+
+        Publish.remove(spark, dir, Tables.REGIONS);
+        spark.sql("SELECT 1").createOrReplaceTempView(Tables.REGIONS); // a view the directory no longer backs
+        assertEquals(List.of(), ResultViews.register(spark, dir, Tables.REGIONS, Tables.COMPARE));
+        assertFalse(spark.catalog().tableExists(Tables.REGIONS), "the view of a table that is gone is dropped");
+        assertTrue(spark.catalog().tableExists(Tables.GROWTH), "a table not named keeps its view");
+    }
+
+    @Test
+    void perRunTablesAreRegisteredOnlyWithRuns(@TempDir Path tmp) throws Exception {
+        for (String t : new String[] {Tables.RUNS, Tables.LAYERS, Tables.EPOCHS, "nonsense"}) {
+            assertThrows(IllegalArgumentException.class, () -> ResultViews.register(spark, tmp.toString(), t), t);
+        }
+    }
+}
