@@ -119,6 +119,9 @@ final class CompareCharts {
     }
 
     static List<Path> write(SparkSession spark, Path local) throws IOException {
+        if (spark.sql("WITH " + SHAPES + " SELECT count(*) FROM compared").first().getLong(0) == 0) {
+            return List.of(); // one init and no fixed scheme: nothing to compare, and each query below costs jobs
+        }
         boolean perSetting = spark.sql("SELECT count(DISTINCT optimizer, learning_rate) > 1 FROM runs").first().getBoolean(0);
         List<Path> written = new ArrayList<>();
         written.addAll(costCharts(spark, local, perSetting));
