@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,12 +17,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BatchProgressTest {
 
+    @TempDir
+    static Path tmp;
+
+    /** The tiny sweep in three chunks of 4 runs, stderr a file; the tests share it (one JVM start fewer). */
+    private static String[] args;
+    private static String firstErr;
+
+    @BeforeAll
+    static void sweepInChunksOfFour() throws Exception {
+        args = new String[] {"run", CliTest.tinySpec().toString(), "--out", tmp.resolve("tiny").toString(),
+            "--master", "local[1]", "--chunk-runs", "4", "--no-analyze"};
+        CliProcess first = CliProcess.start(tmp, "1g", args);
+        assertEquals(0, first.waitFor(3), first.stderr());
+        firstErr = first.stderr();
+    }
+
     @Test
-    void aLogGetsOneLinePerCommittedChunk(@TempDir Path tmp) throws Exception {
-        CliProcess run = CliProcess.start(tmp, "1g", "run", CliTest.tinySpec().toString(), "--out",
-                tmp.resolve("tiny").toString(), "--master", "local[1]", "--chunk-runs", "4", "--no-analyze");
-        assertEquals(0, run.waitFor(3), run.stderr());
-        String err = run.stderr();
+    void aLogGetsOneLinePerCommittedChunk() {
+        String err = firstErr;
         // three chunks of 4 runs: a line after each but the last, which the closing summary reports
         List<String> lines = err.lines().filter(l -> l.contains("Sweep 'tiny': ") && l.contains("runs trained")).toList();
         assertEquals(2, lines.size(), err);
@@ -31,12 +45,8 @@ class BatchProgressTest {
     }
 
     @Test
-    void aResumeLogsNoLineForChunksThatWereAlreadyThere(@TempDir Path tmp) throws Exception {
+    void aResumeLogsNoLineForChunksThatWereAlreadyThere() throws Exception {
         Path out = tmp.resolve("tiny");
-        String[] args = {"run", CliTest.tinySpec().toString(), "--out", out.toString(), "--master", "local[1]",
-            "--chunk-runs", "4", "--no-analyze"};
-        CliProcess first = CliProcess.start(tmp, "1g", args);
-        assertEquals(0, first.waitFor(3), first.stderr());
         // a driver killed before the last chunk's runs/ file landed: 8 of 12 runs committed
         List<Path> runFiles;
         try (var files = Files.list(out.resolve("runs"))) {

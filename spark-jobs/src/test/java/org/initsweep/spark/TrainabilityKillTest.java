@@ -84,7 +84,7 @@ class TrainabilityKillTest {
 
     /** The distinct targets of a table as its files hold them now; empty when it is missing. */
     private static List<Double> targets(SparkSession spark, String out, String table) throws Exception {
-        if (!ResultViews.register(spark, out).contains(table)) {
+        if (!ResultViews.register(spark, out, table).contains(table)) {
             return List.of();
         }
         return spark.sql("SELECT DISTINCT target_accuracy FROM " + table).collectAsList().stream()
