@@ -176,7 +176,7 @@ final class RunCommand implements Callable<Integer> {
             if (!analyze) {
                 org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
                 org.initsweep.analysis.io.AnalysisStamp.warningIfStale(root.getFileSystem(
-                        spark.sparkContext().hadoopConfiguration()), root, dir, sum::runs)
+                        spark.sparkContext().hadoopConfiguration()), root, dir, () -> java.util.OptionalLong.of(sum.runs()))
                         .ifPresent(w -> System.err.println("initsweep: warning: " + w));
             } else {
                 Main.during(Main.situation().interrupted("initsweep: interrupted during the analysis. All "

@@ -79,18 +79,15 @@ final class SqlCommand implements Callable<Integer> {
     /** One line on stderr when runs were committed since the directory's analysis was made. */
     private void warnIfStale(SparkSession spark, org.apache.hadoop.fs.FileSystem fs) throws java.io.IOException {
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
-        var analyzed = org.initsweep.analysis.io.AnalysisStamp.staleSince(fs, root);
         org.apache.hadoop.fs.Path runs = new org.apache.hadoop.fs.Path(root, org.initsweep.core.trace.Tables.RUNS);
-        if (analyzed.isPresent() && fs.exists(runs)) {
-            long now;
+        org.initsweep.analysis.io.AnalysisStamp.warningIfStale(fs, root, dir, () -> {
             try {
-                now = spark.read().parquet(runs.toString()).count();
+                return fs.exists(runs) ? java.util.OptionalLong.of(spark.read().parquet(runs.toString()).count())
+                        : java.util.OptionalLong.empty();
             } catch (Exception e) {
-                return; // an unreadable runs/ is the query's to report, in its own words
+                return java.util.OptionalLong.empty(); // an unreadable runs/ is the query's to report
             }
-            System.err.println("initsweep: warning: " + org.initsweep.analysis.io.AnalysisStamp.warning(dir,
-                    analyzed.getAsLong(), now));
-        }
+        }).ifPresent(w -> System.err.println("initsweep: warning: " + w));
     }
 
     /** Spark's message for a name that is no view: {@code [TABLE_OR_VIEW_NOT_FOUND] The table or view `x` …}. */

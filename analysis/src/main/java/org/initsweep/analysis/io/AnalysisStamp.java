@@ -95,13 +95,19 @@ public final class AnalysisStamp {
      * The warning line when the directory's analysis is stale ({@link #staleSince}), else empty.
      *
      * @param named how messages name the directory
-     * @param now   counts the runs committed now; asked only when the analysis is stale
+     * @param now   counts the runs committed now, or gives empty where they cannot be counted (an unreadable
+     *              {@code runs/} is the caller's to report, in its own words: then no warning); asked only
+     *              when the analysis is stale
      * @throws IOException on file system errors
      */
     public static java.util.Optional<String> warningIfStale(FileSystem fs, Path dir, String named,
-            java.util.function.LongSupplier now) throws IOException {
+            java.util.function.Supplier<OptionalLong> now) throws IOException {
         OptionalLong analyzed = staleSince(fs, dir);
-        return analyzed.isPresent() ? java.util.Optional.of(warning(named, analyzed.getAsLong(), now.getAsLong()))
+        if (analyzed.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        OptionalLong runs = now.get();
+        return runs.isPresent() ? java.util.Optional.of(warning(named, analyzed.getAsLong(), runs.getAsLong()))
                 : java.util.Optional.empty();
     }
 
