@@ -168,16 +168,15 @@ public final class Analysis {
             throw new org.initsweep.core.UserInputException("--target-loss must be > 0 and finite (nats), got "
                     + org.initsweep.core.Quantities.number(targetLoss));
         }
-        org.apache.hadoop.fs.FileSystem fs = new org.apache.hadoop.fs.Path(dir)
-                .getFileSystem(spark.sparkContext().hadoopConfiguration());
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
+        org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
         for (String place : new String[] {"", Tables.CHARTS, HtmlReport.DIR}) {
-            Publish.removeLeftovers(fs, place.isEmpty() ? new org.apache.hadoop.fs.Path(dir)
-                    : new org.apache.hadoop.fs.Path(dir, place));
+            Publish.removeLeftovers(fs, place.isEmpty() ? root : new org.apache.hadoop.fs.Path(root, place));
         }
         ResultViews.register(spark, dir);
         // under the directory's lock no chunk commits while this runs: these are the chunks it reads
-        List<String> chunks = AnalysisStamp.chunks(fs, new org.apache.hadoop.fs.Path(dir));
-        AnalysisStamp.clear(fs, new org.apache.hadoop.fs.Path(dir));
+        List<String> chunks = AnalysisStamp.chunks(fs, root);
+        AnalysisStamp.clear(fs, root);
         Dataset<Row> profiles = spark.sql("""
                 SELECT l.run_id, l.activation, l.init, l.width, l.profile, l.sigma_b2, l.dataset, l.depth,
                        l.multiplier, l.seed, r.input_var,
@@ -231,14 +230,14 @@ public final class Analysis {
                 // the trainability charts too, so that the report links each beside the chart it draws
                 withReport.add(HtmlReport.write(spark, dir, List.copyOf(withReport), curves));
                 files = withReport;
-                Publish.retainOnly(fs, new org.apache.hadoop.fs.Path(dir, Tables.CHARTS), files.stream()
+                Publish.retainOnly(fs, new org.apache.hadoop.fs.Path(root, Tables.CHARTS), files.stream()
                         .map(f -> new org.apache.hadoop.fs.Path(f).getName()).collect(java.util.stream.Collectors.toSet()));
             } else {
                 // an earlier analysis's charts and report would show other regions than these tables
-                fs.delete(new org.apache.hadoop.fs.Path(dir, Tables.CHARTS), true);
-                fs.delete(new org.apache.hadoop.fs.Path(dir, HtmlReport.DIR), true);
+                fs.delete(new org.apache.hadoop.fs.Path(root, Tables.CHARTS), true);
+                fs.delete(new org.apache.hadoop.fs.Path(root, HtmlReport.DIR), true);
             }
-            AnalysisStamp.write(fs, new org.apache.hadoop.fs.Path(dir), chunks, runs);
+            AnalysisStamp.write(fs, root, chunks, runs);
             return new Summary(runs, collected.size(), byRegime, files, agreement, trainability.consoleLines());
         } finally {
             profiles.unpersist();
