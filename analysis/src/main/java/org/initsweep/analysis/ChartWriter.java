@@ -61,7 +61,7 @@ final class ChartWriter {
             written.add(png);
         }
         written.addAll(layerAndLossCharts(spark, local, curves));
-        written.addAll(CompareCharts.write(spark, local));
+        written.addAll(CompareCharts.write(spark, local, curves));
         written.addAll(RunCharts.write(spark, local, java.util.Arrays.asList(spark.sqlContext().tableNames())));
         written.addAll(org.initsweep.analysis.isometry.IsometryAnalysis.writeCharts(spark, local));
         written.addAll(org.initsweep.analysis.compare.InitComparison.writeCharts(spark, local));
@@ -133,14 +133,14 @@ final class ChartWriter {
                 written.add(png);
             }
         }
-        written.addAll(lossCharts(spark, local, curves));
+        written.addAll(lossCharts(local, curves));
         return written;
     }
 
-    private static List<java.nio.file.Path> lossCharts(SparkSession spark, java.nio.file.Path local,
+    private static List<java.nio.file.Path> lossCharts(java.nio.file.Path local,
             DeepestCurves.Reading curves) throws IOException {
         List<java.nio.file.Path> written = new ArrayList<>();
-        Map<String, Integer> classes = DatasetClasses.of(spark);
+        Map<String, Integer> classes = curves.classes();
         for (var e : curves.costs().entrySet()) {
             ChartGroup g = e.getKey();
             Map<DeepestCurves.Line, List<DeepestCurves.RunCost>> shown = shownLines(e.getValue().byLine());

@@ -118,13 +118,13 @@ final class CompareCharts {
                 : init + ", m = " + NumberText.of(r.<Double>getAs("multiplier"));
     }
 
-    static List<Path> write(SparkSession spark, Path local) throws IOException {
+    static List<Path> write(SparkSession spark, Path local, DeepestCurves.Reading reading) throws IOException {
         if (spark.sql("WITH " + SHAPES + " SELECT count(*) FROM compared").first().getLong(0) == 0) {
             return List.of(); // one init and no fixed scheme: nothing to compare, and each query below costs jobs
         }
         boolean perSetting = spark.sql("SELECT count(DISTINCT optimizer, learning_rate) > 1 FROM runs").first().getBoolean(0);
         List<Path> written = new ArrayList<>();
-        written.addAll(costCharts(spark, local, perSetting));
+        written.addAll(costCharts(spark, local, perSetting, reading.classes()));
         written.addAll(layerCharts(spark, local, perSetting));
         return written;
     }
@@ -158,7 +158,8 @@ final class CompareCharts {
                 """.formatted(settingColumns("r", perSetting, true))).collectAsList();
     }
 
-    private static List<Path> costCharts(SparkSession spark, Path local, boolean perSetting) throws IOException {
+    private static List<Path> costCharts(SparkSession spark, Path local, boolean perSetting, Map<String, Integer> classes)
+            throws IOException {
         List<Row> rows = costRows(spark, perSetting);
         java.util.Set<Shape> trimmed = new java.util.HashSet<>();
         rows = fewLines(rows, trimmed);
@@ -173,7 +174,6 @@ final class CompareCharts {
             lineRows.computeIfAbsent(Shape.of(r), k -> new LinkedHashMap<>()).putIfAbsent(label, r);
         }
         List<Path> written = new ArrayList<>();
-        Map<String, Integer> classes = DatasetClasses.of(spark);
         for (var e : byShape.entrySet()) {
             Map<String, double[]> lines = new LinkedHashMap<>();
             e.getValue().forEach((label, byEpoch) -> {

@@ -141,6 +141,7 @@ public final class DeepestCurves {
         private final SparkSession spark;
         private Map<ChartGroup, Curves> curves;
         private Map<ChartGroup, Costs> costs;
+        private Map<String, Integer> classes;
 
         /** @param spark a session with the sweep's views registered ({@code ResultViews.register}) */
         public Reading(SparkSession spark) {
@@ -161,6 +162,14 @@ public final class DeepestCurves {
                 costs = java.util.Collections.unmodifiableMap(loadCosts(spark));
             }
             return costs;
+        }
+
+        /** {@link DatasetClasses#of}, read once: the loss charts, the compare charts and the report each need it. */
+        public Map<String, Integer> classes() {
+            if (classes == null) {
+                classes = java.util.Collections.unmodifiableMap(DatasetClasses.of(spark));
+            }
+            return classes;
         }
     }
 

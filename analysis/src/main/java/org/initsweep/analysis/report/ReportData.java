@@ -97,7 +97,7 @@ final class ReportData {
 
         Map<ChartGroup, ObjectNode> layers = CurveSections.layers(spark, pngs, curves);
         Map<ChartGroup, ObjectNode> costs = CurveSections.costs(pngs, curves);
-        Map<String, Integer> classes = org.initsweep.analysis.DatasetClasses.of(spark);
+        Map<String, Integer> classes = curves.classes();
         Map<ChartGroup, ObjectNode> histograms = hasTable(spark, fs, dir, Tables.HISTOGRAMS, HistogramSection.COLUMNS)
                 ? HistogramSection.collect(spark, pngs) : Map.of();
         Map<ChartGroup, ObjectNode> boundaries = hasTable(spark, fs, dir, Tables.BOUNDARIES, BoundarySection.COLUMNS)
