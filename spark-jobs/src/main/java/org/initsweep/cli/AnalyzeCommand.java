@@ -89,7 +89,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (fs.exists(new org.apache.hadoop.fs.Path(path, org.initsweep.core.trace.Tables.SPEC_FILE))
                 && fs.exists(new org.apache.hadoop.fs.Path(path, org.initsweep.core.trace.Tables.RUNS))
                 && !fs.exists(new org.apache.hadoop.fs.Path(path, org.initsweep.core.trace.Tables.ENGINE_FILE))) {
-            System.err.println("initsweep: warning: the sweep in " + dir + " is incomplete (interrupted or still "
+            Main.warn("the sweep in " + dir + " is incomplete (interrupted or still "
                     + "running); its analysis covers only the runs committed so far. Run it again to finish it.");
         }
     }

@@ -107,6 +107,11 @@ public final class Main implements Runnable {
         situation = s;
     }
 
+    /** Prints one warning line on stderr, the prefix every command's warnings share. */
+    static void warn(String line) {
+        System.err.println("initsweep: warning: " + line);
+    }
+
     /** The command's situation at this moment. */
     static Situation situation() {
         return situation;
@@ -181,30 +186,15 @@ public final class Main implements Runnable {
             err.println("initsweep: " + e.getMessage());
             return FAILURE;
         }
-        var memory = OutOfMemory.describe(e, situation.ifOutOfMemory(), situation.tasksHere());
-        if (memory.isPresent()) {
-            err.println("initsweep: " + memory.get());
-            return FAILURE;
-        }
-        var full = DiskFull.describe(e, situation.directory());
-        if (full.isPresent()) {
-            err.println("initsweep: " + full.get());
-            return FAILURE;
-        }
-        var unreachable = Unreachable.describe(e, situation.reads());
-        if (unreachable.isPresent()) {
-            err.println("initsweep: " + unreachable.get());
-            return Unreachable.unknownHost(e) ? BAD_INPUT : FAILURE;
-        }
-        var stopped = StoppedContext.describe(e);
-        if (stopped.isPresent()) {
-            err.println("initsweep: " + stopped.get());
-            return FAILURE;
-        }
-        var broken = org.initsweep.analysis.ResultViews.brokenFile(e);
-        if (broken.isPresent()) {
-            err.println("initsweep: " + broken.get());
-            return BAD_INPUT;
+        Situation now = situation;
+        var known = OutOfMemory.describe(e, now.ifOutOfMemory(), now.tasksHere()).map(Diagnosis::failure)
+                .or(() -> DiskFull.describe(e, now.directory()).map(Diagnosis::failure))
+                .or(() -> Unreachable.describe(e, now.reads()))
+                .or(() -> StoppedContext.describe(e).map(Diagnosis::failure))
+                .or(() -> org.initsweep.analysis.ResultViews.brokenFile(e).map(Diagnosis::badInput));
+        if (known.isPresent()) {
+            err.println("initsweep: " + known.get().line());
+            return known.get().exitCode();
         }
         // Not the user's input: a fault of initsweep (or of the machine), said as such.
         String msg = e.getMessage() == null ? e.getClass().getName()

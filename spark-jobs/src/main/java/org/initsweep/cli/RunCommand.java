@@ -177,7 +177,7 @@ final class RunCommand implements Callable<Integer> {
                 org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
                 org.initsweep.analysis.io.AnalysisStamp.warningIfStale(root.getFileSystem(
                         spark.sparkContext().hadoopConfiguration()), root, dir, () -> java.util.OptionalLong.of(sum.runs()))
-                        .ifPresent(w -> System.err.println("initsweep: warning: " + w));
+                        .ifPresent(Main::warn);
             } else {
                 Main.during(Main.situation().interrupted("initsweep: interrupted during the analysis. All "
                         + Quantities.plural(sum.runs(), "run") + " are kept; the analysis " + AnalyzeCommand.LEAVES));

@@ -87,7 +87,7 @@ final class SqlCommand implements Callable<Integer> {
             } catch (Exception e) {
                 return java.util.OptionalLong.empty(); // an unreadable runs/ is the query's to report
             }
-        }).ifPresent(w -> System.err.println("initsweep: warning: " + w));
+        }).ifPresent(Main::warn);
     }
 
     /** Spark's message for a name that is no view: {@code [TABLE_OR_VIEW_NOT_FOUND] The table or view `x` …}. */

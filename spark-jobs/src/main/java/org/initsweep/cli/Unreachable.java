@@ -18,38 +18,30 @@ final class Unreachable {
 
     /**
      * @param directory the directory the command reads or writes (null if unknown)
-     * @return one line naming the directory and what the network said, or empty when the failure is not
-     *         an unreachable host
+     * @return one line naming the directory and what the network said, with exit {@link Main#BAD_INPUT}
+     *         for a host that does not resolve (the address is the user's input) and {@link Main#FAILURE}
+     *         otherwise; or empty when the failure is not an unreachable host
      */
-    static Optional<String> describe(Throwable failure, String directory) {
+    static Optional<Diagnosis> describe(Throwable failure, String directory) {
         String where = directory == null ? "the file system" : directory;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof org.apache.hadoop.ipc.RpcException) {
                 // something answers on that port, but not Hadoop's RPC: typically the name node's web port
-                return Optional.of("cannot reach " + where + ": its port answers, but not as the file system's RPC"
-                        + " service (" + String.valueOf(t.getMessage()).strip() + "); is it the web UI's port? (HDFS's"
-                        + " RPC port is fs.defaultFS's, often 8020)");
+                return Optional.of(Diagnosis.failure("cannot reach " + where + ": its port answers, but not as the file"
+                        + " system's RPC service (" + String.valueOf(t.getMessage()).strip() + "); is it the web UI's"
+                        + " port? (HDFS's RPC port is fs.defaultFS's, often 8020)"));
             }
             if (t instanceof UnknownHostException) {
-                return Optional.of(org.initsweep.spark.OutputStore.unknownHost(where, t.getMessage()));
+                return Optional.of(Diagnosis.badInput(org.initsweep.spark.OutputStore.unknownHost(where, t.getMessage())));
             }
             if (t instanceof ConnectException || t instanceof NoRouteToHostException
                     || t instanceof SocketTimeoutException) {
                 String said = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-                return Optional.of("cannot reach " + where + " (" + org.initsweep.spark.OutputStore.withoutWiki(said)
-                        + "): check that its service is up and the address is right");
+                return Optional.of(Diagnosis.failure("cannot reach " + where + " ("
+                        + org.initsweep.spark.OutputStore.withoutWiki(said) + "): check that its service is up and the"
+                        + " address is right"));
             }
         }
         return Optional.empty();
-    }
-
-    /** Whether a failure {@link #describe} names is a host that does not resolve: the address is the user's input. */
-    static boolean unknownHost(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UnknownHostException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

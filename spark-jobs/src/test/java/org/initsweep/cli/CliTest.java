@@ -190,6 +190,20 @@ public class CliTest {
     }
 
     @Test
+    void theExitCodeIsTheOneOfTheFailureTheLineNames() {
+        // a refused connection first in the chain, an unresolved name deeper (a proxy's, say): the line names the
+        // refusal, a service's fault (exit 1), not the address the user gave (exit 2)
+        var refused = new java.net.ConnectException("Connection refused");
+        refused.initCause(new java.net.UnknownHostException("proxy.invalid"));
+        Main.during(Situation.NONE);
+        java.io.StringWriter said = new java.io.StringWriter();
+        int code = Main.report(new java.io.PrintWriter(said, true), new java.io.IOException("failed", refused), false);
+        assertEquals("initsweep: cannot reach the file system (Connection refused): check that its service is up and the"
+                + " address is right", said.toString().strip());
+        assertEquals(Main.FAILURE, code);
+    }
+
+    @Test
     void anUnreachableSparkMasterIsOneLineBeforeAnythingIsWritten(@TempDir Path tmp) {
         // nothing listens on port 1: refused at once, where Spark's client would retry for a minute and then
         // fail the first job on a stopped SparkContext
