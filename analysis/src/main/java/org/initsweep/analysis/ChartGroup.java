@@ -90,6 +90,14 @@ public record ChartGroup(String activation, String init, Integer width, String p
      * layer (whose text would otherwise be the constant width 32's, in chart names too: {@code w_32_}).
      */
     public String shapeText() {
+        return shapeText(width, profile);
+    }
+
+    /**
+     * {@link #shapeText()} of a constant width or a profile label ({@code [512,256,128]}), for tables printed
+     * beside the charts: one way of writing a shape everywhere.
+     */
+    public static String shapeText(Integer width, String profile) {
         if (width != null) {
             return width.toString();
         }

@@ -56,6 +56,12 @@ class TrainabilityCliTest {
         Path out = tmp.resolve("profiles");
         CliTest.Result run = CliTest.cli("run", spec.toString(), "--out", out.toString());
         assertEquals(0, run.code(), run.err());
+        // the console writes a profile in the trainability table as in the agreement table and the chart names
+        List<String> trainabilityRows = run.out().lines().dropWhile(l -> !l.startsWith("initsweep: trainability"))
+                .filter(l -> l.strip().startsWith("tanh ")).toList();
+        assertEquals(8, trainabilityRows.size(), run.out());
+        assertTrue(trainabilityRows.stream().allMatch(l -> l.contains(" 32-16-8 ") || l.contains(" 32-16-16 ")), run.out());
+        assertFalse(run.out().contains("[32,16"), run.out());
         Nonlinearity tanh = Nonlinearity.of(Activation.fromLabel("tanh"));
         List<String[]> rows = csv(out, "SELECT replace(profile, ',', '-'), init, multiplier, sigma_w2, chi1, trainable_depth_bound, theory_note"
                 + " FROM trainability ORDER BY profile, init, multiplier");
