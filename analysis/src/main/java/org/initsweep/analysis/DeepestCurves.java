@@ -133,7 +133,7 @@ public final class DeepestCurves {
     }
 
     /**
-     * One analysis's read of the curves and the costs, each queried on first use and then shared: the
+     * One analysis's read of the curves, the costs and the classes, each queried on first use and then shared: the
      * charts and the report draw the same tables, which do not change between the two, and each query
      * costs several Spark jobs. Not thread-safe; the maps it returns are not to be changed.
      */
