@@ -40,6 +40,15 @@ public final class Axes {
             "xavier_uniform_", "glorot_uniform", "orthogonal_", "orthogonal", "trunc_normal_", "trunc_normal",
             "kaiming_normal", "he_normal", "kaiming_uniform", "he_uniform", "xavier_uniform", "glorot_uniform");
 
+    /**
+     * Family names without a variant, said in full: an edit distance would take {@code xavier} to this
+     * project's {@code xavier_normal} (the article's 1/fan_in), where PyTorch and Keras mean Glorot's.
+     */
+    private static final java.util.Map<String, String> INIT_FAMILY_HINTS = java.util.Map.of(
+            "xavier", " (xavier_normal here is the article's Xavier, Var(W) = 1/fan_in, as lecun_normal; PyTorch's and"
+                    + " Keras's Xavier, 2/(fan_in + fan_out), is glorot_normal or glorot_uniform)",
+            "kaiming", " (PyTorch's kaiming_normal_ and kaiming_uniform_ are he_normal and he_uniform here)");
+
     /** Largest hidden depth. */
     public static final int MAX_DEPTH = 10_000;
     /** Largest hidden width. */
@@ -315,9 +324,10 @@ public final class Axes {
         if (scheme.isEmpty()) {
             String lower = name.toLowerCase(java.util.Locale.ROOT);
             String ours = PYTORCH_INIT_NAMES.get(lower);
-            problems.add(path, "unknown init scheme \"" + name + "\"" + (ours != null
-                    ? " (PyTorch's " + (lower.endsWith("_") ? lower : lower + "_") + " is " + ours + " here)"
-                    : Suggestions.hint(name, InitScheme.specNames())) + "; known: " + String.join(", ", InitScheme.specNames()));
+            String hint = ours != null ? " (PyTorch's " + (lower.endsWith("_") ? lower : lower + "_") + " is " + ours + " here)"
+                    : INIT_FAMILY_HINTS.getOrDefault(lower, Suggestions.hint(name, InitScheme.specNames()));
+            problems.add(path, "unknown init scheme \"" + name + "\"" + hint + "; known: "
+                    + String.join(", ", InitScheme.specNames()));
             return null;
         }
         InitScheme sc = scheme.get();

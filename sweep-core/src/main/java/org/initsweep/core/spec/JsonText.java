@@ -63,7 +63,7 @@ public final class JsonText {
         for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!allowed.contains(f)) {
-                problems.add(path + "." + f, "unknown field" + Suggestions.hint(f, allowed) + "; allowed: "
+                problems.add(path + "." + f, "unknown field" + Suggestions.fieldHint(f, allowed) + "; allowed: "
                         + String.join(", ", allowed));
                 ok = false;
             }

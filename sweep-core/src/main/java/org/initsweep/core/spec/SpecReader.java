@@ -219,7 +219,7 @@ public final class SpecReader {
             for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
                 if (!FIELDS.contains(f)) {
-                    add(f, "unknown field" + Suggestions.hint(f, FIELDS));
+                    add(f, "unknown field" + Suggestions.fieldHint(f, FIELDS));
                 }
             }
             String name = name();

@@ -47,6 +47,28 @@ public final class Suggestions {
                 : String.join(", ", longer.subList(0, last)) + " or " + longer.get(last)) + "?)";
     }
 
+    /**
+     * Fields a PyTorch or Keras user writes, said as what they are here; no edit distance finds them
+     * ({@code lr} is three edits from nothing useful).
+     */
+    private static final java.util.Map<String, String> FOREIGN_FIELDS = java.util.Map.of(
+            "lr", " (the learning rate is the spec's \"learning_rate\", one value or a list, for every optimizer)",
+            "gain", " (a gain g is the multiplier m = g² of a fan_in-scaled scheme, e.g. 25/9 for tanh's 5/3: the"
+                    + " spec's \"multipliers\")",
+            "momentum", " (momentum is an optimizer of its own: \"optimizers\": [{\"name\": \"momentum\", \"beta\":"
+                    + " 0.9}])",
+            "weight_decay", " (initsweep trains without weight decay)");
+
+    /**
+     * For an unknown field: what a PyTorch or Keras name means here, else {@link #hint}.
+     *
+     * @return " (…)" or ""
+     */
+    public static String fieldHint(String field, Collection<String> allowed) {
+        String note = FOREIGN_FIELDS.get(field.toLowerCase(java.util.Locale.ROOT));
+        return note != null ? note : hint(field, allowed);
+    }
+
     /** Levenshtein distance. */
     static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];

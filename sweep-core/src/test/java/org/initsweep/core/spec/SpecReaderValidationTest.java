@@ -97,9 +97,10 @@ class SpecReaderValidationTest {
     void pytorchAndShortInitNamesPointToOurs() {
         List<String> p = problems("""
                 {"name": "v", "depths": [3], "widths": [8], "activations": ["tanh"],
-                 "inits": ["glorot", "he", "kaiming_normal", "xavier_uniform", "xavier_normal_", "orthogonal_"]}
+                 "inits": ["glorot", "he", "kaiming_normal", "xavier_uniform", "xavier_normal_", "orthogonal_", "Xavier",
+                           "kaiming"]}
                 """);
-        assertEquals(6, p.size(), p.toString());
+        assertEquals(8, p.size(), p.toString());
         assertTrue(p.get(0).contains("inits[0]: unknown init scheme \"glorot\" (did you mean 'glorot_normal' or"
                 + " 'glorot_uniform'?); known: "), p.get(0));
         assertTrue(p.get(1).contains("inits[1]: unknown init scheme \"he\" (did you mean 'he_normal' or 'he_uniform'?)"),
@@ -110,6 +111,27 @@ class SpecReaderValidationTest {
         assertTrue(p.get(3).contains("\"xavier_uniform\" (PyTorch's xavier_uniform_ is glorot_uniform here)"), p.get(3));
         assertTrue(p.get(4).contains("\"xavier_normal_\" (PyTorch's xavier_normal_ is glorot_normal here)"), p.get(4));
         assertTrue(p.get(5).contains("\"orthogonal_\" (PyTorch's orthogonal_ is orthogonal here)"), p.get(5));
+        // a family name alone: not 'did you mean xavier_normal', which is LeCun's variance here
+        assertTrue(p.get(6).contains("\"Xavier\" (xavier_normal here is the article's Xavier, Var(W) = 1/fan_in, as"
+                + " lecun_normal; PyTorch's and Keras's Xavier, 2/(fan_in + fan_out), is glorot_normal or glorot_uniform);"
+                + " known: "), p.get(6));
+        assertTrue(p.get(7).contains("\"kaiming\" (PyTorch's kaiming_normal_ and kaiming_uniform_ are he_normal and"
+                + " he_uniform here)"), p.get(7));
+    }
+
+    @Test
+    void pytorchFieldNamesSayWhatTheyAreHere() {
+        List<String> p = problems("""
+                {"name": "v", "depths": [3], "widths": [8], "activations": ["tanh"], "lr": 0.01,
+                 "inits": [{"scheme": "he_normal", "gain": 1.4}], "optimizers": [{"name": "sgd", "momentum": 0.9}]}
+                """);
+        assertEquals(3, p.size(), p.toString());
+        assertTrue(p.stream().anyMatch(l -> l.contains("lr: unknown field (the learning rate is the spec's \"learning_rate\"")),
+                p.toString());
+        assertTrue(p.stream().anyMatch(l -> l.contains("inits[0].gain: unknown field (a gain g is the multiplier m = g²")),
+                p.toString());
+        assertTrue(p.stream().anyMatch(l -> l.contains("optimizers[0].momentum: unknown field (momentum is an optimizer of its"
+                + " own: \"optimizers\": [{\"name\": \"momentum\", \"beta\": 0.9}]); allowed: name")), p.toString());
     }
 
     @Test
