@@ -40,10 +40,13 @@ public final class HadoopPathOpener implements PathOpener {
             throw new FileSystemException(path, null, "is a directory, not a file");
         }
         if ("file".equals(fs.getUri().getScheme())) {
-            java.nio.file.Path local = java.nio.file.Path.of(fs.makeQualified(p).toUri());
+            // the decoded path, and read by NIO: Path.of(URI) refuses a non-ASCII name ("Bad escape"), and
+            // Hadoop's checksum file system cannot name the .crc of a file with a ':' in its name
+            java.nio.file.Path local = java.nio.file.Path.of(fs.makeQualified(p).toUri().getPath());
             if (!java.nio.file.Files.isRegularFile(local)) {
                 throw new FileSystemException(path, null, NOT_REGULAR_FILE);
             }
+            return java.nio.file.Files.newInputStream(local);
         }
         return fs.open(p);
     }

@@ -39,6 +39,16 @@ class HadoopPathOpenerTest {
     }
 
     @Test
+    void namesWithNonAsciiLettersAColonOrASpaceAreRead(@TempDir Path tmp) throws Exception {
+        for (String name : new String[] {"ünï.csv", "x:y.csv", "a b.csv"}) {
+            Path f = tmp.resolve(name);
+            Files.writeString(f, "a,label\n1.5,0\n2.5,1\n");
+            assertArrayEquals(new float[] {1.5f, 2.5f}, csv(f.toString()).data().x(), name);
+            assertEquals(Files.size(f), opener.size(f.toString()), name);
+        }
+    }
+
+    @Test
     void whatCannotBeReadIsNamed(@TempDir Path tmp) {
         String missing = tmp.resolve("none.csv").toString();
         assertEquals(missing + ": no such file", assertThrows(UserInputException.class, () -> csv(missing)).getMessage());
