@@ -23,7 +23,9 @@ final class DataErrors {
     /** What went wrong, in a few words, e.g. "no such file" or "truncated (…)". */
     static String describe(IOException e) {
         String what;
-        if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
+        if (e instanceof FileNotFoundException && String.valueOf(e.getMessage()).endsWith("(Permission denied)")) {
+            what = "permission denied"; // java.io's (Hadoop's local file system's) word for it
+        } else if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
             what = "no such file";
         } else if (e instanceof AccessDeniedException) {
             what = "permission denied";
