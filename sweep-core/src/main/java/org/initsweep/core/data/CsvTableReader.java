@@ -26,6 +26,9 @@ public final class CsvTableReader {
     /** The bytes {@link #estimateBytes} reads to estimate a table's rows. */
     static final int SAMPLE = 1 << 20;
 
+    /** A label written as an integer: an optional sign and digits. */
+    private static final java.util.regex.Pattern PLAIN_INTEGER = java.util.regex.Pattern.compile("[+-]?[0-9]+");
+
     private CsvTableReader() {
     }
 
@@ -288,13 +291,22 @@ public final class CsvTableReader {
         private long label(long line, int col, String name) {
             CsvScanner s = scanner;
             double v = NumberParser.parse(s.field, 0, s.length);
-            Long label = TableBuilder.integralLabel(v);
-            if (label == null) {
-                String text = s.text();
-                throw cell(line, col, name, text.isBlank() ? "empty label"
-                        : "the label must be an integer, got \"" + shorten(text) + "\"");
+            if (Math.abs(v) < 0x1p53 && v == Math.rint(v)) {
+                return (long) v; // a double holds every integer below 2^53 exactly: 3, 3.0 and 3e0 alike
             }
-            return label;
+            // beyond, only the digits say which 64-bit label it is (2^53 + 1 parses as the double 2^53)
+            String text = s.text().strip();
+            if (PLAIN_INTEGER.matcher(text).matches()) {
+                try {
+                    return Long.parseLong(text);
+                } catch (NumberFormatException e) {
+                    throw cell(line, col, name, "the label " + shorten(text) + " is beyond the 64-bit integer range");
+                }
+            }
+            throw cell(line, col, name, text.isEmpty() ? "empty label"
+                    : Double.isFinite(v) && v == Math.rint(v) ? "the label " + shorten(text) + " is beyond 2^53: write it"
+                    + " as a plain integer, whose digits give it exactly"
+                    : "the label must be an integer, got \"" + shorten(text) + "\"");
         }
 
         private UserInputException cell(long line, int col, String name, String problem) {

@@ -52,6 +52,16 @@ class CsvTableReaderTest {
     }
 
     @Test
+    void labelsBeyond2To53AreReadExactly() {
+        // 2^53 and 2^53 + 1 are one double: read as doubles they would be one class
+        LabeledData d = read("f,y\n1,0\n2,9007199254740992\n3,9007199254740993\n4,9223372036854775807\n"
+                + "5,-9223372036854775808\n", "y").data();
+        assertArrayEquals(new long[] {Long.MIN_VALUE, 0, 9007199254740992L, 9007199254740993L, Long.MAX_VALUE},
+                d.classValues());
+        assertArrayEquals(new int[] {1, 2, 3, 4, 0}, d.y());
+    }
+
+    @Test
     void gzipTablesAreDetected() {
         String csv = "f,label\n1,0\n2,1\n";
         byte[] gz = IdxFiles.gzip(csv.getBytes(StandardCharsets.UTF_8));

@@ -48,6 +48,10 @@ class CsvTableReaderValidationTest {
         assertEquals("t.csv: line 3, column 3 (\"label\"): the label must be an integer, got \"cat\"",
                 error("a,b,label\n1,2,1\n1,2,cat\n"));
         assertEquals("t.csv: line 2, column 3 (\"label\"): empty label", error("a,b,label\n1,2,\n"));
+        assertEquals("t.csv: line 2, column 3 (\"label\"): the label 9223372036854775808 is beyond the 64-bit integer"
+                + " range", error("a,b,label\n1,2,9223372036854775808\n"));
+        assertEquals("t.csv: line 2, column 3 (\"label\"): the label 1e20 is beyond 2^53: write it as a plain integer,"
+                + " whose digits give it exactly", error("a,b,label\n1,2,1e20\n"));
         StringBuilder many = new StringBuilder("f,label\n");
         for (int i = 0; i < 1001; i++) {
             many.append(i).append(',').append(i * 10).append('\n');
