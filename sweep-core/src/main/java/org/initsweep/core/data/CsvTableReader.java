@@ -279,6 +279,9 @@ public final class CsvTableReader {
                 problem = text.isBlank() ? "empty cell (features must be finite numbers)"
                         : NumberParser.namesNonFinite(text) ? text.strip() + " is not allowed (features must be finite numbers)"
                         : "not a number: \"" + shorten(text) + "\"";
+            } else if (Float.isInfinite((float) v) && !NumberParser.namesNonFinite(s.text())) {
+                // as written: 1e400 overflows the double to Infinity, which the file does not say
+                problem = shorten(s.text().strip()) + " is beyond the float32 range (±3.4e38)";
             } else {
                 problem = TableBuilder.featureProblem(v);
             }

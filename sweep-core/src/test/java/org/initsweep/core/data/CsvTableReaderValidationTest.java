@@ -37,8 +37,11 @@ class CsvTableReaderValidationTest {
         assertEquals("t.csv: line 2, column 2 (\"b\"): -inf is not allowed (features must be finite numbers)",
                 error("a,b,label\n1,-inf,0\n"));
         assertEquals("t.csv: line 2, column 1 (\"a\"): empty cell (features must be finite numbers)", error("a,b,label\n,2,0\n"));
-        assertEquals("t.csv: line 2, column 2 (\"b\"): 1.0E39 is beyond the float32 range (±3.4e38)", error("a,b,label\n1,1e39,0\n"));
-        assertEquals("t.csv: line 2, column 1 (\"a\"): Infinity is not allowed (features must be finite numbers)",
+        assertEquals("t.csv: line 2, column 2 (\"b\"): 1e39 is beyond the float32 range (±3.4e38)", error("a,b,label\n1,1e39,0\n"));
+        assertEquals("t.csv: line 2, column 2 (\"b\"): -1e400 is beyond the float32 range (±3.4e38)",
+                error("a,b,label\n1,-1e400,0\n"));
+        // past the double's range too: said as written, not as the Infinity it parses to
+        assertEquals("t.csv: line 2, column 1 (\"a\"): 1e400 is beyond the float32 range (±3.4e38)",
                 error("a,b,label\n1e400,1,0\n"));
     }
 
