@@ -143,7 +143,8 @@ final class RunCommand implements Callable<Integer> {
         boolean realData = s.datasets().stream().anyMatch(d -> !(d instanceof org.initsweep.core.data.DatasetSource.Generated));
         SweepData data = !realData ? SweepData.GENERATED : SweepData.load(s, dataDir, sparkSupplier,
                 new MemoryBudget(Runtime.getRuntime().maxMemory() / 2,
-                        "half of the driver's heap (raise spark.driver.memory, or -Xmx for bin/initsweep)"));
+                        "half of the driver's heap",
+                        "INITSWEEP_JAVA_OPTS=-Xmx… (bin/initsweep) or --driver-memory (spark-submit)"));
         Preflight preflight = Preflight.of(s, data.shapes(s));
         if (preflight.runs() > maxRuns) {
             throw new UserInputException("the grid has " + preflight.runs() + " runs, more than --max-runs="

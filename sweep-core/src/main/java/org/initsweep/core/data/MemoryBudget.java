@@ -10,10 +10,15 @@ import org.initsweep.core.UserInputException;
  * before the bulk read and enforced again while reading tables, whose size a file length only estimates.
  *
  * @param bytes  the limit, ≥ 0
- * @param holder whose share it is and how to raise it, e.g. {@code "the driver's share (raise
- *               spark.driver.memory)"}
+ * @param holder whose share it is, e.g. {@code "half of the driver's heap"}
+ * @param raise  how to raise it, said after the refusal ({@code "; raise it with …"}), or "" for nothing
  */
-public record MemoryBudget(long bytes, String holder) {
+public record MemoryBudget(long bytes, String holder, String raise) {
+
+    /** A budget whose refusal says no way to raise it. */
+    public MemoryBudget(long bytes, String holder) {
+        this(bytes, holder, "");
+    }
 
     /** No limit (tests, tools). */
     public static final MemoryBudget UNLIMITED = new MemoryBudget(Long.MAX_VALUE, "unlimited");
@@ -33,7 +38,7 @@ public record MemoryBudget(long bytes, String holder) {
     public void check(String dataset, long needed) {
         if (needed > bytes) {
             throw new UserInputException(String.format(Locale.ROOT, "dataset %s needs about %s in memory, more than %s of %s",
-                    dataset, Quantities.bytes(needed), holder, Quantities.bytes(bytes)));
+                    dataset, Quantities.bytes(needed), holder, Quantities.bytes(bytes)) + raising());
         }
     }
 
@@ -46,7 +51,11 @@ public record MemoryBudget(long bytes, String holder) {
         if (needed > bytes) {
             throw new UserInputException(String.format(Locale.ROOT, "dataset %s needs more memory than %s of %s"
                     + " (reading stopped at %s)", dataset, holder, Quantities.bytes(bytes),
-                    Quantities.bytes(needed)));
+                    Quantities.bytes(needed)) + raising());
         }
+    }
+
+    private String raising() {
+        return raise.isEmpty() ? "" : "; raise it with " + raise;
     }
 }

@@ -44,6 +44,11 @@ class DatasetLoaderTest {
         UserInputException e = assertThrows(UserInputException.class,
                 () -> loader(null).load(new DatasetSource.DigitsData(), new MemoryBudget(100_000, "the driver's share")));
         assertEquals("dataset digits needs about 456.3 KiB in memory, more than the driver's share of 97.7 KiB", e.getMessage());
+        // with a way to raise it: said after the sizes, which it would otherwise split
+        e = assertThrows(UserInputException.class, () -> loader(null).load(new DatasetSource.DigitsData(),
+                new MemoryBudget(100_000, "half of the driver's heap", "-Xmx")));
+        assertEquals("dataset digits needs about 456.3 KiB in memory, more than half of the driver's heap of 97.7 KiB;"
+                + " raise it with -Xmx", e.getMessage());
     }
 
     @Test
