@@ -151,8 +151,23 @@ public final class ParquetTableReader implements TableReader {
             if (e instanceof AnalysisException && msg.contains("PATH_NOT_FOUND")) {
                 throw new UserInputException(path + ": no such file or directory", e);
             }
-            throw new UserInputException(path + ": cannot read it as Parquet (" + msg + ")", e);
+            throw new UserInputException(path + ": cannot read it as Parquet (" + deepestLine(e) + ")", e);
         }
+    }
+
+    /**
+     * The first line of the innermost message: Spark's own ("Job aborted due to stage failure: …, Exception
+     * thrown in awaitResult:") only wrap the reader's reason, e.g. "… is not a Parquet file".
+     */
+    private static String deepestLine(Throwable e) {
+        String line = e.getClass().getSimpleName();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String first = t.getMessage() == null ? "" : t.getMessage().strip().lines().findFirst().orElse("").strip();
+            if (!first.isEmpty()) {
+                line = first;
+            }
+        }
+        return line;
     }
 
     private static UserInputException cell(Row r, int n, String column, String problem) {

@@ -173,6 +173,16 @@ class ParquetTableReaderTest {
                 assertThrows(UserInputException.class, () -> read(missing)).getMessage());
     }
 
+    @Test
+    void aFileThatIsNotParquetSaysWhy() throws Exception {
+        Path csv = tmp.resolve("table.csv");
+        Files.writeString(csv, "a,label\n1,0\n2,1\n");
+        String m = assertThrows(UserInputException.class, () -> read(csv.toString())).getMessage();
+        assertTrue(m.startsWith(csv + ": cannot read it as Parquet ("), m);
+        assertTrue(m.contains("is not a Parquet file") && m.endsWith(")"), m);
+        assertEquals(1, m.lines().count(), m);
+    }
+
     private static String sha256(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
