@@ -104,7 +104,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             System.out.println("initsweep: theory vs measurement at the deepest depth: the multiplier where each rate crosses 0,"
                     + " measured and predicted at that depth (m_c: infinite depth, chi1 = 1); err: mean |measured -"
                     + " predicted| backward rate and |ln Var(a) / predicted|, nats; in band: share of layers' Var(a) inside"
-                    + " theory's finite-width band (about 95% where it holds)");
+                    + " theory's finite-width band (about 95% where it holds); -: none (no crossing between the swept m, one"
+                    + " m giving none, or no prediction)");
             List<String[]> rows = new ArrayList<>();
             for (org.apache.spark.sql.Row r : a.agreement()) {
                 rows.add(new String[] {r.<String>getAs("activation"), r.<String>getAs("init"),
