@@ -160,7 +160,8 @@ public final class TrainabilityAnalysis {
                     k.put(groupKeys.get(i), r.group().get(i));
                 }
                 rows.add(new String[] {String.valueOf(k.get("activation")), String.valueOf(k.get("init")),
-                    org.initsweep.analysis.ChartGroup.shapeText((Integer) k.get("width"), (String) k.get("profile")), number(k.get("sigma_b2")),
+                    org.initsweep.analysis.ChartGroup.shapeText((Integer) k.get("width"), (String) k.get("profile")),
+                    number(k.get("sigma_b2")),
                     String.valueOf(k.get("dataset")), String.valueOf(k.get("optimizer")), number(k.get("learning_rate")),
                     number(k.get("multiplier")),
                     r.sigmaW2() == null ? "-" : String.format(Locale.ROOT, "%.4g", r.sigmaW2()),
