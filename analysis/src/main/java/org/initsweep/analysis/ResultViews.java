@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.initsweep.core.MessageLines;
 import org.initsweep.core.trace.Tables;
 
 /**
@@ -107,7 +108,7 @@ public final class ResultViews {
         } catch (Exception e) {
             throw brokenFile(e).map(m -> new org.initsweep.core.UserInputException("cannot read table " + table + ": " + m, e))
                     .orElseGet(() -> new org.initsweep.core.UserInputException("cannot read table " + table + " at " + path + ": "
-                            + firstLine(e.getMessage()), e));
+                            + MessageLines.reason(e), e));
         }
     }
 
@@ -134,7 +135,7 @@ public final class ResultViews {
                 file = m.group();
             }
             if (t instanceof RuntimeException || t instanceof java.io.IOException) {
-                reason = firstLine(msg);
+                reason = MessageLines.firstLine(msg);
             }
         }
         if (file == null) {
@@ -159,13 +160,5 @@ public final class ResultViews {
             }
         }
         return false;
-    }
-
-    static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -3,6 +3,7 @@ package org.initsweep.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.initsweep.core.EngineVersion;
+import org.initsweep.core.MessageLines;
 import org.initsweep.core.UserInputException;
 import org.initsweep.core.spec.SpecException;
 import picocli.CommandLine;
@@ -198,7 +199,7 @@ public final class Main implements Runnable {
         }
         // Not the user's input: a fault of initsweep (or of the machine), said as such.
         String msg = e.getMessage() == null ? e.getClass().getName()
-                : e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse("");
+                : e.getClass().getSimpleName() + ": " + MessageLines.firstLine(e.getMessage());
         err.println("initsweep: internal error: " + msg
                 + (debug ? "" : " (rerun with --debug for the stack trace, and report it)"));
         return FAILURE;

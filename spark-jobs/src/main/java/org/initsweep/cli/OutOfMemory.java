@@ -2,6 +2,7 @@ package org.initsweep.cli;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.initsweep.core.MessageLines;
 
 /**
  * Says which memory ran out and which setting raises it, from an {@link OutOfMemoryError} anywhere in
@@ -83,16 +84,17 @@ final class OutOfMemory {
             String m = t.getMessage() == null ? "" : t.getMessage();
             inTask |= m.contains("Lost task") || m.contains("ExecutorLostFailure");
             if (detail == null && t instanceof OutOfMemoryError) {
-                detail = "OutOfMemoryError" + (m.isEmpty() ? "" : ": " + firstLine(m));
+                detail = "OutOfMemoryError" + (m.isEmpty() ? "" : ": " + MessageLines.firstLine(m));
             } else if (detail == null && m.contains("java.lang.OutOfMemoryError")) {
-                detail = firstLine(m.substring(m.indexOf("java.lang.OutOfMemoryError") + "java.lang.".length()));
+                detail = MessageLines.firstLine(
+                        m.substring(m.indexOf("java.lang.OutOfMemoryError") + "java.lang.".length()));
             }
         }
         OutOfMemoryError other = elsewhere;
         if (detail == null && other != null) {
             // e.g. "Job cancelled because SparkContext was shut down" after a Spark thread died of it
             String m = other.getMessage() == null ? "" : other.getMessage();
-            detail = "OutOfMemoryError" + (m.isEmpty() ? "" : ": " + firstLine(m));
+            detail = "OutOfMemoryError" + (m.isEmpty() ? "" : ": " + MessageLines.firstLine(m));
         }
         if (detail == null) {
             return Optional.empty();
@@ -107,9 +109,5 @@ final class OutOfMemory {
         return Optional.of("out of " + kind.memory + (inTask ? " in a Spark task" : " on the driver") + " (" + detail
                 + "; this JVM's heap is " + heap + "): raise " + kind.localSetting + (inTask ? ", on a cluster "
                 + kind.clusterSetting : ", on a cluster spark.driver.memory") + orAdvice);
-    }
-
-    private static String firstLine(String s) {
-        return s.lines().findFirst().orElse("").strip();
     }
 }

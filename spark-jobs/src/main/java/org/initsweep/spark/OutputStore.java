@@ -6,6 +6,7 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
+import org.initsweep.core.MessageLines;
 import org.initsweep.core.UserInputException;
 
 /**
@@ -114,7 +115,7 @@ public final class OutputStore {
                 }
             }
             throw new UserInputException(named + " cannot be reached: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+                    + MessageLines.reason(e), e);
         }
     }
 

@@ -22,6 +22,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.initsweep.core.EngineVersion;
+import org.initsweep.core.MessageLines;
 import org.initsweep.core.Provenance;
 import org.initsweep.core.Quantities;
 import org.initsweep.core.spec.Grid;
@@ -256,7 +257,7 @@ public final class SweepJob {
         } catch (org.apache.hadoop.security.AccessControlException
                 | java.nio.file.FileSystemException e) {
             throw new org.initsweep.core.UserInputException("--out " + out + " cannot be written ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""))
+                    + MessageLines.reason(e)
                     + ")");
         } catch (IOException e) {
             if (!fs.exists(outPath)) {

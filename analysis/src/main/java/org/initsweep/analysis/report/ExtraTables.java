@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
+import org.initsweep.core.MessageLines;
 import org.initsweep.core.trace.Tables;
 
 /** Trace tables the report shows as plain tables, not charts: their columns, first rows and row count. */
@@ -63,17 +64,9 @@ final class ExtraTables {
                     }
                 }
             } catch (RuntimeException e) {
-                t.put("error", "cannot read " + table + "/: " + firstLine(e.getMessage()));
+                t.put("error", "cannot read " + table + "/: " + MessageLines.reason(e));
             }
         }
         return out;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

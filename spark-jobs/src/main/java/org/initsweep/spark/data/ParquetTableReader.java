@@ -30,6 +30,7 @@ import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.ShortType;
 import org.apache.spark.sql.types.StructField;
+import org.initsweep.core.MessageLines;
 import org.initsweep.core.UserInputException;
 import org.initsweep.core.data.DataFile;
 import org.initsweep.core.data.LabeledData;
@@ -147,27 +148,12 @@ public final class ParquetTableReader implements TableReader {
             return spark.read().parquet(path);
         } catch (Exception e) {
             // AnalysisException for a missing path, SparkException for a file that is not Parquet
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            String msg = MessageLines.reason(e);
             if (e instanceof AnalysisException && msg.contains("PATH_NOT_FOUND")) {
                 throw new UserInputException(path + ": no such file or directory", e);
             }
-            throw new UserInputException(path + ": cannot read it as Parquet (" + deepestLine(e) + ")", e);
+            throw new UserInputException(path + ": cannot read it as Parquet (" + MessageLines.innermost(e) + ")", e);
         }
-    }
-
-    /**
-     * The first line of the innermost message: Spark's own ("Job aborted due to stage failure: …, Exception
-     * thrown in awaitResult:") only wrap the reader's reason, e.g. "… is not a Parquet file".
-     */
-    private static String deepestLine(Throwable e) {
-        String line = e.getClass().getSimpleName();
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String first = t.getMessage() == null ? "" : t.getMessage().strip().lines().findFirst().orElse("").strip();
-            if (!first.isEmpty()) {
-                line = first;
-            }
-        }
-        return line;
     }
 
     private static UserInputException cell(Row r, int n, String column, String problem) {

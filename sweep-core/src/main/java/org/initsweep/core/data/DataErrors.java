@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.zip.ZipException;
+import org.initsweep.core.MessageLines;
 import org.initsweep.core.UserInputException;
 
 /** One-line messages for input files that cannot be read. */
@@ -37,7 +38,7 @@ final class DataErrors {
             what = "truncated (" + (e.getMessage() == null ? "unexpected end of file" : e.getMessage()) + ")";
         } else {
             what = "cannot read it (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + ")";
+                    + (e.getMessage() == null ? "" : ": " + MessageLines.firstLine(e.getMessage())) + ")";
         }
         return what;
     }

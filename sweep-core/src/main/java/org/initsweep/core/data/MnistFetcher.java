@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.initsweep.core.EngineVersion;
+import org.initsweep.core.MessageLines;
 import org.initsweep.core.UnavailableException;
 import org.initsweep.core.UserInputException;
 
@@ -280,9 +281,9 @@ public final class MnistFetcher {
     private static String describe(IOException e) {
         String m = e.getMessage();
         if (e instanceof ConnectException) {
-            return "cannot connect" + (m == null || m.isBlank() ? "" : " (" + m.lines().findFirst().orElse("") + ")");
+            return "cannot connect" + (m == null || m.isBlank() ? "" : " (" + MessageLines.firstLine(m) + ")");
         }
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + MessageLines.firstLine(m));
     }
 
     private static URI base(URI mirror) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
+import org.initsweep.core.MessageLines;
 import org.initsweep.core.Quantities;
 import org.initsweep.core.init.InitScheme;
 import org.initsweep.core.init.InitSpec;
@@ -115,7 +116,7 @@ public final class SpecReader {
      * spec's author cannot act on.
      */
     static String plainParseError(String jackson) {
-        String first = jackson == null ? "" : jackson.lines().findFirst().orElse("");
+        String first = MessageLines.firstLine(jackson);
         if (first.startsWith("Non-standard token 'NaN'") || first.startsWith("Non-standard token 'Infinity'")
                 || first.startsWith("Non-standard token '-Infinity'") || first.startsWith("Non-standard token '+Infinity'")) {
             return "NaN and Infinity are not JSON numbers; write a finite number";
