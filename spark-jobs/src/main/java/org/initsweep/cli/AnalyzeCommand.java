@@ -53,7 +53,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             print(analyzeLocked(spark, dir, decades, charts, targetLoss), dir);
         } finally {
-            SparkSessions.stop(spark, common.debug);
+            StoppedContext.end(spark, common.debug);
         }
         return 0;
     }

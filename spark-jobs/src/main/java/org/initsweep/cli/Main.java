@@ -191,7 +191,7 @@ public final class Main implements Runnable {
         var known = OutOfMemory.describe(e, now.ifOutOfMemory(), now.tasksHere()).map(Diagnosis::failure)
                 .or(() -> DiskFull.describe(e, now.directory()).map(Diagnosis::failure))
                 .or(() -> Unreachable.describe(e, now.reads()))
-                .or(() -> StoppedContext.describe(e).map(Diagnosis::failure))
+                .or(() -> StoppedContext.describe(now.contextStopped()).map(Diagnosis::failure))
                 .or(() -> org.initsweep.analysis.ResultViews.brokenFile(e).map(Diagnosis::badInput));
         if (known.isPresent()) {
             err.println("initsweep: " + known.get().line());

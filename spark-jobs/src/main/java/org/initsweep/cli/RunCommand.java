@@ -124,16 +124,9 @@ final class RunCommand implements Callable<Integer> {
                 : (session[0] = SparkSessions.create("initsweep " + s.name(), master));
         try {
             return run(s, dir, conf, master, spark);
-        } catch (Exception e) {
-            if (session[0] != null && session[0].sparkContext().isStopped()) {
-                // a master that gave the application up, or a kill: whatever the job's failure reads ("Exception
-                // thrown in awaitResult", a stage aborted), the cause is the stopped application
-                throw new StoppedContext.Failure(e);
-            }
-            throw e;
         } finally {
             if (session[0] != null) {
-                SparkSessions.stop(session[0], common.debug);
+                StoppedContext.end(session[0], common.debug);
             }
         }
     }

@@ -72,7 +72,7 @@ final class SqlCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            SparkSessions.stop(spark, common.debug);
+            StoppedContext.end(spark, common.debug);
         }
     }
 

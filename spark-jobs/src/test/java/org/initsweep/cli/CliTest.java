@@ -221,30 +221,6 @@ public class CliTest {
             assertEquals(1, lines.stream().filter(l -> l.contains("master")).count(), r.err());
             assertFalse(Files.exists(out), "nothing written");
         }
-        // a context stopped under the command (a master that gave the application up, a kill) is said as such
-        java.io.StringWriter said = new java.io.StringWriter();
-        int code = Main.report(new java.io.PrintWriter(said, true), new org.apache.spark.SparkException("Job aborted",
-                new IllegalStateException("Cannot call methods on a stopped SparkContext.")), false);
-        assertEquals(Main.FAILURE, code);
-        assertTrue(said.toString().startsWith("initsweep: Spark stopped this application before the command finished"),
-                said.toString());
-    }
-
-    @Test
-    void aJobCancelledByASparkContextStoppedUnderTheCommandIsSaidAsSuch() {
-        // a master that killed the application while a chunk's jobs ran: they fail as cancelled, not on a stopped context
-        java.io.StringWriter said = new java.io.StringWriter();
-        int code = Main.report(new java.io.PrintWriter(said, true),
-                new org.apache.spark.SparkException("Job 41 cancelled because SparkContext was shut down"), false);
-        assertEquals(Main.FAILURE, code);
-        assertTrue(said.toString().startsWith("initsweep: Spark stopped this application before the command finished"),
-                said.toString());
-        // any failure of a command whose context was found stopped (the master's "Master removed our application")
-        java.io.StringWriter any = new java.io.StringWriter();
-        assertEquals(Main.FAILURE, Main.report(new java.io.PrintWriter(any, true), new StoppedContext.Failure(
-                new org.apache.spark.SparkException("Exception thrown in awaitResult: ")), false));
-        assertTrue(any.toString().startsWith("initsweep: Spark stopped this application before the command finished"),
-                any.toString());
     }
 
     @Test
