@@ -68,12 +68,16 @@ public final class SigmoidCrossEntropy implements OutputHead {
     /**
      * max(z, 0) − z·y + log(1 + e^{−|z|}), finite for every finite z; the logarithms are taken for all
      * rows at once ({@link Log1p#of(double[], double[], int)}, the same bits), then summed in row order.
+     * NaN for any infinite z, as the contract says, whichever its sign and label.
      */
     @Override
     public double loss(double[] z, int[] y) {
         int n = z.length;
         double[] log1pExp = new double[n];
         for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(z[i])) {
+                return Double.NaN;
+            }
             log1pExp[i] = Math.exp(-Math.abs(z[i]));
         }
         Log1p.of(log1pExp, log1pExp, n);

@@ -37,6 +37,13 @@ public final class Optimizers {
             if (values.length != parameters.size()) {
                 throw new IllegalArgumentException(name + " takes " + parameters.size() + " values, got " + values.length);
             }
+            for (int i = 0; i < values.length; i++) {
+                Hyperparameter p = parameters.get(i);
+                if (!p.range().accepts(values[i])) {
+                    throw new IllegalArgumentException(name + ": " + p.name() + " " + p.range().requirement()
+                            + ", got " + values[i]);
+                }
+            }
             return make.apply(values.clone());
         }
 

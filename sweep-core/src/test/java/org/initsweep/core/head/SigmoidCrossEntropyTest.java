@@ -28,6 +28,9 @@ class SigmoidCrossEntropyTest {
         // an overflowed output makes the loss NaN, right side or wrong: the trainer's divergence signal
         assertEquals(Double.NaN, H.loss(new double[] {Double.POSITIVE_INFINITY}, new int[] {0}));
         assertEquals(Double.NaN, H.loss(new double[] {0, Double.NEGATIVE_INFINITY}, new int[] {1, 0}));
+        // the overflow-free form would give +Infinity here (max(−∞, 0) − (−∞)·1)
+        assertEquals(Double.NaN, H.loss(new double[] {Double.NEGATIVE_INFINITY}, new int[] {1}));
+        assertEquals(Double.NaN, H.loss(new double[] {Double.POSITIVE_INFINITY}, new int[] {1}));
     }
 
     @Test

@@ -56,4 +56,16 @@ class OptimizersTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new Hyperparameter("beta", Hyperparameter.Range.FRACTION, 1));
     }
+
+    @Test
+    void anEntryRefusesAValueOutOfItsRangeRatherThanRoundIt() {
+        Optimizers.Entry momentum = Optimizers.byName("momentum").orElseThrow();
+        // 0.5 is no flag: without the check it became nesterov = true
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> momentum.create(0.9, 0.5));
+        assertEquals("momentum: nesterov must be true or false, got 0.5", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> momentum.create(1.0, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> Optimizers.byName("adam").orElseThrow().create(0.9, 0.999, 0));
+        assertEquals(new Momentum(0.9, true), momentum.create(0.9, 1));
+    }
 }
