@@ -38,7 +38,8 @@ import org.initsweep.core.regime.SignalGrowth;
  * @param varGradA      predicted Var(∂J/∂a^[l]) for hidden l = 1..L, relative to layer L (= 1)
  * @param forwardRate   {@link SignalGrowth#forwardRate} of {@code varZ}
  * @param backwardRate  {@link SignalGrowth#backwardRate} of {@code varGradA}
- * @param chi1          χ₁ of the hidden layers at their fixed point q* (NaN if their maps differ)
+ * @param chi1          χ₁ of the hidden layers at the fixed point q* their map approaches from this network's
+ *                      own first length q¹ = {@code varZ[0]} (NaN if their maps differ)
  * @param regime        the regime χ₁ gives (vanishing / critical / exploding); null if χ₁ is NaN
  * @param criticalM     the sweep multiplier m at which χ₁ = 1 for this init scheme and σ_b²; NaN where
  *                      χ₁ does not cross 1 but jumps over it (GELU, SiLU at σ_b² = 0: see
@@ -130,7 +131,9 @@ public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA,
         MeanField hidden = depth == 1
                 ? new MeanField(phi, multiplier(identity, init, m, units[1], units[1]), sigmaB2)
                 : sharedHiddenMap(layer, depth);
-        double chi1 = hidden == null ? Double.NaN : hidden.chi1();
+        // q* from the network's own first length, not the map's standardized one (q¹ = σ_w² + σ_b²): where the
+        // map has two attracting fixed points (GELU, SiLU) only this start gives the one its layers approach
+        double chi1 = hidden == null ? Double.NaN : hidden.chi1(hidden.fixedPoint(varZ[0]));
         double criticalM = Double.NaN;
         if (hidden != null && !identity) {
             double unit = hidden.m() / m;
