@@ -51,7 +51,8 @@ public record ChartGroup(String activation, String init, Integer width, String p
      * @param width   constant hidden width, or null for a width profile
      * @param profile the profile label ({@code [512,256,128]}) when {@code width} is null; null when unknown
      *                (then the unit must not depend on the fans at all)
-     * @return the unit; NaN for a fixed scheme, an unknown label, or a profile where it changes with the fans
+     * @return the unit; NaN for a fixed scheme, an unknown label, a profile where it changes with the fans, or
+     *         a scheme whose σ_w² is not proportional to m (trunc_normal: {@link #multiplierAt} still converts)
      */
     public static double multiplierUnit(String init, Integer width, String profile) {
         org.initsweep.core.init.InitSpec spec;
@@ -60,7 +61,7 @@ public record ChartGroup(String activation, String init, Integer width, String p
         } catch (IllegalArgumentException e) {
             return Double.NaN;
         }
-        if (!spec.scheme().scaledByMultiplier()) {
+        if (!spec.proportionalToMultiplier()) {
             return Double.NaN;
         }
         int[] widths = hiddenWidths(width, profile);
@@ -70,6 +71,67 @@ public record ChartGroup(String activation, String init, Integer width, String p
         double unit = spec.effectiveMultiplier(64, 64, 1.0);
         return unit == spec.effectiveMultiplier(128, 32, 1.0) && unit == spec.effectiveMultiplier(32, 128, 1.0)
                 ? unit : Double.NaN;
+    }
+
+    /**
+     * The sweep multiplier m at which a group's hidden layers have σ_w² = fan_in·Var(W) = {@code sigmaW2}:
+     * {@code sigmaW2 / }{@link #multiplierUnit(String, Integer, String) unit} where there is a unit, else for
+     * a constant width the scheme's own inverse ({@link org.initsweep.core.init.InitSpec#multiplierFor},
+     * trunc_normal's cut law).
+     *
+     * @param init    init label
+     * @param width   constant hidden width, or null for a width profile
+     * @param profile the profile label when {@code width} is null
+     * @param sigmaW2 the σ_w² (&gt; 0), e.g. theory's critical one
+     * @return m, or NaN where none applies (a fixed scheme, an unknown label, a profile without one σ_w², a
+     *         σ_w² the scheme never reaches)
+     */
+    public static double multiplierAt(String init, Integer width, String profile, double sigmaW2) {
+        double unit = multiplierUnit(init, width, profile);
+        if (unit > 0 && Double.isFinite(unit)) {
+            return sigmaW2 / unit;
+        }
+        if (width == null) {
+            return Double.NaN;
+        }
+        try {
+            return org.initsweep.core.init.InitSpec.fromLabel(init).multiplierFor(width, width, sigmaW2);
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * Whether {@link #multiplierAt(double)} converts σ_w² to m here at all: a scheme scaled by m, at a constant
+     * width or on a profile whose hidden layers share a unit.
+     */
+    public boolean hasMultiplierScale() {
+        double unit = multiplierUnit();
+        if (unit > 0 && Double.isFinite(unit)) {
+            return true;
+        }
+        try {
+            return width != null && org.initsweep.core.init.InitSpec.fromLabel(init).scheme().scaledByMultiplier();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether this group's init draws weights of non-zero mean
+     * ({@link org.initsweep.core.init.InitSpec#drawsNonZeroMean()}).
+     */
+    public boolean drawsNonZeroMean() {
+        try {
+            return org.initsweep.core.init.InitSpec.fromLabel(init).drawsNonZeroMean();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** {@link #multiplierAt(String, Integer, String, double)} of this group. */
+    public double multiplierAt(double sigmaW2) {
+        return multiplierAt(init, width, profile, sigmaW2);
     }
 
     /**

@@ -27,6 +27,22 @@ class MultiplierUnitTest {
         assertTrue(Double.isNaN(ChartGroup.multiplierUnit("standard_normal", null, null)));
         assertEquals(2, ChartGroup.multiplierUnit("he_normal", null, null), 0, "fan_in scaling: the same in a profile");
         assertTrue(Double.isNaN(ChartGroup.multiplierUnit("no_such_scheme", 64, null)));
+        // trunc_normal's bounds stay put as m grows: σ_w² = 64·Var(cut N(0, m)) is no unit times m
+        assertTrue(Double.isNaN(ChartGroup.multiplierUnit("trunc_normal", 64, null)));
+    }
+
+    @Test
+    void theMultiplierOfASigmaW2DividesByTheUnitOrSolvesTruncNormalsCut() {
+        assertEquals(0.5, ChartGroup.multiplierAt("he_normal", 64, null, 1.0), 0);
+        assertEquals(0.75, ChartGroup.multiplierAt("glorot_normal", null, "[64,32,16]", 1.0), 1e-15);
+        // std 1 cut at ±2: at σ_w² = 2 (Var(W) = 1/32, σ = 0.18) the cut is 11σ out: m = 1/32
+        assertEquals(1.0 / 32, ChartGroup.multiplierAt("trunc_normal", 64, null, 2.0), 1e-13);
+        // at σ_w² = 64 (Var(W) = 1 would need the uncut law) the cut law needs a wider normal: m > 1
+        double m = ChartGroup.multiplierAt("trunc_normal", 64, null, 64.0);
+        assertEquals(64.0, 64 * org.initsweep.core.init.InitSpec.fromLabel("trunc_normal").variance(64, 64, m), 1e-9);
+        assertTrue(m > 1, "m = " + m);
+        assertTrue(Double.isNaN(ChartGroup.multiplierAt("trunc_normal", null, "[64,32]", 2.0)), "fans differ");
+        assertTrue(Double.isNaN(ChartGroup.multiplierAt("zero", 64, null, 2.0)));
     }
 
     @Test

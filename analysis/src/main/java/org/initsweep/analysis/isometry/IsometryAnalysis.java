@@ -103,6 +103,9 @@ public final class IsometryAnalysis {
             return null;
         }
         InitSpec init = InitSpec.fromLabel(c.getAs("init"));
+        if (init.drawsNonZeroMean()) {
+            return null;
+        }
         int width = c.<Integer>getAs("width");
         double sigmaW2 = init.effectiveMultiplier(width, width, c.<Double>getAs("multiplier"));
         // along the length map's path from q⁰ = 1 (standardized features, the gaussian dataset), not at q*:

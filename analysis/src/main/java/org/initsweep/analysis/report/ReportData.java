@@ -183,11 +183,12 @@ final class ReportData {
     /**
      * The predicted critical multiplier, in the sweep's m (the heatmap's axis): mean-field σ_w² with
      * χ₁ = 1 (Poole et al. 2016) where it exists, else the small-signal 1/gain of the activation, each
-     * divided by the init scheme's fan_in·Var(W) at m = 1 ({@code unit}, {@link ChartGroup#multiplierUnit}:
-     * 1 for scaled_normal and LeCun, 2 for He, 1/3 for fan-in uniform, n for standard_normal); null if
+     * turned into m by {@link ChartGroup#multiplierAt(double)}: divided by the init scheme's fan_in·Var(W) at
+     * m = 1 ({@code unit}, {@link ChartGroup#multiplierUnit}: 1 for scaled_normal and LeCun, 2 for He, 1/3 for
+     * fan-in uniform, n for standard_normal), or for trunc_normal, which has no unit, solved for; null if
      * neither applies, for the fixed schemes, on a width profile where the unit changes with the layers'
-     * fans (Glorot, standard_normal), or where χ₁ jumps over 1 (GELU, SiLU), which no line on the chart
-     * would describe.
+     * fans (Glorot, standard_normal), where χ₁ jumps over 1 (GELU, SiLU), which no line on the chart
+     * would describe, or where trunc_normal's bounds keep σ_w² below it.
      */
     static ObjectNode critical(ChartGroup g) {
         ObjectNode c = F.objectNode();
@@ -201,7 +202,14 @@ final class ReportData {
             return c;
         }
         double unit = g.multiplierUnit();
-        if (!(unit > 0 && Double.isFinite(unit))) {
+        if (g.drawsNonZeroMean()) {
+            c.putNull("m_c");
+            c.put("method", "none");
+            c.put("note", "init " + g.init() + " draws weights of non-zero mean (bounds not symmetric about 0), which"
+                    + " mean-field theory does not describe");
+            return c;
+        }
+        if (!g.hasMultiplierScale()) {
             c.putNull("m_c");
             c.put("method", "none");
             c.put("note", "init " + g.init() + (g.width() == null
@@ -209,11 +217,23 @@ final class ReportData {
                     : " has no multiplier"));
             return c;
         }
-        c.put("unit", unit);
-        double small = 1.0 / act.gain() / unit;
-        c.put("small_signal", small);
+        if (unit > 0 && Double.isFinite(unit)) {
+            c.put("unit", unit);
+        }
+        double small = g.multiplierAt(1.0 / act.gain());
+        if (Double.isFinite(small)) {
+            c.put("small_signal", small);
+        }
         try {
-            double mc = MeanField.criticalMultiplier(act, g.sigmaB2()) / unit;
+            double sigmaW2 = MeanField.criticalMultiplier(act, g.sigmaB2());
+            double mc = g.multiplierAt(sigmaW2);
+            if (!Double.isFinite(mc)) {
+                c.putNull("m_c");
+                c.put("method", "none");
+                c.put("note", String.format(java.util.Locale.ROOT, "no critical point: χ₁ = 1 at σ_w² = %.4g, which"
+                        + " %s never reaches at width %d (its bounds cap Var(W))", sigmaW2, g.init(), g.width()));
+                return c;
+            }
             c.put("m_c", mc);
             c.put("method", "mean_field");
         } catch (RuntimeException e) {
@@ -223,8 +243,13 @@ final class ReportData {
                 c.put("note", "no critical point: " + e.getMessage());
                 return c;
             }
-            c.put("m_c", small);
-            c.put("method", "small_signal");
+            if (Double.isFinite(small)) {
+                c.put("m_c", small);
+                c.put("method", "small_signal");
+            } else {
+                c.putNull("m_c");
+                c.put("method", "none");
+            }
             c.put("note", "mean field gives no critical line here: " + e.getMessage());
         }
         return c;

@@ -53,6 +53,10 @@ public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC,
         if (multiplier == null || !spec.scheme().scaledByMultiplier()) {
             return none("fixed init scheme " + init + ": no weight variance σ_w² for mean-field theory");
         }
+        if (spec.drawsNonZeroMean()) {
+            return none(init + ": bounds not symmetric about 0 give weights of non-zero mean, which mean-field theory"
+                    + " (i.i.d. zero-mean weights) does not describe");
+        }
         int[] widths = org.initsweep.analysis.ChartGroup.hiddenWidths(width, profile);
         if (widths == null) {
             throw new IllegalArgumentException("a cell has a width or a profile");

@@ -136,9 +136,9 @@ public final class TrainabilityCharts {
      * String)}); NaN if none.
      */
     static double criticalMultiplier(String activation, String init, Integer width, String profile, double sigmaB2) {
-        double unit = org.initsweep.analysis.ChartGroup.multiplierUnit(init, width, profile);
         var sw2 = CriticalLine.sigmaW2(Nonlinearity.of(Activation.fromLabel(activation)), sigmaB2);
-        return sw2.isPresent() ? sw2.getAsDouble() / unit : Double.NaN;
+        return sw2.isPresent()
+                ? org.initsweep.analysis.ChartGroup.multiplierAt(init, width, profile, sw2.getAsDouble()) : Double.NaN;
     }
 
     /**

@@ -68,6 +68,24 @@ class ReportCriticalTest {
     }
 
     @Test
+    void truncNormalsCriticalMultiplierIsWhereItsOwnCutLawReachesSigmaW2() {
+        // width 100, std 1 cut at ±2: ReLU's σ_w² = 2 is Var(W) = 0.02, σ = 0.14, 14σ inside the bounds: m = 0.02
+        ObjectNode relu = critical("relu", "trunc_normal", 0);
+        assertEquals("mean_field", relu.get("method").asText(), relu.toString());
+        assertEquals(0.02, relu.get("m_c").asDouble(), 1e-12);
+        assertTrue(relu.get("unit") == null, "no unit: σ_w² is not proportional to m");
+        assertEquals(0.02, relu.get("small_signal").asDouble(), 1e-12, "1/gain = 2 = 100·Var(W)");
+        // cut at ±0.04: Var(W) ≤ 0.08²/12, σ_w² ≤ 0.053 at width 100, never ReLU's 2
+        ObjectNode narrow = critical("relu", "trunc_normal(std=0.02,a=-0.04,b=0.04)", 0);
+        assertTrue(narrow.get("m_c").isNull(), narrow.toString());
+        assertEquals("none", narrow.get("method").asText());
+        assertTrue(narrow.get("note").asText().contains("never reaches at width 100"), narrow.toString());
+        ObjectNode skewed = critical("relu", "trunc_normal(a=-0.5,b=1.0)", 0);
+        assertTrue(skewed.get("m_c").isNull(), skewed.toString());
+        assertTrue(skewed.get("note").asText().contains("non-zero mean"), skewed.toString());
+    }
+
+    @Test
     void noLineWhereChi1JumpsOverOne() {
         for (String act : new String[] {"gelu", "silu"}) {
             ObjectNode c = critical(act, 0);

@@ -1,6 +1,7 @@
 package org.initsweep.analysis.trainability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,12 @@ class TheoryColumnsTest {
         assertTrue(tanhCritical.note().startsWith("critical line"), tanhCritical.note());
         // Fixed schemes have no σ_w².
         assertTrue(TheoryColumns.of("tanh", "zero", 64, null, null, 0.0).note().startsWith("fixed init scheme"));
+        // trunc_normal cut to [−0.5, 1]: weights of mean > 0, outside the theory; symmetric bounds keep it
+        TheoryColumns skewed = TheoryColumns.of("tanh", "trunc_normal(a=-0.5,b=1.0)", 64, null, 1.0, 0.0);
+        assertNull(skewed.sigmaW2());
+        assertNull(skewed.bound());
+        assertTrue(skewed.note().contains("non-zero mean"), skewed.note());
+        assertNotNull(TheoryColumns.of("tanh", "trunc_normal(a=-1.0,b=1.0)", 64, null, 1.0, 0.0).sigmaW2());
     }
 
     @Test

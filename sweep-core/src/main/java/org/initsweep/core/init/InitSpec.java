@@ -116,6 +116,85 @@ public record InitSpec(InitScheme scheme, double param, FanMode mode, Distributi
     }
 
     /**
+     * Whether a scheme scaled by m draws weights of non-zero mean, which mean-field theory (i.i.d. zero-mean W)
+     * does not describe: a trunc_normal whose bounds are not symmetric about 0 (a ≠ −b), e.g. [−0.5, 1] or
+     * [1, 2]. Its mean adds a term common to all units of a layer (mean·Σ a) that the length map leaves out,
+     * so nothing is predicted for it.
+     */
+    public boolean drawsNonZeroMean() {
+        return scheme == InitScheme.TRUNC_NORMAL && lower != -upper;
+    }
+
+    /**
+     * Whether Var(W) is m times its value at m = 1, so that σ_w² = unit·m for one unit per fan: every
+     * scheme scaled by the multiplier but trunc_normal, whose bounds stay where they are as m widens the
+     * normal it cuts (its variance tends to the uniform's (b − a)²/12, not to ∞).
+     */
+    public boolean proportionalToMultiplier() {
+        return scheme.scaledByMultiplier() && scheme != InitScheme.TRUNC_NORMAL;
+    }
+
+    /**
+     * The sweep multiplier m at which a layer's {@link #effectiveMultiplier} is {@code sigmaW2}: the inverse
+     * of m ↦ σ_w²(m), which increases with m. For a scheme {@linkplain #proportionalToMultiplier()
+     * proportional} to m, σ_w² divided by its value at m = 1; for trunc_normal the root of
+     * fan_in·Var(N(0, m·std²) cut to [a, b]) = σ_w², by bisection on ln m to 10⁻¹² relative.
+     *
+     * @param fanIn   n^[l-1] ≥ 1
+     * @param fanOut  n^[l] ≥ 1
+     * @param sigmaW2 the σ_w² wanted, &gt; 0
+     * @return m &gt; 0; NaN for a fixed scheme, a σ_w² that is not finite and &gt; 0, or one trunc_normal
+     *         never reaches (at or beyond fan_in·(b − a)²/12, or where no m in [10⁻³⁰⁰, 10³⁰⁰] gives it)
+     */
+    public double multiplierFor(int fanIn, int fanOut, double sigmaW2) {
+        if (!scheme.scaledByMultiplier() || !(sigmaW2 > 0) || Double.isInfinite(sigmaW2)) {
+            return Double.NaN;
+        }
+        if (proportionalToMultiplier()) {
+            return sigmaW2 / effectiveMultiplier(fanIn, fanOut, 1.0);
+        }
+        if (sigmaW2 >= fanIn * (upper - lower) * (upper - lower) / 12) {
+            return Double.NaN; // the cut law tends to the uniform on [a, b] as m grows, and never reaches its variance
+        }
+        java.util.function.DoubleUnaryOperator excess = lnM -> {
+            double m = Math.exp(lnM);
+            try {
+                return effectiveMultiplier(fanIn, fanOut, m) - sigmaW2;
+            } catch (IllegalArgumentException noMass) { // σ so small that [a, b] away from 0 holds nothing
+                return -sigmaW2;
+            }
+        };
+        double lo = 0;
+        double hi = 0;
+        if (excess.applyAsDouble(0) < 0) {
+            while (excess.applyAsDouble(hi) < 0) {
+                lo = hi;
+                hi = hi == 0 ? 1 : 2 * hi;
+                if (hi > 700) {
+                    return Double.NaN;
+                }
+            }
+        } else {
+            while (excess.applyAsDouble(lo) >= 0) {
+                hi = lo;
+                lo = lo == 0 ? -1 : 2 * lo;
+                if (lo < -700) {
+                    return Double.NaN;
+                }
+            }
+        }
+        while (hi - lo > 1e-12 * Math.max(1, Math.abs(lo))) {
+            double mid = 0.5 * (lo + hi);
+            if (excess.applyAsDouble(mid) < 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Math.exp(0.5 * (lo + hi));
+    }
+
+    /**
      * σ_w² = fan_in·Var(W) shared by the hidden-to-hidden layers of a width profile (fan_in n^[l-1],
      * fan_out n^[l]), equal to 10⁻¹² relative: what one mean-field map with one σ_w² describes (the first
      * layer reads the input, whose width the profile does not fix). A profile of one hidden layer [n] has

@@ -41,9 +41,10 @@ import org.initsweep.core.regime.SignalGrowth;
  * @param chi1          χ₁ of the hidden layers at the fixed point q* their map approaches from this network's
  *                      own first length q¹ = {@code varZ[0]} (NaN if their maps differ)
  * @param regime        the regime χ₁ gives (vanishing / critical / exploding); null if χ₁ is NaN
- * @param criticalM     the sweep multiplier m at which χ₁ = 1 for this init scheme and σ_b²; NaN where
- *                      χ₁ does not cross 1 but jumps over it (GELU, SiLU at σ_b² = 0: see
- *                      {@link MeanField#criticalMultiplier})
+ * @param criticalM     the sweep multiplier m at which χ₁ = 1 for this init scheme and σ_b²
+ *                      ({@link InitSpec#multiplierFor}); NaN where χ₁ does not cross 1 but jumps over it
+ *                      (GELU, SiLU at σ_b² = 0: see {@link MeanField#criticalMultiplier}), or where the
+ *                      scheme's σ_w² never reaches it (trunc_normal's bounds)
  */
 public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA, double forwardRate,
         double backwardRate, double chi1, MeanField.Regime regime, double criticalM) {
@@ -85,7 +86,8 @@ public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA,
      * @param units    n^[0..L+1]: input dimension, the L hidden widths, output units (L ≥ 1); each ≥ 1
      * @param inputVar second moment of the (zero-mean) input entries, q⁰
      * @return empty for the fixed schemes (zero, constant, identity_scaled), which have no
-     *         mean-field description, except identity_scaled in a linear network (exact; {@code m} unused)
+     *         mean-field description, except identity_scaled in a linear network (exact; {@code m} unused),
+     *         and for weights of non-zero mean ({@link InitSpec#drawsNonZeroMean()})
      * @throws IllegalArgumentException if {@code units} has fewer than 3 entries or one below 1
      */
     public static Optional<NetworkPrediction> of(Activation phi, InitSpec init, double m, double sigmaB2,
@@ -101,7 +103,7 @@ public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA,
         }
         boolean identity = init.scheme() == org.initsweep.core.init.InitScheme.IDENTITY_SCALED
                 && Activation.LINEAR.equals(phi);
-        if (!identity && (!init.scheme().scaledByMultiplier() || !(m > 0))) {
+        if (!identity && (!init.scheme().scaledByMultiplier() || init.drawsNonZeroMean() || !(m > 0))) {
             return Optional.empty();
         }
         int depth = units.length - 2;
@@ -136,8 +138,9 @@ public record NetworkPrediction(double[] varZ, double[] varA, double[] varGradA,
         double chi1 = hidden == null ? Double.NaN : hidden.chi1(hidden.fixedPoint(varZ[0]));
         double criticalM = Double.NaN;
         if (hidden != null && !identity) {
-            double unit = hidden.m() / m;
-            criticalM = CRITICAL.computeIfAbsent(phi.label() + "|" + sigmaB2, k -> criticalOrNaN(phi, sigmaB2)) / unit;
+            // the m at which the hidden layers' own σ_w²(m) reaches m_c's σ_w² (not proportional to m for trunc_normal)
+            double critical = CRITICAL.computeIfAbsent(phi.label() + "|" + sigmaB2, k -> criticalOrNaN(phi, sigmaB2));
+            criticalM = init.multiplierFor(units[1], depth == 1 ? units[1] : units[2], critical);
         }
         return Optional.of(new NetworkPrediction(varZ, varA, varGradA, SignalGrowth.forwardRate(varZ),
                 SignalGrowth.backwardRate(varGradA), chi1,
