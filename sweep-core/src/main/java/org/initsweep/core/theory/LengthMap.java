@@ -111,14 +111,24 @@ public record LengthMap(Nonlinearity phi, double sigmaW2, double sigmaB2) {
      * al. 2017, eq. 6: χ₁ + σ_w²∫Dz φ''(√q* z)φ(√q* z)). Computed in the form
      * (σ_w²/q)·E[u φ(u) φ'(u)], u ~ N(0, q), which is eq. 6's integrand after one integration by
      * parts (Stein's lemma) and needs no φ'' — so it also holds for kinked φ. At q = 0 the limit
-     * σ_w²·E[φ'(0±)²]; at q = +∞ the limit σ_w²·(φ'(+∞)² + φ'(−∞)²)/2.
+     * σ_w²·(E[φ'(0±)²] + φ(0)·φ''(0)), φ''(0) by a central difference of φ' where φ(0) ≠ 0 (softplus;
+     * sigmoid's is 0), where φ is smooth by the {@link Nonlinearity} contract; at q = +∞ the limit
+     * σ_w²·(φ'(+∞)² + φ'(−∞)²)/2.
      *
      * @param q pre-activation variance, ≥ 0 or +∞
      * @return the slope (dimensionless)
      * @throws IllegalArgumentException if {@code q} is negative or NaN
      */
     public double slope(double q) {
-        if (q == 0 || q == Double.POSITIVE_INFINITY) {
+        if (q == 0) {
+            double atZero = phi.value(0);
+            if (atZero == 0) {
+                return chi(0);
+            }
+            double h = 1e-5; // truncation ~h²·φ⁽⁴⁾(0)/6 and rounding ~1e-16/h: both near 1e-11
+            return chi(0) + sigmaW2 * atZero * (phi.derivativeAt(h) - phi.derivativeAt(-h)) / (2 * h);
+        }
+        if (q == Double.POSITIVE_INFINITY) {
             return chi(q);
         }
         return sigmaW2 / q * GaussHermite.gaussianExpectation(u -> u * phi.value(u) * phi.derivativeAt(u), q);

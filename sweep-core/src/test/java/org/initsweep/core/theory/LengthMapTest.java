@@ -122,6 +122,20 @@ class LengthMapTest {
     }
 
     @Test
+    void atZeroLengthTheSlopeKeepsTheTermOfAnActivationThatIsNotZeroAtZero() {
+        // softplus: φ(0) = ln 2, φ'(0) = 1/2, φ''(0) = 1/4, so the slope tends to σ_w²·(1/4 + ln 2/4) = 0.42329·σ_w²,
+        // not χ(0) = σ_w²/4; it is the limit of the map's difference quotient
+        LengthMap softplus = new LengthMap(Nonlinearity.of(Activation.fromLabel("softplus")), 2, 0.1);
+        assertEquals(2 * (0.25 + Math.log(2) / 4), softplus.slope(0), 1e-9);
+        assertEquals(0.5, softplus.chi(0), 1e-15);
+        double h = 1e-7;
+        assertEquals((softplus.apply(h) - softplus.apply(0)) / h, softplus.slope(0), 1e-6);
+        // sigmoid: φ(0) = 1/2 but φ''(0) = 0, so χ(0) = σ_w²/16 is the limit
+        LengthMap sigmoid = new LengthMap(Nonlinearity.of(Activation.SIGMOID), 2, 0);
+        assertEquals(2.0 / 16, sigmoid.slope(0), 1e-15);
+    }
+
+    @Test
     void largeLengthLimitsOfChiAndSlope() {
         // φ' → 1 at +∞ and 0 at −∞ for ReLU: σ_w²/2; for leaky ReLU(s): σ_w²(1 + s²)/2
         assertEquals(1.5, new LengthMap(RELU, 3, 0).chi(Double.POSITIVE_INFINITY), 1e-15);
