@@ -99,13 +99,13 @@ public final class Axes {
     /** Variance multiplier m = fan_in·Var(W); NaN (null in tables) for the fixed schemes. */
     public static final Axis<Double> MULTIPLIER = new Axis<>("multipliers", "variance multiplier m = fan_in·Var(W), > 0",
             List.of(col("multiplier", Column.Type.DOUBLE, true)), List.of(1.0),
-            (p, n, problems) -> number(p, n, false, problems), J::numberNode,
+            (p, n, problems) -> variance(p, n, false, problems), J::numberNode,
             m -> new Object[] {Double.isNaN(m) ? null : m}, String::valueOf, RunSpec::multiplier);
 
     /** Bias variance σ_b². */
     public static final Axis<Double> SIGMA_B2 = new Axis<>("sigma_b2", "bias variance σ_b² ≥ 0 (0: biases start at 0)",
             List.of(col("sigma_b2", Column.Type.DOUBLE, false)), List.of(0.0),
-            (p, n, problems) -> number(p, n, true, problems), J::numberNode, v -> new Object[] {v}, String::valueOf,
+            (p, n, problems) -> variance(p, n, true, problems), J::numberNode, v -> new Object[] {v}, String::valueOf,
             RunSpec::sigmaB2);
 
     /** Training set: generated, built in (digits, mnist), or files. */
@@ -204,6 +204,24 @@ public final class Axes {
             return null;
         }
         return v == 0 ? 0.0 : v;
+    }
+
+    /**
+     * The largest multiplier or σ_b² a spec may sweep: a layer then scales the signal's variance by up to 10⁶, past
+     * float32's range within a few layers, while mean-field theory's quadrature holds to lengths of 10²⁰
+     * ({@link org.initsweep.core.theory.GaussHermite}); far beyond, a bounded φ's χ₁ would come out wrong.
+     */
+    public static final double MAX_VARIANCE_FACTOR = 1e6;
+
+    /** {@link #number}, at most {@link #MAX_VARIANCE_FACTOR}: a multiplier or a bias variance. */
+    static Double variance(String path, JsonNode n, boolean zeroAllowed, Problems problems) {
+        Double v = number(path, n, zeroAllowed, problems);
+        if (v != null && v > MAX_VARIANCE_FACTOR) {
+            problems.add(path, JsonText.show(n) + " is beyond 10⁶: the signal would leave float32's range within a few"
+                    + " layers, and mean-field theory's quadrature its accurate range");
+            return null;
+        }
+        return v;
     }
 
     private static Long seed(String path, JsonNode n, Problems problems) {
