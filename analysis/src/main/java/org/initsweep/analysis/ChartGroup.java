@@ -135,6 +135,24 @@ public record ChartGroup(String activation, String init, Integer width, String p
     }
 
     /**
+     * σ_w² = fan_in·Var(W) of a group's hidden layers at multiplier m
+     * ({@link org.initsweep.core.init.InitSpec#sharedMultiplier}): 2m for He, m for LeCun and for Glorot at a
+     * constant width.
+     *
+     * @return σ_w², or NaN for a fixed scheme, an unknown label, no width nor profile, or a profile whose hidden
+     *         layers differ
+     */
+    public static double sigmaW2(String init, Integer width, String profile, double m) {
+        int[] widths = hiddenWidths(width, profile);
+        try {
+            var spec = org.initsweep.core.init.InitSpec.fromLabel(init);
+            return widths == null || !spec.scheme().scaledByMultiplier() ? Double.NaN : spec.sharedMultiplier(widths, m);
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
      * The hidden widths whose fans a cell's σ_w² takes ({@link org.initsweep.core.init.InitSpec#sharedMultiplier}):
      * {@code [width]} for a constant width (fan_in = fan_out = width), else the profile's.
      *

@@ -112,10 +112,21 @@ final class CompareCharts {
         return trimmed.contains(s) ? " (each init at its m nearest 1)" : "";
     }
 
+    /**
+     * A line's legend entry: {@code zero}, {@code glorot_uniform, m = 1}, or, where the scheme's σ_w² =
+     * fan_in·Var(W) of the hidden layers is not m itself, with it: {@code he_normal, m = 1 (σ_w² = 2)} — one
+     * m means different weights under different inits.
+     */
     static String label(Row r) {
         String init = r.getAs("init");
-        return r.isNullAt(r.fieldIndex("multiplier")) ? init
-                : init + ", m = " + NumberText.of(r.<Double>getAs("multiplier"));
+        if (r.isNullAt(r.fieldIndex("multiplier"))) {
+            return init;
+        }
+        double m = r.<Double>getAs("multiplier");
+        int w = r.fieldIndex("width");
+        double sigmaW2 = ChartGroup.sigmaW2(init, r.isNullAt(w) ? null : r.getInt(w), r.getAs("profile"), m);
+        return init + ", m = " + NumberText.of(m) + (Double.isNaN(sigmaW2) || Math.abs(sigmaW2 - m) <= 1e-12 * m ? ""
+                : " (σ_w² = " + NumberText.of(sigmaW2) + ")");
     }
 
     static List<Path> write(SparkSession spark, Path local, DeepestCurves.Reading reading) throws IOException {

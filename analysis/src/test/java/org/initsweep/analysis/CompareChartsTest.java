@@ -21,6 +21,23 @@ class CompareChartsTest {
         return new GenericRowWithSchema(new Object[] {init, m}, SCHEMA);
     }
 
+    private static final StructType SHAPED = SCHEMA.add("width", DataTypes.IntegerType, true)
+            .add("profile", DataTypes.StringType, true);
+
+    @Test
+    void aLegendEntryShowsSigmaW2WhereItIsNotM() {
+        // He draws 2/fan_in: σ_w² = 2m; Glorot at a constant width 2m·n/(n + n) = m; on a halving profile 4m/3
+        assertEquals("he_normal, m = 1 (σ_w² = 2)", CompareCharts.label(
+                new GenericRowWithSchema(new Object[] {"he_normal", 1.0, 64, null}, SHAPED)));
+        assertEquals("glorot_uniform, m = 1", CompareCharts.label(
+                new GenericRowWithSchema(new Object[] {"glorot_uniform", 1.0, 64, null}, SHAPED)));
+        assertEquals("glorot_normal, m = 0.75 (σ_w² = 1)", CompareCharts.label(
+                new GenericRowWithSchema(new Object[] {"glorot_normal", 0.75, null, "[64,32,16]"}, SHAPED)));
+        assertEquals("uniform_fan_in, m = 3 (σ_w² = 1)", CompareCharts.label(
+                new GenericRowWithSchema(new Object[] {"uniform_fan_in", 3.0, 8, null}, SHAPED)));
+        assertEquals("zero", CompareCharts.label(new GenericRowWithSchema(new Object[] {"zero", null, 8, null}, SHAPED)));
+    }
+
     @Test
     void colourByMultiplierDashByInitBlackForAFixedScheme() {
         Map<String, Row> lines = new LinkedHashMap<>();
