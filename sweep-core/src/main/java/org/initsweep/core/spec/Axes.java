@@ -343,7 +343,8 @@ public final class Axes {
             String lower = name.toLowerCase(java.util.Locale.ROOT);
             String ours = PYTORCH_INIT_NAMES.get(lower);
             String hint = ours != null ? " (PyTorch's " + (lower.endsWith("_") ? lower : lower + "_") + " is " + ours + " here)"
-                    : INIT_FAMILY_HINTS.getOrDefault(lower, Suggestions.hint(name, InitScheme.specNames()));
+                    : INIT_FAMILY_HINTS.containsKey(lower) ? INIT_FAMILY_HINTS.get(lower)
+                    : Suggestions.hint(name, InitScheme.specNames());
             problems.add(path, "unknown init scheme \"" + name + "\"" + hint + "; known: "
                     + String.join(", ", InitScheme.specNames()));
             return null;
