@@ -88,26 +88,6 @@ final class ChartWriter {
                 .map(NetworkPrediction::criticalM).orElse(Double.NaN);
     }
 
-    /**
-     * Theory's per-layer curves for one line (Var(a), Var(∂J/∂a), the finite-width spread of ln Var(a)), or
-     * nulls; backward anchored at the measured layer L.
-     */
-    private static double[][] predictedCurves(ChartGroup g, int depth, Double m, int epoch, double[] measuredGradA) {
-        if (epoch != 0) {
-            return new double[][] {null, null, null};
-        }
-        int[] units = RunProfile.units(g, depth);
-        return RunProfile.predict(g.activation(), g.init(), m, g.sigmaB2(), units, 1.0).map(p -> {
-                    double[] grad = nanArray(depth + 1);
-                    for (int l = 0; l < depth; l++) {
-                        grad[l] = p.varGradA()[l] * measuredGradA[depth - 1];
-                    }
-                    double[] varA = p.varA().clone();
-                    varA[depth] = Double.NaN; // the output layer, as in growth/ (RunProfile.growthRows)
-                    return new double[][] {varA, grad, m == null ? null : RunProfile.spread(g.activation(), p, units)};
-                }).orElse(new double[][] {null, null, null});
-    }
-
     private static List<java.nio.file.Path> layerAndLossCharts(SparkSession spark, java.nio.file.Path local,
             DeepestCurves.Reading curves) throws IOException {
         List<java.nio.file.Path> written = new ArrayList<>();
@@ -121,7 +101,7 @@ final class ChartWriter {
                 boolean settings = e.getValue().namesSettings() && !DeepestCurves.settings(shown.keySet()).isEmpty();
                 List<LayerCurve> lines = new ArrayList<>();
                 shown.forEach((line, a) -> {
-                    double[][] theory = predictedCurves(g, depth, line.multiplier(), epoch, a[1]);
+                    double[][] theory = PredictedCurves.forLine(curves.predicted().get(g), line.multiplier(), epoch);
                     boolean fixed = line.multiplier() == null;
                     lines.add(new LayerCurve(fixed ? Double.NaN : line.multiplier(), epoch, a[0], a[1], theory[0], theory[1],
                             settings || fixed ? line.label(settings) : null, theory[2]));

@@ -142,6 +142,7 @@ public final class DeepestCurves {
         private Map<ChartGroup, Curves> curves;
         private Map<ChartGroup, Costs> costs;
         private Map<String, Integer> classes;
+        private Map<ChartGroup, TreeMap<Double, double[][]>> predicted;
 
         /** @param spark a session with the sweep's views registered ({@code ResultViews.register}) */
         public Reading(SparkSession spark) {
@@ -170,6 +171,16 @@ public final class DeepestCurves {
                 classes = java.util.Collections.unmodifiableMap(DatasetClasses.of(spark));
             }
             return classes;
+        }
+
+        /** {@link PredictedCurves#read} for the groups of {@link #curves()}, read once: the layer charts and the report. */
+        public Map<ChartGroup, TreeMap<Double, double[][]>> predicted() {
+            if (predicted == null) {
+                Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
+                curves().forEach((g, c) -> depthOf.put(g, c.depth()));
+                predicted = java.util.Collections.unmodifiableMap(PredictedCurves.read(spark, depthOf));
+            }
+            return predicted;
         }
     }
 

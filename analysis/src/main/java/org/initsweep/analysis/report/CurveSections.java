@@ -3,16 +3,15 @@ package org.initsweep.analysis.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.initsweep.analysis.ChartGroup;
 import org.initsweep.analysis.DeepestCurves;
+import org.initsweep.analysis.PredictedCurves;
 import org.initsweep.analysis.TrainingSetting;
 
 /**
@@ -26,15 +25,13 @@ final class CurveSections {
     private CurveSections() {
     }
 
-    static Map<ChartGroup, ObjectNode> layers(SparkSession spark, Set<String> pngs, DeepestCurves.Reading reading) {
-        Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
+    static Map<ChartGroup, ObjectNode> layers(Set<String> pngs, DeepestCurves.Reading reading) {
         Map<ChartGroup, DeepestCurves.Curves> curves = reading.curves();
-        curves.forEach((g, c) -> depthOf.put(g, c.depth()));
-        Map<ChartGroup, TreeMap<Double, double[][]>> predicted = predictedVariance(spark, depthOf);
+        Map<ChartGroup, TreeMap<Double, double[][]>> predicted = reading.predicted();
         Map<ChartGroup, ObjectNode> out = new LinkedHashMap<>();
         for (var e : curves.entrySet()) {
             ChartGroup g = e.getKey();
-            int depth = depthOf.get(g);
+            int depth = e.getValue().depth();
             ObjectNode node = F.objectNode();
             node.put("depth", depth);
             ArrayNode epochs = node.putArray("epochs");
@@ -55,7 +52,7 @@ final class CurveSections {
                     s.set("var_a", ReportData.numbers(byM.getValue()[0]));
                     s.set("var_grad_a", ReportData.numbers(byM.getValue()[1]));
                     Double m = byM.getKey().multiplier();
-                    double[][] theory = predicted.getOrDefault(g, new TreeMap<>()).get(m == null ? FIXED : m);
+                    double[][] theory = predicted.getOrDefault(g, new TreeMap<>()).get(m == null ? PredictedCurves.FIXED : m);
                     if (byEpoch.getKey() == first && first == 0 && theory != null) {
                         s.set("predicted_var_a", ReportData.numbers(theory[0]));
                         s.set("predicted_var_grad_a", ReportData.numbers(theory[1]));
@@ -64,53 +61,6 @@ final class CurveSections {
                 }
             }
             out.put(g, node);
-        }
-        return out;
-    }
-
-    /** The key of a fixed scheme's one line (no multiplier) among the predicted curves keyed by m. */
-    private static final double FIXED = Double.NaN;
-
-    /**
-     * The mean-field prediction of Var(a) and Var(∂J/∂a) per layer at initialization and the
-     * finite-width spread of ln Var(a) ({@code growth/} columns {@code predicted_var_a},
-     * {@code predicted_var_grad_a}, {@code predicted_ln_var_a_sd}, where the analysis wrote them), seeds
-     * averaged, for each group's deepest networks.
-     */
-    private static Map<ChartGroup, TreeMap<Double, double[][]>> predictedVariance(SparkSession spark,
-            Map<ChartGroup, Integer> depthOf) {
-        Map<ChartGroup, TreeMap<Double, double[][]>> out = new LinkedHashMap<>();
-        List<String> cols;
-        try {
-            cols = List.of(spark.table("growth").columns());
-        } catch (RuntimeException e) {
-            return out;
-        }
-        if (!cols.containsAll(List.of("predicted_var_a", "predicted_var_grad_a", "sigma_b2", "dataset"))) {
-            return out;
-        }
-        String spread = cols.contains("predicted_ln_var_a_sd") ? "avg(predicted_ln_var_a_sd)" : "CAST(NULL AS DOUBLE)";
-        List<Row> rows = spark.sql("""
-                SELECT activation, init, width, profile, sigma_b2, dataset, depth, multiplier, layer,
-                       avg(predicted_var_a) AS predicted_var_a, avg(predicted_var_grad_a) AS predicted_var_grad_a,
-                       %s AS ln_var_a_sd
-                FROM growth WHERE predicted_var_a IS NOT NULL
-                GROUP BY activation, init, width, profile, sigma_b2, dataset, depth, multiplier, layer
-                """.formatted(spread)).collectAsList();
-        for (Row r : rows) {
-            ChartGroup g = ChartGroup.of(r);
-            Integer depth = depthOf.get(g);
-            int l = r.<Integer>getAs("layer");
-            if (depth == null || depth != r.<Integer>getAs("depth") || l < 1 || l > depth + 1) {
-                continue;
-            }
-            double[][] a = out.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(
-                    r.isNullAt(r.fieldIndex("multiplier")) ? FIXED : r.<Double>getAs("multiplier"),
-                    k -> new double[][] {nan(depth + 1), nan(depth + 1), nan(depth + 1)});
-            a[0][l - 1] = r.isNullAt(r.fieldIndex("predicted_var_a")) ? Double.NaN : r.<Double>getAs("predicted_var_a");
-            a[1][l - 1] = r.isNullAt(r.fieldIndex("predicted_var_grad_a")) ? Double.NaN
-                    : r.<Double>getAs("predicted_var_grad_a");
-            a[2][l - 1] = r.isNullAt(r.fieldIndex("ln_var_a_sd")) ? Double.NaN : r.<Double>getAs("ln_var_a_sd");
         }
         return out;
     }
@@ -151,11 +101,5 @@ final class CurveSections {
             s.put("setting", line.setting().label());
             s.put("setting_index", settings.indexOf(line.setting()));
         }
-    }
-
-    private static double[] nan(int n) {
-        double[] a = new double[n];
-        Arrays.fill(a, Double.NaN);
-        return a;
     }
 }

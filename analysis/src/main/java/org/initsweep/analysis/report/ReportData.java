@@ -95,7 +95,7 @@ final class ReportData {
         root.set("decades", number(decades));
         root.put("cells", regions.size());
 
-        Map<ChartGroup, ObjectNode> layers = CurveSections.layers(spark, pngs, curves);
+        Map<ChartGroup, ObjectNode> layers = CurveSections.layers(pngs, curves);
         Map<ChartGroup, ObjectNode> costs = CurveSections.costs(pngs, curves);
         Map<String, Integer> classes = curves.classes();
         Map<ChartGroup, ObjectNode> histograms = hasTable(spark, fs, dir, Tables.HISTOGRAMS, HistogramSection.COLUMNS)

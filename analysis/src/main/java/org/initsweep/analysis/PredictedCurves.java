@@ -1,0 +1,95 @@
+package org.initsweep.analysis;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Theory's dashed lines beside each chart group's deepest curves at initialization, from {@code growth/}: the
+ * one source of the PNG layer charts, the compare charts and the report, so that all draw the prediction of
+ * the runs' own inputs (their dimension and second moment {@code input_var}, their output units).
+ */
+public final class PredictedCurves {
+
+    private PredictedCurves() {
+    }
+
+    /** The key of a fixed scheme's one line (no multiplier) among the predicted curves keyed by m. */
+    public static final double FIXED = Double.NaN;
+
+    /**
+     * The mean-field prediction of Var(a) and Var(∂J/∂a) per layer at initialization and the
+     * finite-width spread of ln Var(a) ({@code growth/} columns {@code predicted_var_a},
+     * {@code predicted_var_grad_a}, {@code predicted_ln_var_a_sd}, where the analysis wrote them), seeds
+     * averaged, for each group's deepest networks.
+     *
+     * @param spark   a session with the sweep's views registered
+     * @param depthOf each group's deepest depth ({@link DeepestCurves.Curves#depth()})
+     * @return per group, per m ({@link #FIXED} for a fixed scheme), {predicted Var(a), Var(∂J/∂a), sd of ln Var(a)}
+     *         over layers 1..L+1 ({@code [L + 1]} each, NaN where {@code growth/} has none); empty without
+     *         {@code growth/} or its prediction columns
+     */
+    public static Map<ChartGroup, TreeMap<Double, double[][]>> read(SparkSession spark,
+            Map<ChartGroup, Integer> depthOf) {
+        Map<ChartGroup, TreeMap<Double, double[][]>> out = new LinkedHashMap<>();
+        List<String> cols;
+        try {
+            cols = List.of(spark.table("growth").columns());
+        } catch (RuntimeException e) {
+            return out;
+        }
+        if (!cols.containsAll(List.of("predicted_var_a", "predicted_var_grad_a", "sigma_b2", "dataset"))) {
+            return out;
+        }
+        String spread = cols.contains("predicted_ln_var_a_sd") ? "avg(predicted_ln_var_a_sd)" : "CAST(NULL AS DOUBLE)";
+        List<Row> rows = spark.sql("""
+                SELECT activation, init, width, profile, sigma_b2, dataset, depth, multiplier, layer,
+                       avg(predicted_var_a) AS predicted_var_a, avg(predicted_var_grad_a) AS predicted_var_grad_a,
+                       %s AS ln_var_a_sd
+                FROM growth WHERE predicted_var_a IS NOT NULL
+                GROUP BY activation, init, width, profile, sigma_b2, dataset, depth, multiplier, layer
+                """.formatted(spread)).collectAsList();
+        for (Row r : rows) {
+            ChartGroup g = ChartGroup.of(r);
+            Integer depth = depthOf.get(g);
+            int l = r.<Integer>getAs("layer");
+            if (depth == null || depth != r.<Integer>getAs("depth") || l < 1 || l > depth + 1) {
+                continue;
+            }
+            double[][] a = out.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(
+                    r.isNullAt(r.fieldIndex("multiplier")) ? FIXED : r.<Double>getAs("multiplier"),
+                    k -> new double[][] {ChartWriter.nanArray(depth + 1), ChartWriter.nanArray(depth + 1),
+                            ChartWriter.nanArray(depth + 1)});
+            a[0][l - 1] = r.isNullAt(r.fieldIndex("predicted_var_a")) ? Double.NaN : r.<Double>getAs("predicted_var_a");
+            a[1][l - 1] = r.isNullAt(r.fieldIndex("predicted_var_grad_a")) ? Double.NaN
+                    : r.<Double>getAs("predicted_var_grad_a");
+            a[2][l - 1] = r.isNullAt(r.fieldIndex("ln_var_a_sd")) ? Double.NaN : r.<Double>getAs("ln_var_a_sd");
+        }
+        return out;
+    }
+
+    /**
+     * Theory's per-layer curves for one line of a {@code layers_*} chart (Var(a), Var(∂J/∂a) anchored at the
+     * measured layer L, the finite-width spread of ln Var(a)) at initialization, as {@code growth/} has them
+     * for the runs' own inputs ({@link DeepestCurves.Reading#predicted()}), or nulls.
+     *
+     * @param byM   the group's predicted curves per m ({@code predicted().get(group)}), or null
+     * @param m     the line's multiplier, null for a fixed scheme
+     * @param epoch the chart's epoch: theory only at 0
+     * @return {Var(a), Var(∂J/∂a), sd of ln Var(a)} over layers 1..L+1, each null where there is none (the
+     *         output layer NaN in the second)
+     */
+    public static double[][] forLine(Map<Double, double[][]> byM, Double m, int epoch) {
+        double[][] theory = epoch != 0 || byM == null ? null : byM.get(m == null ? FIXED : m);
+        if (theory == null) {
+            return new double[][] {null, null, null};
+        }
+        boolean spread = m != null && java.util.Arrays.stream(theory[2]).anyMatch(Double::isFinite);
+        double[] grad = theory[1].clone();
+        grad[grad.length - 1] = Double.NaN; // the output layer's ∂J/∂a is the cost's, not a hidden layer's
+        return new double[][] {theory[0], grad, spread ? theory[2] : null};
+    }
+}
