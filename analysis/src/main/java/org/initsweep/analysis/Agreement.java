@@ -139,8 +139,13 @@ final class Agreement {
     }
 
     /**
-     * The m where column {@code rate} crosses 0 (first sign change from ≤ 0 to &gt; 0 over rows sorted
-     * by multiplier), interpolated linearly in ln m; null if it never does or a rate is missing.
+     * The m where column {@code rate} crosses 0: the first sign change from ≤ 0 to &gt; 0 between neighbouring
+     * rows sorted by multiplier, interpolated linearly in ln m. An infinite rate counts by its sign (+∞: the
+     * signal overflowed; −∞: a variance fell to 0), and where one side is infinite the crossing is the ln-m
+     * midpoint of the two multipliers, as no interpolation holds. A pair with a missing (null or NaN) rate is
+     * skipped.
+     *
+     * @return the m, or null if no pair changes sign
      */
     static Double crossing(List<Row> byMultiplier, String rate) {
         for (int i = 1; i < byMultiplier.size(); i++) {
@@ -153,8 +158,8 @@ final class Agreement {
             double m1 = b.<Double>getAs("multiplier");
             double r0 = a.<Double>getAs(rate);
             double r1 = b.<Double>getAs(rate);
-            if (Double.isFinite(r0) && Double.isFinite(r1) && r0 <= 0 && r1 > 0) {
-                double t = r0 == r1 ? 0 : -r0 / (r1 - r0);
+            if (r0 <= 0 && r1 > 0) { // false for NaN
+                double t = Double.isFinite(r0) && Double.isFinite(r1) ? -r0 / (r1 - r0) : 0.5;
                 return Math.exp(Math.log(m0) + t * (Math.log(m1) - Math.log(m0)));
             }
         }
