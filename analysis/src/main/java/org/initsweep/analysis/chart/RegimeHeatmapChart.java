@@ -59,8 +59,9 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
  *       predicted critical multiplier labelled "predicted m_c = …" (one line with both labels when
  *       m_c = 1). A line within three octaves of the swept range widens the axis to show it; one
  *       further out is named in a note under the title instead.</li>
- *   <li>when the cells are large enough to read, each shows its forward rate in nats per layer
- *       (variance multiplied by e^rate per layer; "+∞"/"−∞" for overflow/underflow).</li>
+ *   <li>when the cells are large enough to read, each shows its deciding rate (of the forward and
+ *       backward rates the one larger in magnitude, which decides the regime) in nats per layer (variance multiplied by
+ *       e^rate per layer; "+∞"/"−∞" for overflow/underflow).</li>
  * </ul>
  * The PNG is {@value #WIDTH}×{@value #HEIGHT} pixels, white background.
  */
