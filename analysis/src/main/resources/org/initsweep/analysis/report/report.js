@@ -552,7 +552,7 @@
       .filter(function (b) { return b; }) : [];
     bands.forEach(function (b) {
       extent = [Math.min(extent[0], b.lo), Math.max(extent[1], b.hi)];
-      cs.series.push(b.base, b.width);
+      cs.series.push(b.series);
     });
     return {
       option: {
@@ -576,33 +576,49 @@
   }
 
   /**
-   * Theory's finite-width band of one curve, ln(predicted) − s²/2 ± 2s in log₁₀ units, as two stacked
-   * series (an invisible base and the shaded width), or null without a spread.
+   * Theory's finite-width band of one curve, ln(predicted) − s²/2 ± 2s in log₁₀ units, as one custom series
+   * of polygons (one per run of layers that have a spread), or null without a spread. Its data points are
+   * [layer, bottom, top, log₁₀ predicted], which the self-check holds against the theory line. Not two
+   * stacked lines: ECharts stacks a positive width on a negative base from 0, not from the base
+   * (sign-wise stacking), which drew the band of every Var &lt; 1 elsewhere.
    */
   function finiteWidthBand(s, i) {
     var pred = s.predicted_var_a;
     var sd = s.ln_var_a_sd;
     if (!pred || !sd) { return null; }
-    var base = [], width = [], lo = Infinity, hi = -Infinity;
+    var points = [], starts = {}, runStart = -1, lo = Infinity, hi = -Infinity;
     pred.forEach(function (v, j) {
       var lg = log10OrNull(v);
       var k = sd[j];
       if (lg === null || typeof k !== 'number' || !isFinite(k)) {
-        base.push([j + 1, null]);
-        width.push([j + 1, null]);
+        runStart = -1;
         return;
       }
       var bottom = lg + (-k * k / 2 - 2 * k) / Math.LN10;
-      base.push([j + 1, bottom]);
-      width.push([j + 1, 4 * k / Math.LN10]);
+      var top = lg + (-k * k / 2 + 2 * k) / Math.LN10;
+      if (runStart < 0) {
+        runStart = points.length;
+        starts[runStart] = true;
+      }
+      points.push([j + 1, bottom, top, lg]);
       lo = Math.min(lo, bottom);
-      hi = Math.max(hi, bottom + 4 * k / Math.LN10);
+      hi = Math.max(hi, top);
     });
     if (!(hi > lo)) { return null; }
-    var common = { type: 'line', name: 'finite-width band', stack: 'band-' + i, symbol: 'none', silent: true, z: 0,
-      connectNulls: false, lineStyle: { opacity: 0 } };
-    return { lo: lo, hi: hi, base: merge(common, { id: 'band-base-' + i, data: base }),
-      width: merge(common, { id: 'band-' + i, data: width, areaStyle: { color: mColour(s.m), opacity: 0.14 } }) };
+    var colour = mColour(s.m);
+    return { lo: lo, hi: hi, series: {
+      type: 'custom', id: 'band-' + i, name: 'finite-width band', silent: true, z: 0, clip: true,
+      encode: { x: 0, y: [1, 2] }, data: points,
+      renderItem: function (params, api) {
+        var n = params.dataIndex;
+        if (!starts[n]) { return null; }
+        var run = [];
+        for (var j = n; j < points.length && (j === n || !starts[j]); j++) { run.push(points[j]); }
+        var upper = run.map(function (p) { return api.coord([p[0], p[2]]); });
+        var lower = run.slice().reverse().map(function (p) { return api.coord([p[0], p[1]]); });
+        return { type: 'polygon', shape: { points: upper.concat(lower) }, style: { fill: colour, opacity: 0.14 } };
+      }
+    } };
   }
 
   // A log axis once the costs span more than a factor 30 (exploding inits reach 1e14 nats and would
@@ -1602,6 +1618,32 @@
   }
 
   /**
+   * The points of the finite-width bands of a variance chart drawn from their own curve's theory point at the
+   * same layer (log₁₀ predicted, from which the band is ln(predicted) − s²/2 ± 2s), counted; a band point with
+   * no such theory point, or an empty one, is a problem.
+   */
+  function bandsAroundTheory(c, problems) {
+    var series = c.option.series || [];
+    var inside = 0;
+    series.forEach(function (b) {
+      if (b.type !== 'custom' || String(b.id).indexOf('band-') !== 0) { return; }
+      var theory = series.filter(function (s) { return s.id === 'theory-' + String(b.id).slice(5); })[0];
+      var at = {};
+      (theory ? theory.data : []).forEach(function (p) { at[p[0]] = p[1]; });
+      b.data.forEach(function (p) {
+        var lg = at[p[0]];
+        if (typeof lg === 'number' && Math.abs(p[3] - lg) <= 1e-9 * Math.max(1, Math.abs(lg)) && p[1] < p[2]) {
+          inside++;
+        } else {
+          problems.push(c.id + ': band ' + b.id + ' at layer ' + p[0] + ' is [' + fmt(p[1]) + ', ' + fmt(p[2])
+            + '] is not from the theory point there (' + lg + ')');
+        }
+      });
+    });
+    return inside;
+  }
+
+  /**
    * The measured lines of a variance or cost chart, {name, dash}; two with one name (a legend that cannot
    * tell them apart, e.g. two learning rates of one m) are a problem.
    */
@@ -1687,6 +1729,9 @@
           });
         }
         r.series_ids = (c.chart.getOption().series || []).map(function (s) { return s.id === undefined ? null : String(s.id); });
+        if (c.kind === 'layers') {
+          r.band_points = bandsAroundTheory(c, problems);
+        }
         if (c.kind === 'layers' || c.kind === 'cost') {
           r.lines = measuredLines(c, problems);
         }
