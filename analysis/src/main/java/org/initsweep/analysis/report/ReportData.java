@@ -237,7 +237,7 @@ final class ReportData {
             c.put("m_c", mc);
             c.put("method", "mean_field");
         } catch (RuntimeException e) {
-            if (e instanceof IllegalStateException && e.getMessage().contains("jumps over 1")) {
+            if (e instanceof org.initsweep.core.theory.Chi1JumpException) {
                 c.putNull("m_c");
                 c.put("method", "none");
                 c.put("note", "no critical point: " + e.getMessage());

@@ -91,7 +91,8 @@ class ReportCriticalTest {
             ObjectNode c = critical(act, 0);
             assertEquals("none", c.get("method").asText(), act);
             assertTrue(c.get("m_c").isNull(), act);
-            assertTrue(c.get("note").asText().startsWith("no critical point: chi1 jumps over 1"), c.toString());
+            assertTrue(c.get("note").asText().startsWith("no critical point: χ₁ jumps over 1 at σ_w² = 2."),
+                    c.toString());
         }
     }
 }

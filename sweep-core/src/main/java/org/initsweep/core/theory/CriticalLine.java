@@ -102,9 +102,8 @@ public final class CriticalLine {
         if (Math.abs(below) > CROSSING_TOL || Math.abs(above) > CROSSING_TOL) {
             // hi may sit on the unstable fixed point itself (q¹ = q_u, which the iteration keeps): the
             // branches' values are a step of 1e-9 outside the bracket (10⁻¹³ wide), where q¹ has left it
-            throw new IllegalStateException("chi1 jumps over 1 at m = " + hi + " (from " + (1 + excess(phi, lo * (1 - 1e-9),
-                    sigmaB2)) + " to " + (1 + excess(phi, hi * (1 + 1e-9), sigmaB2)) + ": the fixed point q* changes"
-                    + " branch), so no m has chi1 = 1 (" + phi.name() + ", sigmaB2 = " + sigmaB2 + ")");
+            throw new Chi1JumpException(hi, 1 + excess(phi, lo * (1 - 1e-9), sigmaB2),
+                    1 + excess(phi, hi * (1 + 1e-9), sigmaB2), phi.name(), sigmaB2);
         }
         return 0.5 * (lo + hi);
     }

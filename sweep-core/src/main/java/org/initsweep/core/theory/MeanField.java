@@ -255,7 +255,7 @@ public record MeanField(Activation activation, double m, double sigmaB2) impleme
      * @return m<sub>c</sub> &gt; 0
      * @throws IllegalArgumentException if an argument is invalid
      * @throws IllegalStateException    if χ₁ does not cross 1 for m in [10⁻⁶, 10⁶], or jumps over 1
-     *                                  (GELU, SiLU at σ_b² = 0)
+     *                                  (GELU, SiLU at σ_b² = 0: {@link Chi1JumpException})
      */
     public static double criticalMultiplier(Activation activation, double sigmaB2) {
         if (activation == null) {

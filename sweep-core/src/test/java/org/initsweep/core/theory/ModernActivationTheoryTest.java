@@ -73,17 +73,14 @@ class ModernActivationTheoryTest {
             // q* = 0 with χ₁ = m/4 on the ordered side, q* = ∞ with χ₁ = m/2 on the other: no χ₁ = 1.
             assertEquals(0.5, new MeanField(phi, 2, 0).chi1(), 1e-6, phi.label());
             assertEquals(1.5, new MeanField(phi, 3, 0).chi1(), 1e-6, phi.label());
-            IllegalStateException e = assertThrows(IllegalStateException.class,
+            Chi1JumpException e = assertThrows(Chi1JumpException.class,
                     () -> MeanField.criticalMultiplier(phi, 0), phi.label());
-            assertTrue(e.getMessage().contains("jumps over 1"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("χ₁ jumps over 1 at σ_w² = 2."), e.getMessage());
             // the values it jumps between are the two branches' at that m: m/4 (q* = 0), m/2 (q* = ∞), not
             // χ₁ at the unstable fixed point between them
-            java.util.regex.Matcher said = java.util.regex.Pattern.compile("at m = ([0-9.]+) \\(from ([0-9.]+) to ([0-9.]+):")
-                    .matcher(e.getMessage());
-            assertTrue(said.find(), e.getMessage());
-            double m = Double.parseDouble(said.group(1));
-            assertEquals(m / 4, Double.parseDouble(said.group(2)), 1e-8, e.getMessage());
-            assertEquals(m / 2, Double.parseDouble(said.group(3)), 1e-8, e.getMessage());
+            double m = e.sigmaW2();
+            assertEquals(m / 4, e.below(), 1e-8, e.getMessage());
+            assertEquals(m / 2, e.above(), 1e-8, e.getMessage());
             assertFalse(CriticalLine.sigmaW2(Nonlinearity.of(phi), 0).isPresent(), phi.label());
         }
     }
