@@ -126,7 +126,7 @@ final class CompareCharts {
         int w = r.fieldIndex("width");
         double sigmaW2 = ChartGroup.sigmaW2(init, r.isNullAt(w) ? null : r.getInt(w), r.getAs("profile"), m);
         return init + ", m = " + NumberText.of(m) + (Double.isNaN(sigmaW2) || Math.abs(sigmaW2 - m) <= 1e-12 * m ? ""
-                : " (σ_w² = " + NumberText.of(sigmaW2) + ")");
+                : " (σ_w² = " + NumberText.rounded(sigmaW2) + ")");
     }
 
     static List<Path> write(SparkSession spark, Path local, DeepestCurves.Reading reading) throws IOException {

@@ -29,4 +29,31 @@ public final class NumberText {
         BigDecimal d = BigDecimal.valueOf(x).stripTrailingZeros();
         return d.scale() <= 6 ? d.toPlainString() : Double.toString(x);
     }
+
+    /**
+     * A computed number (an axis tick, a σ_w² derived from m) to four significant digits, locale-independent:
+     * plain between 10⁻³ and 10⁵ ("0.5", "1", "1.414", "49.52"), else "1.5e-05"; "∞", "−∞", "NaN".
+     *
+     * @param v any double
+     * @return its text; never empty
+     */
+    public static String rounded(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "−∞";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e-3 && a < 1e5) {
+            return new BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        }
+        String s = String.format(java.util.Locale.ROOT, "%.3e", v); // 1.500e-05
+        int e = s.indexOf('e');
+        String mant = s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return mant + s.substring(e);
+    }
 }

@@ -10,8 +10,6 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.FieldPosition;
@@ -228,23 +226,7 @@ final class ChartStyle {
     static final String LOG_SCALE = "  (log scale)";
 
     static String formatNumber(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "∞" : "−∞";
-        }
-        if (v == 0) {
-            return "0";
-        }
-        double a = Math.abs(v);
-        if (a >= 1e-3 && a < 1e5) {
-            return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
-        }
-        String s = String.format(Locale.ROOT, "%.3e", v); // 1.500e-05
-        int e = s.indexOf('e');
-        String mant = s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "");
-        return mant + s.substring(e);
+        return org.initsweep.analysis.NumberText.rounded(v);
     }
 
     /** {@link #formatNumber} as a {@link NumberFormat}, for axes that take one (format only). */
