@@ -146,7 +146,8 @@ public record ChartGroup(String activation, String init, Integer width, String p
         int[] widths = hiddenWidths(width, profile);
         try {
             var spec = org.initsweep.core.init.InitSpec.fromLabel(init);
-            return widths == null || !spec.scheme().scaledByMultiplier() ? Double.NaN : spec.sharedMultiplier(widths, m);
+            return widths == null || !spec.scheme().scaledByMultiplier() ? Double.NaN
+                    : spec.sharedMultiplier(widths, m);
         } catch (IllegalArgumentException e) {
             return Double.NaN;
         }

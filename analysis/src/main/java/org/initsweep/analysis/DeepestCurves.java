@@ -173,7 +173,10 @@ public final class DeepestCurves {
             return classes;
         }
 
-        /** {@link PredictedCurves#read} for the groups of {@link #curves()}, read once: the layer charts and the report. */
+        /**
+         * {@link PredictedCurves#read} for the groups of {@link #curves()}, read once: the layer charts and the
+         * report.
+         */
         public Map<ChartGroup, TreeMap<Double, double[][]>> predicted() {
             if (predicted == null) {
                 Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();

@@ -9,8 +9,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Theory's dashed lines beside each chart group's deepest curves at initialization, from {@code growth/}: the
- * one source of the PNG layer charts, the compare charts and the report, so that all draw the prediction of
- * the runs' own inputs (their dimension and second moment {@code input_var}, their output units).
+ * source of the PNG layer charts and the report (the compare charts join {@code growth/} in their own query),
+ * so that all draw the prediction for the runs' own inputs (their dimension and second moment
+ * {@code input_var}, their output units).
  */
 public final class PredictedCurves {
 

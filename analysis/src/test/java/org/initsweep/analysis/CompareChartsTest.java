@@ -35,7 +35,8 @@ class CompareChartsTest {
                 new GenericRowWithSchema(new Object[] {"glorot_normal", 0.75, null, "[64,32,16]"}, SHAPED)));
         assertEquals("uniform_fan_in, m = 3 (σ_w² = 1)", CompareCharts.label(
                 new GenericRowWithSchema(new Object[] {"uniform_fan_in", 3.0, 8, null}, SHAPED)));
-        assertEquals("zero", CompareCharts.label(new GenericRowWithSchema(new Object[] {"zero", null, 8, null}, SHAPED)));
+        assertEquals("zero", CompareCharts.label(
+                new GenericRowWithSchema(new Object[] {"zero", null, 8, null}, SHAPED)));
         // four digits of a computed σ_w²: 64·Var(N(0, 1) cut at ±2) = 64·0.77374 (it printed 49.519443427195085)
         assertEquals("trunc_normal, m = 1 (σ_w² = 49.52)", CompareCharts.label(
                 new GenericRowWithSchema(new Object[] {"trunc_normal", 1.0, 64, null}, SHAPED)));

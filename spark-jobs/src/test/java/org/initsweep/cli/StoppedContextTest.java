@@ -44,7 +44,8 @@ class StoppedContextTest {
         for (Exception failure : List.of(
                 new SparkException("Job 41 cancelled because SparkContext was shut down"),
                 new SparkException("Exception thrown in awaitResult: "),
-                new SparkException("Job aborted", new IllegalStateException("Cannot call methods on a stopped SparkContext.")))) {
+                new SparkException("Job aborted",
+                        new IllegalStateException("Cannot call methods on a stopped SparkContext.")))) {
             assertTrue(said(failure).startsWith(LINE), failure.getMessage());
         }
     }

@@ -32,8 +32,9 @@ class LayerChartTheoryTest {
                      "inits": ["lecun_normal", "glorot_normal"], "multipliers": [1], "seeds": [1], "epochs": 0,
                      "datasets": ["digits"]}
                     """);
-            SweepJob.run(spark, spec, out, SweepJob.Options.defaults(), org.initsweep.spark.data.SweepData.load(spec,
-                    tmp.resolve("data").toString(), () -> spark, new org.initsweep.core.data.MemoryBudget(1L << 30, "test")));
+            var data = org.initsweep.spark.data.SweepData.load(spec, tmp.resolve("data").toString(), () -> spark,
+                    new org.initsweep.core.data.MemoryBudget(1L << 30, "test"));
+            SweepJob.run(spark, spec, out, SweepJob.Options.defaults(), data);
             Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, false);
             ResultViews.register(spark, out);
             Row run = spark.sql("SELECT first(input_var) AS q0, count(DISTINCT input_var) AS n FROM runs").first();

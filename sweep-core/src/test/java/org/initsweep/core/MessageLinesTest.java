@@ -25,7 +25,8 @@ class MessageLinesTest {
     @Test
     void theInnermostLineIsTheDeepestCauseThatSaysSomething() {
         Throwable reader = new RuntimeException("/d/a.csv is not a Parquet file. Expected magic number\nat tail");
-        Throwable wrapped = new IllegalStateException("Job aborted due to stage failure:\nException thrown in awaitResult:",
+        Throwable wrapped = new IllegalStateException(
+                "Job aborted due to stage failure:\nException thrown in awaitResult:",
                 new RuntimeException(new IOException("", reader)));
         assertEquals("/d/a.csv is not a Parquet file. Expected magic number", MessageLines.innermost(wrapped));
         assertEquals("IllegalStateException", MessageLines.innermost(new IllegalStateException()));

@@ -52,7 +52,8 @@ final class CurveSections {
                     s.set("var_a", ReportData.numbers(byM.getValue()[0]));
                     s.set("var_grad_a", ReportData.numbers(byM.getValue()[1]));
                     Double m = byM.getKey().multiplier();
-                    double[][] theory = predicted.getOrDefault(g, new TreeMap<>()).get(m == null ? PredictedCurves.FIXED : m);
+                    double[][] theory = predicted.getOrDefault(g, new TreeMap<>())
+                            .get(m == null ? PredictedCurves.FIXED : m);
                     if (byEpoch.getKey() == first && first == 0 && theory != null) {
                         s.set("predicted_var_a", ReportData.numbers(theory[0]));
                         s.set("predicted_var_grad_a", ReportData.numbers(theory[1]));

@@ -7,7 +7,7 @@ import org.initsweep.core.Quantities;
  * χ₁ does not cross 1 but jumps over it: where the fixed point q* reached from a first layer of length
  * σ_w² + σ_b² changes branch (GELU and SiLU, whose length maps have two attracting fixed points, 0 and ∞, on
  * either side of an unstable one), χ₁ steps from {@link #below()} to {@link #above()} at σ_w² =
- * {@link #sigmaW2()}, so there is no critical σ_w² (Schoenholz et al. 2017, §3, assume one continuous branch).
+ * {@link #sigmaW2()}, so there is no critical σ_w² (README, the activations' critical table).
  */
 public final class Chi1JumpException extends IllegalStateException {
 

@@ -38,7 +38,7 @@ class SpecReaderValidationTest {
         ", \"multipliers\": [1, -2]       | s.json: multipliers[1]: must be > 0 and finite, got -2",
         ", \"multipliers\": [0]           | s.json: multipliers[0]: must be > 0 and finite, got 0",
         ", \"sigma_b2\": [-0.1]           | s.json: sigma_b2[0]: must be ≥ 0 and finite, got -0.1",
-        ", \"multipliers\": [1, 1e24]     | s.json: multipliers[1]: 1e24 is beyond 10⁶: the signal would leave float32's range",
+        ", \"multipliers\": [1, 1e24]     | s.json: multipliers[1]: 1e24 is beyond 10⁶: the signal would leave",
         ", \"sigma_b2\": [1000001]        | s.json: sigma_b2[0]: 1000001 is beyond 10⁶",
         ", \"learning_rate\": 0           | s.json: learning_rate: must be a number > 0 and finite",
         ", \"epochs\": 5, \"record_epochs\": [7] | s.json: record_epochs[0]: must be within [0, epochs=5], got 7",

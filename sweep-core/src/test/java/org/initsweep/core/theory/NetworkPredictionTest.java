@@ -74,7 +74,7 @@ class NetworkPredictionTest {
         assertTrue(NetworkPrediction.of(Activation.LINEAR, symmetric, 1, 0, units(2, 512, 3), 1.0).isPresent());
         // a proportional scheme is unchanged: He's m_c for ReLU is 1
         InitSpec he = InitSpec.of(InitScheme.HE_NORMAL);
-        assertEquals(1.0, NetworkPrediction.of(Activation.RELU, he, 3, 0, units(2, 64, 5), 1.0).orElseThrow().criticalM(),
-                1e-12);
+        assertEquals(1.0,
+                NetworkPrediction.of(Activation.RELU, he, 3, 0, units(2, 64, 5), 1.0).orElseThrow().criticalM(), 1e-12);
     }
 }
