@@ -55,13 +55,8 @@ public record ChartGroup(String activation, String init, Integer width, String p
      *         a scheme whose σ_w² is not proportional to m (trunc_normal: {@link #multiplierAt} still converts)
      */
     public static double multiplierUnit(String init, Integer width, String profile) {
-        org.initsweep.core.init.InitSpec spec;
-        try {
-            spec = org.initsweep.core.init.InitSpec.fromLabel(init);
-        } catch (IllegalArgumentException e) {
-            return Double.NaN;
-        }
-        if (!spec.proportionalToMultiplier()) {
+        org.initsweep.core.init.InitSpec spec = spec(init);
+        if (spec == null || !spec.proportionalToMultiplier()) {
             return Double.NaN;
         }
         int[] widths = hiddenWidths(width, profile);
@@ -91,13 +86,16 @@ public record ChartGroup(String activation, String init, Integer width, String p
         if (unit > 0 && Double.isFinite(unit)) {
             return sigmaW2 / unit;
         }
-        if (width == null) {
-            return Double.NaN;
-        }
+        org.initsweep.core.init.InitSpec spec = spec(init);
+        return width == null || spec == null ? Double.NaN : spec.multiplierFor(width, width, sigmaW2);
+    }
+
+    /** The init of a label, or null for one this version does not know (a newer sweep's, a typo in a query). */
+    private static org.initsweep.core.init.InitSpec spec(String init) {
         try {
-            return org.initsweep.core.init.InitSpec.fromLabel(init).multiplierFor(width, width, sigmaW2);
+            return org.initsweep.core.init.InitSpec.fromLabel(init);
         } catch (IllegalArgumentException e) {
-            return Double.NaN;
+            return null;
         }
     }
 
@@ -110,11 +108,8 @@ public record ChartGroup(String activation, String init, Integer width, String p
         if (unit > 0 && Double.isFinite(unit)) {
             return true;
         }
-        try {
-            return width != null && org.initsweep.core.init.InitSpec.fromLabel(init).scheme().scaledByMultiplier();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        org.initsweep.core.init.InitSpec spec = spec(init);
+        return width != null && spec != null && spec.scheme().scaledByMultiplier();
     }
 
     /**
@@ -122,11 +117,8 @@ public record ChartGroup(String activation, String init, Integer width, String p
      * ({@link org.initsweep.core.init.InitSpec#drawsNonZeroMean()}).
      */
     public boolean drawsNonZeroMean() {
-        try {
-            return org.initsweep.core.init.InitSpec.fromLabel(init).drawsNonZeroMean();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        org.initsweep.core.init.InitSpec spec = spec(init);
+        return spec != null && spec.drawsNonZeroMean();
     }
 
     /** {@link #multiplierAt(String, Integer, String, double)} of this group. */
@@ -144,13 +136,9 @@ public record ChartGroup(String activation, String init, Integer width, String p
      */
     public static double sigmaW2(String init, Integer width, String profile, double m) {
         int[] widths = hiddenWidths(width, profile);
-        try {
-            var spec = org.initsweep.core.init.InitSpec.fromLabel(init);
-            return widths == null || !spec.scheme().scaledByMultiplier() ? Double.NaN
-                    : spec.sharedMultiplier(widths, m);
-        } catch (IllegalArgumentException e) {
-            return Double.NaN;
-        }
+        org.initsweep.core.init.InitSpec spec = spec(init);
+        return widths == null || spec == null || !spec.scheme().scaledByMultiplier() ? Double.NaN
+                : spec.sharedMultiplier(widths, m);
     }
 
     /**

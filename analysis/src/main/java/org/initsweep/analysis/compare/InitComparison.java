@@ -170,17 +170,9 @@ public final class InitComparison {
                 || cellRow.isNullAt(cellRow.fieldIndex("multiplier"))) {
             return null;
         }
-        int[] widths = org.initsweep.analysis.ChartGroup.hiddenWidths(cellRow.getAs("width"), cellRow.getAs("profile"));
-        if (widths == null) {
-            return null;
-        }
-        try {
-            double v = org.initsweep.core.init.InitSpec.fromLabel(init).sharedMultiplier(widths,
-                    cellRow.<Double>getAs("multiplier"));
-            return Double.isFinite(v) ? v : null;
-        } catch (IllegalArgumentException notALabelOfThisVersion) {
-            return null;
-        }
+        double v = org.initsweep.analysis.ChartGroup.sigmaW2(init, cellRow.getAs("width"), cellRow.getAs("profile"),
+                cellRow.<Double>getAs("multiplier"));
+        return Double.isFinite(v) ? v : null;
     }
 
     /**
