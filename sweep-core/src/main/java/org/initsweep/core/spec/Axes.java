@@ -213,7 +213,11 @@ public final class Axes {
      */
     public static final double MAX_VARIANCE_FACTOR = 1e6;
 
-    /** {@link #number}, at most {@link #MAX_VARIANCE_FACTOR}: a multiplier or a bias variance. */
+    /**
+     * {@link #number}, at most {@link #MAX_VARIANCE_FACTOR}: a multiplier, a bias variance, or variance_scaling's
+     * {@code scale} (a factor on Var(W) as m is). trunc_normal's {@code std} needs no cap: its bounds hold
+     * fan_in·Var(W) below fan_in·(b − a)²/12.
+     */
     static Double variance(String path, JsonNode n, boolean zeroAllowed, Problems problems) {
         Double v = number(path, n, zeroAllowed, problems);
         if (v != null && v > MAX_VARIANCE_FACTOR) {
@@ -375,6 +379,9 @@ public final class Axes {
             if (!v.isNumber() || !Double.isFinite(v.asDouble()) || positive && !(v.asDouble() > 0)) {
                 problems.add(path + "." + name2, "must be a finite number" + (positive ? " > 0" : "") + ", got "
                         + JsonText.kind(v));
+            } else if (sc == InitScheme.VARIANCE_SCALING) {
+                Double scale = variance(path + "." + name2, v, false, problems);
+                param = scale == null ? param : scale;
             } else {
                 param = v.asDouble();
             }

@@ -68,6 +68,20 @@ class SpecReaderValidationTest {
     }
 
     @Test
+    void varianceScalingsScaleIsCappedAsAMultiplierIs() {
+        // scale multiplies Var(W) as m does: 2·10⁶ would put σ_w² beyond the range m is held to
+        String line = problems("""
+                {"name": "v", "depths": [3], "widths": [8], "activations": ["tanh"],
+                 "inits": [{"scheme": "variance_scaling", "scale": 2e6}]}
+                """).get(0);
+        assertTrue(line.startsWith("s.json: inits[0].scale: 2000000.0 is beyond 10⁶: the signal would leave"), line);
+        assertEquals(1e6, SpecReader.parse("""
+                {"name": "v", "depths": [3], "widths": [8], "activations": ["tanh"],
+                 "inits": [{"scheme": "variance_scaling", "scale": 1e6}]}
+                """, "s.json").inits().get(0).param());
+    }
+
+    @Test
     void widthAtMostZeroNamesTheFieldAndValue() {
         assertEquals("s.json: widths[1]: must be in [1, 65536], got 0", problems("""
                 {"name": "v", "depths": [3], "widths": [8, 0], "activations": ["relu"], "inits": ["he_normal"]}
