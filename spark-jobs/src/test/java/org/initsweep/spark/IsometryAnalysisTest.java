@@ -24,9 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * free probability predicts a relative eigenvalue variance of JJᵀ of L(μ₂/μ₁² − 1 − s₁): tanh has
  * μ₁ = μ₂ = φ'(0)² = 1 at q* = 0, so L for Gaussian weights (s₁ = −1) and 0 for orthogonal (s₁ = 0);
  * ReLU has μ₁ = μ₂ = 1/2, so 2L and L (Pennington, Schoenholz &amp; Ganguli 2017). tanh's q^l only
- * approaches q* = 0 algebraically (≈ 1/(2l)), so the prediction is taken along the path from q⁰ = 1,
- * layer by layer. The measured spectra (width 64, two seeds) follow: orthogonal below Gaussian at every
- * depth, every relative variance within 0.35 nats of the prediction, tanh's mean eigenvalue within 0.25.
+ * approaches q* = 0 algebraically (≈ 1/(2l)), so the prediction is taken along the path from the runs'
+ * q⁰ = {@code input_var}, layer by layer. The measured spectra (width 64, two seeds) follow: orthogonal below
+ * Gaussian at every depth, every relative variance within 0.35 nats of the prediction, tanh's mean eigenvalue
+ * within 0.25.
  */
 class IsometryAnalysisTest {
 
@@ -48,6 +49,9 @@ class IsometryAnalysisTest {
                         + r.getAs("depth"), r);
             }
             assertEquals(16, cells.size());
+            double q0 = spark.read().parquet(out + "/runs").agg(org.apache.spark.sql.functions.avg("input_var"))
+                    .first().getDouble(0);
+            assertEquals(1, q0, 0.2, "the gaussian dataset's 64 samples of 2 features");
             for (int depth : new int[] {4, 8}) {
                 Row tanhGauss = cells.get("tanh|scaled_normal|1.0|" + depth);
                 Row tanhOrth = cells.get("tanh|orthogonal|1.0|" + depth);
@@ -55,12 +59,12 @@ class IsometryAnalysisTest {
                 Row reluOrth = cells.get("relu|orthogonal|2.0|" + depth);
                 assertEquals("gaussian", tanhGauss.getAs("weights"));
                 assertEquals("orthogonal", tanhOrth.getAs("weights"));
-                // along q^l from q⁰ = 1 (the gaussian dataset), not at q* = 0: each layer adds
-                // μ₂/μ₁² − 1 − s₁ and ln(σ_w²μ₁) at its own q^l
+                // along q^l from the runs' q⁰, not at q* = 0: each layer adds μ₂/μ₁² − 1 − s₁ and ln(σ_w²μ₁) at
+                // its own q^l
                 Spectrum gauss = DynamicalIsometry.predictAlongPath(Nonlinearity.of(Activation.TANH), 1, 0, depth,
-                        Weights.GAUSSIAN, 1);
+                        Weights.GAUSSIAN, q0);
                 Spectrum orth = DynamicalIsometry.predictAlongPath(Nonlinearity.of(Activation.TANH), 1, 0, depth,
-                        Weights.ORTHOGONAL, 1);
+                        Weights.ORTHOGONAL, q0);
                 assertEquals(gauss.relativeVariance(), predicted(tanhGauss), 1e-12 * depth);
                 assertEquals(orth.relativeVariance(), predicted(tanhOrth), 1e-12 * depth);
                 assertEquals(depth, gauss.relativeVariance() - orth.relativeVariance(), 1e-9 * depth,
@@ -123,6 +127,47 @@ class IsometryAnalysisTest {
             Row critical = byM.get(1.0);
             double rv = critical.<Double>getAs("relative_variance");
             assertTrue(rv > 0.1 && rv < 100, critical.toString());
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /**
+     * On the 8×8 digits (64 features of second moment {@code input_var} ≈ 0.83, not 1) a Glorot net of width 16
+     * has a first layer of σ_w² = 2·64/80 = 1.6 and square layers of σ_w² = 1 after it. A linear Jacobian's mean
+     * eigenvalue is then the product of the layers' σ_w², 1.6 (ln 0.47), where one σ_w² for all layers said 1
+     * (ln 0); tanh's path starts at q¹ = 1.6·input_var.
+     */
+    @Test
+    void theFirstLayerOfARealDatasetIsPredictedFromItsOwnFansAndInputVariance(@TempDir Path tmp) throws Exception {
+        SparkSession spark = TestSpark.session("local[2]");
+        try {
+            String out = tmp.resolve("digits").toString();
+            var spec = TestSpark.spec("""
+                    {"name": "digits", "depths": [3], "widths": [16], "activations": ["linear", "tanh"],
+                     "inits": ["glorot_normal"], "seeds": [1, 2, 3], "datasets": ["digits"], "samples": 64,
+                     "epochs": 0, "jacobian": true}
+                    """);
+            var data = org.initsweep.spark.data.SweepData.load(spec, tmp.resolve("data").toString(), () -> spark,
+                    new org.initsweep.core.data.MemoryBudget(1L << 30, "test"));
+            SweepJob.run(spark, spec, out, SweepJob.Options.defaults(), data);
+            Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, false);
+            double q0 = spark.read().parquet(out + "/runs").agg(org.apache.spark.sql.functions.avg("input_var"))
+                    .first().getDouble(0);
+            // standardized per feature, but the pixels constant in a seed's 64 samples are 0: q⁰ = the others' share
+            assertEquals(0.83, q0, 0.05);
+            Map<String, Row> cells = new HashMap<>();
+            for (Row r : spark.read().parquet(out + "/isometry").collectAsList()) {
+                cells.put(r.getAs("activation"), r);
+            }
+            Row linear = cells.get("linear");
+            assertEquals(Math.log(1.6), linear.<Double>getAs("predicted_log_mean_eig"), 1e-12);
+            assertEquals(Math.log(1.6), Math.log(linear.<Double>getAs("mean_eig")), 0.2, linear.toString());
+            Row tanh = cells.get("tanh");
+            double expected = DynamicalIsometry.predictAlongPath(Nonlinearity.of(Activation.TANH), 1.6, 1, 0, 3,
+                    Weights.GAUSSIAN, q0).logMean();
+            assertEquals(expected, tanh.<Double>getAs("predicted_log_mean_eig"), 1e-12);
+            assertEquals(expected, Math.log(tanh.<Double>getAs("mean_eig")), 0.25, tanh.toString());
         } finally {
             spark.stop();
         }

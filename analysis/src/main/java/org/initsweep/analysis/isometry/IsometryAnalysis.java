@@ -21,7 +21,6 @@ import org.initsweep.core.activation.Activation;
 import org.initsweep.core.init.InitScheme;
 import org.initsweep.core.init.InitSpec;
 import org.initsweep.core.theory.DynamicalIsometry;
-import org.initsweep.core.theory.LengthMap;
 import org.initsweep.core.theory.Nonlinearity;
 import org.initsweep.core.theory.TheoryValue;
 import org.initsweep.core.trace.JacobianStats;
@@ -35,7 +34,8 @@ import org.initsweep.core.trace.Tables;
  * of double: a vanishing or exploding network's) of the eigenvalues of JJᵀ, beside
  * {@code predicted_log_mean_eig} = Σ_l ln(σ_w²μ₁) and {@code predicted_relative_variance} =
  * Σ_l (μ₂/μ₁² − 1 − s₁) (Pennington, Schoenholz &amp; Ganguli 2017, eq. 12–14, with μ_k = E[φ'(h)^{2k}]
- * at each layer's q^l on the length map's path from q⁰ = 1: {@link DynamicalIsometry#predictAlongPath}),
+ * at each layer's q^l on the length map's path from the runs' q⁰ = {@code input_var} (averaged over seeds), the
+ * first layer at its own σ_w² over n^[0] = {@code input_dim} inputs: {@link DynamicalIsometry#predictAlongPath}),
  * {@code weights} the ensemble theory assumes: {@code orthogonal} (s₁ = 0) for the orthogonal scheme,
  * {@code gaussian} (s₁ = −1, any i.i.d. draw) for the other random schemes; null (no prediction) for
  * fixed schemes and width profiles.
@@ -75,7 +75,8 @@ public final class IsometryAnalysis {
                         + " THEN j.var_eig / j.mean_eig / j.mean_eig END";
         List<Row> cells = spark.sql("""
                 SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,
-                       count(*) AS runs, avg(j.mean_eig) AS mean_eig, avg(%s) AS relative_variance
+                       count(*) AS runs, avg(j.mean_eig) AS mean_eig, avg(%s) AS relative_variance,
+                       avg(r.input_var) AS input_var, first(r.input_dim) AS input_dim
                 FROM jacobian j JOIN runs r ON j.run_id = r.run_id
                 WHERE j.epoch = 0 AND j.mean_eig > 0
                 GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier
@@ -107,12 +108,15 @@ public final class IsometryAnalysis {
             return null;
         }
         int width = c.<Integer>getAs("width");
-        double sigmaW2 = init.effectiveMultiplier(width, width, c.<Double>getAs("multiplier"));
-        // along the length map's path from q⁰ = 1 (standardized features, the gaussian dataset), not at q*:
+        double m = c.<Double>getAs("multiplier");
+        // along the length map's path from the runs' own q⁰ = input_var (1 for standardized features), not at q*:
         // at σ_b² = 0 a tanh net never reaches its q* = 0 within any depth swept
         DynamicalIsometry.Spectrum s = DynamicalIsometry.predictAlongPath(
-                Nonlinearity.of(Activation.fromLabel(c.getAs("activation"))), sigmaW2, c.<Double>getAs("sigma_b2"),
-                c.<Integer>getAs("depth"), weights(c.getAs("init")), LengthMap.INPUT_LENGTH);
+                Nonlinearity.of(Activation.fromLabel(c.getAs("activation"))),
+                init.effectiveMultiplier(c.<Integer>getAs("input_dim"), width, m),
+                init.effectiveMultiplier(width, width, m),
+                c.<Double>getAs("sigma_b2"), c.<Integer>getAs("depth"), weights(c.getAs("init")),
+                c.<Double>getAs("input_var"));
         return s.status() == TheoryValue.Status.FINITE ? s : null;
     }
 

@@ -112,13 +112,30 @@ public final class DynamicalIsometry {
      */
     public static Spectrum predictAlongPath(Nonlinearity phi, double sigmaW2, double sigmaB2, int depth,
             Weights weights, double q0) {
+        return predictAlongPath(phi, sigmaW2, sigmaW2, sigmaB2, depth, weights, q0);
+    }
+
+    /**
+     * {@link #predictAlongPath(Nonlinearity, double, double, int, Weights, double)} for a network whose first
+     * layer has its own σ_w² (fan_in·Var(W) there, fan_in = n^[0] the input's features): Glorot's scale depends
+     * on both fans, so a first layer from n^[0] ≠ n features differs from the square layers after it. Its
+     * factor D_1W_1ᵀ adds ln(σ_w1²μ₁(q¹)) with q¹ = σ_w1²q⁰ + σ_b²; the layers after it use σ_w².
+     *
+     * @param sigmaW2First the first layer's σ_w², finite and &gt; 0
+     * @throws IllegalArgumentException if an argument is invalid
+     */
+    public static Spectrum predictAlongPath(Nonlinearity phi, double sigmaW2First, double sigmaW2, double sigmaB2,
+            int depth, Weights weights, double q0) {
         LengthMap lengths = new LengthMap(phi, sigmaW2, sigmaB2);
         checkDepth(depth);
         checkWeights(weights);
         if (!(q0 >= 0) || Double.isInfinite(q0)) {
             throw new IllegalArgumentException("q0 must be finite and >= 0, got " + q0);
         }
-        double q = sigmaW2 * q0 + sigmaB2;
+        if (!(sigmaW2First > 0) || Double.isInfinite(sigmaW2First)) {
+            throw new IllegalArgumentException("sigmaW2First must be finite and > 0, got " + sigmaW2First);
+        }
+        double q = sigmaW2First * q0 + sigmaB2;
         double logMean = 0;
         double relative = 0;
         double mu1 = Double.NaN;
@@ -129,7 +146,7 @@ public final class DynamicalIsometry {
             if (!(mu1 > 0)) {
                 return Spectrum.none(depth);
             }
-            Spectrum layer = fromMoments(mu1, mu2, sigmaW2, 1, weights);
+            Spectrum layer = fromMoments(mu1, mu2, l == 1 ? sigmaW2First : sigmaW2, 1, weights);
             logMean += layer.logMean();
             relative += layer.relativeVariance();
             q = lengths.apply(q);

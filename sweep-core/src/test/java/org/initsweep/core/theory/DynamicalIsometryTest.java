@@ -1,6 +1,7 @@
 package org.initsweep.core.theory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
 
@@ -219,5 +220,31 @@ class DynamicalIsometryTest {
                 Weights.GAUSSIAN, 1);
         assertEquals(Math.pow(0.9, 12), linear.mean(), 1e-13);
         assertEquals(12, linear.relativeVariance(), 1e-12);
+    }
+
+    /**
+     * A first layer of its own σ_w² (Glorot from 64 inputs to 32 units: 2·64/96 = 4/3) multiplies the mean
+     * eigenvalue by σ_w1²μ₁(q¹) with q¹ = σ_w1²q⁰ + σ_b², the layers after it by their own σ_w²μ₁(q^l).
+     */
+    @Test
+    void aFirstLayerOfItsOwnScaleStartsThePathFromItsOwnLength() {
+        Spectrum linear = DynamicalIsometry.predictAlongPath(Nonlinearity.of(Activation.LINEAR), 4.0 / 3, 1, 0, 5,
+                Weights.GAUSSIAN, 0.89);
+        assertEquals(Math.log(4.0 / 3), linear.logMean(), 1e-12, "linear: μ₁ = 1 at any q");
+        Spectrum relu = DynamicalIsometry.predictAlongPath(RELU, 3, 2, 0, 4, Weights.GAUSSIAN, 1);
+        assertEquals(Math.log(1.5), relu.logMean(), 1e-12, "ReLU: μ₁ = 1/2, so 3/2 then 1 per layer");
+        // tanh, q⁰ = 0.5, σ_w1² = 2, σ_w² = 1, σ_b² = 0.1: q¹ = 1.1, q² = E[tanh²(√1.1 z)] + 0.1
+        Nonlinearity tanh = Nonlinearity.of(Activation.TANH);
+        double q1 = 2 * 0.5 + 0.1;
+        double q2 = NormalReference.expectation(z -> Math.pow(Math.tanh(z), 2), q1) + 0.1;
+        double expected = Math.log(2 * NormalReference.expectation(z -> Math.pow(1 - Math.pow(Math.tanh(z), 2), 2), q1))
+                + Math.log(NormalReference.expectation(z -> Math.pow(1 - Math.pow(Math.tanh(z), 2), 2), q2));
+        assertEquals(expected, DynamicalIsometry.predictAlongPath(tanh, 2, 1, 0.1, 2, Weights.GAUSSIAN, 0.5).logMean(),
+                1e-9);
+        assertEquals(DynamicalIsometry.predictAlongPath(tanh, 1, 0.1, 6, Weights.ORTHOGONAL, 0.5),
+                DynamicalIsometry.predictAlongPath(tanh, 1, 1, 0.1, 6, Weights.ORTHOGONAL, 0.5),
+                "one σ_w² is the same");
+        assertThrows(IllegalArgumentException.class,
+                () -> DynamicalIsometry.predictAlongPath(tanh, 0, 1, 0, 2, Weights.GAUSSIAN, 1));
     }
 }
