@@ -47,6 +47,7 @@ class GoldenResultsTest {
         "../conf/tiny.json, float32, nd4j",
         "src/test/resources/golden/mixed.json, float32, auto",
         "src/test/resources/golden/mixed.json, float64, auto",
+        "src/test/resources/golden/optimizers.json, float32, auto",
     })
     void resultsMatchTheGoldenTable(String specPath, String precision, String kernel) throws Exception {
         SweepSpec spec = SpecReader.read(Path.of(specPath));
