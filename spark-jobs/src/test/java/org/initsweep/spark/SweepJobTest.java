@@ -104,7 +104,7 @@ class SweepJobTest {
         SweepSpec stored = SpecReader.read(out.resolve("spec.json"));
         assertEquals(spec, stored);
         String engine = Files.readString(out.resolve("engine.json"));
-        assertTrue(engine.contains("\"engine_version\" : \"0.3.0\""), engine);
+        assertTrue(engine.contains("\"engine_version\" : \"0.3.1\""), engine);
         assertTrue(engine.contains("\"nd4j_version\" : \"1.0.0-M2.1\""), engine);
         // provenance: the build's commit, the machine, and every setting that changes numbers
         org.initsweep.core.Provenance here = org.initsweep.core.Provenance.current();
@@ -114,7 +114,7 @@ class SweepJobTest {
         assertTrue(engine.contains("\"initsweep.kernel\" : \"auto\""), engine);
         assertTrue(engine.contains("\"vector_bits\" : " + org.initsweep.core.nn.Kernel.vectorBits()), engine);
         Row run = spark.read().parquet(out.resolve("runs").toString()).first();
-        assertEquals("0.3.0", run.getAs("engine_version"));
+        assertEquals("0.3.1", run.getAs("engine_version"));
         assertEquals(here.numbersText(), run.getAs("settings"));
         assertTrue(run.<String>getAs("engine_commit").startsWith(here.commit()), run.<String>getAs("engine_commit"));
         // width 8, full batch: runs of one shape in the lanes of the Vector API's vectors (512- or 256-bit,

@@ -12,7 +12,7 @@ public final class EngineVersion {
     private EngineVersion() {
     }
 
-    /** The Maven project version this engine was built as, e.g. {@code 0.3.0}. */
+    /** The Maven project version this engine was built as, e.g. {@code 0.3.1}. */
     public static String get() {
         return PROPS.getProperty("version", "unknown");
     }

@@ -90,7 +90,8 @@ public record Adam(double beta1, double beta2, double eps) implements Optimizer 
                     Object[] mv = moments.get(k);
                     if (b instanceof ParameterBlock.FloatArrays f) {
                         update(f.values(), f.gradient(), (float[]) mv[0], (float[]) mv[1], f.length(), (float) beta1,
-                                (float) beta2, (float) stepSize, (float) sqrtBc2, (float) eps);
+                                (float) beta2, (float) (1 - beta1), (float) (1 - beta2), (float) stepSize,
+                                (float) sqrtBc2, (float) eps);
                     } else {
                         ParameterBlock.Nd4jArrays n = (ParameterBlock.Nd4jArrays) b;
                         INDArray g = n.gradient();
@@ -106,10 +107,8 @@ public record Adam(double beta1, double beta2, double eps) implements Optimizer 
         };
     }
 
-    static void update(float[] w, float[] g, float[] m, float[] v, int len, float beta1, float beta2, float stepSize,
-            float sqrtBc2, float eps) {
-        float a1 = 1f - beta1;
-        float a2 = 1f - beta2;
+    static void update(float[] w, float[] g, float[] m, float[] v, int len, float beta1, float beta2, float a1, float a2,
+            float stepSize, float sqrtBc2, float eps) {
         for (int i = 0; i < len; i++) {
             float gi = g[i];
             float mi = beta1 * m[i] + a1 * gi;

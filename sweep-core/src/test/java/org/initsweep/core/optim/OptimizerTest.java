@@ -56,6 +56,17 @@ class OptimizerTest {
         assertEquals(1f + 0.01f, run(Adam.DEFAULTS, 1f, new float[] {-3f}, 0.01)[0], 2e-7f);
     }
 
+    /**
+     * At η = 1 the first step is exactly −sign(g) whatever β: m̂ = (1 − β₁)g/(1 − β₁), v̂ = (1 − β₂)g²/(1 − β₂).
+     * In float32 that holds only if 1 − β is rounded once, as PyTorch's {@code addcmul_(g, g, value=1 − β₂)} does:
+     * 1f − 0.999f is 0.00099998713, 1.3·10⁻⁵ short, and the step came out 1.0000067.
+     */
+    @Test
+    void adamsFloat32FirstStepWeighsTheGradientByOneMinusBetaRoundedOnce() {
+        assertEquals(-1f, run(Adam.DEFAULTS, 0f, new float[] {1f}, 1.0)[0], 2e-7f);
+        assertEquals(-1f, run(new Adam(0.9, 0.9999, 1e-8), 0f, new float[] {2f}, 1.0)[0], 2e-7f);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sgd", "momentum", "nesterov", "adam"})
     void manyStepsFollowPyTorchsFormulas(String which) {
