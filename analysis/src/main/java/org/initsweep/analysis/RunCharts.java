@@ -13,13 +13,15 @@ import org.initsweep.analysis.chart.ActivationHistogramChart;
 import org.initsweep.analysis.chart.BoundaryGrid;
 import org.initsweep.analysis.chart.DecisionBoundaryChart;
 import org.initsweep.analysis.chart.LayerHistogram;
-import org.initsweep.core.data.Dataset;
 import org.initsweep.core.data.DatasetKind;
-import org.initsweep.core.data.Datasets;
+import org.initsweep.core.data.LabeledData;
+import org.initsweep.core.data.Preprocessing;
+import org.initsweep.core.train.RunDatasets;
 
 /**
  * Charts of single runs, drawn when the spec asked for the outputs behind them: the decision
- * boundary of every run on a 2-D dataset (with its training points, regenerated from the seed)
+ * boundary of every run on a 2-D dataset (with its training points, regenerated from the seed, split and
+ * preprocessed as the run's were)
  * and the activation histograms of every run at each recorded epoch.
  */
 final class RunCharts {
@@ -111,11 +113,18 @@ final class RunCharts {
             double cell = cells.get(1).<Double>getAs("x1") - cells.get(0).<Double>getAs("x1");
             double min = cells.get(0).<Double>getAs("x1") - cell / 2;
             BoundaryGrid grid = new BoundaryGrid(min, min + cell * steps, steps, p);
-            Dataset data = Datasets.generate(DatasetKind.fromSpecName(run.getAs("dataset")).orElseThrow(),
-                    run.<Integer>getAs("samples"), run.<Integer>getAs("input_dim"), run.<Long>getAs("seed"));
+            // the points the run trained on: split off its test set and preprocessed as it was
+            LabeledData train = RunDatasets.generated(DatasetKind.fromSpecName(run.getAs("dataset")).orElseThrow(),
+                    run.<Integer>getAs("samples"), run.<Integer>getAs("input_dim"), run.<Long>getAs("seed"),
+                    run.isNullAt(run.fieldIndex("test_fraction")) ? null : run.<Double>getAs("test_fraction"),
+                    Preprocessing.fromSpecName(run.getAs("preprocessing")).orElseThrow()).train();
+            float[] labels = new float[train.samples()];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = train.y()[i];
+            }
             Path png = local.resolve("boundary_" + naming.stem(run) + ".png");
             DecisionBoundaryChart.write("Decision boundary after " + run.<Integer>getAs("epochs") + " epochs: "
-                    + naming.title(run), grid, data.x(), data.y(), png);
+                    + naming.title(run), grid, train.x(), labels, png);
             written.add(png);
         }
         return written;

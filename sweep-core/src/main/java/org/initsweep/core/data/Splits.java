@@ -56,18 +56,52 @@ public final class Splits {
             throw new IllegalArgumentException("testFraction must be in (0, 1), got " + testFraction);
         }
         int[][] byClass = shuffledByClass(data, new SplittableRandom(Datasets.mix(seed, "test_split")));
-        boolean[] test = new boolean[data.samples()];
+        int[] quota = new int[byClass.length];
         int tests = 0;
-        for (int[] rows : byClass) {
-            int take = testShare(rows.length, testFraction);
-            for (int i = 0; i < take; i++) {
-                test[rows[i]] = true;
-            }
-            tests += take;
+        for (int c = 0; c < byClass.length; c++) {
+            quota[c] = testShare(byClass[c].length, testFraction);
+            tests += quota[c];
         }
         if (tests == 0) {
             throw new UserInputException(String.format(Locale.ROOT,
                     "test_fraction %s of %d examples leaves no test example", testFraction, data.samples()));
+        }
+        return split(data, byClass, quota, tests);
+    }
+
+    /**
+     * Splits off a stratified test set of exactly {@code tests} examples: the classes' shares by Hamilton's
+     * largest-remainder method as in {@link #stratifiedSubset}, each at most n_c − 1 (a class's excess goes to
+     * the classes with room, largest remainders first), from the same shuffled rows as
+     * {@link #stratifiedSplit(LabeledData, double, long)}. For data drawn to size, whose training set must be
+     * the size asked.
+     *
+     * @param data  all examples
+     * @param tests examples held out, in [1, n − K] (every one of the K classes keeps a training example)
+     * @param seed  split seed
+     * @return train and test, each a new dataset with the classes of {@code data}
+     * @throws IllegalArgumentException if {@code tests} is out of that range
+     */
+    public static TrainTest stratifiedSplit(LabeledData data, int tests, long seed) {
+        int[][] byClass = shuffledByClass(data, new SplittableRandom(Datasets.mix(seed, "test_split")));
+        int room = 0;
+        for (int[] rows : byClass) {
+            room += Math.max(0, rows.length - 1);
+        }
+        if (tests < 1 || tests > room) {
+            throw new IllegalArgumentException("tests must be in [1, " + room + "] for " + data.samples()
+                    + " examples in " + byClass.length + " classes, got " + tests);
+        }
+        return split(data, byClass, apportion(byClass, tests, data.samples(), true), tests);
+    }
+
+    /** The first quota[c] rows of each shuffled class to the test set, the rest to training, in row order. */
+    private static TrainTest split(LabeledData data, int[][] byClass, int[] quota, int tests) {
+        boolean[] test = new boolean[data.samples()];
+        for (int c = 0; c < byClass.length; c++) {
+            for (int i = 0; i < quota[c]; i++) {
+                test[byClass[c][i]] = true;
+            }
         }
         int[] testRows = new int[tests];
         int[] trainRows = new int[data.samples() - tests];
@@ -108,24 +142,7 @@ public final class Splits {
         }
         int[][] byClass = shuffledByClass(data, new SplittableRandom(Datasets.mix(seed, "subset")));
         int k = byClass.length;
-        int[] quota = new int[k];
-        long[] remainder = new long[k];
-        int given = 0;
-        for (int c = 0; c < k; c++) {
-            long scaled = (long) samples * byClass[c].length;
-            quota[c] = (int) (scaled / n);
-            remainder[c] = scaled % n;
-            given += quota[c];
-        }
-        Integer[] order = new Integer[k];
-        for (int c = 0; c < k; c++) {
-            order[c] = c;
-        }
-        Arrays.sort(order, (a, b) -> remainder[a] != remainder[b] ? Long.compare(remainder[b], remainder[a]) : Integer.compare(a, b));
-        for (int i = 0; given < samples; i++) {
-            quota[order[i]]++;
-            given++;
-        }
+        int[] quota = apportion(byClass, samples, n, false);
         boolean[] chosen = new boolean[n];
         for (int c = 0; c < k; c++) {
             for (int i = 0; i < quota[c]; i++) {
@@ -139,6 +156,50 @@ public final class Splits {
             }
         }
         return data.rows(rows);
+    }
+
+    /**
+     * Hamilton's largest-remainder shares of {@code count} among the classes (⌊count·n_c/n⌋, then one more to
+     * the largest remainders, ties to the lower class index); with {@code keepOne} no class gives more than
+     * n_c − 1, its excess going on down that order to classes with room. The caller ensures there is room.
+     */
+    private static int[] apportion(int[][] byClass, int count, int n, boolean keepOne) {
+        int k = byClass.length;
+        int[] quota = new int[k];
+        long[] remainder = new long[k];
+        int given = 0;
+        for (int c = 0; c < k; c++) {
+            long scaled = (long) count * byClass[c].length;
+            quota[c] = (int) (scaled / n);
+            remainder[c] = scaled % n;
+            given += quota[c];
+        }
+        Integer[] order = new Integer[k];
+        for (int c = 0; c < k; c++) {
+            order[c] = c;
+        }
+        Arrays.sort(order, (a, b) -> remainder[a] != remainder[b] ? Long.compare(remainder[b], remainder[a])
+                : Integer.compare(a, b));
+        for (int i = 0; given < count; i++) {
+            quota[order[i % k]]++;
+            given++;
+        }
+        if (keepOne) {
+            int excess = 0;
+            for (int c = 0; c < k; c++) {
+                int cap = Math.max(0, byClass[c].length - 1);
+                excess += Math.max(0, quota[c] - cap);
+                quota[c] = Math.min(quota[c], cap);
+            }
+            for (int i = 0; excess > 0; i++) {
+                int c = order[i % k];
+                if (quota[c] < byClass[c].length - 1) {
+                    quota[c]++;
+                    excess--;
+                }
+            }
+        }
+        return quota;
     }
 
     /** Row indices of each class, ascending, then shuffled in place class by class from one stream. */

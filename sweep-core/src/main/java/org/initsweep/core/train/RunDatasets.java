@@ -99,7 +99,8 @@ public final class RunDatasets implements Serializable {
      */
     public RunData of(RunSpec run) {
         if (run.dataset() instanceof DatasetSource.Generated g) {
-            return generated(run, g.kind());
+            return generated(g.kind(), run.samples(), run.width(), run.seed(), run.testFraction(),
+                    run.preprocessing());
         }
         LoadedDataset data = loaded.get(run.dataset().name());
         if (data == null) {
@@ -152,26 +153,41 @@ public final class RunDatasets implements Serializable {
         return RunData.of(t.apply(train), t.apply(test), data.sha256(), heldOut);
     }
 
-    private static RunData generated(RunSpec run, DatasetKind kind) {
-        if (run.testFraction() == null && run.preprocessing() == Preprocessing.STANDARDIZE) {
-            Dataset d = Datasets.generate(kind, run.samples(), run.width(), run.seed());
+    /**
+     * A generated dataset's examples as a run trains on them: {@code samples} drawn, or round(samples/(1 − f))
+     * with the rest held out (stratified, exactly that many), then preprocessed with the training set's
+     * statistics. Charts that redraw a run's points call this too.
+     *
+     * @param width          the first hidden width (the {@code gaussian} set's input dimension)
+     * @param testFraction   f, or null for no test set
+     * @throws UserInputException if f draws no test example
+     */
+    public static RunData generated(DatasetKind kind, int samples, int width, long seed, Double testFraction,
+            Preprocessing preprocessing) {
+        if (testFraction == null && preprocessing == Preprocessing.STANDARDIZE) {
+            Dataset d = Datasets.generate(kind, samples, width, seed);
             LabeledData train = new LabeledData(d.x(), d.labels(), d.samples(), d.dim(), new long[] {0, 1},
                     java.util.List.of());
             return new RunData(train, null, d.inputVariance(), null, null);
         }
         LabeledData all;
         LabeledData test = null;
-        if (run.testFraction() != null) {
-            double f = run.testFraction();
-            int total = (int) Math.round(run.samples() / (1 - f));
-            TrainTest split = Splits.stratifiedSplit(Datasets.generateRaw(kind, total, run.width(), run.seed()), f,
-                    run.seed());
+        if (testFraction != null) {
+            double f = testFraction;
+            // the test set is the share f of all drawn, and the training set exactly samples (a full batch stays one)
+            int total = (int) Math.round(samples / (1 - f));
+            if (total == samples) {
+                throw new UserInputException(String.format(java.util.Locale.ROOT,
+                        "test_fraction %s of %d samples leaves no test example", f, samples));
+            }
+            TrainTest split = Splits.stratifiedSplit(Datasets.generateRaw(kind, total, width, seed), total - samples,
+                    seed);
             all = split.train();
             test = split.test();
         } else {
-            all = Datasets.generateRaw(kind, run.samples(), run.width(), run.seed());
+            all = Datasets.generateRaw(kind, samples, width, seed);
         }
-        FeatureTransform t = run.preprocessing().fit(all);
-        return RunData.of(t.apply(all), test == null ? null : t.apply(test), null, run.testFraction());
+        FeatureTransform t = preprocessing.fit(all);
+        return RunData.of(t.apply(all), test == null ? null : t.apply(test), null, testFraction);
     }
 }

@@ -102,6 +102,23 @@ class SplitsTest {
     }
 
     @Test
+    void aSplitOfAGivenSizeHoldsOutExactlyThatManyByLargestRemainders() {
+        // 21 of 43 + 42: 903/85 = 10 r 53, 882/85 = 10 r 32, so class 0 gets the one left: 11 + 10, 64 kept
+        TrainTest s = Splits.stratifiedSplit(data(43, 42), 21, 5);
+        assertArrayEquals(new int[] {11, 10}, s.test().classCounts());
+        assertEquals(64, s.train().samples());
+        // the fraction 0.25 of the same 85 rounds each class on its own: 11 + 11 held out, 63 kept
+        assertEquals(63, Splits.stratifiedSplit(data(43, 42), 0.25, 5).train().samples());
+        // 4 of 1 + 5: 4/6 = 0 r 4, 20/6 = 3 r 2 → 1 + 3, but class 0 keeps its one example: class 1 gives 4
+        assertArrayEquals(new int[] {0, 4}, Splits.stratifiedSplit(data(1, 5), 4, 5).test().classCounts());
+        // the same shuffle as the fraction's split: its rows, a prefix of each class
+        assertArrayEquals(ids(Splits.stratifiedSplit(data(40, 40), 0.25, 9).test()),
+                ids(Splits.stratifiedSplit(data(40, 40), 20, 9).test()));
+        assertThrows(IllegalArgumentException.class, () -> Splits.stratifiedSplit(data(1, 5), 5, 5));
+        assertThrows(IllegalArgumentException.class, () -> Splits.stratifiedSplit(data(3, 5), 0, 5));
+    }
+
+    @Test
     void subsetQuotasFollowTheLargestRemainders() {
         LabeledData d = data(10, 5, 1, 3);
         // 7 of 19: 70/19 = 3 r 13, 35/19 = 1 r 16, 7/19 = 0 r 7, 21/19 = 1 r 2; the 2 left go to classes 1 and 0
