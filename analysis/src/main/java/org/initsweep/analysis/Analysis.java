@@ -193,16 +193,7 @@ public final class Analysis {
             Publish.table(spark.createDataFrame(profiles.javaRDD().flatMap(r -> RunProfile.of(r).growthRows().iterator()),
                     GROWTH), dir, Tables.GROWTH);
 
-            Dataset<Row> cells = spark.sql("""
-                    SELECT activation, init, width, profile, sigma_b2, dataset, depth, multiplier, count(*) AS runs,
-                           avg(forward_rate) AS forward_rate, avg(backward_rate) AS backward_rate,
-                           first(predicted_forward_rate) AS predicted_forward_rate,
-                           first(predicted_backward_rate) AS predicted_backward_rate, first(chi1) AS chi1,
-                           first(chi1_regime) AS chi1_regime, first(critical_multiplier) AS critical_multiplier
-                    FROM run_rates
-                    GROUP BY activation, init, width, profile, sigma_b2, dataset, depth, multiplier
-                    """);
-            JavaRDD<Row> regions = cells.javaRDD().map(r -> withRegime(r, decades));
+            JavaRDD<Row> regions = cells(spark).javaRDD().map(r -> withRegime(r, decades));
             Dataset<Row> regionsDf = spark.createDataFrame(regions, REGIONS);
             Publish.table(regionsDf, dir, Tables.REGIONS);
             ResultViews.register(spark, dir, Tables.GROWTH, Tables.REGIONS);
@@ -242,6 +233,34 @@ public final class Analysis {
         } finally {
             profiles.unpersist();
         }
+    }
+
+    /**
+     * The grid cells of the {@code run_rates} view: the measured rates averaged over the cell's runs, and theory's
+     * values, which start from each run's own {@code input_var} ("scale" preprocessing makes it differ by seed),
+     * as their mean ({@link #seedMean}); a {@code chi1_regime} only where every run's is the same.
+     */
+    static Dataset<Row> cells(SparkSession spark) {
+        return spark.sql("""
+                SELECT activation, init, width, profile, sigma_b2, dataset, depth, multiplier, count(*) AS runs,
+                       avg(forward_rate) AS forward_rate, avg(backward_rate) AS backward_rate,
+                       %s AS predicted_forward_rate, %s AS predicted_backward_rate, %s AS chi1,
+                       CASE WHEN min(chi1_regime) = max(chi1_regime) AND count(chi1_regime) = count(*)
+                            THEN min(chi1_regime) END AS chi1_regime,
+                       %s AS critical_multiplier
+                FROM run_rates
+                GROUP BY activation, init, width, profile, sigma_b2, dataset, depth, multiplier
+                """.formatted(seedMean("predicted_forward_rate"), seedMean("predicted_backward_rate"),
+                seedMean("chi1"), seedMean("critical_multiplier")));
+    }
+
+    /**
+     * The runs' common value of a prediction, or their mean where they differ; null where any run has none.
+     * (A mean of equal values may not be that value: (0.1 + 0.1 + 0.1)/3 = 0.10000000000000002.)
+     */
+    static String seedMean(String column) {
+        return "CASE WHEN count(" + column + ") < count(*) THEN NULL WHEN min(" + column + ") = max(" + column
+                + ") THEN min(" + column + ") ELSE avg(" + column + ") END";
     }
 
     /**
