@@ -97,7 +97,8 @@ public final class SignalGrowth {
     }
 
     /**
-     * The regime of a network from its two rates.
+     * The regime of a network from its two rates: of the larger in magnitude, a tie (−∞ forward beside +∞
+     * backward among them) going to the forward rate, whose signal the backward pass is computed from.
      *
      * @param forward   forward rate (may be ±∞ or NaN: NaN counts as overflow)
      * @param backward  backward rate, NaN when not defined (then only the forward rate counts)
