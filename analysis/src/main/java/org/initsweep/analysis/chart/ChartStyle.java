@@ -191,10 +191,6 @@ final class ChartStyle {
     }
 
     /**
-     * A short, locale-independent rendering of a number: four significant digits, no trailing
-     * zeros, plain notation between 10⁻³ and 10⁵ ("0.5", "1", "1.414", "2"), else "1.5e-05".
-     */
-    /**
      * The axis label of the sweep's variance multiplier m for one init scheme: m multiplies the scheme's
      * Var(W), so fan_in·Var(W) = unit·m (1 for scaled_normal and LeCun, 2 for He, 1/3 for
      * uniform_fan_in, the width for standard_normal).
@@ -225,6 +221,11 @@ final class ChartStyle {
     /** What a logarithmic axis's label ends with. */
     static final String LOG_SCALE = "  (log scale)";
 
+    /**
+     * A short, locale-independent rendering of a number: four significant digits, no trailing
+     * zeros, plain notation between 10⁻³ and 10⁵ ("0.5", "1", "1.414", "2"), else "1.5e-05"
+     * ({@link org.initsweep.analysis.NumberText#rounded}, the charts' one rule for computed numbers).
+     */
     static String formatNumber(double v) {
         return org.initsweep.analysis.NumberText.rounded(v);
     }
