@@ -101,11 +101,17 @@ public final class ResultViews {
         return true;
     }
 
-    /** Reads one table, turning Spark's failure on a foreign or broken file into one line. */
+    /**
+     * Reads one table, turning Spark's failure on a foreign or broken file into one line; a failure because Spark
+     * itself stopped is left as it is (it says nothing about the table).
+     */
     static Dataset<Row> read(SparkSession spark, String path, String table) {
         try {
             return spark.read().parquet(path);
         } catch (Exception e) {
+            if (spark.sparkContext().isStopped()) {
+                throw e;
+            }
             throw brokenFile(e).map(m -> new org.initsweep.core.UserInputException("cannot read table " + table + ": " + m, e))
                     .orElseGet(() -> new org.initsweep.core.UserInputException("cannot read table " + table + " at " + path + ": "
                             + MessageLines.reason(e), e));

@@ -176,6 +176,16 @@ public final class Main implements Runnable {
             err.println(e.getMessage());
             return BAD_INPUT;
         }
+        Situation now = situation;
+        // the machine or Spark failed under the command: whatever failed next (a table read said as unreadable,
+        // a job) failed for that, not for the user's input
+        var machine = OutOfMemory.describe(e, now.ifOutOfMemory(), now.tasksHere())
+                .or(() -> DiskFull.describe(e, now.directory()))
+                .or(() -> StoppedContext.describe(now.contextStopped()));
+        if (machine.isPresent()) {
+            err.println("initsweep: " + machine.get());
+            return FAILURE;
+        }
         // bad input, also when only a Spark task could find it (a run's data): inside the job's failure
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UserInputException u) {
@@ -187,11 +197,7 @@ public final class Main implements Runnable {
             err.println("initsweep: " + e.getMessage());
             return FAILURE;
         }
-        Situation now = situation;
-        var known = OutOfMemory.describe(e, now.ifOutOfMemory(), now.tasksHere()).map(Diagnosis::failure)
-                .or(() -> DiskFull.describe(e, now.directory()).map(Diagnosis::failure))
-                .or(() -> Unreachable.describe(e, now.reads()))
-                .or(() -> StoppedContext.describe(now.contextStopped()).map(Diagnosis::failure))
+        var known = Unreachable.describe(e, now.reads())
                 .or(() -> org.initsweep.analysis.ResultViews.brokenFile(e).map(Diagnosis::badInput));
         if (known.isPresent()) {
             err.println("initsweep: " + known.get().line());

@@ -45,7 +45,10 @@ class StoppedContextTest {
                 new SparkException("Job 41 cancelled because SparkContext was shut down"),
                 new SparkException("Exception thrown in awaitResult: "),
                 new SparkException("Job aborted",
-                        new IllegalStateException("Cannot call methods on a stopped SparkContext.")))) {
+                        new IllegalStateException("Cannot call methods on a stopped SparkContext.")),
+                // a read that failed because Spark stopped, said as an unreadable table (bad input, exit 2)
+                new org.initsweep.core.UserInputException("cannot read table runs at /tmp/out/runs: Cannot call"
+                        + " methods on a stopped SparkContext."))) {
             assertTrue(said(failure).startsWith(LINE), failure.getMessage());
         }
     }
