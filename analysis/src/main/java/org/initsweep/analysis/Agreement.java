@@ -83,16 +83,18 @@ final class Agreement {
                                  FROM growth WHERE multiplier IS NOT NULL
                                  GROUP BY activation, init, sigma_b2, dataset, width, profile)
                 SELECT g.activation, g.init, g.sigma_b2, g.dataset, g.width, g.profile,
-                       avg(abs(ln(g.var_a / g.predicted_var_a))) AS err,
-                       avg(CASE WHEN abs(ln(g.var_a / g.predicted_var_a) + g.predicted_ln_var_a_sd * g.predicted_ln_var_a_sd / 2)
-                                     <= 2 * g.predicted_ln_var_a_sd THEN 1.0D ELSE 0.0D END) AS within
+                       %s AS err,
+                       %s AS within
                 FROM growth g JOIN deepest d ON g.activation = d.activation AND g.init = d.init
                      AND g.sigma_b2 = d.sigma_b2 AND g.dataset = d.dataset AND g.width <=> d.width
                      AND g.profile <=> d.profile AND g.depth = d.depth
                 WHERE g.predicted_var_a > 0 AND g.layer <= g.depth AND g.var_a > 0 AND g.var_a < 'Infinity'
                       AND NOT isnan(g.var_a)
                 GROUP BY g.activation, g.init, g.sigma_b2, g.dataset, g.width, g.profile
-                """).collectAsList()) {
+                """.formatted(OrderFreeSql.mean("abs(ln(g.var_a / g.predicted_var_a))"),
+                OrderFreeSql.mean("CASE WHEN abs(ln(g.var_a / g.predicted_var_a) + g.predicted_ln_var_a_sd"
+                        + " * g.predicted_ln_var_a_sd / 2) <= 2 * g.predicted_ln_var_a_sd THEN 1.0D ELSE 0.0D END")))
+                .collectAsList()) {
             varErrors.put(ChartGroup.of(r), r.isNullAt(r.fieldIndex("err")) ? null : r.<Double>getAs("err"));
             withinBand.put(ChartGroup.of(r), r.isNullAt(r.fieldIndex("within")) ? null : r.<Double>getAs("within"));
         }

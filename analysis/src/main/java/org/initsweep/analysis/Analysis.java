@@ -236,21 +236,23 @@ public final class Analysis {
     }
 
     /**
-     * The grid cells of the {@code run_rates} view: the measured rates averaged over the cell's runs, and theory's
+     * The grid cells of the {@code run_rates} view: the measured rates averaged over the cell's runs (in an order
+     * of their own: {@link OrderFreeSql#mean}), and theory's
      * values, which start from each run's own {@code input_var} ("scale" preprocessing makes it differ by seed),
      * as their mean ({@link #seedMean}); a {@code chi1_regime} only where every run's is the same.
      */
     static Dataset<Row> cells(SparkSession spark) {
         return spark.sql("""
                 SELECT activation, init, width, profile, sigma_b2, dataset, depth, multiplier, count(*) AS runs,
-                       avg(forward_rate) AS forward_rate, avg(backward_rate) AS backward_rate,
+                       %s AS forward_rate, %s AS backward_rate,
                        %s AS predicted_forward_rate, %s AS predicted_backward_rate, %s AS chi1,
                        CASE WHEN min(chi1_regime) = max(chi1_regime) AND count(chi1_regime) = count(*)
                             THEN min(chi1_regime) END AS chi1_regime,
                        %s AS critical_multiplier
                 FROM run_rates
                 GROUP BY activation, init, width, profile, sigma_b2, dataset, depth, multiplier
-                """.formatted(seedMean("predicted_forward_rate"), seedMean("predicted_backward_rate"),
+                """.formatted(OrderFreeSql.mean("forward_rate"), OrderFreeSql.mean("backward_rate"),
+                seedMean("predicted_forward_rate"), seedMean("predicted_backward_rate"),
                 seedMean("chi1"), seedMean("critical_multiplier")));
     }
 
@@ -260,7 +262,7 @@ public final class Analysis {
      */
     static String seedMean(String column) {
         return "CASE WHEN count(" + column + ") < count(*) THEN NULL WHEN min(" + column + ") = max(" + column
-                + ") THEN min(" + column + ") ELSE avg(" + column + ") END";
+                + ") THEN min(" + column + ") ELSE " + OrderFreeSql.mean(column) + " END";
     }
 
     /**

@@ -73,7 +73,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (fs.getFileStatus(path).isFile()) {
             throw new org.initsweep.core.UserInputException(dir + " is a file; give a sweep's output directory");
         }
-        try (org.initsweep.spark.OutputLock lock = org.initsweep.spark.OutputLock.acquire(fs, path)) {
+        org.initsweep.spark.OutputLock held;
+        try {
+            held = org.initsweep.spark.OutputLock.acquire(fs, path);
+        } catch (org.apache.hadoop.security.AccessControlException | java.nio.file.FileSystemException e) {
+            throw new org.initsweep.core.UserInputException(dir + " cannot be written ("
+                    + org.initsweep.core.MessageLines.reason(e) + "): analyze writes its tables and charts there;"
+                    + " sql reads it without writing");
+        }
+        try (org.initsweep.spark.OutputLock lock = held) {
             warnIfIncomplete(fs, path, dir);
             return Analysis.run(spark, dir, decades, charts, targetLoss);
         }

@@ -1,8 +1,6 @@
 package org.initsweep.spark;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -470,10 +468,16 @@ public final class SweepJob {
         return new Path(out, name).toString();
     }
 
+    /**
+     * Writes spec.json or engine.json: not at all where it already holds {@code text} (a resume, a rerun), else in
+     * one step ({@link org.initsweep.analysis.io.Publish#text}). A file truncated by a kill mid-write would make
+     * the next run refuse the directory and strand its runs.
+     */
     private static void writeText(FileSystem fs, Path file, String text) throws IOException {
-        try (OutputStream os = fs.create(file, true)) {
-            os.write(text.getBytes(StandardCharsets.UTF_8));
+        if (fs.isFile(file) && org.initsweep.analysis.io.TextFiles.read(fs, file).equals(text)) {
+            return;
         }
+        org.initsweep.analysis.io.Publish.text(fs, text, file);
     }
 
     private static String engineJson(SparkSession spark, Instant started, long runs) {

@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.initsweep.analysis.OrderFreeSql;
 import org.initsweep.analysis.io.Publish;
 import org.initsweep.core.spec.Axes;
 import org.initsweep.core.spec.Column;
@@ -119,14 +120,15 @@ public final class InitComparison {
                   SELECT *, CASE WHEN both THEN diff END AS d, CASE WHEN both THEN a_epoch END AS a_ep,
                          CASE WHEN both THEN b_epoch END AS b_ep
                   FROM pairs)
-                SELECT init_a, init_b, %s, count(d) AS pairs, avg(d) AS mean, stddev_samp(d) AS sd,
+                SELECT init_a, init_b, %s, count(d) AS pairs, %s AS mean, %s AS sd,
                        count_if(d < 0) AS a_lower, count_if(a_div) AS a_diverged, count_if(b_div) AS b_diverged,
                        max(target) AS target_loss, count(a_ep) AS a_reached, count(b_ep) AS b_reached,
                        percentile(a_ep, 0.5) AS a_median, percentile(b_ep, 0.5) AS b_median
                 FROM counted GROUP BY init_a, init_b, %s
                 ORDER BY init_a, init_b, %s
                 """.formatted(target.formatted("r"), keys, target.formatted("a"), on, String.join(", ", cell),
-                        String.join(", ", cell), String.join(", ", cell)))
+                        OrderFreeSql.mean("d"), OrderFreeSql.sampleSd("d"), String.join(", ", cell),
+                        String.join(", ", cell)))
                 .collectAsList();
         List<Row> out = new ArrayList<>(stats.size());
         for (Row s : stats) {

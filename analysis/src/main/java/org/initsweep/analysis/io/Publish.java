@@ -60,7 +60,7 @@ public final class Publish {
         try (java.io.OutputStream os = fs.create(tmp, false)) {
             os.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        replace(fs, tmp, target);
+        replaceFile(fs, tmp, target);
     }
 
     /**
@@ -71,7 +71,7 @@ public final class Publish {
     public static void file(FileSystem fs, java.nio.file.Path local, Path target) throws IOException {
         Path tmp = beside(target);
         fs.copyFromLocalFile(true, false, new Path(local.toUri()), tmp);
-        replace(fs, tmp, target);
+        replaceFile(fs, tmp, target);
     }
 
     /**
@@ -111,6 +111,24 @@ public final class Publish {
 
     private static Path beside(Path target) {
         return new Path(target.getParent(), "." + target.getName() + "-" + UUID.randomUUID() + SUFFIX);
+    }
+
+    /**
+     * Puts the file {@code tmp} in the place of {@code target} in one step, so that a kill or a reader finds the old
+     * file or the new one, never none (a sweep's spec.json missing would strand its runs): rename(2) on a local
+     * disk, whose old checksum file goes first (either file then reads without one); Hadoop's rename with
+     * overwrite elsewhere (one step on HDFS).
+     */
+    private static void replaceFile(FileSystem fs, Path tmp, Path target) throws IOException {
+        if (fs instanceof org.apache.hadoop.fs.LocalFileSystem local) {
+            fs.delete(local.getChecksumFile(target), false);
+            fs.delete(local.getChecksumFile(tmp), false);
+            java.nio.file.Files.move(local.pathToFile(tmp).toPath(), local.pathToFile(target).toPath(),
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return;
+        }
+        org.apache.hadoop.fs.FileContext.getFileContext(fs.getUri(), fs.getConf())
+                .rename(tmp, target, org.apache.hadoop.fs.Options.Rename.OVERWRITE);
     }
 
     private static void replace(FileSystem fs, Path tmp, Path target) throws IOException {

@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.initsweep.analysis.Analysis;
 import org.initsweep.analysis.ChartGroup;
+import org.initsweep.analysis.OrderFreeSql;
 import org.initsweep.analysis.chart.IsometryChart;
 import org.initsweep.analysis.io.Publish;
 import org.initsweep.core.activation.Activation;
@@ -75,12 +76,13 @@ public final class IsometryAnalysis {
                         + " THEN j.var_eig / j.mean_eig / j.mean_eig END";
         List<Row> cells = spark.sql("""
                 SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,
-                       count(*) AS runs, avg(j.mean_eig) AS mean_eig, avg(%s) AS relative_variance,
-                       avg(r.input_var) AS input_var, first(r.input_dim) AS input_dim
+                       count(*) AS runs, %s AS mean_eig, %s AS relative_variance,
+                       %s AS input_var, min(r.input_dim) AS input_dim
                 FROM jacobian j JOIN runs r ON j.run_id = r.run_id
                 WHERE j.epoch = 0 AND j.mean_eig > 0
                 GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier
-                """.formatted(relative)).collectAsList();
+                """.formatted(OrderFreeSql.mean("j.mean_eig"), OrderFreeSql.mean(relative),
+                OrderFreeSql.mean("r.input_var"))).collectAsList();
         List<Row> out = new ArrayList<>(cells.size());
         for (Row c : cells) {
             Object[] v = new Object[SCHEMA.size()];
