@@ -60,8 +60,12 @@ class ResumeTest {
             assertEquals(n / 6, parquetFiles(out.resolve("runs")).size(),
                     "chunks that were complete write no (empty) files");
             List<Path> epochFiles = parquetFiles(out.resolve("epochs"));
+            var stamp = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+            Files.setLastModifiedTime(out.resolve("spec.json"), stamp);
             assertEquals(0, SweepJob.run(spark, spec, out.toString(), new SweepJob.Options(false, 2, 6)).computed());
             assertEquals(epochFiles, parquetFiles(out.resolve("epochs")), "a complete sweep re-run writes nothing");
+            // not even its spec.json again: a kill in that write left it empty, and the next run refused the runs
+            assertEquals(stamp, Files.getLastModifiedTime(out.resolve("spec.json")));
             assertFalse(Files.exists(out.resolve(".staging")));
             assertTrue(Files.exists(out.resolve("engine.json")));
 

@@ -2,6 +2,7 @@ package org.initsweep.analysis.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,25 @@ class PublishTest {
             assertFalse(Files.exists(local), "the local copy is moved, not kept");
         }
         assertEquals(List.of("w16.png"), visible(fs, dir), "no temporary entry left");
+    }
+
+    /**
+     * A text replaces its file in one rename (a hard link to the old file keeps the old text: it was not
+     * rewritten in place, where a kill leaves it cut), and the old file's checksum does not outlive it.
+     */
+    @Test
+    void aTextReplacesItsFileInOneRenameAndReadsBackThroughTheChecksums(@TempDir Path tmp) throws Exception {
+        FileSystem fs = FileSystem.getLocal(new Configuration());
+        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(tmp.resolve("spec.json").toUri());
+        try (var os = fs.create(target, true)) {
+            os.write("{\"name\": \"old\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertTrue(Files.exists(tmp.resolve(".spec.json.crc")), "Hadoop's local file system keeps a checksum");
+        Path old = Files.createLink(tmp.resolve("old-link"), tmp.resolve("spec.json"));
+        Publish.text(fs, "{\"name\": \"a longer new spec\"}", target);
+        assertEquals("{\"name\": \"a longer new spec\"}", TextFiles.read(fs, target));
+        assertEquals("{\"name\": \"old\"}", Files.readString(old));
+        assertEquals(List.of("old-link", "spec.json"), visible(fs, tmp));
     }
 
     @Test
