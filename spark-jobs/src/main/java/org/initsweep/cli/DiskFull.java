@@ -14,9 +14,14 @@ import org.initsweep.core.Quantities;
  */
 final class DiskFull {
 
-    /** What the operating system (ENOSPC, EDQUOT) and HDFS say, and how this class says it. */
-    private static final String[][] SIGNS = {{"No space left on device", "no space left on "},
-        {"Disk quota exceeded", "disk quota exceeded on "}, {"DiskSpace quota", "disk space quota exceeded on "}};
+    private static final String FREE = "free some space";
+
+    /** What the operating system (ENOSPC, EDQUOT, EFBIG) and HDFS say, how this class says it, and what to do. */
+    private static final String[][] SIGNS = {{"No space left on device", "no space left on ", FREE},
+        {"Disk quota exceeded", "disk quota exceeded on ", FREE},
+        {"DiskSpace quota", "disk space quota exceeded on ", FREE},
+        {"File too large", "a file grew past the largest this process may write (ulimit -f) on ",
+            "raise that limit"}};
 
     private DiskFull() {
     }
@@ -27,12 +32,12 @@ final class DiskFull {
      *         directory, or empty when the failure is not a full disk
      */
     static Optional<String> describe(Throwable failure, String directory) {
-        String sign = null;
+        String[] sign = null;
         for (Throwable t = failure; t != null && sign == null; t = t.getCause()) {
             String m = t.getMessage() == null ? "" : t.getMessage();
             for (String[] s : SIGNS) {
                 if (m.contains(s[0])) {
-                    sign = s[1];
+                    sign = s;
                     break;
                 }
             }
@@ -41,8 +46,8 @@ final class DiskFull {
             return Optional.empty();
         }
         String where = directory == null ? "the output's device" : device(directory);
-        return Optional.of(sign + where
-                + ": free some space, then run the same command again (it carries on from what was committed)");
+        return Optional.of(sign[1] + where + ": " + sign[2]
+                + ", then run the same command again (it carries on from what was committed)");
     }
 
     /** "DIR (device tmpfs, 12 KiB free)" for a local directory; "DIR" otherwise. */

@@ -48,6 +48,14 @@ class DiskFullTest {
         assertTrue(line.startsWith("initsweep: no space left on " + tmp + " (device " + store + ", "), line);
         assertTrue(line.endsWith("free some space, then run the same command again (it carries on from what was"
                 + " committed)"), line);
+        // EFBIG under `ulimit -f`: the same line's kind, not an internal error
+        StringWriter big = new StringWriter();
+        assertEquals(Main.FAILURE, Main.report(new PrintWriter(big, true), new org.apache.spark.SparkException(
+                "Job aborted", new IOException("File too large")), false));
+        assertTrue(big.toString().strip().startsWith("initsweep: a file grew past the largest this process may write"
+                + " (ulimit -f) on " + tmp + " (device "), big.toString());
+        assertTrue(big.toString().strip().endsWith(": raise that limit, then run the same command again (it carries on"
+                + " from what was committed)"), big.toString());
     }
 
     @Test
