@@ -127,8 +127,14 @@ public final class Publish {
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return;
         }
-        org.apache.hadoop.fs.FileContext.getFileContext(fs.getUri(), fs.getConf())
-                .rename(tmp, target, org.apache.hadoop.fs.Options.Rename.OVERWRITE);
+        org.apache.hadoop.fs.FileContext context;
+        try {
+            context = org.apache.hadoop.fs.FileContext.getFileContext(fs.getUri(), fs.getConf());
+        } catch (org.apache.hadoop.fs.UnsupportedFileSystemException e) {
+            replace(fs, tmp, target); // a store without Hadoop's newer API: delete, then rename
+            return;
+        }
+        context.rename(tmp, target, org.apache.hadoop.fs.Options.Rename.OVERWRITE);
     }
 
     private static void replace(FileSystem fs, Path tmp, Path target) throws IOException {
