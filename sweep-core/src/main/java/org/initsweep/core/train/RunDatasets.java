@@ -158,8 +158,13 @@ public final class RunDatasets implements Serializable {
      * with the rest held out (stratified, exactly that many), then preprocessed with the training set's
      * statistics. Charts that redraw a run's points call this too.
      *
+     * @param kind           the generated set
+     * @param samples        training examples, ≥ 2
      * @param width          the first hidden width (the {@code gaussian} set's input dimension)
+     * @param seed           the run's seed (data, split)
      * @param testFraction   f, or null for no test set
+     * @param preprocessing  fit on the training examples, applied to both sets
+     * @return the training set and the test set (null without f), preprocessed
      * @throws UserInputException if f draws no test example
      */
     public static RunData generated(DatasetKind kind, int samples, int width, long seed, Double testFraction,
