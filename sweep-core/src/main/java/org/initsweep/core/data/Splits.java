@@ -97,22 +97,31 @@ public final class Splits {
 
     /** The first quota[c] rows of each shuffled class to the test set, the rest to training, in row order. */
     private static TrainTest split(LabeledData data, int[][] byClass, int[] quota, int tests) {
-        boolean[] test = new boolean[data.samples()];
+        boolean[] test = prefixes(data.samples(), byClass, quota);
+        return new TrainTest(data.rows(rowsWhere(test, false, data.samples() - tests)),
+                data.rows(rowsWhere(test, true, tests)));
+    }
+
+    /** Marks the first quota[c] shuffled rows of each class c among n rows. */
+    private static boolean[] prefixes(int n, int[][] byClass, int[] quota) {
+        boolean[] marked = new boolean[n];
         for (int c = 0; c < byClass.length; c++) {
             for (int i = 0; i < quota[c]; i++) {
-                test[byClass[c][i]] = true;
+                marked[byClass[c][i]] = true;
             }
         }
-        int[] testRows = new int[tests];
-        int[] trainRows = new int[data.samples() - tests];
-        for (int i = 0, a = 0, b = 0; i < data.samples(); i++) {
-            if (test[i]) {
-                testRows[a++] = i;
-            } else {
-                trainRows[b++] = i;
+        return marked;
+    }
+
+    /** The {@code count} row indices whose mark is {@code value}, ascending. */
+    private static int[] rowsWhere(boolean[] marked, boolean value, int count) {
+        int[] rows = new int[count];
+        for (int i = 0, r = 0; i < marked.length; i++) {
+            if (marked[i] == value) {
+                rows[r++] = i;
             }
         }
-        return new TrainTest(data.rows(trainRows), data.rows(testRows));
+        return rows;
     }
 
     /**
@@ -141,21 +150,8 @@ public final class Splits {
             return data;
         }
         int[][] byClass = shuffledByClass(data, new SplittableRandom(Datasets.mix(seed, "subset")));
-        int k = byClass.length;
-        int[] quota = apportion(byClass, samples, n, false);
-        boolean[] chosen = new boolean[n];
-        for (int c = 0; c < k; c++) {
-            for (int i = 0; i < quota[c]; i++) {
-                chosen[byClass[c][i]] = true;
-            }
-        }
-        int[] rows = new int[samples];
-        for (int i = 0, r = 0; i < n; i++) {
-            if (chosen[i]) {
-                rows[r++] = i;
-            }
-        }
-        return data.rows(rows);
+        boolean[] chosen = prefixes(n, byClass, apportion(byClass, samples, n, false));
+        return data.rows(rowsWhere(chosen, true, samples));
     }
 
     /**
