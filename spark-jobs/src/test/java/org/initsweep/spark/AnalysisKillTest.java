@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,15 +43,18 @@ class AnalysisKillTest {
             KilledFileSystem.killAfter(Integer.MAX_VALUE);
             Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
             int changes = KilledFileSystem.changes();
+            List<org.apache.hadoop.fs.Path> changed = KilledFileSystem.changed();
             Map<String, List<String>> reference = contents(spark, out);
             assertTrue(changes > 20, "an analysis makes many changes: " + changes);
-
-            // The first change, the last, and between them points that fall in the tables, the charts and the
-            // report (an analysis of this sweep makes about 40 changes).
-            List<Integer> killPoints = new ArrayList<>(List.of(1, changes - 1));
-            for (int i = 1; i <= 4; i++) {
-                killPoints.add(1, changes * i / 5);
+            int tables = 0;
+            while (tables < changed.size() && !changed.get(tables).toString().contains("/charts")) {
+                tables++;
             }
+            assertTrue(tables > 4 && tables < changes - 4, "the tables' changes, then the charts': " + changed);
+
+            // The first change, the last, one amid the tables' and one amid the charts' and the report's (an
+            // analysis of this sweep makes about 40 changes); half of the kills after the outputs were deleted.
+            List<Integer> killPoints = List.of(1, tables / 2, tables + (changes - tables) / 2, changes - 1);
             for (int i = 0; i < killPoints.size(); i++) {
                 int k = killPoints.get(i);
                 if (i % 2 == 0) { // as in the report: the analysis' outputs deleted, then analyze killed

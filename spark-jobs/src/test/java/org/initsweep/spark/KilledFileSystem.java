@@ -1,6 +1,9 @@
 package org.initsweep.spark;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.LocalFileSystem;
@@ -17,11 +20,13 @@ import org.apache.hadoop.util.Progressable;
 public class KilledFileSystem extends LocalFileSystem {
 
     private static final AtomicInteger CHANGES = new AtomicInteger();
+    private static final List<Path> CHANGED = Collections.synchronizedList(new ArrayList<>());
     private static volatile int killAt = Integer.MAX_VALUE;
 
     /** Counts changes from 0; the {@code n}-th and all later ones fail ({@code MAX_VALUE}: never). */
     static void killAfter(int n) {
         CHANGES.set(0);
+        CHANGED.clear();
         killAt = n;
     }
 
@@ -30,7 +35,15 @@ public class KilledFileSystem extends LocalFileSystem {
         return CHANGES.get();
     }
 
+    /** The paths of the changes since {@link #killAfter}, in order (the k-th change is element k − 1). */
+    static List<Path> changed() {
+        synchronized (CHANGED) {
+            return List.copyOf(CHANGED);
+        }
+    }
+
     private static void change(Path p) throws IOException {
+        CHANGED.add(p);
         if (CHANGES.incrementAndGet() >= killAt) {
             throw new IOException("killed (injected) before changing " + p);
         }
