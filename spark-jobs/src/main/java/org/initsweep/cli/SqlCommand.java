@@ -92,7 +92,11 @@ final class SqlCommand implements Callable<Integer> {
 
     /** Spark's message for a name that is no view: {@code [TABLE_OR_VIEW_NOT_FOUND] The table or view `x` …}. */
     private static final java.util.regex.Pattern MISSING_VIEW =
-            java.util.regex.Pattern.compile("^\\[TABLE_OR_VIEW_NOT_FOUND\\] The table or view `([^`]*)`");
+            java.util.regex.Pattern.compile("^\\[TABLE_OR_VIEW_NOT_FOUND\\] The table or view `([^`]*)`(\\.`)?");
+
+    /** Spark's file sources, whose {@code format.`path`} reads a file where a table name stands. */
+    private static final java.util.Set<String> FILE_SOURCES =
+            java.util.Set.of("parquet", "csv", "json", "orc", "text", "avro", "binaryfile", "xml");
 
     /** Attempts of a query whose tables an analysis replaced while it read them. */
     private static final int RETRIES = 5;
@@ -139,7 +143,13 @@ final class SqlCommand implements Callable<Integer> {
                 String msg = e.getMessage() == null ? "" : e.getMessage().lines().map(String::strip)
                         .filter(l -> !l.isEmpty()).findFirst().orElse("");
                 java.util.regex.Matcher missing = MISSING_VIEW.matcher(msg);
-                if (missing.find()) {
+                if (missing.find() && missing.group(2) != null
+                        && FILE_SOURCES.contains(missing.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                    throw new org.initsweep.core.UserInputException("bad query: " + missing.group(1)
+                            + ".`path` reads files by path, which sql does not: query the views of " + dir + " ("
+                            + String.join(", ", views) + ")", e);
+                }
+                if (missing.find(0)) {
                     throw new org.initsweep.core.UserInputException("bad query: no table or view `" + missing.group(1) + "` in "
                             + dir + org.initsweep.core.spec.JsonText.didYouMean(missing.group(1), views) + "; its views: "
                             + String.join(", ", views), e);

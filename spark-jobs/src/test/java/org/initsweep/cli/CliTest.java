@@ -481,7 +481,8 @@ public class CliTest {
                 .lines().toList(), "a long prefix");
         Result file = cli("sql", out.toString(), "SELECT * FROM csv.`" + victim + "`");
         assertEquals(2, file.code(), "only the sweep's views, no SQL on files");
-        assertTrue(file.err().startsWith("initsweep: bad query: no table or view `"), file.err());
+        assertTrue(file.err().startsWith("initsweep: bad query: csv.`path` reads files by path, which sql does not:"
+                + " query the views of " + out + " (runs, layers, epochs"), file.err());
         Result viewTypo = cli("sql", out.toString(), "SELECT count(*) FROM runz");
         assertEquals(2, viewTypo.code(), viewTypo.err());
         assertTrue(viewTypo.err().strip().startsWith("initsweep: bad query: no table or view `runz` in " + out
