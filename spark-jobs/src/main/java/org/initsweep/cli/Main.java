@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
  * The {@code initsweep} command line. Exit codes: 0 done, 2 bad input ({@link UserInputException}:
  * spec, arguments, data, output directory), 1 anything else (out of memory, said with the setting to
  * raise; a failed download, {@link org.initsweep.core.UnavailableException}; otherwise "internal error"),
- * 130 interrupted. Errors are one line on stderr; {@code --debug}
- * adds stack traces.
+ * 130 interrupted by Ctrl-C (143 by SIGTERM: the JVM exits with 128 + the signal). Errors are one line on
+ * stderr; {@code --debug} adds stack traces.
  */
 @Command(name = "initsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Sweeps weight initialization of deep networks on Spark and shows where the signal "
@@ -26,7 +26,10 @@ public final class Main implements Runnable {
     public static final int BAD_INPUT = 2;
     /** Exit code for any other failure. */
     public static final int FAILURE = 1;
-    /** Exit code after Ctrl-C or SIGTERM (128 + SIGINT, as shells report an interrupted command). */
+    /**
+     * Exit code after Ctrl-C (128 + SIGINT, as shells report an interrupted command); after SIGTERM the JVM's
+     * shutdown ends the process with 143 (128 + SIGTERM), with the same line said.
+     */
     public static final int INTERRUPTED_EXIT = 130;
 
     /**

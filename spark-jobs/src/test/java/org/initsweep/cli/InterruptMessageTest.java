@@ -46,6 +46,7 @@ class InterruptMessageTest {
         run.process().destroy(); // SIGTERM, as a scheduler or Ctrl-C
         run.waitFor(2);
         assertTrue(run.stderr().contains("initsweep: interrupted"), run.stderr());
+        assertEquals(143, run.process().exitValue(), "128 + SIGTERM, as the README says");
         assertFalse(Files.exists(lock), "the lock is released on the way out");
     }
 
