@@ -161,12 +161,12 @@ final class CompareCharts {
                        l.setting_optimizer, l.setting_lr, e.epoch,
                        first(l.seeds) AS seeds, first(l.diverged) AS diverged,
                        CASE WHEN count_if(NOT isnan(e.loss) AND abs(e.loss) < double('Infinity')) = first(l.seeds)
-                            THEN avg(e.loss) END AS loss
+                            THEN %s END AS loss
                 FROM epochs e JOIN line l ON e.run_id = l.run_id
                 GROUP BY l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier,
                          l.setting_optimizer, l.setting_lr, e.epoch
                 ORDER BY l.init, l.multiplier, e.epoch
-                """.formatted(settingColumns("r", perSetting, true))).collectAsList();
+                """.formatted(settingColumns("r", perSetting, true), OrderFreeSql.mean("e.loss"))).collectAsList();
     }
 
     private static List<Path> costCharts(SparkSession spark, Path local, boolean perSetting, Map<String, Integer> classes)
@@ -244,8 +244,8 @@ final class CompareCharts {
                 , ends AS (SELECT min(epoch) AS first_epoch, max(epoch) AS last_epoch FROM layers),
                 l AS (SELECT *, %s FROM layers l)
                 SELECT l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, l.epoch, l.layer,
-                       l.setting_optimizer, l.setting_lr, avg(l.var_a) AS var_a, avg(l.var_grad_a) AS var_grad_a,
-                       avg(g.predicted_var_a) AS predicted_var_a, avg(g.predicted_var_grad_a) AS predicted_var_grad_a
+                       l.setting_optimizer, l.setting_lr, %s AS var_a, %s AS var_grad_a,
+                       %s AS predicted_var_a, %s AS predicted_var_grad_a
                 FROM l
                 JOIN compared c ON l.activation = c.activation AND l.width <=> c.width AND l.profile <=> c.profile
                      AND l.depth = c.depth AND l.sigma_b2 = c.sigma_b2 AND l.dataset = c.dataset
@@ -255,7 +255,9 @@ final class CompareCharts {
                 GROUP BY l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, l.epoch, l.layer,
                          l.setting_optimizer, l.setting_lr
                 ORDER BY l.init, l.multiplier, l.layer
-                """.formatted(settingColumns("l", perSetting, false))).collectAsList();
+                """.formatted(settingColumns("l", perSetting, false), OrderFreeSql.mean("l.var_a"),
+                        OrderFreeSql.mean("l.var_grad_a"), OrderFreeSql.mean("g.predicted_var_a"),
+                        OrderFreeSql.mean("g.predicted_var_grad_a"))).collectAsList();
         java.util.Set<Shape> trimmed = new java.util.HashSet<>();
         rows = fewLines(rows, trimmed);
         Map<Shape, TreeMap<Integer, Map<String, double[][]>>> byShape = new LinkedHashMap<>();

@@ -254,7 +254,7 @@ public final class DeepestCurves {
                 l AS (SELECT *, CASE WHEN epoch = 0 THEN NULL ELSE optimizer END AS setting_optimizer,
                              CASE WHEN epoch = 0 THEN NULL ELSE learning_rate END AS setting_lr FROM layers)
                 SELECT l.activation, l.init, l.width, l.profile, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer,
-                       l.setting_optimizer, l.setting_lr, avg(l.var_a) AS var_a, avg(l.var_grad_a) AS var_grad_a
+                       l.setting_optimizer, l.setting_lr, %s AS var_a, %s AS var_grad_a
                 FROM l
                 JOIN deepest d ON l.activation = d.activation AND l.init = d.init AND l.width <=> d.width AND l.profile <=> d.profile
                      AND l.sigma_b2 = d.sigma_b2 AND l.dataset = d.dataset AND l.depth = d.depth
@@ -263,7 +263,7 @@ public final class DeepestCurves {
                 GROUP BY l.activation, l.init, l.width, l.profile, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer,
                          l.setting_optimizer, l.setting_lr
                 ORDER BY l.layer
-                """).collectAsList()) {
+                """.formatted(OrderFreeSql.mean("l.var_a"), OrderFreeSql.mean("l.var_grad_a"))).collectAsList()) {
             int depth = r.<Integer>getAs("depth");
             TrainingSetting setting = r.isNullAt(r.fieldIndex("setting_optimizer")) ? null
                     : new TrainingSetting(r.getAs("setting_optimizer"), r.<Double>getAs("setting_lr"));

@@ -45,14 +45,15 @@ public final class PredictedCurves {
         if (!cols.containsAll(List.of("predicted_var_a", "predicted_var_grad_a", "sigma_b2", "dataset"))) {
             return out;
         }
-        String spread = cols.contains("predicted_ln_var_a_sd") ? "avg(predicted_ln_var_a_sd)" : "CAST(NULL AS DOUBLE)";
+        String spread = cols.contains("predicted_ln_var_a_sd") ? OrderFreeSql.mean("predicted_ln_var_a_sd") : "CAST(NULL AS DOUBLE)";
         List<Row> rows = spark.sql("""
                 SELECT activation, init, width, profile, sigma_b2, dataset, depth, multiplier, layer,
-                       avg(predicted_var_a) AS predicted_var_a, avg(predicted_var_grad_a) AS predicted_var_grad_a,
+                       %s AS predicted_var_a, %s AS predicted_var_grad_a,
                        %s AS ln_var_a_sd
                 FROM growth WHERE predicted_var_a IS NOT NULL
                 GROUP BY activation, init, width, profile, sigma_b2, dataset, depth, multiplier, layer
-                """.formatted(spread)).collectAsList();
+                """.formatted(OrderFreeSql.mean("predicted_var_a"), OrderFreeSql.mean("predicted_var_grad_a"), spread))
+                .collectAsList();
         for (Row r : rows) {
             ChartGroup g = ChartGroup.of(r);
             Integer depth = depthOf.get(g);

@@ -64,6 +64,37 @@ class CompareCostRowsTest {
         assertEquals(List.of(), none);
     }
 
+    /**
+     * A line's cost has the same bits however its seeds' rows are partitioned: 1e16, 1, −1e16, 1 (see
+     * OrderFreeSqlTest) together in one partition or split in two, where Spark's avg gives 0.25 or 0.5.
+     */
+    @Test
+    void aLinesCostHasTheSameBitsWhateverThePartitioning() {
+        spark.sql("""
+                SELECT run_id, 'relu' AS activation, CAST(16 AS INT) AS width, CAST(NULL AS STRING) AS profile,
+                       CAST(5 AS INT) AS depth, 0.0D AS sigma_b2, 'gaussian' AS dataset, init,
+                       1.0D AS multiplier, 'ok' AS status
+                FROM VALUES ('s1', 'he_normal'), ('s2', 'he_normal'), ('s3', 'he_normal'), ('s4', 'he_normal'),
+                            ('o1', 'orthogonal') AS t(run_id, init)
+                """).createOrReplaceTempView("runs");
+        List<Double> values = new java.util.ArrayList<>(List.of(1e16, 1.0, -1e16, 1.0));
+        values.sort(null);
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        for (String layout : new String[] {"(0, 's1', 1e16D), (0, 's2', 1D), (0, 's3', -1e16D), (0, 's4', 1D), (0, 'o1', 1D)",
+            "(0, 's1', 1e16D), (1, 's2', 1D), (0, 's3', -1e16D), (1, 's4', 1D), (0, 'o1', 1D)"}) {
+            spark.sql("SELECT p, run_id, 0 AS epoch, loss FROM VALUES " + layout + " AS t(p, run_id, loss)")
+                    .repartition(2, new org.apache.spark.sql.Column("p")).sortWithinPartitions("p")
+                    .createOrReplaceTempView("epochs");
+            List<Row> rows = CompareCharts.costRows(spark, false).stream()
+                    .filter(r -> r.<String>getAs("init").equals("he_normal")).toList();
+            assertEquals(1, rows.size(), rows.toString());
+            assertEquals(sum / 4, rows.get(0).<Double>getAs("loss"), 0.0, layout);
+        }
+    }
+
     @Test
     void aSweepOverLearningRatesGetsALinePerRateEachTheMeanOfItsOwnSeeds() {
         spark.sql("""

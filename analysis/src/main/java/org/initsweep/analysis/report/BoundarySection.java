@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.OrderFreeSql;
 import org.initsweep.analysis.ChartGroup;
 import org.initsweep.analysis.TrainingSetting;
 
@@ -38,7 +39,8 @@ final class BoundarySection {
         List<Row> rows = spark.sql(DeepestRunPanels.deepestWith("report_boundaries")
                 + "SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,"
                 + " " + optimizer + " AS setting_optimizer, " + lr + " AS setting_lr,"
-                + " b.i1, b.i2, avg(b.x1) AS x1, avg(b.x2) AS x2, avg(b.p) AS p, max(r.epochs) AS epochs"
+                + " b.i1, b.i2, " + OrderFreeSql.mean("b.x1") + " AS x1, " + OrderFreeSql.mean("b.x2") + " AS x2, "
+                + OrderFreeSql.mean("b.p") + " AS p, max(r.epochs) AS epochs"
                 + " FROM report_boundaries b JOIN runs r ON b.run_id = r.run_id" + DeepestRunPanels.JOIN_DEEPEST
                 + " GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, "
                 + optimizer + ", " + lr + ", b.i1, b.i2").collectAsList();

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.OrderFreeSql;
 import org.initsweep.analysis.TrainingSetting;
 import org.initsweep.analysis.chart.TrainabilityHeatmapChart;
 import org.initsweep.core.spec.TargetSplit;
@@ -170,7 +171,8 @@ public final class TrainabilityReport {
                     : " AND r.width = " + width);
             TreeMap<Double, TreeMap<Integer, Double>> byM = new TreeMap<>();
             String column = train ? "e.accuracy" : "e.test_accuracy";
-            for (Row e : spark.sql("SELECT r.multiplier, e.epoch, avg(" + column + ") AS accuracy FROM epochs e JOIN runs r"
+            for (Row e : spark.sql("SELECT r.multiplier, e.epoch, " + OrderFreeSql.mean(column)
+                    + " AS accuracy FROM epochs e JOIN runs r"
                     + " USING (run_id) WHERE " + where + " AND r.multiplier IS NOT NULL"
                     + (train ? "" : " AND r.test_samples > 0")
                     + " AND NOT isnan(" + column + ") GROUP BY r.multiplier, e.epoch").collectAsList()) {
