@@ -45,7 +45,8 @@ public final class PredictedCurves {
         if (!cols.containsAll(List.of("predicted_var_a", "predicted_var_grad_a", "sigma_b2", "dataset"))) {
             return out;
         }
-        String spread = cols.contains("predicted_ln_var_a_sd") ? OrderFreeSql.mean("predicted_ln_var_a_sd") : "CAST(NULL AS DOUBLE)";
+        String spread = cols.contains("predicted_ln_var_a_sd") ? OrderFreeSql.mean("predicted_ln_var_a_sd")
+                : "CAST(NULL AS DOUBLE)";
         List<Row> rows = spark.sql("""
                 SELECT activation, init, width, profile, sigma_b2, dataset, depth, multiplier, layer,
                        %s AS predicted_var_a, %s AS predicted_var_grad_a,

@@ -83,7 +83,8 @@ class CompareCostRowsTest {
         for (double v : values) {
             sum += v;
         }
-        for (String layout : new String[] {"(0, 's1', 1e16D), (0, 's2', 1D), (0, 's3', -1e16D), (0, 's4', 1D), (0, 'o1', 1D)",
+        for (String layout : new String[] {
+            "(0, 's1', 1e16D), (0, 's2', 1D), (0, 's3', -1e16D), (0, 's4', 1D), (0, 'o1', 1D)",
             "(0, 's1', 1e16D), (1, 's2', 1D), (0, 's3', -1e16D), (1, 's4', 1D), (0, 'o1', 1D)"}) {
             spark.sql("SELECT p, run_id, 0 AS epoch, loss FROM VALUES " + layout + " AS t(p, run_id, loss)")
                     .repartition(2, new org.apache.spark.sql.Column("p")).sortWithinPartitions("p")

@@ -112,7 +112,8 @@ class AnalysisKillTest {
         }
     }
 
-    private static void deleteTree(Path p) throws Exception {
+    /** Deletes {@code p} and everything under it, if it exists. */
+    static void deleteTree(Path p) throws java.io.IOException {
         if (Files.exists(p)) {
             try (Stream<Path> s = Files.walk(p)) {
                 for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
@@ -58,7 +57,7 @@ class TrainabilityKillTest {
                 assertTrue(k < 200, "a re-judging that never finishes");
                 // back to the tables judged against 0.5, as a copy (judging again would take as long as the kill)
                 for (String t : TABLES) {
-                    deleteTree(Path.of(out, t));
+                    AnalysisKillTest.deleteTree(Path.of(out, t));
                     copyTree(judgedLow.resolve(t), Path.of(out, t));
                 }
                 if (k == 1) {
@@ -72,7 +71,7 @@ class TrainabilityKillTest {
                     TrainabilityAnalysis.run(spark, out);
                     finished = true;
                 } catch (Exception killed) {
-                    finished = false;
+                    // the injected kill: what the readers see next is the point
                 }
                 KilledFileSystem.killAfter(Integer.MAX_VALUE);
                 List<Double> cells = targets(spark, out, Tables.TRAINABILITY);
@@ -95,16 +94,6 @@ class TrainabilityKillTest {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
                 Files.copy(p, to.resolve(from.relativize(p).toString()));
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
             }
         }
     }

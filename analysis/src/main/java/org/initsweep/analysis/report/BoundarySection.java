@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.initsweep.analysis.OrderFreeSql;
 import org.initsweep.analysis.ChartGroup;
+import org.initsweep.analysis.OrderFreeSql;
 import org.initsweep.analysis.TrainingSetting;
 
 /**
