@@ -160,7 +160,8 @@ class RealDataCliTest {
                 tmp.resolve("x").toString(), "--data-dir", tmp.resolve("empty").toString());
         assertEquals(2, missing.code(), missing.err());
         assertEquals(1, missing.err().strip().lines().count(), missing.err());
-        assertTrue(missing.err().contains("train-images-idx3-ubyte.gz"), missing.err());
+        assertTrue(missing.err().startsWith("initsweep: datasets[0] (mnist): ")
+                && missing.err().contains("train-images-idx3-ubyte.gz"), missing.err());
         assertTrue(!Files.exists(tmp.resolve("x")), "nothing written");
     }
 }

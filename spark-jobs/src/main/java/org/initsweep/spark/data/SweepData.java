@@ -38,14 +38,16 @@ public record SweepData(RunDatasets datasets) {
      * @param spark   the session for Parquet tables (asked for only if the spec has one) and Hadoop's
      *                configuration; null to read local files without Spark
      * @param budget  the bytes the driver may hold for the data
-     * @throws UserInputException for missing or malformed files, data beyond the budget, or a
-     *                            {@code samples}/{@code batch_size} the data cannot give
+     * @throws UserInputException for missing or malformed files (said after the spec entry that names them:
+     *                            {@code datasets[0] (mine): /d/mine.csv: no such file}), data beyond the budget,
+     *                            or a {@code samples}/{@code batch_size} the data cannot give
      */
     public static SweepData load(SweepSpec spec, String dataDir, Supplier<SparkSession> spark, MemoryBudget budget) {
         Map<String, LoadedDataset> loaded = new LinkedHashMap<>();
         Path dir = DataDir.resolve(dataDir).path();
         DatasetLoader loader = null;
-        for (DatasetSource source : spec.datasets()) {
+        for (int i = 0; i < spec.datasets().size(); i++) {
+            DatasetSource source = spec.datasets().get(i);
             if (source instanceof DatasetSource.Generated) {
                 continue;
             }
@@ -54,7 +56,12 @@ public record SweepData(RunDatasets datasets) {
                 loader = DatasetLoader.of(session == null ? org.initsweep.core.data.PathOpener.local()
                         : HadoopPathOpener.of(session), dir, session == null ? null : new ParquetTableReader(session));
             }
-            loaded.put(source.name(), loader.load(source, budget));
+            try {
+                loaded.put(source.name(), loader.load(source, budget));
+            } catch (UserInputException e) {
+                // the file's own line names the file; this names the spec entry that asked for it
+                throw new UserInputException("datasets[" + i + "] (" + source.name() + "): " + e.getMessage(), e);
+            }
         }
         SweepData data = new SweepData(new RunDatasets(loaded));
         data.check(spec);
