@@ -143,13 +143,13 @@ final class SqlCommand implements Callable<Integer> {
                 String msg = e.getMessage() == null ? "" : e.getMessage().lines().map(String::strip)
                         .filter(l -> !l.isEmpty()).findFirst().orElse("");
                 java.util.regex.Matcher missing = MISSING_VIEW.matcher(msg);
-                if (missing.find() && missing.group(2) != null
-                        && FILE_SOURCES.contains(missing.group(1).toLowerCase(java.util.Locale.ROOT))) {
-                    throw new org.initsweep.core.UserInputException("bad query: " + missing.group(1)
-                            + ".`path` reads files by path, which sql does not: query the views of " + dir + " ("
-                            + String.join(", ", views) + ")", e);
-                }
-                if (missing.find(0)) {
+                if (missing.find()) {
+                    if (missing.group(2) != null
+                            && FILE_SOURCES.contains(missing.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                        throw new org.initsweep.core.UserInputException("bad query: " + missing.group(1)
+                                + ".`path` reads files by path, which sql does not: query the views of " + dir + " ("
+                                + String.join(", ", views) + ")", e);
+                    }
                     throw new org.initsweep.core.UserInputException("bad query: no table or view `" + missing.group(1) + "` in "
                             + dir + org.initsweep.core.spec.JsonText.didYouMean(missing.group(1), views) + "; its views: "
                             + String.join(", ", views), e);

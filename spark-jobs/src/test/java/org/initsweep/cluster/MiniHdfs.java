@@ -13,23 +13,12 @@ final class MiniHdfs {
 
     /** Empties {@code dir}, then starts an HDFS keeping its blocks in {@code dir/dfs}; returns it once active. */
     static MiniDFSCluster start(Path dir) throws Exception {
-        deleteRecursively(dir);
+        org.initsweep.spark.TestFiles.deleteTree(dir);
         Files.createDirectories(dir);
         Configuration conf = new Configuration();
         conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("dfs").toString());
         MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         dfs.waitActive();
         return dfs;
-    }
-
-    private static void deleteRecursively(Path p) throws Exception {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var s = Files.walk(p)) {
-            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }

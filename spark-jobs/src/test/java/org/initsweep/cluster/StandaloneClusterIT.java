@@ -59,7 +59,7 @@ class StandaloneClusterIT {
 
     @BeforeAll
     static void startCluster() throws IOException {
-        deleteTree(DIR);
+        org.initsweep.spark.TestFiles.deleteTree(DIR);
         // Submit a copy: a build running meanwhile in the same tree must not swap the jar under a driver.
         Path built = Path.of(System.getProperty("it.sparkJar",
                 TARGET.resolve("initsweep-" + org.initsweep.core.EngineVersion.get() + "-spark.jar").toString()));
@@ -274,16 +274,5 @@ class StandaloneClusterIT {
             ids.add(r.runId());
         }
         return ids;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted((x, y) -> y.compareTo(x)).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -42,8 +42,8 @@ class AnalysisKillTest {
 
             KilledFileSystem.killAfter(Integer.MAX_VALUE);
             Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
-            int changes = KilledFileSystem.changes();
             List<org.apache.hadoop.fs.Path> changed = KilledFileSystem.changed();
+            int changes = changed.size();
             Map<String, List<String>> reference = contents(spark, out);
             assertTrue(changes > 20, "an analysis makes many changes: " + changes);
             int tables = 0;
@@ -60,7 +60,7 @@ class AnalysisKillTest {
                 if (i % 2 == 0) { // as in the report: the analysis' outputs deleted, then analyze killed
                     KilledFileSystem.killAfter(Integer.MAX_VALUE);
                     for (String t : new String[] {"growth", "regions", "agreement", "charts", "report"}) {
-                        deleteTree(Path.of(out, t));
+                        TestFiles.deleteTree(Path.of(out, t));
                     }
                 }
                 KilledFileSystem.killAfter(k);
@@ -109,17 +109,6 @@ class AnalysisKillTest {
     private static List<String> leftovers(Path root) throws Exception {
         try (Stream<Path> s = Files.walk(root)) {
             return s.map(p -> root.relativize(p).toString()).filter(n -> n.endsWith(".tmp")).sorted().toList();
-        }
-    }
-
-    /** Deletes {@code p} and everything under it, if it exists. */
-    static void deleteTree(Path p) throws java.io.IOException {
-        if (Files.exists(p)) {
-            try (Stream<Path> s = Files.walk(p)) {
-                for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(f);
-                }
-            }
         }
     }
 }

@@ -2,9 +2,7 @@ package org.initsweep.spark;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -19,20 +17,22 @@ import org.apache.hadoop.util.Progressable;
  */
 public class KilledFileSystem extends LocalFileSystem {
 
-    private static final AtomicInteger CHANGES = new AtomicInteger();
-    private static final List<Path> CHANGED = Collections.synchronizedList(new ArrayList<>());
+    private static final List<Path> CHANGED = new ArrayList<>();
     private static volatile int killAt = Integer.MAX_VALUE;
 
     /** Counts changes from 0; the {@code n}-th and all later ones fail ({@code MAX_VALUE}: never). */
     static void killAfter(int n) {
-        CHANGES.set(0);
-        CHANGED.clear();
+        synchronized (CHANGED) {
+            CHANGED.clear();
+        }
         killAt = n;
     }
 
     /** Changes counted since {@link #killAfter}. */
     static int changes() {
-        return CHANGES.get();
+        synchronized (CHANGED) {
+            return CHANGED.size();
+        }
     }
 
     /** The paths of the changes since {@link #killAfter}, in order (the k-th change is element k − 1). */
@@ -43,8 +43,12 @@ public class KilledFileSystem extends LocalFileSystem {
     }
 
     private static void change(Path p) throws IOException {
-        CHANGED.add(p);
-        if (CHANGES.incrementAndGet() >= killAt) {
+        int n;
+        synchronized (CHANGED) {
+            CHANGED.add(p);
+            n = CHANGED.size();
+        }
+        if (n >= killAt) {
             throw new IOException("killed (injected) before changing " + p);
         }
     }

@@ -2,9 +2,7 @@ package org.initsweep.spark;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -52,7 +50,7 @@ public class ReplacedFileSystem extends LocalFileSystem {
         java.nio.file.Path p = java.nio.file.Path.of(f.toUri().getPath());
         if (table != null && p.startsWith(table) && p.toString().endsWith(".parquet")
                 && OPENS.incrementAndGet() == replaceAt) {
-            deleteTree(table);
+            TestFiles.deleteTree(table);
             Thread mover = new Thread(() -> {
                 try {
                     Thread.sleep(gapMillis);
@@ -72,13 +70,5 @@ public class ReplacedFileSystem extends LocalFileSystem {
             }
         }
         return super.open(f, bufferSize);
-    }
-
-    private static void deleteTree(java.nio.file.Path dir) throws IOException {
-        try (Stream<java.nio.file.Path> s = Files.walk(dir)) {
-            for (java.nio.file.Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }

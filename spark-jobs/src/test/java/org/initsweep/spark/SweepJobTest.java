@@ -171,7 +171,7 @@ class SweepJobTest {
         Path saved = tmp.resolve("saved");
         for (String table : List.of("compare", "isometry")) {
             assertTrue(Files.isDirectory(dir.resolve(table)), table);
-            copyTree(dir.resolve(table), saved.resolve(table));
+            TestFiles.copyTree(dir.resolve(table), saved.resolve(table));
         }
         String oneInit = twoInits.replace(",\n \"lecun_normal\"]", "]").replace(",\n \"jacobian\": true", "");
         assertFalse(oneInit.contains("lecun") || oneInit.contains("jacobian"), oneInit);
@@ -179,7 +179,7 @@ class SweepJobTest {
         for (String table : List.of("compare", "isometry")) {
             assertFalse(Files.exists(dir.resolve(table)), "--overwrite deletes " + table);
             // as a directory overwritten by an earlier build left it
-            copyTree(saved.resolve(table), dir.resolve(table));
+            TestFiles.copyTree(saved.resolve(table), dir.resolve(table));
         }
         org.initsweep.analysis.Analysis.run(spark, dir.toString(), org.initsweep.core.regime.SignalGrowth.DEFAULT_DECADES,
                 true);
@@ -204,15 +204,6 @@ class SweepJobTest {
         }
         assertTrue(SweepJob.OWNED.containsAll(List.of(org.initsweep.analysis.report.HtmlReport.DIR, ChunkCommit.STAGING,
                 ChunkCommit.MANIFESTS)));
-    }
-
-    private static void copyTree(Path from, Path to) throws java.io.IOException {
-        Files.createDirectories(to.getParent());
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Files.copy(p, to.resolve(from.relativize(p).toString()));
-            }
-        }
     }
 
     @Test

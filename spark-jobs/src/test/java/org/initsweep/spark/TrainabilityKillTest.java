@@ -3,11 +3,9 @@ package org.initsweep.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.initsweep.analysis.ResultViews;
 import org.initsweep.analysis.trainability.TrainabilityAnalysis;
@@ -47,7 +45,7 @@ class TrainabilityKillTest {
             judge(spark, out, low);
             Path judgedLow = tmp.resolve("judged-low");
             for (String t : TABLES) {
-                copyTree(Path.of(out, t), judgedLow.resolve(t));
+                TestFiles.copyTree(Path.of(out, t), judgedLow.resolve(t));
             }
             // killed at its first change, its second, … until a re-judging is left to finish
             boolean finished = false;
@@ -57,8 +55,8 @@ class TrainabilityKillTest {
                 assertTrue(k < 200, "a re-judging that never finishes");
                 // back to the tables judged against 0.5, as a copy (judging again would take as long as the kill)
                 for (String t : TABLES) {
-                    AnalysisKillTest.deleteTree(Path.of(out, t));
-                    copyTree(judgedLow.resolve(t), Path.of(out, t));
+                    TestFiles.deleteTree(Path.of(out, t));
+                    TestFiles.copyTree(judgedLow.resolve(t), Path.of(out, t));
                 }
                 if (k == 1) {
                     assertEquals(List.of(0.5), targets(spark, out, Tables.TRAINABILITY));
@@ -86,15 +84,6 @@ class TrainabilityKillTest {
         } finally {
             KilledFileSystem.killAfter(Integer.MAX_VALUE);
             spark.stop();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.createDirectories(to.getParent());
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Files.copy(p, to.resolve(from.relativize(p).toString()));
-            }
         }
     }
 
