@@ -126,8 +126,12 @@ public final class Axes {
             (p, n, problems) -> number(p, n, false, problems), J::numberNode, v -> new Object[] {v}, String::valueOf,
             RunSpec::learningRate);
 
-    /** The optimizer's update rule (SGD, momentum, Adam) with its hyperparameters. */
-    public static final Axis<Optimizer> OPTIMIZER = new Axis<>("optimizers", "update rule: " + Optimizers.describe(),
+    /**
+     * The optimizer's update rule (SGD, momentum, Adam) with its hyperparameters; an optimizer's object may
+     * also give its own learning rates ({@link SweepSpec#learningRates(Optimizer)}).
+     */
+    public static final Axis<Optimizer> OPTIMIZER = new Axis<>("optimizers", "update rule: " + Optimizers.describe()
+            + "; an object may give its own learning_rate or learning_rates, swept for it instead of the spec's",
             List.of(col("optimizer", Column.Type.STRING, false)), List.of(Optimizers.DEFAULT), Axes::optimizer,
             Axes::optimizerJson, o -> new Object[] {o.label()}, Optimizer::label, RunSpec::optimizer);
 
@@ -477,7 +481,7 @@ public final class Axes {
                     + "; known: " + String.join(", ", Optimizers.names()));
             return null;
         }
-        if (obj != null && !JsonText.onlyFields(path, obj, entry.get().fields(), problems)) {
+        if (obj != null && !JsonText.onlyFields(path, obj, optimizerFields(entry.get()), problems)) {
             return null;
         }
         List<Hyperparameter> parameters = entry.get().parameters();
@@ -500,6 +504,18 @@ public final class Axes {
             }
         }
         return bad ? null : entry.get().create(values);
+    }
+
+    /**
+     * The fields of an optimizer's object: its rule's, and its own learning rates ({@code learning_rate} or
+     * {@code learning_rates}, read by {@link SpecReader} beside the rule, as PyTorch's and Keras's optimizers
+     * take theirs).
+     */
+    private static List<String> optimizerFields(Optimizers.Entry entry) {
+        List<String> fields = new ArrayList<>(entry.fields());
+        fields.add("learning_rate");
+        fields.add("learning_rates");
+        return fields;
     }
 
     /** An optimizer as a spec gives it: its name alone when it has no hyperparameters, else an object (flags only when set). */

@@ -7,16 +7,20 @@ import java.util.NoSuchElementException;
 import org.initsweep.core.activation.Activation;
 import org.initsweep.core.data.DatasetSource;
 import org.initsweep.core.init.InitSpec;
+import org.initsweep.core.optim.Optimizer;
 
 /**
  * The cartesian product of a sweep's axes, addressed by index so that it never has to be
  * materialized: run {@code i} is computed from {@code i} in O(number of axes).
  *
  * <p>Order (outermost first): activation, (init, multiplier), (depth, widths), sigma_b2, dataset,
- * seed, optimizer, learning rate. Two pairs are enumerated jointly: fixed init schemes (zero, constant,
+ * seed, (optimizer, learning rate). Three pairs are enumerated jointly: fixed init schemes (zero, constant,
  * identity_scaled) ignore m, so they contribute one (init, NaN) pair instead of one per multiplier;
- * and a width profile sets its own depth, so it contributes one (length, profile) pair after the
- * (depth, width) pairs of the constant widths. The grid holds no duplicate computations.
+ * a width profile sets its own depth, so it contributes one (length, profile) pair after the
+ * (depth, width) pairs of the constant widths; and an optimizer contributes one pair per learning rate
+ * of its own, or of the spec's when it gives none ({@link SweepSpec#learningRates(Optimizer)}), so a
+ * spec whose optimizers give none has the order, and its runs the indices, of the plain product. The
+ * grid holds no duplicate computations.
  */
 public final class Grid implements Iterable<RunSpec> {
 
@@ -33,6 +37,8 @@ public final class Grid implements Iterable<RunSpec> {
     private final List<Double> pairMultipliers = new ArrayList<>();
     private final List<Integer> shapeDepths = new ArrayList<>();
     private final List<Widths> shapeWidths = new ArrayList<>();
+    private final List<Optimizer> settingOptimizers = new ArrayList<>();
+    private final List<Double> settingLearningRates = new ArrayList<>();
     private final int[] radix;
     private final long size;
 
@@ -67,8 +73,14 @@ public final class Grid implements Iterable<RunSpec> {
                 shapeWidths.add(w);
             }
         }
+        for (Optimizer o : spec.optimizers()) {
+            for (double lr : spec.learningRates(o)) {
+                settingOptimizers.add(o);
+                settingLearningRates.add(lr);
+            }
+        }
         radix = new int[] {spec.activations().size(), pairInits.size(), shapeDepths.size(), spec.sigmaB2().size(),
-            spec.datasets().size(), spec.seeds().size(), spec.optimizers().size(), spec.learningRates().size()};
+            spec.datasets().size(), spec.seeds().size(), settingOptimizers.size()};
         long n = 1;
         for (int r : radix) {
             n = Math.multiplyExact(n, r);
@@ -108,8 +120,8 @@ public final class Grid implements Iterable<RunSpec> {
         int batch = spec.batchSize() > 0 ? spec.batchSize() : samples;
         return new RunSpec(spec.name(), shapeDepths.get(digit[2]), shapeWidths.get(digit[2]), activation,
                 pairInits.get(digit[1]), pairMultipliers.get(digit[1]), spec.sigmaB2().get(digit[3]), dataset,
-                spec.seeds().get(digit[5]), samples, spec.epochs(), spec.learningRates().get(digit[7]), batch,
-                spec.recordEpochs(), spec.precision(), spec.optimizers().get(digit[6]),
+                spec.seeds().get(digit[5]), samples, spec.epochs(), settingLearningRates.get(digit[6]), batch,
+                spec.recordEpochs(), spec.precision(), settingOptimizers.get(digit[6]),
                 spec.testFraction(), spec.preprocessing());
     }
 

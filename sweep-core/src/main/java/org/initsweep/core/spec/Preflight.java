@@ -64,7 +64,7 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
             pairs += init.scheme().scaledByMultiplier() ? spec.multipliers().size() : 1;
         }
         long others = spec.activations().size() * pairs * spec.sigmaB2().size() * spec.seeds().size()
-                * spec.optimizers().size() * spec.learningRates().size();
+                * spec.trainingSettings();
         boolean float32 = spec.precision() != Precision.FLOAT64;
         int bytes = float32 ? 4 : 8;
         int paramCopies = float32 ? 3 : 2;

@@ -30,6 +30,7 @@ import org.initsweep.core.Quantities;
 import org.initsweep.core.init.InitScheme;
 import org.initsweep.core.init.InitSpec;
 import org.initsweep.core.init.TruncatedNormal;
+import org.initsweep.core.optim.Optimizer;
 
 /**
  * Reads a sweep spec from JSON and validates every field before anything runs.
@@ -206,6 +207,8 @@ public final class SpecReader {
     private static final class Walker implements Problems {
         private final JsonNode root;
         private final List<SpecProblem> problems = new ArrayList<>();
+        /** The learning rates optimizers give themselves, read with the optimizer axis. */
+        private Map<Optimizer, List<Double>> optimizerRates = Map.of();
 
         Walker(JsonNode root) {
             this.root = root;
@@ -235,6 +238,9 @@ public final class SpecReader {
             Map<String, List<?>> axes = new LinkedHashMap<>();
             for (Axis<?> a : Axes.ALL) {
                 axes.put(a.name(), readAxis(a));
+                if (a == Axes.OPTIMIZER) {
+                    optimizerRates = optimizerLearningRates(axes.get(a.name()));
+                }
             }
             truncationsHoldMass(axes);
             int samples = scalarInt("samples", 0, 2, 10_000_000);
@@ -292,17 +298,25 @@ public final class SpecReader {
             if (!problems.isEmpty()) {
                 return null;
             }
-            java.math.BigInteger size = java.math.BigInteger.ONE;
-            for (List<?> values : axes.values()) {
-                size = size.multiply(java.math.BigInteger.valueOf(Math.max(1, values.size())));
+            java.math.BigInteger size = java.math.BigInteger.ZERO;
+            for (Object o : axes.get(Axes.OPTIMIZER.name())) {
+                List<Double> own = optimizerRates.get(o);
+                size = size.add(java.math.BigInteger.valueOf(
+                        own != null ? own.size() : axes.get(Axes.LEARNING_RATE.name()).size()));
+            }
+            for (Map.Entry<String, List<?>> e : axes.entrySet()) {
+                if (!e.getKey().equals(Axes.OPTIMIZER.name()) && !e.getKey().equals(Axes.LEARNING_RATE.name())) {
+                    size = size.multiply(java.math.BigInteger.valueOf(Math.max(1, e.getValue().size())));
+                }
             }
             if (size.compareTo(java.math.BigInteger.valueOf(MAX_GRID)) > 0) {
                 add("", "the grid has up to " + size + " runs, more than any sweep can hold (" + MAX_GRID
                         + "); split it into several specs");
                 return null;
             }
-            return new SweepSpec(name, description, axes, samples, epochs, batch, record.stream().sorted().toList(),
-                    precision, outputs, testFraction, preprocessing, target, split == null ? TargetSplit.TEST : split);
+            return new SweepSpec(name, description, axes, optimizerRates, samples, epochs, batch,
+                    record.stream().sorted().toList(), precision, outputs,
+                    testFraction, preprocessing, target, split == null ? TargetSplit.TEST : split);
         }
 
         /**
@@ -436,7 +450,8 @@ public final class SpecReader {
         /**
          * The values of one axis, with the rules that tie two fields together: {@code depths} is required
          * unless every width is a profile, and does not apply when every one is; {@code learning_rate}
-         * (one value) may stand for {@code learning_rates}.
+         * (one value) may stand for {@code learning_rates}, which do not apply when every optimizer gives its
+         * own.
          */
         @SuppressWarnings("unchecked")
         private <T> List<T> readAxis(Axis<T> a) {
@@ -453,6 +468,15 @@ public final class SpecReader {
                     return List.of();
                 }
             }
+            if (a == Axes.LEARNING_RATE && everyOptimizerHasItsOwnRates()) {
+                for (String f : List.of("learning_rates", "learning_rate")) {
+                    if (root.has(f)) {
+                        add(f, "does not apply: every entry of optimizers gives its own learning rate; remove " + f
+                                + " or leave an optimizer without its own");
+                    }
+                }
+                return List.of();
+            }
             if (a == Axes.LEARNING_RATE && root.has("learning_rate")) {
                 if (root.has("learning_rates")) {
                     add("learning_rate", "give learning_rate (one value) or learning_rates (a list), not both");
@@ -468,6 +492,54 @@ public final class SpecReader {
             List<T> values = list(a.field(), a.defaults(), (p, n) -> a.read(p, n, this));
             distinctColumns(a, values);
             return values;
+        }
+
+        private boolean everyOptimizerHasItsOwnRates() {
+            JsonNode entries = root.get(Axes.OPTIMIZER.field());
+            if (entries == null || !entries.isArray() || entries.isEmpty()) {
+                return false;
+            }
+            for (JsonNode e : entries) {
+                if (!e.isObject() || (!e.has("learning_rate") && !e.has("learning_rates"))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The learning rates of the optimizer entries that give their own, {@code learning_rate} (one value) or
+         * {@code learning_rates} (a list), by optimizer; the entries themselves are read by {@link Axes#OPTIMIZER},
+         * which accepts both fields.
+         */
+        private Map<Optimizer, List<Double>> optimizerLearningRates(List<?> optimizers) {
+            JsonNode entries = root.get(Axes.OPTIMIZER.field());
+            Map<Optimizer, List<Double>> rates = new LinkedHashMap<>();
+            if (entries == null || !entries.isArray()) {
+                return rates;
+            }
+            for (int i = 0; i < entries.size() && i < optimizers.size(); i++) {
+                JsonNode e = entries.get(i);
+                if (!e.isObject() || !(optimizers.get(i) instanceof Optimizer o)) {
+                    continue;
+                }
+                String path = Axes.OPTIMIZER.field() + "[" + i + "]";
+                List<Double> own = null;
+                if (e.has("learning_rate") && e.has("learning_rates")) {
+                    add(path + ".learning_rate", "give learning_rate (one value) or learning_rates (a list), not both");
+                } else if (e.has("learning_rate")) {
+                    Double v = Axes.number(path + ".learning_rate", e.get("learning_rate"), false, this);
+                    own = v == null ? null : List.of(v);
+                } else if (e.has("learning_rates")) {
+                    List<Double> v = list(path + ".learning_rates", e.get("learning_rates"), null,
+                            (p, n) -> Axes.number(p, n, false, this));
+                    own = v.isEmpty() || v.contains(null) ? null : v;
+                }
+                if (own != null) {
+                    rates.put(o, own);
+                }
+            }
+            return rates;
         }
 
         /**
@@ -516,7 +588,11 @@ public final class SpecReader {
 
         /** A non-empty array of distinct values, each parsed by {@code item}. */
         private <T> List<T> list(String field, List<T> dflt, BiFunction<String, JsonNode, T> item) {
-            JsonNode a = root.get(field);
+            return list(field, root.get(field), dflt, item);
+        }
+
+        /** {@code a}, the field at {@code field} (null if absent), as a non-empty array of distinct values. */
+        private <T> List<T> list(String field, JsonNode a, List<T> dflt, BiFunction<String, JsonNode, T> item) {
             if (a == null) {
                 if (dflt == null) {
                     add(field, "missing (a non-empty array is required)");

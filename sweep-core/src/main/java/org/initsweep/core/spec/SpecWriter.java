@@ -1,10 +1,12 @@
 package org.initsweep.core.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * Writes a spec back as JSON with every default filled in: the provenance stored beside results,
@@ -25,10 +27,21 @@ public final class SpecWriter {
             o.put("description", spec.description());
         }
         for (Axis<?> a : Axes.ALL) {
-            if (a == Axes.DEPTH && spec.depths().isEmpty()) {
-                continue; // every width is a profile
+            if (spec.values(a).isEmpty()) {
+                continue; // depths when every width is a profile; learning rates when every optimizer gives its own
             }
             write(o.putArray(a.field()), a, spec);
+        }
+        ArrayNode optimizers = (ArrayNode) o.get(Axes.OPTIMIZER.field());
+        for (int i = 0; i < spec.optimizers().size(); i++) {
+            List<Double> own = spec.optimizerLearningRates().get(spec.optimizers().get(i));
+            if (own != null) {
+                JsonNode rule = optimizers.get(i);
+                ObjectNode withRates = rule.isObject() ? (ObjectNode) rule
+                        : MAPPER.createObjectNode().put("name", rule.asText());
+                own.forEach(withRates.putArray("learning_rates")::add);
+                optimizers.set(i, withRates);
+            }
         }
         if (spec.samples() > 0) {
             o.put("samples", spec.samples());

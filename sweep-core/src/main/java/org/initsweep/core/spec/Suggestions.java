@@ -52,7 +52,9 @@ public final class Suggestions {
      * ({@code lr} is three edits from nothing useful).
      */
     private static final java.util.Map<String, String> FOREIGN_FIELDS = java.util.Map.of(
-            "lr", " (the learning rate is the spec's \"learning_rate\", one value or a list, for every optimizer)",
+            "lr", " (the learning rate is \"learning_rate\", one value, or \"learning_rates\", a list: the spec's, for"
+                    + " every optimizer, or an optimizer object's own, e.g. {\"name\": \"adam\","
+                    + " \"learning_rate\": 0.001})",
             "gain", " (a gain g is the multiplier m = g² of a fan_in-scaled scheme, e.g. 25/9 for tanh's 5/3: the"
                     + " spec's \"multipliers\")",
             "momentum", " (momentum is an optimizer of its own: \"optimizers\": [{\"name\": \"momentum\", \"beta\":"

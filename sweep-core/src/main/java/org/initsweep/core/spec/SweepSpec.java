@@ -15,7 +15,11 @@ import org.initsweep.core.init.InitSpec;
  * @param name         sweep name ({@code [A-Za-z0-9._-]}, 1–64 chars), also the default output folder
  * @param description  free text, or null; not part of any run
  * @param axes         each axis' values by {@link Axis#name()}, for every axis of {@link Axes#ALL}
- *                     ({@code depth} may be empty when every width is a profile)
+ *                     ({@code depth} may be empty when every width is a profile, {@code learning_rate}
+ *                     when every optimizer gives its own)
+ * @param optimizerLearningRates the learning rates an optimizer of the {@code optimizer} axis gives itself
+ *                     ({@code {"name": "adam", "learning_rate": 0.001}}), swept for it instead of the
+ *                     {@code learning_rate} axis; an optimizer not in the map takes that axis
  * @param samples      training examples per run; 0 = each dataset's default (256 generated, all of a real
  *                     dataset's training split)
  * @param epochs       training epochs (0 = only look at the network at initialization)
@@ -35,6 +39,7 @@ public record SweepSpec(
         String name,
         String description,
         Map<String, List<?>> axes,
+        Map<org.initsweep.core.optim.Optimizer, List<Double>> optimizerLearningRates,
         int samples,
         int epochs,
         int batchSize,
@@ -57,6 +62,9 @@ public record SweepSpec(
             copy.put(a.name(), List.copyOf(v));
         }
         axes = Collections.unmodifiableMap(copy);
+        Map<org.initsweep.core.optim.Optimizer, List<Double>> rates = new LinkedHashMap<>();
+        optimizerLearningRates.forEach((o, v) -> rates.put(o, List.copyOf(v)));
+        optimizerLearningRates = Collections.unmodifiableMap(rates);
         recordEpochs = List.copyOf(recordEpochs);
         java.util.Objects.requireNonNull(targetSplit, "targetSplit");
     }
@@ -69,7 +77,8 @@ public record SweepSpec(
 
     /** Whether the two specs compute the same runs (everything but the description, the target accuracy and its split equal). */
     public boolean sameRuns(SweepSpec other) {
-        return name.equals(other.name) && axes.equals(other.axes) && samples == other.samples
+        return name.equals(other.name) && axes.equals(other.axes)
+                && optimizerLearningRates.equals(other.optimizerLearningRates) && samples == other.samples
                 && epochs == other.epochs && batchSize == other.batchSize && recordEpochs.equals(other.recordEpochs)
                 && precision == other.precision && outputs.equals(other.outputs)
                 && java.util.Objects.equals(testFraction, other.testFraction) && preprocessing == other.preprocessing;
@@ -134,13 +143,27 @@ public record SweepSpec(
         return values(Axes.SEED);
     }
 
-    /** Optimizers (update rules; the learning rate is an axis of its own). */
+    /** Optimizers (update rules; their learning rates: {@link #learningRates(org.initsweep.core.optim.Optimizer)}). */
     public List<org.initsweep.core.optim.Optimizer> optimizers() {
         return values(Axes.OPTIMIZER);
     }
 
-    /** Learning rates. */
+    /** The spec's learning rates, for every optimizer that gives none of its own (empty when each gives its own). */
     public List<Double> learningRates() {
         return values(Axes.LEARNING_RATE);
+    }
+
+    /** The learning rates swept for one of {@link #optimizers()}: its own, else the spec's. */
+    public List<Double> learningRates(org.initsweep.core.optim.Optimizer optimizer) {
+        return optimizerLearningRates.getOrDefault(optimizer, learningRates());
+    }
+
+    /** The number of (optimizer, learning rate) pairs a grid point trains with: Σ over optimizers of their rates. */
+    public int trainingSettings() {
+        int n = 0;
+        for (org.initsweep.core.optim.Optimizer o : optimizers()) {
+            n += learningRates(o).size();
+        }
+        return n;
     }
 }

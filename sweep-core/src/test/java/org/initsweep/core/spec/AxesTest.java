@@ -160,8 +160,10 @@ class AxesTest {
                 "o.json: optimizers[1].beta1: must be in [0, 1), got the number -0.5",
                 "o.json: optimizers[1].eps: must be > 0 and finite, got the number 0",
                 "o.json: optimizers[2]: unknown optimizer \"adamw\" (did you mean 'adam'?); known: sgd, momentum, adam",
-                "o.json: optimizers[3].lr: unknown field (the learning rate is the spec's \"learning_rate\", one value or a"
-                        + " list, for every optimizer); allowed: name"), e.getMessage().lines().toList());
+                "o.json: optimizers[3].lr: unknown field (the learning rate is \"learning_rate\", one value, or"
+                        + " \"learning_rates\", a list: the spec's, for every optimizer, or an optimizer object's own, e.g."
+                        + " {\"name\": \"adam\", \"learning_rate\": 0.001}); allowed: name, learning_rate, learning_rates"),
+                e.getMessage().lines().toList());
     }
 
     @Test

@@ -47,6 +47,12 @@ class SpecReaderValidationTest {
         ", \"datasets\": [\"digits\", \"xor\"], \"batch_size\": 1000 | s.json: batch_size: must be ≤ samples (256, the default",
         ", \"datasets\": [\"moon\"]       | s.json: datasets[0]: unknown dataset \"moon\" (did you mean 'moons'?)",
         ", \"precision\": \"half\"        | s.json: precision: must be \"float32\" or \"float64\", got a string \"half\"",
+        ", \"optimizers\": [{\"name\": \"adam\", \"learning_rate\": 0}] | s.json: optimizers[0].learning_rate: must be > 0 and finite, got 0",
+        ", \"optimizers\": [{\"name\": \"adam\", \"learning_rate\": \"fast\"}] | s.json: optimizers[0].learning_rate: must be a number, got a string \"fast\"",
+        ", \"optimizers\": [{\"name\": \"adam\", \"learning_rates\": []}] | s.json: optimizers[0].learning_rates: must not be empty",
+        ", \"optimizers\": [{\"name\": \"adam\", \"learning_rates\": [0.1, 0.1]}] | s.json: optimizers[0].learning_rates[1]: duplicate value 0.1",
+        ", \"optimizers\": [{\"name\": \"adam\", \"learning_rates\": 0.1}] | s.json: optimizers[0].learning_rates: must be an array, got the number 0.1",
+        ", \"optimizers\": [{\"name\": \"adam\", \"learning_rate\": 0.1, \"learning_rates\": [0.1]}] | s.json: optimizers[0].learning_rate: give learning_rate (one value) or learning_rates (a list), not both",
     })
     void oneClearLine(String extra, String expectedStart) {
         String line = only(extra);
@@ -142,12 +148,13 @@ class SpecReaderValidationTest {
                  "inits": [{"scheme": "he_normal", "gain": 1.4}], "optimizers": [{"name": "sgd", "momentum": 0.9}]}
                 """);
         assertEquals(3, p.size(), p.toString());
-        assertTrue(p.stream().anyMatch(l -> l.contains("lr: unknown field (the learning rate is the spec's \"learning_rate\"")),
+        assertTrue(p.stream().anyMatch(l -> l.contains("lr: unknown field (the learning rate is \"learning_rate\", one value, or \"learning_rates\"")),
                 p.toString());
         assertTrue(p.stream().anyMatch(l -> l.contains("inits[0].gain: unknown field (a gain g is the multiplier m = g²")),
                 p.toString());
         assertTrue(p.stream().anyMatch(l -> l.contains("optimizers[0].momentum: unknown field (momentum is an optimizer of its"
-                + " own: \"optimizers\": [{\"name\": \"momentum\", \"beta\": 0.9}]); allowed: name")), p.toString());
+                + " own: \"optimizers\": [{\"name\": \"momentum\", \"beta\": 0.9}]); allowed: name, learning_rate, learning_rates")),
+                p.toString());
     }
 
     @Test
