@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -612,16 +611,30 @@ public final class SpecReader {
                 return List.of();
             }
             List<T> out = new ArrayList<>();
-            Set<T> seen = new HashSet<>();
+            Map<T, Integer> seen = new java.util.HashMap<>();
             for (int i = 0; i < a.size(); i++) {
                 String path = field + "[" + i + "]";
                 T v = item.apply(path, a.get(i));
-                if (v != null && !seen.add(v)) {
-                    add(path, "duplicate value " + JsonText.show(a.get(i)));
+                Integer first = v == null ? null : seen.putIfAbsent(v, i);
+                if (first != null) {
+                    add(path, "duplicate value " + JsonText.show(a.get(i)) + sameRuleHint(field, first, a.get(i)));
                 }
                 out.add(v);
             }
             return out;
+        }
+
+        /**
+         * Two entries of one optimizer told apart only by their learning rates are one optimizer: said so, since
+         * the values shown differ.
+         */
+        private static String sameRuleHint(String field, int first, JsonNode entry) {
+            if (!field.equals(Axes.OPTIMIZER.field()) || !entry.isObject()
+                    || !entry.has("learning_rate") && !entry.has("learning_rates")) {
+                return "";
+            }
+            return ": the same optimizer as " + field + "[" + first + "], whose learning rates go in one entry's"
+                    + " \"learning_rates\": [...]";
         }
 
         private int scalarInt(String field, int dflt, int min, int max) {

@@ -84,6 +84,14 @@ class OptimizerLearningRatesTest {
     }
 
     @Test
+    void twoEntriesOfOneOptimizerAreOneOptimizerWithTwoRates() {
+        SpecException e = assertThrows(SpecException.class, () -> spec("\"optimizers\": [{\"name\": \"sgd\","
+                + " \"learning_rate\": 0.1}, \"adam\", {\"name\": \"sgd\", \"learning_rate\": 0.01}]"));
+        assertEquals("o.json: optimizers[2]: duplicate value {\"name\":\"sgd\",\"learning_rate\":0.01}: the same optimizer"
+                + " as optimizers[0], whose learning rates go in one entry's \"learning_rates\": [...]", e.getMessage());
+    }
+
+    @Test
     void theSpecWrittenBackHoldsEachOptimizersRatesAndReadsBackEqual() throws Exception {
         SweepSpec s = spec("\"optimizers\": [{\"name\": \"sgd\", \"learning_rate\": 0.1},"
                 + " {\"name\": \"adam\", \"beta2\": 0.99, \"learning_rates\": [0.01, 0.001]}]");
