@@ -107,8 +107,8 @@ public final class AnalysisStamp {
             return java.util.Optional.empty();
         }
         OptionalLong runs = now.get();
-        return runs.isPresent() ? java.util.Optional.of(warning(named, analyzed.getAsLong(), runs.getAsLong()))
-                : java.util.Optional.empty();
+        return runs.isPresent() ? java.util.Optional.of(warning(named, analyzed.getAsLong(), runs.getAsLong(),
+                fs.exists(new Path(dir, Tables.CHARTS)))) : java.util.Optional.empty();
     }
 
     /**
@@ -117,9 +117,11 @@ public final class AnalysisStamp {
      * @param dir      the directory as the user named it
      * @param analyzed the runs the analysis read ({@link #staleSince})
      * @param now      the runs committed now
+     * @param drawn    whether it drew charts and the report ({@code analyze --no-charts} does not)
      */
-    public static String warning(String dir, long analyzed, long now) {
-        return "the analysis in " + dir + " (its tables growth, regions and the rest, charts and report) "
+    public static String warning(String dir, long analyzed, long now, boolean drawn) {
+        return "the analysis in " + dir + " (its tables growth, regions and the rest" + (drawn ? ", charts and report" : "")
+                + ") "
                 + (analyzed == now ? "was made before runs were recomputed" : "covers " + analyzed + " of the " + now
                         + " runs committed now")
                 + ": `initsweep analyze " + dir + "` brings it up to date";

@@ -47,9 +47,26 @@ class AnalysisStampTest {
     void theWarningSaysHowManyRunsTheAnalysisCoversAndWhatUpdatesIt() {
         assertEquals("the analysis in results/x (its tables growth, regions and the rest, charts and report) covers 120"
                 + " of the 540 runs committed now: `initsweep analyze results/x` brings it up to date",
-                AnalysisStamp.warning("results/x", 120, 540));
+                AnalysisStamp.warning("results/x", 120, 540, true));
         assertEquals("the analysis in results/x (its tables growth, regions and the rest, charts and report) was made"
                 + " before runs were recomputed: `initsweep analyze results/x` brings it up to date",
-                AnalysisStamp.warning("results/x", 540, 540));
+                AnalysisStamp.warning("results/x", 540, 540, true));
+        assertEquals("the analysis in results/x (its tables growth, regions and the rest) covers 120 of the 540 runs"
+                + " committed now: `initsweep analyze results/x` brings it up to date",
+                AnalysisStamp.warning("results/x", 120, 540, false), "analyze --no-charts drew neither");
+    }
+
+    @Test
+    void theWarningNamesChartsAndReportOnlyWhereTheAnalysisDrewThem(@TempDir Path tmp) throws Exception {
+        FileSystem fs = FileSystem.getLocal(new Configuration());
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(tmp.toUri());
+        Files.writeString(Files.createDirectories(tmp.resolve(".chunks")).resolve("c00000100000"), "");
+        AnalysisStamp.write(fs, dir, List.of(), 0); // the analysis read no chunk: stale now
+        String tables = AnalysisStamp.warningIfStale(fs, dir, "d", () -> OptionalLong.of(4)).orElseThrow();
+        Files.createDirectories(tmp.resolve("charts"));
+        String drawn = AnalysisStamp.warningIfStale(fs, dir, "d", () -> OptionalLong.of(4)).orElseThrow();
+        assertEquals(List.of("the analysis in d (its tables growth, regions and the rest) covers 0",
+                "the analysis in d (its tables growth, regions and the rest, charts and report) covers 0"),
+                List.of(tables.substring(0, tables.indexOf(" of the")), drawn.substring(0, drawn.indexOf(" of the"))));
     }
 }
