@@ -21,7 +21,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.initsweep.core.MessageLines;
@@ -499,11 +498,16 @@ public final class SpecReader {
                 return false;
             }
             for (JsonNode e : entries) {
-                if (!e.isObject() || (!e.has("learning_rate") && !e.has("learning_rates"))) {
+                if (!givesRates(e)) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** Whether an optimizer entry gives learning rates of its own. */
+        private static boolean givesRates(JsonNode entry) {
+            return entry.isObject() && (entry.has("learning_rate") || entry.has("learning_rates"));
         }
 
         /**
@@ -617,7 +621,7 @@ public final class SpecReader {
                 T v = item.apply(path, a.get(i));
                 Integer first = v == null ? null : seen.putIfAbsent(v, i);
                 if (first != null) {
-                    add(path, "duplicate value " + JsonText.show(a.get(i)) + sameRuleHint(field, first, a.get(i)));
+                    add(path, "duplicate value " + JsonText.show(a.get(i)) + sameRuleHint(field, first, a.get(first), a.get(i)));
                 }
                 out.add(v);
             }
@@ -628,9 +632,8 @@ public final class SpecReader {
          * Two entries of one optimizer told apart only by their learning rates are one optimizer: said so, since
          * the values shown differ.
          */
-        private static String sameRuleHint(String field, int first, JsonNode entry) {
-            if (!field.equals(Axes.OPTIMIZER.field()) || !entry.isObject()
-                    || !entry.has("learning_rate") && !entry.has("learning_rates")) {
+        private static String sameRuleHint(String field, int first, JsonNode firstEntry, JsonNode entry) {
+            if (!field.equals(Axes.OPTIMIZER.field()) || !givesRates(firstEntry) && !givesRates(entry)) {
                 return "";
             }
             return ": the same optimizer as " + field + "[" + first + "], whose learning rates go in one entry's"

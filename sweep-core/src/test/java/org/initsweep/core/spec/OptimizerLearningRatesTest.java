@@ -89,6 +89,12 @@ class OptimizerLearningRatesTest {
                 + " \"learning_rate\": 0.1}, \"adam\", {\"name\": \"sgd\", \"learning_rate\": 0.01}]"));
         assertEquals("o.json: optimizers[2]: duplicate value {\"name\":\"sgd\",\"learning_rate\":0.01}: the same optimizer"
                 + " as optimizers[0], whose learning rates go in one entry's \"learning_rates\": [...]", e.getMessage());
+        e = assertThrows(SpecException.class, () -> spec("\"optimizers\": [{\"name\": \"sgd\", \"learning_rate\": 0.1},"
+                + " \"sgd\"]"));
+        assertEquals("o.json: optimizers[1]: duplicate value \"sgd\": the same optimizer as optimizers[0], whose learning"
+                + " rates go in one entry's \"learning_rates\": [...]", e.getMessage());
+        e = assertThrows(SpecException.class, () -> spec("\"optimizers\": [\"adam\", \"adam\"]"));
+        assertEquals("o.json: optimizers[1]: duplicate value \"adam\"", e.getMessage());
     }
 
     @Test
