@@ -120,8 +120,8 @@ public final class AnalysisStamp {
      * @param drawn    whether it drew charts and the report ({@code analyze --no-charts} does not)
      */
     public static String warning(String dir, long analyzed, long now, boolean drawn) {
-        return "the analysis in " + dir + " (its tables growth, regions and the rest" + (drawn ? ", charts and report" : "")
-                + ") "
+        return "the analysis in " + dir + " (its tables growth, regions and the rest"
+                + (drawn ? ", charts and report" : "") + ") "
                 + (analyzed == now ? "was made before runs were recomputed" : "covers " + analyzed + " of the " + now
                         + " runs committed now")
                 + ": `initsweep analyze " + dir + "` brings it up to date";

@@ -621,7 +621,8 @@ public final class SpecReader {
                 T v = item.apply(path, a.get(i));
                 Integer first = v == null ? null : seen.putIfAbsent(v, i);
                 if (first != null) {
-                    add(path, "duplicate value " + JsonText.show(a.get(i)) + sameRuleHint(field, first, a.get(first), a.get(i)));
+                    add(path, "duplicate value " + JsonText.show(a.get(i))
+                            + sameRuleHint(field, first, a.get(first), a.get(i)));
                 }
                 out.add(v);
             }
