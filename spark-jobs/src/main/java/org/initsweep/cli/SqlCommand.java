@@ -98,6 +98,12 @@ final class SqlCommand implements Callable<Integer> {
     private static final java.util.Set<String> FILE_SOURCES =
             java.util.Set.of("parquet", "csv", "json", "orc", "text", "avro", "binaryfile", "xml");
 
+    /**
+     * Statements Spark reads as a table's name where a query nests them ({@code FROM (DESCRIBE runs)} is the
+     * table {@code DESCRIBE} aliased {@code runs}).
+     */
+    private static final java.util.Set<String> STATEMENTS = java.util.Set.of("describe", "desc", "show", "explain");
+
     /** Attempts of a query whose tables an analysis replaced while it read them. */
     private static final int RETRIES = 5;
 
@@ -149,6 +155,11 @@ final class SqlCommand implements Callable<Integer> {
                         throw new org.initsweep.core.UserInputException("bad query: " + missing.group(1)
                                 + ".`path` reads files by path, which sql does not: query the views of " + dir + " ("
                                 + String.join(", ", views) + ")", e);
+                    }
+                    if (STATEMENTS.contains(missing.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                        throw new org.initsweep.core.UserInputException("bad query: " + missing.group(1) + " is a"
+                                + " statement of its own, not a table: give it alone (`" + missing.group(1).toUpperCase(
+                                        java.util.Locale.ROOT) + " runs`), not inside another query", e);
                     }
                     throw new org.initsweep.core.UserInputException("bad query: no table or view `" + missing.group(1) + "` in "
                             + dir + org.initsweep.core.spec.JsonText.didYouMean(missing.group(1), views) + "; its views: "

@@ -483,6 +483,13 @@ public class CliTest {
         assertEquals(2, file.code(), "only the sweep's views, no SQL on files");
         assertTrue(file.err().startsWith("initsweep: bad query: csv.`path` reads files by path, which sql does not:"
                 + " query the views of " + out + " (runs, layers, epochs"), file.err());
+        Result nested = cli("sql", out.toString(), "SELECT * FROM (DESCRIBE runs)");
+        assertEquals(2, nested.code(), nested.err());
+        assertEquals("initsweep: bad query: DESCRIBE is a statement of its own, not a table: give it alone"
+                + " (`DESCRIBE runs`), not inside another query", nested.err().strip());
+        Result described = cli("sql", out.toString(), "--csv", "DESCRIBE runs");
+        assertEquals(0, described.code(), described.err());
+        assertTrue(described.out().lines().anyMatch(l -> l.startsWith("learning_rate,double")), described.out());
         Result viewTypo = cli("sql", out.toString(), "SELECT count(*) FROM runz");
         assertEquals(2, viewTypo.code(), viewTypo.err());
         assertTrue(viewTypo.err().strip().startsWith("initsweep: bad query: no table or view `runz` in " + out
