@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sweep of SGD beside Adam, each at its own learning rates, through the CLI: the runs it trains, the
- * spec.json it keeps, and an SGD run equal, id and bits, to the same run of a sweep without Adam.
+ * spec.json it keeps, a rerun with a rate given elsewhere but the same runs, and an SGD run equal, id and
+ * bits, to the same run of a sweep without Adam.
  */
 class OptimizerLearningRatesCliTest {
 
@@ -53,6 +54,15 @@ class OptimizerLearningRatesCliTest {
         assertFalse(kept.has("learning_rates"), kept.toString());
         assertEquals("[0.5]", kept.get("optimizers").get(0).get("learning_rates").toString());
         assertEquals("[0.01,1.0E-4]", kept.get("optimizers").get(1).get("learning_rates").toString());
+
+        // the same sweep with SGD's rate given at the top: the same runs, so a rerun resumes it and trains nothing
+        Path moved = tmp.resolve("moved.json");
+        Files.writeString(moved, SPEC.formatted("mixed", "\"optimizers\": [\"sgd\", {\"name\": \"adam\","
+                + " \"learning_rates\": [0.01, 0.0001]}], \"learning_rate\": 0.5"));
+        CliTest.Result resumed = CliTest.cli("run", moved.toString(), "--out", mixed.toString(), "--no-analyze");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("0 runs computed"), resumed.out());
+        assertEquals(runs, rows(mixed, query));
 
         Path alone = sweep(tmp, "mixed-alone", "\"learning_rate\": 0.5");
         List<String> sgd = rows(alone, query);

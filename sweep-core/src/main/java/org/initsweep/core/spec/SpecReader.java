@@ -523,7 +523,7 @@ public final class SpecReader {
             }
             for (int i = 0; i < entries.size() && i < optimizers.size(); i++) {
                 JsonNode e = entries.get(i);
-                if (!e.isObject() || !(optimizers.get(i) instanceof Optimizer o)) {
+                if (!e.isObject()) {
                     continue;
                 }
                 String path = Axes.OPTIMIZER.field() + "[" + i + "]";
@@ -538,7 +538,7 @@ public final class SpecReader {
                             (p, n) -> Axes.number(p, n, false, this));
                     own = v.isEmpty() || v.contains(null) ? null : v;
                 }
-                if (own != null) {
+                if (own != null && optimizers.get(i) instanceof Optimizer o) { // else its entry's problem is said
                     rates.put(o, own);
                 }
             }

@@ -75,13 +75,25 @@ public record SweepSpec(
         return (List<T>) axes.get(axis.name());
     }
 
-    /** Whether the two specs compute the same runs (everything but the description, the target accuracy and its split equal). */
+    /**
+     * Whether the two specs compute the same runs in the same order: everything but the description, the
+     * target accuracy and its split equal, and each optimizer's learning rates equal wherever they were given
+     * (its own or the spec's).
+     */
     public boolean sameRuns(SweepSpec other) {
-        return name.equals(other.name) && axes.equals(other.axes)
-                && optimizerLearningRates.equals(other.optimizerLearningRates) && samples == other.samples
+        return name.equals(other.name) && axesButLearningRates().equals(other.axesButLearningRates())
+                && optimizers().stream().map(this::learningRates).toList()
+                        .equals(other.optimizers().stream().map(other::learningRates).toList())
+                && samples == other.samples
                 && epochs == other.epochs && batchSize == other.batchSize && recordEpochs.equals(other.recordEpochs)
                 && precision == other.precision && outputs.equals(other.outputs)
                 && java.util.Objects.equals(testFraction, other.testFraction) && preprocessing == other.preprocessing;
+    }
+
+    private Map<String, List<?>> axesButLearningRates() {
+        Map<String, List<?>> rest = new LinkedHashMap<>(axes);
+        rest.remove(Axes.LEARNING_RATE.name());
+        return rest;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.initsweep.core.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -119,5 +120,28 @@ class OptimizerLearningRatesTest {
                 + " \"learning_rate\": 0.1");
         assertFalse(mixed.sameRuns(otherRate));
         assertEquals(List.of("optimizers"), mixed.fieldsDifferentFrom(otherRate));
+    }
+
+    @Test
+    void aRateMovedIntoItsOptimizerKeepsTheSameRunsInTheSameOrder() throws SpecException {
+        SweepSpec shared = spec("\"optimizers\": [\"sgd\", {\"name\": \"adam\", \"learning_rate\": 0.001}],"
+                + " \"learning_rates\": [0.1, 0.05]");
+        SweepSpec moved = spec("\"optimizers\": [{\"name\": \"sgd\", \"learning_rates\": [0.1, 0.05]},"
+                + " {\"name\": \"adam\", \"learning_rate\": 0.001}]");
+        assertEquals(settings(new Grid(shared)), settings(new Grid(moved)));
+        assertTrue(shared.sameRuns(moved) && moved.sameRuns(shared), "a resume may take either form");
+        SweepSpec reordered = spec("\"optimizers\": [{\"name\": \"sgd\", \"learning_rates\": [0.05, 0.1]},"
+                + " {\"name\": \"adam\", \"learning_rate\": 0.001}]");
+        assertFalse(shared.sameRuns(reordered), "the same runs at other indices: a resume would mix them up");
+    }
+
+    @Test
+    void aBadRateIsSaidBesideItsOptimizersOtherProblems() {
+        SpecException e = assertThrows(SpecException.class, () -> spec("\"optimizers\": [{\"name\": \"adam\","
+                + " \"beta1\": 2, \"learning_rate\": -1}, {\"name\": \"adamm\", \"learning_rates\": [0]}]"));
+        assertEquals(List.of("o.json: optimizers[0].beta1: must be in [0, 1), got the number 2",
+                "o.json: optimizers[1]: unknown optimizer \"adamm\" (did you mean 'adam'?); known: sgd, momentum, adam",
+                "o.json: optimizers[0].learning_rate: must be > 0 and finite, got -1",
+                "o.json: optimizers[1].learning_rates[0]: must be > 0 and finite, got 0"), e.getMessage().lines().toList());
     }
 }
