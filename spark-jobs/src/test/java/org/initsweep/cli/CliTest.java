@@ -538,6 +538,13 @@ public class CliTest {
         Result again = cli("run", TestSpark.conf("tiny.json").toString(), "--out", out.toString(), "--no-analyze");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("0 runs computed (0 diverged), 12 were already done"), again.out());
+        Path reordered = tmp.resolve("reordered.json");
+        Files.writeString(reordered, Files.readString(TestSpark.conf("tiny.json")).replace("[3, 6]", "[6, 3]")
+                .replace("[0.5, 1, 2]", "[2, 0.5, 1]").replace("[\"tanh\", \"relu\"]", "[\"relu\", \"tanh\"]"));
+        Result sameRuns = cli("run", reordered.toString(), "--out", out.toString(), "--no-analyze");
+        assertEquals(0, sameRuns.code(), sameRuns.err());
+        assertTrue(sameRuns.out().contains("0 runs computed (0 diverged), 12 were already done"),
+                "the same runs in another order: " + sameRuns.out());
 
         Path other = tmp.resolve("other.json");
         Files.writeString(other, Files.readString(TestSpark.conf("tiny.json")).replace("[3, 6]", "[4]"));

@@ -76,29 +76,32 @@ public record SweepSpec(
     }
 
     /**
-     * Whether the two specs compute the same runs in the same order: everything but the description, the
-     * target accuracy and its split equal, and each optimizer's learning rates equal wherever they were given
-     * (its own or the spec's).
+     * Whether the two specs compute the same runs, in any order: everything but the description, the target
+     * accuracy and its split equal, each axis' values the same in any order, and each optimizer's learning
+     * rates the same wherever they were given (its own or the spec's). A sweep resumes by run id, and a run's
+     * values do not depend on its place in the grid, so another order resumes the same sweep.
      */
     public boolean sameRuns(SweepSpec other) {
-        return name.equals(other.name) && axesButLearningRates().equals(other.axesButLearningRates())
-                && optimizers().stream().map(this::learningRates).toList()
-                        .equals(other.optimizers().stream().map(other::learningRates).toList())
-                && samples == other.samples
+        return name.equals(other.name) && axisSets().equals(other.axisSets()) && samples == other.samples
                 && epochs == other.epochs && batchSize == other.batchSize && recordEpochs.equals(other.recordEpochs)
                 && precision == other.precision && outputs.equals(other.outputs)
                 && java.util.Objects.equals(testFraction, other.testFraction) && preprocessing == other.preprocessing;
     }
 
-    private Map<String, List<?>> axesButLearningRates() {
-        Map<String, List<?>> rest = new LinkedHashMap<>(axes);
-        rest.remove(Axes.LEARNING_RATE.name());
-        return rest;
+    /** Each axis' values as a set, the learning rates by optimizer: what {@link #sameRuns} compares. */
+    private Map<String, java.util.Set<?>> axisSets() {
+        Map<String, java.util.Set<?>> sets = new LinkedHashMap<>();
+        axes.forEach((axis, values) -> sets.put(axis, java.util.Set.copyOf(values)));
+        Map<org.initsweep.core.optim.Optimizer, java.util.Set<Double>> rates = new LinkedHashMap<>();
+        optimizers().forEach(o -> rates.put(o, java.util.Set.copyOf(learningRates(o))));
+        sets.put(Axes.LEARNING_RATE.name(), rates.entrySet());
+        return sets;
     }
 
     /**
      * The spec fields (JSON names, in the spec's order) whose values differ between the two specs as
-     * {@link SpecWriter} writes them, the description left out: what makes {@link #sameRuns} false.
+     * {@link SpecWriter} writes them, an axis' values in any order, the description left out: what makes
+     * {@link #sameRuns} false.
      */
     public List<String> fieldsDifferentFrom(SweepSpec other) {
         try {
@@ -109,10 +112,21 @@ public record SweepSpec(
             a.fieldNames().forEachRemaining(fields::add);
             b.fieldNames().forEachRemaining(fields::add);
             fields.remove("description");
-            return fields.stream().filter(f -> !java.util.Objects.equals(a.get(f), b.get(f))).toList();
+            return fields.stream().filter(f -> !java.util.Objects.equals(valuesOf(a.get(f)), valuesOf(b.get(f))))
+                    .toList();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("SpecWriter wrote JSON that does not parse", e);
         }
+    }
+
+    /** A field's JSON value, an array (an axis, or {@code record_epochs}, which is sorted) as the set of its entries. */
+    private static Object valuesOf(com.fasterxml.jackson.databind.JsonNode field) {
+        if (field == null || !field.isArray()) {
+            return field;
+        }
+        java.util.Set<com.fasterxml.jackson.databind.JsonNode> entries = new java.util.HashSet<>();
+        field.forEach(entries::add);
+        return entries;
     }
 
     /** Hidden depths L (for constant widths; a profile's depth is its length). */

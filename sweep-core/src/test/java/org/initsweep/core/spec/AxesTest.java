@@ -3,6 +3,7 @@ package org.initsweep.core.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +33,25 @@ class AxesTest {
         assertEquals(spec, again);
         assertTrue(spec.sameRuns(again));
         assertEquals(List.of(), spec.fieldsDifferentFrom(again));
+    }
+
+    @Test
+    void axisValuesInAnotherOrderAreTheSameRunsAtOtherIndices() throws Exception {
+        SweepSpec spec = SpecReader.parse(MIXED, "m.json");
+        SweepSpec reordered = SpecReader.parse(MIXED.replace("[2, 5]", "[5, 2]").replace("[0.5, 2]", "[2, 0.5]")
+                .replace("\"seeds\": [1, 2]", "\"seeds\": [2, 1]").replace("[0.1, 0.01]", "[0.01, 0.1]")
+                .replace("\"widths\": [16, [64, 32, 8]]", "\"widths\": [[64, 32, 8], 16]"), "r.json");
+        assertTrue(spec.sameRuns(reordered) && reordered.sameRuns(spec), "a resume may take the other order");
+        List<String> ids = new java.util.ArrayList<>();
+        List<String> reorderedIds = new java.util.ArrayList<>();
+        new Grid(spec).forEach(r -> ids.add(r.runId()));
+        new Grid(reordered).forEach(r -> reorderedIds.add(r.runId()));
+        assertNotEquals(ids, reorderedIds);
+        assertEquals(new java.util.HashSet<>(ids), new java.util.HashSet<>(reorderedIds));
+        assertEquals(ids.size(), new java.util.HashSet<>(ids).size());
+        SweepSpec other = SpecReader.parse(MIXED.replace("[0.5, 2]", "[2, 0.5, 1]"), "o.json");
+        assertFalse(reordered.sameRuns(other));
+        assertEquals(List.of("multipliers"), reordered.fieldsDifferentFrom(other), "not the fields only reordered");
     }
 
     @Test
