@@ -119,7 +119,7 @@ public record SweepSpec(
         }
     }
 
-    /** A field's JSON value, an array (an axis, or {@code record_epochs}, which is sorted) as the set of its entries. */
+    /** A field's JSON value; an array (an axis, or {@code record_epochs}, which is sorted) as its entries' set. */
     private static Object valuesOf(com.fasterxml.jackson.databind.JsonNode field) {
         if (field == null || !field.isArray()) {
             return field;
