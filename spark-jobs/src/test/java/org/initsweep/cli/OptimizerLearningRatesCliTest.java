@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A sweep of SGD beside Adam, each at its own learning rates, through the CLI: the runs it trains, the
+ * A sweep of SGD beside Adam and RMSprop, each at its own learning rates, through the CLI: the runs it trains, the
  * spec.json it keeps, a rerun with a rate given elsewhere but the same runs, and an SGD run equal, id and
  * bits, to the same run of a sweep without Adam.
  */
@@ -42,13 +42,15 @@ class OptimizerLearningRatesCliTest {
     @Test
     void eachOptimizerTrainsAtItsOwnRatesAndAnSgdRunIsTheSameAsWithoutAdam(@TempDir Path tmp) throws Exception {
         Path mixed = sweep(tmp, "mixed", "\"optimizers\": [{\"name\": \"sgd\", \"learning_rate\": 0.5},"
-                + " {\"name\": \"adam\", \"learning_rates\": [0.01, 0.0001]}]");
+                + " {\"name\": \"adam\", \"learning_rates\": [0.01, 0.0001]},"
+                + " {\"name\": \"rmsprop\", \"centered\": true, \"learning_rate\": 0.001}]");
         String query = "SELECT optimizer, learning_rate, run_id, final_loss FROM runs ORDER BY optimizer, learning_rate";
         List<String> runs = rows(mixed, query);
-        assertEquals(3, runs.size(), runs.toString());
+        assertEquals(4, runs.size(), runs.toString());
         assertTrue(runs.get(0).startsWith("adam,1.0E-4,"), runs.toString());
         assertTrue(runs.get(1).startsWith("adam,0.01,"), runs.toString());
-        assertTrue(runs.get(2).startsWith("sgd,0.5,"), runs.toString());
+        assertTrue(runs.get(2).startsWith("rmsprop(centered),0.001,"), runs.toString());
+        assertTrue(runs.get(3).startsWith("sgd,0.5,"), runs.toString());
 
         JsonNode kept = new ObjectMapper().readTree(mixed.resolve("spec.json").toFile());
         assertFalse(kept.has("learning_rates"), kept.toString());
@@ -58,7 +60,8 @@ class OptimizerLearningRatesCliTest {
         // the same sweep with SGD's rate given at the top: the same runs, so a rerun resumes it and trains nothing
         Path moved = tmp.resolve("moved.json");
         Files.writeString(moved, SPEC.formatted("mixed", "\"optimizers\": [\"sgd\", {\"name\": \"adam\","
-                + " \"learning_rates\": [0.01, 0.0001]}], \"learning_rate\": 0.5"));
+                + " \"learning_rates\": [0.01, 0.0001]}, {\"name\": \"rmsprop\", \"centered\": true,"
+                + " \"learning_rate\": 0.001}], \"learning_rate\": 0.5"));
         CliTest.Result resumed = CliTest.cli("run", moved.toString(), "--out", mixed.toString(), "--no-analyze");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("0 runs computed"), resumed.out());
@@ -68,6 +71,6 @@ class OptimizerLearningRatesCliTest {
         List<String> sgd = rows(alone, query);
         assertEquals(1, sgd.size(), sgd.toString());
         // same run id (the sweep's name is not part of it) and the same final loss to the last digit
-        assertEquals(runs.get(2), sgd.get(0));
+        assertEquals(runs.get(3), sgd.get(0));
     }
 }

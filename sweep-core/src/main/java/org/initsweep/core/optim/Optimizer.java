@@ -16,7 +16,10 @@ import java.util.List;
  */
 public interface Optimizer extends Serializable {
 
-    /** The spec name, under which {@link Optimizers} registers it: {@code sgd}, {@code momentum}, {@code adam}. */
+    /**
+     * The spec name, under which {@link Optimizers} registers it: {@code sgd}, {@code momentum}, {@code adam},
+     * {@code rmsprop}.
+     */
     String name();
 
     /**

@@ -66,6 +66,9 @@ public final class Optimizers {
                 new Hyperparameter("beta2", Hyperparameter.Range.FRACTION, Adam.DEFAULT_BETA2),
                 new Hyperparameter("eps", Hyperparameter.Range.POSITIVE, Adam.DEFAULT_EPS)),
                 v -> new Adam(v[0], v[1], v[2]));
+        register("rmsprop", List.of(new Hyperparameter("alpha", Hyperparameter.Range.FRACTION, RmsProp.DEFAULT_ALPHA),
+                new Hyperparameter("eps", Hyperparameter.Range.POSITIVE, RmsProp.DEFAULT_EPS),
+                new Hyperparameter("centered", Hyperparameter.Range.FLAG, 0)), v -> new RmsProp(v[0], v[1], v[2] != 0));
     }
 
     private Optimizers() {

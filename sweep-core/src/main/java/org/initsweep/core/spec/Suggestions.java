@@ -59,7 +59,9 @@ public final class Suggestions {
                     + " spec's \"multipliers\")",
             "momentum", " (momentum is an optimizer of its own: \"optimizers\": [{\"name\": \"momentum\", \"beta\":"
                     + " 0.9}])",
-            "weight_decay", " (initsweep trains without weight decay)");
+            "weight_decay", " (initsweep trains without weight decay)",
+            "rho", " (RMSprop's decay is \"alpha\", PyTorch's name for Keras's rho: {\"name\": \"rmsprop\", \"alpha\":"
+                    + " 0.9})");
 
     /**
      * For an unknown field: what a PyTorch or Keras name means here, else {@link #hint}.

@@ -67,13 +67,61 @@ class OptimizerTest {
         assertEquals(-1f, run(new Adam(0.9, 0.9999, 1e-8), 0f, new float[] {2f}, 1.0)[0], 2e-7f);
     }
 
+    @Test
+    void rmspropsFirstStepDividesByTheRootOfItsFirstAverage() {
+        // v₁ = (1 − α)g² = 0.01·0.25 = 0.0025, √v₁ = 0.05: θ₁ = 1 − 0.01·0.5/(0.05 + 1e-8) ≈ 1 − 0.1
+        assertEquals(0.9f, run(new RmsProp(0.99, 1e-8, false), 1f, new float[] {0.5f}, 0.01)[0], 2e-7f);
+        // centered: ḡ₁ = 0.01·0.5 = 0.005, v₁ − ḡ₁² = 0.0025 − 0.000025 = 0.002475, step 0.005/√0.002475
+        assertEquals(1 - 0.005 / Math.sqrt(0.002475), run(new RmsProp(0.99, 1e-8, true), 1f, new float[] {0.5f},
+                0.01)[0], 2e-7);
+        // a gradient that stops: v decays by α a step, so the same g = 0 moves nothing, and a later g = 1 after
+        // v₂ = α·v₁ moves θ by η/√(α(1 − α)·1 + (1 − α)) — here at α = 0.5, η = 0.1: 0.1/√(0.25 + 0.5)
+        float[] t = run(new RmsProp(0.5, 1e-8, false), 0f, new float[] {1f, 0f, 1f}, 0.1);
+        assertEquals(t[0], t[1], 0f);
+        assertEquals(t[1] - 0.1 / Math.sqrt(0.125 + 0.5), t[2], 2e-7);
+    }
+
+    /**
+     * The float32 bits of torch.optim.RMSprop (PyTorch 1.13, Debian's python3-torch, one thread) over five
+     * steps of two parameters, plain and centered, from:
+     * {@code p = torch.tensor([1.0, -0.5], requires_grad=True); opt = torch.optim.RMSprop([p], lr=0.01,
+     * alpha=0.9, eps=1e-7, centered=c)}, each step setting {@code p.grad} to the next pair below and printing
+     * the bits of {@code p} ({@code struct.pack('<f', x)}).
+     */
+    @Test
+    void rmspropMatchesPyTorchBitForBit() {
+        float[][] grads = {{0.5f, 0.1f}, {-1f, 0.2f}, {2f, -0.3f}, {0.3f, 0f}, {-0.7f, 1.5f}};
+        int[][][] torch = {
+            {{1064822674, -1089988500}, {1065302023, -1089509152}, {1064832282, -1089943789},
+             {1064758727, -1089943789}, {1064929958, -1089425607}},
+            {{1064793976, -1089959801}, {1065279355, -1089433130}, {1064798828, -1089868013},
+             {1064723023, -1089868013}, {1064895399, -1089324387}}};
+        for (int c = 0; c < 2; c++) {
+            float[] w = {1f, -0.5f};
+            float[] g = new float[2];
+            Optimizer.Stepper s = new RmsProp(0.9, 1e-7, c == 1).start(List.of(new ParameterBlock.FloatArrays(w, g, 2)),
+                    0.01);
+            for (int t = 0; t < grads.length; t++) {
+                g[0] = grads[t][0];
+                g[1] = grads[t][1];
+                s.step();
+                for (int i = 0; i < 2; i++) {
+                    assertEquals(torch[c][t][i], Float.floatToIntBits(w[i]), (c == 1 ? "centered " : "") + "step "
+                            + (t + 1) + " θ[" + i + "]: " + w[i] + " against " + Float.intBitsToFloat(torch[c][t][i]));
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"sgd", "momentum", "nesterov", "adam"})
+    @ValueSource(strings = {"sgd", "momentum", "nesterov", "adam", "rmsprop", "rmsprop-centered"})
     void manyStepsFollowPyTorchsFormulas(String which) {
         Optimizer o = switch (which) {
             case "sgd" -> new Sgd();
             case "momentum" -> new Momentum(0.9, false);
             case "nesterov" -> new Momentum(0.8, true);
+            case "rmsprop" -> new RmsProp(0.9, 1e-7, false);
+            case "rmsprop-centered" -> new RmsProp(0.95, 1e-6, true);
             default -> new Adam(0.85, 0.99, 1e-6);
         };
         double lr = 0.05;
@@ -113,6 +161,15 @@ class OptimizerTest {
                         double d = which.equals("nesterov") ? gi + mu * buf[i] : buf[i];
                         ref[i] -= lr * d;
                     }
+                    case "rmsprop", "rmsprop-centered" -> {
+                        // torch.optim.RMSprop: v = αv + (1 − α)g²; centered: ḡ = αḡ + (1 − α)g, ṽ = v − ḡ²;
+                        // θ −= γ g/(√ṽ + ε)
+                        boolean centered = which.endsWith("centered");
+                        double alpha = centered ? 0.95 : 0.9;
+                        buf2[i] = alpha * buf2[i] + (1 - alpha) * gi * gi;
+                        buf[i] = centered ? alpha * buf[i] + (1 - alpha) * gi : 0;
+                        ref[i] -= lr * gi / (Math.sqrt(buf2[i] - buf[i] * buf[i]) + (centered ? 1e-6 : 1e-7));
+                    }
                     default -> {
                         // torch.optim.Adam: m_t, v_t; m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ); θ −= γ m̂/(√v̂ + ε)
                         buf[i] = 0.85 * buf[i] + 0.15 * gi;
@@ -137,6 +194,8 @@ class OptimizerTest {
         assertEquals("momentum(beta=0.9,nesterov)", new Momentum(0.9, true).label());
         assertEquals("adam", Adam.DEFAULTS.label());
         assertEquals("adam(beta2=0.99,eps=1.0E-6)", new Adam(0.9, 0.99, 1e-6).label());
+        assertEquals("rmsprop", new RmsProp(0.99, 1e-8, false).label());
+        assertEquals("rmsprop(alpha=0.9,eps=1.0E-7,centered)", new RmsProp(0.9, 1e-7, true).label());
     }
 
     @Test
@@ -144,6 +203,8 @@ class OptimizerTest {
         assertThrows(IllegalArgumentException.class, () -> new Momentum(1.0, false));
         assertThrows(IllegalArgumentException.class, () -> new Adam(0.9, -0.1, 1e-8));
         assertThrows(IllegalArgumentException.class, () -> new Adam(0.9, 0.999, 0));
+        assertThrows(IllegalArgumentException.class, () -> new RmsProp(1.0, 1e-8, false));
+        assertThrows(IllegalArgumentException.class, () -> new RmsProp(0.9, Double.POSITIVE_INFINITY, false));
         assertThrows(IllegalArgumentException.class, () -> run(new Sgd(), 1f, new float[] {1f}, 0));
         assertThrows(IllegalArgumentException.class, () -> run(new Sgd(), 1f, new float[] {1f}, Double.NaN));
     }

@@ -18,7 +18,7 @@ class OptimizersTest {
 
     @Test
     void everyEntryBuildsItsOwnOptimizerWithItsDefaults() {
-        assertEquals(List.of("sgd", "momentum", "adam"), Optimizers.names());
+        assertEquals(List.of("sgd", "momentum", "adam", "rmsprop"), Optimizers.names());
         for (String name : Optimizers.names()) {
             Optimizers.Entry e = Optimizers.byName(name).orElseThrow();
             double[] defaults = e.parameters().stream().mapToDouble(Hyperparameter::dflt).toArray();
@@ -29,6 +29,7 @@ class OptimizersTest {
         }
         assertEquals(new Momentum(0.9, false), Optimizers.byName("momentum").orElseThrow().create(0.9, 0));
         assertEquals(Adam.DEFAULTS, Optimizers.byName("adam").orElseThrow().create(0.9, 0.999, 1e-8));
+        assertEquals(new RmsProp(0.99, 1e-8, false), Optimizers.byName("rmsprop").orElseThrow().create(0.99, 1e-8, 0));
         assertEquals(new Sgd(), Optimizers.DEFAULT);
     }
 
@@ -42,7 +43,8 @@ class OptimizersTest {
         assertEquals(List.of("name", "beta1", "beta2", "eps"), Optimizers.byName("adam").orElseThrow().fields());
         assertThrows(IllegalArgumentException.class, () -> Optimizers.byName("adam").orElseThrow().create(0.9));
         assertFalse(Optimizers.byName("adamw").isPresent());
-        assertEquals("sgd, momentum (beta, nesterov), adam (beta1, beta2, eps)", Optimizers.describe());
+        assertEquals("sgd, momentum (beta, nesterov), adam (beta1, beta2, eps), rmsprop (alpha, eps, centered)",
+                Optimizers.describe());
     }
 
     @Test

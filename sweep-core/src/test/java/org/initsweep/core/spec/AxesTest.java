@@ -179,7 +179,7 @@ class AxesTest {
         assertEquals(List.of("o.json: optimizers[0].beta: must be in [0, 1), got the number 1",
                 "o.json: optimizers[1].beta1: must be in [0, 1), got the number -0.5",
                 "o.json: optimizers[1].eps: must be > 0 and finite, got the number 0",
-                "o.json: optimizers[2]: unknown optimizer \"adamw\" (did you mean 'adam'?); known: sgd, momentum, adam",
+                "o.json: optimizers[2]: unknown optimizer \"adamw\" (did you mean 'adam'?); known: sgd, momentum, adam, rmsprop",
                 "o.json: optimizers[3].lr: unknown field (the learning rate is \"learning_rate\", one value, or"
                         + " \"learning_rates\", a list: the spec's, for every optimizer, or an optimizer object's own, e.g."
                         + " {\"name\": \"adam\", \"learning_rate\": 0.001}); allowed: name, learning_rate, learning_rates"),

@@ -140,7 +140,7 @@ class OptimizerLearningRatesTest {
         SpecException e = assertThrows(SpecException.class, () -> spec("\"optimizers\": [{\"name\": \"adam\","
                 + " \"beta1\": 2, \"learning_rate\": -1}, {\"name\": \"adamm\", \"learning_rates\": [0]}]"));
         assertEquals(List.of("o.json: optimizers[0].beta1: must be in [0, 1), got the number 2",
-                "o.json: optimizers[1]: unknown optimizer \"adamm\" (did you mean 'adam'?); known: sgd, momentum, adam",
+                "o.json: optimizers[1]: unknown optimizer \"adamm\" (did you mean 'adam'?); known: sgd, momentum, adam, rmsprop",
                 "o.json: optimizers[0].learning_rate: must be > 0 and finite, got -1",
                 "o.json: optimizers[1].learning_rates[0]: must be > 0 and finite, got 0"), e.getMessage().lines().toList());
     }

@@ -145,9 +145,12 @@ class SpecReaderValidationTest {
     void pytorchFieldNamesSayWhatTheyAreHere() {
         List<String> p = problems("""
                 {"name": "v", "depths": [3], "widths": [8], "activations": ["tanh"], "lr": 0.01,
-                 "inits": [{"scheme": "he_normal", "gain": 1.4}], "optimizers": [{"name": "sgd", "momentum": 0.9}]}
+                 "inits": [{"scheme": "he_normal", "gain": 1.4}], "optimizers": [{"name": "sgd", "momentum": 0.9},
+                 {"name": "rmsprop", "rho": 0.9}]}
                 """);
-        assertEquals(3, p.size(), p.toString());
+        assertEquals(4, p.size(), p.toString());
+        assertTrue(p.stream().anyMatch(l -> l.contains("optimizers[1].rho: unknown field (RMSprop's decay is \"alpha\","
+                + " PyTorch's name for Keras's rho")), p.toString());
         assertTrue(p.stream().anyMatch(l -> l.contains("lr: unknown field (the learning rate is \"learning_rate\", one value, or \"learning_rates\"")),
                 p.toString());
         assertTrue(p.stream().anyMatch(l -> l.contains("inits[0].gain: unknown field (a gain g is the multiplier m = g²")),

@@ -23,6 +23,7 @@ import org.initsweep.core.init.InitSpec;
 import org.initsweep.core.nn.LaneNetwork;
 import org.initsweep.core.optim.Adam;
 import org.initsweep.core.optim.Momentum;
+import org.initsweep.core.optim.RmsProp;
 import org.initsweep.core.optim.Optimizer;
 import org.initsweep.core.optim.Sgd;
 import org.initsweep.core.spec.Outputs;
@@ -77,6 +78,7 @@ class LaneTrainerTest {
         for (long seed = 1; seed <= 5; seed++) {
             runs.add(generated(Activation.TANH, InitScheme.GLOROT_NORMAL, 1, 0.01, seed, 0.05, 0.25, Adam.DEFAULTS));
             runs.add(generated(Activation.TANH, InitScheme.SCALED_NORMAL, 1.5, 0, seed, 0.1, 0.25, new Momentum(0.9, true)));
+            runs.add(generated(Activation.TANH, InitScheme.HE_NORMAL, 0.5, 0, seed, 0.005, 0.25, new RmsProp(0.9, 1e-8, true)));
         }
         List<RunResult> lanes = trainInBatches(runs, RunDatasets.GENERATED, ALL);
         for (int i = 0; i < runs.size(); i++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.initsweep.core.activation.Activation;
 import org.initsweep.core.data.DatasetKind;
 import org.initsweep.core.init.InitScheme;
@@ -11,6 +12,7 @@ import org.initsweep.core.init.InitSpec;
 import org.initsweep.core.optim.Adam;
 import org.initsweep.core.optim.Momentum;
 import org.initsweep.core.optim.Optimizer;
+import org.initsweep.core.optim.RmsProp;
 import org.initsweep.core.optim.Sgd;
 import org.initsweep.core.spec.Precision;
 import org.initsweep.core.spec.RunSpec;
@@ -39,10 +41,13 @@ class OptimizerTrainingTest {
     }
 
     @Test
-    void momentumAndAdamTrainInBothPrecisionsAndAgree() {
-        for (Optimizer o : List.of(new Momentum(0.9, true), Adam.DEFAULTS)) {
-            RunResult f32 = Trainer.train(run(o, 0.05, Precision.FLOAT32));
-            RunResult f64 = Trainer.train(run(o, 0.05, Precision.FLOAT64));
+    void momentumAdamAndRmspropTrainInBothPrecisionsAndAgree() {
+        // RMSprop's first step is η/√(1 − α) per weight (v₁ = (1 − α)g²): 10η at α = 0.99, so a tenth of the others' η
+        for (var c : List.of(Map.entry(new Momentum(0.9, true), 0.05), Map.entry(Adam.DEFAULTS, 0.05),
+                Map.entry(new RmsProp(0.99, 1e-8, false), 0.005), Map.entry(new RmsProp(0.9, 1e-8, true), 0.005))) {
+            Optimizer o = c.getKey();
+            RunResult f32 = Trainer.train(run(o, c.getValue(), Precision.FLOAT32));
+            RunResult f64 = Trainer.train(run(o, c.getValue(), Precision.FLOAT64));
             assertTrue(f32.finalLoss() < f32.epochs().get(0).loss(), o.label() + " learns");
             assertEquals(f64.finalLoss(), f32.finalLoss(), 1e-3, o.label() + ": float32 and float64 agree");
         }
