@@ -44,7 +44,8 @@ class OptimizerLearningRatesCliTest {
         Path mixed = sweep(tmp, "mixed", "\"optimizers\": [{\"name\": \"sgd\", \"learning_rate\": 0.5},"
                 + " {\"name\": \"adam\", \"learning_rates\": [0.01, 0.0001]},"
                 + " {\"name\": \"rmsprop\", \"centered\": true, \"learning_rate\": 0.001}]");
-        String query = "SELECT optimizer, learning_rate, run_id, final_loss FROM runs ORDER BY optimizer, learning_rate";
+        String query = "SELECT optimizer, learning_rate, run_id, final_loss FROM runs"
+                + " ORDER BY optimizer, learning_rate";
         List<String> runs = rows(mixed, query);
         assertEquals(4, runs.size(), runs.toString());
         assertTrue(runs.get(0).startsWith("adam,1.0E-4,"), runs.toString());
