@@ -28,11 +28,9 @@ public record RmsProp(double alpha, double eps, boolean centered) implements Opt
 
     /** @throws IllegalArgumentException if α ∉ [0, 1) or ε is not positive and finite */
     public RmsProp {
-        if (!(alpha >= 0 && alpha < 1)) {
-            throw new IllegalArgumentException("rmsprop alpha must be in [0, 1), got " + alpha);
-        }
-        if (!(eps > 0) || Double.isInfinite(eps)) {
-            throw new IllegalArgumentException("rmsprop eps must be > 0 and finite, got " + eps);
+        if (!Hyperparameter.Range.FRACTION.accepts(alpha) || !Hyperparameter.Range.POSITIVE.accepts(eps)) {
+            throw new IllegalArgumentException("rmsprop: alpha " + Hyperparameter.Range.FRACTION.requirement()
+                    + " and eps " + Hyperparameter.Range.POSITIVE.requirement() + ", got " + alpha + ", " + eps);
         }
     }
 
