@@ -100,9 +100,10 @@ final class SqlCommand implements Callable<Integer> {
 
     /**
      * Statements Spark reads as a table's name where a query nests them ({@code FROM (DESCRIBE runs)} is the
-     * table {@code DESCRIBE} aliased {@code runs}).
+     * table {@code DESCRIBE} aliased {@code runs}), each with a statement of its kind that works alone.
      */
-    private static final java.util.Set<String> STATEMENTS = java.util.Set.of("describe", "desc", "show", "explain");
+    private static final java.util.Map<String, String> STATEMENTS = java.util.Map.of("describe", "DESCRIBE runs",
+            "desc", "DESC runs", "show", "SHOW TABLES", "explain", "EXPLAIN SELECT * FROM runs");
 
     /** Attempts of a query whose tables an analysis replaced while it read them. */
     private static final int RETRIES = 5;
@@ -156,10 +157,11 @@ final class SqlCommand implements Callable<Integer> {
                                 + ".`path` reads files by path, which sql does not: query the views of " + dir + " ("
                                 + String.join(", ", views) + ")", e);
                     }
-                    if (STATEMENTS.contains(missing.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                    String alone = STATEMENTS.get(missing.group(1).toLowerCase(java.util.Locale.ROOT));
+                    if (alone != null) {
                         throw new org.initsweep.core.UserInputException("bad query: " + missing.group(1) + " is a"
-                                + " statement of its own, not a table: give it alone (`" + missing.group(1).toUpperCase(
-                                        java.util.Locale.ROOT) + " runs`), not inside another query", e);
+                                + " statement of its own, not a table: give it alone (`" + alone + "`), not inside"
+                                + " another query", e);
                     }
                     throw new org.initsweep.core.UserInputException("bad query: no table or view `" + missing.group(1) + "` in "
                             + dir + org.initsweep.core.spec.JsonText.didYouMean(missing.group(1), views) + "; its views: "

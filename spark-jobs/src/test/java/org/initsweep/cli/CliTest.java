@@ -487,6 +487,9 @@ public class CliTest {
         assertEquals(2, nested.code(), nested.err());
         assertEquals("initsweep: bad query: DESCRIBE is a statement of its own, not a table: give it alone"
                 + " (`DESCRIBE runs`), not inside another query", nested.err().strip());
+        Result shown = cli("sql", out.toString(), "SELECT * FROM (show tables)");
+        assertEquals("initsweep: bad query: show is a statement of its own, not a table: give it alone (`SHOW TABLES`),"
+                + " not inside another query", shown.err().strip());
         Result described = cli("sql", out.toString(), "--csv", "DESCRIBE runs");
         assertEquals(0, described.code(), described.err());
         assertTrue(described.out().lines().anyMatch(l -> l.startsWith("learning_rate,double")), described.out());
