@@ -91,6 +91,7 @@ public final class IsometryChart {
         LogAxis y = ChartStyle.logAxis("relative variance of the eigenvalues of JJᵀ");
         XYLineAndShapeRenderer solid = new XYLineAndShapeRenderer(true, true);
         XYLineAndShapeRenderer dashed = new XYLineAndShapeRenderer(true, false);
+        dashed.setDrawSeriesLineAsPath(true); // else the dashes restart at every segment (see LossCurveChart)
         int n = byInit.size();
         for (int i = 0; i < n; i++) {
             Paint colour = ChartStyle.lineColour(i, n);

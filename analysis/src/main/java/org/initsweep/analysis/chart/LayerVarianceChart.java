@@ -219,6 +219,8 @@ public final class LayerVarianceChart {
         LogAxis yAxis = ChartStyle.logAxis(yLabel);
         XYLineAndShapeRenderer solid = new XYLineAndShapeRenderer(true, markers);
         XYLineAndShapeRenderer dashed = new XYLineAndShapeRenderer(true, false);
+        solid.setDrawSeriesLineAsPath(true); // else the dash patterns restart at every segment (see LossCurveChart)
+        dashed.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < sorted.size(); i++) {
             Paint colour = colours.get(i);
             solid.setSeriesPaint(i, colour);

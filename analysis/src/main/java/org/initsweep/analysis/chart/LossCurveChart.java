@@ -303,6 +303,9 @@ public final class LossCurveChart {
         int n = lines.size();
         boolean dots = epochs <= MAX_EPOCHS_WITH_DOTS && runs == n;
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, dots);
+        // one path per line: drawn segment by segment, a dash pattern restarts every few pixels and a dashed
+        // line of hundreds of epochs looks solid
+        renderer.setDrawSeriesLineAsPath(true);
         List<String> names = new ArrayList<>(lines.keySet());
         for (int i = 0; i < labelOf.size(); i++) {
             LineStyle style = styles == null ? null : styles.get(names.get(labelOf.get(i)));

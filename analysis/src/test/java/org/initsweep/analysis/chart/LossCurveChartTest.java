@@ -198,6 +198,36 @@ class LossCurveChartTest {
                 "no line far below the curves, white background or grid line: " + empty);
     }
 
+    /**
+     * A dashed line over 400 epochs (under 2 pixels an epoch): drawn segment by segment, its dash pattern would
+     * restart at every segment and the line look solid, background nowhere along its row.
+     */
+    @Test
+    void aDashedLineOfManyEpochsShowsItsGaps() throws Exception {
+        double[] flat = new double[400];
+        java.util.Arrays.fill(flat, 0.5);
+        Map<String, double[]> loss = new LinkedHashMap<>();
+        loss.put("dashed", flat);
+        loss.put("other", new double[] {0.7, 0.3});
+        JFreeChart chart = LossCurveChart.createChart("t", loss, Map.of("dashed", new LineStyle(0, 2, 1), "other",
+                new LineStyle(1, 2, 0)), 2);
+        Path png = dir.resolve("dashed.png");
+        ChartRenderingInfo info = ChartStyle.save(chart, png, LossCurveChart.WIDTH, LossCurveChart.HEIGHT);
+        BufferedImage img = ChartTestSupport.read(png);
+        XYPlot plot = chart.getXYPlot();
+        var area = info.getPlotInfo().getDataArea();
+        String grid = hex(ChartStyle.GRID.getRGB());
+        int drawn = 0;
+        int gaps = 0;
+        for (int epoch = 20; epoch < 380; epoch++) {
+            String c = colourAt(img, plot, area, epoch, 0.5);
+            boolean on = !c.equals("#FFFFFF") && !c.equals(grid);
+            drawn += on ? 1 : 0;
+            gaps += on ? 0 : 1;
+        }
+        assertTrue(drawn > 100 && gaps > 60, "dashes along the line: " + drawn + " epochs drawn, " + gaps + " in gaps");
+    }
+
     @Test
     void writeProducesThePng() throws Exception {
         Path png = dir.resolve("l.png");
