@@ -100,8 +100,10 @@ public record SweepSpec(
 
     /**
      * The spec fields (JSON names, in the spec's order) whose values differ between the two specs as
-     * {@link SpecWriter} writes them, an axis' values in any order, the description left out: what makes
-     * {@link #sameRuns} false.
+     * {@link SpecWriter} writes them, an axis' values in any order, the fields {@link #sameRuns} ignores left
+     * out: what makes {@link #sameRuns} false. Learning rates count where they take effect, not where they are
+     * written: {@code optimizers} when the rules differ or one whose own rates changed, {@code learning_rates}
+     * when the spec's rates changed for a rule that takes them in both.
      */
     public List<String> fieldsDifferentFrom(SweepSpec other) {
         try {
@@ -111,9 +113,26 @@ public record SweepSpec(
             java.util.LinkedHashSet<String> fields = new java.util.LinkedHashSet<>();
             a.fieldNames().forEachRemaining(fields::add);
             b.fieldNames().forEachRemaining(fields::add);
-            fields.remove("description");
-            return fields.stream().filter(f -> !java.util.Objects.equals(valuesOf(a.get(f)), valuesOf(b.get(f))))
-                    .toList();
+            fields.add(Axes.LEARNING_RATE.field());
+            fields.removeAll(List.of("description", "target_accuracy", "target_split"));
+            boolean rules = !java.util.Set.copyOf(optimizers()).equals(java.util.Set.copyOf(other.optimizers()));
+            boolean ownRates = false;
+            boolean sharedRates = false;
+            for (org.initsweep.core.optim.Optimizer o : optimizers()) {
+                java.util.Set<Double> mine = java.util.Set.copyOf(learningRates(o));
+                if (other.optimizers().contains(o) && !mine.equals(java.util.Set.copyOf(other.learningRates(o)))) {
+                    boolean own = optimizerLearningRates.containsKey(o) || other.optimizerLearningRates.containsKey(o);
+                    ownRates |= own;
+                    sharedRates |= !own;
+                }
+            }
+            boolean optimizersDiffer = rules || ownRates;
+            boolean ratesDiffer = sharedRates;
+            return fields.stream().filter(f -> switch (f) {
+                case "optimizers" -> optimizersDiffer;
+                case "learning_rates" -> ratesDiffer;
+                default -> !java.util.Objects.equals(valuesOf(a.get(f)), valuesOf(b.get(f)));
+            }).toList();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("SpecWriter wrote JSON that does not parse", e);
         }

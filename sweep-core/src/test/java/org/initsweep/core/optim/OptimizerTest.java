@@ -82,35 +82,52 @@ class OptimizerTest {
     }
 
     /**
-     * The float32 bits of torch.optim.RMSprop (PyTorch 1.13, Debian's python3-torch, one thread) over five
-     * steps of two parameters, plain and centered, from:
-     * {@code p = torch.tensor([1.0, -0.5], requires_grad=True); opt = torch.optim.RMSprop([p], lr=0.01,
-     * alpha=0.9, eps=1e-7, centered=c)}, each step setting {@code p.grad} to the next pair below and printing
-     * the bits of {@code p} ({@code struct.pack('<f', x)}).
+     * The float32 bits of torch.optim.RMSprop (PyTorch 1.13, Debian's python3-torch), plain and centered, over
+     * five steps of 64 entries: the golden file {@code golden/rmsprop-torch.txt}, written by the script beside it.
      */
     @Test
-    void rmspropMatchesPyTorchBitForBit() {
-        float[][] grads = {{0.5f, 0.1f}, {-1f, 0.2f}, {2f, -0.3f}, {0.3f, 0f}, {-0.7f, 1.5f}};
-        int[][][] torch = {
-            {{1064822674, -1089988500}, {1065302023, -1089509152}, {1064832282, -1089943789},
-             {1064758727, -1089943789}, {1064929958, -1089425607}},
-            {{1064793976, -1089959801}, {1065279355, -1089433130}, {1064798828, -1089868013},
-             {1064723023, -1089868013}, {1064895399, -1089324387}}};
-        for (int c = 0; c < 2; c++) {
-            float[] w = {1f, -0.5f};
-            float[] g = new float[2];
-            Optimizer.Stepper s = new RmsProp(0.9, 1e-7, c == 1).start(List.of(new ParameterBlock.FloatArrays(w, g, 2)),
-                    0.01);
-            for (int t = 0; t < grads.length; t++) {
-                g[0] = grads[t][0];
-                g[1] = grads[t][1];
-                s.step();
-                for (int i = 0; i < 2; i++) {
-                    assertEquals(torch[c][t][i], Float.floatToIntBits(w[i]), (c == 1 ? "centered " : "") + "step "
-                            + (t + 1) + " θ[" + i + "]: " + w[i] + " against " + Float.intBitsToFloat(torch[c][t][i]));
+    void rmspropMatchesPyTorchBitForBit() throws Exception {
+        float[] w0 = null;
+        List<float[]> grads = new java.util.ArrayList<>();
+        List<String[]> thetas = new java.util.ArrayList<>();
+        try (var in = OptimizerTest.class.getResourceAsStream("/golden/rmsprop-torch.txt")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).split("\n")) {
+                String[] f = line.split(" ");
+                switch (f[0]) {
+                    case "w0" -> w0 = floats(f, 1);
+                    case "g" -> grads.add(floats(f, 2));
+                    case "theta" -> thetas.add(f);
+                    default -> { }
                 }
             }
         }
+        int n = w0.length;
+        assertEquals(64, n);
+        assertEquals(10, thetas.size());
+        for (int c = 0; c < 2; c++) {
+            float[] w = w0.clone();
+            float[] g = new float[n];
+            Optimizer.Stepper s = new RmsProp(0.9, 1e-7, c == 1).start(List.of(new ParameterBlock.FloatArrays(w, g, n)),
+                    0.01);
+            for (int t = 0; t < grads.size(); t++) {
+                System.arraycopy(grads.get(t), 0, g, 0, n);
+                s.step();
+                float[] torch = floats(thetas.get(c * grads.size() + t), 3);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(Float.floatToIntBits(torch[i]), Float.floatToIntBits(w[i]), (c == 1 ? "centered " : "")
+                            + "step " + (t + 1) + " θ[" + i + "]: " + w[i] + " against " + torch[i]);
+                }
+            }
+        }
+    }
+
+    /** Float bits from {@code fields[from…]}. */
+    private static float[] floats(String[] fields, int from) {
+        float[] x = new float[fields.length - from];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Float.intBitsToFloat(Integer.parseInt(fields[from + i]));
+        }
+        return x;
     }
 
     @ParameterizedTest(name = "{0}")

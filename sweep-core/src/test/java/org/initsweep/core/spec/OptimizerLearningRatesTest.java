@@ -133,6 +133,26 @@ class OptimizerLearningRatesTest {
         SweepSpec other = spec("\"optimizers\": [{\"name\": \"sgd\", \"learning_rates\": [0.05, 0.2]},"
                 + " {\"name\": \"adam\", \"learning_rate\": 0.001}]");
         assertFalse(shared.sameRuns(other));
+        assertEquals(List.of("optimizers"), shared.fieldsDifferentFrom(other), "sgd's rates changed in its entry");
+    }
+
+    @Test
+    void aRefusalNamesWhereRatesTakeEffectNotWhereTheyAreWritten() throws SpecException {
+        SweepSpec shared = spec("\"optimizers\": [\"sgd\", {\"name\": \"adam\", \"learning_rate\": 0.001}],"
+                + " \"learning_rates\": [0.1, 0.05]");
+        SweepSpec movedAndMoreSeeds = SpecReader.parse(BASE.replace("[1, 2]", "[2, 1, 3]").formatted(
+                "\"optimizers\": [{\"name\": \"adam\", \"learning_rate\": 0.001},"
+                        + " {\"name\": \"sgd\", \"learning_rates\": [0.05, 0.1]}], \"target_split\": \"train\","
+                        + " \"target_accuracy\": 0.8"),
+                "o.json");
+        assertEquals(List.of("seeds"), shared.fieldsDifferentFrom(movedAndMoreSeeds),
+                "not the rates' new place, nor the target fields, which change no run");
+        SweepSpec sharedChanged = spec("\"optimizers\": [\"sgd\", {\"name\": \"adam\", \"learning_rate\": 0.001}],"
+                + " \"learning_rates\": [0.1, 0.2]");
+        assertEquals(List.of("learning_rates"), shared.fieldsDifferentFrom(sharedChanged));
+        SweepSpec anotherRule = spec("\"optimizers\": [\"sgd\", {\"name\": \"rmsprop\", \"learning_rate\": 0.001}],"
+                + " \"learning_rates\": [0.1, 0.05]");
+        assertEquals(List.of("optimizers"), shared.fieldsDifferentFrom(anotherRule));
     }
 
     @Test
