@@ -58,7 +58,7 @@ public final class Suggestions {
             "gain", " (a gain g is the multiplier m = g² of a fan_in-scaled scheme, e.g. 25/9 for tanh's 5/3: the"
                     + " spec's \"multipliers\")",
             "momentum", " (momentum is an optimizer of its own: \"optimizers\": [{\"name\": \"momentum\", \"beta\":"
-                    + " 0.9}])",
+                    + " 0.9}]; adam and rmsprop here take none)",
             "weight_decay", " (initsweep trains without weight decay)",
             "rho", " (RMSprop's decay is \"alpha\", PyTorch's name for Keras's rho: {\"name\": \"rmsprop\", \"alpha\":"
                     + " 0.9})");

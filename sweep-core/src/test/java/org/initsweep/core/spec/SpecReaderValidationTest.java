@@ -156,7 +156,8 @@ class SpecReaderValidationTest {
         assertTrue(p.stream().anyMatch(l -> l.contains("inits[0].gain: unknown field (a gain g is the multiplier m = g²")),
                 p.toString());
         assertTrue(p.stream().anyMatch(l -> l.contains("optimizers[0].momentum: unknown field (momentum is an optimizer of its"
-                + " own: \"optimizers\": [{\"name\": \"momentum\", \"beta\": 0.9}]); allowed: name, learning_rate, learning_rates")),
+                + " own: \"optimizers\": [{\"name\": \"momentum\", \"beta\": 0.9}]; adam and rmsprop here take none);"
+                + " allowed: name, learning_rate, learning_rates")),
                 p.toString());
     }
 
