@@ -68,12 +68,7 @@ public record Adam(double beta1, double beta2, double eps) implements Optimizer 
         List<ParameterBlock> bound = List.copyOf(blocks);
         List<Object[]> moments = new ArrayList<>();
         for (ParameterBlock b : bound) {
-            if (b instanceof ParameterBlock.FloatArrays f) {
-                moments.add(new Object[] {new float[f.length()], new float[f.length()]});
-            } else {
-                INDArray w = ((ParameterBlock.Nd4jArrays) b).values();
-                moments.add(new Object[] {w.ulike().assign(0), w.ulike().assign(0)});
-            }
+            moments.add(new Object[] {b.zeros(), b.zeros()});
         }
         return new Stepper() {
             private long t;

@@ -47,8 +47,7 @@ public record Momentum(double beta, boolean nesterov) implements Optimizer {
         List<ParameterBlock> bound = List.copyOf(blocks);
         List<Object> velocity = new ArrayList<>();
         for (ParameterBlock b : bound) {
-            velocity.add(b instanceof ParameterBlock.FloatArrays f ? new float[f.length()]
-                    : ((ParameterBlock.Nd4jArrays) b).values().ulike().assign(0));
+            velocity.add(b.zeros());
         }
         float lr = (float) learningRate;
         float bf = (float) beta;

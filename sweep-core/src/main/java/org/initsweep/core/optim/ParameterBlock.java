@@ -12,6 +12,12 @@ public sealed interface ParameterBlock {
     long size();
 
     /**
+     * Zeros in the block's storage and shape: an optimizer's per-parameter state (a velocity, a moment
+     * estimate), a {@code float[length]} or an ND4J array like {@code values}.
+     */
+    Object zeros();
+
+    /**
      * Parameters in a Java array (the float32 engine's own kernels).
      *
      * @param values   the parameters, entries {@code [0, length)}
@@ -31,6 +37,11 @@ public sealed interface ParameterBlock {
         public long size() {
             return length;
         }
+
+        @Override
+        public float[] zeros() {
+            return new float[length];
+        }
     }
 
     /**
@@ -43,6 +54,11 @@ public sealed interface ParameterBlock {
         @Override
         public long size() {
             return values.length();
+        }
+
+        @Override
+        public INDArray zeros() {
+            return values.ulike().assign(0);
         }
     }
 }

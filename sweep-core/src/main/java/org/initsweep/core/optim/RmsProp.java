@@ -67,12 +67,7 @@ public record RmsProp(double alpha, double eps, boolean centered) implements Opt
         List<ParameterBlock> bound = List.copyOf(blocks);
         List<Object[]> averages = new ArrayList<>();
         for (ParameterBlock b : bound) {
-            if (b instanceof ParameterBlock.FloatArrays f) {
-                averages.add(new Object[] {new float[f.length()], centered ? new float[f.length()] : null});
-            } else {
-                INDArray w = ((ParameterBlock.Nd4jArrays) b).values();
-                averages.add(new Object[] {w.ulike().assign(0), centered ? w.ulike().assign(0) : null});
-            }
+            averages.add(new Object[] {b.zeros(), centered ? b.zeros() : null});
         }
         float negativeLr = (float) -learningRate;
         float af = (float) alpha;
