@@ -59,7 +59,7 @@ public record Adam(double beta1, double beta2, double eps) implements Optimizer 
         if (eps != DEFAULT_EPS) {
             p.add("eps=" + eps);
         }
-        return p.isEmpty() ? "adam" : "adam(" + String.join(",", p) + ")";
+        return Optimizer.label(name(), p);
     }
 
     @Override

@@ -43,6 +43,15 @@ public interface Optimizer extends Serializable {
      */
     Stepper start(List<ParameterBlock> blocks, double learningRate);
 
+    /**
+     * A {@link #label()}: the name alone, or followed by its non-default hyperparameters in parentheses.
+     *
+     * @param nonDefault {@code beta2=0.99}, {@code centered}, … in the rule's order
+     */
+    static String label(String name, List<String> nonDefault) {
+        return nonDefault.isEmpty() ? name : name + "(" + String.join(",", nonDefault) + ")";
+    }
+
     /** @throws IllegalArgumentException if η is not positive and finite */
     static void checkLearningRate(double learningRate) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {

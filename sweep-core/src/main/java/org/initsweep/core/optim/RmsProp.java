@@ -58,7 +58,7 @@ public record RmsProp(double alpha, double eps, boolean centered) implements Opt
         if (centered) {
             p.add("centered");
         }
-        return p.isEmpty() ? "rmsprop" : "rmsprop(" + String.join(",", p) + ")";
+        return Optimizer.label(name(), p);
     }
 
     @Override

@@ -296,12 +296,10 @@ public final class SpecReader {
             if (!problems.isEmpty()) {
                 return null;
             }
-            java.math.BigInteger size = java.math.BigInteger.ZERO;
-            for (Object o : axes.get(Axes.OPTIMIZER.name())) {
-                List<Double> own = optimizerRates.get(o);
-                size = size.add(java.math.BigInteger.valueOf(
-                        own != null ? own.size() : axes.get(Axes.LEARNING_RATE.name()).size()));
-            }
+            SweepSpec spec = new SweepSpec(name, description, axes, optimizerRates, samples, epochs, batch,
+                    record.stream().sorted().toList(), precision, outputs,
+                    testFraction, preprocessing, target, split == null ? TargetSplit.TEST : split);
+            java.math.BigInteger size = java.math.BigInteger.valueOf(spec.trainingSettings());
             for (Map.Entry<String, List<?>> e : axes.entrySet()) {
                 if (!e.getKey().equals(Axes.OPTIMIZER.name()) && !e.getKey().equals(Axes.LEARNING_RATE.name())) {
                     size = size.multiply(java.math.BigInteger.valueOf(Math.max(1, e.getValue().size())));
@@ -312,9 +310,7 @@ public final class SpecReader {
                         + "); split it into several specs");
                 return null;
             }
-            return new SweepSpec(name, description, axes, optimizerRates, samples, epochs, batch,
-                    record.stream().sorted().toList(), precision, outputs,
-                    testFraction, preprocessing, target, split == null ? TargetSplit.TEST : split);
+            return spec;
         }
 
         /**
