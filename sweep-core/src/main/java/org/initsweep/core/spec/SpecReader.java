@@ -28,7 +28,9 @@ import org.initsweep.core.Quantities;
 import org.initsweep.core.init.InitScheme;
 import org.initsweep.core.init.InitSpec;
 import org.initsweep.core.init.TruncatedNormal;
+import org.initsweep.core.optim.Hyperparameter;
 import org.initsweep.core.optim.Optimizer;
+import org.initsweep.core.optim.Optimizers;
 
 /**
  * Reads a sweep spec from JSON and validates every field before anything runs.
@@ -289,6 +291,9 @@ public final class SpecReader {
                     precision = Precision.valueOf(p.asText().toUpperCase(java.util.Locale.ROOT));
                 }
             }
+            if (precision == Precision.FLOAT32) {
+                hyperparametersFitFloat32(axes.get(Axes.OPTIMIZER.name()));
+            }
             Outputs outputs = new Outputs(flag("histograms"), flag("boundaries"), flag("jacobian"));
             TargetSplit split = targetSplit();
             TargetAccuracy target = targetAccuracy(axes.get(Axes.DATASET.name()));
@@ -499,6 +504,31 @@ public final class SpecReader {
                 }
             }
             return true;
+        }
+
+        /**
+         * A float32 run rounds its optimizer's ε to float32, where 1e-50 is 0 and 1e39 infinite: every run would
+         * divide 0 by 0 on a zero gradient (as PyTorch's Adam and RMSprop do in float32), so such a value is
+         * refused at {@code float32} and kept at {@code float64}.
+         */
+        private void hyperparametersFitFloat32(List<?> optimizers) {
+            JsonNode entries = root.get(Axes.OPTIMIZER.field());
+            for (int i = 0; entries != null && i < entries.size() && i < optimizers.size(); i++) {
+                if (!(optimizers.get(i) instanceof Optimizer o)) {
+                    continue;
+                }
+                List<Hyperparameter> parameters = Optimizers.byName(o.name()).orElseThrow().parameters();
+                double[] values = o.hyperparameters();
+                for (int k = 0; k < values.length; k++) {
+                    float f = (float) values[k];
+                    if (parameters.get(k).range() == Hyperparameter.Range.POSITIVE && (f == 0 || Float.isInfinite(f))) {
+                        add(Axes.OPTIMIZER.field() + "[" + i + "]." + parameters.get(k).name(), Quantities.number(values[k])
+                                + (f == 0 ? " rounds to 0 in float32 (the smallest float32 > 0 is 1.4e-45)"
+                                        : " rounds to infinity in float32 (the largest float32 is 3.4e38)")
+                                + ", the precision runs train in: give another value or \"precision\": \"float64\"");
+                    }
+                }
+            }
         }
 
         /** Whether an optimizer entry gives learning rates of its own. */

@@ -186,6 +186,26 @@ class SpecReaderValidationTest {
     }
 
     @Test
+    void anEpsThatRoundsToZeroOrInfinityInFloat32IsRefusedThereOnly() throws SpecException {
+        // ε = 1e-50 is 0 in float32: a zero gradient would give 0/0 in every run
+        String rest = " in float32 (the smallest float32 > 0 is 1.4e-45), the precision runs train in: give another value"
+                + " or \"precision\": \"float64\"";
+        assertEquals(List.of("s.json: optimizers[1].eps: 1e-50 rounds to 0" + rest,
+                "s.json: optimizers[2].eps: 1e-46 rounds to 0" + rest),
+                problems(BASE.formatted(", \"optimizers\": [\"adam\", {\"name\": \"adam\", \"eps\": 1e-50},"
+                        + " {\"name\": \"rmsprop\", \"eps\": 1e-46}]")));
+        assertEquals("s.json: optimizers[0].eps: 1e39 rounds to infinity in float32 (the largest float32 is 3.4e38), the"
+                + " precision runs train in: give another value or \"precision\": \"float64\"",
+                only(", \"optimizers\": [{\"name\": \"rmsprop\", \"eps\": 1e39}]"));
+        // the smallest float32 and the largest are float32 values; float64 holds all three
+        assertEquals(2, SpecReader.parse(BASE.formatted(", \"optimizers\": [{\"name\": \"adam\", \"eps\": 1.4e-45},"
+                + " {\"name\": \"rmsprop\", \"eps\": 3.4e38}]"), "s.json").optimizers().size());
+        assertEquals(List.of(1e-50, 1e39), SpecReader.parse(BASE.formatted(", \"precision\": \"float64\","
+                + " \"optimizers\": [{\"name\": \"adam\", \"eps\": 1e-50}, {\"name\": \"rmsprop\", \"eps\": 1e39}]"),
+                "s.json").optimizers().stream().map(o -> o.hyperparameters()[o.name().equals("adam") ? 2 : 1]).toList());
+    }
+
+    @Test
     void aNumberTooSmallForADoubleIsNotReadAsZero() throws SpecException {
         String tiny = " is too small for a double (the smallest is 4.9e-324): write 0 or a larger number";
         assertEquals(List.of("s.json: seeds[1]: 1e-400" + tiny), problems(BASE.formatted(", \"seeds\": [1, 1e-400]")));
