@@ -481,12 +481,8 @@ public final class SpecReader {
                     add("learning_rate", "give learning_rate (one value) or learning_rates (a list), not both");
                     return List.of();
                 }
-                JsonNode n = root.get("learning_rate");
-                if (!n.isNumber() || !Double.isFinite(n.asDouble()) || n.asDouble() <= 0) {
-                    add("learning_rate", "must be a number > 0 and finite, got " + JsonText.kind(n));
-                    return List.of();
-                }
-                return (List<T>) List.of(n.asDouble());
+                Double v = Axes.number("learning_rate", root.get("learning_rate"), false, this);
+                return v == null ? List.of() : (List<T>) List.of(v);
             }
             List<T> values = list(a.field(), a.defaults(), (p, n) -> a.read(p, n, this));
             distinctColumns(a, values);
