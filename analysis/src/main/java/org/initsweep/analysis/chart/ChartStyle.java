@@ -347,12 +347,40 @@ final class ChartStyle {
         return chart;
     }
 
+    /** The longest word {@link #glued} keeps whole: a longer one (a file's path) may still wrap to fit. */
+    static final int LONGEST_GLUED_WORD = 60;
+
     /**
      * The text with the spaces around each " = " made no-break spaces (U+00A0), so that a title or note
-     * wrapped to the chart's width never parts a name from its value ("η" on one line, "= 0.01" on the next).
+     * wrapped to the chart's width never parts a name from its value ("η" on one line, "= 0.01" on the next),
+     * and each word's characters joined by U+FEFF (zero width, drawn as nothing), because Java's line breaker,
+     * which JFreeChart wraps with, would part {@code rmsprop(alpha=0.9,centered)} before "(" and after "0.".
      */
     static String glued(String text) {
-        return text.replace(" = ", "\u00a0=\u00a0");
+        String named = text.replace(" = ", "\u00a0=\u00a0");
+        StringBuilder out = new StringBuilder(named.length() * 2);
+        int start = 0;
+        for (int i = 0; i <= named.length(); i++) {
+            if (i == named.length() || named.charAt(i) == ' ') {
+                String word = named.substring(start, i);
+                if (word.length() > LONGEST_GLUED_WORD) {
+                    out.append(word);
+                } else {
+                    for (int k = 0; k < word.length(); k++) {
+                        // never between the two halves of a surrogate pair
+                        if (k > 0 && !Character.isLowSurrogate(word.charAt(k))) {
+                            out.append('\ufeff');
+                        }
+                        out.append(word.charAt(k));
+                    }
+                }
+                if (i < named.length()) {
+                    out.append(' ');
+                }
+                start = i + 1;
+            }
+        }
+        return out.toString();
     }
 
     /** Adds a small grey explanatory line under the title. */

@@ -21,12 +21,12 @@ final class ChartTestSupport {
     private ChartTestSupport() {
     }
 
-    /** Texts of the chart's text subtitles (the notes under the title), no-break spaces read as spaces. */
+    /** Texts of the chart's text subtitles (the notes under the title), no-break spaces read as spaces, U+FEFF as nothing. */
     static List<String> subtitles(JFreeChart chart) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < chart.getSubtitleCount(); i++) {
             if (chart.getSubtitle(i) instanceof TextTitle t) {
-                out.add(t.getText().replace('\u00a0', ' '));
+                out.add(t.getText().replace('\u00a0', ' ').replace("\ufeff", ""));
             }
         }
         return out;

@@ -51,4 +51,53 @@ class ChartTitleWrapTest {
         assertTrue(wrapped, "the title wraps at some width");
         assertTrue(partedPlain, "without the no-break spaces some width parts a name from its value");
     }
+
+    @Test
+    void anOptimizersLabelIsNeverParted() {
+        String title = "Learning curves at depth 12: tanh, orthogonal, width 100, σ_b² = 0.05, digits,"
+                + " rmsprop(alpha=0.9,centered) η = 0.001";
+        List<String> words = List.of(title.split(" "));
+        Graphics2D g = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB).createGraphics();
+        boolean partedPlain = false;
+        for (float width = 200; width <= 900; width += 3) {
+            List<String> lines = lines(ChartStyle.glued(title), width, g);
+            for (String line : lines) {
+                for (String w : line.replace("\ufeff", "").replace('\u00a0', ' ').split(" ")) {
+                    assertTrue(words.contains(w), width + " px: \"" + w + "\" is part of a word: " + lines);
+                }
+            }
+            partedPlain |= lines(title, width, g).stream().flatMap(l -> List.of(l.split(" ")).stream())
+                    .anyMatch(w -> !words.contains(w));
+        }
+        assertTrue(partedPlain, "Java's line breaker alone parts the label at some width");
+    }
+
+    @Test
+    void gluedTextDrawsAsThePlainText() {
+        // U+FEFF has no width and no ink in the chart's font
+        java.awt.Font font = ChartStyle.TITLE_FONT;
+        String plain = "rmsprop(alpha=0.9,centered)";
+        BufferedImage a = drawn(plain, font);
+        BufferedImage b = drawn(ChartStyle.glued(plain), font);
+        for (int x = 0; x < a.getWidth(); x++) {
+            for (int y = 0; y < a.getHeight(); y++) {
+                org.junit.jupiter.api.Assertions.assertEquals(a.getRGB(x, y), b.getRGB(x, y), x + "," + y);
+            }
+        }
+        assertTrue(ChartStyle.glued(plain).length() > plain.length(), "joined");
+        String path = "/data/" + "x".repeat(ChartStyle.LONGEST_GLUED_WORD) + ".csv";
+        org.junit.jupiter.api.Assertions.assertEquals(path, ChartStyle.glued(path), "a longer word may still wrap");
+    }
+
+    private static BufferedImage drawn(String text, java.awt.Font font) {
+        BufferedImage img = new BufferedImage(400, 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 400, 40);
+        g.setColor(Color.BLACK);
+        g.setFont(font);
+        g.drawString(text, 5, 28);
+        g.dispose();
+        return img;
+    }
 }
