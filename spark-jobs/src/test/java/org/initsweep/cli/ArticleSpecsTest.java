@@ -41,14 +41,31 @@ class ArticleSpecsTest {
     }
 
     @Test
-    void everyShippedSpecIsValid() throws Exception {
+    void everyShippedSpecIsValid(@TempDir Path noData) throws Exception {
         List<Path> all = new java.util.ArrayList<>(specs(TestSpark.conf("article")));
         all.addAll(specs(TestSpark.conf("tiny.json").getParent()));
         assertTrue(all.size() >= 6, all.toString());
         for (Path spec : all) {
-            CliTest.Result r = cli("validate", spec.toString());
-            assertEquals(0, r.code(), spec + ": " + r.err());
+            validShipped(spec, noData);
         }
+    }
+
+    /**
+     * {@code validate} of a shipped spec, its data read from an empty data directory: valid, but for a spec
+     * of MNIST, which is then not fetched (said so) and valid with {@code --no-data}.
+     */
+    static CliTest.Result validShipped(Path spec, Path emptyDataDir) throws Exception {
+        CliTest.Result r = cli("validate", "--data-dir", emptyDataDir.toString(), spec.toString());
+        if (!Files.readString(spec).contains("\"mnist\"")) {
+            assertEquals(0, r.code(), spec + ": " + r.err());
+            return r;
+        }
+        assertEquals(2, r.code(), spec + ": " + r.out());
+        assertTrue(r.err().strip().startsWith("initsweep: datasets[0] (mnist): dataset mnist: ")
+                && r.err().contains("run `initsweep data fetch mnist`"), r.err());
+        CliTest.Result alone = cli("validate", "--no-data", "--data-dir", emptyDataDir.toString(), spec.toString());
+        assertEquals(0, alone.code(), spec + ": " + alone.err());
+        return alone;
     }
 
     @Test

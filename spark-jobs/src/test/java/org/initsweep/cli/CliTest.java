@@ -399,6 +399,40 @@ public class CliTest {
     }
 
     @Test
+    void validateReadsTheDataFilesRunWould(@TempDir Path tmp) throws Exception {
+        StringBuilder csv = new StringBuilder("x1,x2,label\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(i % 7).append(',').append(i % 5).append(',').append(i % 3).append('\n');
+        }
+        Path data = Files.writeString(tmp.resolve("mine.csv"), csv);
+        String entry = "{\"name\": \"mine\", \"format\": \"csv\", \"path\": \"" + data + "\"}";
+        String spec = """
+                {"name": "own", "depths": [3], "widths": [4], "activations": ["tanh"], "inits": ["he_normal"],
+                 "datasets": [%s], "test_fraction": 0.2, "batch_size": %d}""";
+        Path good = Files.writeString(tmp.resolve("good.json"), spec.formatted(entry + ", {\"name\": \"t\", \"format\":"
+                + " \"parquet\", \"path\": \"hdfs://nn:8020/t\"}", 8));
+        Result r = cli("validate", good.toString());
+        assertEquals(0, r.code(), r.err());
+        // each class of 10 gives round(0.2 · 10) = 2 test examples
+        assertEquals(List.of(good + ": valid, sweep 'own' with 2 runs",
+                good + ": datasets[0] (mine): 24 training and 6 test examples, 2 features, 3 classes",
+                good + ": datasets[1] (t): not read here: a parquet table, which run reads through Spark"),
+                r.out().lines().toList());
+
+        Path big = Files.writeString(tmp.resolve("big.json"), spec.formatted(entry, 25));
+        Result batch = cli("validate", big.toString());
+        assertEquals(2, batch.code(), batch.out());
+        assertEquals("initsweep: batch_size: 25 is more than the 24 training examples of dataset mine", batch.err().strip());
+        assertEquals("", batch.out(), "nothing said valid");
+        assertEquals(0, cli("validate", "--no-data", big.toString()).code(), "the spec alone is valid");
+
+        Files.delete(data);
+        Result gone = cli("validate", good.toString());
+        assertEquals(2, gone.code(), gone.out());
+        assertEquals("initsweep: datasets[0] (mine): " + data + ": no such file", gone.err().strip());
+    }
+
+    @Test
     void runAnalyzeAndQueryTheTinySweep(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("tiny");
         Result run = cli("run", TestSpark.conf("tiny.json").toString(), "--out", out.toString());

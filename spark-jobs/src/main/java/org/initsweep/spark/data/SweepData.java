@@ -1,7 +1,9 @@
 package org.initsweep.spark.data;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -43,12 +45,51 @@ public record SweepData(RunDatasets datasets) {
      *                            or a {@code samples}/{@code batch_size} the data cannot give
      */
     public static SweepData load(SweepSpec spec, String dataDir, Supplier<SparkSession> spark, MemoryBudget budget) {
+        return load(spec, dataDir, spark, budget, source -> true);
+    }
+
+    /**
+     * The spec's datasets as {@code initsweep validate} reads them, without Spark: built-in data and csv or idx
+     * files at local paths, read and checked as {@link #load} does; a parquet table or a file on another file
+     * system (Spark's Hadoop reads those when the sweep runs) is left unread.
+     *
+     * @return the data read, and the index in the spec's {@code datasets} of each dataset left unread
+     * @throws UserInputException as {@link #load}, for the datasets it reads
+     */
+    public static Local loadWithoutSpark(SweepSpec spec, String dataDir, MemoryBudget budget) {
+        List<Integer> unread = new ArrayList<>();
+        for (int i = 0; i < spec.datasets().size(); i++) {
+            if (!readsWithoutSpark(spec.datasets().get(i))) {
+                unread.add(i);
+            }
+        }
+        return new Local(load(spec, dataDir, null, budget, SweepData::readsWithoutSpark), List.copyOf(unread));
+    }
+
+    /**
+     * {@link #loadWithoutSpark}'s answer.
+     *
+     * @param data   the datasets read
+     * @param unread the index in the spec's {@code datasets} of each dataset left for the run to read
+     */
+    public record Local(SweepData data, List<Integer> unread) {
+    }
+
+    /** Whether a dataset is read without Spark: it is no parquet table, and every file it names is local. */
+    public static boolean readsWithoutSpark(DatasetSource source) {
+        return !(source instanceof DatasetSource.TableFile t && t.format() == DatasetSource.TableFormat.PARQUET)
+                && source.files().stream().allMatch(org.initsweep.core.data.PathOpener::isLocal);
+    }
+
+    /** Reads the spec's real datasets that {@code read} accepts and checks the spec's sizes against them. */
+    private static SweepData load(SweepSpec spec, String dataDir, Supplier<SparkSession> spark, MemoryBudget budget,
+            java.util.function.Predicate<DatasetSource> read) {
         Map<String, LoadedDataset> loaded = new LinkedHashMap<>();
         Path dir = DataDir.resolve(dataDir).path();
         DatasetLoader loader = null;
         for (int i = 0; i < spec.datasets().size(); i++) {
             DatasetSource source = spec.datasets().get(i);
-            if (source instanceof DatasetSource.Generated) {
+            if (source instanceof DatasetSource.Generated || !read.test(source)) {
                 continue;
             }
             if (loader == null) {

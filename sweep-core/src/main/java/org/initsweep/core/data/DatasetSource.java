@@ -35,6 +35,11 @@ public sealed interface DatasetSource extends Serializable {
     /** Whether the source has its own test examples (else the caller splits by {@code test_fraction}). */
     boolean hasTestFiles();
 
+    /** The paths of the files the user named for it, as written (none for built-in and generated data). */
+    default List<String> files() {
+        return List.of();
+    }
+
     /** The entry as a spec would write it: a name for built-in datasets, else an object. */
     JsonNode toJson();
 
@@ -187,6 +192,11 @@ public sealed interface DatasetSource extends Serializable {
         }
 
         @Override
+        public List<String> files() {
+            return testImages == null ? List.of(images, labels) : List.of(images, labels, testImages, testLabels);
+        }
+
+        @Override
         public JsonNode toJson() {
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             o.put("name", name).put("format", "idx").put("images", images).put("labels", labels);
@@ -285,6 +295,11 @@ public sealed interface DatasetSource extends Serializable {
         @Override
         public boolean hasTestFiles() {
             return testPath != null;
+        }
+
+        @Override
+        public List<String> files() {
+            return testPath == null ? List.of(path) : List.of(path, testPath);
         }
 
         @Override
