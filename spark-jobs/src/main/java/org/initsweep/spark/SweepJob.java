@@ -386,18 +386,25 @@ public final class SweepJob {
         Dataset<Row> runsTable = spark.read().parquet(runs.toString());
         boolean hasSettings = java.util.Arrays.asList(runsTable.columns()).contains("settings");
         Set<String> recorded = new java.util.TreeSet<>();
+        boolean hasSha = java.util.Arrays.asList(runsTable.columns()).contains("dataset_sha256");
+        // one job: a run's row is small, and the distinct (dataset, SHA-256) pairs are few
+        Map<String, Set<String>> shas = new java.util.TreeMap<>();
         for (Row r : runsTable.select(functions.col("run_id"), hasSettings ? functions.col("settings")
-                : functions.concat(functions.lit("engine_version="), functions.col("engine_version"))).collectAsList()) {
+                : functions.concat(functions.lit("engine_version="), functions.col("engine_version")),
+                functions.col("dataset"), hasSha ? functions.col("dataset_sha256") : functions.lit(null).cast("string"))
+                .collectAsList()) {
             ids.add(r.getString(0));
             recorded.add(String.valueOf(r.getString(1)));
+            if (!r.isNullAt(3)) {
+                shas.computeIfAbsent(r.getString(2), k -> new java.util.TreeSet<>()).add(r.getString(3));
+            }
         }
-        if (java.util.Arrays.asList(runsTable.columns()).contains("dataset_sha256")) {
-            for (Row r : runsTable.select("dataset", "dataset_sha256").where("dataset_sha256 IS NOT NULL").distinct()
-                    .collectAsList()) {
-                var now = data.datasets().loaded().get(r.getString(0));
-                if (now != null && !now.sha256().equals(r.getString(1))) {
-                    throw new OutputExistsException("output directory " + PathText.of(out) + " holds runs of dataset " + r.getString(0)
-                            + " computed on other bytes (SHA-256 " + r.getString(1).substring(0, 12) + "… there, "
+        for (Map.Entry<String, Set<String>> e : shas.entrySet()) {
+            var now = data.datasets().loaded().get(e.getKey());
+            for (String sha : e.getValue()) {
+                if (now != null && !now.sha256().equals(sha)) {
+                    throw new OutputExistsException("output directory " + PathText.of(out) + " holds runs of dataset " + e.getKey()
+                            + " computed on other bytes (SHA-256 " + sha.substring(0, 12) + "… there, "
                             + now.sha256().substring(0, 12) + "… now): pass --overwrite or choose another --out", true);
                 }
             }
