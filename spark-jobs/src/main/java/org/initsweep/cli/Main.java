@@ -52,6 +52,7 @@ public final class Main implements Runnable {
 
     /** Entry point; exits the JVM with the command's exit code. */
     public static void main(String[] args) {
+        System.setOut(LineOutput.stdout());
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         String sparkLog = System.getenv("INITSWEEP_SPARK_LOG");
         System.setProperty(SPARK_LOG_LEVEL_PROPERTY, debug ? "warn" : sparkLog != null ? sparkLog : "fatal");
@@ -93,6 +94,7 @@ public final class Main implements Runnable {
         });
         int code = execute(args);
         DONE.set(true);
+        System.out.flush();
         System.exit(code);
     }
 
