@@ -48,6 +48,14 @@ import org.initsweep.core.trace.Tables;
  */
 public final class Analysis {
 
+    /**
+     * What an analysis replaces in a sweep's directory: its tables, the charts and the report. (It reads
+     * {@code runs/}, {@code layers/}, {@code epochs/} and the rest of the sweep's own tables without writing them.)
+     */
+    public static final List<String> WRITES = List.of(Tables.GROWTH, Tables.REGIONS, Tables.AGREEMENT,
+            Tables.TRAINABILITY, Tables.TRAINABILITY_BOUND, Tables.ISOMETRY, Tables.COMPARE, Tables.CHARTS,
+            HtmlReport.DIR);
+
     /** Mean-field theory's view of a run or cell (null for fixed init schemes). */
     private static final StructField[] THEORY = {
         DataTypes.createStructField("predicted_forward_rate", DataTypes.DoubleType, true),
@@ -170,10 +178,10 @@ public final class Analysis {
         }
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
         org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        ResultViews.register(spark, dir); // first: a directory that holds no sweep is refused untouched
         for (String place : new String[] {"", Tables.CHARTS, HtmlReport.DIR}) {
             Publish.removeLeftovers(fs, place.isEmpty() ? root : new org.apache.hadoop.fs.Path(root, place));
         }
-        ResultViews.register(spark, dir);
         // under the directory's lock no chunk commits while this runs: these are the chunks it reads
         List<String> chunks = AnalysisStamp.chunks(fs, root);
         AnalysisStamp.clear(fs, root);

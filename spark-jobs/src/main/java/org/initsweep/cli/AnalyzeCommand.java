@@ -82,8 +82,30 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " sql reads it without writing");
         }
         try (org.initsweep.spark.OutputLock lock = held) {
+            // the lock proved the directory writable; a folder inside it that is not would fail halfway
+            for (String place : Analysis.WRITES) {
+                org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path, place);
+                if (fs.exists(p) && !writable(fs, p)) {
+                    throw new org.initsweep.core.UserInputException(p + " cannot be written (permission denied):"
+                            + " analyze replaces it; sql reads the directory without writing");
+                }
+            }
             warnIfIncomplete(fs, path, dir);
             return Analysis.run(spark, dir, decades, charts, targetLoss);
+        }
+    }
+
+    /** Whether this process may write into the folder: the kernel's answer where it is local. */
+    private static boolean writable(org.apache.hadoop.fs.FileSystem fs, org.apache.hadoop.fs.Path p)
+            throws java.io.IOException {
+        if ("file".equals(fs.getUri().getScheme())) {
+            return java.nio.file.Files.isWritable(java.nio.file.Path.of(fs.makeQualified(p).toUri().getPath()));
+        }
+        try {
+            fs.access(p, org.apache.hadoop.fs.permission.FsAction.WRITE);
+            return true;
+        } catch (org.apache.hadoop.security.AccessControlException e) {
+            return false;
         }
     }
 

@@ -178,8 +178,9 @@ public final class OutputLock implements AutoCloseable {
         return "file".equals(fs.getUri().getScheme());
     }
 
+    /** The decoded path: {@code Path.of(URI)} refuses a name with a non-ASCII letter ("Bad escape"). */
     private static java.nio.file.Path local(FileSystem fs, Path p) {
-        return java.nio.file.Path.of(fs.makeQualified(p).toUri());
+        return java.nio.file.Path.of(fs.makeQualified(p).toUri().getPath());
     }
 
     /** The file's text, or null if it does not exist. */

@@ -24,7 +24,13 @@ final class CliProcess {
 
     /** Starts {@code initsweep args…} with the given heap; stdout and stderr go to files in {@code dir}. */
     static CliProcess start(Path dir, String xmx, String... args) throws java.io.IOException {
-        List<String> command = new ArrayList<>(List.of(
+        return start(List.of(), dir, xmx, args);
+    }
+
+    /** As {@link #start(Path, String, String...)}, the JVM started by {@code prefix} ({@code setpriv …}). */
+    static CliProcess start(List<String> prefix, Path dir, String xmx, String... args) throws java.io.IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + ROOT.resolve("bin/jvm.options"), "-Xmx" + xmx,
                 "-cp", System.getProperty("java.class.path"), "org.initsweep.cli.Main"));

@@ -399,6 +399,25 @@ public class CliTest {
     }
 
     @Test
+    void analyzeOfADirectoryWithoutASweepLeavesItAsItWas(@TempDir Path tmp) throws Exception {
+        // hidden .tmp entries, even one named as an interrupted analysis names its own, are not this folder's to remove
+        String ours = ".regions-" + java.util.UUID.randomUUID() + ".tmp";
+        List<Path> files = List.of(tmp.resolve(".notes.tmp"), tmp.resolve(ours), tmp.resolve("charts/.draft.tmp"),
+                tmp.resolve("report/" + ours));
+        for (Path f : files) {
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, "mine");
+        }
+        Result r = cli("analyze", tmp.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("initsweep: " + tmp + " holds no sweep results (no runs/ table); run a sweep into it first",
+                r.err().strip());
+        for (Path f : files) {
+            assertTrue(Files.exists(f), f + " kept");
+        }
+    }
+
+    @Test
     void validateReadsTheDataFilesRunWould(@TempDir Path tmp) throws Exception {
         StringBuilder csv = new StringBuilder("x1,x2,label\n");
         for (int i = 0; i < 30; i++) {

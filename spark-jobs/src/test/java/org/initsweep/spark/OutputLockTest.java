@@ -50,6 +50,16 @@ class OutputLockTest {
     }
 
     @Test
+    void aDirectoryNamedWithNonAsciiLettersIsLocked(@TempDir Path tmp) throws Exception {
+        // Path.of(URI) refuses the raw "é" of Hadoop's URI ("Bad escape")
+        Path d = Files.createDirectories(tmp.resolve("résultats σ"));
+        try (OutputLock lock = OutputLock.acquire(fs(), new org.apache.hadoop.fs.Path(d.toString()))) {
+            assertTrue(Files.readString(d.resolve(OutputLock.FILE)).contains(" " + ProcessHandle.current().pid() + " "));
+        }
+        assertTrue(Files.notExists(d.resolve(OutputLock.FILE)), "released");
+    }
+
+    @Test
     void aLiveOwnerIsRefusedAndNamed(@TempDir Path tmp) throws Exception {
         try (OutputLock lock = OutputLock.acquire(fs(), dir(tmp))) {
             var e = assertThrows(OutputExistsException.class, () -> OutputLock.acquire(fs(), dir(tmp)));

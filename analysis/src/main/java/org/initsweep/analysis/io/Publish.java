@@ -22,6 +22,10 @@ public final class Publish {
 
     private static final String SUFFIX = ".tmp";
 
+    /** The name {@link #beside} gives, and the only one {@link #removeLeftovers} deletes. */
+    private static final java.util.regex.Pattern LEFTOVER = java.util.regex.Pattern.compile(
+            "\\..+-\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}\\.tmp");
+
     private Publish() {
     }
 
@@ -93,7 +97,8 @@ public final class Publish {
     }
 
     /**
-     * Deletes what an interrupted publication left in {@code dir} (not recursive).
+     * Deletes what an interrupted publication left in {@code dir} (not recursive): entries named as {@link #beside}
+     * names them ({@code .name-<random UUID>.tmp}) and nothing else, so that a user's own hidden files stay.
      *
      * @throws IOException on file system errors
      */
@@ -103,7 +108,7 @@ public final class Publish {
         }
         for (FileStatus s : fs.listStatus(dir)) {
             String name = s.getPath().getName();
-            if (name.startsWith(".") && name.endsWith(SUFFIX)) {
+            if (LEFTOVER.matcher(name).matches()) {
                 fs.delete(s.getPath(), true);
             }
         }

@@ -55,14 +55,18 @@ class PublishTest {
     void pruningKeepsWhatWasDrawnAndLeftoversGoOnlyIfTheyAreTemporary(@TempDir Path tmp) throws Exception {
         FileSystem fs = FileSystem.getLocal(new Configuration());
         Path dir = Files.createDirectories(tmp.resolve("charts"));
-        for (String name : new String[] {"w16.png", "w32.png", ".w16.png-1234.tmp", ".keep"}) {
+        String leftover = ".w16.png-" + java.util.UUID.randomUUID() + ".tmp";
+        for (String name : new String[] {"w16.png", "w32.png", leftover, ".keep", ".notes.tmp", ".w16.png-1234.tmp"}) {
             Files.writeString(dir.resolve(name), name);
         }
         org.apache.hadoop.fs.Path d = new org.apache.hadoop.fs.Path(dir.toUri());
         Publish.retainOnly(fs, d, Set.of("w16.png"));
-        assertEquals(List.of(".keep", ".w16.png-1234.tmp", "w16.png"), names(dir), "hidden entries are not charts");
+        assertEquals(Set.of(".keep", ".notes.tmp", leftover, ".w16.png-1234.tmp", "w16.png"), Set.copyOf(names(dir)),
+                "hidden entries are not charts");
         Publish.removeLeftovers(fs, d);
-        assertEquals(List.of(".keep", "w16.png"), names(dir), "only an interrupted publication's .tmp goes");
+        // a user's own hidden .tmp files are not an interrupted publication's
+        assertEquals(List.of(".keep", ".notes.tmp", ".w16.png-1234.tmp", "w16.png"), names(dir),
+                "only an interrupted publication's .name-<UUID>.tmp goes");
         Publish.retainOnly(fs, new org.apache.hadoop.fs.Path(tmp.resolve("absent").toUri()), Set.of());
     }
 

@@ -2,7 +2,6 @@ package org.initsweep.core.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +38,20 @@ final class LocalPathOpener implements PathOpener {
 
     static Path resolve(String path) {
         if (path.startsWith("file:")) {
+            // as Hadoop's Path reads it, which reads the sweep's data: the letters as written (spaces, "é", a
+            // "%" too), not the escaped form java.net.URI requires
+            String rest = path.substring("file:".length());
+            if (rest.startsWith("//")) {
+                int slash = rest.indexOf('/', 2);
+                String host = slash < 0 ? rest.substring(2) : rest.substring(2, slash);
+                if (!host.isEmpty() && !host.equals("localhost")) {
+                    throw new UserInputException(path + ": not a local file: URI (host " + host + ")");
+                }
+                rest = slash < 0 ? "/" : rest.substring(slash);
+            }
             try {
-                return Path.of(URI.create(path));
-            } catch (IllegalArgumentException e) {
+                return Path.of(rest);
+            } catch (java.nio.file.InvalidPathException e) {
                 throw new UserInputException(path + ": not a valid file: URI (" + e.getMessage() + ")", e);
             }
         }
