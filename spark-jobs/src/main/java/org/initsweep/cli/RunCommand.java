@@ -156,8 +156,11 @@ final class RunCommand implements Callable<Integer> {
             // said once the directory is known to take the sweep, so that a refusal is the only line
             SweepJob.Summary sum = SweepJob.run(spark, s, dir, new SweepJob.Options(overwrite, tasks, chunkRuns,
                     (committed, total) -> Main.during(Main.situation().interrupted(interrupted(chunkRuns, committed, total, overwrite)))), data,
-                    () -> System.out.printf(java.util.Locale.ROOT, "initsweep: sweep '%s' -> %s: %s%n", s.name(), dir,
-                            preflight.describe()));
+                    () -> {
+                        System.out.printf(java.util.Locale.ROOT, "initsweep: sweep '%s' -> %s: %s%n", s.name(), dir,
+                                preflight.describe());
+                        Preflight.withoutBoundaries(s, data.shapes(s)).forEach(Main::warn);
+                    });
             if (sum.computed() < sum.runs()) {
                 long done = sum.runs() - sum.computed();
                 System.out.printf(java.util.Locale.ROOT, "initsweep: %s computed (%d diverged), %d %s already done, in %.1f s%n",

@@ -184,13 +184,15 @@ final class SqlCommand implements Callable<Integer> {
 
     /**
      * The first line of an error the query's own expressions raised on the data, or null: Spark errors of
-     * SQLSTATE class 22 (data exception: division by zero, a cast of 'a' to INT, an overflow) and P0001
-     * (raise_error), found anywhere in the cause chain (an executor's error arrives wrapped in the job's).
+     * SQLSTATE class 22 (data exception: division by zero, a cast of 'a' to INT, an overflow), class 54
+     * (a limit the query reached: an array of 3·10⁹ elements) and P0001 (raise_error), found anywhere in the
+     * cause chain (an executor's error arrives wrapped in the job's).
      */
     static String queryDataError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.apache.spark.SparkThrowable s && s.getSqlState() != null
-                    && (s.getSqlState().startsWith("22") || s.getSqlState().equals("P0001"))) {
+                    && (s.getSqlState().startsWith("22") || s.getSqlState().startsWith("54")
+                            || s.getSqlState().equals("P0001"))) {
                 return String.valueOf(t.getMessage()).lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
                         .orElse("");
             }

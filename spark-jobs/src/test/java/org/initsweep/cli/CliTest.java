@@ -558,6 +558,9 @@ public class CliTest {
         Result raised = cli("sql", out.toString(), "SELECT raise_error('boom')");
         assertEquals(2, raised.code(), raised.err());
         assertTrue(raised.err().strip().startsWith("initsweep: query failed: [USER_RAISED_EXCEPTION] boom"), raised.err());
+        Result limit = cli("sql", out.toString(), "SELECT size(sequence(1, 3000000000))");
+        assertEquals(2, limit.code(), "a limit the query reaches (SQLSTATE 54) is the user's input: " + limit.err());
+        assertTrue(limit.err().strip().startsWith("initsweep: query failed: [COLLECTION_SIZE_LIMIT_EXCEEDED"), limit.err());
         Result two = cli("sql", out.toString(), "--csv", "--limit", "2", "SELECT run_id FROM runs");
         assertEquals(3, two.out().lines().count(), "header and 2 of 12 rows: " + two.out());
         assertEquals("initsweep: the first 2 rows; --limit N prints more", two.err().strip());

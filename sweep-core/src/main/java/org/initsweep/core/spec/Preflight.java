@@ -1,5 +1,6 @@
 package org.initsweep.core.spec;
 
+import java.util.List;
 import java.util.Locale;
 import org.initsweep.core.Quantities;
 import org.initsweep.core.data.DataShape;
@@ -104,6 +105,32 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
             }
         }
         return new Preflight(runs, flops, maxBytes, maxOffHeap, float32);
+    }
+
+    /**
+     * Where {@code "boundaries": true} records nothing: per dataset of which no run is of 2 features and two
+     * classes (one sigmoid output, whose P(class 1) the boundary draws), a line saying why; none without
+     * boundaries.
+     */
+    public static List<String> withoutBoundaries(SweepSpec spec, Shapes shapes) {
+        List<String> lines = new java.util.ArrayList<>();
+        if (!spec.outputs().boundaries()) {
+            return lines;
+        }
+        for (DatasetSource ds : spec.datasets()) {
+            DataShape any = null;
+            boolean drawn = false;
+            for (int[] hidden : hiddenShapes(spec)) {
+                any = shape(spec, ds, hidden[0], shapes);
+                drawn |= any.features() == 2 && any.classes() == 2;
+            }
+            if (!drawn && any != null) {
+                lines.add("boundaries: dataset " + ds.name() + " has " + Quantities.plural(any.features(), "feature")
+                        + " and " + any.classes() + (any.classes() == 1 ? " class" : " classes") + ": decision boundaries"
+                        + " are drawn for 2 features and two classes, so its runs record none");
+            }
+        }
+        return lines;
     }
 
     /** The data shape of a dataset for a spec: generated ones from the spec, real ones from {@code shapes}. */
