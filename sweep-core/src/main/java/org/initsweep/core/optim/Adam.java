@@ -43,6 +43,11 @@ public record Adam(double beta1, double beta2, double eps) implements Optimizer 
     }
 
     @Override
+    public double defaultLearningRate() {
+        return 1e-3;
+    }
+
+    @Override
     public double[] hyperparameters() {
         return new double[] {beta1, beta2, eps};
     }

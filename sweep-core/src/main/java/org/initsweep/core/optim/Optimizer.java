@@ -35,6 +35,15 @@ public interface Optimizer extends Serializable {
     String label();
 
     /**
+     * The learning rate a spec that gives none trains it at: PyTorch's default where PyTorch has one
+     * ({@code torch.optim.Adam} 1e-3, {@code torch.optim.RMSprop} 1e-2); 0.1 for SGD and momentum, which have none
+     * there.
+     */
+    default double defaultLearningRate() {
+        return 0.1;
+    }
+
+    /**
      * Binds the rule to these blocks (their order and sizes fixed from now on) with fresh state.
      *
      * @param blocks       the parameters and their gradient arrays

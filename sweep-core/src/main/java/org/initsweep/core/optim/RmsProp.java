@@ -42,6 +42,11 @@ public record RmsProp(double alpha, double eps, boolean centered) implements Opt
     }
 
     @Override
+    public double defaultLearningRate() {
+        return 1e-2;
+    }
+
+    @Override
     public double[] hyperparameters() {
         return new double[] {alpha, eps, centered ? 1 : 0};
     }

@@ -239,7 +239,7 @@ public final class SpecReader {
             for (Axis<?> a : Axes.ALL) {
                 axes.put(a.name(), readAxis(a));
                 if (a == Axes.OPTIMIZER) {
-                    optimizerRates = optimizerLearningRates(axes.get(a.name()));
+                    optimizerRates = withDefaultRates(optimizerLearningRates(axes.get(a.name())), axes.get(a.name()));
                 }
             }
             truncationsHoldMass(axes);
@@ -525,6 +525,25 @@ public final class SpecReader {
                     }
                 }
             }
+        }
+
+        /**
+         * Where the spec gives no learning rate at all, each optimizer trains at its own default, as PyTorch's do
+         * ({@link Optimizer#defaultLearningRate()}: Adam 1e-3, not the 0.1 of SGD); one whose default is the
+         * spec's 0.1 keeps the plain product's order of the grid.
+         */
+        private Map<Optimizer, List<Double>> withDefaultRates(Map<Optimizer, List<Double>> own, List<?> optimizers) {
+            if (root.has("learning_rates") || root.has("learning_rate")) {
+                return own;
+            }
+            Map<Optimizer, List<Double>> rates = new LinkedHashMap<>(own);
+            for (Object o : optimizers) {
+                if (o instanceof Optimizer opt && !rates.containsKey(opt)
+                        && !Axes.LEARNING_RATE.defaults().equals(List.of(opt.defaultLearningRate()))) {
+                    rates.put(opt, List.of(opt.defaultLearningRate()));
+                }
+            }
+            return rates;
         }
 
         /** Whether an optimizer entry gives learning rates of its own. */

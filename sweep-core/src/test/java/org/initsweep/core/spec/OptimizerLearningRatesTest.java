@@ -63,6 +63,23 @@ class OptimizerLearningRatesTest {
     }
 
     @Test
+    void withoutAnyLearningRateEachOptimizerTrainsAtPyTorchsDefault() throws Exception {
+        // torch.optim.Adam(lr=1e-3), torch.optim.RMSprop(lr=1e-2); SGD has none there: 0.1 here
+        SweepSpec s = spec("\"optimizers\": [\"sgd\", \"adam\", {\"name\": \"rmsprop\", \"centered\": true},"
+                + " {\"name\": \"momentum\", \"beta\": 0.9}]");
+        assertEquals(List.of("1:sgd@0.1", "1:adam@0.001", "1:rmsprop(centered)@0.01", "1:momentum(beta=0.9)@0.1",
+                "2:sgd@0.1", "2:adam@0.001", "2:rmsprop(centered)@0.01", "2:momentum(beta=0.9)@0.1"), settings(new Grid(s)));
+        assertEquals(s, SpecReader.parse(SpecWriter.toJson(s), "spec.json"), "spec.json says the rates it trained at");
+        // a rate the spec gives is every optimizer's that gives none of its own, Adam's too
+        assertEquals(List.of("1:sgd@0.05", "1:adam@0.05", "2:sgd@0.05", "2:adam@0.05"),
+                settings(new Grid(spec("\"optimizers\": [\"sgd\", \"adam\"], \"learning_rate\": 0.05"))));
+        assertEquals(List.of("1:sgd@0.1", "1:adam@0.01", "2:sgd@0.1", "2:adam@0.01"),
+                settings(new Grid(spec("\"optimizers\": [\"sgd\", {\"name\": \"adam\", \"learning_rate\": 0.01}]"))));
+        // SGD alone, as before: the plain product at 0.1
+        assertEquals(List.of("1:sgd@0.1", "2:sgd@0.1"), settings(new Grid(spec("\"optimizers\": [\"sgd\"]"))));
+    }
+
+    @Test
     void aSpecWhoseOptimizersGiveNoRatesKeepsThePlainProductsOrder() throws SpecException {
         Grid grid = new Grid(spec("\"optimizers\": [\"sgd\", \"adam\"], \"learning_rates\": [0.1, 0.01]"));
         assertEquals(List.of("1:sgd@0.1", "1:sgd@0.01", "1:adam@0.1", "1:adam@0.01", "2:sgd@0.1", "2:sgd@0.01",
