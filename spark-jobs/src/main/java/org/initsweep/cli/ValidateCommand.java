@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
  * names as {@code run} reads them (but for a parquet table or a file on another file system, which Spark reads).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check SPEC and the data files it names, and print the size of its grid, without running anything.")
+        description = "Check SPEC and the data files it names, and print the size of its grid, without running"
+                + " anything.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC", converter = SpecFile.class, description = "Sweep spec (JSON).")
@@ -62,7 +63,8 @@ final class ValidateCommand implements Callable<Integer> {
      */
     private List<String> dataLines(SweepSpec s) {
         SweepData.Local local = SweepData.loadWithoutSpark(s, dataDir, new MemoryBudget(
-                Runtime.getRuntime().maxMemory() / 2, "half of the JVM's heap", "INITSWEEP_JAVA_OPTS=-Xmx… (bin/initsweep)"));
+                Runtime.getRuntime().maxMemory() / 2, "half of the JVM's heap",
+                "INITSWEEP_JAVA_OPTS=-Xmx… (bin/initsweep)"));
         Preflight.Shapes shapes = local.data().shapes(s);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < s.datasets().size(); i++) {

@@ -403,7 +403,8 @@ public final class SweepJob {
             var now = data.datasets().loaded().get(e.getKey());
             for (String sha : e.getValue()) {
                 if (now != null && !now.sha256().equals(sha)) {
-                    throw new OutputExistsException("output directory " + PathText.of(out) + " holds runs of dataset " + e.getKey()
+                    throw new OutputExistsException("output directory " + PathText.of(out) + " holds runs of dataset "
+                            + e.getKey()
                             + " computed on other bytes (SHA-256 " + sha.substring(0, 12) + "… there, "
                             + now.sha256().substring(0, 12) + "… now): pass --overwrite or choose another --out", true);
                 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,17 +53,19 @@ class StaleAnalysisTest {
         // a folder of the analysis's that cannot be written: said before anything is touched (as root, only
         // without the capability to override file permissions is a read-only folder read-only)
         Path regions = out.resolve("regions");
-        java.nio.file.Files.setPosixFilePermissions(regions, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        Files.setPosixFilePermissions(regions, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
-            Path logs = java.nio.file.Files.createDirectories(tmp.resolve("logs"));
-            CliProcess p = CliProcess.start(List.of("setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search"),
-                    logs, "1g", "analyze", out.toString(), "--no-charts");
+            Path logs = Files.createDirectories(tmp.resolve("logs"));
+            List<String> withoutOverride = List.of("setpriv", "--inh-caps=-all",
+                    "--bounding-set=-dac_override,-dac_read_search");
+            CliProcess p = CliProcess.start(withoutOverride, logs, "1g", "analyze", out.toString(), "--no-charts");
             assertEquals(2, p.waitFor(3), p.stderr());
-            assertEquals("initsweep: " + regions + " cannot be written (permission denied): analyze replaces it; sql reads the directory without writing",
+            assertEquals("initsweep: " + regions + " cannot be written (permission denied): analyze replaces it;"
+                    + " sql reads the directory without writing",
                     p.stderr().strip());
-            assertTrue(java.nio.file.Files.exists(out.resolve(".analyzed")), "the analysis stamp kept");
+            assertTrue(Files.exists(out.resolve(".analyzed")), "the analysis stamp kept");
         } finally {
-            java.nio.file.Files.setPosixFilePermissions(regions, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(regions, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 }

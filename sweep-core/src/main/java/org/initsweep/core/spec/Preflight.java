@@ -126,8 +126,8 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
             }
             if (!drawn && any != null) {
                 lines.add("boundaries: dataset " + ds.name() + " has " + Quantities.plural(any.features(), "feature")
-                        + " and " + any.classes() + (any.classes() == 1 ? " class" : " classes") + ": decision boundaries"
-                        + " are drawn for 2 features and two classes, so its runs record none");
+                        + " and " + any.classes() + (any.classes() == 1 ? " class" : " classes")
+                        + ": decision boundaries are drawn for 2 features and two classes, so its runs record none");
             }
         }
         return lines;

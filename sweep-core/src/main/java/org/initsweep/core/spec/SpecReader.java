@@ -518,7 +518,8 @@ public final class SpecReader {
                 for (int k = 0; k < values.length; k++) {
                     float f = (float) values[k];
                     if (parameters.get(k).range() == Hyperparameter.Range.POSITIVE && (f == 0 || Float.isInfinite(f))) {
-                        add(Axes.OPTIMIZER.field() + "[" + i + "]." + parameters.get(k).name(), Quantities.number(values[k])
+                        add(Axes.OPTIMIZER.field() + "[" + i + "]." + parameters.get(k).name(),
+                                Quantities.number(values[k])
                                 + (f == 0 ? " rounds to 0 in float32 (the smallest float32 > 0 is 1.4e-45)"
                                         : " rounds to infinity in float32 (the largest float32 is 3.4e38)")
                                 + ", the precision runs train in: give another value or \"precision\": \"float64\"");
