@@ -107,8 +107,18 @@ public final class CsvTableReader {
      */
     public static long estimateBytes(Input input, long storedBytes, boolean header) {
         try (HashedInput in = HashedInput.open(input.source())) {
-            byte[] sample = in.data.readNBytes(SAMPLE);
-            boolean whole = in.data.read() < 0;
+            byte[] buf = new byte[SAMPLE];
+            int n = 0;
+            boolean whole;
+            try {
+                for (int r; n < SAMPLE && (r = in.data.read(buf, n, SAMPLE - n)) > 0; ) {
+                    n += r;
+                }
+                whole = n < SAMPLE || in.data.read() < 0;
+            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                whole = true; // a gzip stream cut or damaged within the sample: read() says at which line
+            }
+            byte[] sample = java.util.Arrays.copyOf(buf, n);
             CsvScanner s = new CsvScanner(new ByteArrayInputStream(sample));
             if (s.atEnd()) {
                 throw new UserInputException(input.path() + (header ? ": empty (a header row naming the columns is expected)"

@@ -2,6 +2,7 @@ package org.initsweep.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -95,6 +96,21 @@ class CsvTableReaderValidationTest {
         String m = assertThrows(UserInputException.class, () -> CsvTableReader.read(IdxFiles.input("path", "t.csv.gz", cut),
                 "label", "mine", MemoryBudget.UNLIMITED)).getMessage();
         assertEquals(true, m.matches("t\\.csv\\.gz: line \\d+: truncated \\(.*\\)"), m);
+    }
+
+    @Test
+    void aSmallGzipTableCutShortIsSaidWithItsLineAfterTheSizeEstimate() {
+        // cut within the estimate's sample: the estimate leaves the damage to read(), which names the line
+        StringBuilder sb = new StringBuilder("a,label\n");
+        for (int i = 0; i < 300; i++) {
+            sb.append(i * 0.5).append(',').append(i % 2).append('\n');
+        }
+        byte[] gz = IdxFiles.gzip(sb.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] cut = java.util.Arrays.copyOf(gz, gz.length - 20);
+        assertTrue(CsvTableReader.estimateBytes(IdxFiles.input("path", "t.csv.gz", cut), cut.length) > 0);
+        String m = assertThrows(UserInputException.class, () -> CsvTableReader.read(IdxFiles.input("path", "t.csv.gz", cut),
+                "label", "mine", MemoryBudget.UNLIMITED)).getMessage();
+        assertTrue(m.matches("t\\.csv\\.gz: line \\d+: truncated \\(.*\\)"), m);
     }
 
     @Test
