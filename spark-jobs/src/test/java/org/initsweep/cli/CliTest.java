@@ -445,6 +445,15 @@ public class CliTest {
         assertEquals("", batch.out(), "nothing said valid");
         assertEquals(0, cli("validate", "--no-data", big.toString()).code(), "the spec alone is valid");
 
+        // one example a class: whatever test_fraction, training keeps it
+        Path ones = Files.writeString(tmp.resolve("ones.csv"), "x1,x2,label\n0,1,0\n1,0,1\n1,1,2\n");
+        Path single = Files.writeString(tmp.resolve("single.json"), spec.formatted(entry.replace(data.toString(),
+                ones.toString()), 1));
+        Result singles = cli("validate", single.toString());
+        assertEquals(2, singles.code(), singles.out());
+        assertEquals("initsweep: dataset mine: each of its 3 classes has one example, which training keeps, so no"
+                + " test_fraction gives a test example: give more examples per class, or a test file", singles.err().strip());
+
         Files.delete(data);
         Result gone = cli("validate", good.toString());
         assertEquals(2, gone.code(), gone.out());

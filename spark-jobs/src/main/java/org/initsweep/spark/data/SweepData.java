@@ -136,6 +136,11 @@ public record SweepData(RunDatasets datasets) {
             DataShape shape = available(spec, d);
             if (!d.hasTest() && shape.testSamples() == 0) {
                 int smallest = java.util.Arrays.stream(d.train().classCounts()).min().orElse(0);
+                if (java.util.Arrays.stream(d.train().classCounts()).max().orElse(0) < 2) {
+                    throw new UserInputException("dataset " + d.name() + ": each of its " + d.train().classes()
+                            + " classes has one example, which training keeps, so no test_fraction gives a test"
+                            + " example: give more examples per class, or a test file");
+                }
                 throw new UserInputException("test_fraction: "
                         + org.initsweep.core.Quantities.number(RunDatasets.heldOut(spec.testFraction()))
                         + (spec.testFraction() == null ? " (the default)" : "") + " of dataset " + d.name() + "'s "
