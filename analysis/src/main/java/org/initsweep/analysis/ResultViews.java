@@ -32,6 +32,19 @@ public final class ResultViews {
     }
 
     /**
+     * Refuses a directory without a {@code runs/} table, in one line naming it as the user did.
+     *
+     * @throws org.initsweep.core.UserInputException if {@code root} holds no {@code runs/}
+     * @throws IOException                           if the file system cannot be asked
+     */
+    public static void requireSweep(FileSystem fs, Path root, String dir) throws IOException {
+        if (!fs.exists(new Path(root, Tables.RUNS))) {
+            throw new org.initsweep.core.UserInputException(dir + " holds no sweep results (no " + Tables.RUNS
+                    + "/ table); run a sweep into it first");
+        }
+    }
+
+    /**
      * Registers a view per table the directory holds now, and drops the view of a table it no longer holds
      * (a session that read the directory before an {@code --overwrite}, or before an analysis removed a table).
      *
@@ -43,10 +56,7 @@ public final class ResultViews {
     public static List<String> register(SparkSession spark, String dir) throws IOException {
         Path root = new Path(dir);
         FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        if (!fs.exists(new Path(root, Tables.RUNS))) {
-            throw new org.initsweep.core.UserInputException(dir + " holds no sweep results (no " + Tables.RUNS
-                    + "/ table); run a sweep into it first");
-        }
+        requireSweep(fs, root, dir);
         List<String> registered = new ArrayList<>();
         for (String table : TABLES) {
             if (registerOne(spark, fs, root, table)) {

@@ -73,6 +73,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (fs.getFileStatus(path).isFile()) {
             throw new org.initsweep.core.UserInputException(dir + " is a file; give a sweep's output directory");
         }
+        // before the lock, whose file would be the first change to a folder that is no sweep's
+        org.initsweep.analysis.ResultViews.requireSweep(fs, path, dir);
         org.initsweep.spark.OutputLock held;
         try {
             held = org.initsweep.spark.OutputLock.acquire(fs, path);

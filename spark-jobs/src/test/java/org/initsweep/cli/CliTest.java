@@ -408,6 +408,7 @@ public class CliTest {
             Files.createDirectories(f.getParent());
             Files.writeString(f, "mine");
         }
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(tmp);
         Result r = cli("analyze", tmp.toString());
         assertEquals(2, r.code(), r.err());
         assertEquals("initsweep: " + tmp + " holds no sweep results (no runs/ table); run a sweep into it first",
@@ -415,6 +416,7 @@ public class CliTest {
         for (Path f : files) {
             assertTrue(Files.exists(f), f + " kept");
         }
+        assertEquals(before, Files.getLastModifiedTime(tmp), "no lock file made and removed in it either");
     }
 
     @Test
@@ -453,6 +455,19 @@ public class CliTest {
         assertEquals(2, singles.code(), singles.out());
         assertEquals("initsweep: dataset mine: each of its 3 classes has one example, which training keeps, so no"
                 + " test_fraction gives a test example: give more examples per class, or a test file", singles.err().strip());
+
+        // paths read as the run reads them, by Hadoop's Path and file system: the same one line in both
+        for (String[] bad : new String[][] {{"file:mine.csv", "file:mine.csv: not a valid path or URI ("},
+                {"file://localhost" + data, "file://localhost" + data + ": not a path of file system file:///"}}) {
+            Path spec2 = Files.writeString(tmp.resolve("bad.json"), spec.formatted(entry.replace("\"" + data + "\"",
+                    "\"" + bad[0] + "\""), 1));
+            Result v = cli("validate", spec2.toString());
+            assertEquals(2, v.code(), v.out());
+            assertTrue(v.err().strip().startsWith("initsweep: datasets[0] (mine): " + bad[1]), v.err());
+            Result run = cli("run", spec2.toString(), "--out", tmp.resolve("bad-out").toString());
+            assertEquals(2, run.code(), run.out());
+            assertEquals(v.err().strip(), run.err().strip(), "run says what validate said");
+        }
 
         Files.delete(data);
         Result gone = cli("validate", good.toString());

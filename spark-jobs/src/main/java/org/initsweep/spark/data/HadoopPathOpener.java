@@ -35,7 +35,7 @@ public final class HadoopPathOpener implements PathOpener {
     public InputStream open(String path) throws IOException {
         Path p = path(path);
         FileSystem fs = p.getFileSystem(conf);
-        FileStatus status = fs.getFileStatus(p);
+        FileStatus status = status(fs, p, path);
         if (status.isDirectory()) {
             throw new FileSystemException(path, null, "is a directory, not a file");
         }
@@ -54,7 +54,17 @@ public final class HadoopPathOpener implements PathOpener {
     @Override
     public long size(String path) throws IOException {
         Path p = path(path);
-        return p.getFileSystem(conf).getFileStatus(p).getLen();
+        return status(p.getFileSystem(conf), p, path).getLen();
+    }
+
+    /** Its status; a path of another host than the file system's ({@code file://elsewhere/…}) said as such. */
+    private static FileStatus status(FileSystem fs, Path p, String path) throws IOException {
+        try {
+            return fs.getFileStatus(p);
+        } catch (IllegalArgumentException e) { // Hadoop's "Wrong FS: file://localhost/…, expected: file:///"
+            throw new UserInputException(path + ": not a path of file system " + fs.getUri() + " ("
+                    + org.initsweep.core.MessageLines.firstLine(e.getMessage()) + ")", e);
+        }
     }
 
     static Path path(String path) {

@@ -45,7 +45,7 @@ public record SweepData(RunDatasets datasets) {
      *                            or a {@code samples}/{@code batch_size} the data cannot give
      */
     public static SweepData load(SweepSpec spec, String dataDir, Supplier<SparkSession> spark, MemoryBudget budget) {
-        return load(spec, dataDir, spark, budget, source -> true);
+        return load(spec, dataDir, spark, budget, source -> true, org.initsweep.core.data.PathOpener.local());
     }
 
     /**
@@ -63,7 +63,9 @@ public record SweepData(RunDatasets datasets) {
                 unread.add(i);
             }
         }
-        return new Local(load(spec, dataDir, null, budget, SweepData::readsWithoutSpark), List.copyOf(unread));
+        // Hadoop's local file system, as the run reads the same paths: one verdict on every path
+        return new Local(load(spec, dataDir, null, budget, SweepData::readsWithoutSpark,
+                new HadoopPathOpener(new org.apache.hadoop.conf.Configuration())), List.copyOf(unread));
     }
 
     /**
@@ -75,15 +77,27 @@ public record SweepData(RunDatasets datasets) {
     public record Local(SweepData data, List<Integer> unread) {
     }
 
-    /** Whether a dataset is read without Spark: it is no parquet table, and every file it names is local. */
+    /**
+     * Whether a dataset is read without Spark: it is no parquet table, and every file it names is on the local
+     * file system as Hadoop reads the path (a path Hadoop refuses counts as local: reading it says why).
+     */
     public static boolean readsWithoutSpark(DatasetSource source) {
         return !(source instanceof DatasetSource.TableFile t && t.format() == DatasetSource.TableFormat.PARQUET)
-                && source.files().stream().allMatch(org.initsweep.core.data.PathOpener::isLocal);
+                && source.files().stream().allMatch(SweepData::isLocal);
+    }
+
+    private static boolean isLocal(String path) {
+        try {
+            String scheme = HadoopPathOpener.path(path).toUri().getScheme();
+            return scheme == null || scheme.equals("file");
+        } catch (UserInputException e) {
+            return true;
+        }
     }
 
     /** Reads the spec's real datasets that {@code read} accepts and checks the spec's sizes against them. */
     private static SweepData load(SweepSpec spec, String dataDir, Supplier<SparkSession> spark, MemoryBudget budget,
-            java.util.function.Predicate<DatasetSource> read) {
+            java.util.function.Predicate<DatasetSource> read, org.initsweep.core.data.PathOpener withoutSpark) {
         Map<String, LoadedDataset> loaded = new LinkedHashMap<>();
         Path dir = DataDir.resolve(dataDir).path();
         DatasetLoader loader = null;
@@ -94,8 +108,7 @@ public record SweepData(RunDatasets datasets) {
             }
             if (loader == null) {
                 SparkSession session = spark == null ? null : spark.get();
-                loader = DatasetLoader.of(session == null ? org.initsweep.core.data.PathOpener.local()
-                        : HadoopPathOpener.of(session), dir, session == null ? null : new ParquetTableReader(session));
+                loader = DatasetLoader.of(session == null ? withoutSpark : HadoopPathOpener.of(session), dir, session == null ? null : new ParquetTableReader(session));
             }
             try {
                 loaded.put(source.name(), loader.load(source, budget));

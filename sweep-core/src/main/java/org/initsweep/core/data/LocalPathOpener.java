@@ -14,7 +14,7 @@ final class LocalPathOpener implements PathOpener {
     static final LocalPathOpener INSTANCE = new LocalPathOpener();
 
     /** A URI scheme such as {@code hdfs:} (two or more letters, so a Windows drive letter is not one). */
-    static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
 
     private LocalPathOpener() {
     }

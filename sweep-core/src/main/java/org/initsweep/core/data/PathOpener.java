@@ -34,9 +34,4 @@ public interface PathOpener {
     static PathOpener local() {
         return LocalPathOpener.INSTANCE;
     }
-
-    /** Whether {@link #local()} reads the path: a plain path or a {@code file:} URI, not {@code hdfs://…}. */
-    static boolean isLocal(String path) {
-        return path.startsWith("file:") || !LocalPathOpener.SCHEME.matcher(path).matches();
-    }
 }

@@ -209,6 +209,8 @@ public final class SpecReader {
         private final List<SpecProblem> problems = new ArrayList<>();
         /** The learning rates optimizers give themselves, read with the optimizer axis. */
         private Map<Optimizer, List<Double>> optimizerRates = Map.of();
+        /** Whether every optimizer trains at rates of its own or at its own default: the spec's then apply to none. */
+        private boolean everyOptimizerRated;
 
         Walker(JsonNode root) {
             this.root = root;
@@ -240,6 +242,8 @@ public final class SpecReader {
                 axes.put(a.name(), readAxis(a));
                 if (a == Axes.OPTIMIZER) {
                     optimizerRates = withDefaultRates(optimizerLearningRates(axes.get(a.name())), axes.get(a.name()));
+                    everyOptimizerRated = !axes.get(a.name()).isEmpty()
+                            && optimizerRates.keySet().containsAll(axes.get(a.name()));
                 }
             }
             truncationsHoldMass(axes);
@@ -475,6 +479,10 @@ public final class SpecReader {
                     }
                 }
                 return List.of();
+            }
+            if (a == Axes.LEARNING_RATE && !root.has("learning_rate") && !root.has("learning_rates")
+                    && everyOptimizerRated) {
+                return List.of(); // Adam and RMSprop alone, each at its default: no rate of the spec's is used
             }
             if (a == Axes.LEARNING_RATE && root.has("learning_rate")) {
                 if (root.has("learning_rates")) {

@@ -75,6 +75,14 @@ class OptimizerLearningRatesTest {
                 settings(new Grid(spec("\"optimizers\": [\"sgd\", \"adam\"], \"learning_rate\": 0.05"))));
         assertEquals(List.of("1:sgd@0.1", "1:adam@0.01", "2:sgd@0.1", "2:adam@0.01"),
                 settings(new Grid(spec("\"optimizers\": [\"sgd\", {\"name\": \"adam\", \"learning_rate\": 0.01}]"))));
+        // Adam and RMSprop alone, each at its default: spec.json gives each its rate and no rate of its own
+        SweepSpec adaptive = spec("\"optimizers\": [\"adam\", \"rmsprop\"]");
+        String json = SpecWriter.toJson(adaptive);
+        assertFalse(new ObjectMapper().readTree(json).has("learning_rates"), json);
+        assertEquals(adaptive, SpecReader.parse(json, "spec.json"), "a resume reads its own spec.json");
+        assertEquals(List.of("1:adam@0.001", "1:rmsprop@0.01", "2:adam@0.001", "2:rmsprop@0.01"), settings(new Grid(adaptive)));
+        assertTrue(adaptive.sameRuns(spec("\"optimizers\": [{\"name\": \"adam\", \"learning_rate\": 0.001},"
+                + " {\"name\": \"rmsprop\", \"learning_rate\": 0.01}]")), "the same runs as the rates written out");
         // SGD alone, as before: the plain product at 0.1
         assertEquals(List.of("1:sgd@0.1", "2:sgd@0.1"), settings(new Grid(spec("\"optimizers\": [\"sgd\"]"))));
     }
