@@ -168,14 +168,7 @@ public final class Analysis {
      */
     public static Summary run(SparkSession spark, String dir, double decades, boolean charts, Double targetLoss)
             throws IOException {
-        if (!(decades > 0) || Double.isInfinite(decades)) {
-            throw new org.initsweep.core.UserInputException("--decades must be > 0 and finite, got "
-                    + org.initsweep.core.Quantities.number(decades));
-        }
-        if (targetLoss != null && !(targetLoss > 0 && Double.isFinite(targetLoss))) {
-            throw new org.initsweep.core.UserInputException("--target-loss must be > 0 and finite (nats), got "
-                    + org.initsweep.core.Quantities.number(targetLoss));
-        }
+        checkOptions(decades, targetLoss);
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
         org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
         ResultViews.register(spark, dir); // first: a directory that holds no sweep is refused untouched
@@ -240,6 +233,23 @@ public final class Analysis {
             return new Summary(runs, collected.size(), byRegime, files, agreement, trainability.consoleLines());
         } finally {
             profiles.unpersist();
+        }
+    }
+
+    /**
+     * Refuses analysis options out of range, before any directory is looked at.
+     *
+     * @throws org.initsweep.core.UserInputException if {@code decades} is not &gt; 0 and finite, or
+     *                                               {@code targetLoss} is given and not &gt; 0 and finite
+     */
+    public static void checkOptions(double decades, Double targetLoss) {
+        if (!(decades > 0) || Double.isInfinite(decades)) {
+            throw new org.initsweep.core.UserInputException("--decades must be > 0 and finite, got "
+                    + org.initsweep.core.Quantities.number(decades));
+        }
+        if (targetLoss != null && !(targetLoss > 0 && Double.isFinite(targetLoss))) {
+            throw new org.initsweep.core.UserInputException("--target-loss must be > 0 and finite (nats), got "
+                    + org.initsweep.core.Quantities.number(targetLoss));
         }
     }
 

@@ -74,6 +74,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new org.initsweep.core.UserInputException(dir + " is a file; give a sweep's output directory");
         }
         // before the lock, whose file would be the first change to a folder that is no sweep's
+        Analysis.checkOptions(decades, targetLoss);
         org.initsweep.analysis.ResultViews.requireSweep(fs, path, dir);
         org.initsweep.spark.OutputLock held;
         try {
