@@ -101,8 +101,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     /** Whether this process may write into the folder: the kernel's answer where it is local. */
     private static boolean writable(org.apache.hadoop.fs.FileSystem fs, org.apache.hadoop.fs.Path p)
             throws java.io.IOException {
-        if ("file".equals(fs.getUri().getScheme())) {
-            return java.nio.file.Files.isWritable(java.nio.file.Path.of(fs.makeQualified(p).toUri().getPath()));
+        if (org.initsweep.spark.fs.LocalPaths.isLocal(fs)) {
+            return java.nio.file.Files.isWritable(org.initsweep.spark.fs.LocalPaths.of(fs, p));
         }
         try {
             fs.access(p, org.apache.hadoop.fs.permission.FsAction.WRITE);

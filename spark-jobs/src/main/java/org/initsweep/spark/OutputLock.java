@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ShutdownHookManager;
+import org.initsweep.spark.fs.LocalPaths;
 
 /**
  * One writer per output directory: a lock file {@value #FILE} holding the writer's host, pid, start
@@ -148,11 +149,11 @@ public final class OutputLock implements AutoCloseable {
      */
     private static boolean publish(FileSystem fs, Path dir, Path target, String text) throws IOException {
         Path tmp = new Path(dir, "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
-        if (isLocal(fs)) {
-            java.nio.file.Path t = local(fs, tmp);
+        if (LocalPaths.isLocal(fs)) {
+            java.nio.file.Path t = LocalPaths.of(fs, tmp);
             Files.write(t, text.getBytes(StandardCharsets.UTF_8));
             try {
-                Files.createLink(local(fs, target), t);
+                Files.createLink(LocalPaths.of(fs, target), t);
                 return true;
             } catch (FileAlreadyExistsException e) {
                 return false;
@@ -174,20 +175,12 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
-    private static boolean isLocal(FileSystem fs) {
-        return "file".equals(fs.getUri().getScheme());
-    }
-
-    /** The decoded path: {@code Path.of(URI)} refuses a name with a non-ASCII letter ("Bad escape"). */
-    private static java.nio.file.Path local(FileSystem fs, Path p) {
-        return java.nio.file.Path.of(fs.makeQualified(p).toUri().getPath());
-    }
 
     /** The file's text, or null if it does not exist. */
     private static String read(FileSystem fs, Path file) throws IOException {
-        if (isLocal(fs)) {
+        if (LocalPaths.isLocal(fs)) {
             try {
-                return Files.readString(local(fs, file), StandardCharsets.UTF_8);
+                return Files.readString(LocalPaths.of(fs, file), StandardCharsets.UTF_8);
             } catch (java.nio.file.NoSuchFileException e) {
                 return null;
             } catch (java.nio.charset.MalformedInputException e) {
@@ -223,9 +216,9 @@ public final class OutputLock implements AutoCloseable {
 
     private void delete() throws IOException {
         fs.delete(file, false);
-        if (isLocal(fs)) {
+        if (LocalPaths.isLocal(fs)) {
             // an old build's checksum beside the lock would make the next reader doubt a good lock
-            Files.deleteIfExists(local(fs, new Path(file.getParent(), "." + FILE + ".crc")));
+            Files.deleteIfExists(LocalPaths.of(fs, new Path(file.getParent(), "." + FILE + ".crc")));
         }
     }
 }

@@ -39,10 +39,9 @@ public final class HadoopPathOpener implements PathOpener {
         if (status.isDirectory()) {
             throw new FileSystemException(path, null, "is a directory, not a file");
         }
-        if ("file".equals(fs.getUri().getScheme())) {
-            // the decoded path, and read by NIO: Path.of(URI) refuses a non-ASCII name ("Bad escape"), and
-            // Hadoop's checksum file system cannot name the .crc of a file with a ':' in its name
-            java.nio.file.Path local = java.nio.file.Path.of(fs.makeQualified(p).toUri().getPath());
+        if (org.initsweep.spark.fs.LocalPaths.isLocal(fs)) {
+            // read by NIO: Hadoop's checksum file system cannot name the .crc of a file with a ':' in its name
+            java.nio.file.Path local = org.initsweep.spark.fs.LocalPaths.of(fs, p);
             if (!java.nio.file.Files.isRegularFile(local)) {
                 throw new FileSystemException(path, null, NOT_REGULAR_FILE);
             }
