@@ -221,7 +221,9 @@ public final class SweepJob {
     /**
      * Refuses an output directory that cannot hold a sweep: one inside another sweep's directory (its
      * tables are read as one folder each, and a sweep nested in {@code runs/} would make the parent
-     * unreadable), one below a file, or one that is a file.
+     * unreadable), one below a file, or one that is a file. A folder is a sweep's when it holds the writer
+     * lock, or a {@code spec.json} beside another entry a sweep writes: a user's own {@code spec.json} in the
+     * folder that is to hold the results does not make it one.
      *
      * @throws org.initsweep.core.UserInputException naming {@code --out} and the reason
      */
@@ -237,11 +239,26 @@ public final class SweepJob {
                 throw new org.initsweep.core.UserInputException("--out " + out + " is below " + PathText.of(p)
                         + ", which is a file; give a directory");
             }
-            if (fs.exists(new Path(p, Tables.SPEC_FILE)) || fs.exists(new Path(p, OutputLock.FILE))) {
+            if (isSweep(fs, p)) {
                 throw new org.initsweep.core.UserInputException("--out " + out + " is inside the sweep in " + PathText.of(p)
                         + "; give a directory outside it");
             }
         }
+    }
+
+    private static boolean isSweep(FileSystem fs, Path dir) throws IOException {
+        if (fs.exists(new Path(dir, OutputLock.FILE))) {
+            return true;
+        }
+        if (!fs.exists(new Path(dir, Tables.SPEC_FILE))) {
+            return false;
+        }
+        for (String entry : OWNED) {
+            if (!entry.equals(Tables.SPEC_FILE) && fs.exists(new Path(dir, entry))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The writer lock; a directory that cannot be created or written is the user's input (exit 2). */

@@ -40,6 +40,19 @@ class OutputPlaceTest {
     }
 
     @Test
+    void anOutBesideTheUsersOwnSpecJsonIsNoSweepsInside(@TempDir Path tmp) throws Exception {
+        // the natural layout of an experiment: exp/spec.json, results in exp/out
+        Path spec = tmp.resolve("exp").resolve("spec.json");
+        Files.createDirectories(spec.getParent());
+        Files.writeString(spec, Files.readString(CliTest.tinySpec()));
+        Path out = spec.resolveSibling("out");
+        CliTest.Result r = cli("run", spec.toString(), "--out", out.toString(), "--no-analyze");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isDirectory(out.resolve("runs")));
+        assertEquals(Files.readString(CliTest.tinySpec()), Files.readString(spec), "the user's spec untouched");
+    }
+
+    @Test
     void anOutThatCannotBeCreatedExitsTwo() {
         // Tests may run as root, for whom chmod does not deny: sysfs refuses new folders even to root.
         Path ro = Path.of("/sys/initsweep-out-probe");
