@@ -168,6 +168,15 @@ public final class Analysis {
      */
     public static Summary run(SparkSession spark, String dir, double decades, boolean charts, Double targetLoss)
             throws IOException {
+        return run(spark, dir, decades, charts, targetLoss, RealDatasets.NONE);
+    }
+
+    /**
+     * As {@link #run(SparkSession, String, double, boolean, Double)}, with the sweep's real datasets, whose
+     * training points the decision-boundary charts draw.
+     */
+    public static Summary run(SparkSession spark, String dir, double decades, boolean charts, Double targetLoss,
+            RealDatasets datasets) throws IOException {
         checkOptions(decades, targetLoss);
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
         org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -215,7 +224,7 @@ public final class Analysis {
             }
             long runs = spark.sql("SELECT count(*) FROM runs").first().getLong(0);
             DeepestCurves.Reading curves = new DeepestCurves.Reading(spark);
-            List<String> files = charts ? ChartWriter.writeAll(spark, dir, collected, curves) : List.of();
+            List<String> files = charts ? ChartWriter.writeAll(spark, dir, collected, curves, datasets) : List.of();
             if (charts) {
                 List<String> withReport = new ArrayList<>(files);
                 withReport.addAll(TrainabilityAnalysis.writeCharts(spark, dir, trainability));

@@ -35,8 +35,8 @@ final class ChartWriter {
     private ChartWriter() {
     }
 
-    static List<String> writeAll(SparkSession spark, String dir, List<Row> regions, DeepestCurves.Reading curves)
-            throws IOException {
+    static List<String> writeAll(SparkSession spark, String dir, List<Row> regions, DeepestCurves.Reading curves,
+            RealDatasets datasets) throws IOException {
         java.nio.file.Path local = Files.createTempDirectory("initsweep-charts");
         Map<ChartGroup, List<RegionCell>> heatmaps = new LinkedHashMap<>();
         // one analysis, one rule: every row of regions/ carries the same D
@@ -62,7 +62,7 @@ final class ChartWriter {
         }
         written.addAll(layerAndLossCharts(spark, local, curves));
         written.addAll(CompareCharts.write(spark, local, curves));
-        written.addAll(RunCharts.write(spark, local, java.util.Arrays.asList(spark.sqlContext().tableNames())));
+        written.addAll(RunCharts.write(spark, local, java.util.Arrays.asList(spark.sqlContext().tableNames()), datasets));
         written.addAll(org.initsweep.analysis.isometry.IsometryAnalysis.writeCharts(spark, local));
         written.addAll(org.initsweep.analysis.compare.InitComparison.writeCharts(spark, local));
 

@@ -13,15 +13,17 @@ import org.initsweep.analysis.chart.ActivationHistogramChart;
 import org.initsweep.analysis.chart.BoundaryGrid;
 import org.initsweep.analysis.chart.DecisionBoundaryChart;
 import org.initsweep.analysis.chart.LayerHistogram;
+import org.initsweep.core.UserInputException;
 import org.initsweep.core.data.DatasetKind;
 import org.initsweep.core.data.LabeledData;
+import org.initsweep.core.data.LoadedDataset;
 import org.initsweep.core.data.Preprocessing;
 import org.initsweep.core.train.RunDatasets;
 
 /**
  * Charts of single runs, drawn when the spec asked for the outputs behind them: the decision
- * boundary of every run on a 2-D dataset (with its training points, regenerated from the seed, split and
- * preprocessed as the run's were)
+ * boundary of every run on a 2-D dataset (with its training points, drawn again from the seed or read again
+ * from the dataset's files, split and preprocessed as the run's were)
  * and the activation histograms of every run at each recorded epoch.
  */
 final class RunCharts {
@@ -32,13 +34,14 @@ final class RunCharts {
     private RunCharts() {
     }
 
-    static List<Path> write(SparkSession spark, Path local, List<String> views) throws IOException {
+    static List<Path> write(SparkSession spark, Path local, List<String> views, RealDatasets datasets)
+            throws IOException {
         List<Path> written = new ArrayList<>();
         Row varied = spark.sql("SELECT count(DISTINCT sigma_b2) > 1, count(DISTINCT optimizer, learning_rate) > 1 FROM runs")
                 .first();
         Naming naming = new Naming(varied.getBoolean(0), varied.getBoolean(1));
         if (views.contains("boundaries")) {
-            written.addAll(boundaries(spark, local, naming));
+            written.addAll(boundaries(spark, local, naming, datasets));
         }
         if (views.contains("histograms")) {
             written.addAll(histograms(spark, local, naming));
@@ -96,8 +99,10 @@ final class RunCharts {
         return out;
     }
 
-    private static List<Path> boundaries(SparkSession spark, Path local, Naming naming) throws IOException {
+    private static List<Path> boundaries(SparkSession spark, Path local, Naming naming, RealDatasets datasets)
+            throws IOException {
         List<Path> written = new ArrayList<>();
+        Map<String, Object> read = new java.util.HashMap<>();
         for (var entry : runsWithRows(spark, "boundaries", "r.dataset, r.init, r.multiplier, r.seed",
                 "i1, i2, x1, p", "i2, i1").entrySet()) {
             Row run = entry.getKey();
@@ -113,21 +118,68 @@ final class RunCharts {
             double cell = cells.get(1).<Double>getAs("x1") - cells.get(0).<Double>getAs("x1");
             double min = cells.get(0).<Double>getAs("x1") - cell / 2;
             BoundaryGrid grid = new BoundaryGrid(min, min + cell * steps, steps, p);
-            // the points the run trained on: split off its test set and preprocessed as it was
-            LabeledData train = RunDatasets.generated(DatasetKind.fromSpecName(run.getAs("dataset")).orElseThrow(),
-                    run.<Integer>getAs("samples"), run.<Integer>getAs("input_dim"), run.<Long>getAs("seed"),
-                    run.isNullAt(run.fieldIndex("test_fraction")) ? null : run.<Double>getAs("test_fraction"),
-                    Preprocessing.fromSpecName(run.getAs("preprocessing")).orElseThrow()).train();
-            float[] labels = new float[train.samples()];
+            Points points = trainingPoints(run, datasets, read);
+            LabeledData train = points.train();
+            float[] labels = new float[train == null ? 0 : train.samples()];
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = train.y()[i];
             }
             Path png = local.resolve("boundary_" + naming.stem(run) + ".png");
             DecisionBoundaryChart.write("Decision boundary after " + run.<Integer>getAs("epochs") + " epochs: "
-                    + naming.title(run), grid, train.x(), labels, png);
+                    + naming.title(run), grid, train == null ? new float[0] : train.x(), labels,
+                    train == null ? "training points not drawn: dataset " + run.getAs("dataset") + " " + points.missing()
+                    : null, png);
             written.add(png);
         }
         return written;
+    }
+
+    /**
+     * A run's training points, or why they are not drawn.
+     *
+     * @param train   the examples the run trained on, split off its test set and preprocessed as it was; null
+     *                where its real dataset cannot be read again or has changed
+     * @param missing then the reason, a phrase after "dataset NAME"; else null
+     */
+    record Points(LabeledData train, String missing) {
+    }
+
+    /**
+     * The run's {@link Points}.
+     *
+     * @param read the datasets read so far by name (a {@link LoadedDataset} or the reason), each read once
+     */
+    static Points trainingPoints(Row run, RealDatasets datasets, Map<String, Object> read) {
+        String name = run.getAs("dataset");
+        int samples = run.<Integer>getAs("samples");
+        long seed = run.<Long>getAs("seed");
+        Double testFraction = run.isNullAt(run.fieldIndex("test_fraction")) ? null : run.<Double>getAs("test_fraction");
+        Preprocessing preprocessing = Preprocessing.fromSpecName(run.getAs("preprocessing")).orElseThrow();
+        var generated = DatasetKind.fromSpecName(name);
+        if (generated.isPresent()) {
+            return new Points(RunDatasets.generated(generated.get(), samples, run.<Integer>getAs("input_dim"), seed,
+                    testFraction, preprocessing).train(), null);
+        }
+        Object data = read.computeIfAbsent(name, n -> {
+            try {
+                return datasets.get(n);
+            } catch (UserInputException e) {
+                return "could not be read again (" + e.getMessage() + ")";
+            }
+        });
+        if (!(data instanceof LoadedDataset loaded)) {
+            return new Points(null, (String) data);
+        }
+        String sha = run.isNullAt(run.fieldIndex("dataset_sha256")) ? null : run.getAs("dataset_sha256");
+        if (sha != null && !sha.equals(loaded.sha256())) {
+            return new Points(null, "has changed since the run (SHA-256 " + sha.substring(0, 12) + "… then, "
+                    + loaded.sha256().substring(0, 12) + "… now)");
+        }
+        try {
+            return new Points(RunDatasets.prepared(loaded, seed, samples, testFraction, preprocessing).train(), null);
+        } catch (UserInputException e) {
+            return new Points(null, "does not give the run's examples now (" + e.getMessage() + ")");
+        }
     }
 
     private static List<Path> histograms(SparkSession spark, Path local, Naming naming) throws IOException {

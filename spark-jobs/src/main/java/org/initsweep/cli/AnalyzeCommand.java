@@ -51,7 +51,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Main.during(new Situation(INTERRUPTED, "", dir));
         SparkSession spark = SparkSessions.create("initsweep analyze", common.master);
         try {
-            print(analyzeLocked(spark, dir, decades, charts, targetLoss), dir);
+            print(analyzeLocked(spark, dir, decades, charts, targetLoss, readAgain(spark, dir)), dir);
         } finally {
             StoppedContext.end(spark, common.debug);
         }
@@ -59,14 +59,17 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** The analysis under the directory's writer lock: it rewrites growth/, regions/, charts/ and report/. */
-    static Analysis.Summary analyzeLocked(SparkSession spark, String dir, double decades, boolean charts)
-            throws Exception {
-        return analyzeLocked(spark, dir, decades, charts, null);
+    static Analysis.Summary analyzeLocked(SparkSession spark, String dir, double decades, boolean charts,
+            org.initsweep.analysis.RealDatasets datasets) throws Exception {
+        return analyzeLocked(spark, dir, decades, charts, null, datasets);
     }
 
-    /** As {@link #analyzeLocked(SparkSession, String, double, boolean)} with compare/'s target cost (null: ln(K)/2). */
+    /**
+     * As {@link #analyzeLocked(SparkSession, String, double, boolean, org.initsweep.analysis.RealDatasets)} with
+     * compare/'s target cost (null: ln(K)/2).
+     */
     static Analysis.Summary analyzeLocked(SparkSession spark, String dir, double decades, boolean charts,
-            Double targetLoss) throws Exception {
+            Double targetLoss, org.initsweep.analysis.RealDatasets datasets) throws Exception {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir);
         org.apache.hadoop.fs.FileSystem fs = org.initsweep.spark.OutputStore.existing(dir,
                 spark.sparkContext().hadoopConfiguration());
@@ -94,8 +97,26 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
             warnIfIncomplete(fs, path, dir);
-            return Analysis.run(spark, dir, decades, charts, targetLoss);
+            return Analysis.run(spark, dir, decades, charts, targetLoss, datasets);
         }
+    }
+
+    /** The sweep's real datasets, read again from its spec.json when a chart needs one. */
+    private static org.initsweep.analysis.RealDatasets readAgain(SparkSession spark, String dir) {
+        java.util.function.Supplier<org.initsweep.core.spec.SweepSpec> spec = () -> {
+            org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(dir, org.initsweep.core.trace.Tables.SPEC_FILE);
+            try {
+                org.apache.hadoop.fs.FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+                return org.initsweep.core.spec.SpecReader.parse(org.initsweep.analysis.io.TextFiles.read(fs, file),
+                        file.toString());
+            } catch (java.io.IOException | org.initsweep.core.spec.SpecException e) {
+                throw new org.initsweep.core.UserInputException("its spec could not be read from " + file + " ("
+                        + org.initsweep.core.MessageLines.reason(e) + ")");
+            }
+        };
+        return org.initsweep.spark.data.SweepData.readAgain(spec, spark, new org.initsweep.core.data.MemoryBudget(
+                Runtime.getRuntime().maxMemory() / 2, "half of the driver's heap",
+                "INITSWEEP_JAVA_OPTS=-Xmx… (bin/initsweep) or --driver-memory (spark-submit)"));
     }
 
     /** Whether this process may write into the folder: the kernel's answer where it is local. */

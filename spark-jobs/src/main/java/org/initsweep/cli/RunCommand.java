@@ -178,7 +178,8 @@ final class RunCommand implements Callable<Integer> {
             } else {
                 Main.during(Main.situation().interrupted("initsweep: interrupted during the analysis. All "
                         + Quantities.plural(sum.runs(), "run") + " are kept; the analysis " + AnalyzeCommand.LEAVES));
-                Analysis.Summary a = AnalyzeCommand.analyzeLocked(spark, dir, SignalGrowth.DEFAULT_DECADES, true);
+                Analysis.Summary a = AnalyzeCommand.analyzeLocked(spark, dir, SignalGrowth.DEFAULT_DECADES, true,
+                        data.forAnalysis());
                 AnalyzeCommand.print(a, dir);
             }
         }

@@ -130,8 +130,21 @@ public final class DecisionBoundaryChart {
      * @throws IOException              if the PNG cannot be written
      */
     public static void write(String title, BoundaryGrid grid, float[] x, float[] y, Path png) throws IOException {
+        write(title, grid, x, y, null, png);
+    }
+
+    /**
+     * As {@link #write(String, BoundaryGrid, float[], float[], Path)}, with a note under the title (why the
+     * training points are missing, say), or null for none.
+     */
+    public static void write(String title, BoundaryGrid grid, float[] x, float[] y, String note, Path png)
+            throws IOException {
         Objects.requireNonNull(png, "png");
-        ChartStyle.save(createChart(title, grid, x, y), png, WIDTH, HEIGHT);
+        JFreeChart chart = createChart(title, grid, x, y);
+        if (note != null) {
+            ChartStyle.addNote(chart, note);
+        }
+        ChartStyle.save(chart, png, WIDTH, HEIGHT);
     }
 
     /**

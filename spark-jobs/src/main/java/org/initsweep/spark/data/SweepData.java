@@ -68,6 +68,34 @@ public record SweepData(RunDatasets datasets) {
                 new HadoopPathOpener(new org.apache.hadoop.conf.Configuration())), List.copyOf(unread));
     }
 
+    /** The datasets read for the run, for its analysis's charts. */
+    public org.initsweep.analysis.RealDatasets forAnalysis() {
+        return name -> {
+            LoadedDataset d = datasets.loaded().get(name);
+            if (d == null) {
+                throw new UserInputException("its data were not read for this run");
+            }
+            return d;
+        };
+    }
+
+    /**
+     * A sweep's real datasets read again, each when the analysis first asks for it, from the spec the sweep
+     * wrote (paths as the run read them; MNIST from the default data directory).
+     *
+     * @param specJson the sweep's {@code spec.json}, read on the first request; a failure to read or parse it
+     *                 is the reason every dataset gives
+     */
+    public static org.initsweep.analysis.RealDatasets readAgain(java.util.function.Supplier<SweepSpec> specJson,
+            SparkSession spark, MemoryBudget budget) {
+        return name -> {
+            DatasetSource source = specJson.get().datasets().stream().filter(d -> d.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new UserInputException("is not in the sweep's spec.json"));
+            return DatasetLoader.of(HadoopPathOpener.of(spark), DataDir.resolve(null).path(),
+                    new ParquetTableReader(spark)).load(source, budget);
+        };
+    }
+
     /**
      * {@link #loadWithoutSpark}'s answer.
      *

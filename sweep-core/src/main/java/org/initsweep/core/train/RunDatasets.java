@@ -114,7 +114,7 @@ public final class RunDatasets implements Serializable {
                 return hit;
             }
         }
-        RunData prepared = prepare(run, data);
+        RunData prepared = prepared(data, run.seed(), run.samples(), run.testFraction(), run.preprocessing());
         synchronized (CACHE) {
             long bytes = prepared.train().bytes() + (prepared.test() == null ? 0 : prepared.test().bytes());
             if (bytes <= CACHE_BYTES) {
@@ -131,25 +131,38 @@ public final class RunDatasets implements Serializable {
         return prepared;
     }
 
-    private static RunData prepare(RunSpec run, LoadedDataset data) {
+    /**
+     * A real dataset's examples as a run trains on them: split by {@code testFraction} where the dataset has no
+     * test set of its own, subset to {@code samples}, then preprocessed with the training set's statistics.
+     * Charts that redraw a run's points call this with the run's recorded values.
+     *
+     * @param data          the dataset as read
+     * @param seed          the run's seed (split, subset)
+     * @param samples       training examples; 0 or the split's count keeps them all
+     * @param testFraction  the share held out, or null for {@value #DEFAULT_TEST_FRACTION}
+     * @param preprocessing fit on the training examples, applied to both sets
+     * @throws UserInputException if {@code samples} exceeds the training examples after the split
+     */
+    public static RunData prepared(LoadedDataset data, long seed, int samples, Double testFraction,
+            Preprocessing preprocessing) {
         LabeledData train = data.train();
         LabeledData test = data.test();
         Double heldOut = null;
         if (test == null) {
-            double f = heldOut(run.testFraction());
+            double f = heldOut(testFraction);
             heldOut = f;
-            TrainTest split = Splits.stratifiedSplit(train, f, run.seed());
+            TrainTest split = Splits.stratifiedSplit(train, f, seed);
             train = split.train();
             test = split.test();
         }
-        if (run.samples() > 0 && run.samples() != train.samples()) {
-            if (run.samples() > train.samples()) {
-                throw new UserInputException("samples: " + run.samples() + " training examples asked of dataset "
+        if (samples > 0 && samples != train.samples()) {
+            if (samples > train.samples()) {
+                throw new UserInputException("samples: " + samples + " training examples asked of dataset "
                         + data.name() + ", which has " + train.samples() + " after its test split");
             }
-            train = Splits.stratifiedSubset(train, run.samples(), run.seed());
+            train = Splits.stratifiedSubset(train, samples, seed);
         }
-        FeatureTransform t = run.preprocessing().fit(train);
+        FeatureTransform t = preprocessing.fit(train);
         return RunData.of(t.apply(train), t.apply(test), data.sha256(), heldOut);
     }
 
