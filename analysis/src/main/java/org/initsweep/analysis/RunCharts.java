@@ -11,6 +11,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.initsweep.analysis.chart.ActivationHistogramChart;
 import org.initsweep.analysis.chart.BoundaryGrid;
+import org.initsweep.analysis.chart.ClassRegionChart;
+import org.initsweep.analysis.chart.ClassRegions;
 import org.initsweep.analysis.chart.DecisionBoundaryChart;
 import org.initsweep.analysis.chart.LayerHistogram;
 import org.initsweep.core.UserInputException;
@@ -103,35 +105,68 @@ final class RunCharts {
             throws IOException {
         List<Path> written = new ArrayList<>();
         Map<String, Object> read = new java.util.HashMap<>();
+        // a sweep of an engine before class regions has no predicted_class: its runs are all of two classes
+        boolean regions = java.util.Arrays.asList(spark.table("boundaries").columns()).contains("predicted_class");
         for (var entry : runsWithRows(spark, "boundaries", "r.dataset, r.init, r.multiplier, r.seed",
-                "i1, i2, x1, p", "i2, i1").entrySet()) {
+                "i1, i2, x1, p" + (regions ? ", predicted_class, confidence" : ""), "i2, i1").entrySet()) {
             Row run = entry.getKey();
             List<Row> cells = entry.getValue();
             int steps = (int) Math.round(Math.sqrt(cells.size()));
             if (steps * steps != cells.size() || steps < 2) {
                 continue;
             }
-            double[] p = new double[cells.size()];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = cells.get(i).<Double>getAs("p");
-            }
             double cell = cells.get(1).<Double>getAs("x1") - cells.get(0).<Double>getAs("x1");
             double min = cells.get(0).<Double>getAs("x1") - cell / 2;
-            BoundaryGrid grid = new BoundaryGrid(min, min + cell * steps, steps, p);
             Points points = trainingPoints(run, datasets, read);
             LabeledData train = points.train();
-            float[] labels = new float[train == null ? 0 : train.samples()];
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = train.y()[i];
-            }
+            float[] x = train == null ? new float[0] : train.x();
+            int[] y = train == null ? new int[0] : java.util.Arrays.copyOf(train.y(), train.samples());
+            String note = train == null ? "training points not drawn: dataset " + run.getAs("dataset") + " "
+                    + points.missing() : null;
             Path png = local.resolve("boundary_" + naming.stem(run) + ".png");
-            DecisionBoundaryChart.write("Decision boundary after " + run.<Integer>getAs("epochs") + " epochs: "
-                    + naming.title(run), grid, train == null ? new float[0] : train.x(), labels,
-                    train == null ? "training points not drawn: dataset " + run.getAs("dataset") + " " + points.missing()
-                    : null, png);
+            String title = "Decision boundary after " + run.<Integer>getAs("epochs") + " epochs: " + naming.title(run);
+            int classes = run.<Integer>getAs("classes");
+            // a generated set's labels are its classes: named as such
+            LabeledData labelled = DatasetKind.fromSpecName(run.getAs("dataset")).isPresent() ? null : train;
+            if (classes > 2 && regions) {
+                int[] predicted = new int[cells.size()];
+                double[] confidence = new double[cells.size()];
+                for (int i = 0; i < predicted.length; i++) {
+                    Row c = cells.get(i);
+                    predicted[i] = c.isNullAt(c.fieldIndex("predicted_class")) ? -1 : c.<Integer>getAs("predicted_class");
+                    confidence[i] = c.<Double>getAs("confidence");
+                }
+                ClassRegionChart.write(title.replace("Decision boundary", "Class regions"), new ClassRegions(min,
+                        min + cell * steps, steps, classes, predicted, confidence), x, y, classNames(classes, labelled),
+                        note, png);
+            } else {
+                double[] p = new double[cells.size()];
+                float[] labels = new float[y.length];
+                for (int i = 0; i < p.length; i++) {
+                    p[i] = cells.get(i).<Double>getAs("p");
+                }
+                for (int i = 0; i < labels.length; i++) {
+                    labels[i] = y[i];
+                }
+                DecisionBoundaryChart.write(title, new BoundaryGrid(min, min + cell * steps, steps, p), x, labels,
+                        classNames(2, labelled), note, png);
+            }
             written.add(png);
         }
         return written;
+    }
+
+    /**
+     * "class k (label v)" per class, v the class's value in the data where it was read; "class k (y = k)"
+     * otherwise (a generated set's labels are its classes).
+     */
+    static List<String> classNames(int classes, LabeledData train) {
+        List<String> names = new ArrayList<>(classes);
+        for (int c = 0; c < classes; c++) {
+            names.add("class " + c + (train != null && train.classValues().length == classes
+                    ? " (label " + train.classValues()[c] + ")" : " (y = " + c + ")"));
+        }
+        return names;
     }
 
     /**

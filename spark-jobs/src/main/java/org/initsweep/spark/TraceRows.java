@@ -141,6 +141,8 @@ public final class TraceRows {
         field("x1", DataTypes.DoubleType, false),
         field("x2", DataTypes.DoubleType, false),
         field("p", DataTypes.DoubleType, false),
+        field("predicted_class", DataTypes.IntegerType, true),
+        field("confidence", DataTypes.DoubleType, false),
     });
 
     private TraceRows() {
@@ -272,8 +274,10 @@ public final class TraceRows {
         List<Row> rows = new ArrayList<>(d.steps() * d.steps());
         for (int i2 = 0; i2 < d.steps(); i2++) {
             for (int i1 = 0; i1 < d.steps(); i1++) {
-                rows.add(RowFactory.create(r.runId(), i1, i2, d.coordinate(i1), d.coordinate(i2),
-                        (double) d.probability()[i2 * d.steps() + i1]));
+                int k = i2 * d.steps() + i1;
+                int predicted = d.predicted(k);
+                rows.add(RowFactory.create(r.runId(), i1, i2, d.coordinate(i1), d.coordinate(i2), (double) d.p(k),
+                        predicted < 0 ? null : predicted, (double) d.confidence(k)));
             }
         }
         return rows;

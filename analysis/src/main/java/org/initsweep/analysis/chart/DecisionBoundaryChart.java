@@ -2,40 +2,31 @@ package org.initsweep.analysis.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.Paint;
-import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
-import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.AxisLocation;
-import org.jfree.chart.axis.AxisSpace;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.plot.DatasetRenderingOrder;
-import org.jfree.chart.plot.PlotRenderingInfo;
-import org.jfree.chart.plot.PlotState;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.renderer.xy.XYItemRenderer;
-import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -43,7 +34,6 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
-import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -130,17 +120,20 @@ public final class DecisionBoundaryChart {
      * @throws IOException              if the PNG cannot be written
      */
     public static void write(String title, BoundaryGrid grid, float[] x, float[] y, Path png) throws IOException {
-        write(title, grid, x, y, null, png);
+        write(title, grid, x, y, List.of(CLASS0_LABEL, CLASS1_LABEL), null, png);
     }
 
     /**
-     * As {@link #write(String, BoundaryGrid, float[], float[], Path)}, with a note under the title (why the
-     * training points are missing, say), or null for none.
+     * As {@link #write(String, BoundaryGrid, float[], float[], Path)}, with the two classes' names in the legend
+     * (e.g. with their labels in the data) and a note under the title (why the training points are missing,
+     * say), or null for none.
+     *
+     * @throws IllegalArgumentException also if {@code names} does not hold two names
      */
-    public static void write(String title, BoundaryGrid grid, float[] x, float[] y, String note, Path png)
-            throws IOException {
+    public static void write(String title, BoundaryGrid grid, float[] x, float[] y, List<String> names, String note,
+            Path png) throws IOException {
         Objects.requireNonNull(png, "png");
-        JFreeChart chart = createChart(title, grid, x, y);
+        JFreeChart chart = createChart(title, grid, x, y, names);
         if (note != null) {
             ChartStyle.addNote(chart, note);
         }
@@ -152,7 +145,14 @@ public final class DecisionBoundaryChart {
      * {@link #CONTOUR_DATASET}, {@link #POINTS_DATASET}, drawn in that order.
      */
     static JFreeChart createChart(String title, BoundaryGrid grid, float[] x, float[] y) {
+        return createChart(title, grid, x, y, List.of(CLASS0_LABEL, CLASS1_LABEL));
+    }
+
+    static JFreeChart createChart(String title, BoundaryGrid grid, float[] x, float[] y, List<String> names) {
         Objects.requireNonNull(grid, "grid");
+        if (names.size() != 2) {
+            throw new IllegalArgumentException("two classes need two names, got " + names);
+        }
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");
         if (x.length != 2L * y.length) {
@@ -191,7 +191,7 @@ public final class DecisionBoundaryChart {
         DefaultXYZDataset gridData = new DefaultXYZDataset();
         gridData.addSeries(SCALE_LABEL, xyz);
         DivergingScale scale = new DivergingScale();
-        XYBlockRenderer blocks = new CrispBlockRenderer();
+        XYBlockRenderer blocks = new InputPlane.CrispBlockRenderer();
         blocks.setBlockWidth(cell);
         blocks.setBlockHeight(cell);
         blocks.setBlockAnchor(RectangleAnchor.CENTER);
@@ -205,8 +205,8 @@ public final class DecisionBoundaryChart {
         contourRenderer.setSeriesStroke(0, CONTOUR_STROKE);
 
         // Training points.
-        XYSeries class0 = new XYSeries(CLASS0_LABEL, false, true);
-        XYSeries class1 = new XYSeries(CLASS1_LABEL, false, true);
+        XYSeries class0 = new XYSeries(names.get(0), false, true);
+        XYSeries class1 = new XYSeries(names.get(1), false, true);
         int nonFinite = 0;
         int outside = 0;
         for (int k = 0; k < y.length; k++) {
@@ -239,9 +239,9 @@ public final class DecisionBoundaryChart {
             pointRenderer.setSeriesOutlineStroke(s, MARKER_OUTLINE);
         }
 
-        NumberAxis xAxis = inputAxis(X_LABEL, grid);
-        NumberAxis yAxis = inputAxis(Y_LABEL, grid);
-        XYPlot plot = new SquareXYPlot(gridData, xAxis, yAxis, blocks);
+        NumberAxis xAxis = InputPlane.axis(X_LABEL, grid.min(), grid.max());
+        NumberAxis yAxis = InputPlane.axis(Y_LABEL, grid.min(), grid.max());
+        XYPlot plot = new InputPlane.SquareXYPlot(gridData, xAxis, yAxis, blocks);
         plot.setDataset(CONTOUR_DATASET, contourData);
         plot.setRenderer(CONTOUR_DATASET, contourRenderer);
         plot.setDataset(POINTS_DATASET, points);
@@ -253,8 +253,8 @@ public final class DecisionBoundaryChart {
 
         LegendItemCollection legend = new LegendItemCollection();
         if (y.length > 0) {
-            legend.add(markerItem(CLASS0_LABEL, CIRCLE, LOW));
-            legend.add(markerItem(CLASS1_LABEL, TRIANGLE, HIGH));
+            legend.add(markerItem(names.get(0), CIRCLE, LOW));
+            legend.add(markerItem(names.get(1), TRIANGLE, HIGH));
         }
         legend.add(new LegendItem(CONTOUR_LABEL, null, null, null, new Line2D.Double(-12, 0, 12, 0),
                 CONTOUR_STROKE, CONTOUR_COLOUR));
@@ -389,16 +389,6 @@ public final class DecisionBoundaryChart {
         return 1;
     }
 
-    private static NumberAxis inputAxis(String label, BoundaryGrid grid) {
-        NumberAxis axis = new NumberAxis(label);
-        axis.setAutoRangeIncludesZero(false);
-        axis.setRange(grid.min(), grid.max());
-        axis.setTickUnit(new NumberTickUnit(ChartStyle.niceTickStep(grid.max() - grid.min(), 6)));
-        axis.setNumberFormatOverride(ChartStyle.plainNumberFormat());
-        ChartStyle.styleAxis(axis);
-        return axis;
-    }
-
     private static PaintScaleLegend colourBar(PaintScale scale) {
         NumberAxis axis = new NumberAxis(SCALE_LABEL);
         axis.setRange(0, 1);
@@ -450,55 +440,6 @@ public final class DecisionBoundaryChart {
         @Override
         public Paint getPaint(double value) {
             return probabilityColour(value);
-        }
-    }
-
-    /** Grid cells drawn without anti-aliasing: neighbours meet without faint seams. */
-    private static final class CrispBlockRenderer extends XYBlockRenderer {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
-                XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series, int item,
-                CrosshairState crosshairState, int pass) {
-            Object old = g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
-            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-            try {
-                super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item,
-                        crosshairState, pass);
-            } finally {
-                g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING,
-                        old != null ? old : RenderingHints.VALUE_ANTIALIAS_DEFAULT);
-            }
-        }
-    }
-
-    /**
-     * An XY plot whose data area is square (equal scales for x₁ and x₂ when both axes span the same
-     * range): the plot area is narrowed or shortened symmetrically before drawing.
-     */
-    private static final class SquareXYPlot extends XYPlot {
-        private static final long serialVersionUID = 1L;
-
-        SquareXYPlot(XYDataset dataset, ValueAxis domainAxis, ValueAxis rangeAxis,
-                XYItemRenderer renderer) {
-            super(dataset, domainAxis, rangeAxis, renderer);
-        }
-
-        @Override
-        public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, PlotState parentState,
-                PlotRenderingInfo info) {
-            Rectangle2D inner = (Rectangle2D) area.clone();
-            getInsets().trim(inner);
-            AxisSpace space = calculateAxisSpace(g2, inner);
-            Rectangle2D data = space.shrink(inner, null);
-            getAxisOffset().trim(data);
-            double side = Math.min(data.getWidth(), data.getHeight());
-            double dw = data.getWidth() - side;
-            double dh = data.getHeight() - side;
-            Rectangle2D square = new Rectangle2D.Double(area.getX() + dw / 2, area.getY() + dh / 2,
-                    area.getWidth() - dw, area.getHeight() - dh);
-            super.draw(g2, side > 0 ? square : area, anchor, parentState, info);
         }
     }
 }

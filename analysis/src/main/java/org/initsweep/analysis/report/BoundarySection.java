@@ -29,18 +29,24 @@ final class BoundarySection {
     }
 
     /**
-     * Per group: the trained networks' output probability over the input plane, for the deepest
-     * networks, seeds averaged; one map per m.
+     * Per group: the trained networks' output probability P(class 1) over the input plane, for the deepest
+     * networks, seeds averaged; one map per m. For three or more classes also per point the class most seeds
+     * predict ({@code cls}, the smallest of a tie) and the seeds' mean top-1 probability ({@code conf}).
      */
     static Map<ChartGroup, ObjectNode> collect(SparkSession spark, Set<String> pngs) {
         boolean perSetting = DeepestRunPanels.manySettings(spark);
+        // an engine before class regions wrote no predicted_class: its runs are all of two classes
+        boolean regions = java.util.Arrays.asList(spark.table("report_boundaries").columns()).contains("predicted_class");
+        String predicted = regions ? "mode(b.predicted_class, true)" : "CAST(NULL AS INT)";
+        String confidence = regions ? OrderFreeSql.mean("b.confidence") : "CAST(NULL AS DOUBLE)";
         String optimizer = perSetting ? "r.optimizer" : "CAST(NULL AS STRING)";
         String lr = perSetting ? "r.learning_rate" : "CAST(NULL AS DOUBLE)";
         List<Row> rows = spark.sql(DeepestRunPanels.deepestWith("report_boundaries")
                 + "SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,"
                 + " " + optimizer + " AS setting_optimizer, " + lr + " AS setting_lr,"
                 + " b.i1, b.i2, " + OrderFreeSql.mean("b.x1") + " AS x1, " + OrderFreeSql.mean("b.x2") + " AS x2, "
-                + OrderFreeSql.mean("b.p") + " AS p, max(r.epochs) AS epochs"
+                + OrderFreeSql.mean("b.p") + " AS p, max(r.epochs) AS epochs, max(r.classes) AS classes, "
+                + predicted + " AS predicted_class, " + confidence + " AS confidence"
                 + " FROM report_boundaries b JOIN runs r ON b.run_id = r.run_id" + DeepestRunPanels.JOIN_DEEPEST
                 + " GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, "
                 + optimizer + ", " + lr + ", b.i1, b.i2").collectAsList();
@@ -50,10 +56,13 @@ final class BoundarySection {
         Map<ChartGroup, TreeMap<Integer, Double>> coords = new LinkedHashMap<>();
         Map<ChartGroup, Map<String, Object[]>> ms = new LinkedHashMap<>();
         Map<ChartGroup, Map<String, Map<Long, Double>>> maps = new LinkedHashMap<>();
+        Map<ChartGroup, Integer> classesOf = new LinkedHashMap<>();
+        Map<ChartGroup, Map<String, Map<Long, Object[]>>> classMaps = new LinkedHashMap<>();
         for (Row r : rows) {
             ChartGroup g = ChartGroup.of(r);
             depthOf.put(g, r.<Integer>getAs("depth"));
             epochsOf.merge(g, r.<Integer>getAs("epochs"), Math::max);
+            classesOf.merge(g, r.<Integer>getAs("classes"), Math::max);
             int i1 = r.<Integer>getAs("i1");
             int i2 = r.<Integer>getAs("i2");
             steps.merge(g, Math.max(i1, i2) + 1, Math::max);
@@ -64,6 +73,9 @@ final class BoundarySection {
             ms.computeIfAbsent(g, k -> new TreeMap<>()).put(key, new Object[] {m, s});
             maps.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(key, k -> new LinkedHashMap<>())
                     .put(((long) i2 << 32) | i1, r.isNullAt(r.fieldIndex("p")) ? Double.NaN : r.<Double>getAs("p"));
+            classMaps.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(key, k -> new LinkedHashMap<>())
+                    .put(((long) i2 << 32) | i1, new Object[] {r.get(r.fieldIndex("predicted_class")),
+                        r.get(r.fieldIndex("confidence"))});
         }
         Map<ChartGroup, ObjectNode> out = new LinkedHashMap<>();
         for (ChartGroup g : maps.keySet()) {
@@ -72,6 +84,9 @@ final class BoundarySection {
             node.put("depth", depthOf.get(g));
             node.put("epochs", epochsOf.get(g));
             node.put("steps", n);
+            int classes = classesOf.get(g);
+            boolean classRegions = regions && classes > 2;
+            node.put("classes", classes);
             ArrayNode xs = node.putArray("coords");
             for (int i = 0; i < n; i++) {
                 Double x = coords.get(g).get(i);
@@ -90,6 +105,9 @@ final class BoundarySection {
                     map.put("setting", ((TrainingSetting) k[1]).label());
                 }
                 ArrayNode p = map.putArray("p");
+                ArrayNode cls = classRegions ? map.putArray("cls") : null;
+                ArrayNode conf = classRegions ? map.putArray("conf") : null;
+                Map<Long, Object[]> byPoint = classMaps.get(g).get(e.getKey());
                 for (int i2 = 0; i2 < n; i2++) {
                     for (int i1 = 0; i1 < n; i1++) {
                         Double v = e.getValue().get(((long) i2 << 32) | i1);
@@ -97,6 +115,18 @@ final class BoundarySection {
                             p.addNull();
                         } else {
                             p.add(Math.round(v * 1e3) / 1e3);
+                        }
+                        if (classRegions) {
+                            Object[] c = byPoint.get(((long) i2 << 32) | i1);
+                            // a point where some seed diverged has no class and a NaN mean confidence
+                            Double mean = c == null ? null : (Double) c[1];
+                            if (c == null || c[0] == null || mean == null || !Double.isFinite(mean)) {
+                                cls.addNull();
+                                conf.addNull();
+                            } else {
+                                cls.add((Integer) c[0]);
+                                conf.add(Math.round(mean * 1e3) / 1e3);
+                            }
                         }
                     }
                 }

@@ -743,8 +743,83 @@
     };
   }
 
+  // the PNGs' ClassRegionChart: Okabe–Ito, then evenly spaced hues; cells blended with white by confidence
+  var CLASS_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442'];
+  /** [r, g, b] of class c of k: as ClassRegionChart.colour (hue, saturation 0.65, brightness 0.8 beyond seven). */
+  function classRgb(c, k) {
+    if (c < CLASS_COLOURS.length) {
+      var h = parseInt(CLASS_COLOURS[c].slice(1), 16);
+      return [h >> 16, (h >> 8) & 255, h & 255];
+    }
+    var hue = (c - CLASS_COLOURS.length) / Math.max(1, k - CLASS_COLOURS.length);
+    var s = 0.65;
+    var v = 0.8;
+    var i = Math.floor(hue * 6) % 6;
+    var f = hue * 6 - Math.floor(hue * 6);
+    var p = v * (1 - s);
+    var q = v * (1 - s * f);
+    var t = v * (1 - s * (1 - f));
+    var rgb = [[v, t, p], [q, v, p], [p, v, t], [p, q, v], [t, p, v], [v, p, q]][i];
+    return rgb.map(function (x) { return Math.round(x * 255); });
+  }
+  function rgbText(rgb) { return 'rgb(' + rgb.join(',') + ')'; }
+  function classColour(c, k) { return rgbText(classRgb(c, k)); }
+  /** A cell's colour: the class's blended with white by 0.12 + 0.5·t, t = (conf − 1/k)/(1 − 1/k), as the PNG. */
+  function classShade(c, conf, k) {
+    var t = Math.max(0, Math.min(1, (conf - 1 / k) / (1 - 1 / k)));
+    var w = 0.12 + 0.5 * t;
+    return rgbText(classRgb(c, k).map(function (x) { return Math.round(255 + w * (x - 255)); }));
+  }
+
+  function classRegionOption(g, map) {
+    var b = g.boundary;
+    var n = b.steps;
+    var k = b.classes;
+    var xs = b.coords || [];
+    var half = n > 1 && xs[0] !== null && xs[1] !== null ? (xs[1] - xs[0]) / 2 : 0.05;
+    var lo = Math.round((xs[0] - half) * 1e9) / 1e9;
+    var hi = Math.round((xs[n - 1] + half) * 1e9) / 1e9;
+    // [x1, x2, class or −1 (diverged), mean top probability]
+    var data = (map.cls || []).map(function (c, i) {
+      return [xs[i % n], xs[Math.floor(i / n)], c === null ? -1 : c, map.conf[i] === null ? -1 : map.conf[i]];
+    });
+    var legend = [];
+    for (var c = 0; c < k; c++) { legend.push(c); }
+    return {
+      animation: false,
+      textStyle: baseText,
+      grid: { top: 16, height: 300, width: 300, left: 'center' },
+      tooltip: { trigger: 'item', confine: true, textStyle: baseText, formatter: function (p) {
+        var v = p.data;
+        return 'x\u2081 = ' + esc(fmt(v[0])) + ', x\u2082 = ' + esc(fmt(v[1])) + '<br>'
+          + (v[2] < 0 ? 'not finite (diverged)' : 'predicted class <b>' + v[2] + '</b>, top probability '
+            + esc(fmt(v[3])));
+      } },
+      graphic: [{ type: 'group', left: 'center', bottom: 0, children: legend.map(function (c, i) {
+        return { type: 'group', x: i * 70, children: [
+          { type: 'rect', shape: { x: 0, y: 0, width: 12, height: 12 }, style: { fill: classColour(c, k) } },
+          { type: 'text', x: 16, y: 0, style: { text: 'class ' + c, font: '12px ' + FONT, fill: '#333' } }] };
+      }) }],
+      xAxis: merge(axisCommon('input x\u2081 (standardized)', 28), { type: 'value', min: lo, max: hi,
+        splitLine: { show: false } }),
+      yAxis: merge(axisCommon('input x\u2082 (standardized)', 36), { type: 'value', min: lo, max: hi,
+        splitLine: { show: false } }),
+      series: [{
+        type: 'custom', progressive: 0, name: 'predicted class', data: data, encode: { x: 0, y: 1 }, clip: true,
+        renderItem: function (params, api) {
+          var p0 = api.coord([api.value(0) - half, api.value(1) + half]);
+          var p1 = api.coord([api.value(0) + half, api.value(1) - half]);
+          var c = api.value(2);
+          return { type: 'rect', shape: { x: p0[0], y: p0[1], width: p1[0] - p0[0] + 0.5, height: p1[1] - p0[1] + 0.5 },
+            style: { fill: c < 0 ? NAN_GREY : classShade(c, api.value(3), k) } };
+        }
+      }]
+    };
+  }
+
   function boundaryOption(g, map) {
     var b = g.boundary;
+    if (b.classes > 2 && map.cls) { return classRegionOption(g, map); }
     var n = b.steps;
     var xs = b.coords || [];
     var half = n > 1 && xs[0] !== null && xs[1] !== null ? (xs[1] - xs[0]) / 2 : 0.05;
@@ -878,14 +953,17 @@
     }
     function title() {
       var m = current();
-      return 'Decision boundary after ' + b.epochs + ' epochs, depth L = ' + b.depth + ', '
+      return (b.classes > 2 ? 'Class regions' : 'Decision boundary') + ' after ' + b.epochs + ' epochs, depth L = ' + b.depth + ', '
         + mLabel(m.m) + (m.setting ? ', ' + m.setting : '') + ': ' + g.title;
     }
     var c = card(grid, {
-      kind: 'boundary', title: title(), label: 'Decision boundary after training (L = ' + b.depth + ')',
+      kind: 'boundary', title: title(), label: (b.classes > 2 ? 'Class regions' : 'Decision boundary') + ' after training (L = ' + b.depth + ')',
       option: boundaryOption(g, current()), height: 420,
-      caption: 'The trained network\u2019s output probability P(class 1) = \u03c3(z^[L+1]) over the standardized input plane, '
-        + 'seeds averaged; white (P = 0.5) is the decision boundary.',
+      caption: b.classes > 2
+        ? 'The class the trained network predicts (argmax of the softmax) over the standardized input plane, the class '
+          + 'most seeds predict; paler where the seeds\u2019 mean top probability is nearer 1/K = 1/' + b.classes + '.'
+        : 'The trained network\u2019s output probability P(class 1) = \u03c3(z^[L+1]) over the standardized input plane, '
+          + 'seeds averaged; white (P = 0.5) is the decision boundary.',
       controls: [{ label: 'multiplier', options: ms.map(function (m) { return { text: mLabel(m) }; }),
         selected: state.m, change: function (i) { state.m = i; } }].concat(settingControl(settings, state)),
       refresh: function () { return { option: boundaryOption(g, current()), title: title() }; }

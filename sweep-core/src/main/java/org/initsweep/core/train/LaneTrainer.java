@@ -300,7 +300,7 @@ final class LaneTrainer {
     private static void finish(Lane lane, LaneNetwork net, int r, Outputs outputs, Network twin) {
         lane.done = true;
         Architecture arch = net.architecture();
-        if (outputs.boundaries() && arch.units(0) == 2 && arch.head().units() == 1) {
+        if (outputs.boundaries() && arch.units(0) == 2) {
             net.copyTo(r, twin);
             lane.boundary = Trainer.boundary(twin);
         }

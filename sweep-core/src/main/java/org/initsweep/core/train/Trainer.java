@@ -206,7 +206,7 @@ public final class Trainer {
                 miniBatchEpoch(net, mini, train, shuffle, optimizer);
             }
         }
-        DecisionBoundary boundary = outputs.boundaries() && dim == 2 && head.units() == 1 ? boundary(net) : null;
+        DecisionBoundary boundary = outputs.boundaries() && dim == 2 ? boundary(net) : null;
         atEnd.accept(net);
         EpochMetrics last = metrics.get(metrics.size() - 1);
         long ms = (System.nanoTime() - start) / 1_000_000;
@@ -268,10 +268,12 @@ public final class Trainer {
         }
     }
 
-    /** P(class 1) of a two-class network on the standard grid over the input plane. */
+    /** The network's class probabilities on the standard grid over the input plane (2 inputs). */
     static DecisionBoundary boundary(Network net) {
         int steps = DecisionBoundary.STEPS;
-        DecisionBoundary grid = new DecisionBoundary(DecisionBoundary.MIN, DecisionBoundary.MAX, steps, new float[0]);
+        OutputHead head = net.architecture().head();
+        int k = head.classes();
+        DecisionBoundary grid = new DecisionBoundary(DecisionBoundary.MIN, DecisionBoundary.MAX, steps, k, new float[0]);
         Network.Pass pass = net.newPass(steps * steps);
         float[] points = pass.input();
         for (int i2 = 0; i2 < steps; i2++) {
@@ -283,11 +285,18 @@ public final class Trainer {
         pass.inputChanged();
         net.forward(pass);
         double[] a = pass.toDoubles(Network.Buffer.A, net.layers());
-        float[] p = new float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            p[i] = (float) a[i];
+        float[] p = new float[steps * steps * k];
+        if (head.units() == 1) {
+            for (int i = 0; i < a.length; i++) {
+                p[2 * i] = 1 - (float) a[i];
+                p[2 * i + 1] = (float) a[i];
+            }
+        } else {
+            for (int i = 0; i < a.length; i++) {
+                p[i] = (float) a[i];
+            }
         }
-        return new DecisionBoundary(grid.min(), grid.max(), steps, p);
+        return new DecisionBoundary(grid.min(), grid.max(), steps, k, p);
     }
 
     private static void miniBatchEpoch(Network net, Network.Pass mini, LabeledData train, SplittableRandom shuffle,

@@ -98,13 +98,14 @@ class PreflightTest {
                 {"name": "b", "depths": [3], "widths": %s, "activations": ["tanh"], "inits": ["he_normal"],
                  "datasets": ["moons", "gaussian", {"name": "three", "format": "csv", "path": "t.csv"}], "boundaries": %s}""";
         Preflight.Shapes threeClasses = (source, width) -> new DataShape(2, 90, 10, 3);
-        String tail = ": decision boundaries are drawn for 2 features and two classes, so its runs record none";
-        assertEquals(java.util.List.of("boundaries: dataset gaussian has 8 features and 2 classes" + tail,
-                "boundaries: dataset three has 2 features and 3 classes" + tail),
+        Preflight.Shapes fiveFeatures = (source, width) -> new DataShape(5, 90, 10, 3);
+        String tail = ": decision boundaries are drawn over the plane of 2 features, so its runs record none";
+        // a 2-D set of 3 classes is drawn (its class regions)
+        assertEquals(java.util.List.of("boundaries: dataset gaussian has 8 features" + tail),
                 Preflight.withoutBoundaries(SpecReader.parse(spec.formatted("[8]", "true"), "b.json"), threeClasses));
         // gaussian's input is as wide as the first hidden layer: at width 2 some of its runs are drawn
-        assertEquals(java.util.List.of("boundaries: dataset three has 2 features and 3 classes" + tail),
-                Preflight.withoutBoundaries(SpecReader.parse(spec.formatted("[8, 2]", "true"), "b.json"), threeClasses));
+        assertEquals(java.util.List.of("boundaries: dataset three has 5 features" + tail),
+                Preflight.withoutBoundaries(SpecReader.parse(spec.formatted("[8, 2]", "true"), "b.json"), fiveFeatures));
         assertEquals(java.util.List.of(), Preflight.withoutBoundaries(SpecReader.parse(spec.formatted("[8]", "false"),
                 "b.json"), threeClasses), "no boundaries asked, nothing to say");
     }

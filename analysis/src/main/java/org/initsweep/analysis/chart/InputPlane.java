@@ -1,0 +1,88 @@
+package org.initsweep.analysis.chart;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import org.jfree.chart.axis.AxisSpace;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CrosshairState;
+import org.jfree.chart.plot.PlotRenderingInfo;
+import org.jfree.chart.plot.PlotState;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
+import org.jfree.data.xy.XYDataset;
+
+/**
+ * What the charts over a 2-D input plane share ({@link DecisionBoundaryChart}, {@link ClassRegionChart}): the
+ * input axes, a square data area (equal scales for x₁ and x₂) and grid cells drawn without seams.
+ */
+final class InputPlane {
+
+    private InputPlane() {
+    }
+
+    /** An input axis over [min, max] with about 6 plain ticks. */
+    static NumberAxis axis(String label, double min, double max) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(false);
+        axis.setRange(min, max);
+        axis.setTickUnit(new NumberTickUnit(ChartStyle.niceTickStep(max - min, 6)));
+        axis.setNumberFormatOverride(ChartStyle.plainNumberFormat());
+        ChartStyle.styleAxis(axis);
+        return axis;
+    }
+
+    /** Grid cells drawn without anti-aliasing: neighbours meet without faint seams. */
+    static final class CrispBlockRenderer extends XYBlockRenderer {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
+                XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series, int item,
+                CrosshairState crosshairState, int pass) {
+            Object old = g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+            try {
+                super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item,
+                        crosshairState, pass);
+            } finally {
+                g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING,
+                        old != null ? old : RenderingHints.VALUE_ANTIALIAS_DEFAULT);
+            }
+        }
+    }
+
+    /**
+     * An XY plot whose data area is square (equal scales for x₁ and x₂ when both axes span the same
+     * range): the plot area is narrowed or shortened symmetrically before drawing.
+     */
+    static final class SquareXYPlot extends XYPlot {
+        private static final long serialVersionUID = 1L;
+
+        SquareXYPlot(XYDataset dataset, ValueAxis domainAxis, ValueAxis rangeAxis,
+                XYItemRenderer renderer) {
+            super(dataset, domainAxis, rangeAxis, renderer);
+        }
+
+        @Override
+        public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, PlotState parentState,
+                PlotRenderingInfo info) {
+            Rectangle2D inner = (Rectangle2D) area.clone();
+            getInsets().trim(inner);
+            AxisSpace space = calculateAxisSpace(g2, inner);
+            Rectangle2D data = space.shrink(inner, null);
+            getAxisOffset().trim(data);
+            double side = Math.min(data.getWidth(), data.getHeight());
+            double dw = data.getWidth() - side;
+            double dh = data.getHeight() - side;
+            Rectangle2D square = new Rectangle2D.Double(area.getX() + dw / 2, area.getY() + dh / 2,
+                    area.getWidth() - dw, area.getHeight() - dh);
+            super.draw(g2, side > 0 ? square : area, anchor, parentState, info);
+        }
+    }
+}
