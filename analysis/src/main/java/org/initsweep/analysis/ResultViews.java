@@ -117,7 +117,10 @@ public final class ResultViews {
      */
     static Dataset<Row> read(SparkSession spark, String path, String table) {
         try {
-            return spark.read().parquet(path);
+            // boundaries/ gained columns (predicted_class, confidence): a resumed sweep holds files of both
+            // engines, whose columns only a merged schema shows whichever file Spark reads first
+            return Tables.BOUNDARIES.equals(table) ? spark.read().option("mergeSchema", "true").parquet(path)
+                    : spark.read().parquet(path);
         } catch (Exception e) {
             if (spark.sparkContext().isStopped()) {
                 throw e;

@@ -128,7 +128,10 @@ final class RunCharts {
             int classes = run.<Integer>getAs("classes");
             // a generated set's labels are its classes: named as such
             LabeledData labelled = DatasetKind.fromSpecName(run.getAs("dataset")).isPresent() ? null : train;
-            if (classes > 2 && regions) {
+            if (classes > 2 && !regions) {
+                continue; // an older engine's table: it records no classes to draw
+            }
+            if (classes > 2) {
                 int[] predicted = new int[cells.size()];
                 double[] confidence = new double[cells.size()];
                 for (int i = 0; i < predicted.length; i++) {

@@ -69,6 +69,28 @@ class ResultViewsTest {
     }
 
     @Test
+    void boundariesWrittenByTwoEnginesShowTheNewerColumns(@TempDir Path tmp) throws Exception {
+        // a sweep resumed by a newer engine: its boundaries/ holds files with and without predicted_class
+        String dir = tmp.toString();
+        publish(dir, Tables.RUNS, "SELECT explode(array('old', 'new')) AS run_id");
+        Path boundaries = tmp.resolve(Tables.BOUNDARIES);
+        spark.sql("SELECT 'old' AS run_id, 0.25D AS p").write().parquet(boundaries.resolve("a").toString());
+        spark.sql("SELECT 'new' AS run_id, 0.75D AS p, 1 AS predicted_class, 0.75D AS confidence").write()
+                .parquet(boundaries.resolve("b").toString());
+        for (String part : new String[] {"a", "b"}) {
+            try (var files = java.nio.file.Files.list(boundaries.resolve(part))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+                    java.nio.file.Files.move(f, boundaries.resolve(part + "-" + f.getFileName()));
+                }
+            }
+        }
+        ResultViews.register(spark, dir);
+        List<String> rows = spark.sql("SELECT run_id, predicted_class FROM boundaries ORDER BY run_id").collectAsList()
+                .stream().map(Object::toString).toList();
+        assertEquals(List.of("[new,1]", "[old,null]"), rows);
+    }
+
+    @Test
     void perRunTablesAreRegisteredOnlyWithRuns(@TempDir Path tmp) throws Exception {
         for (String t : new String[] {Tables.RUNS, Tables.LAYERS, Tables.EPOCHS, "nonsense"}) {
             assertThrows(IllegalArgumentException.class, () -> ResultViews.register(spark, tmp.toString(), t), t);
