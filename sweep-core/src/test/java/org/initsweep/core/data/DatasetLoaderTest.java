@@ -79,7 +79,14 @@ class DatasetLoaderTest {
         Path testLabels = Files.write(tmp.resolve("tl.idx"), IdxFiles.labels((byte) 0));
         UserInputException e = assertThrows(UserInputException.class, () -> loader(null).load(new DatasetSource.IdxFiles(
                 "m", images.toString(), labels.toString(), testImages.toString(), testLabels.toString()), MemoryBudget.UNLIMITED));
-        assertEquals(testImages + ": 9 features per example, the training data have 4", e.getMessage());
+        assertEquals(testImages + ": images of 3 × 3 pixels, but " + images + " holds images of 2 × 2", e.getMessage());
+
+        // the same 4 pixels as 1 × 4: another image, not the same features
+        Files.write(testImages, IdxFiles.images(1, 1, 4, new byte[4]));
+        UserInputException flat = assertThrows(UserInputException.class, () -> loader(null).load(
+                new DatasetSource.IdxFiles("m", images.toString(), labels.toString(), testImages.toString(),
+                        testLabels.toString()), MemoryBudget.UNLIMITED));
+        assertEquals(testImages + ": images of 1 × 4 pixels, but " + images + " holds images of 2 × 2", flat.getMessage());
     }
 
     @Test
