@@ -39,8 +39,8 @@ final class Classes {
      */
     static LabeledData alignTest(LabeledData train, LabeledData test, String featuresPath, String testPath) {
         if (test.features() != train.features()) {
-            throw new UserInputException(String.format(Locale.ROOT, "%s: %d features per example, the training data have %d",
-                    featuresPath, test.features(), train.features()));
+            throw new UserInputException(featuresPath + ": " + org.initsweep.core.Quantities.plural(test.features(), "feature")
+                    + " per example, the training data have " + train.features());
         }
         if (!test.featureNames().isEmpty() && !train.featureNames().isEmpty()
                 && !test.featureNames().equals(train.featureNames())) {

@@ -121,7 +121,7 @@ class DatasetLoaderTest {
                 + " same columns in the same order)",
                 assertThrows(UserInputException.class, () -> loader(null).load(csv(train, swapped), MemoryBudget.UNLIMITED)).getMessage());
         String narrow = write("narrow.csv", "a,y\n0,1\n");
-        assertEquals(narrow + ": 1 features per example, the training data have 2",
+        assertEquals(narrow + ": 1 feature per example, the training data have 2",
                 assertThrows(UserInputException.class, () -> loader(null).load(csv(train, narrow), MemoryBudget.UNLIMITED)).getMessage());
     }
 
