@@ -498,7 +498,8 @@ public final class SweepJob {
      * one step ({@link org.initsweep.analysis.io.Publish#text}). A file truncated by a kill mid-write would make
      * the next run refuse the directory and strand its runs.
      */
-    private static void writeText(FileSystem fs, Path file, String text) throws IOException {
+    private static void writeText(FileSystem fs, Path file, String json) throws IOException {
+        String text = json.endsWith("\n") ? json : json + "\n"; // a text file's last line ends: `cat` leaves no half prompt
         if (fs.isFile(file) && org.initsweep.analysis.io.TextFiles.read(fs, file).equals(text)) {
             return;
         }

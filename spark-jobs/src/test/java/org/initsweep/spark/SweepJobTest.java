@@ -104,6 +104,8 @@ class SweepJobTest {
         SweepSpec stored = SpecReader.read(out.resolve("spec.json"));
         assertEquals(spec, stored);
         String engine = Files.readString(out.resolve("engine.json"));
+        assertTrue(engine.endsWith("}\n") && Files.readString(out.resolve("spec.json")).endsWith("}\n"),
+                "text files whose last line ends");
         assertTrue(engine.contains("\"engine_version\" : \"0.3.1\""), engine);
         assertTrue(engine.contains("\"nd4j_version\" : \"1.0.0-M2.1\""), engine);
         // provenance: the build's commit, the machine, and every setting that changes numbers
