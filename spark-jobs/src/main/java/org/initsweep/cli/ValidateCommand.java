@@ -36,6 +36,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--no-data", description = "Check the spec alone, without reading the data it names.")
     boolean noData;
 
+    @Option(names = "--master", paramLabel = "URL", description = "The master run would use, for its memory check"
+            + " (default: spark-submit's, else " + org.initsweep.spark.SparkSessions.DEFAULT_MASTER + ").")
+    String master;
+
     @Option(names = "--debug", description = "Print stack traces on errors.")
     boolean debug;
 
@@ -43,11 +47,25 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SweepSpec s = SpecReader.read(spec);
         org.initsweep.core.train.Trainer.checkSystemProperties(); // what run would refuse, validate does
-        List<String> dataLines = noData ? List.of() : dataLines(s);
+        SweepData.Local local = noData ? null : SweepData.loadWithoutSpark(s, dataDir, new MemoryBudget(
+                Runtime.getRuntime().maxMemory() / 2, "half of the JVM's heap", "INITSWEEP_JAVA_OPTS=-Xmx… (bin/initsweep)"));
+        List<String> dataLines = noData ? List.of() : dataLines(s, local);
         long runs = new Grid(s).size();
         System.out.printf(java.util.Locale.ROOT, "%s: valid, sweep '%s' with %s%n", spec, s.name(),
                 Quantities.plural(runs, "run"));
         dataLines.forEach(l -> System.out.println(spec + ": " + l));
+        if (local != null && local.unread().isEmpty()) {
+            // every dataset's shape is known: what run says before it starts, said here as notes
+            Preflight.Shapes shapes = local.data().shapes(s);
+            Preflight.withoutBoundaries(s, shapes).forEach(l -> System.out.println(spec + ": note: " + l));
+            org.apache.spark.SparkConf conf = new org.apache.spark.SparkConf();
+            String on = org.initsweep.spark.SparkSessions.master(conf, master);
+            try {
+                RunCommand.checkMemory(Preflight.of(s, shapes), conf, on);
+            } catch (org.initsweep.core.UserInputException e) {
+                System.out.println(spec + ": note: run would refuse it here: " + e.getMessage());
+            }
+        }
         if (runs > RunCommand.DEFAULT_MAX_RUNS) {
             System.out.printf(java.util.Locale.ROOT, "%s: note: more runs than run's default --max-runs (%d); pass --max-runs %d to run it%n",
                     spec, RunCommand.DEFAULT_MAX_RUNS, runs);
@@ -61,10 +79,7 @@ final class ValidateCommand implements Callable<Integer> {
      *
      * @throws org.initsweep.core.UserInputException for a file {@code run} would refuse
      */
-    private List<String> dataLines(SweepSpec s) {
-        SweepData.Local local = SweepData.loadWithoutSpark(s, dataDir, new MemoryBudget(
-                Runtime.getRuntime().maxMemory() / 2, "half of the JVM's heap",
-                "INITSWEEP_JAVA_OPTS=-Xmx… (bin/initsweep)"));
+    private static List<String> dataLines(SweepSpec s, SweepData.Local local) {
         Preflight.Shapes shapes = local.data().shapes(s);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < s.datasets().size(); i++) {

@@ -420,6 +420,26 @@ public class CliTest {
     }
 
     @Test
+    void validateSaysWhatRunWouldSayBeforeItStarts(@TempDir Path tmp) throws Exception {
+        Path big = Files.writeString(tmp.resolve("big.json"), """
+                {"name": "big", "depths": [3], "widths": [1024], "activations": ["tanh"], "inits": ["he_normal"],
+                 "datasets": ["gaussian"], "samples": 10000000, "boundaries": true}""");
+        Result r = cli("validate", big.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(3, lines.size(), r.out());
+        assertEquals(big + ": note: boundaries: dataset gaussian has 1024 features: decision boundaries are drawn over the"
+                + " plane of 2 features, so its runs record none", lines.get(1));
+        // 10⁷ examples × 1024 units: far beyond any test JVM's heap
+        assertTrue(lines.get(2).startsWith(big + ": note: run would refuse it here: the largest run needs about "),
+                lines.get(2));
+        Result run = cli("run", big.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(2, run.code());
+        assertEquals(lines.get(2).substring((big + ": note: run would refuse it here: ").length()),
+                run.err().strip().substring("initsweep: ".length()), "the same words as run");
+    }
+
+    @Test
     void validateReadsTheDataFilesRunWould(@TempDir Path tmp) throws Exception {
         StringBuilder csv = new StringBuilder("x1,x2,label\n");
         for (int i = 0; i < 30; i++) {
