@@ -84,10 +84,22 @@ final class ValidateCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < s.datasets().size(); i++) {
             DatasetSource d = s.datasets().get(i);
-            if (d instanceof DatasetSource.Generated) {
+            String named = "datasets[" + i + "] (" + d.name() + "): ";
+            if (d instanceof DatasetSource.Generated g) {
+                // gaussian's input is as wide as the first hidden layer: one line for every width
+                java.util.TreeSet<Integer> features = new java.util.TreeSet<>();
+                DataShape shape = null;
+                for (int[] hidden : Preflight.hiddenShapes(s)) {
+                    shape = Preflight.generatedShape(s, g, hidden[0]);
+                    features.add(shape.features());
+                }
+                lines.add(named + "generated, " + shape.trainSamples() + " training and " + shape.testSamples()
+                        + " test examples, " + (features.size() == 1 ? Quantities.plural(shape.features(), "feature")
+                        : features.headSet(features.last()).stream().map(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(", ")) + " or " + features.last()
+                                + " features (the first hidden layer's width)") + ", 2 classes");
                 continue;
             }
-            String named = "datasets[" + i + "] (" + d.name() + "): ";
             if (local.unread().contains(i)) {
                 lines.add(named + "not read here: " + (d instanceof DatasetSource.TableFile t
                         && t.format() == DatasetSource.TableFormat.PARQUET ? "a parquet table" : "a file system URI")

@@ -392,10 +392,14 @@ public class CliTest {
         Result r = cli("validate", TestSpark.conf("default.json").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("sweep 'default' with 540 runs"), r.out());
+        // gaussian's input is as wide as the first hidden layer: default.json's widths 32 and 128
+        assertTrue(r.out().contains(": datasets[0] (gaussian): generated, 256 training and 0 test examples, 32 or 128"
+                + " features (the first hidden layer's width), 2 classes"), r.out());
         Path one = Files.writeString(tmp.resolve("one.json"), """
                 {"name": "one", "depths": [3], "widths": [4], "activations": ["tanh"], "inits": ["scaled_normal"]}""");
         Result single = cli("validate", one.toString());
-        assertEquals(one + ": valid, sweep 'one' with 1 run", single.out().strip());
+        assertEquals(List.of(one + ": valid, sweep 'one' with 1 run", one + ": datasets[0] (gaussian): generated, 256"
+                + " training and 0 test examples, 4 features, 2 classes"), single.out().lines().toList());
     }
 
     @Test
@@ -427,15 +431,15 @@ public class CliTest {
         Result r = cli("validate", big.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals(3, lines.size(), r.out());
+        assertEquals(4, lines.size(), r.out());
         assertEquals(big + ": note: boundaries: dataset gaussian has 1024 features: decision boundaries are drawn over the"
-                + " plane of 2 features, so its runs record none", lines.get(1));
+                + " plane of 2 features, so its runs record none", lines.get(2));
         // 10⁷ examples × 1024 units: far beyond any test JVM's heap
-        assertTrue(lines.get(2).startsWith(big + ": note: run would refuse it here: the largest run needs about "),
-                lines.get(2));
+        assertTrue(lines.get(3).startsWith(big + ": note: run would refuse it here: the largest run needs about "),
+                lines.get(3));
         Result run = cli("run", big.toString(), "--out", tmp.resolve("out").toString());
         assertEquals(2, run.code());
-        assertEquals(lines.get(2).substring((big + ": note: run would refuse it here: ").length()),
+        assertEquals(lines.get(3).substring((big + ": note: run would refuse it here: ").length()),
                 run.err().strip().substring("initsweep: ".length()), "the same words as run");
     }
 

@@ -134,12 +134,19 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
     /** The data shape of a dataset for a spec: generated ones from the spec, real ones from {@code shapes}. */
     static DataShape shape(SweepSpec spec, DatasetSource ds, int firstHiddenWidth, Shapes shapes) {
         if (ds instanceof DatasetSource.Generated g) {
-            int n = Grid.generatedSamples(spec);
-            int test = spec.testFraction() == null ? 0
-                    : (int) Math.round(n / (1 - spec.testFraction())) - n;
-            return new DataShape(g.kind().inputDim(firstHiddenWidth), n, test, 2);
+            return generatedShape(spec, g, firstHiddenWidth);
         }
         return shapes.of(ds, firstHiddenWidth);
+    }
+
+    /**
+     * A generated dataset's shape in a spec's runs: its samples, the test examples {@code test_fraction} adds
+     * (round(n/(1 − f)) − n), its input width (gaussian's is the first hidden layer's) and its two classes.
+     */
+    public static DataShape generatedShape(SweepSpec spec, DatasetSource.Generated g, int firstHiddenWidth) {
+        int n = Grid.generatedSamples(spec);
+        int test = spec.testFraction() == null ? 0 : (int) Math.round(n / (1 - spec.testFraction())) - n;
+        return new DataShape(g.kind().inputDim(firstHiddenWidth), n, test, 2);
     }
 
     /**
