@@ -39,7 +39,8 @@ import org.initsweep.core.trace.Tables;
  * first layer at its own σ_w² over n^[0] = {@code input_dim} inputs: {@link DynamicalIsometry#predictAlongPath}),
  * {@code weights} the ensemble theory assumes: {@code orthogonal} (s₁ = 0) for the orthogonal scheme,
  * {@code gaussian} (s₁ = −1, any i.i.d. draw) for the other random schemes; null (no prediction) for
- * fixed schemes and width profiles.
+ * fixed schemes and width profiles, and no {@code predicted_relative_variance} where the input is narrower than
+ * the width ({@link #rankDeficient}).
  */
 public final class IsometryAnalysis {
 
@@ -93,11 +94,22 @@ public final class IsometryAnalysis {
             DynamicalIsometry.Spectrum p = predict(c);
             v[measured] = p == null ? null : weights(c.getAs("init")).name().toLowerCase(java.util.Locale.ROOT);
             v[SCHEMA.fieldIndex("predicted_log_mean_eig")] = p == null ? null : p.logMean();
-            v[SCHEMA.fieldIndex("predicted_relative_variance")] = p == null ? null : p.relativeVariance();
+            v[SCHEMA.fieldIndex("predicted_relative_variance")] = p == null || rankDeficient(c) ? null
+                    : p.relativeVariance();
             out.add(RowFactory.create(v));
         }
         Publish.table(spark.createDataFrame(out, SCHEMA).coalesce(1), dir, Tables.ISOMETRY);
         return true;
+    }
+
+    /**
+     * Whether JJᵀ, {@code [width, width]}, has rank below its size: with fewer inputs than units
+     * ({@code input_dim} &lt; width) width − input_dim of its eigenvalues are 0, which the measured relative
+     * variance counts and the square-layer theory does not model (Pennington et al. 2017 take every layer
+     * square). Its mean is still the product of the layers' σ_w²: the prediction of {@code mean_eig} stands.
+     */
+    static boolean rankDeficient(Row c) {
+        return !c.isNullAt(c.fieldIndex("width")) && c.<Integer>getAs("input_dim") < c.<Integer>getAs("width");
     }
 
     /** Theory's spectrum for a cell, or null where it gives none. */
