@@ -1308,6 +1308,10 @@
     toc.appendChild(el('li', null, [el('a', { href: '#' + id }, [title])]));
     if (x.error) {
       sec.appendChild(el('p', { 'class': 'warn' }, [x.error]));
+    } else if (x.total === 0) {
+      // boundaries/ of a sweep without a 2-D dataset, say: the spec asked, no run had one to record
+      sec.appendChild(el('p', null, ['No rows: no run of this sweep records one (' + x.table + '/ is written for '
+        + (x.table === 'boundaries' ? 'datasets of 2 features' : 'the runs that ask for it') + ').']));
     } else {
       sec.appendChild(table(title, x.columns || [], x.rows || [], x.total));
     }
