@@ -122,7 +122,7 @@ final class RunCharts {
             float[] x = train == null ? new float[0] : train.x();
             int[] y = train == null ? new int[0] : java.util.Arrays.copyOf(train.y(), train.samples());
             String note = train == null ? "training points not drawn: dataset " + run.getAs("dataset") + " "
-                    + points.missing() : null;
+                    + points.missing() : "points: the " + train.samples() + " training examples the run trained on";
             Path png = local.resolve("boundary_" + naming.stem(run) + ".png");
             String title = "Decision boundary after " + run.<Integer>getAs("epochs") + " epochs: " + naming.title(run);
             int classes = run.<Integer>getAs("classes");
