@@ -181,9 +181,10 @@ public final class TableBuilder {
                 near = " (did you mean \"" + c + "\"?)";
             }
         }
-        int shown = Math.min(columns.size(), 10);
-        String list = String.join(", ", columns.subList(0, shown))
-                + (columns.size() > shown ? ", … (" + columns.size() + " in all)" : "");
+        // the first columns and the last two, where a label column often stands
+        String list = columns.size() <= 10 ? String.join(", ", columns)
+                : String.join(", ", columns.subList(0, 8)) + ", …, " + String.join(", ", columns.subList(columns.size() - 2,
+                        columns.size())) + " (" + columns.size() + " in all)";
         return new UserInputException(path + ": no label column \"" + labelColumn + "\"" + near + "; columns: " + list
                 + " (the dataset's \"label\" field names it" + (hint == null ? "" : "; " + hint) + ")");
     }

@@ -70,6 +70,10 @@ class CsvTableReaderValidationTest {
                 + " \"label\" field names it)", error("a,Label\n1,0\n"));
         assertEquals("t.csv: no label column \"y\"; columns: a, b, label (the dataset's \"label\" field names it)",
                 error("a,b,label\n1,2,0\n", "y", MemoryBudget.UNLIMITED));
+        // a long header: the first eight and the last two, where a label column often stands
+        assertEquals("t.csv: no label column \"klass\"; columns: f0, f1, f2, f3, f4, f5, f6, f7, …, f9, cls (11 in all)"
+                + " (the dataset's \"label\" field names it)", error("f0,f1,f2,f3,f4,f5,f6,f7,f8,f9,cls\n"
+                + "0,0,0,0,0,0,0,0,0,0,1\n", "klass", MemoryBudget.UNLIMITED));
         assertEquals("t.csv: line 1: columns 1 and 3 are both named \"a\"", error("a,b,a,label\n1,2,3,0\n"));
         assertEquals("t.csv: no feature columns besides the label column \"label\"", error("label\n1\n"));
         assertEquals("t.csv: empty (a header row naming the columns is expected)", error(""));
