@@ -126,8 +126,7 @@ final class RunCharts {
             Path png = local.resolve("boundary_" + naming.stem(run) + ".png");
             String title = "Decision boundary after " + run.<Integer>getAs("epochs") + " epochs: " + naming.title(run);
             int classes = run.<Integer>getAs("classes");
-            // a generated set's labels are its classes: named as such
-            LabeledData labelled = DatasetKind.fromSpecName(run.getAs("dataset")).isPresent() ? null : train;
+            boolean generated = DatasetKind.fromSpecName(run.getAs("dataset")).isPresent();
             if (classes > 2 && !regions) {
                 continue; // an older engine's table: it records no classes to draw
             }
@@ -136,11 +135,12 @@ final class RunCharts {
                 double[] confidence = new double[cells.size()];
                 for (int i = 0; i < predicted.length; i++) {
                     Row c = cells.get(i);
-                    predicted[i] = c.isNullAt(c.fieldIndex("predicted_class")) ? -1 : c.<Integer>getAs("predicted_class");
+                    predicted[i] = c.isNullAt(c.fieldIndex("predicted_class")) ? -1
+                            : c.<Integer>getAs("predicted_class");
                     confidence[i] = c.<Double>getAs("confidence");
                 }
                 ClassRegionChart.write(title.replace("Decision boundary", "Class regions"), new ClassRegions(min,
-                        min + cell * steps, steps, classes, predicted, confidence), x, y, classNames(classes, labelled),
+                        min + cell * steps, steps, classes, predicted, confidence), x, y, classNames(classes, generated, train),
                         note, png);
             } else {
                 double[] p = new double[cells.size()];
@@ -152,7 +152,7 @@ final class RunCharts {
                     labels[i] = y[i];
                 }
                 DecisionBoundaryChart.write(title, new BoundaryGrid(min, min + cell * steps, steps, p), x, labels,
-                        classNames(2, labelled), note, png);
+                        classNames(2, generated, train), note, png);
             }
             written.add(png);
         }
@@ -160,14 +160,16 @@ final class RunCharts {
     }
 
     /**
-     * "class k (label v)" per class, v the class's value in the data where it was read; "class k (y = k)"
-     * otherwise (a generated set's labels are its classes).
+     * The legend's name of each class: "class k (y = k)" for a generated set, whose labels are its classes;
+     * "class k (label v)" for a file's, v the class's label in the data read again; "class k" where they could
+     * not be (the file gone or changed: its labels are not known here).
      */
-    static List<String> classNames(int classes, LabeledData train) {
+    static List<String> classNames(int classes, boolean generated, LabeledData train) {
         List<String> names = new ArrayList<>(classes);
         for (int c = 0; c < classes; c++) {
-            names.add("class " + c + (train != null && train.classValues().length == classes
-                    ? " (label " + train.classValues()[c] + ")" : " (y = " + c + ")"));
+            names.add("class " + c + (generated ? " (y = " + c + ")"
+                    : train != null && train.classValues().length == classes ? " (label " + train.classValues()[c] + ")"
+                    : ""));
         }
         return names;
     }

@@ -79,6 +79,16 @@ class RunChartsTrainingPointsTest {
     }
 
     @Test
+    void classesAreNamedByTheirLabelsWhereTheDataSayThem() {
+        assertEquals(List.of("class 0 (label 5)", "class 1 (label 7)", "class 2 (label 9)"),
+                RunCharts.classNames(3, false, mine().train()));
+        assertEquals(List.of("class 0 (y = 0)", "class 1 (y = 1)"), RunCharts.classNames(2, true, null),
+                "a generated set's labels are its classes");
+        // a file gone or changed: its labels are unknown, and class 1 need not be label 1
+        assertEquals(List.of("class 0", "class 1", "class 2"), RunCharts.classNames(3, false, null));
+    }
+
+    @Test
     void pointsThatCannotBeDrawnSayWhy() {
         LoadedDataset mine = mine();
         int[] asked = {0};

@@ -104,7 +104,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     /** The sweep's real datasets, read again from its spec.json when a chart needs one. */
     private static org.initsweep.analysis.RealDatasets readAgain(SparkSession spark, String dir) {
         java.util.function.Supplier<org.initsweep.core.spec.SweepSpec> spec = () -> {
-            org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(dir, org.initsweep.core.trace.Tables.SPEC_FILE);
+            org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(dir,
+                    org.initsweep.core.trace.Tables.SPEC_FILE);
             try {
                 org.apache.hadoop.fs.FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
                 return org.initsweep.core.spec.SpecReader.parse(org.initsweep.analysis.io.TextFiles.read(fs, file),

@@ -48,7 +48,8 @@ final class ValidateCommand implements Callable<Integer> {
         SweepSpec s = SpecReader.read(spec);
         org.initsweep.core.train.Trainer.checkSystemProperties(); // what run would refuse, validate does
         SweepData.Local local = noData ? null : SweepData.loadWithoutSpark(s, dataDir, new MemoryBudget(
-                Runtime.getRuntime().maxMemory() / 2, "half of the JVM's heap", "INITSWEEP_JAVA_OPTS=-Xmx… (bin/initsweep)"));
+                Runtime.getRuntime().maxMemory() / 2, "half of the JVM's heap",
+                "INITSWEEP_JAVA_OPTS=-Xmx… (bin/initsweep)"));
         List<String> dataLines = noData ? List.of() : dataLines(s, local);
         long runs = new Grid(s).size();
         System.out.printf(java.util.Locale.ROOT, "%s: valid, sweep '%s' with %s%n", spec, s.name(),

@@ -499,7 +499,8 @@ public final class SweepJob {
      * the next run refuse the directory and strand its runs.
      */
     private static void writeText(FileSystem fs, Path file, String json) throws IOException {
-        String text = json.endsWith("\n") ? json : json + "\n"; // a text file's last line ends: `cat` leaves no half prompt
+        // a text file's last line ends: `cat` leaves no half prompt
+        String text = json.endsWith("\n") ? json : json + "\n";
         if (fs.isFile(file) && org.initsweep.analysis.io.TextFiles.read(fs, file).equals(text)) {
             return;
         }

@@ -74,8 +74,8 @@ public final class ClassRegionChart {
 
     private static final Color[] OKABE_ITO = {ChartStyle.BLUE, ChartStyle.VERMILLION, ChartStyle.BLUISH_GREEN,
         ChartStyle.REDDISH_PURPLE, ChartStyle.ORANGE, ChartStyle.SKY_BLUE, ChartStyle.YELLOW};
-    private static final Shape[] SHAPES = {new Ellipse2D.Double(-3.5, -3.5, 7, 7), triangle(4.5, false),
-        new Rectangle2D.Double(-3.2, -3.2, 6.4, 6.4), diamond(4.6), triangle(4.5, true)};
+    private static final Shape[] SHAPES = {new Ellipse2D.Double(-3.5, -3.5, 7, 7), InputPlane.triangle(4.5, false),
+        new Rectangle2D.Double(-3.2, -3.2, 6.4, 6.4), diamond(4.6), InputPlane.triangle(4.5, true)};
     private static final Stroke MARKER_OUTLINE = new BasicStroke(0.9f);
     private static final Color LINE_COLOUR = new Color(0x1A1A1A);
     private static final Stroke LINE_STROKE = new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
@@ -152,24 +152,7 @@ public final class ClassRegionChart {
         lineRenderer.setSeriesPaint(0, LINE_COLOUR);
         lineRenderer.setSeriesStroke(0, LINE_STROKE);
 
-        XYSeriesCollection points = new XYSeriesCollection();
-        for (int c = 0; c < k; c++) {
-            points.addSeries(new XYSeries(names.get(c), false, true));
-        }
-        int nonFinite = 0;
-        int outside = 0;
-        for (int i = 0; i < y.length; i++) {
-            double a = x[2 * i];
-            double b = x[2 * i + 1];
-            if (!Double.isFinite(a) || !Double.isFinite(b)) {
-                nonFinite++;
-                continue;
-            }
-            if (a < regions.min() || a > regions.max() || b < regions.min() || b > regions.max()) {
-                outside++;
-            }
-            points.getSeries(y[i]).add(a, b);
-        }
+        InputPlane.Points points = InputPlane.points(x, y.length, i -> y[i], names, regions.min(), regions.max());
         XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
         pointRenderer.setUseFillPaint(true);
         pointRenderer.setDrawOutlines(true);
@@ -186,7 +169,7 @@ public final class ClassRegionChart {
                 InputPlane.axis(Y_LABEL, regions.min(), regions.max()), blocks);
         plot.setDataset(BOUNDARY_DATASET, lines);
         plot.setRenderer(BOUNDARY_DATASET, lineRenderer);
-        plot.setDataset(POINTS_DATASET, points);
+        plot.setDataset(POINTS_DATASET, points.series());
         plot.setRenderer(POINTS_DATASET, pointRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         ChartStyle.stylePlot(plot);
@@ -214,15 +197,7 @@ public final class ClassRegionChart {
             ChartStyle.addNote(chart, nanCells + " of " + cells + " grid points are not finite (the network diverged"
                     + " there): drawn grey");
         }
-        if (outside > 0) {
-            ChartStyle.addNote(chart, outside + (outside == 1 ? " training point lies" : " training points lie")
-                    + " outside [" + ChartStyle.formatNumber(regions.min()) + ", "
-                    + ChartStyle.formatNumber(regions.max()) + "]² and " + (outside == 1 ? "is" : "are") + " not shown");
-        }
-        if (nonFinite > 0) {
-            ChartStyle.addNote(chart, nonFinite + (nonFinite == 1 ? " training point" : " training points")
-                    + " with a NaN or infinite coordinate left out");
-        }
+        points.note(chart, regions.min(), regions.max());
         return chart;
     }
 
@@ -313,16 +288,6 @@ public final class ClassRegionChart {
 
     private static Shape shape(int c) {
         return SHAPES[c % SHAPES.length];
-    }
-
-    private static Shape triangle(double r, boolean down) {
-        double s = down ? -1 : 1;
-        Path2D.Double t = new Path2D.Double();
-        t.moveTo(0, -r * s);
-        t.lineTo(r * 0.95, r * 0.7 * s);
-        t.lineTo(-r * 0.95, r * 0.7 * s);
-        t.closePath();
-        return t;
     }
 
     private static Shape diamond(double r) {

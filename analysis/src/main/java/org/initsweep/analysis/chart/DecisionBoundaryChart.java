@@ -7,7 +7,6 @@ import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.Serializable;
@@ -96,7 +95,7 @@ public final class DecisionBoundaryChart {
     private static final double TOLERANCE = 1e-6;
 
     private static final Shape CIRCLE = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
-    private static final Shape TRIANGLE = triangle(4.5);
+    private static final Shape TRIANGLE = InputPlane.triangle(4.5, false);
     private static final Stroke MARKER_OUTLINE = new BasicStroke(0.9f);
     private static final Color CONTOUR_COLOUR = new Color(0x1A1A1A);
     private static final Stroke CONTOUR_STROKE = new BasicStroke(2.2f, BasicStroke.CAP_ROUND,
@@ -205,25 +204,7 @@ public final class DecisionBoundaryChart {
         contourRenderer.setSeriesStroke(0, CONTOUR_STROKE);
 
         // Training points.
-        XYSeries class0 = new XYSeries(names.get(0), false, true);
-        XYSeries class1 = new XYSeries(names.get(1), false, true);
-        int nonFinite = 0;
-        int outside = 0;
-        for (int k = 0; k < y.length; k++) {
-            double a = x[2 * k];
-            double b = x[2 * k + 1];
-            if (!Double.isFinite(a) || !Double.isFinite(b)) {
-                nonFinite++;
-                continue;
-            }
-            if (a < grid.min() || a > grid.max() || b < grid.min() || b > grid.max()) {
-                outside++;
-            }
-            (y[k] == 0f ? class0 : class1).add(a, b);
-        }
-        XYSeriesCollection points = new XYSeriesCollection();
-        points.addSeries(class0);
-        points.addSeries(class1);
+        InputPlane.Points points = InputPlane.points(x, y.length, k -> y[k] == 0f ? 0 : 1, names, grid.min(), grid.max());
         XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
         pointRenderer.setUseFillPaint(true);
         pointRenderer.setDrawOutlines(true);
@@ -244,7 +225,7 @@ public final class DecisionBoundaryChart {
         XYPlot plot = new InputPlane.SquareXYPlot(gridData, xAxis, yAxis, blocks);
         plot.setDataset(CONTOUR_DATASET, contourData);
         plot.setRenderer(CONTOUR_DATASET, contourRenderer);
-        plot.setDataset(POINTS_DATASET, points);
+        plot.setDataset(POINTS_DATASET, points.series());
         plot.setRenderer(POINTS_DATASET, pointRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         ChartStyle.stylePlot(plot);
@@ -273,16 +254,7 @@ public final class DecisionBoundaryChart {
             ChartStyle.addNote(chart, nanCells + " of " + cells
                     + " grid points have p = NaN (the network diverged there): drawn grey");
         }
-        if (outside > 0) {
-            ChartStyle.addNote(chart, outside + (outside == 1 ? " training point lies" : " training points lie")
-                    + " outside [" + ChartStyle.formatNumber(grid.min()) + ", "
-                    + ChartStyle.formatNumber(grid.max()) + "]² and " + (outside == 1 ? "is" : "are")
-                    + " not shown");
-        }
-        if (nonFinite > 0) {
-            ChartStyle.addNote(chart, nonFinite + (nonFinite == 1 ? " training point" : " training points")
-                    + " with a NaN or infinite coordinate left out");
-        }
+        points.note(chart, grid.min(), grid.max());
         return chart;
     }
 
@@ -414,14 +386,6 @@ public final class DecisionBoundaryChart {
         return new LegendItem(label, null, null, null, shape, fill, MARKER_OUTLINE, Color.BLACK);
     }
 
-    private static Shape triangle(double r) {
-        Path2D.Double t = new Path2D.Double();
-        t.moveTo(0, -r);
-        t.lineTo(r * 0.95, r * 0.7);
-        t.lineTo(-r * 0.95, r * 0.7);
-        t.closePath();
-        return t;
-    }
 
     /** P(class 1) → diverging colour; NaN → light grey. */
     private static final class DivergingScale implements PaintScale, Serializable {

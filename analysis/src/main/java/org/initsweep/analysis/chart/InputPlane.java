@@ -26,6 +26,75 @@ final class InputPlane {
     private InputPlane() {
     }
 
+    /**
+     * Training points as one series per class, with the counts the notes need.
+     *
+     * @param series    series k holds the points of class k
+     * @param outside   points outside [min, max]² (kept in the series: the plot clips them)
+     * @param nonFinite points with a NaN or infinite coordinate (left out)
+     */
+    record Points(org.jfree.data.xy.XYSeriesCollection series, int outside, int nonFinite) {
+
+        /** The notes on the points a chart does not show ({@link InputPlane#notePoints}). */
+        void note(org.jfree.chart.JFreeChart chart, double min, double max) {
+            notePoints(chart, outside, nonFinite, min, max);
+        }
+    }
+
+    /**
+     * The points {@code x} {@code [n, 2]} row-major, point i of class {@code classOf.applyAsInt(i)}, in one
+     * series per name.
+     */
+    static Points points(float[] x, int n, java.util.function.IntUnaryOperator classOf, java.util.List<String> names,
+            double min, double max) {
+        org.jfree.data.xy.XYSeriesCollection series = new org.jfree.data.xy.XYSeriesCollection();
+        for (String name : names) {
+            series.addSeries(new org.jfree.data.xy.XYSeries(name, false, true));
+        }
+        int nonFinite = 0;
+        int outside = 0;
+        for (int i = 0; i < n; i++) {
+            double a = x[2 * i];
+            double b = x[2 * i + 1];
+            if (!Double.isFinite(a) || !Double.isFinite(b)) {
+                nonFinite++;
+                continue;
+            }
+            if (a < min || a > max || b < min || b > max) {
+                outside++;
+            }
+            series.getSeries(classOf.applyAsInt(i)).add(a, b);
+        }
+        return new Points(series, outside, nonFinite);
+    }
+
+    /**
+     * The notes on training points a chart leaves out: those outside [min, max]² (clipped) and those with a
+     * non-finite coordinate; none where there are none.
+     */
+    static void notePoints(org.jfree.chart.JFreeChart chart, int outside, int nonFinite, double min, double max) {
+        if (outside > 0) {
+            ChartStyle.addNote(chart, outside + (outside == 1 ? " training point lies" : " training points lie")
+                    + " outside [" + ChartStyle.formatNumber(min) + ", " + ChartStyle.formatNumber(max) + "]² and "
+                    + (outside == 1 ? "is" : "are") + " not shown");
+        }
+        if (nonFinite > 0) {
+            ChartStyle.addNote(chart, nonFinite + (nonFinite == 1 ? " training point" : " training points")
+                    + " with a NaN or infinite coordinate left out");
+        }
+    }
+
+    /** A triangle marker of radius r about the origin, pointing up, or down. */
+    static java.awt.Shape triangle(double r, boolean down) {
+        double s = down ? -1 : 1;
+        java.awt.geom.Path2D.Double t = new java.awt.geom.Path2D.Double();
+        t.moveTo(0, -r * s);
+        t.lineTo(r * 0.95, r * 0.7 * s);
+        t.lineTo(-r * 0.95, r * 0.7 * s);
+        t.closePath();
+        return t;
+    }
+
     /** An input axis over [min, max] with about 6 plain ticks. */
     static NumberAxis axis(String label, double min, double max) {
         NumberAxis axis = new NumberAxis(label);

@@ -36,7 +36,8 @@ final class BoundarySection {
     static Map<ChartGroup, ObjectNode> collect(SparkSession spark, Set<String> pngs) {
         boolean perSetting = DeepestRunPanels.manySettings(spark);
         // an engine before class regions wrote no predicted_class: its runs are all of two classes
-        boolean regions = java.util.Arrays.asList(spark.table("report_boundaries").columns()).contains("predicted_class");
+        boolean regions = java.util.Arrays.asList(spark.table("report_boundaries").columns())
+                .contains("predicted_class");
         String predicted = regions ? "mode(b.predicted_class, true)" : "CAST(NULL AS INT)";
         String confidence = regions ? OrderFreeSql.mean("b.confidence") : "CAST(NULL AS DOUBLE)";
         String optimizer = perSetting ? "r.optimizer" : "CAST(NULL AS STRING)";

@@ -783,8 +783,11 @@
     var data = (map.cls || []).map(function (c, i) {
       return [xs[i % n], xs[Math.floor(i / n)], c === null ? -1 : c, map.conf[i] === null ? -1 : map.conf[i]];
     });
+    // the legend in rows of four under the plot, so that a half-width card holds it; past 20 classes the colours
+    // repeat in hues the tooltip names, and the legend says how many there are
+    var PER_ROW = 4;
     var legend = [];
-    for (var c = 0; c < k; c++) { legend.push(c); }
+    for (var c = 0; c < Math.min(k, 20); c++) { legend.push(c); }
     return {
       animation: false,
       textStyle: baseText,
@@ -795,10 +798,12 @@
           + (v[2] < 0 ? 'not finite (diverged)' : 'predicted class <b>' + v[2] + '</b>, top probability '
             + esc(fmt(v[3])));
       } },
-      graphic: [{ type: 'group', left: 'center', bottom: 0, children: legend.map(function (c, i) {
-        return { type: 'group', x: i * 70, children: [
+      graphic: [{ type: 'group', left: 'center', top: 350, children: legend.map(function (c, i) {
+        var last = i === legend.length - 1 && k > legend.length;
+        return { type: 'group', x: (i % PER_ROW) * 78, y: Math.floor(i / PER_ROW) * 16, children: [
           { type: 'rect', shape: { x: 0, y: 0, width: 12, height: 12 }, style: { fill: classColour(c, k) } },
-          { type: 'text', x: 16, y: 0, style: { text: 'class ' + c, font: '12px ' + FONT, fill: '#333' } }] };
+          { type: 'text', x: 16, y: 0, style: { text: last ? '\u2026 ' + k + ' in all' : 'class ' + c,
+            font: '12px ' + FONT, fill: '#333' } }] };
       }) }],
       xAxis: merge(axisCommon('input x\u2081 (standardized)', 28), { type: 'value', min: lo, max: hi,
         splitLine: { show: false } }),
@@ -958,7 +963,8 @@
     }
     var c = card(grid, {
       kind: 'boundary', title: title(), label: (b.classes > 2 ? 'Class regions' : 'Decision boundary') + ' after training (L = ' + b.depth + ')',
-      option: boundaryOption(g, current()), height: 420,
+      option: boundaryOption(g, current()),
+      height: b.classes > 2 ? Math.max(420, 362 + 16 * Math.ceil(Math.min(b.classes, 20) / 4)) : 420,
       caption: b.classes > 2
         ? 'The class the trained network predicts (argmax of the softmax) over the standardized input plane, the class '
           + 'most seeds predict; paler where the seeds\u2019 mean top probability is nearer 1/K = 1/' + b.classes + '.'

@@ -91,8 +91,15 @@ public record SweepData(RunDatasets datasets) {
         return name -> {
             DatasetSource source = specJson.get().datasets().stream().filter(d -> d.name().equals(name)).findFirst()
                     .orElseThrow(() -> new UserInputException("is not in the sweep's spec.json"));
-            return DatasetLoader.of(HadoopPathOpener.of(spark), DataDir.resolve(null).path(),
-                    new ParquetTableReader(spark)).load(source, budget);
+            try {
+                return DatasetLoader.of(HadoopPathOpener.of(spark), DataDir.resolve(null).path(),
+                        new ParquetTableReader(spark)).load(source, budget);
+            } catch (UserInputException e) {
+                // spec.json keeps the path as the user wrote it: run read it from where run was started
+                boolean relative = source.files().stream().anyMatch(p -> !p.contains(":") && !Path.of(p).isAbsolute());
+                throw relative ? new UserInputException(e.getMessage() + "; a relative path is read from where analyze"
+                        + " runs, " + Path.of("").toAbsolutePath() + ", and run read it from where run ran", e) : e;
+            }
         };
     }
 

@@ -39,7 +39,8 @@ final class Classes {
      */
     static LabeledData alignTest(LabeledData train, LabeledData test, String featuresPath, String testPath) {
         if (test.features() != train.features()) {
-            throw new UserInputException(featuresPath + ": " + org.initsweep.core.Quantities.plural(test.features(), "feature")
+            throw new UserInputException(featuresPath + ": "
+                    + org.initsweep.core.Quantities.plural(test.features(), "feature")
                     + " per example, the training data have " + train.features());
         }
         if (!test.featureNames().isEmpty() && !train.featureNames().isEmpty()

@@ -222,8 +222,9 @@ public sealed interface DatasetSource extends Serializable {
             IdxReader.ImagesHeader trainShape = IdxReader.imagesHeader(files.input("images", images));
             IdxReader.ImagesHeader testShape = IdxReader.imagesHeader(files.input("test_images", testImages));
             if (trainShape.rows() != testShape.rows() || trainShape.cols() != testShape.cols()) {
-                throw new org.initsweep.core.UserInputException(testImages + ": images of " + testShape.rows() + " × " + testShape.cols()
-                        + " pixels, but " + images + " holds images of " + trainShape.rows() + " × " + trainShape.cols());
+                throw new org.initsweep.core.UserInputException(testImages + ": images of " + testShape.rows() + " × "
+                        + testShape.cols() + " pixels, but " + images + " holds images of " + trainShape.rows() + " × "
+                        + trainShape.cols());
             }
             ReadResult test = IdxReader.read(files.input("test_images", testImages), files.input("test_labels", testLabels));
             LabeledData testData = Classes.alignTest(train.data(), test.data(), testImages, testLabels);

@@ -183,8 +183,9 @@ public final class TableBuilder {
         }
         // the first columns and the last two, where a label column often stands
         String list = columns.size() <= 10 ? String.join(", ", columns)
-                : String.join(", ", columns.subList(0, 8)) + ", …, " + String.join(", ", columns.subList(columns.size() - 2,
-                        columns.size())) + " (" + columns.size() + " in all)";
+                : String.join(", ", columns.subList(0, 8)) + ", …, "
+                        + String.join(", ", columns.subList(columns.size() - 2, columns.size())) + " (" + columns.size()
+                        + " in all)";
         return new UserInputException(path + ": no label column \"" + labelColumn + "\"" + near + "; columns: " + list
                 + " (the dataset's \"label\" field names it" + (hint == null ? "" : "; " + hint) + ")");
     }

@@ -273,7 +273,8 @@ public final class Trainer {
         int steps = DecisionBoundary.STEPS;
         OutputHead head = net.architecture().head();
         int k = head.classes();
-        DecisionBoundary grid = new DecisionBoundary(DecisionBoundary.MIN, DecisionBoundary.MAX, steps, k, new float[0]);
+        DecisionBoundary grid = new DecisionBoundary(DecisionBoundary.MIN, DecisionBoundary.MAX, steps, k,
+                new float[0]);
         Network.Pass pass = net.newPass(steps * steps);
         float[] points = pass.input();
         for (int i2 = 0; i2 < steps; i2++) {
