@@ -798,7 +798,7 @@
           + (v[2] < 0 ? 'not finite (diverged)' : 'predicted class <b>' + v[2] + '</b>, top probability '
             + esc(fmt(v[3])));
       } },
-      graphic: [{ type: 'group', left: 'center', top: 350, children: legend.map(function (c, i) {
+      graphic: [{ type: 'group', left: 'center', top: 374, children: legend.map(function (c, i) {
         var last = i === legend.length - 1 && k > legend.length;
         return { type: 'group', x: (i % PER_ROW) * 78, y: Math.floor(i / PER_ROW) * 16, children: [
           { type: 'rect', shape: { x: 0, y: 0, width: 12, height: 12 }, style: { fill: classColour(c, k) } },
@@ -964,7 +964,7 @@
     var c = card(grid, {
       kind: 'boundary', title: title(), label: (b.classes > 2 ? 'Class regions' : 'Decision boundary') + ' after training (L = ' + b.depth + ')',
       option: boundaryOption(g, current()),
-      height: b.classes > 2 ? Math.max(420, 362 + 16 * Math.ceil(Math.min(b.classes, 20) / 4)) : 420,
+      height: b.classes > 2 ? Math.max(420, 386 + 16 * Math.ceil(Math.min(b.classes, 20) / 4)) : 420,
       caption: b.classes > 2
         ? 'The class the trained network predicts (argmax of the softmax) over the standardized input plane, the class '
           + 'most seeds predict; paler where the seeds\u2019 mean top probability is nearer 1/K = 1/' + b.classes + '.'
