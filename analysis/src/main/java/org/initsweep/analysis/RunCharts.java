@@ -140,8 +140,8 @@ final class RunCharts {
                     confidence[i] = c.<Double>getAs("confidence");
                 }
                 ClassRegionChart.write(title.replace("Decision boundary", "Class regions"), new ClassRegions(min,
-                        min + cell * steps, steps, classes, predicted, confidence), x, y, classNames(classes, generated, train),
-                        note, png);
+                        min + cell * steps, steps, classes, predicted, confidence), x, y,
+                        classNames(classes, generated, train), note, png);
             } else {
                 double[] p = new double[cells.size()];
                 float[] labels = new float[y.length];

@@ -18,7 +18,6 @@ import java.util.Objects;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
@@ -26,8 +25,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Class regions of a trained K-class classifier on 2-D inputs: the predicted class (argmax of the softmax)
@@ -165,16 +162,8 @@ public final class ClassRegionChart {
             pointRenderer.setSeriesOutlineStroke(c, MARKER_OUTLINE);
         }
 
-        XYPlot plot = new InputPlane.SquareXYPlot(gridData, InputPlane.axis(X_LABEL, regions.min(), regions.max()),
-                InputPlane.axis(Y_LABEL, regions.min(), regions.max()), blocks);
-        plot.setDataset(BOUNDARY_DATASET, lines);
-        plot.setRenderer(BOUNDARY_DATASET, lineRenderer);
-        plot.setDataset(POINTS_DATASET, points.series());
-        plot.setRenderer(POINTS_DATASET, pointRenderer);
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        ChartStyle.stylePlot(plot);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
+        XYPlot plot = InputPlane.plot(gridData, blocks, lines, lineRenderer, points.series(), pointRenderer, X_LABEL,
+                Y_LABEL, regions.min(), regions.max());
 
         LegendItemCollection legend = new LegendItemCollection();
         for (int c = 0; c < k; c++) {

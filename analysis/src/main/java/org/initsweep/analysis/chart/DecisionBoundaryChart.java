@@ -22,7 +22,6 @@ import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
@@ -33,8 +32,6 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Decision boundary of a trained 2-D classifier: the network's output probability over the input
@@ -204,7 +201,8 @@ public final class DecisionBoundaryChart {
         contourRenderer.setSeriesStroke(0, CONTOUR_STROKE);
 
         // Training points.
-        InputPlane.Points points = InputPlane.points(x, y.length, k -> y[k] == 0f ? 0 : 1, names, grid.min(), grid.max());
+        InputPlane.Points points = InputPlane.points(x, y.length, k -> y[k] == 0f ? 0 : 1, names, grid.min(),
+                grid.max());
         XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
         pointRenderer.setUseFillPaint(true);
         pointRenderer.setDrawOutlines(true);
@@ -220,17 +218,8 @@ public final class DecisionBoundaryChart {
             pointRenderer.setSeriesOutlineStroke(s, MARKER_OUTLINE);
         }
 
-        NumberAxis xAxis = InputPlane.axis(X_LABEL, grid.min(), grid.max());
-        NumberAxis yAxis = InputPlane.axis(Y_LABEL, grid.min(), grid.max());
-        XYPlot plot = new InputPlane.SquareXYPlot(gridData, xAxis, yAxis, blocks);
-        plot.setDataset(CONTOUR_DATASET, contourData);
-        plot.setRenderer(CONTOUR_DATASET, contourRenderer);
-        plot.setDataset(POINTS_DATASET, points.series());
-        plot.setRenderer(POINTS_DATASET, pointRenderer);
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        ChartStyle.stylePlot(plot);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
+        XYPlot plot = InputPlane.plot(gridData, blocks, contourData, contourRenderer, points.series(), pointRenderer,
+                X_LABEL, Y_LABEL, grid.min(), grid.max());
 
         LegendItemCollection legend = new LegendItemCollection();
         if (y.length > 0) {

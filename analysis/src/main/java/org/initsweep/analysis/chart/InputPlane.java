@@ -95,6 +95,24 @@ final class InputPlane {
         return t;
     }
 
+    /**
+     * The square plot over [min, max]² of both boundary charts: dataset 0 the grid's cells, 1 the lines drawn on
+     * them, 2 the training points, drawn in that order, without grid lines.
+     */
+    static XYPlot plot(XYDataset cells, XYBlockRenderer blocks, XYDataset lines, XYItemRenderer lineRenderer,
+            XYDataset points, XYItemRenderer pointRenderer, String xLabel, String yLabel, double min, double max) {
+        XYPlot plot = new SquareXYPlot(cells, axis(xLabel, min, max), axis(yLabel, min, max), blocks);
+        plot.setDataset(1, lines);
+        plot.setRenderer(1, lineRenderer);
+        plot.setDataset(2, points);
+        plot.setRenderer(2, pointRenderer);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        ChartStyle.stylePlot(plot);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        return plot;
+    }
+
     /** An input axis over [min, max] with about 6 plain ticks. */
     static NumberAxis axis(String label, double min, double max) {
         NumberAxis axis = new NumberAxis(label);

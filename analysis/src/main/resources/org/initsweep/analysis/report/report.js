@@ -771,14 +771,45 @@
     return rgbText(classRgb(c, k).map(function (x) { return Math.round(255 + w * (x - 255)); }));
   }
 
+  /**
+   * The input plane both boundary charts draw on: a cell of the group's grid per data row [x1, x2, …] in
+   * fill(api)'s colour, on a square grid with the standardized inputs' axes; extra (a legend) joins the option.
+   */
+  function inputPlaneOption(b, name, data, fill, tooltip, extra) {
+    var n = b.steps;
+    var xs = b.coords || [];
+    var half = n > 1 && xs[0] !== null && xs[1] !== null ? (xs[1] - xs[0]) / 2 : 0.05;
+    var lo = Math.round((xs[0] - half) * 1e9) / 1e9;
+    var hi = Math.round((xs[n - 1] + half) * 1e9) / 1e9;
+    return merge({
+      animation: false,
+      textStyle: baseText,
+      grid: { top: 16, height: 300, width: 300, left: 'center' },
+      tooltip: { trigger: 'item', confine: true, textStyle: baseText, formatter: function (p) {
+        var v = p.data;
+        return 'x\u2081 = ' + esc(fmt(v[0])) + ', x\u2082 = ' + esc(fmt(v[1])) + '<br>' + tooltip(v);
+      } },
+      xAxis: merge(axisCommon('input x\u2081 (standardized)', 28), { type: 'value', min: lo, max: hi,
+        splitLine: { show: false } }),
+      yAxis: merge(axisCommon('input x\u2082 (standardized)', 36), { type: 'value', min: lo, max: hi,
+        splitLine: { show: false } }),
+      series: [{
+        type: 'custom', progressive: 0, name: name, data: data, encode: { x: 0, y: 1 }, clip: true,
+        renderItem: function (params, api) {
+          var p0 = api.coord([api.value(0) - half, api.value(1) + half]);
+          var p1 = api.coord([api.value(0) + half, api.value(1) - half]);
+          return { type: 'rect', shape: { x: p0[0], y: p0[1], width: p1[0] - p0[0] + 0.5, height: p1[1] - p0[1] + 0.5 },
+            style: { fill: fill(api) } };
+        }
+      }]
+    }, extra);
+  }
+
   function classRegionOption(g, map) {
     var b = g.boundary;
     var n = b.steps;
     var k = b.classes;
     var xs = b.coords || [];
-    var half = n > 1 && xs[0] !== null && xs[1] !== null ? (xs[1] - xs[0]) / 2 : 0.05;
-    var lo = Math.round((xs[0] - half) * 1e9) / 1e9;
-    var hi = Math.round((xs[n - 1] + half) * 1e9) / 1e9;
     // [x1, x2, class or −1 (diverged), mean top probability]
     var data = (map.cls || []).map(function (c, i) {
       return [xs[i % n], xs[Math.floor(i / n)], c === null ? -1 : c, map.conf[i] === null ? -1 : map.conf[i]];
@@ -788,38 +819,20 @@
     var PER_ROW = 4;
     var legend = [];
     for (var c = 0; c < Math.min(k, 20); c++) { legend.push(c); }
-    return {
-      animation: false,
-      textStyle: baseText,
-      grid: { top: 16, height: 300, width: 300, left: 'center' },
-      tooltip: { trigger: 'item', confine: true, textStyle: baseText, formatter: function (p) {
-        var v = p.data;
-        return 'x\u2081 = ' + esc(fmt(v[0])) + ', x\u2082 = ' + esc(fmt(v[1])) + '<br>'
-          + (v[2] < 0 ? 'not finite (diverged)' : 'predicted class <b>' + v[2] + '</b>, top probability '
-            + esc(fmt(v[3])));
-      } },
+    return inputPlaneOption(b, 'predicted class', data, function (api) {
+      var c = api.value(2);
+      return c < 0 ? NAN_GREY : classShade(c, api.value(3), k);
+    }, function (v) {
+      return v[2] < 0 ? 'not finite (diverged)' : 'predicted class <b>' + v[2] + '</b>, top probability ' + esc(fmt(v[3]));
+    }, {
       graphic: [{ type: 'group', left: 'center', top: 374, children: legend.map(function (c, i) {
         var last = i === legend.length - 1 && k > legend.length;
         return { type: 'group', x: (i % PER_ROW) * 78, y: Math.floor(i / PER_ROW) * 16, children: [
           { type: 'rect', shape: { x: 0, y: 0, width: 12, height: 12 }, style: { fill: classColour(c, k) } },
           { type: 'text', x: 16, y: 0, style: { text: last ? '\u2026 ' + k + ' in all' : 'class ' + c,
             font: '12px ' + FONT, fill: '#333' } }] };
-      }) }],
-      xAxis: merge(axisCommon('input x\u2081 (standardized)', 28), { type: 'value', min: lo, max: hi,
-        splitLine: { show: false } }),
-      yAxis: merge(axisCommon('input x\u2082 (standardized)', 36), { type: 'value', min: lo, max: hi,
-        splitLine: { show: false } }),
-      series: [{
-        type: 'custom', progressive: 0, name: 'predicted class', data: data, encode: { x: 0, y: 1 }, clip: true,
-        renderItem: function (params, api) {
-          var p0 = api.coord([api.value(0) - half, api.value(1) + half]);
-          var p1 = api.coord([api.value(0) + half, api.value(1) - half]);
-          var c = api.value(2);
-          return { type: 'rect', shape: { x: p0[0], y: p0[1], width: p1[0] - p0[0] + 0.5, height: p1[1] - p0[1] + 0.5 },
-            style: { fill: c < 0 ? NAN_GREY : classShade(c, api.value(3), k) } };
-        }
-      }]
-    };
+      }) }]
+    });
   }
 
   function boundaryOption(g, map) {
@@ -827,38 +840,16 @@
     if (b.classes > 2 && map.cls) { return classRegionOption(g, map); }
     var n = b.steps;
     var xs = b.coords || [];
-    var half = n > 1 && xs[0] !== null && xs[1] !== null ? (xs[1] - xs[0]) / 2 : 0.05;
-    var lo = Math.round((xs[0] - half) * 1e9) / 1e9;
-    var hi = Math.round((xs[n - 1] + half) * 1e9) / 1e9;
     // [x1, x2, p]; a diverged network's NaN is −1, drawn grey (outside the colour scale).
     var data = (map.p || []).map(function (v, k) { return [xs[k % n], xs[Math.floor(k / n)], v === null ? -1 : v]; });
-    return {
-      animation: false,
-      textStyle: baseText,
-      grid: { top: 16, height: 300, width: 300, left: 'center' },
-      tooltip: { trigger: 'item', confine: true, textStyle: baseText, formatter: function (p) {
-        var v = p.data;
-        return 'x\u2081 = ' + esc(fmt(v[0])) + ', x\u2082 = ' + esc(fmt(v[1])) + '<br>P(class 1) = <b>'
-          + esc(v[2] < 0 ? 'not finite (diverged)' : fmt(v[2])) + '</b>';
-      } },
+    return inputPlaneOption(b, 'P(class 1)', data, function (api) { return api.visual('color'); }, function (v) {
+      return 'P(class 1) = <b>' + esc(v[2] < 0 ? 'not finite (diverged)' : fmt(v[2])) + '</b>';
+    }, {
       visualMap: { type: 'continuous', dimension: 2, min: 0, max: 1, seriesIndex: 0, calculable: false,
         orient: 'horizontal', left: 'center', bottom: 0, itemWidth: 12, itemHeight: 200,
         inRange: { color: ['#0072B2', '#ffffff', '#D55E00'] }, outOfRange: { color: NAN_GREY },
-        text: ['P(class 1) = 1', '0'], textStyle: baseText },
-      xAxis: merge(axisCommon('input x\u2081 (standardized)', 28), { type: 'value', min: lo, max: hi,
-        splitLine: { show: false } }),
-      yAxis: merge(axisCommon('input x\u2082 (standardized)', 36), { type: 'value', min: lo, max: hi,
-        splitLine: { show: false } }),
-      series: [{
-        type: 'custom', progressive: 0, name: 'P(class 1)', data: data, encode: { x: 0, y: 1 }, clip: true,
-        renderItem: function (params, api) {
-          var p0 = api.coord([api.value(0) - half, api.value(1) + half]);
-          var p1 = api.coord([api.value(0) + half, api.value(1) - half]);
-          return { type: 'rect', shape: { x: p0[0], y: p0[1], width: p1[0] - p0[0] + 0.5, height: p1[1] - p0[1] + 0.5 },
-            style: { fill: api.visual('color') } };
-        }
-      }]
-    };
+        text: ['P(class 1) = 1', '0'], textStyle: baseText }
+    });
   }
 
   /** A select box for a card: options [{text}], onChange(index). */
