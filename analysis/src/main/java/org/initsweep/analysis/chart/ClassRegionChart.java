@@ -97,11 +97,7 @@ public final class ClassRegionChart {
     public static void write(String title, ClassRegions regions, float[] x, int[] y, List<String> names, String note,
             Path png) throws IOException {
         Objects.requireNonNull(png, "png");
-        JFreeChart chart = createChart(title, regions, x, y, names);
-        if (note != null) {
-            ChartStyle.addNote(chart, note);
-        }
-        ChartStyle.save(chart, png, DecisionBoundaryChart.WIDTH, DecisionBoundaryChart.HEIGHT);
+        InputPlane.save(createChart(title, regions, x, y, names), note, png);
     }
 
     /** The chart {@link #write} renders (package-private for tests). */

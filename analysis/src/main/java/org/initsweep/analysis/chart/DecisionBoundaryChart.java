@@ -129,11 +129,7 @@ public final class DecisionBoundaryChart {
     public static void write(String title, BoundaryGrid grid, float[] x, float[] y, List<String> names, String note,
             Path png) throws IOException {
         Objects.requireNonNull(png, "png");
-        JFreeChart chart = createChart(title, grid, x, y, names);
-        if (note != null) {
-            ChartStyle.addNote(chart, note);
-        }
-        ChartStyle.save(chart, png, WIDTH, HEIGHT);
+        InputPlane.save(createChart(title, grid, x, y, names), note, png);
     }
 
     /**

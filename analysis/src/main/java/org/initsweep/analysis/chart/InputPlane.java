@@ -96,6 +96,19 @@ final class InputPlane {
     }
 
     /**
+     * Writes a boundary chart as a PNG of {@link DecisionBoundaryChart#WIDTH} × {@link DecisionBoundaryChart#HEIGHT}
+     * pixels, with {@code note} (or none, if null) under its title.
+     *
+     * @throws java.io.IOException if the PNG cannot be written
+     */
+    static void save(org.jfree.chart.JFreeChart chart, String note, java.nio.file.Path png) throws java.io.IOException {
+        if (note != null) {
+            ChartStyle.addNote(chart, note);
+        }
+        ChartStyle.save(chart, png, DecisionBoundaryChart.WIDTH, DecisionBoundaryChart.HEIGHT);
+    }
+
+    /**
      * The square plot over [min, max]² of both boundary charts: dataset 0 the grid's cells, 1 the lines drawn on
      * them, 2 the training points, drawn in that order, without grid lines.
      */
