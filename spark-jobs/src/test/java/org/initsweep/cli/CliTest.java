@@ -182,6 +182,7 @@ public class CliTest {
         }
         // the same line and code where the lookup fails later, inside a command's work
         java.io.StringWriter said = new java.io.StringWriter();
+        Main.during(Situation.NONE);
         int code = Main.report(new java.io.PrintWriter(said, true), new java.io.IOException("failed",
                 new java.net.UnknownHostException("initsweep-test.invalid; For more details see: http://wiki")), false);
         assertEquals(Main.BAD_INPUT, code);
