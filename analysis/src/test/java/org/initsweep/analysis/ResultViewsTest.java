@@ -73,17 +73,7 @@ class ResultViewsTest {
         // a sweep resumed by a newer engine: its boundaries/ holds files with and without predicted_class
         String dir = tmp.toString();
         publish(dir, Tables.RUNS, "SELECT explode(array('old', 'new')) AS run_id");
-        Path boundaries = tmp.resolve(Tables.BOUNDARIES);
-        spark.sql("SELECT 'old' AS run_id, 0.25D AS p").write().parquet(boundaries.resolve("a").toString());
-        spark.sql("SELECT 'new' AS run_id, 0.75D AS p, 1 AS predicted_class, 0.75D AS confidence").write()
-                .parquet(boundaries.resolve("b").toString());
-        for (String part : new String[] {"a", "b"}) {
-            try (var files = java.nio.file.Files.list(boundaries.resolve(part))) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
-                    java.nio.file.Files.move(f, boundaries.resolve(part + "-" + f.getFileName()));
-                }
-            }
-        }
+        TwoEngineBoundaries.write(spark, tmp);
         ResultViews.register(spark, dir);
         List<String> rows = spark.sql("SELECT run_id, predicted_class FROM boundaries ORDER BY run_id").collectAsList()
                 .stream().map(Object::toString).toList();

@@ -300,15 +300,18 @@ final class ReportData {
     }
 
 
-    /** Registers {@code report_<table>} when {@code dir/<table>} exists with the expected columns. */
-    private static boolean hasTable(SparkSession spark, FileSystem fs, String dir, String table, List<String> columns)
+    /**
+     * Registers {@code report_<table>} when {@code dir/<table>} exists with the expected columns, read as the views
+     * read it ({@link org.initsweep.analysis.ResultViews#read}: a table two engines wrote shows the newer columns).
+     */
+    static boolean hasTable(SparkSession spark, FileSystem fs, String dir, String table, List<String> columns)
             throws IOException {
         Path p = new Path(dir, table);
         if (!fs.exists(p)) {
             return false;
         }
         try {
-            var df = spark.read().parquet(p.toString());
+            var df = org.initsweep.analysis.ResultViews.read(spark, p.toString(), table);
             if (!List.of(df.columns()).containsAll(columns)) {
                 return false;
             }
