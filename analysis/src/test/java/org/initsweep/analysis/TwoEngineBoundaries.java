@@ -21,9 +21,10 @@ public final class TwoEngineBoundaries {
     public static void write(SparkSession spark, Path dir) throws IOException {
         Path boundaries = dir.resolve(Tables.BOUNDARIES);
         String cell = "0 AS i1, 0 AS i2, -3.0D AS x1, -3.0D AS x2";
-        spark.sql("SELECT 'old' AS run_id, " + cell + ", 0.25D AS p").write().parquet(boundaries.resolve("a").toString());
-        spark.sql("SELECT 'new' AS run_id, " + cell + ", 0.75D AS p, 1 AS predicted_class, 0.75D AS confidence").write()
-                .parquet(boundaries.resolve("b").toString());
+        spark.sql("SELECT 'old' AS run_id, " + cell + ", 0.25D AS p").write()
+                .parquet(boundaries.resolve("a").toString());
+        spark.sql("SELECT 'new' AS run_id, " + cell + ", 0.75D AS p, 1 AS predicted_class, 0.75D AS confidence")
+                .write().parquet(boundaries.resolve("b").toString());
         for (String part : new String[] {"a", "b"}) {
             try (var files = Files.list(boundaries.resolve(part))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {

@@ -37,17 +37,18 @@ class ReportTablesTest {
         FileSystem fs = FileSystem.getLocal(spark.sparkContext().hadoopConfiguration());
         assertTrue(ReportData.hasTable(spark, fs, tmp.toString(), Tables.BOUNDARIES, BoundarySection.COLUMNS));
         // BoundarySection draws class regions only where the view has predicted_class
-        List<String> rows = spark.sql("SELECT run_id, predicted_class, confidence FROM report_boundaries ORDER BY run_id")
-                .collectAsList().stream().map(Object::toString).toList();
+        List<String> rows = spark.sql("SELECT run_id, predicted_class, confidence FROM report_boundaries"
+                + " ORDER BY run_id").collectAsList().stream().map(Object::toString).toList();
         assertEquals(List.of("[new,1,0.75]", "[old,null,null]"), rows);
     }
 
     @Test
     void aTableWithoutTheColumnsASectionNeedsIsNotThere(@TempDir Path tmp) throws Exception {
         FileSystem fs = FileSystem.getLocal(spark.sparkContext().hadoopConfiguration());
-        assertFalse(ReportData.hasTable(spark, fs, tmp.toString(), Tables.BOUNDARIES, BoundarySection.COLUMNS), "absent");
+        String dir = tmp.toString();
+        assertFalse(ReportData.hasTable(spark, fs, dir, Tables.BOUNDARIES, BoundarySection.COLUMNS), "absent");
         spark.sql("SELECT 'r' AS run_id, 0.5D AS p").write().parquet(tmp.resolve(Tables.BOUNDARIES).toString());
-        assertFalse(ReportData.hasTable(spark, fs, tmp.toString(), Tables.BOUNDARIES, BoundarySection.COLUMNS),
+        assertFalse(ReportData.hasTable(spark, fs, dir, Tables.BOUNDARIES, BoundarySection.COLUMNS),
                 "no i1, i2, x1, x2");
     }
 }
