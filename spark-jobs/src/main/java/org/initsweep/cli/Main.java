@@ -63,7 +63,9 @@ public final class Main implements Runnable {
             // of Spark's futures refused by its stopped pools): silenced unless --debug.
             if (mainThread.isAlive() && !DONE.get()) {
                 INTERRUPTED.set(true);
-                System.err.println("\n" + situation.ifInterrupted());
+                // on a terminal the line starts below the ^C it echoed (and any progress line drawn); a log or a
+                // file gets no blank line (the test Progress uses to draw)
+                System.err.println((System.console() != null ? "\n" : "") + situation.ifInterrupted());
                 System.err.flush();
                 if (!debug) {
                     System.setErr(SILENT);
