@@ -113,14 +113,9 @@ public final class ResultViews {
 
     /**
      * Reads one table, turning Spark's failure on a foreign or broken file into one line; a failure because Spark
-     * itself stopped is left as it is (it says nothing about the table). The one place that knows which tables
-     * need a merged schema: every reader of a table, the views and the report alike, goes through it.
-     *
-     * @param path  the table's directory
-     * @param table its name ({@link Tables})
-     * @throws org.initsweep.core.UserInputException if a file of the table cannot be read
+     * itself stopped is left as it is (it says nothing about the table).
      */
-    public static Dataset<Row> read(SparkSession spark, String path, String table) {
+    static Dataset<Row> read(SparkSession spark, String path, String table) {
         try {
             // boundaries/ gained columns (predicted_class, confidence): a resumed sweep holds files of both
             // engines, whose columns only a merged schema shows whichever file Spark reads first

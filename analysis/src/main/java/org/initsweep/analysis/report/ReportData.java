@@ -98,9 +98,9 @@ final class ReportData {
         Map<ChartGroup, ObjectNode> layers = CurveSections.layers(pngs, curves);
         Map<ChartGroup, ObjectNode> costs = CurveSections.costs(pngs, curves);
         Map<String, Integer> classes = curves.classes();
-        Map<ChartGroup, ObjectNode> histograms = hasTable(spark, fs, dir, Tables.HISTOGRAMS, HistogramSection.COLUMNS)
+        Map<ChartGroup, ObjectNode> histograms = hasTable(spark, Tables.HISTOGRAMS, HistogramSection.COLUMNS)
                 ? HistogramSection.collect(spark, pngs) : Map.of();
-        Map<ChartGroup, ObjectNode> boundaries = hasTable(spark, fs, dir, Tables.BOUNDARIES, BoundarySection.COLUMNS)
+        Map<ChartGroup, ObjectNode> boundaries = hasTable(spark, Tables.BOUNDARIES, BoundarySection.COLUMNS)
                 ? BoundarySection.collect(spark, pngs) : Map.of();
         Set<ChartGroup> all = new LinkedHashSet<>(cells.keySet());
         all.addAll(layers.keySet());
@@ -301,25 +301,20 @@ final class ReportData {
 
 
     /**
-     * Registers {@code report_<table>} when {@code dir/<table>} exists with the expected columns, read as the views
-     * read it ({@link org.initsweep.analysis.ResultViews#read}: a table two engines wrote shows the newer columns).
+     * Registers {@code report_<table>} as the sweep's view of {@code <table>} when the sweep has one with the
+     * expected columns: the view {@link org.initsweep.analysis.ResultViews} registered (merged schema, committed
+     * runs only), so the report reads no file again.
      */
-    static boolean hasTable(SparkSession spark, FileSystem fs, String dir, String table, List<String> columns)
-            throws IOException {
-        Path p = new Path(dir, table);
-        if (!fs.exists(p)) {
+    static boolean hasTable(SparkSession spark, String table, List<String> columns) {
+        if (!spark.catalog().tableExists(table)) {
             return false;
         }
-        try {
-            var df = org.initsweep.analysis.ResultViews.read(spark, p.toString(), table);
-            if (!List.of(df.columns()).containsAll(columns)) {
-                return false;
-            }
-            df.createOrReplaceTempView("report_" + table);
-            return true;
-        } catch (RuntimeException e) {
-            return false; // shown as an unreadable table by ExtraTables
+        var df = spark.table(table);
+        if (!List.of(df.columns()).containsAll(columns)) {
+            return false;
         }
+        df.createOrReplaceTempView("report_" + table);
+        return true;
     }
 
 
