@@ -19,6 +19,27 @@ public final class OrderFreeSql {
     }
 
     /**
+     * {@link #mean(String)} on the driver, bit for bit: the values sorted as Spark's {@code array_sort} sorts them
+     * (NaN last), summed from 0 in that order, divided by their count. For rows a query has already brought to the
+     * driver, where grouping them there saves the query a shuffle.
+     *
+     * @param values the group's values; nulls are skipped, as the aggregate skips them
+     * @return their mean, or null where none is non-null
+     */
+    public static Double mean(java.util.Collection<Double> values) {
+        double[] v = values.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
+        if (v.length == 0) {
+            return null;
+        }
+        java.util.Arrays.sort(v);
+        double sum = 0D;
+        for (double x : v) {
+            sum += x;
+        }
+        return sum / v.length;
+    }
+
+    /**
      * The sample standard deviation, as {@code stddev_samp}: null for fewer than two values. Welford's one-pass
      * update (Welford 1962; Knuth, TAOCP vol. 2, 4.2.2) over the sorted values.
      */

@@ -59,6 +59,18 @@ class OrderFreeSqlTest {
     }
 
     @Test
+    void theDriversMeanHasTheQuerysBits() {
+        // in this order the sum is 7 (1e16 + 3 rounds to 1e16 + 4), sorted it is 8: the mean 1.75 or 2
+        String values = "(0, 1e16D), (1, 3D), (0, -1e16D), (1, 3D), (0, CAST(NULL AS DOUBLE))";
+        java.util.List<Double> v = java.util.Arrays.asList(1e16, 3.0, -1e16, 3.0, null);
+        assertEquals(2.0, aggregate(values, OrderFreeSql.mean("x")).getDouble(0), 0.0);
+        assertEquals(2.0, OrderFreeSql.mean(v), 0.0);
+        assertEquals(aggregate("(0, 2D), (1, CAST('NaN' AS DOUBLE)), (0, 1D)", OrderFreeSql.mean("x")).getDouble(0),
+                OrderFreeSql.mean(java.util.Arrays.asList(2.0, Double.NaN, 1.0)), 0.0);
+        assertNull(OrderFreeSql.mean(java.util.Arrays.asList((Double) null)));
+    }
+
+    @Test
     void theSampleStandardDeviationIsStddevSamps() {
         // 2, 4, 4, 4, 5, 5, 7, 9: mean 5, Σ(x − 5)² = 32, sd = √(32/7)
         Row r = aggregate("(0, 2D), (1, 4D), (0, 4D), (1, 4D), (0, 5D), (1, 5D), (0, 7D), (1, 9D)",
