@@ -62,20 +62,21 @@ final class Agreement {
     private Agreement() {
     }
 
-    /** Builds the agreement rows from the {@code regions} and {@code growth} views. */
-    static List<Row> rows(SparkSession spark) {
-        List<Row> cells = spark.sql("""
-                WITH deepest AS (SELECT activation, init, sigma_b2, dataset, width, profile, max(depth) AS depth
-                                 FROM regions WHERE multiplier IS NOT NULL
-                                 GROUP BY activation, init, sigma_b2, dataset, width, profile)
-                SELECT r.activation, r.init, r.sigma_b2, r.dataset, r.width, r.profile, r.depth, r.multiplier,
-                       r.forward_rate, r.backward_rate, r.predicted_forward_rate, r.predicted_backward_rate,
-                       r.critical_multiplier
-                FROM regions r JOIN deepest d ON r.activation = d.activation AND r.init = d.init
-                     AND r.sigma_b2 = d.sigma_b2 AND r.dataset = d.dataset AND r.width <=> d.width
-                     AND r.profile <=> d.profile AND r.depth = d.depth
-                WHERE r.multiplier IS NOT NULL
-                """).collectAsList();
+    /**
+     * Builds the agreement rows from the cells of {@code regions/} and the {@code growth} view.
+     *
+     * @param regions every row of {@code regions/} ({@link Analysis#REGIONS}), as the analysis computed them
+     */
+    static List<Row> rows(SparkSession spark, List<Row> regions) {
+        // each chart group's deepest cells with a multiplier: where theory's depth scales show most
+        Map<ChartGroup, Integer> deepest = new LinkedHashMap<>();
+        for (Row r : regions) {
+            if (!r.isNullAt(r.fieldIndex("multiplier"))) {
+                deepest.merge(ChartGroup.of(r), r.<Integer>getAs("depth"), Math::max);
+            }
+        }
+        List<Row> cells = regions.stream().filter(r -> !r.isNullAt(r.fieldIndex("multiplier"))
+                && r.<Integer>getAs("depth").equals(deepest.get(ChartGroup.of(r)))).toList();
         Map<ChartGroup, Double> varErrors = new LinkedHashMap<>();
         Map<ChartGroup, Double> withinBand = new LinkedHashMap<>();
         for (Row r : spark.sql("""

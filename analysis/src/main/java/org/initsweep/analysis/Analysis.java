@@ -180,7 +180,7 @@ public final class Analysis {
         checkOptions(decades, targetLoss);
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
         org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        ResultViews.register(spark, dir); // first: a directory that holds no sweep is refused untouched
+        ResultViews.register(spark, dir, WRITES); // first: a directory that holds no sweep is refused untouched
         for (String place : new String[] {"", Tables.CHARTS, HtmlReport.DIR}) {
             Publish.removeLeftovers(fs, place.isEmpty() ? root : new org.apache.hadoop.fs.Path(root, place));
         }
@@ -202,28 +202,29 @@ public final class Analysis {
             spark.createDataFrame(rates, RUN_RATES).createOrReplaceTempView("run_rates");
             Publish.table(spark.createDataFrame(profiles.javaRDD().flatMap(r -> RunProfile.of(r).growthRows().iterator()),
                     GROWTH), dir, Tables.GROWTH);
+            ResultViews.registerWritten(spark, dir, Tables.GROWTH, GROWTH);
 
-            JavaRDD<Row> regions = cells(spark).javaRDD().map(r -> withRegime(r, decades));
-            Dataset<Row> regionsDf = spark.createDataFrame(regions, REGIONS);
-            Publish.table(regionsDf, dir, Tables.REGIONS);
-            ResultViews.register(spark, dir, Tables.GROWTH, Tables.REGIONS);
+            // one row per cell: kept on the driver for the agreement, the console and the heatmaps alike
+            List<Row> collected = spark.createDataFrame(cells(spark).javaRDD().map(r -> withRegime(r, decades)), REGIONS)
+                    .collectAsList();
+            Publish.table(spark.createDataFrame(collected, REGIONS).coalesce(1), dir, Tables.REGIONS);
+            ResultViews.registerWritten(spark, dir, Tables.REGIONS, REGIONS);
 
-            List<Row> agreement = Agreement.rows(spark);
+            List<Row> agreement = Agreement.rows(spark, collected);
             Publish.table(spark.createDataFrame(agreement, Agreement.SCHEMA).coalesce(1), dir, Tables.AGREEMENT);
-            ResultViews.register(spark, dir, Tables.AGREEMENT);
-            TrainabilityAnalysis.Result trainability = TrainabilityAnalysis.run(spark, dir);
+            ResultViews.registerWritten(spark, dir, Tables.AGREEMENT, Agreement.SCHEMA);
+            DeepestCurves.Reading curves = new DeepestCurves.Reading(spark);
+            TrainabilityAnalysis.Result trainability = TrainabilityAnalysis.run(spark, dir, curves.runs());
             org.initsweep.analysis.isometry.IsometryAnalysis.run(spark, dir);
-            org.initsweep.analysis.compare.InitComparison.run(spark, dir, targetLoss);
+            org.initsweep.analysis.compare.InitComparison.run(spark, dir, targetLoss, curves.runs());
             ResultViews.register(spark, dir, Tables.TRAINABILITY, Tables.TRAINABILITY_BOUND, Tables.ISOMETRY,
                     Tables.COMPARE);
 
-            List<Row> collected = spark.sql("SELECT * FROM regions").collectAsList();
             Map<Regime, Long> byRegime = new EnumMap<>(Regime.class);
             for (Row r : collected) {
                 byRegime.merge(Regime.fromLabel(r.getString(r.fieldIndex("regime"))), 1L, Long::sum);
             }
-            long runs = spark.sql("SELECT count(*) FROM runs").first().getLong(0);
-            DeepestCurves.Reading curves = new DeepestCurves.Reading(spark);
+            long runs = curves.runs().count();
             List<String> files = charts ? ChartWriter.writeAll(spark, dir, collected, curves, datasets) : List.of();
             if (charts) {
                 List<String> withReport = new ArrayList<>(files);

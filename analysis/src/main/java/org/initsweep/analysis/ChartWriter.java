@@ -62,8 +62,7 @@ final class ChartWriter {
         }
         written.addAll(layerAndLossCharts(spark, local, curves));
         written.addAll(CompareCharts.write(spark, local, curves));
-        written.addAll(RunCharts.write(spark, local, java.util.Arrays.asList(spark.sqlContext().tableNames()),
-                datasets));
+        written.addAll(RunCharts.write(spark, local, curves.runs(), datasets));
         written.addAll(org.initsweep.analysis.isometry.IsometryAnalysis.writeCharts(spark, local));
         written.addAll(org.initsweep.analysis.compare.InitComparison.writeCharts(spark, local));
 

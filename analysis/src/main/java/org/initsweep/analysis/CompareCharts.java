@@ -72,6 +72,23 @@ final class CompareCharts {
               HAVING count(DISTINCT init) > 1 OR max(CASE WHEN multiplier IS NULL THEN 1 ELSE 0 END) = 1)
             """;
 
+    /** Whether any shape of {@link #SHAPES} has runs to compare: more than one init, or a fixed scheme. */
+    static boolean anyCompared(RunIndex index) {
+        record Shape(String activation, Integer width, String profile, int depth, double sigmaB2, String dataset) {
+        }
+        Map<Shape, java.util.Set<String>> inits = new java.util.HashMap<>();
+        for (RunIndex.Run r : index.runs()) {
+            ChartGroup g = r.group();
+            java.util.Set<String> shapeInits = inits.computeIfAbsent(new Shape(g.activation(), g.width(), g.profile(),
+                    r.depth(), g.sigmaB2(), g.dataset()), k -> new java.util.HashSet<>());
+            shapeInits.add(g.init());
+            if (r.multiplier() == null || shapeInits.size() > 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** More lines than this on one compare chart and only each init's m nearest 1 is drawn. */
     static final int MAX_LINES = 8;
 
@@ -130,10 +147,10 @@ final class CompareCharts {
     }
 
     static List<Path> write(SparkSession spark, Path local, DeepestCurves.Reading reading) throws IOException {
-        if (spark.sql("WITH " + SHAPES + " SELECT count(*) FROM compared").first().getLong(0) == 0) {
+        if (!anyCompared(reading.runs())) {
             return List.of(); // one init and no fixed scheme: nothing to compare, and each query below costs jobs
         }
-        boolean perSetting = spark.sql("SELECT count(DISTINCT optimizer, learning_rate) > 1 FROM runs").first().getBoolean(0);
+        boolean perSetting = reading.runs().variesSetting();
         List<Path> written = new ArrayList<>();
         written.addAll(costCharts(spark, local, perSetting, reading.classes()));
         written.addAll(layerCharts(spark, local, perSetting));

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.initsweep.core.trace.Tables;
 
 /**
  * The per-layer variance curves both the PNG charts and the HTML report draw: for every chart group
@@ -133,12 +134,13 @@ public final class DeepestCurves {
     }
 
     /**
-     * One analysis's read of the curves, the costs and the classes, each queried on first use and then shared: the
+     * One analysis's read of the runs, curves, costs and classes, each read on first use and then shared: the
      * charts and the report draw the same tables, which do not change between the two, and each query
      * costs several Spark jobs. Not thread-safe; the maps it returns are not to be changed.
      */
     public static final class Reading {
         private final SparkSession spark;
+        private RunIndex runs;
         private Map<ChartGroup, Curves> curves;
         private Map<ChartGroup, Costs> costs;
         private Map<String, Integer> classes;
@@ -149,10 +151,18 @@ public final class DeepestCurves {
             this.spark = spark;
         }
 
+        /** {@link RunIndex#read}, read once. */
+        public RunIndex runs() {
+            if (runs == null) {
+                runs = RunIndex.read(spark);
+            }
+            return runs;
+        }
+
         /** {@link DeepestCurves#load}, read once. */
         public Map<ChartGroup, Curves> curves() {
             if (curves == null) {
-                curves = java.util.Collections.unmodifiableMap(load(spark));
+                curves = java.util.Collections.unmodifiableMap(load(spark, runs()));
             }
             return curves;
         }
@@ -160,124 +170,142 @@ public final class DeepestCurves {
         /** {@link DeepestCurves#loadCosts}, read once. */
         public Map<ChartGroup, Costs> costs() {
             if (costs == null) {
-                costs = java.util.Collections.unmodifiableMap(loadCosts(spark));
+                costs = java.util.Collections.unmodifiableMap(loadCosts(spark, runs()));
             }
             return costs;
         }
 
-        /** {@link DatasetClasses#of}, read once: the loss charts, the compare charts and the report each need it. */
+        /** K per dataset ({@link RunIndex#classes}): the loss charts, the compare charts and the report each need it. */
         public Map<String, Integer> classes() {
             if (classes == null) {
-                classes = java.util.Collections.unmodifiableMap(DatasetClasses.of(spark));
+                classes = java.util.Collections.unmodifiableMap(runs().classes());
             }
             return classes;
         }
 
         /**
-         * {@link PredictedCurves#read} for the groups of {@link #curves()}, read once: the layer charts and the
-         * report.
+         * {@link PredictedCurves#read} for the deepest runs of {@link #curves()}, read once: the layer charts and
+         * the report.
          */
         public Map<ChartGroup, TreeMap<Double, double[][]>> predicted() {
             if (predicted == null) {
-                Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
-                curves().forEach((g, c) -> depthOf.put(g, c.depth()));
-                predicted = java.util.Collections.unmodifiableMap(PredictedCurves.read(spark, depthOf));
+                predicted = java.util.Collections.unmodifiableMap(PredictedCurves.read(spark, runs().deepest(r -> true)));
             }
             return predicted;
         }
     }
 
-    /** Cost and accuracy per epoch of every group's deepest trained networks, run by run, per line. */
+    /** {@link #loadCosts(SparkSession, RunIndex)} of the registered {@code runs} view. */
     public static Map<ChartGroup, Costs> loadCosts(SparkSession spark) {
-        Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
-        Map<ChartGroup, TreeMap<Line, Map<String, TreeMap<Integer, double[]>>>> byRun = new LinkedHashMap<>();
-        record Run(long seed, boolean diverged) {
+        return loadCosts(spark, RunIndex.read(spark));
+    }
+
+    /**
+     * Cost and accuracy per epoch of every group's deepest trained networks, run by run, per line: the
+     * {@code epochs} rows of those runs, read by id (one Spark job: a scan, no shuffle).
+     */
+    public static Map<ChartGroup, Costs> loadCosts(SparkSession spark, RunIndex index) {
+        List<RunIndex.Run> deepest = index.deepest(r -> r.epochs() > 0);
+        Map<String, TreeMap<Integer, double[]>> epochsOf = new java.util.HashMap<>();
+        for (Row r : perRunRows(spark, Tables.EPOCHS, deepest, "run_id", "epoch", "loss", "accuracy")) {
+            double loss = r.isNullAt(2) ? Double.NaN : r.getDouble(2);
+            double acc = r.isNullAt(3) ? Double.NaN : r.getDouble(3);
+            epochsOf.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getInt(1), new double[] {loss, acc});
         }
-        Map<String, Run> runOf = new java.util.HashMap<>();
-        for (Row r : spark.sql("""
-                WITH deepest AS (
-                  SELECT activation, init, width, profile, sigma_b2, dataset, max(depth) AS depth
-                  FROM runs WHERE epochs > 0
-                  GROUP BY activation, init, width, profile, sigma_b2, dataset)
-                SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,
-                       r.optimizer, r.learning_rate, r.run_id, r.seed, r.status, e.epoch, e.loss, e.accuracy
-                FROM epochs e JOIN runs r ON e.run_id = r.run_id
-                JOIN deepest d ON r.activation = d.activation AND r.init = d.init AND r.width <=> d.width AND r.profile <=> d.profile
-                     AND r.sigma_b2 = d.sigma_b2 AND r.dataset = d.dataset AND r.depth = d.depth
-                ORDER BY r.multiplier, r.seed, r.run_id, e.epoch
-                """).collectAsList()) {
-            ChartGroup g = ChartGroup.of(r);
-            depthOf.put(g, r.<Integer>getAs("depth"));
-            double loss = r.isNullAt(r.fieldIndex("loss")) ? Double.NaN : r.<Double>getAs("loss");
-            double acc = r.isNullAt(r.fieldIndex("accuracy")) ? Double.NaN : r.<Double>getAs("accuracy");
-            String id = r.getAs("run_id");
-            runOf.putIfAbsent(id, new Run(((Number) r.getAs("seed")).longValue(), "diverged".equals(r.getAs("status"))));
-            byRun.computeIfAbsent(g, k -> new TreeMap<>())
-                    .computeIfAbsent(new Line(r.<Double>getAs("multiplier"), TrainingSetting.of(r)), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(id, k -> new TreeMap<>())
-                    .put(r.<Integer>getAs("epoch"), new double[] {loss, acc});
+        Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
+        Map<ChartGroup, TreeMap<Line, List<RunCost>>> byGroup = new LinkedHashMap<>();
+        for (RunIndex.Run run : deepest) {
+            TreeMap<Integer, double[]> epochs = epochsOf.get(run.runId());
+            if (epochs == null) {
+                continue; // no epoch row: nothing to draw, as the join with epochs/ gave none
+            }
+            double[] loss = ChartWriter.nanArray(epochs.lastKey() + 1);
+            double[] acc = ChartWriter.nanArray(epochs.lastKey() + 1);
+            epochs.forEach((ep, v) -> {
+                if (ep >= 0) {
+                    loss[ep] = v[0];
+                    acc[ep] = v[1];
+                }
+            });
+            depthOf.put(run.group(), run.depth());
+            byGroup.computeIfAbsent(run.group(), k -> new TreeMap<>())
+                    .computeIfAbsent(new Line(run.multiplier(), run.setting()), k -> new ArrayList<>())
+                    .add(new RunCost(run.seed(), loss, acc, run.diverged()));
         }
         Map<ChartGroup, Costs> out = new LinkedHashMap<>();
-        byRun.forEach((g, byM) -> {
-            TreeMap<Line, List<RunCost>> runs = new TreeMap<>();
-            byM.forEach((m, byId) -> byId.forEach((id, epochs) -> {
-                double[] loss = ChartWriter.nanArray(epochs.lastKey() + 1);
-                double[] acc = ChartWriter.nanArray(epochs.lastKey() + 1);
-                epochs.forEach((ep, v) -> {
-                    if (ep >= 0) {
-                        loss[ep] = v[0];
-                        acc[ep] = v[1];
-                    }
-                });
-                Run run = runOf.get(id);
-                runs.computeIfAbsent(m, k -> new ArrayList<>()).add(new RunCost(run.seed(), loss, acc, run.diverged()));
-            }));
-            out.put(g, new Costs(depthOf.get(g), runs));
+        byGroup.forEach((g, runs) -> out.put(g, new Costs(depthOf.get(g), runs)));
+        return out;
+    }
+
+    /** {@link #load(SparkSession, RunIndex)} of the registered {@code runs} view. */
+    public static Map<ChartGroup, Curves> load(SparkSession spark) {
+        return load(spark, RunIndex.read(spark));
+    }
+
+    /**
+     * Reads the curves: the {@code layers} rows of every group's deepest runs at the sweep's first and last
+     * recorded epoch, read by id, averaged over seeds here ({@link OrderFreeSql#mean(java.util.Collection)}, the
+     * same bits as the query's mean) rather than in a grouped query.
+     */
+    public static Map<ChartGroup, Curves> load(SparkSession spark, RunIndex index) {
+        Map<ChartGroup, List<TrainingSetting>> settingsOf = index.settings();
+        List<RunIndex.Run> deepest = index.deepest(r -> true);
+        Map<String, RunIndex.Run> byId = new java.util.HashMap<>();
+        deepest.forEach(r -> byId.put(r.runId(), r));
+        Row ends = spark.sql("SELECT min(epoch), max(epoch) FROM layers").first();
+        if (ends.isNullAt(0)) {
+            return new LinkedHashMap<>();
+        }
+        int first = ends.getInt(0);
+        int last = ends.getInt(1);
+        record Point(ChartGroup group, int depth, Line line, int epoch, int layer) {
+        }
+        Map<Point, List<Double>[]> values = new LinkedHashMap<>();
+        for (Row r : perRunRows(spark, Tables.LAYERS, deepest, "run_id", "epoch", "layer", "var_a", "var_grad_a")) {
+            int epoch = r.getInt(1);
+            if (epoch != first && epoch != last) {
+                continue;
+            }
+            RunIndex.Run run = byId.get(r.getString(0));
+            // at initialization the setting has played no part yet: every setting's networks are averaged
+            Line line = new Line(run.multiplier(), epoch == 0 ? null : run.setting());
+            @SuppressWarnings("unchecked")
+            List<Double>[] v = values.computeIfAbsent(new Point(run.group(), run.depth(), line, epoch, r.getInt(2)),
+                    k -> new List[] {new ArrayList<>(), new ArrayList<>()});
+            v[0].add(r.isNullAt(3) ? null : r.getDouble(3));
+            v[1].add(r.isNullAt(4) ? null : r.getDouble(4));
+        }
+        Map<ChartGroup, Curves> out = new LinkedHashMap<>();
+        values.forEach((p, v) -> {
+            int depth = p.depth();
+            Curves c = out.computeIfAbsent(p.group(), k -> new Curves(depth, new TreeMap<>(),
+                    settingsOf.getOrDefault(k, List.of())));
+            double[][] arrays = c.byEpoch().computeIfAbsent(p.epoch(), k -> new TreeMap<>())
+                    .computeIfAbsent(p.line(), k -> new double[][] {
+                        ChartWriter.nanArray(depth + 1), ChartWriter.nanArray(depth + 1)});
+            int l = p.layer();
+            if (l >= 1 && l <= depth + 1) {
+                Double varA = OrderFreeSql.mean(v[0]);
+                Double varGradA = OrderFreeSql.mean(v[1]);
+                arrays[0][l - 1] = varA == null ? Double.NaN : varA;
+                arrays[1][l - 1] = l <= depth && varGradA != null ? varGradA : Double.NaN;
+            }
         });
         return out;
     }
 
-    /** Reads the curves from the registered {@code runs} and {@code layers} views. */
-    public static Map<ChartGroup, Curves> load(SparkSession spark) {
-        Map<ChartGroup, List<TrainingSetting>> settingsOf = new LinkedHashMap<>();
-        for (Row r : spark.sql("SELECT DISTINCT activation, init, width, profile, sigma_b2, dataset, optimizer, learning_rate"
-                + " FROM runs ORDER BY optimizer, learning_rate").collectAsList()) {
-            settingsOf.computeIfAbsent(ChartGroup.of(r), k -> new ArrayList<>()).add(TrainingSetting.of(r));
+    /**
+     * The given columns of a per-run table's rows of {@code runs}, read by id from the table's unfiltered view
+     * ({@code <table>_all}, {@link ResultViews}): the ids are committed runs', so the view's filter would only
+     * add a join. Empty where the sweep has no such table.
+     */
+    static List<Row> perRunRows(SparkSession spark, String table, List<RunIndex.Run> runs, String... columns) {
+        String view = spark.catalog().tableExists(table + "_all") ? table + "_all" : table;
+        if (runs.isEmpty() || !spark.catalog().tableExists(view)) {
+            return List.of();
         }
-        Map<ChartGroup, Curves> out = new LinkedHashMap<>();
-        for (Row r : spark.sql("""
-                WITH deepest AS (
-                  SELECT activation, init, width, profile, sigma_b2, dataset, max(depth) AS depth
-                  FROM runs
-                  GROUP BY activation, init, width, profile, sigma_b2, dataset),
-                ends AS (SELECT min(epoch) AS first_epoch, max(epoch) AS last_epoch FROM layers),
-                l AS (SELECT *, CASE WHEN epoch = 0 THEN NULL ELSE optimizer END AS setting_optimizer,
-                             CASE WHEN epoch = 0 THEN NULL ELSE learning_rate END AS setting_lr FROM layers)
-                SELECT l.activation, l.init, l.width, l.profile, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer,
-                       l.setting_optimizer, l.setting_lr, %s AS var_a, %s AS var_grad_a
-                FROM l
-                JOIN deepest d ON l.activation = d.activation AND l.init = d.init AND l.width <=> d.width AND l.profile <=> d.profile
-                     AND l.sigma_b2 = d.sigma_b2 AND l.dataset = d.dataset AND l.depth = d.depth
-                CROSS JOIN ends
-                WHERE l.epoch = ends.first_epoch OR l.epoch = ends.last_epoch
-                GROUP BY l.activation, l.init, l.width, l.profile, l.sigma_b2, l.dataset, l.depth, l.multiplier, l.epoch, l.layer,
-                         l.setting_optimizer, l.setting_lr
-                ORDER BY l.layer
-                """.formatted(OrderFreeSql.mean("l.var_a"), OrderFreeSql.mean("l.var_grad_a"))).collectAsList()) {
-            int depth = r.<Integer>getAs("depth");
-            TrainingSetting setting = r.isNullAt(r.fieldIndex("setting_optimizer")) ? null
-                    : new TrainingSetting(r.getAs("setting_optimizer"), r.<Double>getAs("setting_lr"));
-            Curves c = out.computeIfAbsent(ChartGroup.of(r), k -> new Curves(depth, new TreeMap<>(),
-                    settingsOf.getOrDefault(k, List.of()).stream().sorted().toList()));
-            double[][] arrays = c.byEpoch().computeIfAbsent(r.<Integer>getAs("epoch"), k -> new TreeMap<>())
-                    .computeIfAbsent(new Line(r.<Double>getAs("multiplier"), setting), k -> new double[][] {
-                        ChartWriter.nanArray(depth + 1), ChartWriter.nanArray(depth + 1)});
-            int l = r.<Integer>getAs("layer");
-            if (l >= 1 && l <= depth + 1) {
-                arrays[0][l - 1] = r.<Double>getAs("var_a");
-                arrays[1][l - 1] = l <= depth ? r.<Double>getAs("var_grad_a") : Double.NaN;
-            }
-        }
-        return out;
+        List<String> ids = runs.stream().map(RunIndex.Run::runId).distinct().toList();
+        return spark.table(view).where(org.apache.spark.sql.functions.col("run_id").isInCollection(ids))
+                .selectExpr(columns).collectAsList();
     }
 }

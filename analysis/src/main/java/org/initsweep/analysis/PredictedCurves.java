@@ -28,13 +28,13 @@ public final class PredictedCurves {
      * averaged, for each group's deepest networks.
      *
      * @param spark   a session with the sweep's views registered
-     * @param depthOf each group's deepest depth ({@link DeepestCurves.Curves#depth()})
+     * @param deepest each group's deepest runs ({@link RunIndex#deepest}), whose {@code growth/} rows are read by id
+     *                and averaged here ({@link OrderFreeSql#mean(java.util.Collection)})
      * @return per group, per m ({@link #FIXED} for a fixed scheme), {predicted Var(a), Var(∂J/∂a), sd of ln Var(a)}
      *         over layers 1..L+1 ({@code [L + 1]} each, NaN where {@code growth/} has none); empty without
      *         {@code growth/} or its prediction columns
      */
-    public static Map<ChartGroup, TreeMap<Double, double[][]>> read(SparkSession spark,
-            Map<ChartGroup, Integer> depthOf) {
+    public static Map<ChartGroup, TreeMap<Double, double[][]>> read(SparkSession spark, List<RunIndex.Run> deepest) {
         Map<ChartGroup, TreeMap<Double, double[][]>> out = new LinkedHashMap<>();
         List<String> cols;
         try {
@@ -45,32 +45,40 @@ public final class PredictedCurves {
         if (!cols.containsAll(List.of("predicted_var_a", "predicted_var_grad_a", "sigma_b2", "dataset"))) {
             return out;
         }
-        String spread = cols.contains("predicted_ln_var_a_sd") ? OrderFreeSql.mean("predicted_ln_var_a_sd")
-                : "CAST(NULL AS DOUBLE)";
-        List<Row> rows = spark.sql("""
-                SELECT activation, init, width, profile, sigma_b2, dataset, depth, multiplier, layer,
-                       %s AS predicted_var_a, %s AS predicted_var_grad_a,
-                       %s AS ln_var_a_sd
-                FROM growth WHERE predicted_var_a IS NOT NULL
-                GROUP BY activation, init, width, profile, sigma_b2, dataset, depth, multiplier, layer
-                """.formatted(OrderFreeSql.mean("predicted_var_a"), OrderFreeSql.mean("predicted_var_grad_a"), spread))
-                .collectAsList();
-        for (Row r : rows) {
-            ChartGroup g = ChartGroup.of(r);
-            Integer depth = depthOf.get(g);
-            int l = r.<Integer>getAs("layer");
-            if (depth == null || depth != r.<Integer>getAs("depth") || l < 1 || l > depth + 1) {
+        Map<String, RunIndex.Run> byId = new java.util.HashMap<>();
+        deepest.forEach(r -> byId.put(r.runId(), r));
+        record Point(ChartGroup group, int depth, Double multiplier, int layer) {
+        }
+        Map<Point, List<List<Double>>> values = new LinkedHashMap<>();
+        String spread = cols.contains("predicted_ln_var_a_sd") ? "predicted_ln_var_a_sd" : "CAST(NULL AS DOUBLE)";
+        for (Row r : DeepestCurves.perRunRows(spark, "growth", deepest, "run_id", "layer", "predicted_var_a",
+                "predicted_var_grad_a", spread)) {
+            if (r.isNullAt(2)) {
                 continue;
             }
-            double[][] a = out.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(
-                    r.isNullAt(r.fieldIndex("multiplier")) ? FIXED : r.<Double>getAs("multiplier"),
+            RunIndex.Run run = byId.get(r.getString(0));
+            List<List<Double>> v = values.computeIfAbsent(new Point(run.group(), run.depth(), run.multiplier(),
+                    r.getInt(1)), k -> List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>(),
+                            new java.util.ArrayList<>()));
+            for (int i = 0; i < 3; i++) {
+                v.get(i).add(r.isNullAt(2 + i) ? null : r.getDouble(2 + i));
+            }
+        }
+        values.forEach((p, v) -> {
+            int depth = p.depth();
+            int l = p.layer();
+            if (l < 1 || l > depth + 1) {
+                return;
+            }
+            double[][] a = out.computeIfAbsent(p.group(), k -> new TreeMap<>()).computeIfAbsent(
+                    p.multiplier() == null ? FIXED : p.multiplier(),
                     k -> new double[][] {ChartWriter.nanArray(depth + 1), ChartWriter.nanArray(depth + 1),
                             ChartWriter.nanArray(depth + 1)});
-            a[0][l - 1] = r.isNullAt(r.fieldIndex("predicted_var_a")) ? Double.NaN : r.<Double>getAs("predicted_var_a");
-            a[1][l - 1] = r.isNullAt(r.fieldIndex("predicted_var_grad_a")) ? Double.NaN
-                    : r.<Double>getAs("predicted_var_grad_a");
-            a[2][l - 1] = r.isNullAt(r.fieldIndex("ln_var_a_sd")) ? Double.NaN : r.<Double>getAs("ln_var_a_sd");
-        }
+            for (int i = 0; i < 3; i++) {
+                Double mean = OrderFreeSql.mean(v.get(i));
+                a[i][l - 1] = mean == null ? Double.NaN : mean;
+            }
+        });
         return out;
     }
 

@@ -54,12 +54,28 @@ public final class ResultViews {
      * @throws IOException              if the file system cannot be listed
      */
     public static List<String> register(SparkSession spark, String dir) throws IOException {
+        return register(spark, dir, List.of());
+    }
+
+    /**
+     * As {@link #register(SparkSession, String)}, but drops the views of the {@code replaced} tables instead of
+     * reading them: an analysis about to write its tables again would pay a Spark job per table to read the old
+     * files' footers, and must not read the old rows.
+     *
+     * @param replaced names of tables (others, such as {@code charts}, are ignored)
+     * @throws IllegalArgumentException if {@code dir} holds no {@code runs/} table
+     * @throws IOException              if the file system cannot be listed
+     */
+    public static List<String> register(SparkSession spark, String dir, java.util.Collection<String> replaced)
+            throws IOException {
         Path root = new Path(dir);
         FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
         requireSweep(fs, root, dir);
         List<String> registered = new ArrayList<>();
         for (String table : TABLES) {
-            if (registerOne(spark, fs, root, table)) {
+            if (replaced.contains(table)) {
+                spark.catalog().dropTempView(table);
+            } else if (registerOne(spark, fs, root, table)) {
                 registered.add(table);
             }
         }
@@ -91,6 +107,23 @@ public final class ResultViews {
             }
         }
         return registered;
+    }
+
+    /**
+     * Registers the view of an analysis table just written with {@code schema}: read with that schema, Spark
+     * need not read the new files' footers to learn it (a Spark job per table).
+     *
+     * @param dir    a sweep's output directory
+     * @param table  an analysis table's name, not one of the per-run tables
+     * @param schema the schema the table was written with
+     * @throws IllegalArgumentException if {@code table} is not an analysis table
+     */
+    public static void registerWritten(SparkSession spark, String dir, String table,
+            org.apache.spark.sql.types.StructType schema) {
+        if (!TABLES.contains(table) || PER_RUN.contains(table) || table.equals(Tables.RUNS)) {
+            throw new IllegalArgumentException("not an analysis table: " + table);
+        }
+        spark.read().schema(schema).parquet(new Path(dir, table).toString()).createOrReplaceTempView(table);
     }
 
     private static boolean registerOne(SparkSession spark, FileSystem fs, Path root, String table) throws IOException {

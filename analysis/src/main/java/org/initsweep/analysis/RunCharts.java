@@ -36,16 +36,13 @@ final class RunCharts {
     private RunCharts() {
     }
 
-    static List<Path> write(SparkSession spark, Path local, List<String> views, RealDatasets datasets)
-            throws IOException {
+    static List<Path> write(SparkSession spark, Path local, RunIndex runs, RealDatasets datasets) throws IOException {
         List<Path> written = new ArrayList<>();
-        Row varied = spark.sql("SELECT count(DISTINCT sigma_b2) > 1, count(DISTINCT optimizer, learning_rate) > 1 FROM runs")
-                .first();
-        Naming naming = new Naming(varied.getBoolean(0), varied.getBoolean(1));
-        if (views.contains("boundaries")) {
+        Naming naming = new Naming(runs.variesSigmaB2(), runs.variesSetting());
+        if (spark.catalog().tableExists("boundaries")) {
             written.addAll(boundaries(spark, local, naming, datasets));
         }
-        if (views.contains("histograms")) {
+        if (spark.catalog().tableExists("histograms")) {
             written.addAll(histograms(spark, local, naming));
         }
         return written;

@@ -24,6 +24,22 @@ class CompareChartsTest {
     private static final StructType SHAPED = SCHEMA.add("width", DataTypes.IntegerType, true)
             .add("profile", DataTypes.StringType, true);
 
+    private static RunIndex.Run run(String init, int width, int depth, Double m) {
+        return new RunIndex.Run(init + width + depth + m, new ChartGroup("tanh", init, width, null, 0.0, "gaussian"), depth,
+                m, new TrainingSetting("sgd", 0.1), 1, "ok", 1, 2, 0);
+    }
+
+    @Test
+    void aShapeIsComparedWithTwoInitsOrAFixedScheme() {
+        // two inits but at different widths or depths: nothing shares a shape
+        assertEquals(false, CompareCharts.anyCompared(new RunIndex(java.util.List.of(run("lecun_normal", 8, 3, 1.0),
+                run("he_normal", 16, 3, 1.0), run("he_normal", 8, 6, 1.0), run("lecun_normal", 8, 3, 2.0)))));
+        assertEquals(true, CompareCharts.anyCompared(new RunIndex(java.util.List.of(run("lecun_normal", 8, 3, 1.0),
+                run("he_normal", 16, 3, 1.0), run("he_normal", 8, 3, 2.0)))));
+        assertEquals(true, CompareCharts.anyCompared(new RunIndex(java.util.List.of(run("zero", 8, 3, null)))),
+                "a fixed scheme is compared with its shape's others");
+    }
+
     @Test
     void aLegendEntryShowsSigmaW2WhereItIsNotM() {
         // He draws 2/fan_in: σ_w² = 2m; Glorot at a constant width 2m·n/(n + n) = m; on a halving profile 4m/3

@@ -239,7 +239,17 @@ public final class InitComparison {
      * @throws IOException on file system errors
      */
     public static boolean run(SparkSession spark, String dir, Double targetLoss) throws IOException {
-        if (spark.sql("SELECT count(DISTINCT init) FROM runs").first().getLong(0) < 2) {
+        return run(spark, dir, targetLoss, org.initsweep.analysis.RunIndex.read(spark));
+    }
+
+    /**
+     * As {@link #run(SparkSession, String, Double)}, with the sweep's runs already read.
+     *
+     * @throws IOException on file system errors
+     */
+    public static boolean run(SparkSession spark, String dir, Double targetLoss, org.initsweep.analysis.RunIndex runs)
+            throws IOException {
+        if (runs.inits() < 2) {
             Publish.remove(spark, dir, TABLE);
             return false;
         }

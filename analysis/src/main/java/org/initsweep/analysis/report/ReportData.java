@@ -66,11 +66,9 @@ final class ReportData {
 
         ObjectNode status = root.putObject("runs_by_status");
         long total = 0;
-        for (Row r : spark.sql("SELECT status, count(*) AS n FROM runs GROUP BY status ORDER BY status")
-                .collectAsList()) {
-            long n = r.<Long>getAs("n");
-            status.put(r.isNullAt(r.fieldIndex("status")) ? "unknown" : r.<String>getAs("status"), n);
-            total += n;
+        for (var e : curves.runs().byStatus().entrySet()) {
+            status.put(e.getKey() == null ? "unknown" : e.getKey(), e.getValue());
+            total += e.getValue();
         }
         root.put("runs", total);
 
@@ -138,7 +136,7 @@ final class ReportData {
         }
         root.set("extras", ExtraTables.collect(spark, fs, dir, histograms.isEmpty() ? "" : Tables.HISTOGRAMS,
                 boundaries.isEmpty() ? "" : Tables.BOUNDARIES));
-        root.set("trainability", org.initsweep.analysis.trainability.TrainabilityReport.collect(spark, pngs));
+        root.set("trainability", org.initsweep.analysis.trainability.TrainabilityReport.collect(spark, pngs, curves.runs()));
         root.set("isometry", org.initsweep.analysis.isometry.IsometryReport.collect(spark, pngs));
         root.set("more_charts", moreCharts(root, pngs));
         return root;

@@ -202,15 +202,24 @@ public final class TrainabilityAnalysis {
      * @throws IOException on file system errors
      */
     public static Result run(SparkSession spark, String dir) throws IOException {
+        return run(spark, dir, org.initsweep.analysis.RunIndex.read(spark));
+    }
+
+    /**
+     * As {@link #run(SparkSession, String)}, with the sweep's runs already read.
+     *
+     * @throws IOException on file system errors
+     */
+    public static Result run(SparkSession spark, String dir, org.initsweep.analysis.RunIndex runs) throws IOException {
         SweepSpec spec = storedSpec(spark, dir);
         TargetSplit split = spec == null ? TargetSplit.TEST : spec.targetSplit();
         List<String> runColumns = Arrays.asList(spark.table("runs").columns());
-        if (!Arrays.asList(spark.sqlContext().tableNames()).contains("epochs")) {
+        if (!spark.catalog().tableExists("epochs")) {
             LOG.info("No trainability table: the sweep has no epochs/ table");
             return none(spark, dir);
         }
         Map<String, Boolean> testSplits = split == TargetSplit.TEST && runColumns.contains("test_samples")
-                ? testSplits(spark) : Map.of();
+                ? runs.testSplits() : Map.of();
         List<String> unjudged = testSplits.keySet().stream().filter(d -> !testSplits.get(d)).toList();
         if (split == TargetSplit.TEST && !testSplits.containsValue(true)) {
             LOG.info("No trainability table: no run of this sweep has a test split (test_samples = 0);"
@@ -244,19 +253,6 @@ public final class TrainabilityAnalysis {
         writeAtomically(spark, dir, Tables.TRAINABILITY, rows, SCHEMA);
         writeAtomically(spark, dir, Tables.TRAINABILITY_BOUND, boundRows, BOUND_SCHEMA);
         return new Result(targets, split, cells, theory, bound, unjudged);
-    }
-
-    /**
-     * Each dataset by name, in name order, and whether its runs have a test split ({@code runs.test_samples}
-     * above 0); the sweep's {@code runs} table must have that column.
-     */
-    static Map<String, Boolean> testSplits(SparkSession spark) {
-        Map<String, Boolean> out = new LinkedHashMap<>();
-        for (Row r : spark.sql("SELECT dataset, max(coalesce(test_samples, 0)) > 0 FROM runs GROUP BY dataset"
-                + " ORDER BY dataset").collectAsList()) {
-            out.put(r.getString(0), r.getBoolean(1));
-        }
-        return out;
     }
 
     /**

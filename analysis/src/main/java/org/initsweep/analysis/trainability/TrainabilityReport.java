@@ -51,10 +51,11 @@ public final class TrainabilityReport {
     /**
      * @param spark with the sweep's views registered
      * @param pngs  file names of the PNG charts written (linked where one matches)
+     * @param runs  the sweep's runs
      * @return the section's data, or null when the sweep has no {@code trainability} table
      */
-    public static ObjectNode collect(SparkSession spark, Set<String> pngs) {
-        if (!Arrays.asList(spark.sqlContext().tableNames()).contains("trainability")) {
+    public static ObjectNode collect(SparkSession spark, Set<String> pngs, org.initsweep.analysis.RunIndex runs) {
+        if (!spark.catalog().tableExists("trainability")) {
             return null;
         }
         List<Row> rows = spark.sql("SELECT * FROM trainability WHERE multiplier IS NOT NULL").collectAsList();
@@ -70,7 +71,7 @@ public final class TrainabilityReport {
         root.put("max_labelled_depths", org.initsweep.analysis.chart.TrainabilityHeatmapChart.MAX_LABELLED_DEPTHS);
         ArrayNode unjudged = root.putArray("unjudged");
         if (!train && Arrays.asList(spark.table("runs").columns()).contains("test_samples")) {
-            TrainabilityAnalysis.testSplits(spark).forEach((dataset, has) -> {
+            runs.testSplits().forEach((dataset, has) -> {
                 if (!has) {
                     unjudged.add(dataset);
                 }
@@ -189,7 +190,7 @@ public final class TrainabilityReport {
                 }
             }
         }
-        if (Arrays.asList(spark.sqlContext().tableNames()).contains("trainability_bound")) {
+        if (spark.catalog().tableExists("trainability_bound")) {
             var df = spark.sql("SELECT * FROM trainability_bound");
             ObjectNode bound = root.putObject("bound");
             ArrayNode cols = bound.putArray("columns");
