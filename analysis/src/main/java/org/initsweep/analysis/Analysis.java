@@ -187,12 +187,13 @@ public final class Analysis {
         // under the directory's lock no chunk commits while this runs: these are the chunks it reads
         List<String> chunks = AnalysisStamp.chunks(fs, root);
         AnalysisStamp.clear(fs, root);
+        // layers_all: the join with runs keeps the committed runs' rows, as the layers view's own filter would
         Dataset<Row> profiles = spark.sql("""
                 SELECT l.run_id, l.activation, l.init, l.width, l.profile, l.sigma_b2, l.dataset, l.depth,
                        l.multiplier, l.seed, r.input_var,
                        sort_array(collect_list(struct(l.layer, l.var_a, l.var_grad_a, l.var_z, l.fan_in, l.fan_out)))
                            AS layers
-                FROM layers l JOIN runs r ON l.run_id = r.run_id
+                FROM layers_all l JOIN runs r ON l.run_id = r.run_id
                 WHERE l.epoch = 0
                 GROUP BY l.run_id, l.activation, l.init, l.width, l.profile, l.sigma_b2, l.dataset, l.depth,
                          l.multiplier, l.seed, r.input_var

@@ -3,6 +3,7 @@ package org.initsweep.analysis;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,8 +183,8 @@ final class CompareCharts {
                 FROM epochs e JOIN line l ON e.run_id = l.run_id
                 GROUP BY l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier,
                          l.setting_optimizer, l.setting_lr, e.epoch
-                ORDER BY l.init, l.multiplier, e.epoch
-                """.formatted(settingColumns("r", perSetting, true), OrderFreeSql.mean("e.loss"))).collectAsList();
+                """.formatted(settingColumns("r", perSetting, true), OrderFreeSql.mean("e.loss"))).collectAsList()
+                .stream().sorted(lineOrder("epoch")).toList();
     }
 
     private static List<Path> costCharts(SparkSession spark, Path local, boolean perSetting, Map<String, Integer> classes)
@@ -242,6 +243,16 @@ final class CompareCharts {
         return out;
     }
 
+    /**
+     * {@code ORDER BY init, multiplier, <then>} of collected rows, sorted here: in the query it would cost a
+     * sampling job and a shuffle. Nulls first and NaN last, as Spark SQL sorts.
+     */
+    static Comparator<Row> lineOrder(String then) {
+        return Comparator.<Row, String>comparing(r -> r.getAs("init"), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(r -> r.<Double>getAs("multiplier"), Comparator.nullsFirst(Double::compare))
+                .thenComparing(r -> r.<Integer>getAs(then), Comparator.nullsFirst(Comparator.naturalOrder()));
+    }
+
     private static double orNaN(Row r, String column) {
         int i = r.fieldIndex(column);
         return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
@@ -271,10 +282,9 @@ final class CompareCharts {
                 WHERE l.epoch = ends.first_epoch OR l.epoch = ends.last_epoch
                 GROUP BY l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, l.epoch, l.layer,
                          l.setting_optimizer, l.setting_lr
-                ORDER BY l.init, l.multiplier, l.layer
                 """.formatted(settingColumns("l", perSetting, false), OrderFreeSql.mean("l.var_a"),
                         OrderFreeSql.mean("l.var_grad_a"), OrderFreeSql.mean("g.predicted_var_a"),
-                        OrderFreeSql.mean("g.predicted_var_grad_a"))).collectAsList();
+                        OrderFreeSql.mean("g.predicted_var_grad_a"))).collectAsList().stream().sorted(lineOrder("layer")).toList();
         java.util.Set<Shape> trimmed = new java.util.HashSet<>();
         rows = fewLines(rows, trimmed);
         Map<Shape, TreeMap<Integer, Map<String, double[][]>>> byShape = new LinkedHashMap<>();

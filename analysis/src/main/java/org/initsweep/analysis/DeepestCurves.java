@@ -252,7 +252,9 @@ public final class DeepestCurves {
         List<RunIndex.Run> deepest = index.deepest(r -> true);
         Map<String, RunIndex.Run> byId = new java.util.HashMap<>();
         deepest.forEach(r -> byId.put(r.runId(), r));
-        Row ends = spark.sql("SELECT min(epoch), max(epoch) FROM layers").first();
+        // the sweep's first and last recorded epoch, over every committed run (by id: no join with runs)
+        Row ends = rowsOf(spark, Tables.LAYERS, index.runs()).agg(org.apache.spark.sql.functions.min("epoch"),
+                org.apache.spark.sql.functions.max("epoch")).first();
         if (ends.isNullAt(0)) {
             return new LinkedHashMap<>();
         }
@@ -300,12 +302,16 @@ public final class DeepestCurves {
      * add a join. Empty where the sweep has no such table.
      */
     static List<Row> perRunRows(SparkSession spark, String table, List<RunIndex.Run> runs, String... columns) {
-        String view = spark.catalog().tableExists(table + "_all") ? table + "_all" : table;
-        if (runs.isEmpty() || !spark.catalog().tableExists(view)) {
+        if (runs.isEmpty() || !spark.catalog().tableExists(table)) {
             return List.of();
         }
+        return rowsOf(spark, table, runs).selectExpr(columns).collectAsList();
+    }
+
+    /** A per-run table's rows of {@code runs} ({@link #perRunRows}), as a query; the table's view must exist. */
+    private static org.apache.spark.sql.Dataset<Row> rowsOf(SparkSession spark, String table, List<RunIndex.Run> runs) {
+        String view = spark.catalog().tableExists(table + "_all") ? table + "_all" : table;
         List<String> ids = runs.stream().map(RunIndex.Run::runId).distinct().toList();
-        return spark.table(view).where(org.apache.spark.sql.functions.col("run_id").isInCollection(ids))
-                .selectExpr(columns).collectAsList();
+        return spark.table(view).where(org.apache.spark.sql.functions.col("run_id").isInCollection(ids));
     }
 }

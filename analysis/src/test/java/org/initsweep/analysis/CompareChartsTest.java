@@ -30,6 +30,19 @@ class CompareChartsTest {
     }
 
     @Test
+    void linesAreInSqlsOrderOfInitMultiplierAndEpoch() {
+        StructType schema = SCHEMA.add("epoch", DataTypes.IntegerType);
+        java.util.function.BiFunction<Object[], Integer, Row> r = (v, e) -> new GenericRowWithSchema(
+                new Object[] {v[0], v[1], e}, schema);
+        java.util.List<Row> rows = new java.util.ArrayList<>(java.util.List.of(r.apply(new Object[] {"he", 2.0}, 1),
+                r.apply(new Object[] {"he", null}, 0), r.apply(new Object[] {"glorot", 1.0}, 2),
+                r.apply(new Object[] {"he", 2.0}, 0), r.apply(new Object[] {"he", 0.5}, 3)));
+        rows.sort(CompareCharts.lineOrder("epoch"));
+        // ORDER BY init, multiplier, epoch: a fixed scheme (m null) first within its init, as SQL sorts nulls
+        assertEquals("[[glorot,1.0,2], [he,null,0], [he,0.5,3], [he,2.0,0], [he,2.0,1]]", rows.toString());
+    }
+
+    @Test
     void aShapeIsComparedWithTwoInitsOrAFixedScheme() {
         // two inits but at different widths or depths: nothing shares a shape
         assertEquals(false, CompareCharts.anyCompared(new RunIndex(java.util.List.of(run("lecun_normal", 8, 3, 1.0),

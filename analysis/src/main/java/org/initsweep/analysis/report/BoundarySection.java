@@ -33,8 +33,9 @@ final class BoundarySection {
      * networks, seeds averaged; one map per m. For three or more classes also per point the class most seeds
      * predict ({@code cls}, the smallest of a tie) and the seeds' mean top-1 probability ({@code conf}).
      */
-    static Map<ChartGroup, ObjectNode> collect(SparkSession spark, Set<String> pngs) {
-        boolean perSetting = DeepestRunPanels.manySettings(spark);
+    static Map<ChartGroup, ObjectNode> collect(SparkSession spark, Set<String> pngs,
+            org.initsweep.analysis.RunIndex runs) {
+        boolean perSetting = runs.variesSetting();
         // an engine before class regions wrote no predicted_class: its runs are all of two classes
         boolean regions = java.util.Arrays.asList(spark.table("report_boundaries").columns())
                 .contains("predicted_class");

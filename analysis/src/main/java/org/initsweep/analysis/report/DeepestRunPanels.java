@@ -40,11 +40,6 @@ final class DeepestRunPanels {
                         setting.learningRate()));
     }
 
-    /** Whether the sweep has more than one (optimizer, learning rate). */
-    static boolean manySettings(SparkSession spark) {
-        return spark.sql("SELECT count(DISTINCT optimizer, learning_rate) > 1 FROM runs").first().getBoolean(0);
-    }
-
     /** The setting of a row with columns {@code setting_optimizer}, {@code setting_lr}, or null. */
     static TrainingSetting setting(Row r) {
         int o = r.fieldIndex("setting_optimizer");

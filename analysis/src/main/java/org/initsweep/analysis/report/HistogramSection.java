@@ -32,8 +32,9 @@ final class HistogramSection {
      * fractions of each layer's activations; one view per (m, epoch), and per training setting after
      * epoch 0 where the sweep has several ({@code setting}).
      */
-    static Map<ChartGroup, ObjectNode> collect(SparkSession spark, Set<String> pngs) {
-        boolean perSetting = DeepestRunPanels.manySettings(spark);
+    static Map<ChartGroup, ObjectNode> collect(SparkSession spark, Set<String> pngs,
+            org.initsweep.analysis.RunIndex runs) {
+        boolean perSetting = runs.variesSetting();
         String setting = perSetting ? "CASE WHEN h.epoch = 0 THEN NULL ELSE r.optimizer END AS setting_optimizer,"
                 + " CASE WHEN h.epoch = 0 THEN NULL ELSE r.learning_rate END AS setting_lr"
                 : "CAST(NULL AS STRING) AS setting_optimizer, CAST(NULL AS DOUBLE) AS setting_lr";

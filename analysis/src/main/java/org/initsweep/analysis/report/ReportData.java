@@ -97,9 +97,9 @@ final class ReportData {
         Map<ChartGroup, ObjectNode> costs = CurveSections.costs(pngs, curves);
         Map<String, Integer> classes = curves.classes();
         Map<ChartGroup, ObjectNode> histograms = hasTable(spark, Tables.HISTOGRAMS, HistogramSection.COLUMNS)
-                ? HistogramSection.collect(spark, pngs) : Map.of();
+                ? HistogramSection.collect(spark, pngs, curves.runs()) : Map.of();
         Map<ChartGroup, ObjectNode> boundaries = hasTable(spark, Tables.BOUNDARIES, BoundarySection.COLUMNS)
-                ? BoundarySection.collect(spark, pngs) : Map.of();
+                ? BoundarySection.collect(spark, pngs, curves.runs()) : Map.of();
         Set<ChartGroup> all = new LinkedHashSet<>(cells.keySet());
         all.addAll(layers.keySet());
         all.addAll(costs.keySet());
