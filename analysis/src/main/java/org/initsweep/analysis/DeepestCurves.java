@@ -184,8 +184,8 @@ public final class DeepestCurves {
         }
 
         /**
-         * {@link PredictedCurves#read} for the deepest runs of {@link #curves()}, read once: the layer charts and
-         * the report.
+         * {@link PredictedCurves#read} for every group's deepest runs (those {@link #curves()} draws), read once:
+         * the layer charts and the report.
          */
         public Map<ChartGroup, TreeMap<Double, double[][]>> predicted() {
             if (predicted == null) {
@@ -252,9 +252,8 @@ public final class DeepestCurves {
         List<RunIndex.Run> deepest = index.deepest(r -> true);
         Map<String, RunIndex.Run> byId = new java.util.HashMap<>();
         deepest.forEach(r -> byId.put(r.runId(), r));
-        // the sweep's first and last recorded epoch, over every committed run (by id: no join with runs)
-        Row ends = rowsOf(spark, Tables.LAYERS, index.runs()).agg(org.apache.spark.sql.functions.min("epoch"),
-                org.apache.spark.sql.functions.max("epoch")).first();
+        // the sweep's first and last recorded epoch, over every committed run (the view: not 10⁵ ids in a filter)
+        Row ends = spark.sql("SELECT min(epoch), max(epoch) FROM layers").first();
         if (ends.isNullAt(0)) {
             return new LinkedHashMap<>();
         }
@@ -297,21 +296,18 @@ public final class DeepestCurves {
     }
 
     /**
-     * The given columns of a per-run table's rows of {@code runs}, read by id from the table's unfiltered view
-     * ({@code <table>_all}, {@link ResultViews}): the ids are committed runs', so the view's filter would only
-     * add a join. Empty where the sweep has no such table.
+     * The given columns of a table's rows of {@code runs}, read by id: from a per-run table's unfiltered view
+     * ({@code <table>_all}, registered and dropped with {@code <table>} by {@link ResultViews}) where there is one,
+     * since the ids are committed runs' and the view's filter would only add a join; {@code growth}, which holds
+     * committed runs only, from its view. Empty where the sweep has no such table.
      */
     static List<Row> perRunRows(SparkSession spark, String table, List<RunIndex.Run> runs, String... columns) {
         if (runs.isEmpty() || !spark.catalog().tableExists(table)) {
             return List.of();
         }
-        return rowsOf(spark, table, runs).selectExpr(columns).collectAsList();
-    }
-
-    /** A per-run table's rows of {@code runs} ({@link #perRunRows}), as a query; the table's view must exist. */
-    private static org.apache.spark.sql.Dataset<Row> rowsOf(SparkSession spark, String table, List<RunIndex.Run> runs) {
         String view = spark.catalog().tableExists(table + "_all") ? table + "_all" : table;
         List<String> ids = runs.stream().map(RunIndex.Run::runId).distinct().toList();
-        return spark.table(view).where(org.apache.spark.sql.functions.col("run_id").isInCollection(ids));
+        return spark.table(view).where(org.apache.spark.sql.functions.col("run_id").isInCollection(ids))
+                .selectExpr(columns).collectAsList();
     }
 }

@@ -21,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
  * <p>Memory: one small record per run on the driver, its group, setting and status shared with the other runs'
  * (a few hundred bytes a run, mostly its id: 10⁵ runs take some tens of MB).
  *
- * @param runs every committed run, in the order {@code ORDER BY multiplier, seed, run_id} gives (nulls first)
+ * @param runs every committed run; kept in the order {@code ORDER BY multiplier, seed, run_id} gives (nulls first)
  */
 public record RunIndex(List<Run> runs) {
 
@@ -50,7 +50,7 @@ public record RunIndex(List<Run> runs) {
             .thenComparingLong(Run::seed).thenComparing(Run::runId);
 
     public RunIndex {
-        runs = List.copyOf(runs);
+        runs = runs.stream().sorted(ORDER).toList();
     }
 
     /** Reads the registered {@code runs} view (one Spark job: a scan, no shuffle). */
@@ -71,7 +71,6 @@ public record RunIndex(List<Run> runs) {
                     ((Number) r.getAs("seed")).longValue(), shared(shared, r.<String>getAs("status")),
                     r.<Integer>getAs("epochs"), r.<Integer>getAs("classes"), r.isNullAt(t) ? null : r.getInt(t)));
         }
-        runs.sort(ORDER);
         return new RunIndex(runs);
     }
 
@@ -134,13 +133,14 @@ public record RunIndex(List<Run> runs) {
     }
 
     /**
-     * The runs of each chart group's deepest depth among those {@code among} takes, in this index's order.
+     * Every run at its chart group's deepest depth among the runs {@code among} takes, in this index's order (a
+     * group without such runs has none).
      *
-     * @param among which runs count (e.g. trained ones: {@code r -> r.epochs() > 0})
+     * @param among which runs set the depth (e.g. trained ones: {@code r -> r.epochs() > 0})
      */
     public List<Run> deepest(Predicate<Run> among) {
         Map<ChartGroup, Integer> depth = new LinkedHashMap<>();
         runs.stream().filter(among).forEach(r -> depth.merge(r.group(), r.depth(), Math::max));
-        return runs.stream().filter(among).filter(r -> r.depth() == depth.get(r.group())).toList();
+        return runs.stream().filter(r -> depth.containsKey(r.group()) && r.depth() == depth.get(r.group())).toList();
     }
 }

@@ -52,10 +52,15 @@ class RunIndexTest {
 
     @Test
     void theDeepestRunsOfEachGroupAmongThoseAsked() {
-        assertEquals(List.of("c", "d", "e", "f"), INDEX.deepest(r -> true).stream().map(RunIndex.Run::runId).toList());
-        // trained runs only: tanh's deepest trained depth is 3
-        assertEquals(List.of("a", "b", "e", "f"),
+        // in SQL's ORDER BY multiplier, seed, run_id, whatever order the index was built in: f (seed 1) before e
+        assertEquals(List.of("c", "d", "f", "e"), INDEX.deepest(r -> true).stream().map(RunIndex.Run::runId).toList());
+        // trained runs set the depth: tanh's deepest trained depth is 3
+        assertEquals(List.of("a", "b", "f", "e"),
                 INDEX.deepest(r -> r.epochs() > 0).stream().map(RunIndex.Run::runId).toList());
+        // and every run at that depth is taken, as the join with the deepest depth took them
+        RunIndex mixed = new RunIndex(List.of(run("v", TANH, 6, 1.0, SGD, 1, "ok", 0, 2, 0),
+                run("u", TANH, 3, 1.0, SGD, 2, "ok", 0, 2, 0), run("t", TANH, 3, 1.0, SGD, 1, "ok", 5, 2, 0)));
+        assertEquals(List.of("t", "u"), mixed.deepest(r -> r.epochs() > 0).stream().map(RunIndex.Run::runId).toList());
     }
 
     @Test
