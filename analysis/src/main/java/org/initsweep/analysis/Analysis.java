@@ -206,8 +206,8 @@ public final class Analysis {
             ResultViews.registerWritten(spark, dir, Tables.GROWTH, GROWTH);
 
             // one row per cell: kept on the driver for the agreement, the console and the heatmaps alike
-            List<Row> collected = spark.createDataFrame(cells(spark).javaRDD().map(r -> withRegime(r, decades)), REGIONS)
-                    .collectAsList();
+            List<Row> collected = spark.createDataFrame(cells(spark).javaRDD().map(r -> withRegime(r, decades)),
+                    REGIONS).collectAsList();
             Publish.table(spark.createDataFrame(collected, REGIONS).coalesce(1), dir, Tables.REGIONS);
             ResultViews.registerWritten(spark, dir, Tables.REGIONS, REGIONS);
 

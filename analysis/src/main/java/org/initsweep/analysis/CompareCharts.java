@@ -284,7 +284,8 @@ final class CompareCharts {
                          l.setting_optimizer, l.setting_lr
                 """.formatted(settingColumns("l", perSetting, false), OrderFreeSql.mean("l.var_a"),
                         OrderFreeSql.mean("l.var_grad_a"), OrderFreeSql.mean("g.predicted_var_a"),
-                        OrderFreeSql.mean("g.predicted_var_grad_a"))).collectAsList().stream().sorted(lineOrder("layer")).toList();
+                        OrderFreeSql.mean("g.predicted_var_grad_a"))).collectAsList()
+                .stream().sorted(lineOrder("layer")).toList();
         java.util.Set<Shape> trimmed = new java.util.HashSet<>();
         rows = fewLines(rows, trimmed);
         Map<Shape, TreeMap<Integer, Map<String, double[][]>>> byShape = new LinkedHashMap<>();

@@ -175,7 +175,7 @@ public final class DeepestCurves {
             return costs;
         }
 
-        /** K per dataset ({@link RunIndex#classes}): the loss charts, the compare charts and the report each need it. */
+        /** K per dataset ({@link RunIndex#classes}): the loss charts, the compare charts and the report need it. */
         public Map<String, Integer> classes() {
             if (classes == null) {
                 classes = java.util.Collections.unmodifiableMap(runs().classes());
@@ -189,7 +189,8 @@ public final class DeepestCurves {
          */
         public Map<ChartGroup, TreeMap<Double, double[][]>> predicted() {
             if (predicted == null) {
-                predicted = java.util.Collections.unmodifiableMap(PredictedCurves.read(spark, runs().deepest(r -> true)));
+                predicted = java.util.Collections.unmodifiableMap(
+                        PredictedCurves.read(spark, runs().deepest(r -> true)));
             }
             return predicted;
         }

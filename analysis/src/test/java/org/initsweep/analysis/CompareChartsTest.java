@@ -25,8 +25,8 @@ class CompareChartsTest {
             .add("profile", DataTypes.StringType, true);
 
     private static RunIndex.Run run(String init, int width, int depth, Double m) {
-        return new RunIndex.Run(init + width + depth + m, new ChartGroup("tanh", init, width, null, 0.0, "gaussian"), depth,
-                m, new TrainingSetting("sgd", 0.1), 1, "ok", 1, 2, 0);
+        return new RunIndex.Run(init + width + depth + m, new ChartGroup("tanh", init, width, null, 0.0, "gaussian"),
+                depth, m, new TrainingSetting("sgd", 0.1), 1, "ok", 1, 2, 0);
     }
 
     @Test

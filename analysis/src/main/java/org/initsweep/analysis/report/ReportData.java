@@ -136,7 +136,8 @@ final class ReportData {
         }
         root.set("extras", ExtraTables.collect(spark, fs, dir, histograms.isEmpty() ? "" : Tables.HISTOGRAMS,
                 boundaries.isEmpty() ? "" : Tables.BOUNDARIES));
-        root.set("trainability", org.initsweep.analysis.trainability.TrainabilityReport.collect(spark, pngs, curves.runs()));
+        root.set("trainability",
+                org.initsweep.analysis.trainability.TrainabilityReport.collect(spark, pngs, curves.runs()));
         root.set("isometry", org.initsweep.analysis.isometry.IsometryReport.collect(spark, pngs));
         root.set("more_charts", moreCharts(root, pngs));
         return root;
