@@ -208,7 +208,7 @@ public final class DeepestCurves {
     public static Map<ChartGroup, Costs> loadCosts(SparkSession spark, RunIndex index) {
         List<RunIndex.Run> deepest = index.deepest(r -> r.epochs() > 0);
         Map<String, TreeMap<Integer, double[]>> epochsOf = new java.util.HashMap<>();
-        for (Row r : perRunRows(spark, Tables.EPOCHS, deepest, "run_id", "epoch", "loss", "accuracy")) {
+        for (Row r : RunIndex.rows(spark, Tables.EPOCHS, deepest, "run_id", "epoch", "loss", "accuracy")) {
             double loss = r.isNullAt(2) ? Double.NaN : r.getDouble(2);
             double acc = r.isNullAt(3) ? Double.NaN : r.getDouble(3);
             epochsOf.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getInt(1), new double[] {loss, acc});
@@ -263,7 +263,7 @@ public final class DeepestCurves {
         record Point(ChartGroup group, int depth, Line line, int epoch, int layer) {
         }
         Map<Point, List<Double>[]> values = new LinkedHashMap<>();
-        for (Row r : perRunRows(spark, Tables.LAYERS, deepest, "run_id", "epoch", "layer", "var_a", "var_grad_a")) {
+        for (Row r : RunIndex.rows(spark, Tables.LAYERS, deepest, "run_id", "epoch", "layer", "var_a", "var_grad_a")) {
             int epoch = r.getInt(1);
             if (epoch != first && epoch != last) {
                 continue;
@@ -294,21 +294,5 @@ public final class DeepestCurves {
             }
         });
         return out;
-    }
-
-    /**
-     * The given columns of a table's rows of {@code runs}, read by id: from a per-run table's unfiltered view
-     * ({@code <table>_all}, registered and dropped with {@code <table>} by {@link ResultViews}) where there is one,
-     * since the ids are committed runs' and the view's filter would only add a join; {@code growth}, which holds
-     * committed runs only, from its view. Empty where the sweep has no such table.
-     */
-    static List<Row> perRunRows(SparkSession spark, String table, List<RunIndex.Run> runs, String... columns) {
-        if (runs.isEmpty() || !spark.catalog().tableExists(table)) {
-            return List.of();
-        }
-        String view = spark.catalog().tableExists(table + "_all") ? table + "_all" : table;
-        List<String> ids = runs.stream().map(RunIndex.Run::runId).distinct().toList();
-        return spark.table(view).where(org.apache.spark.sql.functions.col("run_id").isInCollection(ids))
-                .selectExpr(columns).collectAsList();
     }
 }

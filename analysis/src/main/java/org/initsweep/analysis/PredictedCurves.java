@@ -51,7 +51,7 @@ public final class PredictedCurves {
         }
         Map<Point, List<List<Double>>> values = new LinkedHashMap<>();
         String spread = cols.contains("predicted_ln_var_a_sd") ? "predicted_ln_var_a_sd" : "CAST(NULL AS DOUBLE)";
-        for (Row r : DeepestCurves.perRunRows(spark, "growth", deepest, "run_id", "layer", "predicted_var_a",
+        for (Row r : RunIndex.rows(spark, "growth", deepest, "run_id", "layer", "predicted_var_a",
                 "predicted_var_grad_a", spread)) {
             if (r.isNullAt(2)) {
                 continue;

@@ -143,4 +143,20 @@ public record RunIndex(List<Run> runs) {
         runs.stream().filter(among).forEach(r -> depth.merge(r.group(), r.depth(), Math::max));
         return runs.stream().filter(r -> depth.containsKey(r.group()) && r.depth() == depth.get(r.group())).toList();
     }
+
+    /**
+     * The given columns of a table's rows of {@code runs}, read by id: from a per-run table's unfiltered view
+     * ({@code <table>_all}, registered and dropped with {@code <table>} by {@link ResultViews}) where there is one,
+     * since the ids are committed runs' and the view's filter would only add a join; {@code growth}, which holds
+     * committed runs only, from its view. Empty where the sweep has no such table.
+     */
+    public static List<Row> rows(SparkSession spark, String table, List<Run> runs, String... columns) {
+        if (runs.isEmpty() || !spark.catalog().tableExists(table)) {
+            return List.of();
+        }
+        String view = spark.catalog().tableExists(table + "_all") ? table + "_all" : table;
+        List<String> ids = runs.stream().map(Run::runId).distinct().toList();
+        return spark.table(view).where(org.apache.spark.sql.functions.col("run_id").isInCollection(ids))
+                .selectExpr(columns).collectAsList();
+    }
 }

@@ -96,6 +96,8 @@ public final class TrainabilityReport {
             }
         }
         ArrayNode out = root.putArray("groups");
+        // each group's learning curves: its runs here, their epochs/ rows in one read after the loop
+        List<Map.Entry<ArrayNode, List<org.initsweep.analysis.RunIndex.Run>>> learningRuns = new ArrayList<>();
         for (List<Row> g : groups.values()) {
             Row first = g.get(0);
             double target = value(first, "target_accuracy");
@@ -161,35 +163,16 @@ public final class TrainabilityReport {
             learning.put("depth", depth);
             learning.put("trained", deepestTrained != Integer.MIN_VALUE);
             ArrayNode series = learning.putArray("series");
-            StringBuilder where = new StringBuilder("r.depth = " + depth);
-            for (String k : List.of("activation", "init", "dataset", "optimizer")) {
-                where.append(" AND r.").append(k).append(" = '").append(((String) first.getAs(k)).replace("'", "''"))
-                        .append("'");
-            }
-            where.append(" AND r.sigma_b2 = ").append(sigmaB2).append(" AND r.learning_rate = ")
-                    .append((double) first.<Double>getAs("learning_rate"));
-            where.append(width == null ? " AND r.width IS NULL AND r.profile = '" + first.<String>getAs("profile") + "'"
-                    : " AND r.width = " + width);
-            TreeMap<Double, TreeMap<Integer, Double>> byM = new TreeMap<>();
-            String column = train ? "e.accuracy" : "e.test_accuracy";
-            for (Row e : spark.sql("SELECT r.multiplier, e.epoch, " + OrderFreeSql.mean(column)
-                    + " AS accuracy FROM epochs e JOIN runs r"
-                    + " USING (run_id) WHERE " + where + " AND r.multiplier IS NOT NULL"
-                    + (train ? "" : " AND r.test_samples > 0")
-                    + " AND NOT isnan(" + column + ") GROUP BY r.multiplier, e.epoch").collectAsList()) {
-                byM.computeIfAbsent(e.<Double>getAs("multiplier"), k -> new TreeMap<>())
-                        .put(e.<Integer>getAs("epoch"), e.<Double>getAs("accuracy"));
-            }
-            for (Map.Entry<Double, TreeMap<Integer, Double>> e : byM.entrySet()) {
-                ObjectNode s = series.addObject();
-                s.put("m", e.getKey());
-                ArrayNode acc = s.putArray("accuracy");
-                int last = e.getValue().lastKey();
-                for (int ep = 0; ep <= last; ep++) {
-                    putNumber(acc, e.getValue().getOrDefault(ep, Double.NaN));
-                }
-            }
+            org.initsweep.analysis.ChartGroup group = new org.initsweep.analysis.ChartGroup(activation, init, width,
+                    profile, sigmaB2, first.getAs("dataset"));
+            TrainingSetting setting = TrainingSetting.of(first);
+            int curveDepth = depth;
+            // judged on test: the runs with a test split only, as the cells
+            learningRuns.add(Map.entry(series, runs.runs().stream().filter(r -> r.group().equals(group)
+                    && r.setting().equals(setting) && r.depth() == curveDepth && r.multiplier() != null
+                    && (train || r.testSamples() != null && r.testSamples() > 0)).toList()));
         }
+        learningCurves(spark, learningRuns, train);
         if (spark.catalog().tableExists("trainability_bound")) {
             var df = spark.sql("SELECT * FROM trainability_bound");
             ObjectNode bound = root.putObject("bound");
@@ -213,6 +196,45 @@ public final class TrainabilityReport {
             }
         }
         return root;
+    }
+
+    /**
+     * Fills each group's {@code series}: per m, the judged accuracy after each epoch, the mean over its runs'
+     * non-NaN values ({@link OrderFreeSql#mean(java.util.Collection)}), NaN at an epoch where none has one. One
+     * read of {@code epochs/} for every group's runs, by id.
+     */
+    private static void learningCurves(SparkSession spark,
+            List<Map.Entry<ArrayNode, List<org.initsweep.analysis.RunIndex.Run>>> learningRuns, boolean train) {
+        List<org.initsweep.analysis.RunIndex.Run> all = learningRuns.stream().flatMap(e -> e.getValue().stream())
+                .toList();
+        Map<String, List<Row>> epochsOf = new java.util.HashMap<>();
+        for (Row e : org.initsweep.analysis.RunIndex.rows(spark, "epochs", all, "run_id", "epoch",
+                train ? "accuracy" : "test_accuracy")) {
+            if (e.isNullAt(2) || !Double.isNaN(e.getDouble(2))) {
+                epochsOf.computeIfAbsent(e.getString(0), k -> new ArrayList<>()).add(e);
+            }
+        }
+        for (var entry : learningRuns) {
+            TreeMap<Double, TreeMap<Integer, List<Double>>> byM = new TreeMap<>();
+            for (org.initsweep.analysis.RunIndex.Run r : entry.getValue()) {
+                for (Row e : epochsOf.getOrDefault(r.runId(), List.of())) {
+                    byM.computeIfAbsent(r.multiplier(), k -> new TreeMap<>())
+                            .computeIfAbsent(e.getInt(1), k -> new ArrayList<>())
+                            .add(e.isNullAt(2) ? null : e.getDouble(2));
+                }
+            }
+            for (Map.Entry<Double, TreeMap<Integer, List<Double>>> e : byM.entrySet()) {
+                ObjectNode s = entry.getKey().addObject();
+                s.put("m", e.getKey());
+                ArrayNode acc = s.putArray("accuracy");
+                int last = e.getValue().lastKey();
+                for (int ep = 0; ep <= last; ep++) {
+                    List<Double> v = e.getValue().get(ep);
+                    Double mean = v == null ? null : OrderFreeSql.mean(v);
+                    putNumber(acc, mean == null ? Double.NaN : mean);
+                }
+            }
+        }
     }
 
     private static double value(Row r, String field) {
