@@ -99,9 +99,7 @@ public final class ResultViews {
         FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
         List<String> registered = new ArrayList<>();
         for (String table : tables) {
-            if (!TABLES.contains(table) || PER_RUN.contains(table) || table.equals(Tables.RUNS)) {
-                throw new IllegalArgumentException("not an analysis table: " + table);
-            }
+            requireAnalysisTable(table);
             if (registerOne(spark, fs, root, table)) {
                 registered.add(table);
             }
@@ -120,10 +118,15 @@ public final class ResultViews {
      */
     public static void registerWritten(SparkSession spark, String dir, String table,
             org.apache.spark.sql.types.StructType schema) {
+        requireAnalysisTable(table);
+        spark.read().schema(schema).parquet(new Path(dir, table).toString()).createOrReplaceTempView(table);
+    }
+
+    /** A table whose view is not filtered by run and does not depend on {@code runs}'s. */
+    private static void requireAnalysisTable(String table) {
         if (!TABLES.contains(table) || PER_RUN.contains(table) || table.equals(Tables.RUNS)) {
             throw new IllegalArgumentException("not an analysis table: " + table);
         }
-        spark.read().schema(schema).parquet(new Path(dir, table).toString()).createOrReplaceTempView(table);
     }
 
     private static boolean registerOne(SparkSession spark, FileSystem fs, Path root, String table) throws IOException {
