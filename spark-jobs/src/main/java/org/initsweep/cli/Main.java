@@ -131,18 +131,26 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int execute(String... args) {
-        situation = Situation.NONE;
-        OutOfMemory.reset();
         CommandLine cl = new CommandLine(new Main());
-        cl.getErr(); // bound now: System.err may be silenced later (main's handler of an OutOfMemoryError)
         // a query may start with a "-- comment" line, which picocli would otherwise take for an option
         cl.getSubcommands().get("sql").setUnmatchedOptionsArePositionalParams(true);
+        return execute(cl, args);
+    }
+
+    /** Runs {@code args} on {@code cl} with this command line's error handling. */
+    static int execute(CommandLine cl, String... args) {
+        situation = Situation.NONE;
+        OutOfMemory.reset();
+        cl.getErr(); // bound now: System.err may be silenced later (main's handler of an OutOfMemoryError)
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         cl.setExecutionExceptionHandler((e, line, parsed) -> report(line.getErr(), e, debug));
         cl.setParameterExceptionHandler(Main::badArguments);
         try {
             return cl.execute(args);
-        } catch (OutOfMemoryError | org.apache.hadoop.fs.FSError e) { // on this thread: picocli passes Errors through
+        } catch (Error e) {
+            // picocli passes Errors through. Besides an OutOfMemoryError or Hadoop's FSError on this thread, a
+            // class whose static initializer ran out of heap on another thread is a NoClassDefFoundError here
+            // ("Could not initialize class …", caused by "Exception java.lang.OutOfMemoryError … [in thread …]")
             return report(cl.getErr(), new RuntimeException(e), debug);
         }
     }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import org.apache.spark.SparkException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Out of memory is said as such, with the memory and the setting to raise, exit 1; never as an interrupt. */
 class OutOfMemoryTest {
@@ -67,6 +69,44 @@ class OutOfMemoryTest {
         assertTrue(nd4j[1].contains("org.bytedeco.javacpp.maxbytes") && nd4j[1].contains("spark.driver.memory"), nd4j[1]);
         String[] direct = report(new RuntimeException("wrapped: java.lang.OutOfMemoryError: Direct buffer memory"));
         assertTrue(direct[1].startsWith("initsweep: out of direct buffer memory on the driver"), direct[1]);
+    }
+
+    /** A class whose static initializer runs out of heap, as Spark's did when a sweep filled it. */
+    static final class StarvedInitializer {
+        static final int VALUE;
+
+        static {
+            if (Boolean.parseBoolean("true")) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            VALUE = 1;
+        }
+    }
+
+    /** Touches {@link StarvedInitializer} twice: the second use is the NoClassDefFoundError a later caller sees. */
+    @Command(name = "starved")
+    static final class StarvedCommand implements Runnable {
+        @Override
+        public void run() {
+            try {
+                System.out.println(StarvedInitializer.VALUE);
+            } catch (OutOfMemoryError first) { // an Error leaves the initializer as it is, unwrapped
+                System.out.println(StarvedInitializer.VALUE);
+            }
+        }
+    }
+
+    @Test
+    void aClassLeftUninitializedByAnOutOfMemoryErrorIsOutOfMemoryNotAStackTrace() {
+        Main.during(Situation.NONE);
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new StarvedCommand()).setErr(new PrintWriter(err, true));
+        int code = Main.execute(cl);
+        String line = err.toString().strip();
+        assertEquals(1, code, line);
+        assertEquals(1, line.lines().count(), line);
+        assertTrue(line.startsWith("initsweep: out of Java heap on the driver (OutOfMemoryError: Java heap space"), line);
+        assertTrue(line.contains("raise -Xmx"), line);
     }
 
     @Test
