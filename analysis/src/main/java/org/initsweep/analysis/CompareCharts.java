@@ -66,28 +66,33 @@ final class CompareCharts {
                 + " AS setting_lr";
     }
 
-    private static final String SHAPES = """
-            compared AS (
-              SELECT activation, width, profile, depth, sigma_b2, dataset FROM runs
-              GROUP BY activation, width, profile, depth, sigma_b2, dataset
-              HAVING count(DISTINCT init) > 1 OR max(CASE WHEN multiplier IS NULL THEN 1 ELSE 0 END) = 1)
-            """;
+    /** The view of {@link #comparedShapes} the chart queries join with, registered for their time only. */
+    private static final String COMPARED = "initsweep_compared_shapes";
 
-    /** Whether any shape of {@link #SHAPES} has runs to compare: more than one init, or a fixed scheme. */
-    static boolean anyCompared(RunIndex index) {
-        record Shape(String activation, Integer width, String profile, int depth, double sigmaB2, String dataset) {
-        }
-        Map<Shape, java.util.Set<String>> inits = new java.util.HashMap<>();
+    /** The columns naming a compared shape, as {@code runs} has them. */
+    private static final List<String> SHAPE_COLUMNS = List.of("activation", "width", "profile", "depth", "sigma_b2",
+            "dataset");
+
+    /**
+     * The network shapes (activation, width, profile, depth, σ_b², dataset) with runs to compare: trained with
+     * more than one init scheme, or with a fixed scheme; in the order their first runs have in the index.
+     */
+    static List<Row> comparedShapes(RunIndex index) {
+        Map<List<Object>, java.util.Set<String>> inits = new LinkedHashMap<>();
+        java.util.Set<List<Object>> compared = new java.util.LinkedHashSet<>();
         for (RunIndex.Run r : index.runs()) {
             ChartGroup g = r.group();
-            java.util.Set<String> shapeInits = inits.computeIfAbsent(new Shape(g.activation(), g.width(), g.profile(),
-                    r.depth(), g.sigmaB2(), g.dataset()), k -> new java.util.HashSet<>());
+            List<Object> shape = java.util.Arrays.asList(g.activation(), g.width(), g.profile(), r.depth(),
+                    g.sigmaB2(), g.dataset());
+            java.util.Set<String> shapeInits = inits.computeIfAbsent(shape, k -> new java.util.HashSet<>());
             shapeInits.add(g.init());
             if (r.multiplier() == null || shapeInits.size() > 1) {
-                return true;
+                compared.add(shape);
             }
         }
-        return false;
+        List<Row> out = new ArrayList<>();
+        compared.forEach(s -> out.add(org.apache.spark.sql.RowFactory.create(s.toArray())));
+        return out;
     }
 
     /** More lines than this on one compare chart and only each init's m nearest 1 is drawn. */
@@ -148,14 +153,39 @@ final class CompareCharts {
     }
 
     static List<Path> write(SparkSession spark, Path local, DeepestCurves.Reading reading) throws IOException {
-        if (!anyCompared(reading.runs())) {
+        List<Row> shapes = comparedShapes(reading.runs());
+        if (shapes.isEmpty()) {
             return List.of(); // one init and no fixed scheme: nothing to compare, and each query below costs jobs
         }
         boolean perSetting = reading.runs().variesSetting();
-        List<Path> written = new ArrayList<>();
-        written.addAll(costCharts(spark, local, perSetting, reading.classes()));
-        written.addAll(layerCharts(spark, local, perSetting));
+        List<Path> written = new ArrayList<>(costCharts(spark, local, shapes, perSetting, reading.classes()));
+        int[] ends = reading.epochEnds();
+        if (ends != null) {
+            written.addAll(layerCharts(spark, local, shapes, perSetting, ends));
+        }
         return written;
+    }
+
+    /**
+     * Runs {@code query} with {@code shapes} registered as the view {@link #COMPARED} it joins with: a few rows
+     * from the driver, so the join is a broadcast of a local table, not an aggregation of {@code runs} (a shuffle
+     * and its jobs).
+     *
+     * @param shapes rows of {@link #SHAPE_COLUMNS}, as {@link #comparedShapes} gives them
+     */
+    private static List<Row> withCompared(SparkSession spark, List<Row> shapes,
+            java.util.function.Supplier<List<Row>> query) {
+        org.apache.spark.sql.types.StructType runs = spark.table("runs").schema();
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType(SHAPE_COLUMNS.stream()
+                .map(c -> new org.apache.spark.sql.types.StructField(c, runs.apply(c).dataType(), true,
+                        org.apache.spark.sql.types.Metadata.empty()))
+                .toArray(org.apache.spark.sql.types.StructField[]::new));
+        spark.createDataFrame(shapes, schema).createOrReplaceTempView(COMPARED);
+        try {
+            return query.get();
+        } finally {
+            spark.catalog().dropTempView(COMPARED);
+        }
     }
 
     /**
@@ -163,15 +193,17 @@ final class CompareCharts {
      * {@code setting_optimizer}, {@code setting_lr}, else null): the mean training cost over all of the
      * line's seeds ({@code loss}, null once one of them has diverged: never a mean over a set of runs that
      * shrinks from one epoch to the next), its {@code seeds} and how many {@code diverged}.
+     *
+     * @param shapes the compared shapes ({@link #comparedShapes}); the runs of other shapes are left out
      */
-    static List<Row> costRows(SparkSession spark, boolean perSetting) {
-        return spark.sql("WITH " + SHAPES + """
-                , rs AS (SELECT *, %s FROM runs r),
+    static List<Row> costRows(SparkSession spark, List<Row> shapes, boolean perSetting) {
+        return withCompared(spark, shapes, () -> spark.sql("""
+                WITH rs AS (SELECT *, %s FROM runs r),
                 line AS (
                   SELECT r.run_id, r.activation, r.width, r.profile, r.depth, r.sigma_b2, r.dataset, r.init, r.multiplier,
                          r.setting_optimizer, r.setting_lr,
                          count(*) OVER w AS seeds, count_if(r.status = 'diverged') OVER w AS diverged
-                  FROM rs r JOIN compared c ON r.activation = c.activation AND r.width <=> c.width
+                  FROM rs r JOIN %s c ON r.activation = c.activation AND r.width <=> c.width
                        AND r.profile <=> c.profile AND r.depth = c.depth AND r.sigma_b2 = c.sigma_b2 AND r.dataset = c.dataset
                   WINDOW w AS (PARTITION BY r.activation, r.width, r.profile, r.depth, r.sigma_b2, r.dataset, r.init,
                                             r.multiplier, r.setting_optimizer, r.setting_lr))
@@ -183,13 +215,14 @@ final class CompareCharts {
                 FROM epochs e JOIN line l ON e.run_id = l.run_id
                 GROUP BY l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier,
                          l.setting_optimizer, l.setting_lr, e.epoch
-                """.formatted(settingColumns("r", perSetting, true), OrderFreeSql.mean("e.loss"))).collectAsList()
+                """.formatted(settingColumns("r", perSetting, true), COMPARED, OrderFreeSql.mean("e.loss")))
+                .collectAsList())
                 .stream().sorted(lineOrder("epoch")).toList();
     }
 
-    private static List<Path> costCharts(SparkSession spark, Path local, boolean perSetting, Map<String, Integer> classes)
-            throws IOException {
-        List<Row> rows = costRows(spark, perSetting);
+    private static List<Path> costCharts(SparkSession spark, Path local, List<Row> shapes, boolean perSetting,
+            Map<String, Integer> classes) throws IOException {
+        List<Row> rows = costRows(spark, shapes, perSetting);
         java.util.Set<Shape> trimmed = new java.util.HashSet<>();
         rows = fewLines(rows, trimmed);
         Map<Shape, Map<String, TreeMap<Integer, Double>>> byShape = new LinkedHashMap<>();
@@ -267,24 +300,22 @@ final class CompareCharts {
      * schemes of different fan modes on a width profile this is the article's §IV, one panel per
      * direction.
      */
-    private static List<Path> layerCharts(SparkSession spark, Path local, boolean perSetting) throws IOException {
-        List<Row> rows = spark.sql("WITH " + SHAPES + """
-                , ends AS (SELECT min(epoch) AS first_epoch, max(epoch) AS last_epoch FROM layers),
-                l AS (SELECT *, %s FROM layers l)
+    private static List<Path> layerCharts(SparkSession spark, Path local, List<Row> shapes, boolean perSetting,
+            int[] ends) throws IOException {
+        List<Row> rows = withCompared(spark, shapes, () -> spark.sql("""
+                WITH l AS (SELECT *, %s FROM layers l WHERE l.epoch IN (%d, %d))
                 SELECT l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, l.epoch, l.layer,
                        l.setting_optimizer, l.setting_lr, %s AS var_a, %s AS var_grad_a,
                        %s AS predicted_var_a, %s AS predicted_var_grad_a
                 FROM l
-                JOIN compared c ON l.activation = c.activation AND l.width <=> c.width AND l.profile <=> c.profile
+                JOIN %s c ON l.activation = c.activation AND l.width <=> c.width AND l.profile <=> c.profile
                      AND l.depth = c.depth AND l.sigma_b2 = c.sigma_b2 AND l.dataset = c.dataset
                 LEFT JOIN growth g ON l.epoch = 0 AND g.run_id = l.run_id AND g.layer = l.layer
-                CROSS JOIN ends
-                WHERE l.epoch = ends.first_epoch OR l.epoch = ends.last_epoch
                 GROUP BY l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, l.epoch, l.layer,
                          l.setting_optimizer, l.setting_lr
-                """.formatted(settingColumns("l", perSetting, false), OrderFreeSql.mean("l.var_a"),
+                """.formatted(settingColumns("l", perSetting, false), ends[0], ends[1], OrderFreeSql.mean("l.var_a"),
                         OrderFreeSql.mean("l.var_grad_a"), OrderFreeSql.mean("g.predicted_var_a"),
-                        OrderFreeSql.mean("g.predicted_var_grad_a"))).collectAsList()
+                        OrderFreeSql.mean("g.predicted_var_grad_a"), COMPARED)).collectAsList())
                 .stream().sorted(lineOrder("layer")).toList();
         java.util.Set<Shape> trimmed = new java.util.HashSet<>();
         rows = fewLines(rows, trimmed);

@@ -145,6 +145,8 @@ public final class DeepestCurves {
         private Map<ChartGroup, Costs> costs;
         private Map<String, Integer> classes;
         private Map<ChartGroup, TreeMap<Double, double[][]>> predicted;
+        private int[] epochEnds;
+        private boolean epochEndsRead;
 
         /** @param spark a session with the sweep's views registered ({@code ResultViews.register}) */
         public Reading(SparkSession spark) {
@@ -162,9 +164,18 @@ public final class DeepestCurves {
         /** {@link DeepestCurves#load}, read once. */
         public Map<ChartGroup, Curves> curves() {
             if (curves == null) {
-                curves = java.util.Collections.unmodifiableMap(load(spark, runs()));
+                curves = java.util.Collections.unmodifiableMap(load(spark, runs(), epochEnds()));
             }
             return curves;
+        }
+
+        /** {@link DeepestCurves#epochEnds}, read once: the layer charts of the deepest runs and of compared inits. */
+        public int[] epochEnds() {
+            if (!epochEndsRead) {
+                epochEnds = DeepestCurves.epochEnds(spark);
+                epochEndsRead = true;
+            }
+            return epochEnds == null ? null : epochEnds.clone();
         }
 
         /** {@link DeepestCurves#loadCosts}, read once. */
@@ -249,17 +260,28 @@ public final class DeepestCurves {
      * same bits as the query's mean) rather than in a grouped query.
      */
     public static Map<ChartGroup, Curves> load(SparkSession spark, RunIndex index) {
+        return load(spark, index, epochEnds(spark));
+    }
+
+    /**
+     * The sweep's first and last recorded epoch in {@code layers}, over every committed run (the view: not 10⁵
+     * ids in a filter), as {@code {first, last}}; null where it has no row.
+     */
+    public static int[] epochEnds(SparkSession spark) {
+        Row ends = spark.sql("SELECT min(epoch), max(epoch) FROM layers").first();
+        return ends.isNullAt(0) ? null : new int[] {ends.getInt(0), ends.getInt(1)};
+    }
+
+    private static Map<ChartGroup, Curves> load(SparkSession spark, RunIndex index, int[] ends) {
+        if (ends == null) {
+            return new LinkedHashMap<>();
+        }
         Map<ChartGroup, List<TrainingSetting>> settingsOf = index.settings();
         List<RunIndex.Run> deepest = index.deepest(r -> true);
         Map<String, RunIndex.Run> byId = new java.util.HashMap<>();
         deepest.forEach(r -> byId.put(r.runId(), r));
-        // the sweep's first and last recorded epoch, over every committed run (the view: not 10⁵ ids in a filter)
-        Row ends = spark.sql("SELECT min(epoch), max(epoch) FROM layers").first();
-        if (ends.isNullAt(0)) {
-            return new LinkedHashMap<>();
-        }
-        int first = ends.getInt(0);
-        int last = ends.getInt(1);
+        int first = ends[0];
+        int last = ends[1];
         record Point(ChartGroup group, int depth, Line line, int epoch, int layer) {
         }
         Map<Point, List<Double>[]> values = new LinkedHashMap<>();

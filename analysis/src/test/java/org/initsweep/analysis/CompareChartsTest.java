@@ -3,8 +3,10 @@ package org.initsweep.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -45,11 +47,14 @@ class CompareChartsTest {
     @Test
     void aShapeIsComparedWithTwoInitsOrAFixedScheme() {
         // two inits but at different widths or depths: nothing shares a shape
-        assertEquals(false, CompareCharts.anyCompared(new RunIndex(java.util.List.of(run("lecun_normal", 8, 3, 1.0),
+        assertEquals(List.of(), CompareCharts.comparedShapes(new RunIndex(List.of(run("lecun_normal", 8, 3, 1.0),
                 run("he_normal", 16, 3, 1.0), run("he_normal", 8, 6, 1.0), run("lecun_normal", 8, 3, 2.0)))));
-        assertEquals(true, CompareCharts.anyCompared(new RunIndex(java.util.List.of(run("lecun_normal", 8, 3, 1.0),
-                run("he_normal", 16, 3, 1.0), run("he_normal", 8, 3, 2.0)))));
-        assertEquals(true, CompareCharts.anyCompared(new RunIndex(java.util.List.of(run("zero", 8, 3, null)))),
+        // lecun and he at width 8, depth 3 (m 1 and 2): that shape only, once
+        assertEquals(List.of(RowFactory.create("tanh", 8, null, 3, 0.0, "gaussian")),
+                CompareCharts.comparedShapes(new RunIndex(List.of(run("lecun_normal", 8, 3, 1.0),
+                        run("he_normal", 16, 3, 1.0), run("he_normal", 8, 3, 2.0), run("he_normal", 8, 3, 1.0)))));
+        assertEquals(List.of(RowFactory.create("tanh", 8, null, 6, 0.0, "gaussian")),
+                CompareCharts.comparedShapes(new RunIndex(List.of(run("zero", 8, 6, null), run("he_normal", 8, 3, 1.0)))),
                 "a fixed scheme is compared with its shape's others");
     }
 

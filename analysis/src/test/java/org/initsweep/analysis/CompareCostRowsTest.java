@@ -20,6 +20,10 @@ class CompareCostRowsTest {
 
     private static SparkSession spark;
 
+    /** The one network shape every test's runs have, compared (two inits). */
+    private static final List<Row> SHAPE = List.of(org.apache.spark.sql.RowFactory.create("relu", 16, null, 5, 0.0,
+            "gaussian"));
+
     @BeforeAll
     static void start() {
         spark = SparkSession.builder().master("local[1]").appName("compare-cost-test")
@@ -48,7 +52,7 @@ class CompareCostRowsTest {
                 AS t(run_id, losses) LATERAL VIEW posexplode(losses) p AS pos, loss
                 """).createOrReplaceTempView("epochs");
         Map<String, Row> at = new HashMap<>();
-        for (Row r : CompareCharts.costRows(spark, false)) {
+        for (Row r : CompareCharts.costRows(spark, SHAPE, false)) {
             at.put(r.<String>getAs("init") + "@" + r.<Integer>getAs("epoch"), r);
         }
         assertEquals(8, at.size(), at.keySet().toString());
@@ -60,7 +64,7 @@ class CompareCostRowsTest {
         assertEquals(2L, (long) at.get("he_normal@3").<Long>getAs("seeds"));
         assertEquals((0.55 + 0.58) / 2, at.get("orthogonal@3").<Double>getAs("loss"), 1e-12);
         assertEquals(0L, (long) at.get("orthogonal@3").<Long>getAs("diverged"));
-        List<Row> none = CompareCharts.costRows(spark, false).stream().filter(r -> r.<Integer>getAs("depth") != 5).toList();
+        List<Row> none = CompareCharts.costRows(spark, SHAPE, false).stream().filter(r -> r.<Integer>getAs("depth") != 5).toList();
         assertEquals(List.of(), none);
     }
 
@@ -89,7 +93,7 @@ class CompareCostRowsTest {
             spark.sql("SELECT p, run_id, 0 AS epoch, loss FROM VALUES " + layout + " AS t(p, run_id, loss)")
                     .repartition(2, new org.apache.spark.sql.Column("p")).sortWithinPartitions("p")
                     .createOrReplaceTempView("epochs");
-            List<Row> rows = CompareCharts.costRows(spark, false).stream()
+            List<Row> rows = CompareCharts.costRows(spark, SHAPE, false).stream()
                     .filter(r -> r.<String>getAs("init").equals("he_normal")).toList();
             assertEquals(1, rows.size(), rows.toString());
             assertEquals(sum / 4, rows.get(0).<Double>getAs("loss"), 0.0, layout);
@@ -113,7 +117,7 @@ class CompareCostRowsTest {
                 AS t(run_id, losses) LATERAL VIEW posexplode(losses) p AS pos, loss
                 """).createOrReplaceTempView("epochs");
         Map<String, Row> at = new HashMap<>();
-        for (Row r : CompareCharts.costRows(spark, true)) {
+        for (Row r : CompareCharts.costRows(spark, SHAPE, true)) {
             at.put(r.<String>getAs("init") + "@" + r.<Double>getAs("setting_lr") + "@" + r.<Integer>getAs("epoch"), r);
         }
         assertEquals(8, at.size(), at.keySet().toString());
