@@ -54,7 +54,8 @@ class CompareChartsTest {
                 CompareCharts.comparedShapes(new RunIndex(List.of(run("lecun_normal", 8, 3, 1.0),
                         run("he_normal", 16, 3, 1.0), run("he_normal", 8, 3, 2.0), run("he_normal", 8, 3, 1.0)))));
         assertEquals(List.of(RowFactory.create("tanh", 8, null, 6, 0.0, "gaussian")),
-                CompareCharts.comparedShapes(new RunIndex(List.of(run("zero", 8, 6, null), run("he_normal", 8, 3, 1.0)))),
+                CompareCharts.comparedShapes(new RunIndex(List.of(run("zero", 8, 6, null),
+                        run("he_normal", 8, 3, 1.0)))),
                 "a fixed scheme is compared with its shape's others");
     }
 

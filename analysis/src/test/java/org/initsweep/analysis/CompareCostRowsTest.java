@@ -64,7 +64,8 @@ class CompareCostRowsTest {
         assertEquals(2L, (long) at.get("he_normal@3").<Long>getAs("seeds"));
         assertEquals((0.55 + 0.58) / 2, at.get("orthogonal@3").<Double>getAs("loss"), 1e-12);
         assertEquals(0L, (long) at.get("orthogonal@3").<Long>getAs("diverged"));
-        List<Row> none = CompareCharts.costRows(spark, SHAPE, false).stream().filter(r -> r.<Integer>getAs("depth") != 5).toList();
+        List<Row> none = CompareCharts.costRows(spark, SHAPE, false).stream()
+                .filter(r -> r.<Integer>getAs("depth") != 5).toList();
         assertEquals(List.of(), none);
     }
 
