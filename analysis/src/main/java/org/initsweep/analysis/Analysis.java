@@ -201,25 +201,23 @@ public final class Analysis {
         try {
             JavaRDD<Row> rates = profiles.javaRDD().map(r -> RunProfile.of(r).ratesRow());
             spark.createDataFrame(rates, RUN_RATES).createOrReplaceTempView("run_rates");
-            Publish.table(spark.createDataFrame(profiles.javaRDD().flatMap(r -> RunProfile.of(r).growthRows().iterator()),
-                    GROWTH), dir, Tables.GROWTH);
-            ResultViews.registerWritten(spark, dir, Tables.GROWTH, GROWTH);
+            ResultViews.publish(spark, spark.createDataFrame(
+                    profiles.javaRDD().flatMap(r -> RunProfile.of(r).growthRows().iterator()), GROWTH), dir,
+                    Tables.GROWTH);
 
             // one row per cell: kept on the driver for the agreement, the console and the heatmaps alike
             List<Row> collected = spark.createDataFrame(cells(spark).javaRDD().map(r -> withRegime(r, decades)),
                     REGIONS).collectAsList();
-            Publish.table(spark.createDataFrame(collected, REGIONS).coalesce(1), dir, Tables.REGIONS);
-            ResultViews.registerWritten(spark, dir, Tables.REGIONS, REGIONS);
+            ResultViews.publish(spark, spark.createDataFrame(collected, REGIONS).coalesce(1), dir, Tables.REGIONS);
 
             List<Row> agreement = Agreement.rows(spark, collected);
-            Publish.table(spark.createDataFrame(agreement, Agreement.SCHEMA).coalesce(1), dir, Tables.AGREEMENT);
-            ResultViews.registerWritten(spark, dir, Tables.AGREEMENT, Agreement.SCHEMA);
+            ResultViews.publish(spark, spark.createDataFrame(agreement, Agreement.SCHEMA).coalesce(1), dir,
+                    Tables.AGREEMENT);
             DeepestCurves.Reading curves = new DeepestCurves.Reading(spark);
             TrainabilityAnalysis.Result trainability = TrainabilityAnalysis.run(spark, dir, curves.runs());
             org.initsweep.analysis.isometry.IsometryAnalysis.run(spark, dir);
+            // each registers the view of the table it writes (and drops that of one it removes)
             org.initsweep.analysis.compare.InitComparison.run(spark, dir, targetLoss, curves.runs());
-            ResultViews.register(spark, dir, Tables.TRAINABILITY, Tables.TRAINABILITY_BOUND, Tables.ISOMETRY,
-                    Tables.COMPARE);
 
             Map<Regime, Long> byRegime = new EnumMap<>(Regime.class);
             for (Row r : collected) {

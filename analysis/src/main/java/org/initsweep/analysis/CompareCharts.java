@@ -276,14 +276,9 @@ final class CompareCharts {
         return out;
     }
 
-    /**
-     * {@code ORDER BY init, multiplier, <then>} of collected rows, sorted here: in the query it would cost a
-     * sampling job and a shuffle. Nulls first and NaN last, as Spark SQL sorts.
-     */
+    /** {@code ORDER BY init, multiplier, <then>} of collected rows, sorted here ({@link SqlOrder}). */
     static Comparator<Row> lineOrder(String then) {
-        return Comparator.<Row, String>comparing(r -> r.getAs("init"), Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(r -> r.<Double>getAs("multiplier"), Comparator.nullsFirst(Double::compare))
-                .thenComparing(r -> r.<Integer>getAs(then), Comparator.nullsFirst(Comparator.naturalOrder()));
+        return SqlOrder.ascending("init", "multiplier", then);
     }
 
     private static double orNaN(Row r, String column) {

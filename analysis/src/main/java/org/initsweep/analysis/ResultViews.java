@@ -122,6 +122,22 @@ public final class ResultViews {
         spark.read().schema(schema).parquet(new Path(dir, table).toString()).createOrReplaceTempView(table);
     }
 
+    /**
+     * Writes an analysis table ({@link org.initsweep.analysis.io.Publish#table}) and registers its view with the
+     * schema it was written with ({@link #registerWritten}), as {@link org.initsweep.analysis.io.Publish#remove}
+     * drops the view of a table it deletes.
+     *
+     * @param rows  the table's rows; {@code rows.schema()} is the view's
+     * @param table an analysis table's name, not one of the per-run tables
+     * @throws IllegalArgumentException if {@code table} is not an analysis table
+     * @throws IOException              on file system errors
+     */
+    public static void publish(SparkSession spark, Dataset<Row> rows, String dir, String table) throws IOException {
+        requireAnalysisTable(table);
+        org.initsweep.analysis.io.Publish.table(rows, dir, table);
+        registerWritten(spark, dir, table, rows.schema());
+    }
+
     /** A table whose view is not filtered by run and does not depend on {@code runs}'s. */
     private static void requireAnalysisTable(String table) {
         if (!TABLES.contains(table) || PER_RUN.contains(table) || table.equals(Tables.RUNS)) {

@@ -189,15 +189,20 @@ public final class InitComparison {
         if (!spark.catalog().tableExists(TABLE)) {
             return List.of();
         }
-        boolean manySettings = spark.sql("SELECT count(DISTINCT optimizer, learning_rate) FROM " + TABLE).first()
-                .getLong(0) > 1;
+        // one scan, sorted and counted here: as queries, the ORDER BY and the count(DISTINCT …) cost 6 jobs
+        List<Row> rows = spark.sql("SELECT *, init_a AS init FROM " + TABLE).collectAsList() // init: for ChartGroup.of
+                .stream().sorted(org.initsweep.analysis.SqlOrder.ascending("init_a", "init_b", "activation", "width",
+                        "profile", "sigma_b2", "dataset", "optimizer", "learning_rate", "multiplier", "depth"))
+                .toList();
+        // count(DISTINCT optimizer, learning_rate): the pairs with neither null
+        boolean manySettings = rows.stream()
+                .filter(r -> r.getAs("optimizer") != null && r.getAs("learning_rate") != null)
+                .map(r -> List.of(r.getAs("optimizer"), r.getAs("learning_rate"))).distinct().limit(2).count() > 1;
         record Chart(String initA, String initB, String title) {
         }
         Map<String, List<org.initsweep.analysis.chart.PairedDifference>> cells = new LinkedHashMap<>();
         Map<String, Chart> charts = new LinkedHashMap<>();
-        for (Row r : spark.sql("SELECT *, init_a AS init FROM " + TABLE // init: for ChartGroup.of
-                + " ORDER BY init_a, init_b, activation, width, profile, sigma_b2, dataset, optimizer, learning_rate,"
-                + " multiplier, depth").collectAsList()) {
+        for (Row r : rows) {
             org.initsweep.analysis.ChartGroup g = org.initsweep.analysis.ChartGroup.of(r);
             String a = r.getAs("init_a");
             String b = r.getAs("init_b");
@@ -232,7 +237,8 @@ public final class InitComparison {
     }
 
     /**
-     * Writes {@code compare/} when the sweep has two init schemes or more, and removes an earlier one otherwise.
+     * Writes {@code compare/} when the sweep has two init schemes or more, and removes an earlier one otherwise;
+     * registers or drops the view {@code compare} to match.
      *
      * @param targetLoss the target training cost in nats, or null for ln(K)/2 per dataset
      * @return whether it was written
@@ -254,7 +260,8 @@ public final class InitComparison {
             return false;
         }
         StructType schema = schema(spark.table("runs").schema());
-        Publish.table(spark.createDataFrame(rows(spark, targetLoss), schema).coalesce(1), dir, TABLE);
+        org.initsweep.analysis.ResultViews.publish(spark, spark.createDataFrame(rows(spark, targetLoss), schema)
+                .coalesce(1), dir, TABLE);
         return true;
     }
 }

@@ -59,7 +59,7 @@ public final class IsometryAnalysis {
 
     /**
      * Writes {@code isometry/} when the sweep has a {@code jacobian} table (its view registered), and removes an
-     * earlier one otherwise.
+     * earlier one otherwise; registers or drops the view {@code isometry} to match.
      *
      * @return whether the table was written
      * @throws IOException on file system errors
@@ -98,7 +98,8 @@ public final class IsometryAnalysis {
                     : p.relativeVariance();
             out.add(RowFactory.create(v));
         }
-        Publish.table(spark.createDataFrame(out, SCHEMA).coalesce(1), dir, Tables.ISOMETRY);
+        org.initsweep.analysis.ResultViews.publish(spark, spark.createDataFrame(out, SCHEMA).coalesce(1), dir,
+                Tables.ISOMETRY);
         return true;
     }
 

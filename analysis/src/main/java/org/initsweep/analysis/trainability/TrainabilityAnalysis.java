@@ -195,7 +195,8 @@ public final class TrainabilityAnalysis {
 
     /**
      * Writes the two tables from the registered views {@code runs} and {@code epochs}: when the spec
-     * judges on the training split, or the sweep has test data.
+     * judges on the training split, or the sweep has test data; registers their views (drops them, and removes
+     * an earlier analysis's tables, otherwise).
      *
      * @param dir the sweep's output directory
      * @return what was found, {@link Result#NONE} when skipped
@@ -390,10 +391,10 @@ public final class TrainabilityAnalysis {
         return Double.isNaN(v) ? null : v;
     }
 
-    /** Writes a table as {@code dir/name} by {@link org.initsweep.analysis.io.Publish#table}. */
+    /** Writes a table as {@code dir/name}, its view registered ({@link org.initsweep.analysis.ResultViews#publish}). */
     static void writeAtomically(SparkSession spark, String dir, String name, List<Row> rows, StructType schema)
             throws IOException {
-        org.initsweep.analysis.io.Publish.table(spark.createDataFrame(rows, schema).coalesce(1), dir, name);
+        org.initsweep.analysis.ResultViews.publish(spark, spark.createDataFrame(rows, schema).coalesce(1), dir, name);
     }
 
     private static StructField f(String name, DataType type, boolean nullable) {
