@@ -35,13 +35,7 @@ class AnalysisJobCountTest {
             String out = tmp.resolve("tiny").toString();
             SweepJob.run(spark, TestSpark.spec(Files.readString(TestSpark.conf("tiny.json"))), out,
                     SweepJob.Options.defaults());
-            List<String> jobs = Collections.synchronizedList(new ArrayList<>());
-            spark.sparkContext().addSparkListener(new SparkListener() {
-                @Override
-                public void onJobStart(SparkListenerJobStart job) {
-                    jobs.add(job.stageInfos().head().name());
-                }
-            });
+            List<String> jobs = jobsOf(spark);
             List<String> counts = new ArrayList<>();
             for (String analysis : new String[] {"first analysis", "analyzed again"}) {
                 jobs.clear();
@@ -57,13 +51,14 @@ class AnalysisJobCountTest {
     }
 
     /** Jobs of analyzing a sweep that compares three inits (a fixed scheme among them) with a test split. */
-    private static final int COMPARING_BOUND = 66;
+    private static final int COMPARING_BOUND = 84;
 
     /**
      * 10 runs (lecun_normal and he_normal at m 1 and 2, and zero, which has no m; 2 seeds each) on moons with a
-     * test split: {@code compare/}, its
-     * charts and {@code trainability/} are written. 60 jobs when written; 68 before the compare table's charts
-     * were drawn from one scan and the analysis tables' views registered with the schema they were written with.
+     * test split, histograms and decision boundaries: {@code compare/}, {@code trainability/} and every chart and
+     * report section are written. 80 jobs when written; 88 while the report's histogram and boundary sections
+     * found each group's deepest runs in SQL, and before that the compare table's charts sorted and counted in
+     * queries and the analysis tables' views read their files' footers.
      */
     @Test
     void aSweepComparingInitsStartsFewSparkJobs(@TempDir Path tmp) throws Exception {
@@ -74,14 +69,9 @@ class AnalysisJobCountTest {
                     {"name": "inits", "depths": [2], "widths": [8], "activations": ["tanh"],
                      "inits": ["lecun_normal", "he_normal", "zero"], "multipliers": [1, 2], "datasets": ["moons"],
                      "seeds": [1, 2], "samples": 32, "epochs": 2, "learning_rate": 0.1, "test_fraction": 0.25,
-                     "record_epochs": [0, 2]}"""), out, SweepJob.Options.defaults());
-            List<String> jobs = Collections.synchronizedList(new ArrayList<>());
-            spark.sparkContext().addSparkListener(new SparkListener() {
-                @Override
-                public void onJobStart(SparkListenerJobStart job) {
-                    jobs.add(job.stageInfos().head().name());
-                }
-            });
+                     "record_epochs": [0, 2], "histograms": true, "boundaries": true}"""), out,
+                    SweepJob.Options.defaults());
+            List<String> jobs = jobsOf(spark);
             Analysis.Summary s = Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
             assertTrue(s.runs() == 10 && s.charts().stream().anyMatch(c -> c.contains("compare_paired_")),
                     s.toString());
@@ -92,6 +82,18 @@ class AnalysisJobCountTest {
         } finally {
             spark.stop();
         }
+    }
+
+    /** The names of the Spark jobs {@code spark} starts from now on (each job's first stage's). */
+    private static List<String> jobsOf(SparkSession spark) {
+        List<String> jobs = Collections.synchronizedList(new ArrayList<>());
+        spark.sparkContext().addSparkListener(new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart job) {
+                jobs.add(job.stageInfos().head().name());
+            }
+        });
+        return jobs;
     }
 
     /** The listener bus delivers events after the job: wait until it has delivered those posted so far. */

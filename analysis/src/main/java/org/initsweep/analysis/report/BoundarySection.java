@@ -13,10 +13,11 @@ import org.apache.spark.sql.SparkSession;
 import org.initsweep.analysis.ChartGroup;
 import org.initsweep.analysis.OrderFreeSql;
 import org.initsweep.analysis.TrainingSetting;
+import org.initsweep.core.trace.Tables;
 
 /**
  * The report's decision boundaries ({@code boundaries/}, when the spec asks), per chart group, from
- * the view {@code report_boundaries}.
+ * the view {@code boundaries}.
  */
 final class BoundarySection {
 
@@ -37,21 +38,23 @@ final class BoundarySection {
             org.initsweep.analysis.RunIndex runs) {
         boolean perSetting = runs.variesSetting();
         // an engine before class regions wrote no predicted_class: its runs are all of two classes
-        boolean regions = java.util.Arrays.asList(spark.table("report_boundaries").columns())
+        boolean regions = java.util.Arrays.asList(spark.table(Tables.BOUNDARIES).columns())
                 .contains("predicted_class");
         String predicted = regions ? "mode(b.predicted_class, true)" : "CAST(NULL AS INT)";
         String confidence = regions ? OrderFreeSql.mean("b.confidence") : "CAST(NULL AS DOUBLE)";
         String optimizer = perSetting ? "r.optimizer" : "CAST(NULL AS STRING)";
         String lr = perSetting ? "r.learning_rate" : "CAST(NULL AS DOUBLE)";
-        List<Row> rows = spark.sql(DeepestRunPanels.deepestWith("report_boundaries")
-                + "SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,"
-                + " " + optimizer + " AS setting_optimizer, " + lr + " AS setting_lr,"
-                + " b.i1, b.i2, " + OrderFreeSql.mean("b.x1") + " AS x1, " + OrderFreeSql.mean("b.x2") + " AS x2, "
-                + OrderFreeSql.mean("b.p") + " AS p, max(r.epochs) AS epochs, max(r.classes) AS classes, "
-                + predicted + " AS predicted_class, " + confidence + " AS confidence"
-                + " FROM report_boundaries b JOIN runs r ON b.run_id = r.run_id" + DeepestRunPanels.JOIN_DEEPEST
-                + " GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier, "
-                + optimizer + ", " + lr + ", b.i1, b.i2").collectAsList();
+        String table = DeepestRunPanels.view(spark, Tables.BOUNDARIES);
+        List<Row> rows = DeepestRunPanels.withDeepest(spark, runs, Tables.BOUNDARIES, "i1 = 0 AND i2 = 0",
+                () -> spark.sql("SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth,"
+                        + " r.multiplier, " + optimizer + " AS setting_optimizer, " + lr + " AS setting_lr,"
+                        + " b.i1, b.i2, " + OrderFreeSql.mean("b.x1") + " AS x1, " + OrderFreeSql.mean("b.x2")
+                        + " AS x2, " + OrderFreeSql.mean("b.p") + " AS p, max(r.epochs) AS epochs,"
+                        + " max(r.classes) AS classes, " + predicted + " AS predicted_class, " + confidence
+                        + " AS confidence FROM " + table + " b JOIN " + DeepestRunPanels.DEEPEST
+                        + " r ON b.run_id = r.run_id"
+                        + " GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth,"
+                        + " r.multiplier, " + optimizer + ", " + lr + ", b.i1, b.i2").collectAsList());
         Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
         Map<ChartGroup, Integer> epochsOf = new LinkedHashMap<>();
         Map<ChartGroup, Integer> steps = new LinkedHashMap<>();

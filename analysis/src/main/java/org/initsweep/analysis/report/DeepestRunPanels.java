@@ -2,16 +2,21 @@ package org.initsweep.analysis.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.initsweep.analysis.ChartGroup;
+import org.initsweep.analysis.RunIndex;
 import org.initsweep.analysis.TrainingSetting;
 import org.initsweep.core.trace.Tables;
 
 /**
- * What the report's per-run panels (activation histograms, decision boundaries) share: the SQL that
- * picks each chart group's deepest networks among the runs a table holds, the order of a group's views
+ * What the report's per-run panels (activation histograms, decision boundaries) share: each chart group's
+ * deepest networks among the runs a table holds, as a view to join with, the order of a group's views
  * (m, epoch, training setting) and the per-run PNG names the analysis wrote for them.
  */
 final class DeepestRunPanels {
@@ -19,15 +24,60 @@ final class DeepestRunPanels {
     private DeepestRunPanels() {
     }
 
-    /** The groups' deepest networks among the runs that have rows in {@code view}. */
-    static String deepestWith(String view) {
-        return "WITH deepest AS (SELECT activation, init, width, profile, sigma_b2, dataset, max(depth) AS depth FROM runs"
-                + " WHERE run_id IN (SELECT DISTINCT run_id FROM " + view + ")"
-                + " GROUP BY activation, init, width, profile, sigma_b2, dataset) ";
+    /** The view {@link #withDeepest} registers for its query: one row per run, {@link #RUN_SCHEMA}. */
+    static final String DEEPEST = "initsweep_deepest_runs";
+
+    /** The columns of {@link #DEEPEST}: a run's id and its place in the grid, as {@code runs} has them. */
+    static final StructType RUN_SCHEMA = new StructType()
+            .add("run_id", DataTypes.StringType).add("activation", DataTypes.StringType)
+            .add("init", DataTypes.StringType).add("width", DataTypes.IntegerType)
+            .add("profile", DataTypes.StringType).add("sigma_b2", DataTypes.DoubleType)
+            .add("dataset", DataTypes.StringType).add("depth", DataTypes.IntegerType)
+            .add("multiplier", DataTypes.DoubleType).add("optimizer", DataTypes.StringType)
+            .add("learning_rate", DataTypes.DoubleType).add("epochs", DataTypes.IntegerType)
+            .add("classes", DataTypes.IntegerType);
+
+    /**
+     * Runs {@code query} with each chart group's deepest networks among the runs that have rows in {@code table}
+     * registered as the view {@link #DEEPEST}: chosen here from the runs already read, so that the query joins
+     * a local table instead of aggregating {@code runs} and the table's run ids (a shuffle each, and their jobs).
+     *
+     * @param table     a per-run table ({@code histograms}, {@code boundaries}) whose view is registered
+     * @param firstRows a condition that one or a few rows of each run meet (every run's rows include it: its
+     *                  first bin of layer 1, its grid's first point), so that finding the runs with rows reads
+     *                  no more than that
+     */
+    static List<Row> withDeepest(SparkSession spark, RunIndex runs, String table, String firstRows,
+            java.util.function.Supplier<List<Row>> query) {
+        Set<String> withRows = new java.util.HashSet<>();
+        for (Row r : spark.table(view(spark, table)).where(firstRows).select("run_id").collectAsList()) {
+            withRows.add(r.getString(0));
+        }
+        List<Row> deepest = new java.util.ArrayList<>();
+        for (RunIndex.Run r : runs.deepest(r -> withRows.contains(r.runId()))) {
+            if (withRows.contains(r.runId())) { // one at that depth without rows would join nothing
+                ChartGroup g = r.group();
+                deepest.add(RowFactory.create(r.runId(), g.activation(), g.init(), g.width(), g.profile(), g.sigmaB2(),
+                        g.dataset(), r.depth(), r.multiplier(), r.setting().optimizer(), r.setting().learningRate(),
+                        r.epochs(), r.classes()));
+            }
+        }
+        spark.createDataFrame(deepest, RUN_SCHEMA).createOrReplaceTempView(DEEPEST);
+        try {
+            return query.get();
+        } finally {
+            spark.catalog().dropTempView(DEEPEST);
+        }
     }
 
-    static final String JOIN_DEEPEST = " JOIN deepest d ON r.activation = d.activation AND r.init = d.init"
-            + " AND r.width <=> d.width AND r.profile <=> d.profile AND r.sigma_b2 = d.sigma_b2 AND r.dataset = d.dataset AND r.depth = d.depth ";
+    /**
+     * The view of a per-run table to read by committed run: its unfiltered view ({@code <table>_all}) where
+     * {@link org.initsweep.analysis.ResultViews} registered one, since the runs' ids are committed runs' and the
+     * filtered view's semi-join would only add a job.
+     */
+    static String view(SparkSession spark, String table) {
+        return spark.catalog().tableExists(table + "_all") ? table + "_all" : table;
+    }
 
     /**
      * Sortable key of (m, epoch, setting): fixed schemes (m null) first, then m ascending, then epoch, then

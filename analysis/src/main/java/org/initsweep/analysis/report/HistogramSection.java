@@ -12,10 +12,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.initsweep.analysis.ChartGroup;
 import org.initsweep.analysis.TrainingSetting;
+import org.initsweep.core.trace.Tables;
 
 /**
  * The report's activation histograms ({@code histograms/}, when the spec asks), per chart group,
- * from the view {@code report_histograms}.
+ * from the view {@code histograms}.
  */
 final class HistogramSection {
 
@@ -38,14 +39,16 @@ final class HistogramSection {
         String setting = perSetting ? "CASE WHEN h.epoch = 0 THEN NULL ELSE r.optimizer END AS setting_optimizer,"
                 + " CASE WHEN h.epoch = 0 THEN NULL ELSE r.learning_rate END AS setting_lr"
                 : "CAST(NULL AS STRING) AS setting_optimizer, CAST(NULL AS DOUBLE) AS setting_lr";
-        List<Row> rows = spark.sql(DeepestRunPanels.deepestWith("report_histograms")
-                + ", h AS (SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth, r.multiplier,"
-                + " h.epoch, h.layer, h.bin, h.lower, h.upper, h.count, " + setting
-                + " FROM report_histograms h JOIN runs r ON h.run_id = r.run_id" + DeepestRunPanels.JOIN_DEEPEST + ")"
-                + " SELECT activation, init, width, profile, sigma_b2, dataset, depth, multiplier, setting_optimizer, setting_lr,"
-                + " epoch, layer, bin, min(lower) AS lower, max(upper) AS upper, sum(count) AS count FROM h"
-                + " GROUP BY activation, init, width, profile, sigma_b2, dataset, depth, multiplier, setting_optimizer, setting_lr,"
-                + " epoch, layer, bin").collectAsList();
+        String table = DeepestRunPanels.view(spark, Tables.HISTOGRAMS);
+        List<Row> rows = DeepestRunPanels.withDeepest(spark, runs, Tables.HISTOGRAMS, "layer = 1 AND bin = 0",
+                () -> spark.sql("WITH h AS (SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset,"
+                        + " r.depth, r.multiplier, h.epoch, h.layer, h.bin, h.lower, h.upper, h.count, " + setting
+                        + " FROM " + table + " h JOIN " + DeepestRunPanels.DEEPEST + " r ON h.run_id = r.run_id)"
+                        + " SELECT activation, init, width, profile, sigma_b2, dataset, depth, multiplier,"
+                        + " setting_optimizer, setting_lr, epoch, layer, bin, min(lower) AS lower, max(upper) AS upper,"
+                        + " sum(count) AS count FROM h"
+                        + " GROUP BY activation, init, width, profile, sigma_b2, dataset, depth, multiplier,"
+                        + " setting_optimizer, setting_lr, epoch, layer, bin").collectAsList());
         // group → (m, epoch) → layer → bin → [lower, upper, count]
         Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
         Map<ChartGroup, TreeMap<String, TreeMap<Integer, TreeMap<Integer, double[]>>>> all = new LinkedHashMap<>();

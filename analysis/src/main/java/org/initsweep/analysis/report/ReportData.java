@@ -300,20 +300,12 @@ final class ReportData {
 
 
     /**
-     * Registers {@code report_<table>} as the sweep's view of {@code <table>} when the sweep has one with the
-     * expected columns: the view {@link org.initsweep.analysis.ResultViews} registered (merged schema, committed
-     * runs only), so the report reads no file again.
+     * Whether the sweep has {@code <table>} with the columns a section needs: the view
+     * {@link org.initsweep.analysis.ResultViews} registered (merged schema, committed runs only), which the
+     * sections read, so the report reads no file again.
      */
     static boolean hasTable(SparkSession spark, String table, List<String> columns) {
-        if (!spark.catalog().tableExists(table)) {
-            return false;
-        }
-        var df = spark.table(table);
-        if (!List.of(df.columns()).containsAll(columns)) {
-            return false;
-        }
-        df.createOrReplaceTempView("report_" + table);
-        return true;
+        return spark.catalog().tableExists(table) && List.of(spark.table(table).columns()).containsAll(columns);
     }
 
 
