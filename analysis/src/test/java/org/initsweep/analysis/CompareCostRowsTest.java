@@ -7,10 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * compare_cost's lines against a hand calculation: the mean over all of a line's seeds, a gap once one
@@ -18,26 +16,16 @@ import org.junit.jupiter.api.Test;
  */
 class CompareCostRowsTest {
 
-    private static SparkSession spark;
-
     /** The one network shape every test's runs have, compared (two inits). */
     private static final List<Row> SHAPE = List.of(org.apache.spark.sql.RowFactory.create("relu", 16, null, 5, 0.0,
             "gaussian"));
 
-    @BeforeAll
-    static void start() {
-        spark = SparkSession.builder().master("local[1]").appName("compare-cost-test")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark("local[1]");
 
     @Test
     void aLineIsTheMeanOfAllItsSeedsOrAGap() {
-        spark.sql("""
+        SPARK.session().sql("""
                 SELECT run_id, 'relu' AS activation, CAST(16 AS INT) AS width, CAST(NULL AS STRING) AS profile,
                        CAST(5 AS INT) AS depth, 0.0D AS sigma_b2, 'gaussian' AS dataset, init, 1.0D AS multiplier, status
                 FROM VALUES ('he-1', 'he_normal', 'ok'), ('he-2', 'he_normal', 'diverged'),
@@ -45,14 +33,14 @@ class CompareCostRowsTest {
                 AS t(run_id, init, status)
                 """).createOrReplaceTempView("runs");
         // he-2 diverged during epoch 2: its cost is 9.7e5 after epoch 1, NaN after 2, and it stopped there
-        spark.sql("""
+        SPARK.session().sql("""
                 SELECT run_id, CAST(pos AS INT) AS epoch, CAST(loss AS DOUBLE) AS loss
                 FROM VALUES ('he-1', array(0.70, 0.60, 0.50, 0.40)), ('he-2', array(0.70, 9.7e5, double('NaN'))),
                             ('or-1', array(0.70, 0.65, 0.60, 0.55)), ('or-2', array(0.70, 0.66, 0.62, 0.58))
                 AS t(run_id, losses) LATERAL VIEW posexplode(losses) p AS pos, loss
                 """).createOrReplaceTempView("epochs");
         Map<String, Row> at = new HashMap<>();
-        for (Row r : CompareCharts.costRows(spark, SHAPE, false)) {
+        for (Row r : CompareCharts.costRows(SPARK.session(), SHAPE, false)) {
             at.put(r.<String>getAs("init") + "@" + r.<Integer>getAs("epoch"), r);
         }
         assertEquals(8, at.size(), at.keySet().toString());
@@ -64,7 +52,7 @@ class CompareCostRowsTest {
         assertEquals(2L, (long) at.get("he_normal@3").<Long>getAs("seeds"));
         assertEquals((0.55 + 0.58) / 2, at.get("orthogonal@3").<Double>getAs("loss"), 1e-12);
         assertEquals(0L, (long) at.get("orthogonal@3").<Long>getAs("diverged"));
-        List<Row> none = CompareCharts.costRows(spark, SHAPE, false).stream()
+        List<Row> none = CompareCharts.costRows(SPARK.session(), SHAPE, false).stream()
                 .filter(r -> r.<Integer>getAs("depth") != 5).toList();
         assertEquals(List.of(), none);
     }
@@ -75,7 +63,7 @@ class CompareCostRowsTest {
      */
     @Test
     void aLinesCostHasTheSameBitsWhateverThePartitioning() {
-        spark.sql("""
+        SPARK.session().sql("""
                 SELECT run_id, 'relu' AS activation, CAST(16 AS INT) AS width, CAST(NULL AS STRING) AS profile,
                        CAST(5 AS INT) AS depth, 0.0D AS sigma_b2, 'gaussian' AS dataset, init,
                        1.0D AS multiplier, 'ok' AS status
@@ -91,10 +79,10 @@ class CompareCostRowsTest {
         for (String layout : new String[] {
             "(0, 's1', 1e16D), (0, 's2', 1D), (0, 's3', -1e16D), (0, 's4', 1D), (0, 'o1', 1D)",
             "(0, 's1', 1e16D), (1, 's2', 1D), (0, 's3', -1e16D), (1, 's4', 1D), (0, 'o1', 1D)"}) {
-            spark.sql("SELECT p, run_id, 0 AS epoch, loss FROM VALUES " + layout + " AS t(p, run_id, loss)")
+            SPARK.session().sql("SELECT p, run_id, 0 AS epoch, loss FROM VALUES " + layout + " AS t(p, run_id, loss)")
                     .repartition(2, new org.apache.spark.sql.Column("p")).sortWithinPartitions("p")
                     .createOrReplaceTempView("epochs");
-            List<Row> rows = CompareCharts.costRows(spark, SHAPE, false).stream()
+            List<Row> rows = CompareCharts.costRows(SPARK.session(), SHAPE, false).stream()
                     .filter(r -> r.<String>getAs("init").equals("he_normal")).toList();
             assertEquals(1, rows.size(), rows.toString());
             assertEquals(sum / 4, rows.get(0).<Double>getAs("loss"), 0.0, layout);
@@ -103,7 +91,7 @@ class CompareCostRowsTest {
 
     @Test
     void aSweepOverLearningRatesGetsALinePerRateEachTheMeanOfItsOwnSeeds() {
-        spark.sql("""
+        SPARK.session().sql("""
                 SELECT run_id, 'relu' AS activation, CAST(16 AS INT) AS width, CAST(NULL AS STRING) AS profile,
                        CAST(5 AS INT) AS depth, 0.0D AS sigma_b2, 'gaussian' AS dataset, init, 1.0D AS multiplier,
                        'sgd' AS optimizer, CAST(lr AS DOUBLE) AS learning_rate, 'ok' AS status
@@ -111,14 +99,14 @@ class CompareCostRowsTest {
                             ('zero-slow', 'zeros', 0.01), ('zero-fast', 'zeros', 1.0)
                 AS t(run_id, init, lr)
                 """).createOrReplaceTempView("runs");
-        spark.sql("""
+        SPARK.session().sql("""
                 SELECT run_id, CAST(pos AS INT) AS epoch, CAST(loss AS DOUBLE) AS loss
                 FROM VALUES ('he-slow', array(0.70, 0.68)), ('he-fast', array(0.70, 0.30)),
                             ('zero-slow', array(0.69, 0.69)), ('zero-fast', array(0.69, 0.69))
                 AS t(run_id, losses) LATERAL VIEW posexplode(losses) p AS pos, loss
                 """).createOrReplaceTempView("epochs");
         Map<String, Row> at = new HashMap<>();
-        for (Row r : CompareCharts.costRows(spark, SHAPE, true)) {
+        for (Row r : CompareCharts.costRows(SPARK.session(), SHAPE, true)) {
             at.put(r.<String>getAs("init") + "@" + r.<Double>getAs("setting_lr") + "@" + r.<Integer>getAs("epoch"), r);
         }
         assertEquals(8, at.size(), at.keySet().toString());

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Means and standard deviations with the same bits whatever the partitioning: 1e16, 1, −1e16, 1 in one
@@ -19,23 +17,14 @@ import org.junit.jupiter.api.Test;
  */
 class OrderFreeSqlTest {
 
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("order-free-test")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark("local[2]");
 
     private static Row aggregate(String layout, String select) {
-        spark.sql("SELECT * FROM VALUES " + layout + " AS t(p, x)").repartition(2, new org.apache.spark.sql.Column("p"))
+        SPARK.session().sql("SELECT * FROM VALUES " + layout + " AS t(p, x)")
+                .repartition(2, new org.apache.spark.sql.Column("p"))
                 .sortWithinPartitions("p").createOrReplaceTempView("t");
-        return spark.sql("SELECT " + select + " FROM t").first();
+        return SPARK.session().sql("SELECT " + select + " FROM t").first();
     }
 
     @Test

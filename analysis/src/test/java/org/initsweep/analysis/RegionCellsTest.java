@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A grid cell's theory from its runs' predictions: each run's starts from its own input_var, which "scale"
@@ -18,22 +16,12 @@ import org.junit.jupiter.api.Test;
  */
 class RegionCellsTest {
 
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("region-cells-test")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark("local[2]");
 
     @Test
     void aCellsPredictionIsItsRunsMeanAndTheirCommonValueWhereTheyAgree() {
-        spark.sql("""
+        SPARK.session().sql("""
                 SELECT 'tanh' AS activation, 'lecun_normal' AS init, CAST(16 AS INT) AS width,
                        CAST(NULL AS STRING) AS profile, 0.0D AS sigma_b2, dataset, CAST(5 AS INT) AS depth,
                        1.0D AS multiplier, CAST(fwd AS DOUBLE) AS forward_rate, -0.5D AS backward_rate,
@@ -50,7 +38,7 @@ class RegionCellsTest {
                 AS t(dataset, fwd, pf, pb, chi1, regime, mc)
                 """).createOrReplaceTempView("run_rates");
         Map<String, Row> cells = new HashMap<>();
-        for (Row r : Analysis.cells(spark).collectAsList()) {
+        for (Row r : Analysis.cells(SPARK.session()).collectAsList()) {
             cells.put(r.getAs("dataset"), r);
         }
         Row scaled = cells.get("scaled");

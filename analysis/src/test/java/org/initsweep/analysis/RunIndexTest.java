@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the charts and the report ask of the runs, answered on the driver: the deepest runs of each group, K per
@@ -18,18 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class RunIndexTest {
 
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkSession.builder().master("local[1]").appName("run-index-test")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "1").getOrCreate();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark("local[1]", 1);
 
     private static final ChartGroup TANH = new ChartGroup("tanh", "lecun_normal", 8, null, 0.0, "gaussian");
     private static final ChartGroup RELU = new ChartGroup("relu", "he_normal", 8, null, 0.0, "digits");
@@ -83,7 +71,7 @@ class RunIndexTest {
 
     @Test
     void readsTheViewInSqlsOrderAndDefaultsWhatAnOlderEngineDidNotRecord() {
-        spark.sql("""
+        SPARK.session().sql("""
                 SELECT run_id, activation, init, CAST(8 AS INT) AS width, CAST(NULL AS STRING) AS profile,
                        0.0D AS sigma_b2, 'gaussian' AS dataset, CAST(3 AS INT) AS depth, multiplier, 'sgd' AS optimizer,
                        0.1D AS learning_rate, CAST(seed AS BIGINT) AS seed, 'ok' AS status, CAST(2 AS INT) AS epochs
@@ -91,7 +79,7 @@ class RunIndexTest {
                             ('r1', 'tanh', 'lecun_normal', 1.0D, 1), ('r0', 'tanh', 'zero', CAST(NULL AS DOUBLE), 5)
                 AS t(run_id, activation, init, multiplier, seed)
                 """).createOrReplaceTempView("runs");
-        RunIndex read = RunIndex.read(spark);
+        RunIndex read = RunIndex.read(SPARK.session());
         assertEquals(List.of("r0", "r1", "r2", "r3"), read.runs().stream().map(RunIndex.Run::runId).toList());
         assertEquals(Map.of("gaussian", 2), read.classes(), "no classes column: two classes, as engines before K");
         assertNull(read.runs().get(0).testSamples());
