@@ -30,23 +30,12 @@ class AnalysisJobCountTest {
 
     @Test
     void theTinyAnalysisStartsFewSparkJobs(@TempDir Path tmp) throws Exception {
-        SparkSession spark = TestSpark.session("local[2]");
-        try {
-            String out = tmp.resolve("tiny").toString();
-            SweepJob.run(spark, TestSpark.spec(Files.readString(TestSpark.conf("tiny.json"))), out,
-                    SweepJob.Options.defaults());
-            List<String> jobs = jobsOf(spark);
-            List<String> counts = new ArrayList<>();
-            for (String analysis : new String[] {"first analysis", "analyzed again"}) {
-                jobs.clear();
-                Analysis.Summary s = Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
-                assertTrue(s.runs() == 12 && !s.charts().isEmpty(), s.toString());
-                waitForListener(spark);
-                counts.add(analysis + ": " + jobs.size() + " Spark jobs" + (jobs.size() > BOUND ? " " + jobs : ""));
-                assertTrue(jobs.size() <= BOUND, "more than " + BOUND + ": " + counts);
-            }
-        } finally {
-            spark.stop();
+        List<List<String>> analyses = jobsOfAnalyses(tmp.resolve("tiny"), Files.readString(TestSpark.conf("tiny.json")),
+                2, (spark, s) -> assertTrue(s.runs() == 12 && !s.charts().isEmpty(), s.toString()));
+        String counts = "first analysis: " + analyses.get(0).size() + " Spark jobs, analyzed again: "
+                + analyses.get(1).size();
+        for (List<String> jobs : analyses) {
+            assertTrue(jobs.size() <= BOUND, "more than " + BOUND + ": " + counts + " " + jobs);
         }
     }
 
@@ -62,23 +51,39 @@ class AnalysisJobCountTest {
      */
     @Test
     void aSweepComparingInitsStartsFewSparkJobs(@TempDir Path tmp) throws Exception {
+        List<String> jobs = jobsOfAnalyses(tmp.resolve("inits"), """
+                {"name": "inits", "depths": [2], "widths": [8], "activations": ["tanh"],
+                 "inits": ["lecun_normal", "he_normal", "zero"], "multipliers": [1, 2], "datasets": ["moons"],
+                 "seeds": [1, 2], "samples": 32, "epochs": 2, "learning_rate": 0.1, "test_fraction": 0.25,
+                 "record_epochs": [0, 2], "histograms": true, "boundaries": true}""", 1, (spark, s) -> {
+                    assertTrue(s.runs() == 10 && s.charts().stream().anyMatch(c -> c.contains("compare_paired_")),
+                            s.toString());
+                    assertTrue(spark.catalog().tableExists("compare") && spark.catalog().tableExists("trainability"));
+                }).get(0);
+        assertTrue(jobs.size() <= COMPARING_BOUND, jobs.size() + " Spark jobs, more than " + COMPARING_BOUND + ": "
+                + jobs);
+    }
+
+    /**
+     * Sweeps {@code spec} into {@code out} in {@code local[2]}, then analyzes it {@code times} times (charts and
+     * report), checking each summary.
+     *
+     * @return the names of each analysis's Spark jobs
+     */
+    private static List<List<String>> jobsOfAnalyses(Path out, String spec, int times,
+            java.util.function.BiConsumer<SparkSession, Analysis.Summary> check) throws Exception {
         SparkSession spark = TestSpark.session("local[2]");
         try {
-            String out = tmp.resolve("inits").toString();
-            SweepJob.run(spark, TestSpark.spec("""
-                    {"name": "inits", "depths": [2], "widths": [8], "activations": ["tanh"],
-                     "inits": ["lecun_normal", "he_normal", "zero"], "multipliers": [1, 2], "datasets": ["moons"],
-                     "seeds": [1, 2], "samples": 32, "epochs": 2, "learning_rate": 0.1, "test_fraction": 0.25,
-                     "record_epochs": [0, 2], "histograms": true, "boundaries": true}"""), out,
-                    SweepJob.Options.defaults());
+            SweepJob.run(spark, TestSpark.spec(spec), out.toString(), SweepJob.Options.defaults());
             List<String> jobs = jobsOf(spark);
-            Analysis.Summary s = Analysis.run(spark, out, SignalGrowth.DEFAULT_DECADES, true);
-            assertTrue(s.runs() == 10 && s.charts().stream().anyMatch(c -> c.contains("compare_paired_")),
-                    s.toString());
-            assertTrue(spark.catalog().tableExists("compare") && spark.catalog().tableExists("trainability"));
-            waitForListener(spark);
-            assertTrue(jobs.size() <= COMPARING_BOUND, jobs.size() + " Spark jobs, more than " + COMPARING_BOUND
-                    + ": " + jobs);
+            List<List<String>> analyses = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                jobs.clear();
+                check.accept(spark, Analysis.run(spark, out.toString(), SignalGrowth.DEFAULT_DECADES, true));
+                waitForListener(spark);
+                analyses.add(List.copyOf(jobs));
+            }
+            return analyses;
         } finally {
             spark.stop();
         }
