@@ -310,8 +310,15 @@ public final class TrainabilityAnalysis {
     }
 
     /**
+     * {@code ORDER BY} the cell's columns, then seed: sorted on the driver ({@link org.initsweep.analysis.SqlOrder}),
+     * not in the query.
+     */
+    private static final java.util.Comparator<Row> ORDER = org.initsweep.analysis.SqlOrder.ascending(
+            java.util.stream.Stream.concat(KEYS.stream(), java.util.stream.Stream.of("seed")).toArray(String[]::new));
+
+    /**
      * The runs judged (judged on test: those with a test split; on train: all): final accuracies, train
-     * and test accuracy per epoch, loss after epoch 1.
+     * and test accuracy per epoch, loss after epoch 1, in the order of their cells' columns and seeds.
      */
     static List<RunOutcome> outcomes(SparkSession spark, TargetSplit split) {
         String keys = String.join(", ", KEYS.stream().map(k -> "r." + k).toList());
@@ -319,8 +326,8 @@ public final class TrainabilityAnalysis {
                 + " e.curve FROM runs r LEFT JOIN (SELECT run_id,"
                 + " sort_array(collect_list(struct(epoch, accuracy, test_accuracy, loss))) AS curve FROM epochs"
                 + " GROUP BY run_id) e ON r.run_id = e.run_id"
-                + (split == TargetSplit.TEST ? " WHERE r.test_samples > 0" : "")
-                + " ORDER BY " + keys + ", r.seed").collectAsList();
+                + (split == TargetSplit.TEST ? " WHERE r.test_samples > 0" : "")).collectAsList()
+                .stream().sorted(ORDER).toList();
         List<RunOutcome> out = new ArrayList<>(rows.size());
         int n = KEYS.size();
         for (Row r : rows) {
