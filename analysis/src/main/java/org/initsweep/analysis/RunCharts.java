@@ -86,8 +86,7 @@ final class RunCharts {
             return out;
         }
         List<String> ids = runs.stream().map(r -> r.<String>getAs("run_id")).toList();
-        // the unfiltered view: these ids are committed runs', and the view's filter would add a join
-        String view = spark.catalog().tableExists(table + "_all") ? table + "_all" : table;
+        String view = RunIndex.view(spark, table);
         java.util.Comparator<Row> order = null;
         for (String c : rowOrder.split(",\\s*")) {
             java.util.Comparator<Row> byColumn = java.util.Comparator.comparingInt(r -> r.<Integer>getAs(c));

@@ -154,9 +154,45 @@ public record RunIndex(List<Run> runs) {
         if (runs.isEmpty() || !spark.catalog().tableExists(table)) {
             return List.of();
         }
-        String view = spark.catalog().tableExists(table + "_all") ? table + "_all" : table;
         List<String> ids = runs.stream().map(Run::runId).distinct().toList();
-        return spark.table(view).where(org.apache.spark.sql.functions.col("run_id").isInCollection(ids))
+        return spark.table(view(spark, table)).where(org.apache.spark.sql.functions.col("run_id").isInCollection(ids))
                 .selectExpr(columns).collectAsList();
+    }
+
+    /**
+     * The view to read a per-run table's rows of committed runs from: its unfiltered view ({@code <table>_all})
+     * where {@link ResultViews} registered one, since ids taken from this index are committed runs' and the
+     * filtered view's semi-join with {@code runs} would only add a job; else {@code <table>}.
+     */
+    public static String view(SparkSession spark, String table) {
+        return spark.catalog().tableExists(table + "_all") ? table + "_all" : table;
+    }
+
+    /**
+     * Per table whose runs may have no rows, a condition that selects one or a few rows of every run that has
+     * some: a histogram is written with all its bins, layer 1 always among its layers; a boundary with its whole
+     * grid ({@code TraceRows}).
+     */
+    private static final Map<String, String> FIRST_ROWS = Map.of(
+            org.initsweep.core.trace.Tables.HISTOGRAMS, "layer = 1 AND bin = 0",
+            org.initsweep.core.trace.Tables.BOUNDARIES, "i1 = 0 AND i2 = 0");
+
+    /**
+     * The ids of the runs that have rows in {@code histograms} or {@code boundaries} (its view registered), read
+     * from one or a few rows of each run's ({@link #FIRST_ROWS}), so that the scan reads little and needs no
+     * shuffle.
+     *
+     * @throws IllegalArgumentException for another table
+     */
+    public static java.util.Set<String> idsWithRows(SparkSession spark, String table) {
+        String firstRows = FIRST_ROWS.get(table);
+        if (firstRows == null) {
+            throw new IllegalArgumentException("no first rows known for table " + table);
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Row r : spark.table(view(spark, table)).where(firstRows).select("run_id").collectAsList()) {
+            ids.add(r.getString(0));
+        }
+        return ids;
     }
 }

@@ -44,8 +44,8 @@ final class BoundarySection {
         String confidence = regions ? OrderFreeSql.mean("b.confidence") : "CAST(NULL AS DOUBLE)";
         String optimizer = perSetting ? "r.optimizer" : "CAST(NULL AS STRING)";
         String lr = perSetting ? "r.learning_rate" : "CAST(NULL AS DOUBLE)";
-        String table = DeepestRunPanels.view(spark, Tables.BOUNDARIES);
-        List<Row> rows = DeepestRunPanels.withDeepest(spark, runs, Tables.BOUNDARIES, "i1 = 0 AND i2 = 0",
+        String table = org.initsweep.analysis.RunIndex.view(spark, Tables.BOUNDARIES);
+        List<Row> rows = DeepestRunPanels.withDeepest(spark, runs, Tables.BOUNDARIES,
                 () -> spark.sql("SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth,"
                         + " r.multiplier, " + optimizer + " AS setting_optimizer, " + lr + " AS setting_lr,"
                         + " b.i1, b.i2, " + OrderFreeSql.mean("b.x1") + " AS x1, " + OrderFreeSql.mean("b.x2")

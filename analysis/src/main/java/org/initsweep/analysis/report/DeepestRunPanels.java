@@ -42,17 +42,11 @@ final class DeepestRunPanels {
      * registered as the view {@link #DEEPEST}: chosen here from the runs already read, so that the query joins
      * a local table instead of aggregating {@code runs} and the table's run ids (a shuffle each, and their jobs).
      *
-     * @param table     a per-run table ({@code histograms}, {@code boundaries}) whose view is registered
-     * @param firstRows a condition that one or a few rows of each run meet (every run's rows include it: its
-     *                  first bin of layer 1, its grid's first point), so that finding the runs with rows reads
-     *                  no more than that
+     * @param table {@code histograms} or {@code boundaries}, its view registered ({@link RunIndex#idsWithRows})
      */
-    static List<Row> withDeepest(SparkSession spark, RunIndex runs, String table, String firstRows,
+    static List<Row> withDeepest(SparkSession spark, RunIndex runs, String table,
             java.util.function.Supplier<List<Row>> query) {
-        Set<String> withRows = new java.util.HashSet<>();
-        for (Row r : spark.table(view(spark, table)).where(firstRows).select("run_id").collectAsList()) {
-            withRows.add(r.getString(0));
-        }
+        Set<String> withRows = RunIndex.idsWithRows(spark, table);
         List<Row> deepest = new java.util.ArrayList<>();
         for (RunIndex.Run r : runs.deepest(r -> withRows.contains(r.runId()))) {
             if (withRows.contains(r.runId())) { // one at that depth without rows would join nothing
@@ -68,15 +62,6 @@ final class DeepestRunPanels {
         } finally {
             spark.catalog().dropTempView(DEEPEST);
         }
-    }
-
-    /**
-     * The view of a per-run table to read by committed run: its unfiltered view ({@code <table>_all}) where
-     * {@link org.initsweep.analysis.ResultViews} registered one, since the runs' ids are committed runs' and the
-     * filtered view's semi-join would only add a job.
-     */
-    static String view(SparkSession spark, String table) {
-        return spark.catalog().tableExists(table + "_all") ? table + "_all" : table;
     }
 
     /**
