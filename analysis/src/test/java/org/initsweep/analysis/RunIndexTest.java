@@ -86,4 +86,27 @@ class RunIndexTest {
         assertEquals(Map.of("gaussian", false), read.testSplits());
         assertTrue(read.runs().get(1).group() == read.runs().get(2).group(), "one instance per group");
     }
+
+    @Test
+    void runsWithRowsAreFoundFromTheirFirstRowsInTheUnfilteredView() {
+        // every bin of layers 1 and 2 for r1 and r2 at two epochs; r9's rows are in the unfiltered view only
+        SPARK.session().sql("""
+                SELECT run_id, CAST(e AS INT) AS epoch, CAST(l AS INT) AS layer, CAST(b AS INT) AS bin
+                FROM VALUES ('r1'), ('r2'), ('r9') AS t(run_id)
+                LATERAL VIEW explode(array(0, 3)) e AS e LATERAL VIEW explode(array(1, 2)) l AS l
+                LATERAL VIEW explode(sequence(0, 39)) b AS b""").createOrReplaceTempView("histograms_all");
+        SPARK.session().sql("SELECT * FROM histograms_all WHERE run_id <> 'r9'").createOrReplaceTempView("histograms");
+        try {
+            assertEquals("histograms_all", RunIndex.view(SPARK.session(), "histograms"));
+            assertEquals(java.util.Set.of("r1", "r2", "r9"), RunIndex.idsWithRows(SPARK.session(), "histograms"));
+            SPARK.session().catalog().dropTempView("histograms_all");
+            assertEquals("histograms", RunIndex.view(SPARK.session(), "histograms"));
+            assertEquals(java.util.Set.of("r1", "r2"), RunIndex.idsWithRows(SPARK.session(), "histograms"));
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> RunIndex.idsWithRows(SPARK.session(), "layers"));
+        } finally {
+            SPARK.session().catalog().dropTempView("histograms");
+            SPARK.session().catalog().dropTempView("histograms_all");
+        }
+    }
 }
