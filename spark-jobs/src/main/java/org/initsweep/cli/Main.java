@@ -218,9 +218,11 @@ public final class Main implements Runnable {
             err.println("initsweep: " + known.get().line());
             return known.get().exitCode();
         }
-        // Not the user's input: a fault of initsweep (or of the machine), said as such.
-        String msg = e.getMessage() == null ? e.getClass().getName()
-                : e.getClass().getSimpleName() + ": " + MessageLines.firstLine(e.getMessage());
+        // Not the user's input: a fault of initsweep (or of the machine), said as such; an Error as itself, not as
+        // the RuntimeException execute wraps it in
+        Throwable shown = e.getClass() == RuntimeException.class && e.getCause() instanceof Error error ? error : e;
+        String msg = shown.getMessage() == null ? shown.getClass().getName()
+                : shown.getClass().getSimpleName() + ": " + MessageLines.firstLine(shown.getMessage());
         err.println("initsweep: internal error: " + msg
                 + (debug ? "" : " (rerun with --debug for the stack trace, and report it)"));
         return FAILURE;

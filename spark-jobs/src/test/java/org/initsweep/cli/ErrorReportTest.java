@@ -43,4 +43,12 @@ class ErrorReportTest {
         assertTrue(r[1].contains("--debug"), r[1]);
         assertEquals(1, r[1].strip().lines().count(), "one line");
     }
+
+    @Test
+    void anErrorOnTheCommandsThreadIsNamedAsItself() {
+        // execute hands an Error to report inside a RuntimeException: the line names the Error
+        String[] r = report(new RuntimeException(new NoClassDefFoundError("org/example/Missing")));
+        assertEquals("1", r[0]);
+        assertTrue(r[1].startsWith("initsweep: internal error: NoClassDefFoundError: org/example/Missing"), r[1]);
+    }
 }
