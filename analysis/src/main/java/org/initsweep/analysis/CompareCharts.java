@@ -66,8 +66,6 @@ final class CompareCharts {
                 + " AS setting_lr";
     }
 
-    /** The view of {@link #comparedShapes} the chart queries join with, registered for their time only. */
-    private static final String COMPARED = "initsweep_compared_shapes";
 
     /** The columns naming a compared shape, as {@code runs} has them. */
     private static final List<String> SHAPE_COLUMNS = List.of("activation", "width", "profile", "depth", "sigma_b2",
@@ -75,10 +73,11 @@ final class CompareCharts {
 
     /**
      * The network shapes (activation, width, profile, depth, σ_b², dataset) with runs to compare: trained with
-     * more than one init scheme, or with a fixed scheme; in the order their first runs have in the index.
+     * more than one init scheme, or with a fixed scheme; in the order the index's runs qualify them (the run of a
+     * second init, or of a fixed scheme).
      */
     static List<Row> comparedShapes(RunIndex index) {
-        Map<List<Object>, java.util.Set<String>> inits = new LinkedHashMap<>();
+        Map<List<Object>, java.util.Set<String>> inits = new java.util.HashMap<>();
         java.util.Set<List<Object>> compared = new java.util.LinkedHashSet<>();
         for (RunIndex.Run r : index.runs()) {
             ChartGroup g = r.group();
@@ -167,24 +166,25 @@ final class CompareCharts {
     }
 
     /**
-     * Runs {@code query} with {@code shapes} registered as the view {@link #COMPARED} it joins with: a few rows
-     * from the driver, so the join is a broadcast of a local table, not an aggregation of {@code runs} (a shuffle
-     * and its jobs).
+     * Runs {@code query} with {@code shapes} registered as a view whose name it is given: a few rows from the
+     * driver, so the join is a broadcast of a local table, not an aggregation of {@code runs} (a shuffle and its
+     * jobs). The view is named for this call alone and dropped after it.
      *
      * @param shapes rows of {@link #SHAPE_COLUMNS}, as {@link #comparedShapes} gives them
      */
     private static List<Row> withCompared(SparkSession spark, List<Row> shapes,
-            java.util.function.Supplier<List<Row>> query) {
+            java.util.function.Function<String, List<Row>> query) {
         org.apache.spark.sql.types.StructType runs = spark.table("runs").schema();
         org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType(SHAPE_COLUMNS.stream()
                 .map(c -> new org.apache.spark.sql.types.StructField(c, runs.apply(c).dataType(), true,
                         org.apache.spark.sql.types.Metadata.empty()))
                 .toArray(org.apache.spark.sql.types.StructField[]::new));
-        spark.createDataFrame(shapes, schema).createOrReplaceTempView(COMPARED);
+        String view = "initsweep_compared_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        spark.createDataFrame(shapes, schema).createOrReplaceTempView(view);
         try {
-            return query.get();
+            return query.apply(view);
         } finally {
-            spark.catalog().dropTempView(COMPARED);
+            spark.catalog().dropTempView(view);
         }
     }
 
@@ -197,7 +197,7 @@ final class CompareCharts {
      * @param shapes the compared shapes ({@link #comparedShapes}); the runs of other shapes are left out
      */
     static List<Row> costRows(SparkSession spark, List<Row> shapes, boolean perSetting) {
-        return withCompared(spark, shapes, () -> spark.sql("""
+        return withCompared(spark, shapes, compared -> spark.sql("""
                 WITH rs AS (SELECT *, %s FROM runs r),
                 line AS (
                   SELECT r.run_id, r.activation, r.width, r.profile, r.depth, r.sigma_b2, r.dataset, r.init, r.multiplier,
@@ -215,7 +215,7 @@ final class CompareCharts {
                 FROM epochs e JOIN line l ON e.run_id = l.run_id
                 GROUP BY l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier,
                          l.setting_optimizer, l.setting_lr, e.epoch
-                """.formatted(settingColumns("r", perSetting, true), COMPARED, OrderFreeSql.mean("e.loss")))
+                """.formatted(settingColumns("r", perSetting, true), compared, OrderFreeSql.mean("e.loss")))
                 .collectAsList())
                 .stream().sorted(lineOrder("epoch")).toList();
     }
@@ -297,7 +297,7 @@ final class CompareCharts {
      */
     private static List<Path> layerCharts(SparkSession spark, Path local, List<Row> shapes, boolean perSetting,
             int[] ends) throws IOException {
-        List<Row> rows = withCompared(spark, shapes, () -> spark.sql("""
+        List<Row> rows = withCompared(spark, shapes, compared -> spark.sql("""
                 WITH l AS (SELECT *, %s FROM layers l WHERE l.epoch IN (%d, %d))
                 SELECT l.activation, l.width, l.profile, l.depth, l.sigma_b2, l.dataset, l.init, l.multiplier, l.epoch, l.layer,
                        l.setting_optimizer, l.setting_lr, %s AS var_a, %s AS var_grad_a,
@@ -310,7 +310,7 @@ final class CompareCharts {
                          l.setting_optimizer, l.setting_lr
                 """.formatted(settingColumns("l", perSetting, false), ends[0], ends[1], OrderFreeSql.mean("l.var_a"),
                         OrderFreeSql.mean("l.var_grad_a"), OrderFreeSql.mean("g.predicted_var_a"),
-                        OrderFreeSql.mean("g.predicted_var_grad_a"), COMPARED)).collectAsList())
+                        OrderFreeSql.mean("g.predicted_var_grad_a"), compared)).collectAsList())
                 .stream().sorted(lineOrder("layer")).toList();
         java.util.Set<Shape> trimmed = new java.util.HashSet<>();
         rows = fewLines(rows, trimmed);

@@ -45,9 +45,9 @@ public record RunIndex(List<Run> runs) {
         }
     }
 
-    /** Spark SQL's {@code ORDER BY multiplier, seed, run_id}: nulls first, NaN last. */
-    static final Comparator<Run> ORDER = Comparator.comparing(Run::multiplier, Comparator.nullsFirst(Double::compare))
-            .thenComparingLong(Run::seed).thenComparing(Run::runId);
+    /** Spark SQL's {@code ORDER BY multiplier, seed, run_id} ({@link SqlOrder}). */
+    static final Comparator<Run> ORDER = Comparator.<Run, Object>comparing(Run::multiplier, SqlOrder::compare)
+            .thenComparingLong(Run::seed).thenComparing(Run::runId, SqlOrder::compare);
 
     public RunIndex {
         runs = runs.stream().sorted(ORDER).toList();
@@ -189,10 +189,14 @@ public record RunIndex(List<Run> runs) {
         if (firstRows == null) {
             throw new IllegalArgumentException("no first rows known for table " + table);
         }
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (Row r : spark.table(view(spark, table)).where(firstRows).select("run_id").collectAsList()) {
-            ids.add(r.getString(0));
-        }
-        return ids;
+        // a histogram's first rows are one per recorded epoch: each task sends its distinct ids only
+        List<String> ids = spark.table(view(spark, table)).where(firstRows).select("run_id")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<String, String>) rows -> {
+                    java.util.Set<String> distinct = new java.util.LinkedHashSet<>();
+                    rows.forEachRemaining(distinct::add);
+                    return distinct.iterator();
+                }, org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        return new java.util.HashSet<>(ids);
     }
 }

@@ -16,9 +16,10 @@ public final class SqlOrder {
     }
 
     /**
-     * {@code ORDER BY c1, c2, …} ascending, nulls first, of rows that have the named columns.
+     * {@code ORDER BY c1, c2, …} ascending, nulls first, of rows with a schema that has the named columns.
      *
-     * @throws IllegalArgumentException (when comparing) if a row lacks a column
+     * @throws IllegalArgumentException (when comparing) if a row's schema lacks a column; an
+     *                                  {@link UnsupportedOperationException} if a row has no schema
      */
     public static Comparator<Row> ascending(String... columns) {
         Comparator<Row> order = (a, b) -> 0;

@@ -16,8 +16,8 @@ import org.initsweep.analysis.TrainingSetting;
 import org.initsweep.core.trace.Tables;
 
 /**
- * The report's decision boundaries ({@code boundaries/}, when the spec asks), per chart group, from
- * the view {@code boundaries}.
+ * The report's decision boundaries ({@code boundaries/}, when the spec asks), per chart group: the rows of
+ * each group's deepest committed runs, read from the sweep's view of the table.
  */
 final class BoundarySection {
 
@@ -46,12 +46,12 @@ final class BoundarySection {
         String lr = perSetting ? "r.learning_rate" : "CAST(NULL AS DOUBLE)";
         String table = org.initsweep.analysis.RunIndex.view(spark, Tables.BOUNDARIES);
         List<Row> rows = DeepestRunPanels.withDeepest(spark, runs, Tables.BOUNDARIES,
-                () -> spark.sql("SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth,"
+                deepest -> spark.sql("SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth,"
                         + " r.multiplier, " + optimizer + " AS setting_optimizer, " + lr + " AS setting_lr,"
                         + " b.i1, b.i2, " + OrderFreeSql.mean("b.x1") + " AS x1, " + OrderFreeSql.mean("b.x2")
                         + " AS x2, " + OrderFreeSql.mean("b.p") + " AS p, max(r.epochs) AS epochs,"
                         + " max(r.classes) AS classes, " + predicted + " AS predicted_class, " + confidence
-                        + " AS confidence FROM " + table + " b JOIN " + DeepestRunPanels.DEEPEST
+                        + " AS confidence FROM " + table + " b JOIN " + deepest
                         + " r ON b.run_id = r.run_id"
                         + " GROUP BY r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth,"
                         + " r.multiplier, " + optimizer + ", " + lr + ", b.i1, b.i2").collectAsList());

@@ -24,10 +24,7 @@ final class DeepestRunPanels {
     private DeepestRunPanels() {
     }
 
-    /** The view {@link #withDeepest} registers for its query: one row per run, {@link #RUN_SCHEMA}. */
-    static final String DEEPEST = "initsweep_deepest_runs";
-
-    /** The columns of {@link #DEEPEST}: a run's id and its place in the grid, as {@code runs} has them. */
+    /** The columns of the view {@link #withDeepest} registers: a run's id and its place in the grid, as in runs/. */
     static final StructType RUN_SCHEMA = new StructType()
             .add("run_id", DataTypes.StringType).add("activation", DataTypes.StringType)
             .add("init", DataTypes.StringType).add("width", DataTypes.IntegerType)
@@ -39,13 +36,14 @@ final class DeepestRunPanels {
 
     /**
      * Runs {@code query} with each chart group's deepest networks among the runs that have rows in {@code table}
-     * registered as the view {@link #DEEPEST}: chosen here from the runs already read, so that the query joins
-     * a local table instead of aggregating {@code runs} and the table's run ids (a shuffle each, and their jobs).
+     * registered as a view whose name it is given (one row per run, {@link #RUN_SCHEMA}; named for this call
+     * alone and dropped after it): chosen here from the runs already read, so that the query joins a local table
+     * instead of aggregating {@code runs} and the table's run ids (a shuffle each, and their jobs).
      *
      * @param table {@code histograms} or {@code boundaries}, its view registered ({@link RunIndex#idsWithRows})
      */
     static List<Row> withDeepest(SparkSession spark, RunIndex runs, String table,
-            java.util.function.Supplier<List<Row>> query) {
+            java.util.function.Function<String, List<Row>> query) {
         Set<String> withRows = RunIndex.idsWithRows(spark, table);
         List<Row> deepest = new java.util.ArrayList<>();
         for (RunIndex.Run r : runs.deepest(r -> withRows.contains(r.runId()))) {
@@ -56,11 +54,12 @@ final class DeepestRunPanels {
                         r.epochs(), r.classes()));
             }
         }
-        spark.createDataFrame(deepest, RUN_SCHEMA).createOrReplaceTempView(DEEPEST);
+        String view = "initsweep_deepest_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        spark.createDataFrame(deepest, RUN_SCHEMA).createOrReplaceTempView(view);
         try {
-            return query.get();
+            return query.apply(view);
         } finally {
-            spark.catalog().dropTempView(DEEPEST);
+            spark.catalog().dropTempView(view);
         }
     }
 

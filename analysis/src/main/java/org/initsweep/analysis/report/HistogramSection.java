@@ -15,8 +15,8 @@ import org.initsweep.analysis.TrainingSetting;
 import org.initsweep.core.trace.Tables;
 
 /**
- * The report's activation histograms ({@code histograms/}, when the spec asks), per chart group,
- * from the view {@code histograms}.
+ * The report's activation histograms ({@code histograms/}, when the spec asks), per chart group: the rows of
+ * each group's deepest committed runs, read from the sweep's view of the table.
  */
 final class HistogramSection {
 
@@ -41,9 +41,10 @@ final class HistogramSection {
                 : "CAST(NULL AS STRING) AS setting_optimizer, CAST(NULL AS DOUBLE) AS setting_lr";
         String table = org.initsweep.analysis.RunIndex.view(spark, Tables.HISTOGRAMS);
         List<Row> rows = DeepestRunPanels.withDeepest(spark, runs, Tables.HISTOGRAMS,
-                () -> spark.sql("WITH h AS (SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset,"
-                        + " r.depth, r.multiplier, h.epoch, h.layer, h.bin, h.lower, h.upper, h.count, " + setting
-                        + " FROM " + table + " h JOIN " + DeepestRunPanels.DEEPEST + " r ON h.run_id = r.run_id)"
+                deepest -> spark.sql("WITH h AS (SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2,"
+                        + " r.dataset, r.depth, r.multiplier, h.epoch, h.layer, h.bin, h.lower, h.upper, h.count, "
+                        + setting
+                        + " FROM " + table + " h JOIN " + deepest + " r ON h.run_id = r.run_id)"
                         + " SELECT activation, init, width, profile, sigma_b2, dataset, depth, multiplier,"
                         + " setting_optimizer, setting_lr, epoch, layer, bin, min(lower) AS lower, max(upper) AS upper,"
                         + " sum(count) AS count FROM h"

@@ -300,9 +300,9 @@ final class ReportData {
 
 
     /**
-     * Whether the sweep has {@code <table>} with the columns a section needs: the view
-     * {@link org.initsweep.analysis.ResultViews} registered (merged schema, committed runs only), which the
-     * sections read, so the report reads no file again.
+     * Whether the sweep has {@code <table>} with the columns a section needs, as the view
+     * {@link org.initsweep.analysis.ResultViews} registered shows it (merged schema): the sections read that
+     * registration (its unfiltered view, by committed run), so the report reads no file again.
      */
     static boolean hasTable(SparkSession spark, String table, List<String> columns) {
         return spark.catalog().tableExists(table) && List.of(spark.table(table).columns()).containsAll(columns);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The report's own views of the sweep's optional tables: the sweep's views, as the analysis registered them. */
+/** The report takes the sweep's optional tables as the analysis registered their views (merged schema). */
 class ReportTablesTest {
 
     @RegisterExtension
