@@ -166,9 +166,8 @@ final class CompareCharts {
     }
 
     /**
-     * Runs {@code query} with {@code shapes} registered as a view whose name it is given: a few rows from the
-     * driver, so the join is a broadcast of a local table, not an aggregation of {@code runs} (a shuffle and its
-     * jobs). The view is named for this call alone and dropped after it.
+     * Runs {@code query} with {@code shapes} as a {@link LocalView} whose name it is given, its columns typed as in
+     * {@code runs}.
      *
      * @param shapes rows of {@link #SHAPE_COLUMNS}, as {@link #comparedShapes} gives them
      */
@@ -179,13 +178,7 @@ final class CompareCharts {
                 .map(c -> new org.apache.spark.sql.types.StructField(c, runs.apply(c).dataType(), true,
                         org.apache.spark.sql.types.Metadata.empty()))
                 .toArray(org.apache.spark.sql.types.StructField[]::new));
-        String view = "initsweep_compared_" + java.util.UUID.randomUUID().toString().replace("-", "");
-        spark.createDataFrame(shapes, schema).createOrReplaceTempView(view);
-        try {
-            return query.apply(view);
-        } finally {
-            spark.catalog().dropTempView(view);
-        }
+        return LocalView.with(spark, shapes, schema, "compared_shapes", query);
     }
 
     /**

@@ -105,7 +105,8 @@ class OutOfMemoryTest {
         String line = err.toString().strip();
         assertEquals(1, code, line);
         assertEquals(1, line.lines().count(), line);
-        assertTrue(line.startsWith("initsweep: out of Java heap on the driver (OutOfMemoryError: Java heap space"), line);
+        assertTrue(line.startsWith("initsweep: out of Java heap on the driver (OutOfMemoryError: Java heap space"),
+                line);
         assertTrue(line.contains("raise -Xmx"), line);
     }
 

@@ -36,9 +36,9 @@ final class DeepestRunPanels {
 
     /**
      * Runs {@code query} with each chart group's deepest networks among the runs that have rows in {@code table}
-     * registered as a view whose name it is given (one row per run, {@link #RUN_SCHEMA}; named for this call
-     * alone and dropped after it): chosen here from the runs already read, so that the query joins a local table
-     * instead of aggregating {@code runs} and the table's run ids (a shuffle each, and their jobs).
+     * as a {@link org.initsweep.analysis.LocalView} whose name it is given (one row per run, {@link #RUN_SCHEMA}):
+     * chosen here from the runs already read, so that the query joins a local table instead of aggregating
+     * {@code runs} and the table's run ids (a shuffle each, and their jobs).
      *
      * @param table {@code histograms} or {@code boundaries}, its view registered ({@link RunIndex#idsWithRows})
      */
@@ -54,13 +54,7 @@ final class DeepestRunPanels {
                         r.epochs(), r.classes()));
             }
         }
-        String view = "initsweep_deepest_" + java.util.UUID.randomUUID().toString().replace("-", "");
-        spark.createDataFrame(deepest, RUN_SCHEMA).createOrReplaceTempView(view);
-        try {
-            return query.apply(view);
-        } finally {
-            spark.catalog().dropTempView(view);
-        }
+        return org.initsweep.analysis.LocalView.with(spark, deepest, RUN_SCHEMA, "deepest_runs", query);
     }
 
     /**
