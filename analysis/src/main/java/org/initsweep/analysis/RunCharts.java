@@ -74,8 +74,9 @@ final class RunCharts {
 
     /**
      * The first {@link #MAX_RUNS} runs (in {@code runOrder}) that have rows in {@code table}, each with
-     * its rows of {@code columns} in {@code rowOrder} (integer columns; run_id appended as the last column): one
-     * scan of the table for all of them, not one per run, sorted here rather than by a sort in the query.
+     * its rows of {@code columns} in {@code rowOrder} (run_id appended as the last column): one read of the table
+     * for all of them ({@link RunIndex#rowsById}), not one per run, sorted here ({@link SqlOrder}) rather than by
+     * a sort in the query.
      */
     private static Map<Row, List<Row>> runsWithRows(SparkSession spark, String table, String runOrder,
             String columns, String rowOrder) {
@@ -86,15 +87,9 @@ final class RunCharts {
             return out;
         }
         List<String> ids = runs.stream().map(r -> r.<String>getAs("run_id")).toList();
-        String view = RunIndex.view(spark, table);
-        java.util.Comparator<Row> order = null;
-        for (String c : rowOrder.split(",\\s*")) {
-            java.util.Comparator<Row> byColumn = java.util.Comparator.comparingInt(r -> r.<Integer>getAs(c));
-            order = order == null ? byColumn : order.thenComparing(byColumn);
-        }
+        java.util.Comparator<Row> order = SqlOrder.ascending(rowOrder.split(",\\s*"));
         Map<String, List<Row>> byRun = new java.util.HashMap<>();
-        for (Row row : spark.table(view).where(org.apache.spark.sql.functions.col("run_id").isInCollection(ids))
-                .selectExpr((columns + ", run_id").split(",\\s*")).collectAsList()) {
+        for (Row row : RunIndex.rowsById(spark, table, ids, (columns + ", run_id").split(",\\s*"))) {
             byRun.computeIfAbsent(row.<String>getAs("run_id"), k -> new ArrayList<>()).add(row);
         }
         for (List<Row> rows : byRun.values()) {

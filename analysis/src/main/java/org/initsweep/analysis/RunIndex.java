@@ -151,10 +151,15 @@ public record RunIndex(List<Run> runs) {
      * committed runs only, from its view. Empty where the sweep has no such table.
      */
     public static List<Row> rows(SparkSession spark, String table, List<Run> runs, String... columns) {
-        if (runs.isEmpty() || !spark.catalog().tableExists(table)) {
+        return rowsById(spark, table, runs.stream().map(Run::runId).distinct().toList(), columns);
+    }
+
+    /** As {@link #rows(SparkSession, String, List, String...)}, for the runs of these (committed runs') ids. */
+    public static List<Row> rowsById(SparkSession spark, String table, java.util.Collection<String> ids,
+            String... columns) {
+        if (ids.isEmpty() || !spark.catalog().tableExists(table)) {
             return List.of();
         }
-        List<String> ids = runs.stream().map(Run::runId).distinct().toList();
         return spark.table(view(spark, table)).where(org.apache.spark.sql.functions.col("run_id").isInCollection(ids))
                 .selectExpr(columns).collectAsList();
     }

@@ -151,7 +151,7 @@ public final class Main implements Runnable {
             // picocli passes Errors through. Besides an OutOfMemoryError or Hadoop's FSError on this thread, a
             // class whose static initializer ran out of heap on another thread is a NoClassDefFoundError here
             // ("Could not initialize class …", caused by "Exception java.lang.OutOfMemoryError … [in thread …]")
-            return report(cl.getErr(), new RuntimeException(e), debug);
+            return report(cl.getErr(), e, debug);
         }
     }
 
@@ -180,7 +180,7 @@ public final class Main implements Runnable {
         return BAD_INPUT;
     }
 
-    static int report(PrintWriter err, Exception e, boolean debug) {
+    static int report(PrintWriter err, Throwable e, boolean debug) {
         if (INTERRUPTED.get() && !debug) {
             return INTERRUPTED_EXIT; // the shutdown hook has said it; this is Spark cancelling the job
         }
@@ -218,11 +218,9 @@ public final class Main implements Runnable {
             err.println("initsweep: " + known.get().line());
             return known.get().exitCode();
         }
-        // Not the user's input: a fault of initsweep (or of the machine), said as such; an Error as itself, not as
-        // the RuntimeException execute wraps it in
-        Throwable shown = e.getClass() == RuntimeException.class && e.getCause() instanceof Error error ? error : e;
-        String msg = shown.getMessage() == null ? shown.getClass().getName()
-                : shown.getClass().getSimpleName() + ": " + MessageLines.firstLine(shown.getMessage());
+        // Not the user's input: a fault of initsweep (or of the machine), said as such.
+        String msg = e.getMessage() == null ? e.getClass().getName()
+                : e.getClass().getSimpleName() + ": " + MessageLines.firstLine(e.getMessage());
         err.println("initsweep: internal error: " + msg
                 + (debug ? "" : " (rerun with --debug for the stack trace, and report it)"));
         return FAILURE;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Which failures are the user's (exit 2) and which are initsweep's own (exit 1, "internal error"). */
 class ErrorReportTest {
 
-    private static String[] report(Exception e) {
+    private static String[] report(Throwable e) {
         // the situation an earlier command in this JVM left (a local master's tasksHere) would change the line
         Main.during(Situation.NONE);
         StringWriter out = new StringWriter();
@@ -46,8 +46,8 @@ class ErrorReportTest {
 
     @Test
     void anErrorOnTheCommandsThreadIsNamedAsItself() {
-        // execute hands an Error to report inside a RuntimeException: the line names the Error
-        String[] r = report(new RuntimeException(new NoClassDefFoundError("org/example/Missing")));
+        // execute hands an Error that reached the command's thread to report as it is
+        String[] r = report(new NoClassDefFoundError("org/example/Missing"));
         assertEquals("1", r[0]);
         assertTrue(r[1].startsWith("initsweep: internal error: NoClassDefFoundError: org/example/Missing"), r[1]);
     }

@@ -44,10 +44,10 @@ final class BoundarySection {
         String confidence = regions ? OrderFreeSql.mean("b.confidence") : "CAST(NULL AS DOUBLE)";
         String optimizer = perSetting ? "r.optimizer" : "CAST(NULL AS STRING)";
         String lr = perSetting ? "r.learning_rate" : "CAST(NULL AS DOUBLE)";
-        String table = org.initsweep.analysis.RunIndex.view(spark, Tables.BOUNDARIES);
         List<Row> rows = DeepestRunPanels.withDeepest(spark, runs, Tables.BOUNDARIES,
-                deepest -> spark.sql("SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2, r.dataset, r.depth,"
-                        + " r.multiplier, " + optimizer + " AS setting_optimizer, " + lr + " AS setting_lr,"
+                (table, deepest) -> spark.sql("SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2,"
+                        + " r.dataset, r.depth, r.multiplier, " + optimizer + " AS setting_optimizer, " + lr
+                        + " AS setting_lr,"
                         + " b.i1, b.i2, " + OrderFreeSql.mean("b.x1") + " AS x1, " + OrderFreeSql.mean("b.x2")
                         + " AS x2, " + OrderFreeSql.mean("b.p") + " AS p, max(r.epochs) AS epochs,"
                         + " max(r.classes) AS classes, " + predicted + " AS predicted_class, " + confidence

@@ -36,14 +36,15 @@ final class DeepestRunPanels {
 
     /**
      * Runs {@code query} with each chart group's deepest networks among the runs that have rows in {@code table}
-     * as a {@link org.initsweep.analysis.LocalView} whose name it is given (one row per run, {@link #RUN_SCHEMA}):
-     * chosen here from the runs already read, so that the query joins a local table instead of aggregating
+     * as a {@link org.initsweep.analysis.LocalView} (one row per run, {@link #RUN_SCHEMA}); it is given the view to
+     * read the table's rows from ({@link RunIndex#view}) and that local view's name. The runs are
+     * chosen here from those already read, so that the query joins a local table instead of aggregating
      * {@code runs} and the table's run ids (a shuffle each, and their jobs).
      *
      * @param table {@code histograms} or {@code boundaries}, its view registered ({@link RunIndex#idsWithRows})
      */
     static List<Row> withDeepest(SparkSession spark, RunIndex runs, String table,
-            java.util.function.Function<String, List<Row>> query) {
+            java.util.function.BiFunction<String, String, List<Row>> query) {
         Set<String> withRows = RunIndex.idsWithRows(spark, table);
         List<Row> deepest = new java.util.ArrayList<>();
         for (RunIndex.Run r : runs.deepest(r -> withRows.contains(r.runId()))) {
@@ -54,7 +55,9 @@ final class DeepestRunPanels {
                         r.epochs(), r.classes()));
             }
         }
-        return org.initsweep.analysis.LocalView.with(spark, deepest, RUN_SCHEMA, "deepest_runs", query);
+        String rows = RunIndex.view(spark, table);
+        return org.initsweep.analysis.LocalView.with(spark, deepest, RUN_SCHEMA, "deepest_runs",
+                view -> query.apply(rows, view));
     }
 
     /**

@@ -39,9 +39,8 @@ final class HistogramSection {
         String setting = perSetting ? "CASE WHEN h.epoch = 0 THEN NULL ELSE r.optimizer END AS setting_optimizer,"
                 + " CASE WHEN h.epoch = 0 THEN NULL ELSE r.learning_rate END AS setting_lr"
                 : "CAST(NULL AS STRING) AS setting_optimizer, CAST(NULL AS DOUBLE) AS setting_lr";
-        String table = org.initsweep.analysis.RunIndex.view(spark, Tables.HISTOGRAMS);
         List<Row> rows = DeepestRunPanels.withDeepest(spark, runs, Tables.HISTOGRAMS,
-                deepest -> spark.sql("WITH h AS (SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2,"
+                (table, deepest) -> spark.sql("WITH h AS (SELECT r.activation, r.init, r.width, r.profile, r.sigma_b2,"
                         + " r.dataset, r.depth, r.multiplier, h.epoch, h.layer, h.bin, h.lower, h.upper, h.count, "
                         + setting
                         + " FROM " + table + " h JOIN " + deepest + " r ON h.run_id = r.run_id)"

@@ -98,6 +98,13 @@ public final class TrainabilityReport {
         ArrayNode out = root.putArray("groups");
         // each group's learning curves: its runs here, their epochs/ rows in one read after the loop
         List<Map.Entry<ArrayNode, List<org.initsweep.analysis.RunIndex.Run>>> learningRuns = new ArrayList<>();
+        // the runs a curve averages, by group, setting and depth, gathered in one pass over the index; judged on
+        // test: the runs with a test split only, as the cells
+        record Curve(org.initsweep.analysis.ChartGroup group, TrainingSetting setting, int depth) {
+        }
+        Map<Curve, List<org.initsweep.analysis.RunIndex.Run>> curveRuns = runs.runs().stream()
+                .filter(r -> r.multiplier() != null && (train || r.testSamples() != null && r.testSamples() > 0))
+                .collect(java.util.stream.Collectors.groupingBy(r -> new Curve(r.group(), r.setting(), r.depth())));
         for (List<Row> g : groups.values()) {
             Row first = g.get(0);
             double target = value(first, "target_accuracy");
@@ -165,12 +172,8 @@ public final class TrainabilityReport {
             ArrayNode series = learning.putArray("series");
             org.initsweep.analysis.ChartGroup group = new org.initsweep.analysis.ChartGroup(activation, init, width,
                     profile, sigmaB2, first.getAs("dataset"));
-            TrainingSetting setting = TrainingSetting.of(first);
-            int curveDepth = depth;
-            // judged on test: the runs with a test split only, as the cells
-            learningRuns.add(Map.entry(series, runs.runs().stream().filter(r -> r.group().equals(group)
-                    && r.setting().equals(setting) && r.depth() == curveDepth && r.multiplier() != null
-                    && (train || r.testSamples() != null && r.testSamples() > 0)).toList()));
+            learningRuns.add(Map.entry(series,
+                    curveRuns.getOrDefault(new Curve(group, TrainingSetting.of(first), depth), List.of())));
         }
         learningCurves(spark, learningRuns, train);
         if (spark.catalog().tableExists("trainability_bound")) {
