@@ -63,6 +63,7 @@ final class BoundarySection {
         Map<ChartGroup, Map<String, Map<Long, Double>>> maps = new LinkedHashMap<>();
         Map<ChartGroup, Integer> classesOf = new LinkedHashMap<>();
         Map<ChartGroup, Map<String, Map<Long, Object[]>>> classMaps = new LinkedHashMap<>();
+        DeepestRunPanels.ViewKeys viewKeys = new DeepestRunPanels.ViewKeys();
         for (Row r : rows) {
             ChartGroup g = ChartGroup.of(r);
             depthOf.put(g, r.<Integer>getAs("depth"));
@@ -74,7 +75,7 @@ final class BoundarySection {
             coords.computeIfAbsent(g, k -> new TreeMap<>()).put(i1, r.<Double>getAs("x1"));
             Double m = r.isNullAt(r.fieldIndex("multiplier")) ? null : r.<Double>getAs("multiplier");
             TrainingSetting s = DeepestRunPanels.setting(r);
-            String key = DeepestRunPanels.viewKey(m, 0, s);
+            String key = viewKeys.of(m, 0, s);
             ms.computeIfAbsent(g, k -> new TreeMap<>()).put(key, new Object[] {m, s});
             maps.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(key, k -> new LinkedHashMap<>())
                     .put(((long) i2 << 32) | i1, r.isNullAt(r.fieldIndex("p")) ? Double.NaN : r.<Double>getAs("p"));

@@ -3,6 +3,7 @@ package org.initsweep.analysis.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -69,6 +70,18 @@ final class DeepestRunPanels {
                 + String.format(java.util.Locale.ROOT, "_%09d", epoch)
                 + (setting == null ? "" : String.format(java.util.Locale.ROOT, "_%s_%030.12f", setting.optimizer(),
                         setting.learningRate()));
+    }
+
+    /**
+     * {@link #viewKey}s formatted once each: a section reads thousands of rows (a boundary's 3,600 points, a
+     * histogram's bins) that share a few keys, and {@code String.format} is the most of a row's cost.
+     */
+    static final class ViewKeys {
+        private final Map<List<Object>, String> known = new java.util.HashMap<>();
+
+        String of(Double m, int epoch, TrainingSetting setting) {
+            return known.computeIfAbsent(java.util.Arrays.asList(m, epoch, setting), k -> viewKey(m, epoch, setting));
+        }
     }
 
     /** The setting of a row with columns {@code setting_optimizer}, {@code setting_lr}, or null. */

@@ -53,13 +53,14 @@ final class HistogramSection {
         Map<ChartGroup, Integer> depthOf = new LinkedHashMap<>();
         Map<ChartGroup, TreeMap<String, TreeMap<Integer, TreeMap<Integer, double[]>>>> all = new LinkedHashMap<>();
         Map<String, Object[]> keys = new LinkedHashMap<>();
+        DeepestRunPanels.ViewKeys viewKeys = new DeepestRunPanels.ViewKeys();
         for (Row r : rows) {
             ChartGroup g = ChartGroup.of(r);
             depthOf.put(g, r.<Integer>getAs("depth"));
             Double m = r.isNullAt(r.fieldIndex("multiplier")) ? null : r.<Double>getAs("multiplier");
             int epoch = r.<Integer>getAs("epoch");
             TrainingSetting s = DeepestRunPanels.setting(r);
-            String key = DeepestRunPanels.viewKey(m, epoch, s);
+            String key = viewKeys.of(m, epoch, s);
             keys.putIfAbsent(key, new Object[] {m, epoch, s});
             all.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(key, k -> new TreeMap<>())
                     .computeIfAbsent(r.<Integer>getAs("layer"), k -> new TreeMap<>())
