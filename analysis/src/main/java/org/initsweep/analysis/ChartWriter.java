@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.initsweep.analysis.chart.ChartRendering;
 import org.initsweep.analysis.chart.LayerCurve;
 import org.initsweep.analysis.chart.LayerVarianceChart;
 import org.initsweep.analysis.chart.LossCurveChart;
@@ -38,6 +39,27 @@ final class ChartWriter {
     static List<String> writeAll(SparkSession spark, String dir, List<Row> regions, DeepestCurves.Reading curves,
             RealDatasets datasets) throws IOException {
         java.nio.file.Path local = Files.createTempDirectory("initsweep-charts");
+        List<java.nio.file.Path> written;
+        // each chart drawn beside the queries that gather the next ones' data
+        try (ChartRendering drawing = ChartRendering.open(ChartRendering.defaultThreads())) {
+            written = drawAll(spark, local, regions, curves, datasets);
+            drawing.await();
+        }
+        FileSystem fs = new org.apache.hadoop.fs.Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
+        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(dir, Tables.CHARTS);
+        fs.mkdirs(target);
+        List<String> out = new ArrayList<>();
+        for (java.nio.file.Path png : written) {
+            org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(target, png.getFileName().toString());
+            org.initsweep.analysis.io.Publish.file(fs, png, dst);
+            out.add(dst.toString());
+        }
+        Files.deleteIfExists(local);
+        return out;
+    }
+
+    private static List<java.nio.file.Path> drawAll(SparkSession spark, java.nio.file.Path local, List<Row> regions,
+            DeepestCurves.Reading curves, RealDatasets datasets) throws IOException {
         Map<ChartGroup, List<RegionCell>> heatmaps = new LinkedHashMap<>();
         // one analysis, one rule: every row of regions/ carries the same D
         double decades = regions.isEmpty() ? Double.NaN : regions.get(0).<Double>getAs("decades");
@@ -65,18 +87,7 @@ final class ChartWriter {
         written.addAll(RunCharts.write(spark, local, curves.runs(), datasets));
         written.addAll(org.initsweep.analysis.isometry.IsometryAnalysis.writeCharts(spark, local));
         written.addAll(org.initsweep.analysis.compare.InitComparison.writeCharts(spark, local));
-
-        FileSystem fs = new org.apache.hadoop.fs.Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
-        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(dir, Tables.CHARTS);
-        fs.mkdirs(target);
-        List<String> out = new ArrayList<>();
-        for (java.nio.file.Path png : written) {
-            org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(target, png.getFileName().toString());
-            org.initsweep.analysis.io.Publish.file(fs, png, dst);
-            out.add(dst.toString());
-        }
-        Files.deleteIfExists(local);
-        return out;
+        return written;
     }
 
     /**

@@ -473,8 +473,17 @@ final class ChartStyle {
         }
     }
 
-    static ChartRenderingInfo save(JFreeChart chart, Path png, int width, int height) throws IOException {
+    /**
+     * Draws {@code chart} into a {@code width × height} PNG at {@code png}: now, or in the calling thread's
+     * {@link ChartRendering} scope.
+     */
+    static void save(JFreeChart chart, Path png, int width, int height) throws IOException {
         Objects.requireNonNull(png, "png");
+        ChartRendering.draw(() -> render(chart, png, width, height));
+    }
+
+    /** {@link #save} now, on this thread, with where each part of the chart was drawn (for tests). */
+    static ChartRenderingInfo render(JFreeChart chart, Path png, int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         ChartRenderingInfo info = new ChartRenderingInfo();
         Graphics2D g2 = image.createGraphics();

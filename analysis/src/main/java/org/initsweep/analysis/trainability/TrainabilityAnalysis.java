@@ -282,8 +282,14 @@ public final class TrainabilityAnalysis {
             FileSystem fs = new Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
             Path charts = new Path(dir, Tables.CHARTS);
             fs.mkdirs(charts);
+            List<java.nio.file.Path> drawn;
+            try (var drawing = org.initsweep.analysis.chart.ChartRendering.open(
+                    org.initsweep.analysis.chart.ChartRendering.defaultThreads())) {
+                drawn = TrainabilityCharts.write(result, local);
+                drawing.await();
+            }
             List<String> out = new ArrayList<>();
-            for (java.nio.file.Path png : TrainabilityCharts.write(result, local)) {
+            for (java.nio.file.Path png : drawn) {
                 Path dst = new Path(charts, png.getFileName().toString());
                 org.initsweep.analysis.io.Publish.file(fs, png, dst);
                 out.add(dst.toString());

@@ -129,7 +129,8 @@ class ActivationHistogramChartTest {
         List<LayerHistogram> h = List.of(new LayerHistogram(1, new double[] {-1, 1}, new long[] {7}));
         JFreeChart chart = ActivationHistogramChart.createChart("t", h);
         Path png = dir.resolve("one.png");
-        var info = ChartStyle.save(chart, png, ActivationHistogramChart.imageWidth(1), ActivationHistogramChart.HEIGHT);
+        var info = ChartStyle.render(chart, png,
+                ActivationHistogramChart.imageWidth(1), ActivationHistogramChart.HEIGHT);
         BufferedImage img = ChartTestSupport.read(png);
         var area = info.getPlotInfo().getSubplotInfo(0).getDataArea();
         assertEquals("#0072B2", ChartTestSupport.hex(img.getRGB((int) area.getCenterX(), (int) area.getCenterY())));

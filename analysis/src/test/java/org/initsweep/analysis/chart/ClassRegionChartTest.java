@@ -62,7 +62,8 @@ class ClassRegionChartTest {
     void cellsArePaintedInTheirClassesShadeAndDivergedCellsGrey() throws Exception {
         JFreeChart chart = ClassRegionChart.createChart("t", quarters(0), new float[0], new int[0], NAMES);
         Path png = dir.resolve("regions.png");
-        ChartRenderingInfo info = ChartStyle.save(chart, png, DecisionBoundaryChart.WIDTH, DecisionBoundaryChart.HEIGHT);
+        ChartRenderingInfo info = ChartStyle.render(chart, png,
+                DecisionBoundaryChart.WIDTH, DecisionBoundaryChart.HEIGHT);
         BufferedImage img = ChartTestSupport.read(png);
         Rectangle2D area = info.getPlotInfo().getDataArea();
         assertEquals("#61A8CF", colourAt(img, chart.getXYPlot(), area, -1.5, 1.5), "class 0, sure");

@@ -64,7 +64,8 @@ class DecisionBoundaryChartTest {
         // No training points: nothing covers the cells.
         JFreeChart chart = DecisionBoundaryChart.createChart("t", grid, new float[0], new float[0]);
         Path png = dir.resolve("grid.png");
-        ChartRenderingInfo info = ChartStyle.save(chart, png, DecisionBoundaryChart.WIDTH, DecisionBoundaryChart.HEIGHT);
+        ChartRenderingInfo info = ChartStyle.render(chart, png,
+                DecisionBoundaryChart.WIDTH, DecisionBoundaryChart.HEIGHT);
         BufferedImage img = ChartTestSupport.read(png);
         Rectangle2D area = info.getPlotInfo().getDataArea();
         XYPlot plot = chart.getXYPlot();
@@ -134,7 +135,8 @@ class DecisionBoundaryChartTest {
         BoundaryGrid grid = new BoundaryGrid(-3, 3, 10, p);
         JFreeChart chart = DecisionBoundaryChart.createChart(null, grid, new float[] {0.3f, 0.3f}, new float[] {0f});
         Path png = dir.resolve("marker.png");
-        ChartRenderingInfo info = ChartStyle.save(chart, png, DecisionBoundaryChart.WIDTH, DecisionBoundaryChart.HEIGHT);
+        ChartRenderingInfo info = ChartStyle.render(chart, png,
+                DecisionBoundaryChart.WIDTH, DecisionBoundaryChart.HEIGHT);
         BufferedImage img = ChartTestSupport.read(png);
         Rectangle2D area = info.getPlotInfo().getDataArea();
         assertEquals("#0072B2", colourAt(img, chart.getXYPlot(), area, 0.3, 0.3), "class-0 marker fill");

@@ -223,7 +223,7 @@ class LayerVarianceChartTest {
         LayerCurve c = geometric(10, 4, false); // forward 10, 100, 1000, 10000
         JFreeChart chart = LayerVarianceChart.createChart("t", List.of(c));
         Path png = dir.resolve("point.png");
-        ChartRenderingInfo info = ChartStyle.save(chart, png, LayerVarianceChart.WIDTH, LayerVarianceChart.HEIGHT);
+        ChartRenderingInfo info = ChartStyle.render(chart, png, LayerVarianceChart.WIDTH, LayerVarianceChart.HEIGHT);
         BufferedImage img = ChartTestSupport.read(png);
         XYPlot forward = subplots(chart).get(0);
         Rectangle2D area = info.getPlotInfo().getSubplotInfo(0).getDataArea();

@@ -187,7 +187,7 @@ class LossCurveChartTest {
         loss.put("Xavier", new double[] {0.7, 0.68, 0.66, 0.64});
         JFreeChart chart = LossCurveChart.createChart("t", loss);
         Path png = dir.resolve("loss.png");
-        ChartRenderingInfo info = ChartStyle.save(chart, png, LossCurveChart.WIDTH, LossCurveChart.HEIGHT);
+        ChartRenderingInfo info = ChartStyle.render(chart, png, LossCurveChart.WIDTH, LossCurveChart.HEIGHT);
         BufferedImage img = ChartTestSupport.read(png);
         XYPlot plot = chart.getXYPlot();
         var area = info.getPlotInfo().getDataArea();
@@ -212,7 +212,7 @@ class LossCurveChartTest {
         JFreeChart chart = LossCurveChart.createChart("t", loss, Map.of("dashed", new LineStyle(0, 2, 1), "other",
                 new LineStyle(1, 2, 0)), 2);
         Path png = dir.resolve("dashed.png");
-        ChartRenderingInfo info = ChartStyle.save(chart, png, LossCurveChart.WIDTH, LossCurveChart.HEIGHT);
+        ChartRenderingInfo info = ChartStyle.render(chart, png, LossCurveChart.WIDTH, LossCurveChart.HEIGHT);
         BufferedImage img = ChartTestSupport.read(png);
         XYPlot plot = chart.getXYPlot();
         var area = info.getPlotInfo().getDataArea();

@@ -70,7 +70,7 @@ class RegimeHeatmapChartTest {
     void everyCellHasTheOkabeItoColourOfItsRegime() throws Exception {
         JFreeChart chart = RegimeHeatmapChart.createChart("grid", grid(), 2.0);
         Path png = dir.resolve("heatmap.png");
-        ChartRenderingInfo info = ChartStyle.save(chart, png, RegimeHeatmapChart.WIDTH, RegimeHeatmapChart.HEIGHT);
+        ChartRenderingInfo info = ChartStyle.render(chart, png, RegimeHeatmapChart.WIDTH, RegimeHeatmapChart.HEIGHT);
         BufferedImage img = ChartTestSupport.read(png);
         Rectangle2D area = info.getPlotInfo().getDataArea();
         XYPlot plot = chart.getXYPlot();
@@ -118,7 +118,7 @@ class RegimeHeatmapChartTest {
 
         // And in pixels: a few pixels either side of the 1 | 1.5 boundary (√1.5) the colour changes.
         Path png = dir.resolve("edges.png");
-        ChartRenderingInfo info = ChartStyle.save(chart, png, RegimeHeatmapChart.WIDTH, RegimeHeatmapChart.HEIGHT);
+        ChartRenderingInfo info = ChartStyle.render(chart, png, RegimeHeatmapChart.WIDTH, RegimeHeatmapChart.HEIGHT);
         BufferedImage img = ChartTestSupport.read(png);
         Rectangle2D area = info.getPlotInfo().getDataArea();
         double boundary = Math.sqrt(1.5);

@@ -35,7 +35,7 @@ class TrainabilityHeatmapChartTest {
         // A bound of 20 layers everywhere: a horizontal black line at depth 20.
         JFreeChart chart = TrainabilityHeatmapChart.createChart(null, cells, 2.0, m -> 20);
         Path png = tmp.resolve("t.png");
-        ChartRenderingInfo info = ChartStyle.save(chart, png, TrainabilityHeatmapChart.WIDTH,
+        ChartRenderingInfo info = ChartStyle.render(chart, png, TrainabilityHeatmapChart.WIDTH,
                 TrainabilityHeatmapChart.HEIGHT);
         BufferedImage img = ChartTestSupport.read(png);
         XYPlot plot = (XYPlot) chart.getPlot();
@@ -53,7 +53,7 @@ class TrainabilityHeatmapChartTest {
                 new TrainabilityHeatmapChart.Cell(50, 4, 1.0));
         JFreeChart chart = TrainabilityHeatmapChart.createChart(null, cells, 2.0, m -> Double.NaN);
         Path png = tmp.resolve("d.png");
-        ChartRenderingInfo info = ChartStyle.save(chart, png, TrainabilityHeatmapChart.WIDTH,
+        ChartRenderingInfo info = ChartStyle.render(chart, png, TrainabilityHeatmapChart.WIDTH,
                 TrainabilityHeatmapChart.HEIGHT);
         BufferedImage img = ChartTestSupport.read(png);
         XYPlot plot = chart.getXYPlot();
@@ -149,7 +149,8 @@ class TrainabilityHeatmapChartTest {
         assertTrue(plot.getDomainAxis() instanceof org.jfree.chart.axis.LogAxis, plot.getDomainAxis().getClass().getName());
         assertEquals("variance multiplier m = fan_in·Var(W)  (log scale)", plot.getDomainAxis().getLabel());
         Path png = tmp.resolve("log.png");
-        ChartRenderingInfo info = ChartStyle.save(chart, png, TrainabilityHeatmapChart.WIDTH, TrainabilityHeatmapChart.HEIGHT);
+        ChartRenderingInfo info = ChartStyle.render(chart, png,
+                TrainabilityHeatmapChart.WIDTH, TrainabilityHeatmapChart.HEIGHT);
         Rectangle2D area = info.getPlotInfo().getDataArea();
         // geometric edges: m = 0.5 spans 0.354 … 0.707, one of 9.5 octaves (on a linear axis 0.5 of 94 units)
         double[][] e = RegimeHeatmapChart.cellEdges(ms);
