@@ -21,6 +21,8 @@
  * anti-aliasing, and render off-screen (they work with {@code java.awt.headless=true}). Each
  * {@code write} throws {@link java.lang.IllegalArgumentException} for empty or malformed input and
  * {@link java.io.IOException} when the file cannot be written. The chart classes are stateless
- * and safe to call from several threads.
+ * and safe to call from several threads. Inside a {@link org.initsweep.analysis.chart.ChartRendering}
+ * scope a {@code write} hands its drawing to background threads and returns; the scope's
+ * {@code await} writes the PNGs (the same bytes) or throws the first failure.
  */
 package org.initsweep.analysis.chart;
