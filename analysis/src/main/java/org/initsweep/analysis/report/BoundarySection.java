@@ -60,9 +60,9 @@ final class BoundarySection {
         Map<ChartGroup, Integer> steps = new LinkedHashMap<>();
         Map<ChartGroup, TreeMap<Integer, Double>> coords = new LinkedHashMap<>();
         Map<ChartGroup, Map<String, Object[]>> ms = new LinkedHashMap<>();
-        Map<ChartGroup, Map<String, Map<Long, Double>>> maps = new LinkedHashMap<>();
+        Map<ChartGroup, Map<String, Map<Point, Double>>> maps = new LinkedHashMap<>();
         Map<ChartGroup, Integer> classesOf = new LinkedHashMap<>();
-        Map<ChartGroup, Map<String, Map<Long, Object[]>>> classMaps = new LinkedHashMap<>();
+        Map<ChartGroup, Map<String, Map<Point, Object[]>>> classMaps = new LinkedHashMap<>();
         DeepestRunPanels.ViewKeys viewKeys = new DeepestRunPanels.ViewKeys();
         for (Row r : rows) {
             ChartGroup g = ChartGroup.of(r);
@@ -78,9 +78,9 @@ final class BoundarySection {
             String key = viewKeys.of(m, 0, s);
             ms.computeIfAbsent(g, k -> new TreeMap<>()).put(key, new Object[] {m, s});
             maps.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(key, k -> new LinkedHashMap<>())
-                    .put(((long) i2 << 32) | i1, r.isNullAt(r.fieldIndex("p")) ? Double.NaN : r.<Double>getAs("p"));
+                    .put(new Point(i1, i2), r.isNullAt(r.fieldIndex("p")) ? Double.NaN : r.<Double>getAs("p"));
             classMaps.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(key, k -> new LinkedHashMap<>())
-                    .put(((long) i2 << 32) | i1, new Object[] {r.get(r.fieldIndex("predicted_class")),
+                    .put(new Point(i1, i2), new Object[] {r.get(r.fieldIndex("predicted_class")),
                         r.get(r.fieldIndex("confidence"))});
         }
         Map<ChartGroup, ObjectNode> out = new LinkedHashMap<>();
@@ -113,17 +113,17 @@ final class BoundarySection {
                 ArrayNode p = map.putArray("p");
                 ArrayNode cls = classRegions ? map.putArray("cls") : null;
                 ArrayNode conf = classRegions ? map.putArray("conf") : null;
-                Map<Long, Object[]> byPoint = classMaps.get(g).get(e.getKey());
+                Map<Point, Object[]> byPoint = classMaps.get(g).get(e.getKey());
                 for (int i2 = 0; i2 < n; i2++) {
                     for (int i1 = 0; i1 < n; i1++) {
-                        Double v = e.getValue().get(((long) i2 << 32) | i1);
+                        Double v = e.getValue().get(new Point(i1, i2));
                         if (v == null || !Double.isFinite(v)) {
                             p.addNull();
                         } else {
                             p.add(Math.round(v * 1e3) / 1e3);
                         }
                         if (classRegions) {
-                            Object[] c = byPoint.get(((long) i2 << 32) | i1);
+                            Object[] c = byPoint.get(new Point(i1, i2));
                             // a point where some seed diverged has no class and a NaN mean confidence
                             Double mean = c == null ? null : (Double) c[1];
                             if (c == null || c[0] == null || mean == null || !Double.isFinite(mean)) {
@@ -141,5 +141,9 @@ final class BoundarySection {
             out.put(g, node);
         }
         return out;
+    }
+
+    /** A grid point, as a map key: a long packing (i2, i1) hashes a 60 × 60 grid into 64 buckets. */
+    private record Point(int i1, int i2) {
     }
 }
