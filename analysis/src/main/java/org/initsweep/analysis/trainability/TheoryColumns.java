@@ -11,8 +11,9 @@ import org.initsweep.core.theory.Nonlinearity;
 import org.initsweep.core.theory.TheoryValue;
 
 /**
- * Mean-field theory's columns of a {@code trainability/} row: χ₁, ξ_q, ξ_c and the trainable depth
- * bound 6·ξ_c ({@link DepthScales}, Schoenholz et al. 2017 eq. 3, 6, 9 and Fig. 5) at the hidden
+ * Mean-field theory's columns of a {@code trainability/} row: the length map's fixed point q* (Poole et al.
+ * 2016 eq. 4), χ₁, the correlation map's stable fixed point c*, ξ_q, ξ_c and the trainable depth
+ * bound 6·ξ_c ({@link DepthScales}, Schoenholz et al. 2017 eq. 3, 5, 6, 9 and Fig. 5) at the hidden
  * layers' weight variance σ_w² = fan_in·Var(W) = the init scheme's effective multiplier at equal fans
  * ({@link InitSpec#effectiveMultiplier}; = m for the 1/fan_in schemes, 2m for He), and σ_b².
  *
@@ -25,14 +26,19 @@ import org.initsweep.core.theory.TheoryValue;
  * no single σ_w² (all null).
  *
  * @param sigmaW2 σ_w² of the hidden layers, or null
+ * @param qStar   q*, the squared pre-activation length the layers settle to (0 where σ_b² = 0 lets the
+ *                signal fade), or null where there is none (q* = ∞)
  * @param chi1    χ₁, or null
+ * @param cStar   c*, the correlation two inputs settle to: 1 on the ordered side, below 1 in the chaotic
+ *                phase; or null
  * @param xiQ     ξ_q in layers (+∞ where it diverges), or null
  * @param xiC     ξ_c in layers (+∞ on the critical line, and where q* = 0), or null
  * @param bound   6·ξ_c in layers, 6·ξ_∇ where q* = 0 ({@link DepthScales#trainableDepthBound()}; +∞ on the
  *                critical line), or null
  * @param note    why a value is null or infinite; null when all are finite
  */
-public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC, Double bound, String note)
+public record TheoryColumns(Double sigmaW2, Double qStar, Double chi1, Double cStar, Double xiQ, Double xiC,
+        Double bound, String note)
         implements Serializable {
 
     private static final Map<String, DepthScales> CACHE = new ConcurrentHashMap<>();
@@ -80,11 +86,14 @@ public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC,
                 note.append("critical line χ₁ = 1: ξ_c and 6·ξ_c diverge");
             }
             if (d.xiQ().status() == TheoryValue.Status.DIVERGENT) {
-                note.append(note.length() == 0 ? "" : "; ").append("ξ_q diverges (the approach to q* is slower than exponential)");
+                note.append(note.length() == 0 ? "" : "; ").append(everyLengthFixed(activation, sigmaW2, sigmaB2)
+                        ? "ξ_q diverges: the length map is the identity here, every q^l = q¹ is a fixed point and"
+                                + " nothing relaxes"
+                        : "ξ_q diverges: the length approaches q* slower than exponentially");
             }
         }
-        return new TheoryColumns(sigmaW2, value(d.chi1()), value(d.xiQ()), value(d.xiC()),
-                value(d.trainableDepthBound()), note.length() == 0 ? null : note.toString());
+        return new TheoryColumns(sigmaW2, value(d.qStar()), value(d.chi1()), value(d.cStar()), value(d.xiQ()),
+                value(d.xiC()), value(d.trainableDepthBound()), note.length() == 0 ? null : note.toString());
     }
 
     /**
@@ -107,7 +116,22 @@ public record TheoryColumns(Double sigmaW2, Double chi1, Double xiQ, Double xiC,
         return v.status() == TheoryValue.Status.NO_FIXED_POINT ? null : v.value();
     }
 
+    /**
+     * Whether the length map q ↦ σ_w²·E[φ(√q z)²] + σ_b² (Poole et al. 2016 eq. 3) is the identity: a positively
+     * homogeneous φ (linear, ReLU, leaky ReLU) without bias at χ₁ = 1, checked on lengths a decade apart.
+     */
+    private static boolean everyLengthFixed(String activation, double sigmaW2, double sigmaB2) {
+        org.initsweep.core.theory.LengthMap map = new org.initsweep.core.theory.LengthMap(
+                Nonlinearity.of(Activation.fromLabel(activation)), sigmaW2, sigmaB2);
+        for (double q : new double[] {0.1, 1, 10}) {
+            if (Math.abs(map.apply(q) - q) > 1e-9 * q) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static TheoryColumns none(String why) {
-        return new TheoryColumns(null, null, null, null, null, why);
+        return new TheoryColumns(null, null, null, null, null, null, null, why);
     }
 }

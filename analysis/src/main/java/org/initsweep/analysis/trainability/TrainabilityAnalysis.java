@@ -70,7 +70,9 @@ public final class TrainabilityAnalysis {
             f("seeds_reached_target", DataTypes.IntegerType, false),
             f("loss_after_first_epoch", DataTypes.DoubleType, true),
             f("sigma_w2", DataTypes.DoubleType, true),
+            f("q_star", DataTypes.DoubleType, true),
             f("chi1", DataTypes.DoubleType, true),
+            f("c_star", DataTypes.DoubleType, true),
             f("xi_q", DataTypes.DoubleType, true),
             f("xi_c", DataTypes.DoubleType, true),
             f("trainable_depth_bound", DataTypes.DoubleType, true),
@@ -384,7 +386,8 @@ public final class TrainabilityAnalysis {
         v.addAll(Arrays.asList(c.runs(), c.divergedRuns(), orNull(c.trainAccuracy()), orNull(c.trainAccuracyStd()),
                 orNull(c.testAccuracy()), orNull(c.testAccuracyStd()), orNull(c.testAccuracyMin()),
                 orNull(c.testAccuracyMax()), orNull(c.target()), c.split().specName(), c.epochsToTarget(),
-                c.seedsReachedTarget(), orNull(c.lossAfterFirstEpoch()), t.sigmaW2(), t.chi1(), t.xiQ(), t.xiC(), t.bound(), t.note()));
+                c.seedsReachedTarget(), orNull(c.lossAfterFirstEpoch()), t.sigmaW2(), t.qStar(), t.chi1(), t.cStar(),
+                t.xiQ(), t.xiC(), t.bound(), t.note()));
         return RowFactory.create(v.toArray());
     }
 

@@ -1519,10 +1519,12 @@
     sec.appendChild(el('p', { 'class': 'meta' }, ['A cell trained when its mean ' + accName + ' is at least '
       + targetText + ' (trainability/, target_accuracy: the spec\u2019s, else 0.9 \u00d7 the best cell of the same dataset; the spec\u2019s target_split is ' + (t.split || 'test') + '). Mean-field theory calls a depth trainable up to about '
       + '6\u00b7\u03be_c, the correlation depth scale times six; \u03be_c diverges on the critical line \u03c7\u2081 = 1.'
-      // as the PNGs' note: where σ_b² = 0 leaves q* = 0 (ordered phase, c* = 1) the bound is 6·ξ_∇
+      // as the PNGs' note: where σ_b² = 0 leaves q* = 0 the bound is 6·ξ_∇
       + ((t.groups || []).some(gradientBound)
-        ? ' Where \u03c3_b\u00b2 = 0 leaves q* = 0 (the ordered phase: c* = 1, so \u03be_c is infinite) the bound is the '
-          + 'gradients\u2019 6\u00b7\u03be_\u2207 = \u22126/ln \u03c7\u2081 instead.' : '')
+        ? ' Where \u03c3_b\u00b2 = 0 leaves q* = 0, the signal shrinks towards 0, where the correlation map is '
+          + 'the identity (linear, tanh) or has slope 1 at c = 1 (ReLU): two inputs\u2019 correlation never fades '
+          + 'exponentially, so \u03be_c is infinite, while the gradients vanish by \u03c7\u2081 per layer: the '
+          + 'bound is their 6\u00b7\u03be_\u2207 = \u22126/ln \u03c7\u2081 instead.' : '')
       + ((t.unjudged || []).length ? ' Not judged, having no test split: ' + t.unjudged.join(', ')
         + ' (set test_fraction, or judge on the training set with "target_split": "train").' : '')]));
     (t.groups || []).forEach(function (g) {

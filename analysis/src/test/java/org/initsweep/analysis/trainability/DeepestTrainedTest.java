@@ -21,10 +21,11 @@ class DeepestTrainedTest {
 
     @Test
     void deepestTrainedBesideTheBound() {
-        TheoryColumns one = new TheoryColumns(1.0, 0.8, 3.0, 25 / 6.0, 25.0, null);
-        TheoryColumns two = new TheoryColumns(2.0, 1.0, 9.0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+        TheoryColumns one = new TheoryColumns(1.0, 0.3, 0.8, 1.0, 3.0, 25 / 6.0, 25.0, null);
+        TheoryColumns two = new TheoryColumns(2.0, 0.6, 1.0, 1.0, 9.0, Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY,
                 "critical line χ₁ = 1: ξ_c and 6·ξ_c diverge");
-        TheoryColumns three = new TheoryColumns(3.0, null, null, null, null, "no fixed point");
+        TheoryColumns three = new TheoryColumns(3.0, null, null, null, null, null, null, "no fixed point");
         List<CellResult> cells = new ArrayList<>();
         List<TheoryColumns> theory = new ArrayList<>();
         double[][] table = {{10, 1, 0.9}, {20, 1, 0.8}, {40, 1, 0.3}, {10, 2, 0.2}, {40, 2, 0.85}, {20, 2, 0.9},

@@ -20,6 +20,8 @@ class TheoryColumnsTest {
         TheoryColumns t = TheoryColumns.of("linear", "lecun_normal", 50, null, 0.5, 0.1);
         assertEquals(0.5, t.sigmaW2(), 0);
         assertEquals(0.5, t.chi1(), 1e-12);
+        assertEquals(0.2, t.qStar(), 1e-12);
+        assertEquals(1.0, t.cStar(), 0);
         assertEquals(1 / Math.log(2), t.xiC(), 1e-9);
         assertEquals(1 / Math.log(2), t.xiQ(), 1e-9);
         assertEquals(6 / Math.log(2), t.bound(), 1e-8);
@@ -28,6 +30,8 @@ class TheoryColumnsTest {
         // σ_w² per layer, so the bound is the gradients' 6·ξ_∇ = 6/ln 2, and the note says why.
         TheoryColumns unbiased = TheoryColumns.of("linear", "lecun_normal", 50, null, 0.5, 0.0);
         assertEquals(Double.POSITIVE_INFINITY, unbiased.xiC());
+        assertEquals(0.0, unbiased.qStar(), 0);
+        assertEquals(1.0, unbiased.cStar(), 0);
         assertEquals(1 / Math.log(2), unbiased.xiQ(), 1e-9);
         assertEquals(6 / Math.log(2), unbiased.bound(), 1e-8);
         assertTrue(unbiased.note().startsWith("σ_b² = 0 and q* = 0"), unbiased.note());
@@ -40,7 +44,10 @@ class TheoryColumnsTest {
             DepthScales d = DepthScales.of(tanh, m, 0.05);
             TheoryColumns t = TheoryColumns.of("tanh", "lecun_normal", 100, null, m, 0.05);
             assertEquals(m, t.sigmaW2(), 0);
+            assertEquals(d.qStar().value(), t.qStar(), 0);
             assertEquals(d.chi1().value(), t.chi1(), 0);
+            assertEquals(d.cStar().value(), t.cStar(), 0);
+            assertEquals(m < 2 ? 1.0 : d.cStar().value(), t.cStar(), 0); // χ₁ < 1 (ordered) at m = 1, 1.5
             assertEquals(d.xiQ().value(), t.xiQ(), 0);
             assertEquals(d.xiC().value(), t.xiC(), 0);
             assertEquals(6 * d.xiC().value(), t.bound(), 1e-12 * t.bound());
@@ -49,6 +56,20 @@ class TheoryColumnsTest {
         TheoryColumns he = TheoryColumns.of("tanh", "he_normal", 100, null, 1.25, 0.05);
         assertEquals(2.5, he.sigmaW2(), 1e-15);
         assertEquals(DepthScales.of(tanh, 2.5, 0.05).xiC().value(), he.xiC(), 0);
+    }
+
+    /**
+     * tanh at σ_w² = 4, σ_b² = 0.3 (chaotic), against an independent quadrature (SciPy {@code quad}, 10⁻¹⁰):
+     * q* = 2.548362, χ₁ = 1.256872, c* = 0.57540, ξ_c = 6.54968.
+     */
+    @Test
+    void chaoticTanhAgainstAnIndependentQuadrature() {
+        TheoryColumns t = TheoryColumns.of("tanh", "lecun_normal", 100, null, 4.0, 0.3);
+        assertEquals(2.548362, t.qStar(), 1e-6);
+        assertEquals(1.256872, t.chi1(), 1e-6);
+        assertEquals(0.57540, t.cStar(), 1e-5);
+        assertEquals(6.54968, t.xiC(), 1e-5);
+        assertEquals(6 * 6.54968, t.bound(), 6e-5);
     }
 
     @Test
@@ -66,6 +87,16 @@ class TheoryColumnsTest {
         TheoryColumns tanhCritical = TheoryColumns.of("tanh", "lecun_normal", 64, null, 1.0, 0.0);
         assertEquals(Double.POSITIVE_INFINITY, tanhCritical.bound());
         assertTrue(tanhCritical.note().startsWith("critical line"), tanhCritical.note());
+        // ... and its length fades to q* = 0 only polynomially (q^l ≈ 1/(2l)): ξ_q = ∞
+        assertEquals(Double.POSITIVE_INFINITY, tanhCritical.xiQ());
+        assertTrue(tanhCritical.note().endsWith("ξ_q diverges: the length approaches q* slower than exponentially"),
+                tanhCritical.note());
+        // ReLU at σ_w² = 2 without bias: q^l = q¹ at every layer, nothing to approach
+        TheoryColumns reluCritical = TheoryColumns.of("relu", "lecun_normal", 64, null, 2.0, 0.0);
+        assertEquals(Double.POSITIVE_INFINITY, reluCritical.xiQ());
+        assertEquals(1.0, reluCritical.chi1(), 1e-12);
+        assertTrue(reluCritical.note().endsWith("the length map is the identity here, every q^l = q¹ is a fixed point"
+                + " and nothing relaxes"), reluCritical.note());
         // Fixed schemes have no σ_w².
         assertTrue(TheoryColumns.of("tanh", "zero", 64, null, null, 0.0).note().startsWith("fixed init scheme"));
         // trunc_normal cut to [−0.5, 1]: weights of mean > 0, outside the theory; symmetric bounds keep it
