@@ -61,6 +61,9 @@ public final class SpecReader {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Fields that are not grid axes. */
+    /** The most generated examples a spec may ask for: {@code samples}, and the test split beside them. */
+    static final int MAX_SAMPLES = 10_000_000;
+
     private static final List<String> SETTINGS = List.of("name", "description", "samples", "epochs",
             "learning_rate", "batch_size", "record_epochs", "precision", "histograms", "boundaries", "jacobian", "test_fraction",
             "preprocessing", "target_accuracy", "target_split");
@@ -247,7 +250,7 @@ public final class SpecReader {
                 }
             }
             truncationsHoldMass(axes);
-            int samples = scalarInt("samples", 0, 2, 10_000_000);
+            int samples = scalarInt("samples", 0, 2, MAX_SAMPLES);
             int epochs = scalarInt("epochs", 10, 0, 1_000_000);
             int batch = scalarInt("batch_size", 0, 1, Integer.MAX_VALUE);
             if (samples > 0 && batch > samples) {
@@ -265,6 +268,10 @@ public final class SpecReader {
                     add("test_fraction", "must be a number in (0, 1), got " + JsonText.kind(t));
                 } else {
                     testFraction = t.asDouble();
+                    if (axes.get(Axes.DATASET.name()).stream()
+                            .anyMatch(d -> d instanceof org.initsweep.core.data.DatasetSource.Generated)) {
+                        generatedTestSplit(samples > 0 ? samples : Grid.DEFAULT_GENERATED_SAMPLES, testFraction);
+                    }
                 }
             }
             org.initsweep.core.data.Preprocessing preprocessing = org.initsweep.core.data.Preprocessing.STANDARDIZE;
@@ -320,6 +327,24 @@ public final class SpecReader {
                 return null;
             }
             return spec;
+        }
+
+        /**
+         * A generated dataset's test split: round(n/(1 − f)) − n examples beside its n training ones
+         * ({@code RunDatasets}), at least one and at most {@value SpecReader#MAX_SAMPLES} (as many as {@code samples}
+         * may ask for), refused here rather than as a failed or overflowing run.
+         */
+        private void generatedTestSplit(int samples, double testFraction) {
+            double test = Math.rint(samples / (1 - testFraction)) - samples;
+            String of = " of " + samples + " generated samples" + (root.has("samples") ? "" : " (the default)");
+            if (test < 1) {
+                add("test_fraction", "must hold out at least one test example: " + Quantities.number(testFraction)
+                        + of + " leaves none");
+            } else if (test > MAX_SAMPLES) {
+                add("test_fraction", Quantities.number(testFraction) + of + " holds out "
+                        + String.format(java.util.Locale.ROOT, "%.0f", test) + " test examples; at most "
+                        + MAX_SAMPLES + " (the largest samples)");
+            }
         }
 
         /**

@@ -46,6 +46,8 @@ class SpecReaderValidationTest {
         ", \"samples\": 64, \"batch_size\": 65  | s.json: batch_size: must be ≤ samples (64), got 65",
         ", \"batch_size\": 257              | s.json: batch_size: must be ≤ samples (256, the default of a generated dataset), got 257",
         ", \"datasets\": [\"digits\", \"xor\"], \"batch_size\": 1000 | s.json: batch_size: must be ≤ samples (256, the default",
+        ", \"samples\": 10000000, \"test_fraction\": 0.99999 | s.json: test_fraction: 0.99999 of 10000000 generated samples holds out 999990000",
+        ", \"test_fraction\": 0.001      | s.json: test_fraction: must hold out at least one test example: 0.001 of 256 generated samples (the default) leaves none",
         ", \"datasets\": [\"moon\"]       | s.json: datasets[0]: unknown dataset \"moon\" (did you mean 'moons'?)",
         ", \"precision\": \"half\"        | s.json: precision: must be \"float32\" or \"float64\", got a string \"half\"",
         ", \"optimizers\": [{\"name\": \"adam\", \"learning_rate\": 0}] | s.json: optimizers[0].learning_rate: must be > 0 and finite, got 0",
@@ -58,6 +60,15 @@ class SpecReaderValidationTest {
     void oneClearLine(String extra, String expectedStart) {
         String line = only(extra);
         assertTrue(line.startsWith(expectedStart), line);
+    }
+
+    /** A test split is checked where it is generated: real data's share comes from its file's rows. */
+    @Test
+    void aTestFractionOfRealDataIsLeftToItsFile() throws SpecException {
+        assertEquals(0.001, SpecReader.parse(BASE.formatted(", \"datasets\": [{\"name\": \"digits\"}],"
+                + " \"test_fraction\": 0.001"), "s.json").testFraction());
+        assertEquals(0.5, SpecReader.parse(BASE.formatted(", \"samples\": 10000000, \"test_fraction\": 0.5"),
+                "s.json").testFraction());
     }
 
     @Test
