@@ -76,7 +76,7 @@ final class ChartWriter {
         List<java.nio.file.Path> written = new ArrayList<>();
         for (var e : heatmaps.entrySet()) {
             ChartGroup g = e.getKey();
-            java.nio.file.Path png = local.resolve("regime_" + g.fileStem() + ".png");
+            java.nio.file.Path png = ChartFileName.png(local, "regime_" + g.fileStem());
             RegimeHeatmapChart.write("Regime at initialization: " + g.title(), e.getValue(),
                     predictedCriticalMultiplier(g, e.getValue().stream().mapToInt(RegionCell::depth).max().orElse(1)),
                     decades, g.multiplierUnit(), png);
@@ -117,8 +117,8 @@ final class ChartWriter {
                     lines.add(new LayerCurve(fixed ? Double.NaN : line.multiplier(), epoch, a[0], a[1], theory[0], theory[1],
                             settings || fixed ? line.label(settings) : null, theory[2]));
                 });
-                java.nio.file.Path png = local.resolve("layers_" + g.fileStem() + "_d" + depth
-                        + "_epoch" + epoch + ".png");
+                java.nio.file.Path png = ChartFileName.png(local, "layers_" + g.fileStem() + "_d" + depth
+                        + "_epoch" + epoch);
                 LayerVarianceChart.write("Per-layer variance, depth " + depth + ", epoch " + epoch
                         + ": " + g.title(), lines, settings ? styles(shown.keySet(), e.getValue().settings()) : null, png);
                 written.add(png);
@@ -140,7 +140,7 @@ final class ChartWriter {
             shown.forEach((line, runs) -> lines.put(line.label(settings), runs.stream()
                     .map(r -> new org.initsweep.analysis.chart.SeedCost(r.seed(), r.loss(), r.diverged())).toList()));
             int depth = e.getValue().depth();
-            java.nio.file.Path png = local.resolve("cost_" + g.fileStem() + "_d" + depth + ".png");
+            java.nio.file.Path png = ChartFileName.png(local, "cost_" + g.fileStem() + "_d" + depth);
             LossCurveChart.writeSeeds("Cost per epoch, depth " + depth + ": " + g.title(), lines,
                     settings ? styles(shown.keySet(), DeepestCurves.settings(shown.keySet())) : null,
                     classes.getOrDefault(g.dataset(), 2), png);

@@ -236,7 +236,7 @@ final class CompareCharts {
                 byEpoch.forEach((ep, v) -> loss[ep] = v);
                 lines.put(label, loss);
             });
-            Path png = local.resolve("compare_cost_" + e.getKey().stem() + ".png");
+            Path png = ChartFileName.png(local, "compare_cost_" + e.getKey().stem());
             LossCurveChart.write("Cost per epoch by init: " + e.getKey().title() + trimNote(trimmed, e.getKey()), lines,
                     styles(lineRows.get(e.getKey())), classes.getOrDefault(e.getKey().group().dataset(), 2), png);
             written.add(png);
@@ -332,7 +332,8 @@ final class CompareCharts {
                 List<LayerCurve> lines = new ArrayList<>();
                 byEpoch.getValue().forEach((label, a) -> lines.add(new LayerCurve(Double.NaN, byEpoch.getKey(), a[0], a[1],
                         anyFinite(a[2]) ? a[2] : null, anyFinite(a[3]) ? a[3] : null, label)));
-                Path png = local.resolve("compare_layers_" + e.getKey().stem() + "_epoch" + byEpoch.getKey() + ".png");
+                Path png = ChartFileName.png(local, "compare_layers_" + e.getKey().stem() + "_epoch"
+                        + byEpoch.getKey());
                 LayerVarianceChart.write("Per-layer variance by init, epoch " + byEpoch.getKey() + ": "
                         + e.getKey().title() + trimNote(trimmed, e.getKey()), lines, styles(lineRows.get(e.getKey())), png);
                 written.add(png);

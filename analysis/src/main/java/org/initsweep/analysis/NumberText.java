@@ -14,20 +14,21 @@ public final class NumberText {
 
     /**
      * A number as short text, all its digits kept: 2, 0.5, 0.0001 (not 1.0E-4), 1.4142135623730951;
-     * beyond six decimals, and for infinities and NaN, Java's form (1.0E-8).
+     * beyond six decimals or fifteen whole digits, and for infinities and NaN, Java's form (1.0E-8, 1.0E308:
+     * a file name holds it).
      *
      * @param x any double
      * @return its text; never empty
      */
     public static String of(double x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e6) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
             return Long.toString((long) x);
         }
         if (!Double.isFinite(x)) {
             return Double.toString(x);
         }
         BigDecimal d = BigDecimal.valueOf(x).stripTrailingZeros();
-        return d.scale() <= 6 ? d.toPlainString() : Double.toString(x);
+        return d.scale() > 0 && d.scale() <= 6 ? d.toPlainString() : Double.toString(x);
     }
 
     /**

@@ -123,7 +123,7 @@ final class RunCharts {
             int[] y = train == null ? new int[0] : java.util.Arrays.copyOf(train.y(), train.samples());
             String note = train == null ? "training points not drawn: dataset " + run.getAs("dataset") + " "
                     + points.missing() : "points: the " + train.samples() + " training examples the run trained on";
-            Path png = local.resolve("boundary_" + naming.stem(run) + ".png");
+            Path png = ChartFileName.png(local, "boundary_" + naming.stem(run));
             String title = "Decision boundary after " + run.<Integer>getAs("epochs") + " epochs: " + naming.title(run);
             int classes = run.<Integer>getAs("classes");
             boolean generated = DatasetKind.fromSpecName(run.getAs("dataset")).isPresent();
@@ -246,7 +246,7 @@ final class RunCharts {
                     }
                     layers.add(new LayerHistogram(l.getKey(), edges, counts));
                 }
-                Path png = local.resolve("histograms_" + naming.stem(run) + "_epoch" + e.getKey() + ".png");
+                Path png = ChartFileName.png(local, "histograms_" + naming.stem(run) + "_epoch" + e.getKey());
                 ActivationHistogramChart.write("Activations per layer, epoch " + e.getKey() + ": " + naming.title(run),
                         layers, png);
                 written.add(png);

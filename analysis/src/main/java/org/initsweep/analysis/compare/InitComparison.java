@@ -220,7 +220,7 @@ public final class InitComparison {
         List<java.nio.file.Path> written = new ArrayList<>();
         for (var e : cells.entrySet()) {
             Chart c = charts.get(e.getKey());
-            java.nio.file.Path png = local.resolve(e.getKey() + ".png");
+            java.nio.file.Path png = org.initsweep.analysis.ChartFileName.png(local, e.getKey());
             org.initsweep.analysis.chart.PairedDifferenceChart.write(c.title(), c.initA(), c.initB(), e.getValue(), png);
             written.add(png);
         }

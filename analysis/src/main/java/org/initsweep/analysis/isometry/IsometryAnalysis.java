@@ -160,7 +160,7 @@ public final class IsometryAnalysis {
     public static List<Path> writeCharts(SparkSession spark, Path local) throws IOException {
         List<Path> written = new ArrayList<>();
         for (Chart chart : charts(spark)) {
-            Path png = local.resolve(chart.stem() + ".png");
+            Path png = org.initsweep.analysis.ChartFileName.png(local, chart.stem());
             IsometryChart.write(chart.title(), chart.byInit(), png);
             written.add(png);
         }

@@ -77,7 +77,7 @@ public final class TrainabilityCharts {
                         c.judgedAccuracy()));
             }
             double criticalM = criticalMultiplier(activation, init, width, profile, sigmaB2);
-            Path heat = local.resolve("trainability_" + stem + ".png");
+            Path heat = org.initsweep.analysis.ChartFileName.png(local, "trainability_" + stem);
             String accuracy = result.split().accuracyLabel();
             TrainabilityHeatmapChart.write(Character.toUpperCase(accuracy.charAt(0)) + accuracy.substring(1) + ": " + title,
                     cells, criticalM, m -> {
@@ -107,7 +107,7 @@ public final class TrainabilityCharts {
                                 + String.format(Locale.ROOT, ", χ₁ = %.3g", t.chi1());
                 curves.put("m = " + NumberText.of(m) + " (" + regime + ")", byM.get(m));
             }
-            Path learn = local.resolve("learning_" + stem + ".png");
+            Path learn = org.initsweep.analysis.ChartFileName.png(local, "learning_" + stem);
             double target = result.cells().get(e.getValue().get(0)).target();
             LearningCurveChart.write("Learning curves at depth " + depth + ": " + title, curves, target, accuracy, learn);
             out.add(learn);
