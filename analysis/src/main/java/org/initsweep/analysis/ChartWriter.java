@@ -1,7 +1,6 @@
 package org.initsweep.analysis;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,24 +37,26 @@ final class ChartWriter {
 
     static List<String> writeAll(SparkSession spark, String dir, List<Row> regions, DeepestCurves.Reading curves,
             RealDatasets datasets) throws IOException {
-        java.nio.file.Path local = Files.createTempDirectory("initsweep-charts");
-        List<java.nio.file.Path> written;
-        // each chart drawn beside the queries that gather the next ones' data
-        try (ChartRendering drawing = ChartRendering.open(ChartRendering.defaultThreads())) {
-            written = drawAll(spark, local, regions, curves, datasets);
-            drawing.await();
+        try (org.initsweep.analysis.io.LocalScratch scratch = org.initsweep.analysis.io.LocalScratch.create(
+                "initsweep-charts")) {
+            List<java.nio.file.Path> written;
+            // each chart drawn beside the queries that gather the next ones' data
+            try (ChartRendering drawing = ChartRendering.open(ChartRendering.defaultThreads())) {
+                written = drawAll(spark, scratch.dir(), regions, curves, datasets);
+                drawing.await();
+            }
+            FileSystem fs = new org.apache.hadoop.fs.Path(dir).getFileSystem(
+                    spark.sparkContext().hadoopConfiguration());
+            org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(dir, Tables.CHARTS);
+            fs.mkdirs(target);
+            List<String> out = new ArrayList<>();
+            for (java.nio.file.Path png : written) {
+                org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(target, png.getFileName().toString());
+                org.initsweep.analysis.io.Publish.file(fs, png, dst);
+                out.add(dst.toString());
+            }
+            return out;
         }
-        FileSystem fs = new org.apache.hadoop.fs.Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
-        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(dir, Tables.CHARTS);
-        fs.mkdirs(target);
-        List<String> out = new ArrayList<>();
-        for (java.nio.file.Path png : written) {
-            org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(target, png.getFileName().toString());
-            org.initsweep.analysis.io.Publish.file(fs, png, dst);
-            out.add(dst.toString());
-        }
-        Files.deleteIfExists(local);
-        return out;
     }
 
     private static List<java.nio.file.Path> drawAll(SparkSession spark, java.nio.file.Path local, List<Row> regions,

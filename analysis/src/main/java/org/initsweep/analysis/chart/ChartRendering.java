@@ -38,6 +38,7 @@ public final class ChartRendering implements AutoCloseable {
         void draw() throws IOException;
     }
 
+    private static final long FINISH_SECONDS = 10;
     private static final ThreadLocal<ChartRendering> OPEN = new ThreadLocal<>();
     private static final AtomicInteger POOLS = new AtomicInteger();
 
@@ -143,7 +144,10 @@ public final class ChartRendering implements AutoCloseable {
         }
     }
 
-    /** Ends the scope: drawings not awaited are abandoned (their threads stop after the chart at hand). */
+    /**
+     * Ends the scope: drawings not awaited are abandoned, and a chart being drawn is given up to
+     * {@value #FINISH_SECONDS} s to end, so that the folder it writes into can be removed after it.
+     */
     @Override
     public void close() {
         if (Thread.currentThread() != owner) {
@@ -155,6 +159,11 @@ public final class ChartRendering implements AutoCloseable {
             OPEN.set(outer);
         }
         pool.shutdownNow();
+        try {
+            pool.awaitTermination(FINISH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -279,15 +279,15 @@ public final class TrainabilityAnalysis {
         if (result.cells().isEmpty()) {
             return List.of();
         }
-        java.nio.file.Path local = java.nio.file.Files.createTempDirectory("initsweep-trainability");
-        try {
+        try (org.initsweep.analysis.io.LocalScratch scratch = org.initsweep.analysis.io.LocalScratch.create(
+                "initsweep-trainability")) {
             FileSystem fs = new Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
             Path charts = new Path(dir, Tables.CHARTS);
             fs.mkdirs(charts);
             List<java.nio.file.Path> drawn;
             try (var drawing = org.initsweep.analysis.chart.ChartRendering.open(
                     org.initsweep.analysis.chart.ChartRendering.defaultThreads())) {
-                drawn = TrainabilityCharts.write(result, local);
+                drawn = TrainabilityCharts.write(result, scratch.dir());
                 drawing.await();
             }
             List<String> out = new ArrayList<>();
@@ -297,13 +297,6 @@ public final class TrainabilityAnalysis {
                 out.add(dst.toString());
             }
             return out;
-        } finally {
-            try (var left = java.nio.file.Files.list(local)) {
-                for (java.nio.file.Path p : left.toList()) {
-                    java.nio.file.Files.deleteIfExists(p);
-                }
-            }
-            java.nio.file.Files.deleteIfExists(local);
         }
     }
 
