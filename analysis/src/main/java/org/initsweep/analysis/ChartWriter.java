@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.initsweep.analysis.chart.ChartRendering;
 import org.initsweep.analysis.chart.LayerCurve;
 import org.initsweep.analysis.chart.LayerVarianceChart;
 import org.initsweep.analysis.chart.LossCurveChart;
@@ -18,7 +16,6 @@ import org.initsweep.analysis.chart.RegimeHeatmapChart;
 import org.initsweep.analysis.chart.RegionCell;
 import org.initsweep.core.regime.Regime;
 import org.initsweep.core.theory.NetworkPrediction;
-import org.initsweep.core.trace.Tables;
 
 /**
  * Chooses what to chart from the analyzed views and writes the PNGs under {@code charts/}: per
@@ -37,26 +34,9 @@ final class ChartWriter {
 
     static List<String> writeAll(SparkSession spark, String dir, List<Row> regions, DeepestCurves.Reading curves,
             RealDatasets datasets) throws IOException {
-        try (org.initsweep.analysis.io.LocalScratch scratch = org.initsweep.analysis.io.LocalScratch.create(
-                "initsweep-charts")) {
-            List<java.nio.file.Path> written;
-            // each chart drawn beside the queries that gather the next ones' data
-            try (ChartRendering drawing = ChartRendering.open(ChartRendering.defaultThreads())) {
-                written = drawAll(spark, scratch.dir(), regions, curves, datasets);
-                drawing.await();
-            }
-            FileSystem fs = new org.apache.hadoop.fs.Path(dir).getFileSystem(
-                    spark.sparkContext().hadoopConfiguration());
-            org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(dir, Tables.CHARTS);
-            fs.mkdirs(target);
-            List<String> out = new ArrayList<>();
-            for (java.nio.file.Path png : written) {
-                org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(target, png.getFileName().toString());
-                org.initsweep.analysis.io.Publish.file(fs, png, dst);
-                out.add(dst.toString());
-            }
-            return out;
-        }
+        // each chart drawn beside the queries that gather the next ones' data
+        return ChartPublisher.drawAndPublish(spark, dir, "initsweep-charts",
+                local -> drawAll(spark, local, regions, curves, datasets));
     }
 
     private static List<java.nio.file.Path> drawAll(SparkSession spark, java.nio.file.Path local, List<Row> regions,

@@ -279,25 +279,8 @@ public final class TrainabilityAnalysis {
         if (result.cells().isEmpty()) {
             return List.of();
         }
-        try (org.initsweep.analysis.io.LocalScratch scratch = org.initsweep.analysis.io.LocalScratch.create(
-                "initsweep-trainability")) {
-            FileSystem fs = new Path(dir).getFileSystem(spark.sparkContext().hadoopConfiguration());
-            Path charts = new Path(dir, Tables.CHARTS);
-            fs.mkdirs(charts);
-            List<java.nio.file.Path> drawn;
-            try (var drawing = org.initsweep.analysis.chart.ChartRendering.open(
-                    org.initsweep.analysis.chart.ChartRendering.defaultThreads())) {
-                drawn = TrainabilityCharts.write(result, scratch.dir());
-                drawing.await();
-            }
-            List<String> out = new ArrayList<>();
-            for (java.nio.file.Path png : drawn) {
-                Path dst = new Path(charts, png.getFileName().toString());
-                org.initsweep.analysis.io.Publish.file(fs, png, dst);
-                out.add(dst.toString());
-            }
-            return out;
-        }
+        return org.initsweep.analysis.ChartPublisher.drawAndPublish(spark, dir, "initsweep-trainability",
+                local -> TrainabilityCharts.write(result, local));
     }
 
     /** The theory columns of a cell key. */

@@ -20,6 +20,17 @@ public final class Splits {
     }
 
     /**
+     * The test examples a generated dataset of {@code samples} training examples gets with {@code testFraction}
+     * f: round(samples/(1 − f)) − samples, so that the test set is the share f of all drawn and the training set
+     * exactly {@code samples}. A long: f near 1 asks for more than an int holds (the spec reader refuses that).
+     *
+     * @param testFraction f in (0, 1)
+     */
+    public static long generatedTestCount(int samples, double testFraction) {
+        return Math.round(samples / (1 - testFraction)) - samples;
+    }
+
+    /**
      * How many examples {@link #stratifiedSplit} holds out, whatever the seed: the sum over classes of
      * round(testFraction · n_c), halves up, at most n_c − 1.
      *

@@ -145,7 +145,8 @@ public record Preflight(long runs, double flops, long maxRunBytes, long maxRunOf
      */
     public static DataShape generatedShape(SweepSpec spec, DatasetSource.Generated g, int firstHiddenWidth) {
         int n = Grid.generatedSamples(spec);
-        int test = spec.testFraction() == null ? 0 : (int) Math.round(n / (1 - spec.testFraction())) - n;
+        int test = spec.testFraction() == null ? 0
+                : (int) org.initsweep.core.data.Splits.generatedTestCount(n, spec.testFraction());
         return new DataShape(g.kind().inputDim(firstHiddenWidth), n, test, 2);
     }
 

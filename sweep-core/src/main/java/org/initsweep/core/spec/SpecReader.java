@@ -335,15 +335,14 @@ public final class SpecReader {
          * may ask for), refused here rather than as a failed or overflowing run.
          */
         private void generatedTestSplit(int samples, double testFraction) {
-            double test = Math.rint(samples / (1 - testFraction)) - samples;
+            long test = org.initsweep.core.data.Splits.generatedTestCount(samples, testFraction);
             String of = " of " + samples + " generated samples" + (root.has("samples") ? "" : " (the default)");
             if (test < 1) {
                 add("test_fraction", "must hold out at least one test example: " + Quantities.number(testFraction)
                         + of + " leaves none");
             } else if (test > MAX_SAMPLES) {
-                add("test_fraction", Quantities.number(testFraction) + of + " holds out "
-                        + String.format(java.util.Locale.ROOT, "%.0f", test) + " test examples; at most "
-                        + MAX_SAMPLES + " (the largest samples)");
+                add("test_fraction", Quantities.number(testFraction) + of + " holds out " + test
+                        + " test examples; at most " + MAX_SAMPLES + " (the largest samples)");
             }
         }
 

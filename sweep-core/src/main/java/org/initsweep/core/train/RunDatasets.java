@@ -76,7 +76,8 @@ public final class RunDatasets implements Serializable {
      */
     public DataShape shape(RunSpec run) {
         if (run.dataset() instanceof DatasetSource.Generated g) {
-            int test = run.testFraction() == null ? 0 : (int) Math.round(run.samples() / (1 - run.testFraction())) - run.samples();
+            int test = run.testFraction() == null ? 0
+                    : (int) Splits.generatedTestCount(run.samples(), run.testFraction());
             return new DataShape(g.kind().inputDim(run.width()), run.samples(), test, 2);
         }
         LoadedDataset d = loaded.get(run.dataset().name());
@@ -193,7 +194,7 @@ public final class RunDatasets implements Serializable {
         if (testFraction != null) {
             double f = testFraction;
             // the test set is the share f of all drawn, and the training set exactly samples (a full batch stays one)
-            int total = (int) Math.round(samples / (1 - f));
+            int total = samples + (int) Splits.generatedTestCount(samples, f);
             if (total == samples) {
                 throw new UserInputException(String.format(java.util.Locale.ROOT,
                         "test_fraction %s of %d samples leaves no test example", f, samples));
